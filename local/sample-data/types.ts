@@ -1,0 +1,37 @@
+/**
+ * Shape of the local host's seed data. Models carry explicit ids (1-based per list) so
+ * references between lists (serviceId, objectiveId, Person.id) are stable; etags are empty.
+ */
+import type {
+  Benefit,
+  Highlight,
+  Measure,
+  Objective,
+  ObjectiveUpdate,
+  Person,
+  Risk,
+  Service
+} from '../../src/domain/types';
+
+/** Site users and every list's items, keyed like the schema's ListKey. */
+export interface SampleData {
+  /** Site users; ids 1..n. The first three are the workbench personas: editor, service lead, auditor (read-only). */
+  users: Person[];
+  services: Service[];
+  objectives: Objective[];
+  objectiveUpdates: ObjectiveUpdate[];
+  benefits: Benefit[];
+  risks: Risk[];
+  measures: Measure[];
+  highlights: Highlight[];
+}
+
+/** Who a workbench persona is and what they may do. */
+export interface Persona {
+  /** Site user id in SampleData.users. */
+  userId: number;
+  /** Role shown in the workbench's user switcher. */
+  role: 'editor' | 'serviceLead' | 'auditor';
+  /** Whether the persona may edit list items (EditListItems). */
+  canEdit: boolean;
+}

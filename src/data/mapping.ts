@@ -1,0 +1,147 @@
+/**
+ * Schema-driven mapping between SharePoint REST items and domain models, used by the PnPjs
+ * repositories, the local host's seeding and the import tools alike, so that field names
+ * stay in schema.ts.
+ */
+import type { Person } from '../domain/types';
+import { BUILT_IN, FieldDef, ListKey, SCHEMA, restName } from './schema';
+
+/** A list item as SharePoint REST returns it (minimal or no metadata JSON). */
+export type RawItem = Record<string, unknown>;
+
+/** Sub-properties read from an expanded User field. */
+export const USER_PROPS = { id: 'Id', displayName: 'Title', email: 'EMail' } as const;
+
+/** `$select` and `$expand` for a list: exactly the schema's fields, never `*`. */
+export function selectFor(list: ListKey): { select: string[]; expand: string[] } {
+  const def = SCHEMA[list];
+  const select: string[] = [BUILT_IN.id, BUILT_IN.title, BUILT_IN.created, BUILT_IN.modified];
+  const expand: string[] = [];
+  for (const f of def.fields) {
+    select.push(restName(f));
+    if (f.type === 'User') {
+      expand.push(f.internalName);
+      for (const p of Object.values(USER_PROPS)) select.push(`${f.internalName}/${p}`);
+    }
+  }
+  return { select, expand };
+}
+
+function toPerson(raw: RawItem, f: FieldDef): Person | undefined {
+  const expanded = raw[f.internalName] as Record<string, unknown> | null | undefined;
+  const id = raw[restName(f)];
+  if (expanded && typeof expanded === 'object' && typeof expanded[USER_PROPS.id] === 'number') {
+    return {
+      id: expanded[USER_PROPS.id] as number,
+      displayName: String(expanded[USER_PROPS.displayName] ?? ''),
+      email: String(expanded[USER_PROPS.email] ?? '')
+    };
+  }
+  return typeof id === 'number' ? { id, displayName: '', email: '' } : undefined;
+}
+
+function parseJson(value: unknown, f: FieldDef): unknown {
+  const empty = f.jsonShape === 'object' ? {} : [];
+  if (typeof value !== 'string' || value.trim() === '') return empty;
+  try {
+    return JSON.parse(value);
+  } catch (e) {
+    // Someone edited the column by hand in SharePoint: surface it, never guess.
+    throw new Error(`Field "${f.displayName}" does not hold valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function fromValue(raw: RawItem, f: FieldDef): unknown {
+  const v = raw[restName(f)];
+  switch (f.type) {
+    case 'User':
+      return toPerson(raw, f);
+    case 'Lookup':
+    case 'Number':
+    case 'Currency':
+    case 'Integer':
+      return typeof v === 'number' ? v : undefined;
+    case 'Boolean':
+      return v === true;
+    case 'DateOnly':
+      return typeof v === 'string' && v ? v.slice(0, 10) : undefined;
+    case 'DateTime':
+      return typeof v === 'string' && v ? v : undefined;
+    case 'URL':
+      return v && typeof v === 'object' ? String((v as Record<string, unknown>).Url ?? '') || undefined : undefined;
+    case 'Json':
+      return parseJson(v, f);
+    default:
+      return typeof v === 'string' ? v : '';
+  }
+}
+
+/** ETag of a raw item in any of the JSON metadata flavours SharePoint returns. */
+export function etagOf(raw: RawItem): string {
+  const minimal = raw[BUILT_IN.etag];
+  if (typeof minimal === 'string') return minimal;
+  const meta = raw.__metadata as Record<string, unknown> | undefined;
+  return meta && typeof meta.etag === 'string' ? meta.etag : '';
+}
+
+/** Maps a REST item to the list's domain model. */
+export function fromItem<T>(list: ListKey, raw: RawItem): T {
+  const def = SCHEMA[list];
+  const model: Record<string, unknown> = {
+    id: raw[BUILT_IN.id] ?? raw.ID,
+    etag: etagOf(raw),
+    created: raw[BUILT_IN.created] ?? undefined,
+    modified: raw[BUILT_IN.modified] ?? undefined
+  };
+  if (def.titleKey) model[def.titleKey] = typeof raw[BUILT_IN.title] === 'string' ? raw[BUILT_IN.title] : '';
+  for (const f of def.fields) {
+    const value = fromValue(raw, f);
+    if (value !== undefined) model[f.key] = value;
+  }
+  return model as T;
+}
+
+function toValue(value: unknown, f: FieldDef): unknown {
+  if (value === undefined || value === null || value === '') {
+    return f.type === 'Json' ? JSON.stringify(f.jsonShape === 'object' ? {} : []) : null;
+  }
+  switch (f.type) {
+    case 'User':
+      return (value as Person).id;
+    case 'DateOnly':
+      return `${String(value).slice(0, 10)}T00:00:00Z`;
+    case 'URL':
+      return { Url: String(value), Description: String(value) };
+    case 'Json':
+      return JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+/** Label stored in Title for lists whose model has no title of its own. */
+function computedTitle(list: ListKey, model: Record<string, unknown>): string | undefined {
+  const period = model.periodId;
+  if (typeof period !== 'string') return undefined;
+  const ref = list === 'objectiveUpdates' ? model.objectiveId : model.serviceId;
+  return `${period} #${String(ref ?? '')}`;
+}
+
+/**
+ * Maps a (partial) domain model to a REST body for add or update. Only keys present in
+ * `model` are written, so a partial update never blanks other columns.
+ */
+export function toItem(list: ListKey, model: Record<string, unknown>): RawItem {
+  const def = SCHEMA[list];
+  const body: RawItem = {};
+  if (def.titleKey) {
+    if (def.titleKey in model) body[BUILT_IN.title] = model[def.titleKey];
+  } else {
+    const title = computedTitle(list, model);
+    if (title !== undefined) body[BUILT_IN.title] = title;
+  }
+  for (const f of def.fields) {
+    if (f.key in model) body[restName(f)] = toValue(model[f.key], f);
+  }
+  return body;
+}

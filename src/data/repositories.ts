@@ -1,0 +1,90 @@
+/**
+ * Repository interfaces: the only way components and jobs reach data. The PnPjs
+ * implementation (pnpRepositories.ts) talks to SharePoint or the local host; tests may
+ * pass in-memory fakes. Components receive a `Repositories` through props or context.
+ */
+import type {
+  Benefit,
+  Highlight,
+  Measure,
+  Objective,
+  ObjectiveUpdate,
+  Person,
+  ReminderLogEntry,
+  Risk,
+  Service
+} from '../domain/types';
+
+/** A new item: everything but the server-assigned identity and audit fields. */
+export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
+
+/** Changes to an item, with the etag of the version the user edited (optimistic concurrency). */
+export type ItemChanges<T> = Partial<NewItem<T>> & { id: number; etag: string };
+
+/** Create, read, update and delete of one list, with full paging (no 100-item cap). */
+export interface ListRepository<T> {
+  /** Every item of the list, following every page. */
+  getAll(): Promise<T[]>;
+  /** One item by id, or undefined when it does not exist. */
+  getById(id: number): Promise<T | undefined>;
+  /** Creates an item and returns it as stored (with id and etag). */
+  add(item: NewItem<T>): Promise<T>;
+  /**
+   * Updates an item sending IF-Match with its etag; throws ConflictError carrying the
+   * server's version when someone else saved first. Returns the item as stored.
+   */
+  update(changes: ItemChanges<T>): Promise<T>;
+  /** Deletes an item (IF-Match with the etag). */
+  remove(id: number, etag: string): Promise<void>;
+}
+
+/** Objective updates: the quarterly history. */
+export interface ObjectiveUpdateRepository extends ListRepository<ObjectiveUpdate> {
+  /** Updates of one objective, newest first. */
+  getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]>;
+  /** Updates of one reporting period. */
+  getForPeriod(periodId: string): Promise<ObjectiveUpdate[]>;
+  /** Adds several updates in one $batch request; all or each fails with its own error. */
+  addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]>;
+}
+
+/** Everything a web part's first render needs, fetched in one $batch round trip where possible. */
+export interface InitialData {
+  /** All services. */
+  services: Service[];
+  /** All objectives. */
+  objectives: Objective[];
+  /** All objective updates (history). */
+  updates: ObjectiveUpdate[];
+  /** All benefits. */
+  benefits: Benefit[];
+  /** All risks. */
+  risks: Risk[];
+  /** All measures. */
+  measures: Measure[];
+  /** All highlights. */
+  highlights: Highlight[];
+}
+
+/** The data access of the whole product. */
+export interface Repositories {
+  services: ListRepository<Service>;
+  objectives: ListRepository<Objective>;
+  objectiveUpdates: ObjectiveUpdateRepository;
+  benefits: ListRepository<Benefit>;
+  risks: ListRepository<Risk>;
+  measures: ListRepository<Measure>;
+  highlights: ListRepository<Highlight>;
+  reminderLog: ListRepository<ReminderLogEntry>;
+  /**
+   * Loads the named lists together: one $batch request for the first 5,000 items of each,
+   * then one more $batch per further page round. Lists not named come back empty.
+   */
+  loadInitial(lists: ReadonlyArray<keyof InitialData>): Promise<InitialData>;
+  /** The signed-in user (site user), for "my objectives" and update authorship. */
+  currentUser(): Promise<Person>;
+  /** Resolves an email or login to a site user, adding them to the site if needed. */
+  ensureUser(emailOrLogin: string): Promise<Person>;
+  /** Whether the current user may edit items of the given list (EditListItems). */
+  canEdit(list: keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>): Promise<boolean>;
+}

@@ -1,0 +1,204 @@
+/**
+ * Typed models of the product. Repositories map SharePoint list items to these;
+ * nothing here knows about SharePoint, SPFx or HTTP.
+ */
+import type {
+  BenefitCategory,
+  BenefitDeliveryStatus,
+  MeasureDirection,
+  ObjectiveStatus,
+  Rag,
+  ReminderStatus,
+  RiskStatus,
+  ServicePhase
+} from './vocabularies';
+
+/** A person as SharePoint knows them (a site user). */
+export interface Person {
+  /** Site user id (the value of a `...Id` user field). */
+  id: number;
+  /** Display name. */
+  displayName: string;
+  /** Email address, used for reminders. */
+  email: string;
+}
+
+/** Fields every stored item carries: identity, optimistic concurrency and audit trail. */
+export interface Stored {
+  /** SharePoint item id. */
+  id: number;
+  /** ETag of the version read, sent back as IF-Match on update. */
+  etag: string;
+  /** When the item was created (ISO 8601). */
+  created?: string;
+  /** When the item was last modified (ISO 8601). */
+  modified?: string;
+}
+
+/** A shared service and the councils that share it (two, three or more partners). */
+export interface Service extends Stored {
+  /** Service name, e.g. "Transformation and Partnerships". */
+  name: string;
+  /** Lead officer who receives escalations. */
+  serviceLead?: Person;
+  /** Sharing phase. */
+  phase: ServicePhase;
+  /** Names of the partner councils sharing this service; data, never hard-coded. */
+  partnerCouncils: string[];
+  /** When sharing went live (ISO date). */
+  sharedSince?: string;
+}
+
+/** A service development objective. */
+export interface Objective extends Stored {
+  /** "Description of the objective". */
+  title: string;
+  /** "What does the objective aim to achieve" (sanitised rich text HTML). */
+  aim: string;
+  /** Id of the owning service. */
+  serviceId: number;
+  /** Current status. */
+  status: ObjectiveStatus;
+  /** Current RAG rating. */
+  rag: Rag;
+  /** Officer responsible for quarterly updates. */
+  responsibleOfficer?: Person;
+  /** Target completion date (ISO date). */
+  targetDate?: string;
+  /** Period id of the latest update, kept on the objective so auditors can filter without joins. */
+  lastUpdatePeriodId?: string;
+  /** Deadline of the next update due (ISO date); drives the "Overdue updates" view. */
+  nextUpdateDue?: string;
+}
+
+/** One quarterly progress update of an objective; the audit history. */
+export interface ObjectiveUpdate extends Stored {
+  /** Id of the objective updated. */
+  objectiveId: number;
+  /** Reporting period id, e.g. "2021-22-Q4" (see calendar.ts). */
+  periodId: string;
+  /** "Progress update" narrative (sanitised rich text HTML). */
+  narrative: string;
+  /** Status of the objective at the time of the update. */
+  status: ObjectiveStatus;
+  /** RAG at the time of the update. */
+  rag: Rag;
+  /** Who wrote the update. */
+  author?: Person;
+  /** When the update was written (ISO 8601). */
+  updatedOn: string;
+}
+
+/** Savings for one partner council, in pounds sterling. */
+export interface CouncilSaving {
+  /** Partner council name, matching Service.partnerCouncils. */
+  council: string;
+  /** Savings planned in the business case (GBP). */
+  planned: number;
+  /** Savings realised to date (GBP). */
+  realised: number;
+}
+
+/** A row of the benefits tracker. */
+export interface Benefit extends Stored {
+  /** "Benefit". */
+  title: string;
+  /** Id of the service delivering it. */
+  serviceId: number;
+  /** One of the four categories. */
+  category: BenefitCategory;
+  /** "Original position" (rich text). */
+  originalPosition: string;
+  /** "What will the benefit achieve?" (rich text). */
+  achievement: string;
+  /** "When will the benefit be delivered?" as written, e.g. "Already achieved", "June 2022". */
+  whenDelivered: string;
+  /** Delivery status. */
+  deliveryStatus: BenefitDeliveryStatus;
+  /** "Benefits realised" (rich text). */
+  realised: string;
+  /** Savings per partner council (financial benefits). */
+  savings: CouncilSaving[];
+  /** Full-time equivalents before sharing (capacity benefits). */
+  fteBefore?: number;
+  /** Full-time equivalents after sharing. */
+  fteAfter?: number;
+  /** Link to the evidence (budget report, minutes). */
+  evidenceUrl?: string;
+}
+
+/** A risk in the register. */
+export interface Risk extends Stored {
+  /** Short risk title. */
+  title: string;
+  /** Id of the service, or undefined for programme-wide risks. */
+  serviceId?: number;
+  /** Cause and effect narrative. */
+  causeEffect: string;
+  /** Risk owner. */
+  owner?: Person;
+  /** Inherent likelihood 1-5 (before controls). */
+  inherentLikelihood: number;
+  /** Inherent impact 1-5. */
+  inherentImpact: number;
+  /** Residual likelihood 1-5 (after controls). */
+  residualLikelihood: number;
+  /** Residual impact 1-5. */
+  residualImpact: number;
+  /** Controls in place. */
+  controls: string;
+  /** Next review date (ISO date). */
+  reviewDate?: string;
+  /** Residual score at the previous quarter's review, for change detection. */
+  previousResidualScore?: number;
+  /** Open or closed. */
+  status: RiskStatus;
+}
+
+/** A KPI from the service business plan with its quarterly actuals. */
+export interface Measure extends Stored {
+  /** Measure name. */
+  title: string;
+  /** Id of the service. */
+  serviceId: number;
+  /** Unit, e.g. "%", "days", "£". */
+  unit: string;
+  /** Target value. */
+  target: number;
+  /** Polarity. */
+  direction: MeasureDirection;
+  /** Actual value per reporting period id. */
+  actuals: Record<string, number>;
+}
+
+/** The general update for one service at one committee meeting. */
+export interface Highlight extends Stored {
+  /** Id of the service. */
+  serviceId: number;
+  /** Committee meeting date (ISO date). */
+  meetingDate: string;
+  /** Reporting period id. */
+  periodId: string;
+  /** Key points of action (rich text). */
+  keyPoints: string;
+  /** Overview of activity (rich text). */
+  activityOverview: string;
+}
+
+/** One reminder send, recorded before and after sending so reruns are idempotent. */
+export interface ReminderLogEntry extends Stored {
+  /** Idempotency key: officer email + period + round. */
+  key: string;
+  /** Officer reminded. */
+  officerEmail: string;
+  /** Reporting period id. */
+  periodId: string;
+  /** Reminder round number, 1-based. */
+  round: number;
+  /** Pending before the send, Sent or Failed after. */
+  status: ReminderStatus;
+  /** Graph message/request id or failure detail. */
+  detail?: string;
+  /** When the send was attempted (ISO 8601). */
+  attemptedOn: string;
+}

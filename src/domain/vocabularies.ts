@@ -1,0 +1,52 @@
+/**
+ * Controlled vocabularies taken from the councils' own monitoring reports.
+ * They are the single source for choice fields in the schema and for validation.
+ */
+
+/** Progress status of an objective, as written in the February 2022 report. */
+export const OBJECTIVE_STATUSES = ['Not started', 'In progress', 'Ongoing', 'On hold', 'Complete'] as const;
+/** Progress status of an objective. */
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+
+/** Red/Amber/Green rating used in highlight reports. */
+export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
+/** Red/Amber/Green rating. */
+export type Rag = (typeof RAG_RATINGS)[number];
+
+/** The four benefit categories of the shared services business case (framework report, para 12). */
+export const BENEFIT_CATEGORIES = [
+  'Financial savings',
+  'Resilience and capacity',
+  'Service development',
+  'Staff development'
+] as const;
+/** One of the four benefit categories. */
+export type BenefitCategory = (typeof BENEFIT_CATEGORIES)[number];
+
+/** Delivery status of a benefit ("Already achieved", "In progress - expected 2022" in the report). */
+export const BENEFIT_DELIVERY_STATUSES = ['Planned', 'In progress', 'Achieved'] as const;
+/** Delivery status of a benefit. */
+export type BenefitDeliveryStatus = (typeof BENEFIT_DELIVERY_STATUSES)[number];
+
+/** Phases in which services move into sharing. */
+export const SERVICE_PHASES = ['Phase 1', 'Phase 2', 'Phase 3', 'Established'] as const;
+/** Sharing phase of a service. */
+export type ServicePhase = (typeof SERVICE_PHASES)[number];
+
+/** Lifecycle of a risk in the register. */
+export const RISK_STATUSES = ['Open', 'Closed'] as const;
+/** Lifecycle status of a risk. */
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Whether a higher or lower actual is better for a measure. */
+export const MEASURE_DIRECTIONS = ['Higher is better', 'Lower is better'] as const;
+/** Polarity of a measure. */
+export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
+
+/** Outcome of one reminder send attempt. */
+export const REMINDER_STATUSES = ['Pending', 'Sent', 'Failed'] as const;
+/** Outcome of one reminder send attempt. */
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/** Likelihood and impact are scored 1 to 5. */
+export const RISK_SCALE = { min: 1, max: 5 } as const;

@@ -1,0 +1,15 @@
+/**
+ * Loads the en-gb string resource (an AMD `define` module, as SPFx ships it) for tests,
+ * so components are tested with the real UK English strings.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'loc', 'en-gb.js'), 'utf8');
+let strings: unknown;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+new Function('define', source)((deps: unknown, factory: () => unknown) => {
+  strings = factory();
+});
+
+module.exports = strings;
