@@ -303,7 +303,7 @@ function withViews(list: ListDef, extra: readonly ViewDef[] = []): ListDef {
   const columns = [BUILT_IN.title, ...list.fields.filter((f) => f.type !== 'Json').map((f) => f.internalName)];
   const serviceField = list.fields.find((f) => f.lookupList === 'services');
   const views: ViewDef[] = [
-    { title: 'All items', fields: columns, query: '', rowLimit: 30, isDefault: true },
+    { title: 'All Items', fields: columns, query: '', rowLimit: 30, isDefault: true },
     { title: 'Audit - all changes', fields: [...columns, ...AUDIT_COLUMNS], query: BY_MODIFIED_DESC, rowLimit: 100 }
   ];
   if (serviceField) {

@@ -1,0 +1,352 @@
+/**
+ * Validators for the product's entities. Each returns every problem at once (not just the
+ * first) as `ValidationError`s whose messages name the field in the words the user sees, so
+ * forms can show them next to the fields and the import tools can list them per row.
+ */
+import { isIsoDate, isPeriodId } from './calendar';
+import { DEFAULT_MESSAGES, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
+import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
+import {
+  BENEFIT_CATEGORIES,
+  BENEFIT_DELIVERY_STATUSES,
+  MEASURE_DIRECTIONS,
+  OBJECTIVE_STATUSES,
+  RAG_RATINGS,
+  RISK_SCALE,
+  RISK_STATUSES,
+  SERVICE_PHASES
+} from './vocabularies';
+
+/** One validation problem. */
+export interface ValidationError {
+  /** Model property (or a path such as `savings[1].planned`) the problem is about. */
+  readonly field: string;
+  /** Machine-readable reason. */
+  readonly code: ValidationCode;
+  /** Label of the field as the user sees it. */
+  readonly label: string;
+  /** Full sentence for the user, e.g. "Description of the objective is required.". */
+  readonly message: string;
+}
+
+/** Thrown when an entity that failed validation is saved anyway; carries every problem. */
+export class ValidationFailedError extends Error {
+  /** The problems found. */
+  public readonly errors: readonly ValidationError[];
+
+  public constructor(errors: readonly ValidationError[], entity?: EntityName) {
+    super(
+      `${entity ? `${entity}: ` : ''}${errors.length} validation problem${errors.length === 1 ? '' : 's'}: ` +
+        errors.map((e) => e.message).join(' ')
+    );
+    this.name = 'ValidationFailedError';
+    this.errors = errors;
+    // Keeps `instanceof` working when compiled to ES5 by the SPFx toolchain.
+    Object.setPrototypeOf(this, ValidationFailedError.prototype);
+  }
+}
+
+/** Throws ValidationFailedError when there are errors; otherwise does nothing. */
+export function assertValid(errors: readonly ValidationError[], entity?: EntityName): void {
+  if (errors.length > 0) throw new ValidationFailedError(errors, entity);
+}
+
+/** A draft of an entity as a form holds it: any property may be missing. */
+export type Draft<T> = Partial<Omit<T, 'id' | 'etag' | 'created' | 'modified'>>;
+
+/** Length limits enforced by SharePoint columns (see schema.ts). */
+export const LIMITS = { title: 255, periodId: 20, unit: 20, whenDelivered: 255 } as const;
+
+/** Options common to every validator. */
+export interface ValidateOptions {
+  /** Labels and templates to use; UK English defaults. */
+  readonly messages?: ValidationMessages;
+}
+
+/** Collects errors for one entity. */
+class Collector {
+  public readonly errors: ValidationError[] = [];
+
+  public constructor(
+    private readonly entity: EntityName,
+    private readonly messages: ValidationMessages
+  ) {}
+
+  public label(field: string): string {
+    return this.messages.labels[this.entity][field] ?? field;
+  }
+
+  public add(field: string, code: ValidationCode, params: Record<string, string | number> = {}, label = this.label(field)): void {
+    this.errors.push({ field, code, label, message: formatMessage(this.messages.templates[code], { label, ...params }) });
+  }
+
+  public councilLabel(field: string, council: string): string {
+    return formatMessage(this.messages.councilLabel, { label: this.label(field), council });
+  }
+
+  /** Non-blank text, optionally within a length limit. Returns whether a value is present. */
+  public text(field: string, value: unknown, required: boolean, max?: number): boolean {
+    if (typeof value !== 'string' || value.trim() === '') {
+      if (required) this.add(field, 'required');
+      return false;
+    }
+    if (max !== undefined && value.length > max) this.add(field, 'tooLong', { max });
+    return true;
+  }
+
+  public choice(field: string, value: unknown, allowed: readonly string[], required = true): void {
+    if (value === undefined || value === null || value === '') {
+      if (required) this.add(field, 'required');
+      return;
+    }
+    if (typeof value !== 'string' || allowed.indexOf(value) < 0) this.add(field, 'notInList', { allowed: allowed.join(', ') });
+  }
+
+  public id(field: string, value: unknown, required = true): void {
+    if (value === undefined || value === null) {
+      if (required) this.add(field, 'required');
+      return;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) this.add(field, 'required');
+  }
+
+  public person(field: string, value: Person | undefined, required = true): void {
+    if (!value || typeof value.id !== 'number' || !Number.isInteger(value.id) || value.id <= 0) {
+      if (required || value !== undefined) this.add(field, 'required');
+    }
+  }
+
+  /** Returns the date when present and valid. */
+  public date(field: string, value: unknown, required: boolean): string | undefined {
+    if (value === undefined || value === null || value === '') {
+      if (required) this.add(field, 'required');
+      return undefined;
+    }
+    if (!isIsoDate(value)) {
+      this.add(field, 'invalidDate');
+      return undefined;
+    }
+    return value;
+  }
+
+  public period(field: string, value: unknown): void {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      this.add(field, 'required');
+      return;
+    }
+    if (!isPeriodId(value) || String(value).length > LIMITS.periodId) this.add(field, 'invalidPeriod');
+  }
+
+  /** A finite number, optionally at least zero. Returns whether it is valid. */
+  public number(field: string, value: unknown, opts: { required?: boolean; nonNegative?: boolean; label?: string }): boolean {
+    const label = opts.label ?? this.label(field);
+    if (value === undefined || value === null) {
+      if (opts.required) this.add(field, 'required', {}, label);
+      return false;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.add(field, 'notANumber', {}, label);
+      return false;
+    }
+    if (opts.nonNegative && value < 0) {
+      this.add(field, 'negative', {}, label);
+      return false;
+    }
+    return true;
+  }
+
+  /** A whole number within a range. */
+  public integerInRange(field: string, value: unknown, min: number, max: number, required = true): void {
+    if (value === undefined || value === null) {
+      if (required) this.add(field, 'required');
+      return;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) this.add(field, 'notANumber');
+    else if (!Number.isInteger(value)) this.add(field, 'notWholeNumber');
+    else if (value < min || value > max) this.add(field, 'outOfRange', { min, max });
+  }
+}
+
+const collector = (entity: EntityName, options?: ValidateOptions): Collector =>
+  new Collector(entity, options?.messages ?? DEFAULT_MESSAGES);
+
+/** Trimmed, case-insensitive key so "Chorley" and " chorley " count as the same council. */
+const councilKey = (name: string): string => name.trim().toLowerCase();
+
+/**
+ * Whether rich text HTML has no visible content: only tags, comments, whitespace and
+ * non-breaking spaces, as editors leave behind (`<p></p>`, `<div><br></div>`, `<p>&nbsp;</p>`).
+ * Embedded media counts as content.
+ */
+export function isBlankHtml(html: unknown): boolean {
+  if (typeof html !== 'string') return true;
+  if (/<(img|video|audio|iframe|object|embed|svg)\b/i.test(html)) return false;
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(nbsp|#160|#xa0|#8203|#x200b|zwsp);/gi, ' ');
+  // \u00a0 non-breaking space, \u200b zero-width space, \ufeff byte order mark.
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, '') === '';
+}
+
+/** Validates a shared service: name required, at least two distinct partner councils. */
+export function validateService(service: Draft<Service>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('service', options);
+  c.text('name', service.name, true, LIMITS.title);
+  c.choice('phase', service.phase, SERVICE_PHASES);
+  const councils = Array.isArray(service.partnerCouncils) ? service.partnerCouncils : [];
+  const named = councils.filter((n) => typeof n === 'string' && n.trim() !== '');
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  for (const name of named) {
+    const key = councilKey(name);
+    if (seen.has(key) && !reported.has(key)) {
+      c.add('partnerCouncils', 'duplicateValue', { value: name.trim() });
+      reported.add(key);
+    }
+    seen.add(key);
+  }
+  if (seen.size < 2) c.add('partnerCouncils', 'tooFewPartners');
+  c.date('sharedSince', service.sharedSince, false);
+  return c.errors;
+}
+
+/** Options of objective validation. */
+export interface ObjectiveValidateOptions extends ValidateOptions {
+  /** True when creating an objective: its target date must then be after `today`. */
+  readonly isNew?: boolean;
+  /** Today's date (YYYY-MM-DD); required when `isNew` so that the check is deterministic. */
+  readonly today?: string;
+}
+
+/**
+ * Validates an objective: description, service and responsible officer required, status and
+ * RAG from the vocabularies, and for new objectives a target date in the future.
+ */
+export function validateObjective(objective: Draft<Objective>, options?: ObjectiveValidateOptions): ValidationError[] {
+  const c = collector('objective', options);
+  c.text('title', objective.title, true, LIMITS.title);
+  c.id('serviceId', objective.serviceId);
+  c.person('responsibleOfficer', objective.responsibleOfficer);
+  c.choice('status', objective.status, OBJECTIVE_STATUSES);
+  c.choice('rag', objective.rag, RAG_RATINGS);
+  const target = c.date('targetDate', objective.targetDate, false);
+  if (target !== undefined && options?.isNew) {
+    if (!isIsoDate(options.today)) {
+      // A programming error, not a user one: the caller must say what today is.
+      throw new TypeError('validateObjective: options.today (YYYY-MM-DD) is required when isNew is true.');
+    }
+    if (target <= options.today) c.add('targetDate', 'dateNotInFuture');
+  }
+  return c.errors;
+}
+
+/** Validates a quarterly update: objective, valid period, non-empty narrative, status and RAG. */
+export function validateObjectiveUpdate(update: Draft<ObjectiveUpdate>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('objectiveUpdate', options);
+  c.id('objectiveId', update.objectiveId);
+  c.period('periodId', update.periodId);
+  if (typeof update.narrative !== 'string' || update.narrative.trim() === '') c.add('narrative', 'required');
+  else if (isBlankHtml(update.narrative)) c.add('narrative', 'emptyRichText');
+  c.choice('status', update.status, OBJECTIVE_STATUSES);
+  c.choice('rag', update.rag, RAG_RATINGS);
+  return c.errors;
+}
+
+/** Options of benefit validation. */
+export interface BenefitValidateOptions extends ValidateOptions {
+  /** The benefit's service, when known: savings councils must be among its partner councils. */
+  readonly service?: Pick<Service, 'partnerCouncils'>;
+}
+
+/** Whether a URL is absolute https. Returns an error code, or undefined when it is fine. */
+function urlProblem(value: string): 'notHttps' | 'invalidUrl' | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    // The URL constructor throws TypeError for anything that is not an absolute URL: that is the answer.
+    return 'invalidUrl';
+  }
+  if (url.protocol !== 'https:') return 'notHttps';
+  return url.hostname ? undefined : 'invalidUrl';
+}
+
+/**
+ * Validates a benefit: title, service and category required; savings amounts finite and not
+ * negative, one row per council, each a partner of the service; FTE not negative; evidence
+ * link https only.
+ */
+export function validateBenefit(benefit: Draft<Benefit>, options?: BenefitValidateOptions): ValidationError[] {
+  const c = collector('benefit', options);
+  c.text('title', benefit.title, true, LIMITS.title);
+  c.id('serviceId', benefit.serviceId);
+  c.choice('category', benefit.category, BENEFIT_CATEGORIES);
+  c.choice('deliveryStatus', benefit.deliveryStatus, BENEFIT_DELIVERY_STATUSES);
+  c.text('whenDelivered', benefit.whenDelivered, false, LIMITS.whenDelivered);
+  const partners = options?.service ? new Set(options.service.partnerCouncils.map(councilKey)) : undefined;
+  const seen = new Set<string>();
+  (benefit.savings ?? []).forEach((saving, i) => {
+    const path = `savings[${i}]`;
+    const council = typeof saving.council === 'string' ? saving.council.trim() : '';
+    if (council === '') {
+      c.add(`${path}.council`, 'required', {}, c.label('savingsCouncil'));
+    } else {
+      const key = councilKey(council);
+      if (seen.has(key)) c.add(`${path}.council`, 'duplicateValue', { value: council }, c.label('savings'));
+      else if (partners && !partners.has(key)) c.add(`${path}.council`, 'notPartnerCouncil', { value: council }, c.label('savingsCouncil'));
+      seen.add(key);
+    }
+    const who = council || String(i + 1);
+    c.number(`${path}.planned`, saving.planned, { required: true, nonNegative: true, label: c.councilLabel('savingsPlanned', who) });
+    c.number(`${path}.realised`, saving.realised, { required: true, nonNegative: true, label: c.councilLabel('savingsRealised', who) });
+  });
+  c.number('fteBefore', benefit.fteBefore, { nonNegative: true });
+  c.number('fteAfter', benefit.fteAfter, { nonNegative: true });
+  if (typeof benefit.evidenceUrl === 'string' && benefit.evidenceUrl.trim() !== '') {
+    const problem = urlProblem(benefit.evidenceUrl);
+    if (problem) c.add('evidenceUrl', problem);
+  }
+  return c.errors;
+}
+
+/** Validates a risk: title and owner required, likelihood and impact whole numbers 1-5, valid review date. */
+export function validateRisk(risk: Draft<Risk>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('risk', options);
+  c.text('title', risk.title, true, LIMITS.title);
+  c.person('owner', risk.owner);
+  for (const field of ['inherentLikelihood', 'inherentImpact', 'residualLikelihood', 'residualImpact'] as const) {
+    c.integerInRange(field, risk[field], RISK_SCALE.min, RISK_SCALE.max);
+  }
+  c.date('reviewDate', risk.reviewDate, false);
+  c.integerInRange('previousResidualScore', risk.previousResidualScore, RISK_SCALE.min, RISK_SCALE.max * RISK_SCALE.max, false);
+  c.choice('status', risk.status, RISK_STATUSES);
+  return c.errors;
+}
+
+/** Validates a measure: title, service, numeric target and direction required; actuals keyed by valid periods. */
+export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('measure', options);
+  c.text('title', measure.title, true, LIMITS.title);
+  c.id('serviceId', measure.serviceId);
+  c.text('unit', measure.unit, false, LIMITS.unit);
+  c.number('target', measure.target, { required: true });
+  c.choice('direction', measure.direction, MEASURE_DIRECTIONS);
+  const actuals = measure.actuals ?? {};
+  for (const periodId of Object.keys(actuals)) {
+    const path = `actuals.${periodId}`;
+    if (!isPeriodId(periodId)) c.add(path, 'invalidPeriod', {}, c.label('actuals'));
+    else c.number(path, actuals[periodId], { required: true, label: `${c.label('actuals')} (${periodId})` });
+  }
+  return c.errors;
+}
+
+/** Validates a highlight report: service, meeting date and period required, and some content. */
+export function validateHighlight(highlight: Draft<Highlight>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('highlight', options);
+  c.id('serviceId', highlight.serviceId);
+  c.date('meetingDate', highlight.meetingDate, true);
+  c.period('periodId', highlight.periodId);
+  if (isBlankHtml(highlight.keyPoints) && isBlankHtml(highlight.activityOverview)) c.add('keyPoints', 'contentRequired');
+  return c.errors;
+}
