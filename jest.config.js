@@ -3,8 +3,16 @@
  * ts-jest compiles without type checking for speed on small machines; `npm run typecheck`
  * does the type check. PnPjs ships ES modules, so @pnp/* is transformed too.
  */
+const path = require('path');
+
+// @microsoft/sp-build-web brings jest 25, whose jest-environment-node (no fetch, Headers or
+// AbortController) npm hoists to the top. Resolve the environment jest 29 itself depends on.
+const from = (pkg, dir) => path.dirname(require.resolve(`${pkg}/package.json`, { paths: [dir] }));
+const jestConfigDir = from('jest-config', from('@jest/core', from('jest', __dirname)));
+const nodeEnvironment = require.resolve('jest-environment-node', { paths: [jestConfigDir] });
+
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: nodeEnvironment,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
@@ -15,5 +23,6 @@ module.exports = {
     // SPFx string resources are AMD modules at runtime; tests read the en-gb file directly.
     '^SsmStrings$': '<rootDir>/test/support/locStub.ts'
   },
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   testTimeout: 60000
 };

@@ -1,0 +1,70 @@
+/**
+ * Errors the local host answers with, carrying SharePoint's HTTP status, error code
+ * ("-2130575338, System.ArgumentException" style) and message, so clients see the same
+ * `odata.error` JSON as from SharePoint Online.
+ */
+
+/** An error answered as SharePoint's error JSON. */
+export class SpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message);
+    this.name = 'SpError';
+  }
+}
+
+/** 400 for a malformed or unsupported query option or body. */
+export const invalidQuery = (message: string): SpError =>
+  new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', message);
+
+/** 404 for a list title or id that does not exist. */
+export const listNotFound = (title: string, webUrl: string): SpError =>
+  new SpError(404, '-1, System.ArgumentException', `List '${title}' does not exist at site with URL '${webUrl}'.`);
+
+/** 404 for an item id that does not exist. */
+export const itemNotFound = (): SpError =>
+  new SpError(404, '-2130575338, System.ArgumentException', 'Item does not exist. It may have been deleted by another user.');
+
+/** 412 when IF-Match does not match the current version. */
+export const etagMismatch = (sent: string, current: string): SpError =>
+  new SpError(
+    412,
+    '-1, Microsoft.SharePoint.Client.ClientServiceException',
+    `The request ETag value '${sent}' does not match the object's ETag value '${current}'.`
+  );
+
+/** 403 when a write carries no valid form digest. */
+export const securityValidation = (): SpError =>
+  new SpError(
+    403,
+    '-2130575251, Microsoft.SharePoint.SPException',
+    "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again."
+  );
+
+/** 403 when the current user lacks the permission. */
+export const accessDenied = (): SpError =>
+  new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+
+/** 500 like SharePoint's list view threshold. */
+export const throttled = (): SpError =>
+  new SpError(
+    500,
+    '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+    'The attempted operation is prohibited because it exceeds the list view threshold.'
+  );
+
+/** 400 for a column name SharePoint does not know. */
+export const columnMissing = (name: string): SpError =>
+  new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+
+/** 400 for a property the entity type does not define. */
+export const propertyMissing = (name: string, type: string): SpError =>
+  invalidQuery(`The property '${name}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type.`);
+
+/** 501: the endpoint exists in SharePoint or Graph but not in the local host. */
+export const notImplemented = (method: string, path: string): SpError =>
+  new SpError(501, 'NotImplemented', `The local host does not implement ${method} ${path}.`);
