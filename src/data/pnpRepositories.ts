@@ -1,0 +1,381 @@
+/**
+ * PnPjs v4 implementation of the repositories (src/data/repositories.ts), against SharePoint
+ * Online or the local host. Field names come only from schema.ts via selectFor/toItem/fromItem.
+ */
+import type { SPFI } from '@pnp/sp';
+import { SPCollection } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/security/list';
+import type { IList } from '@pnp/sp/lists';
+import type { IItems } from '@pnp/sp/items';
+import { PermissionKind } from '@pnp/sp/security';
+import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
+import { TimelinePipe } from '@pnp/core';
+import type { ObjectiveUpdate, Person, Stored } from '../domain/types';
+import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories } from './repositories';
+import { FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
+import { fromItem, RawItem, selectFor, toItem } from './mapping';
+import {
+  BatchPartFailure,
+  BatchPartsError,
+  ConflictError,
+  ErrorContext,
+  NotFoundError,
+  toDataAccessError
+} from './errors';
+import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, throttlingDecision } from './batch';
+
+/** SharePoint's largest page (and the list view threshold). */
+export const PAGE_SIZE = 5000;
+
+/** Options of {@link createPnpRepositories}. */
+export interface PnpRepositoriesOptions {
+  /** Retry settings for throttled parts inside `$batch` responses. */
+  batch?: Omit<RunBatchOptions, 'operation' | 'list'>;
+}
+
+/** One page of items with SharePoint's link to the next page, if any. */
+interface ItemsPage {
+  value: RawItem[];
+  nextLink?: string;
+}
+
+/**
+ * Parser keeping `odata.nextLink` (minimal metadata) or `d.__next` (verbose), as PnPjs's own
+ * `items[Symbol.asyncIterator]` does; DefaultParse would drop it and with it every later page.
+ */
+function PageParse(): TimelinePipe {
+  return parseBinderWithErrorCheck(async (r: Response): Promise<ItemsPage> => {
+    const json = (await r.json()) as Record<string, unknown>;
+    const verbose = json.d as Record<string, unknown> | undefined;
+    const next = verbose && typeof verbose === 'object' ? verbose.__next : json['odata.nextLink'];
+    return {
+      value: parseODataJSON(json) as RawItem[],
+      nextLink: typeof next === 'string' && next.length > 0 ? next : undefined
+    };
+  });
+}
+
+/** OData literal for $filter. */
+function literal(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * `field eq value` on a field the schema indexes. Filtering a large list on a non-indexed
+ * column fails with SharePoint's list view threshold error, so it is refused here first.
+ */
+export function indexedEq(list: ListKey, key: string, value: string | number): string {
+  const def = fieldDef(list, key);
+  if (!def.indexed) {
+    throw new Error(`Schema: ${list}.${key} is not indexed; filtering on it fails on lists over 5,000 items.`);
+  }
+  return `${restName(def)} eq ${literal(value)}`;
+}
+
+/** The lists whose items are read in loadInitial, by InitialData key. */
+const INITIAL_LISTS: { readonly [K in keyof InitialData]: ListKey } = {
+  services: 'services',
+  objectives: 'objectives',
+  updates: 'objectiveUpdates',
+  benefits: 'benefits',
+  risks: 'risks',
+  measures: 'measures',
+  highlights: 'highlights'
+};
+
+const userFields = (list: ListKey): FieldDef[] => SCHEMA[list].fields.filter((f) => f.type === 'User');
+
+function isPerson(value: unknown): value is Person {
+  return typeof value === 'object' && value !== null && typeof (value as Person).id === 'number';
+}
+
+/** Whether the people written in `model` lack the name or email the UI shows, so the stored item must be re-read. */
+function needsUserReRead(list: ListKey, model: Record<string, unknown>): boolean {
+  return userFields(list).some((f) => {
+    const p = model[f.key];
+    return isPerson(p) && (!p.displayName || !p.email);
+  });
+}
+
+/**
+ * SharePoint's add response carries user ids but not the expanded user; when the caller gave
+ * the full person (a people picker always does) it is the same site user, so use it.
+ */
+function withPeopleFrom<T>(list: ListKey, stored: T, model: Record<string, unknown>): T {
+  const out = { ...stored } as Record<string, unknown>;
+  for (const f of userFields(list)) {
+    const given = model[f.key];
+    const saved = out[f.key];
+    if (isPerson(given) && isPerson(saved) && saved.id === given.id) out[f.key] = { ...given };
+  }
+  return out as T;
+}
+
+/** Shared plumbing of every list repository. */
+class PnpListRepository<T extends Stored> implements ListRepository<T> {
+  public constructor(
+    protected readonly sp: SPFI,
+    protected readonly key: ListKey,
+    protected readonly options: PnpRepositoriesOptions
+  ) {}
+
+  /** The list on the given (possibly batched) SPFI. */
+  protected listOn(sp: SPFI): IList {
+    return sp.web.lists.getByTitle(SCHEMA[this.key].title);
+  }
+
+  /** Items query with the schema's $select/$expand. */
+  protected itemsOn(sp: SPFI): IItems {
+    const { select, expand } = selectFor(this.key);
+    const items = this.listOn(sp).items.select(...select);
+    return expand.length > 0 ? items.expand(...expand) : items;
+  }
+
+  protected async fail(e: unknown, context: Omit<ErrorContext, 'list'>): Promise<never> {
+    throw await toDataAccessError(e, { ...context, list: this.key });
+  }
+
+  /** Reads every page of a query (5,000 items a page) with PnPjs's async iteration. */
+  protected async readAll(query: IItems): Promise<T[]> {
+    const out: T[] = [];
+    try {
+      for await (const page of query.top(PAGE_SIZE)) {
+        for (const raw of page as RawItem[]) out.push(fromItem<T>(this.key, raw));
+      }
+    } catch (e) {
+      return this.fail(e, { operation: 'read' });
+    }
+    return out;
+  }
+
+  public getAll(): Promise<T[]> {
+    return this.readAll(this.itemsOn(this.sp));
+  }
+
+  public async getById(id: number): Promise<T | undefined> {
+    const { select, expand } = selectFor(this.key);
+    let raw: RawItem;
+    try {
+      const item = this.listOn(this.sp).items.getById(id).select(...select);
+      raw = (await (expand.length > 0 ? item.expand(...expand) : item)()) as RawItem;
+    } catch (e) {
+      const err = await toDataAccessError(e, { operation: 'read', list: this.key, itemId: id });
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+    return fromItem<T>(this.key, raw);
+  }
+
+  /** Re-reads an item that must exist (just written). */
+  protected async mustGet(id: number, operation: 'add' | 'update'): Promise<T> {
+    const stored = await this.getById(id);
+    if (!stored) throw new NotFoundError({ operation, list: this.key, itemId: id });
+    return stored;
+  }
+
+  public async add(item: NewItem<T>): Promise<T> {
+    const model = item as unknown as Record<string, unknown>;
+    let raw: RawItem;
+    try {
+      raw = (await this.listOn(this.sp).items.add(toItem(this.key, model))) as RawItem;
+    } catch (e) {
+      return this.fail(e, { operation: 'add' });
+    }
+    const stored = fromItem<T>(this.key, raw);
+    if (needsUserReRead(this.key, model)) return this.mustGet(stored.id, 'add');
+    return withPeopleFrom(this.key, stored, model);
+  }
+
+  public async update(changes: ItemChanges<T>): Promise<T> {
+    const { id, etag, ...rest } = changes as ItemChanges<T> & Record<string, unknown>;
+    try {
+      await this.listOn(this.sp).items.getById(id).update(toItem(this.key, rest), etag);
+    } catch (e) {
+      return this.conflictOr(e, { operation: 'update', itemId: id }, changes);
+    }
+    return this.mustGet(id, 'update');
+  }
+
+  public async remove(id: number, etag: string): Promise<void> {
+    try {
+      await this.listOn(this.sp).items.getById(id).delete(etag);
+    } catch (e) {
+      await this.conflictOr(e, { operation: 'remove', itemId: id }, { id, etag });
+    }
+  }
+
+  /** On 412, throws ConflictError with the server's current version; otherwise the typed error. */
+  protected async conflictOr(e: unknown, context: { operation: 'update' | 'remove'; itemId: number }, attempted: unknown): Promise<never> {
+    const err = await toDataAccessError(e, { ...context, list: this.key });
+    if (!(err instanceof ConflictError)) throw err;
+    const current = await this.getById(context.itemId);
+    if (!current) throw new NotFoundError({ ...context, list: this.key, cause: e });
+    throw new ConflictError<T>(current, attempted, { ...context, list: this.key, status: err.status, serverMessage: err.serverMessage, cause: e });
+  }
+}
+
+/** Objective updates, with per-objective and per-period reads and batched adds. */
+class PnpObjectiveUpdateRepository extends PnpListRepository<ObjectiveUpdate> implements ObjectiveUpdateRepository {
+  public async getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]> {
+    const updates = await this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'objectiveId', objectiveId)));
+    // Newest first, sorted here: UpdatedOn is not indexed, so no server $orderby on it.
+    return updates.sort(
+      (a, b) => b.periodId.localeCompare(a.periodId) || b.updatedOn.localeCompare(a.updatedOn) || b.id - a.id
+    );
+  }
+
+  public getForPeriod(periodId: string): Promise<ObjectiveUpdate[]> {
+    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
+  }
+
+  public async addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]> {
+    if (items.length === 0) return [];
+    const models = items as unknown as Record<string, unknown>[];
+    const parts: BatchPart<RawItem>[] = models.map((model) => (batched) =>
+      this.listOn(batched).items.add(toItem(this.key, model)) as Promise<RawItem>
+    );
+    let results;
+    try {
+      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'add', list: this.key });
+    } catch (e) {
+      return this.fail(e, { operation: 'batch' });
+    }
+    const saved: Array<ObjectiveUpdate | undefined> = new Array(items.length);
+    const failures: BatchPartFailure[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      if (r.ok) {
+        saved[i] = withPeopleFrom(this.key, fromItem<ObjectiveUpdate>(this.key, r.value), models[i]);
+      } else {
+        failures.push({ index: i, error: await toDataAccessError(r.error, { operation: 'add', list: this.key }) });
+      }
+    }
+    await this.reReadPeople(saved, models);
+    if (failures.length > 0) throw new BatchPartsError<ObjectiveUpdate>(saved, failures, { operation: 'batch', list: this.key });
+    return saved as ObjectiveUpdate[];
+  }
+
+  /** Re-reads, in one more batch, the saved items whose people were given without names. */
+  private async reReadPeople(saved: Array<ObjectiveUpdate | undefined>, models: Record<string, unknown>[]): Promise<void> {
+    const indexes = saved.map((s, i) => (s && needsUserReRead(this.key, models[i]) ? i : -1)).filter((i) => i >= 0);
+    if (indexes.length === 0) return;
+    const { select, expand } = selectFor(this.key);
+    const parts: BatchPart<RawItem>[] = indexes.map((i) => (batched) => {
+      const item = this.listOn(batched).items.getById((saved[i] as ObjectiveUpdate).id).select(...select);
+      return (expand.length > 0 ? item.expand(...expand) : item)() as Promise<RawItem>;
+    });
+    const results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'read', list: this.key });
+    const failed = results.map((r, k) => (r.ok ? undefined : { error: r.error, id: saved[indexes[k]]?.id })).filter((f) => f !== undefined)[0];
+    // The items were saved; failing to re-read only the names is reported, not hidden.
+    if (failed) throw await toDataAccessError(failed.error, { operation: 'read', list: this.key, itemId: failed.id });
+    indexes.forEach((i, k) => {
+      const r = results[k];
+      if (r.ok) saved[i] = fromItem<ObjectiveUpdate>(this.key, r.value);
+    });
+  }
+}
+
+/**
+ * Loads every page of the named lists: round 1 is one `$batch` with the first page of each
+ * list; each later round is one `$batch` with the next pages of the lists that have more,
+ * plus any part SharePoint throttled in the previous round (sent again after its Retry-After).
+ */
+async function loadInitial(sp: SPFI, lists: ReadonlyArray<keyof InitialData>, options: PnpRepositoriesOptions): Promise<InitialData> {
+  const data: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+  const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
+  const unique = lists.filter((k, i) => lists.indexOf(k) === i);
+  // Each pending entry is a list, the URL of its next page (undefined: first page) and how often it was throttled.
+  type Pending = { key: keyof InitialData; nextLink?: string; throttled: number };
+  let pending: Pending[] = unique.map((key) => ({ key, throttled: 0 }));
+  while (pending.length > 0) {
+    const parts: BatchPart<ItemsPage>[] = pending.map(({ key, nextLink }) => (batched) => {
+      if (nextLink) return SPCollection([batched.web, nextLink]).using(PageParse())() as Promise<ItemsPage>;
+      const listKey = INITIAL_LISTS[key];
+      const { select, expand } = selectFor(listKey);
+      let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).top(PAGE_SIZE);
+      if (expand.length > 0) items = items.expand(...expand);
+      return items.using(PageParse())() as Promise<ItemsPage>;
+    });
+    let results;
+    try {
+      results = await executeBatchRound(sp, parts, batchOptions);
+    } catch (e) {
+      throw await toDataAccessError(e, { operation: 'read' });
+    }
+    const next: Pending[] = [];
+    let waitMs = 0;
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      const entry = pending[i];
+      const listKey = INITIAL_LISTS[entry.key];
+      if (!r.ok) {
+        const decision = throttlingDecision(r.error, entry.throttled + 1, { ...batchOptions, list: listKey });
+        if (decision && 'retryInMs' in decision) {
+          next.push({ ...entry, throttled: entry.throttled + 1 });
+          waitMs = Math.max(waitMs, decision.retryInMs);
+          continue;
+        }
+        throw decision ? decision.error : await toDataAccessError(r.error, { operation: 'read', list: listKey });
+      }
+      const target = data[entry.key] as unknown[];
+      for (const raw of r.value.value) target.push(fromItem(listKey, raw));
+      if (r.value.nextLink) next.push({ key: entry.key, nextLink: r.value.nextLink, throttled: 0 });
+    }
+    if (waitMs > 0) await batchSleep(batchOptions, waitMs);
+    pending = next;
+  }
+  return data;
+}
+
+/** Raw SharePoint user (web/currentuser, ensureuser). */
+interface RawUser {
+  Id: number;
+  Title?: string;
+  Email?: string;
+}
+
+function toPerson(u: RawUser): Person {
+  return { id: u.Id, displayName: u.Title ?? '', email: u.Email ?? '' };
+}
+
+/** Builds the repositories of every list over one SPFI (from getSP or getSPForUrl). */
+export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions = {}): Repositories {
+  const repo = <T extends Stored>(key: ListKey): ListRepository<T> => new PnpListRepository<T>(sp, key, options);
+  return {
+    services: repo('services'),
+    objectives: repo('objectives'),
+    objectiveUpdates: new PnpObjectiveUpdateRepository(sp, 'objectiveUpdates', options),
+    benefits: repo('benefits'),
+    risks: repo('risks'),
+    measures: repo('measures'),
+    highlights: repo('highlights'),
+    reminderLog: repo('reminderLog'),
+    loadInitial: (lists) => loadInitial(sp, lists, options),
+    async currentUser(): Promise<Person> {
+      try {
+        return toPerson((await sp.web.currentUser.select('Id', 'Title', 'Email')()) as RawUser);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'user' });
+      }
+    },
+    async ensureUser(emailOrLogin: string): Promise<Person> {
+      try {
+        return toPerson((await sp.web.ensureUser(emailOrLogin)) as RawUser);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'user' });
+      }
+    },
+    async canEdit(list): Promise<boolean> {
+      try {
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'permissions', list });
+      }
+    }
+  };
+}

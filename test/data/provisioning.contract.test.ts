@@ -1,0 +1,76 @@
+/**
+ * ensureLists against an empty local host: creates every list, field and view, then a
+ * second run changes nothing and sends no write request (checked in the host's request log).
+ */
+import { startLocalHost } from '../../local/host/server';
+import { getSPForUrl } from '../../src/data/sp';
+import { ensureLists, ProvisioningProgress } from '../../src/data/provisioning';
+import { createPnpRepositories } from '../../src/data/pnpRepositories';
+import { ListMissingError } from '../../src/data/errors';
+import { LISTS, SCHEMA } from '../../src/data/schema';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/fields';
+import '@pnp/sp/views';
+
+type Host = Awaited<ReturnType<typeof startLocalHost>>;
+
+let host: Host;
+
+beforeAll(async () => {
+  host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: false });
+});
+
+afterAll(async () => {
+  await host?.close();
+});
+
+it('tells a site owner to set up lists before they exist', async () => {
+  const repos = createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`));
+  await expect(repos.objectives.getAll()).rejects.toBeInstanceOf(ListMissingError);
+});
+
+it('creates every list, field and view, then a second run writes nothing', async () => {
+  const sp = getSPForUrl(`${host.url}/sites/ssm`);
+  const progress: ProvisioningProgress[] = [];
+  const first = await ensureLists(sp, (p) => progress.push(p));
+  expect(progress.map((p) => p.list)).toEqual(LISTS.map((l) => l.key));
+  for (const list of LISTS) {
+    expect(first.created).toContain(list.title);
+    for (const f of list.fields) expect(first.created).toContain(`${list.title} / field ${f.internalName}`);
+    for (const v of list.views) expect(first.created).toContain(`${list.title} / view ${v.title}`);
+  }
+
+  const objectives = sp.web.lists.getByTitle(SCHEMA.objectives.title);
+  const info = await objectives.select('EnableVersioning', 'MajorVersionLimit')();
+  expect(info).toMatchObject({ EnableVersioning: true, MajorVersionLimit: SCHEMA.objectives.majorVersionLimit });
+  const service = await objectives.fields.getByInternalNameOrTitle('Service').select('TypeAsString', 'Indexed', 'LookupList', 'Required')();
+  const services = await sp.web.lists.getByTitle(SCHEMA.services.title).select('Id')();
+  expect(service).toMatchObject({ TypeAsString: 'Lookup', Indexed: true, Required: true });
+  expect(String((service as unknown as { LookupList: string }).LookupList).replace(/[{}]/g, '').toLowerCase()).toBe(String(services.Id).toLowerCase());
+  const overdue = await objectives.views.getByTitle('Overdue updates').select('ViewQuery', 'RowLimit')();
+  expect(overdue.RowLimit).toBe(100);
+  expect(overdue.ViewQuery).toContain('NextUpdateDue');
+  const columns = await objectives.views.getByTitle('Overdue updates').fields.select('Items')();
+  expect(columns.Items).toEqual(SCHEMA.objectives.views.filter((v) => v.title === 'Overdue updates')[0].fields);
+
+  const title = await objectives.fields.getByInternalNameOrTitle('Title').select('Title', 'Required')();
+  expect(title).toMatchObject({ Title: SCHEMA.objectives.titleDisplayName, Required: true });
+  const defaults = (await objectives.views.select('Title', 'DefaultView')()).filter((v: { DefaultView: boolean }) => v.DefaultView);
+  expect(defaults.map((v: { Title: string }) => v.Title.toLowerCase())).toEqual(['all items']);
+  const listInfo = await objectives.select('EntityTypeName')();
+  // Created under the schema's URL name, then renamed: the URL has no spaces.
+  expect(listInfo.EntityTypeName).toBe('SSMObjectivesList');
+
+  host.resetRequestLog();
+  const second = await ensureLists(sp);
+  expect(second.created).toEqual([]);
+  expect(second.updated).toEqual([]);
+  expect(second.unchanged).toEqual(expect.arrayContaining(first.created));
+  expect(host.requestLog().filter((r) => r.method !== 'GET')).toEqual([]);
+
+  // The lists work for the repositories straight away.
+  const repos = createPnpRepositories(sp);
+  const added = await repos.services.add({ name: 'Audit', phase: 'Phase 1', partnerCouncils: ['A', 'B'] });
+  expect((await repos.services.getAll()).map((s) => s.id)).toEqual([added.id]);
+});
