@@ -1,0 +1,27 @@
+/**
+ * The providers every web part root is wrapped in: the Fluent UI theme (SharePoint or Teams)
+ * and the repositories context.
+ */
+import * as React from 'react';
+import { ThemeProvider } from '@fluentui/react';
+import type { Repositories } from '../data/repositories';
+import { RepositoriesProvider } from './RepositoriesContext';
+import { IHostTheme, resolveTheme } from './themes';
+
+/** Props of `AppShell`. */
+export interface IAppShellProps extends IHostTheme {
+  /** Data access for the tree below. */
+  repositories: Repositories;
+  children?: React.ReactNode;
+}
+
+/** Wraps a web part's root component in the shared providers. */
+export function AppShell(props: IAppShellProps): JSX.Element {
+  const { spTheme, teamsTheme, repositories, children } = props;
+  const theme = React.useMemo(() => resolveTheme({ spTheme, teamsTheme }), [spTheme, teamsTheme]);
+  return (
+    <ThemeProvider theme={theme} applyTo="element">
+      <RepositoriesProvider repositories={repositories}>{children}</RepositoriesProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Shows rich text written in the product's editors (and imported from the councils' reports).
+ * The HTML is sanitised with DOMPurify on every render, because anyone with edit rights on the
+ * list can put arbitrary HTML in the column through SharePoint itself.
+ */
+import * as React from 'react';
+import DOMPurify from 'dompurify';
+
+/** Props of `RichText`. */
+export interface IRichTextProps {
+  /** HTML as stored in the list. */
+  html: string;
+  /** Class name of the wrapper. */
+  className?: string;
+}
+
+/** Renders sanitised HTML inside a div. */
+export function RichText(props: IRichTextProps): JSX.Element {
+  const clean = React.useMemo(() => DOMPurify.sanitize(props.html, { USE_PROFILES: { html: true } }), [props.html]);
+  return <div className={props.className} dangerouslySetInnerHTML={{ __html: clean }} />;
+}

@@ -1,0 +1,11 @@
+/** Shared UI plumbing of every web part. */
+export { AppShell, IAppShellProps } from './AppShell';
+export { ErrorBar, IErrorBarProps, describeError, IErrorDescription, ErrorKind } from './ErrorBar';
+export { Loading } from './Loading';
+export { RichText, IRichTextProps } from './RichText';
+export { RepositoriesContext, RepositoriesProvider, useRepositories, MissingRepositoriesError } from './RepositoriesContext';
+export { useAsync, IAsyncState } from './useAsync';
+export { resolveTheme, toTeamsThemeName, TeamsThemeName, IHostTheme } from './themes';
+export { formatDate, formatPounds, formatString } from './format';
+export { DataTable, IDataTableColumn, IDataTableProps } from './DataTable';
+export { RagBadge, IRagBadgeProps } from './RagBadge';

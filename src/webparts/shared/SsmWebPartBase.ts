@@ -1,0 +1,165 @@
+/**
+ * Base class of the four web parts. It only wires SPFx to the React tree: the PnPjs
+ * repositories, the SharePoint or Teams theme, and the property pane's "Set up lists" group.
+ * Everything else lives in function components under each web part's `components/` folder.
+ */
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import {
+  IPropertyPaneConfiguration,
+  IPropertyPaneGroup,
+  PropertyPaneButton,
+  PropertyPaneButtonType,
+  PropertyPaneLabel
+} from '@microsoft/sp-property-pane';
+import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
+import { SPPermission } from '@microsoft/sp-page-context';
+import * as strings from 'SsmStrings';
+import { getSP } from '../../data/sp';
+import { createPnpRepositories } from '../../data/pnpRepositories';
+import type { Repositories } from '../../data/repositories';
+import { AppShell } from '../../components/AppShell';
+import { describeError } from '../../components/ErrorBar';
+import { formatString } from '../../components/format';
+import { TeamsThemeName, toTeamsThemeName } from '../../components/themes';
+
+/** Creates or updates the product's lists; wired to `ensureLists` by the provisioning issue. */
+export type ProvisionCallback = () => Promise<void>;
+
+/** Wiring shared by every web part of the solution. */
+export abstract class SsmWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
+  /** Runs when a site owner presses "Set up lists"; undefined until provisioning is wired. */
+  protected provision: ProvisionCallback | undefined = undefined;
+
+  private _repositories: Repositories | undefined;
+  private _themeProvider: ThemeProvider | undefined;
+  private _spTheme: IReadonlyTheme | undefined;
+  private _teamsTheme: TeamsThemeName | undefined;
+  private _provisionStatus: string = '';
+  private _provisioning: boolean = false;
+  /** Bumped to remount the React tree (and so reload its data) after the lists are set up. */
+  private _generation: number = 0;
+
+  /** The web part's own root component, rendered inside the shared providers. */
+  protected abstract renderRoot(): React.ReactElement;
+
+  /** Property pane groups of the web part itself (the set-up group is added after them). */
+  protected propertyPaneGroups(): IPropertyPaneGroup[] {
+    return [];
+  }
+
+  /** The repositories built in onInit. */
+  protected get repositories(): Repositories {
+    if (!this._repositories) throw new Error('The web part was rendered before onInit completed.');
+    return this._repositories;
+  }
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    this._repositories = createPnpRepositories(getSP(this.context));
+
+    this._themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
+    this._spTheme = this._themeProvider.tryGetTheme();
+    this._themeProvider.themeChangedEvent.add(this, this._handleThemeChanged);
+
+    const teams = this.context.sdks.microsoftTeams;
+    if (teams) {
+      const teamsContext = await teams.teamsJs.app.getContext();
+      this._teamsTheme = toTeamsThemeName(teamsContext.app.theme);
+      teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+        this._teamsTheme = toTeamsThemeName(theme);
+        this.render();
+      });
+    }
+  }
+
+  public render(): void {
+    const element = React.createElement(
+      AppShell,
+      { key: this._generation, repositories: this.repositories, spTheme: this._spTheme, teamsTheme: this._teamsTheme },
+      this.renderRoot()
+    );
+    ReactDom.render(element, this.domElement);
+  }
+
+  protected onDispose(): void {
+    this._themeProvider?.themeChangedEvent.remove(this, this._handleThemeChanged);
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    const groups = this.propertyPaneGroups();
+    if (this._canManageLists()) groups.push(this._setUpGroup());
+    return {
+      pages: [
+        {
+          header: { description: strings.PropertyPaneDescription },
+          groups
+        }
+      ]
+    };
+  }
+
+  private _handleThemeChanged(args: ThemeChangedEventArgs): void {
+    this._spTheme = args.theme;
+    this.render();
+  }
+
+  /** Site owners (Manage Lists) see the set-up group; other users have no use for it. */
+  private _canManageLists(): boolean {
+    return this.context.pageContext.web.permissions.hasPermission(SPPermission.manageLists);
+  }
+
+  private _setUpGroup(): IPropertyPaneGroup {
+    return {
+      groupName: strings.SetUpGroupName,
+      groupFields: [
+        PropertyPaneLabel('setUpListsDescription', { text: strings.SetUpListsDescription }),
+        PropertyPaneButton('setUpLists', {
+          text: strings.SetUpListsButton,
+          buttonType: PropertyPaneButtonType.Primary,
+          icon: 'DatabaseSync',
+          disabled: this._provisioning,
+          onClick: (value: unknown) => {
+            this._startProvisioning();
+            // The button's return value is written to its target property: keep it unchanged.
+            return value;
+          }
+        }),
+        PropertyPaneLabel('setUpListsStatus', { text: this._provisionStatus })
+      ]
+    };
+  }
+
+  private _startProvisioning(): void {
+    const provision = this.provision;
+    if (!provision) {
+      this._setProvisionStatus(strings.SetUpListsUnavailable, false);
+      return;
+    }
+    this._setProvisionStatus(strings.SetUpListsRunning, true);
+    provision().then(
+      () => {
+        this._setProvisionStatus(strings.SetUpListsDone, false);
+        // Remount so a "lists missing" error gives way to the data.
+        this._generation++;
+        this.render();
+      },
+      (error: unknown) => {
+        this._setProvisionStatus(formatString(strings.SetUpListsFailed, describeError(error).details.join(' ')), false);
+      }
+    );
+  }
+
+  private _setProvisionStatus(status: string, running: boolean): void {
+    this._provisionStatus = status;
+    this._provisioning = running;
+    this.context.propertyPane.refresh();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * In-memory `Repositories` for component tests: each list is an array, `loadInitial` returns
+ * the lists asked for (and empty arrays for the rest, as the contract says), and every call
+ * is recorded so tests can assert what a component read.
+ */
+import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories } from '../../src/data/repositories';
+import type { Person, Stored } from '../../src/domain/types';
+
+/** Seed data of the fake; lists not given start empty. */
+export type FakeSeed = Partial<InitialData>;
+
+function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
+  let nextId = items.reduce((max, i) => Math.max(max, i.id), 0) + 1;
+  return {
+    getAll: async () => items.slice(),
+    getById: async (id) => items.find((i) => i.id === id),
+    add: async (item: NewItem<T>) => {
+      const stored = { ...item, id: nextId++, etag: '"1"' } as unknown as T;
+      items.push(stored);
+      return stored;
+    },
+    update: async (changes: ItemChanges<T>) => {
+      const index = items.findIndex((i) => i.id === changes.id);
+      if (index < 0) throw new Error(`No item ${changes.id}`);
+      items[index] = { ...items[index], ...changes };
+      return items[index];
+    },
+    remove: async (id) => {
+      const index = items.findIndex((i) => i.id === id);
+      if (index >= 0) items.splice(index, 1);
+    }
+  };
+}
+
+/** Fake repositories plus the log of `loadInitial` calls. */
+export interface FakeRepositories extends Repositories {
+  /** Lists requested by each `loadInitial` call, in order. */
+  loadInitialCalls: Array<ReadonlyArray<keyof InitialData>>;
+}
+
+/** Builds fake repositories over the seed; `failWith` makes `loadInitial` reject with it. */
+export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): FakeRepositories {
+  const data: InitialData = {
+    services: seed.services ?? [],
+    objectives: seed.objectives ?? [],
+    updates: seed.updates ?? [],
+    benefits: seed.benefits ?? [],
+    risks: seed.risks ?? [],
+    measures: seed.measures ?? [],
+    highlights: seed.highlights ?? []
+  };
+  const updates = listRepository(data.updates);
+  const objectiveUpdates: ObjectiveUpdateRepository = {
+    ...updates,
+    getForObjective: async (id) => data.updates.filter((u) => u.objectiveId === id),
+    getForPeriod: async (period) => data.updates.filter((u) => u.periodId === period),
+    addMany: async (items) => Promise.all(items.map((i) => updates.add(i)))
+  };
+  const me: Person = { id: 1, displayName: 'Test Officer', email: 'officer@council.example.gov.uk' };
+  const loadInitialCalls: Array<ReadonlyArray<keyof InitialData>> = [];
+  return {
+    services: listRepository(data.services),
+    objectives: listRepository(data.objectives),
+    objectiveUpdates,
+    benefits: listRepository(data.benefits),
+    risks: listRepository(data.risks),
+    measures: listRepository(data.measures),
+    highlights: listRepository(data.highlights),
+    reminderLog: listRepository([]),
+    loadInitialCalls,
+    loadInitial: async (lists) => {
+      loadInitialCalls.push(lists);
+      if (failWith) throw failWith();
+      const result: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      for (const list of lists) (result as unknown as Record<string, unknown[]>)[list] = data[list].slice();
+      return result;
+    },
+    currentUser: async () => me,
+    ensureUser: async () => me,
+    canEdit: async () => true
+  };
+}
