@@ -14,7 +14,7 @@ import type { Persona, SampleData } from '../sample-data/types';
 import { FaultConfig, FaultConfigError, FaultInjector, faultsFromEnv, validateFaults } from './faults';
 import { graphFault, handleGraph } from './graph';
 import { seedStore } from './seed';
-import { HostRequest, HostResponse, SpContext, errorResponse, handleSharePoint } from './sharepoint';
+import { DIGEST_TIMEOUT_SECONDS, HostRequest, HostResponse, SpContext, errorResponse, handleSharePoint, issueDigest } from './sharepoint';
 import { SpError } from './errors';
 import { HostUser, SentMail, Store } from './store';
 
@@ -143,7 +143,21 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     return user;
   };
 
-  const serveStatic = async (pathname: string): Promise<HostResponse | undefined> => {
+  /**
+   * A SharePoint page hands its scripts `_spPageContextInfo` with the web URL and a fresh form
+   * digest; doing the same for HTML pages lets the workbench skip the contextinfo round trip.
+   */
+  const withPageContext = (html: string, webUrl: string): string => {
+    const info = {
+      webAbsoluteUrl: webUrl,
+      formDigestValue: issueDigest(store.getMeta('digestSecret') ?? ''),
+      formDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS
+    };
+    const script = `<script>window._spPageContextInfo=${JSON.stringify(info).replace(/</g, '\\u003c')};</script>`;
+    return html.includes('</head>') ? html.replace('</head>', `${script}</head>`) : script + html;
+  };
+
+  const serveStatic = async (pathname: string, webUrl: string): Promise<HostResponse | undefined> => {
     if (!options.staticDir) return undefined;
     const root = path.resolve(options.staticDir);
     const rel = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
@@ -153,10 +167,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const stat = await fs.stat(file);
       const target = stat.isDirectory() ? path.join(file, 'index.html') : file;
       const content = await fs.readFile(target);
+      const isHtml = path.extname(target).toLowerCase() === '.html';
       return {
         status: 200,
         headers: { 'content-type': CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' },
-        body: content.toString('binary')
+        body: isHtml ? Buffer.from(withPageContext(content.toString('utf8'), webUrl), 'utf8').toString('binary') : content.toString('binary')
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -243,7 +258,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       return send(res, handleSharePoint(ctx, hostReq));
     }
     if (method === 'GET' || method === 'HEAD') {
-      const file = await serveStatic(url.pathname);
+      const file = await serveStatic(url.pathname, `${reqOrigin}${SITE_PATH}`);
       if (file) {
         res.writeHead(file.status, file.headers);
         res.end(method === 'HEAD' ? undefined : Buffer.from(file.body ?? '', 'binary'));

@@ -1,0 +1,233 @@
+/**
+ * The workbench's page: a modern SharePoint page (suite bar, site header with navigation and
+ * the persona switch, one section per web part) or a Microsoft Teams tab (one web part, Teams
+ * background, no SharePoint chrome). Each web part is its root component inside the same
+ * `AppShell` providers the web part classes render.
+ */
+import * as React from 'react';
+import { Dropdown, IDropdownOption, MessageBar, MessageBarType, ThemeProvider } from '@fluentui/react';
+import type { IWorkbenchManifest } from 'ssm-workbench-manifests';
+import type { Repositories } from '../../src/data/repositories';
+import { AppShell } from '../../src/components/AppShell';
+import { formatString } from '../../src/components/format';
+import { resolveTheme, TeamsThemeName } from '../../src/components/themes';
+import { IWorkbenchRoute, PAGE_ORDER, routeSearch } from './route';
+import { IWorkbenchPersona } from './persona';
+import { workbenchStrings as s } from './strings';
+import { ROOTS } from './webparts';
+
+/** Where the page's data comes from: the repositories, or why there are none. */
+export type Connection = { repositories: Repositories } | { error: unknown };
+
+/** Props of `Workbench`. */
+export interface IWorkbenchProps {
+  route: IWorkbenchRoute;
+  manifests: readonly IWorkbenchManifest[];
+  personas: readonly IWorkbenchPersona[];
+  persona: IWorkbenchPersona;
+  /** Absolute URL of the local host's site, shown in the footer. */
+  webUrl: string;
+  connection: Connection;
+  /** Signs in as another persona (sets the cookie and reloads). */
+  onSwitchPersona: (persona: IWorkbenchPersona) => void;
+}
+
+const ROLE_LABELS: Record<IWorkbenchPersona['role'], string> = {
+  editor: s.roleEditor,
+  serviceLead: s.roleServiceLead,
+  auditor: s.roleAuditor
+};
+
+/** "Priya Hartley – editor". */
+export function personaLabel(persona: IWorkbenchPersona): string {
+  return `${persona.user.displayName} \u2013 ${ROLE_LABELS[persona.role]}`;
+}
+
+/** The whole page for the route. */
+export function Workbench(props: IWorkbenchProps): JSX.Element {
+  return props.route.host === 'teams' ? <TeamsTab {...props} /> : <SharePointPage {...props} />;
+}
+
+/** Problems with the URL or the host, shown above (or instead of) the web parts. */
+function Problems(props: IWorkbenchProps): JSX.Element | null {
+  const { route, manifests, connection } = props;
+  const messages: JSX.Element[] = [];
+  if (route.unknownWebPart !== undefined) {
+    messages.push(
+      <MessageBar key="unknown" messageBarType={MessageBarType.warning}>
+        {formatString(s.unknownWebPart, route.unknownWebPart, manifests.map((m) => m.name).join(', '))}
+      </MessageBar>
+    );
+  }
+  if ('error' in connection) {
+    messages.push(
+      <MessageBar key="host" messageBarType={MessageBarType.error}>
+        {s.hostUnavailable} {connection.error instanceof Error ? connection.error.message : String(connection.error)}
+      </MessageBar>
+    );
+  }
+  return messages.length ? <div className="wb-problems">{messages}</div> : null;
+}
+
+/** One web part in its providers, as its class renders it. */
+function WebPart(props: { manifest: IWorkbenchManifest; repositories: Repositories; teamsTheme?: TeamsThemeName }): JSX.Element {
+  const { manifest, repositories, teamsTheme } = props;
+  const root = ROOTS[manifest.name];
+  if (!root) throw new Error(`Workbench: no root component is registered for the web part "${manifest.name}".`);
+  return (
+    <div className="wb-webpart" data-webpart={manifest.name} data-webpart-id={manifest.id}>
+      <AppShell repositories={repositories} teamsTheme={teamsTheme}>
+        {root(manifest.properties)}
+      </AppShell>
+    </div>
+  );
+}
+
+/** The web parts in the order the page shows them (then any others by name). */
+function navOrder(manifests: readonly IWorkbenchManifest[]): IWorkbenchManifest[] {
+  const rank = (m: IWorkbenchManifest): number => {
+    const i = PAGE_ORDER.indexOf(m.name);
+    return i < 0 ? PAGE_ORDER.length : i;
+  };
+  return manifests.slice().sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+function manifestsFor(props: IWorkbenchProps): IWorkbenchManifest[] {
+  return props.route.webParts
+    .map((name) => props.manifests.find((m) => m.name === name))
+    .filter((m): m is IWorkbenchManifest => m !== undefined);
+}
+
+/** The modern SharePoint page. */
+function SharePointPage(props: IWorkbenchProps): JSX.Element {
+  const { route, connection, webUrl } = props;
+  const shown = manifestsFor(props);
+  const title = route.single && shown.length === 1 ? shown[0].title : s.pageTitle;
+  const current = route.single && shown.length === 1 ? shown[0].name : undefined;
+
+  React.useEffect(() => {
+    document.title = `${title} - ${s.siteName}`;
+  }, [title]);
+
+  return (
+    <>
+      <a className="wb-skip" href="#wb-main">
+        {s.skipToContent}
+      </a>
+      <header className="wb-header">
+        <div className="wb-suitebar">
+          <span className="wb-suitebar-app">{s.suiteBarApp}</span>
+          <span className="wb-suitebar-note">{s.suiteBarNote}</span>
+        </div>
+        <div className="wb-site-header">
+          <div className="wb-site-logo" aria-hidden="true">
+            SSM
+          </div>
+          <div className="wb-site-title">
+            <a className="wb-site-name" href="./">
+              {s.siteName}
+            </a>
+            <nav aria-label={s.siteNavigation}>
+              <ul className="wb-nav">
+                <li>
+                  <a href="./" aria-current={current === undefined ? 'page' : undefined}>
+                    {s.home}
+                  </a>
+                </li>
+                {navOrder(props.manifests).map((m) => (
+                  <li key={m.name}>
+                    <a href={routeSearch({ webPart: m.name }) || './'} aria-current={current === m.name ? 'page' : undefined}>
+                      {m.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <PersonaSwitcher {...props} />
+        </div>
+      </header>
+      <main id="wb-main" className="wb-main" tabIndex={-1}>
+        <div className="wb-canvas">
+          <h1 className="wb-page-title">{title}</h1>
+          <Problems {...props} />
+          {'repositories' in connection &&
+            shown.map((m) => (
+              <section key={m.name} className="wb-section" aria-label={m.title}>
+                <WebPart manifest={m} repositories={connection.repositories} />
+              </section>
+            ))}
+        </div>
+      </main>
+      <footer className="wb-footer">
+        <div className="wb-canvas">
+          <p>{formatString(s.footerNote, webUrl)}</p>
+          <p>
+            {s.teamsViews}{' '}
+            {(['default', 'dark', 'contrast'] as TeamsThemeName[]).map((theme, i) => (
+              <React.Fragment key={theme}>
+                {i > 0 && ' · '}
+                <a href={routeSearch({ host: 'teams', teamsTheme: theme, webPart: current })}>
+                  {theme === 'default' ? s.teamsDefault : theme === 'dark' ? s.teamsDark : s.teamsContrast}
+                </a>
+              </React.Fragment>
+            ))}
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** The "Signed in as" switch in the site header. */
+function PersonaSwitcher(props: IWorkbenchProps): JSX.Element {
+  const { personas, persona, onSwitchPersona } = props;
+  const hintId = 'wb-persona-hint';
+  const options: IDropdownOption[] = personas.map((p) => ({ key: p.user.email, text: personaLabel(p) }));
+  return (
+    <div className="wb-persona">
+      <Dropdown
+        label={s.personaLabel}
+        options={options}
+        selectedKey={persona.user.email}
+        aria-describedby={hintId}
+        onChange={(_event, option) => {
+          const chosen = personas.find((p) => p.user.email === option?.key);
+          if (chosen && chosen !== persona) onSwitchPersona(chosen);
+        }}
+        styles={{ root: { minWidth: 260 } }}
+      />
+      <span id={hintId} className="wb-visually-hidden">
+        {s.personaHint}
+      </span>
+    </div>
+  );
+}
+
+/** The Teams tab: one web part on Teams' background, themed from the Teams theme. */
+function TeamsTab(props: IWorkbenchProps): JSX.Element {
+  const { route, connection } = props;
+  const shown = manifestsFor(props);
+  const manifest = shown[0];
+  const title = manifest ? manifest.title : s.siteName;
+
+  React.useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  const unsupported = manifest && manifest.supportedHosts.indexOf('TeamsTab') < 0;
+  const theme = React.useMemo(() => resolveTheme({ teamsTheme: route.teamsTheme }), [route.teamsTheme]);
+  return (
+    <main id="wb-main" className="wb-teams-main">
+      <h1 className="wb-visually-hidden">{title}</h1>
+      {/* Messages outside the web part follow the Teams theme too. */}
+      <ThemeProvider theme={theme}>
+        <Problems {...props} />
+        {unsupported && <MessageBar messageBarType={MessageBarType.warning}>{formatString(s.unsupportedInTeams, manifest.title)}</MessageBar>}
+      </ThemeProvider>
+      {manifest && !unsupported && 'repositories' in connection && (
+        <WebPart manifest={manifest} repositories={connection.repositories} teamsTheme={route.teamsTheme} />
+      )}
+    </main>
+  );
+}
