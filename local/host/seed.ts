@@ -112,11 +112,12 @@ export function seedStore(store: Store, data: SampleData, personas: readonly Per
     }
     const lists = createSchemaLists(store);
     const editor = personas.find((p) => p.role === 'editor')?.userId ?? data.users[0]?.id ?? 1;
-    const keys = ['services', 'objectives', 'objectiveUpdates', 'benefits', 'risks', 'measures', 'highlights'] as const;
+    const keys = ['services', 'objectives', 'objectiveUpdates', 'benefits', 'risks', 'measures', 'highlights', 'bestPractice', 'lessonsLearned'] as const;
     for (const key of keys) {
       const list = lists.get(key);
       if (!list) throw new Error(`List ${key} was not created`);
-      for (const model of data[key] as unknown as Array<Record<string, unknown>>) {
+      // The annual review registers are optional in SampleData.
+      for (const model of (data[key] ?? []) as unknown as Array<Record<string, unknown>>) {
         const values = store.normaliseValues(list, toItem(key, model));
         const created = typeof model.created === 'string' && model.created ? toSpDate(new Date(model.created)) : undefined;
         const modified = typeof model.modified === 'string' && model.modified ? toSpDate(new Date(model.modified)) : undefined;

@@ -8,6 +8,7 @@ import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
 import { personas, users } from './people';
+import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
 import { services } from './services';
 import type { Persona, SampleData } from './types';
@@ -21,7 +22,9 @@ export const sampleData: SampleData = {
   benefits,
   risks,
   measures,
-  highlights
+  highlights,
+  bestPractice,
+  lessonsLearned
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */

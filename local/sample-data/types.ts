@@ -4,7 +4,9 @@
  */
 import type {
   Benefit,
+  BestPractice,
   Highlight,
+  LessonLearned,
   Measure,
   Objective,
   ObjectiveUpdate,
@@ -24,6 +26,10 @@ export interface SampleData {
   risks: Risk[];
   measures: Measure[];
   highlights: Highlight[];
+  /** Annual review best practice register; optional so generated data sets may leave it out. */
+  bestPractice?: BestPractice[];
+  /** Annual review lessons learned register; optional like bestPractice. */
+  lessonsLearned?: LessonLearned[];
 }
 
 /** Who a workbench persona is and what they may do. */

@@ -15,8 +15,10 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, Stored } from '../domain/types';
-import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories } from './repositories';
+import type { ObjectiveUpdate, Person, ReportSnapshot, Stored } from '../domain/types';
+import type { ReportModel } from '../domain/report/model';
+import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
+import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from './repositories';
 import { FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
@@ -343,6 +345,69 @@ function toPerson(u: RawUser): Person {
   return { id: u.Id, displayName: u.Title ?? '', email: u.Email ?? '' };
 }
 
+/** The snapshots list's plumbing, with the per-period query. */
+class PnpSnapshotList extends PnpListRepository<ReportSnapshot> {
+  /** Every snapshot of a period (indexed filter). */
+  public forPeriod(periodId: string): Promise<ReportSnapshot[]> {
+    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
+  }
+}
+
+/** The signed-in site user. */
+async function readCurrentUser(sp: SPFI): Promise<Person> {
+  try {
+    return toPerson((await sp.web.currentUser.select('Id', 'Title', 'Email')()) as RawUser);
+  } catch (e) {
+    throw await toDataAccessError(e, { operation: 'user' });
+  }
+}
+
+/**
+ * Report snapshots: reads and publish only. Wraps a list repository instead of extending one
+ * so that update and remove do not exist on it at all (snapshots are immutable).
+ */
+class PnpSnapshotRepository implements SnapshotRepository {
+  private readonly list: PnpSnapshotList;
+
+  public constructor(
+    private readonly sp: SPFI,
+    options: PnpRepositoriesOptions
+  ) {
+    this.list = new PnpSnapshotList(sp, 'snapshots', options);
+  }
+
+  /** Checks the stored JSON so a hand-edited column fails here, not deep inside a render. */
+  private static checked(s: ReportSnapshot): ReportSnapshot {
+    return { ...s, model: readSnapshotModel(s.model) };
+  }
+
+  public async getAll(): Promise<ReportSnapshot[]> {
+    return (await this.list.getAll()).map(PnpSnapshotRepository.checked);
+  }
+
+  public async getById(id: number): Promise<ReportSnapshot | undefined> {
+    const found = await this.list.getById(id);
+    return found ? PnpSnapshotRepository.checked(found) : undefined;
+  }
+
+  public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
+    const found = await this.list.forPeriod(periodId);
+    return found.map(PnpSnapshotRepository.checked).sort((a, b) => b.version - a.version || b.id - a.id);
+  }
+
+  public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
+    const by = publishedBy ?? (await readCurrentUser(this.sp));
+    // The next version is one more than the highest stored for the same period and scope.
+    const existing = await this.getForPeriod(model.period.id);
+    const item = newSnapshot(model, existing, by, new Date().toISOString());
+    return PnpSnapshotRepository.checked(await this.list.add(item as NewItem<ReportSnapshot>));
+  }
+
+  public async publishedPeriods(): Promise<PublishedPeriod[]> {
+    return publishedPeriods(await this.getAll());
+  }
+}
+
 /** Builds the repositories of every list over one SPFI (from getSP or getSPForUrl). */
 export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions = {}): Repositories {
   const repo = <T extends Stored>(key: ListKey): ListRepository<T> => new PnpListRepository<T>(sp, key, options);
@@ -355,6 +420,9 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     measures: repo('measures'),
     highlights: repo('highlights'),
     reminderLog: repo('reminderLog'),
+    bestPractice: repo('bestPractice'),
+    lessonsLearned: repo('lessonsLearned'),
+    snapshots: new PnpSnapshotRepository(sp, options),
     loadInitial: (lists) => loadInitial(sp, lists, options),
     async currentUser(): Promise<Person> {
       try {

@@ -5,15 +5,20 @@
  */
 import type {
   Benefit,
+  BestPractice,
   Highlight,
+  LessonLearned,
   Measure,
   Objective,
   ObjectiveUpdate,
   Person,
+  ReportSnapshot,
   ReminderLogEntry,
   Risk,
   Service
 } from '../domain/types';
+import type { ReportModel } from '../domain/report/model';
+import type { PublishedPeriod } from '../domain/report/snapshot';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -48,6 +53,26 @@ export interface ObjectiveUpdateRepository extends ListRepository<ObjectiveUpdat
   addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]>;
 }
 
+/**
+ * Published report snapshots (issue 6). Deliberately no update or remove: a snapshot is what
+ * the committee saw, so publishing again adds the next version and never overwrites one.
+ */
+export interface SnapshotRepository {
+  /** Every snapshot, all versions. */
+  getAll(): Promise<ReportSnapshot[]>;
+  /** One snapshot by id, or undefined when it does not exist. */
+  getById(id: number): Promise<ReportSnapshot | undefined>;
+  /** Every version of every scope published for a period, newest version first. */
+  getForPeriod(periodId: string): Promise<ReportSnapshot[]>;
+  /**
+   * Publishes a report model as the next version of its period and scope; `publishedBy`
+   * defaults to the signed-in user. Returns the snapshot as stored.
+   */
+  publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot>;
+  /** The published reports, grouped by period and scope, newest period first. */
+  publishedPeriods(): Promise<PublishedPeriod[]>;
+}
+
 /** Everything a web part's first render needs, fetched in one $batch round trip where possible. */
 export interface InitialData {
   /** All services. */
@@ -76,6 +101,12 @@ export interface Repositories {
   measures: ListRepository<Measure>;
   highlights: ListRepository<Highlight>;
   reminderLog: ListRepository<ReminderLogEntry>;
+  /** Annual review: best practice shared between partner councils. */
+  bestPractice: ListRepository<BestPractice>;
+  /** Annual review: lessons learned. */
+  lessonsLearned: ListRepository<LessonLearned>;
+  /** Published report snapshots (immutable). */
+  snapshots: SnapshotRepository;
   /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each,
    * then one more $batch per further page round. Lists not named come back empty.

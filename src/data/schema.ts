@@ -6,6 +6,7 @@
 import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
+  LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
@@ -106,7 +107,10 @@ export type ListKey =
   | 'risks'
   | 'measures'
   | 'highlights'
-  | 'reminderLog';
+  | 'reminderLog'
+  | 'bestPractice'
+  | 'lessonsLearned'
+  | 'snapshots';
 
 /** Built-in fields every list has; used in views and audit mappings. */
 export const BUILT_IN = {
@@ -298,6 +302,66 @@ const reminderLog: ListDef = {
   views: []
 };
 
+const bestPractice: ListDef = {
+  key: 'bestPractice',
+  titleKey: 'title',
+  title: 'SSM Best Practice',
+  url: 'Lists/SSMBestPractice',
+  description: 'Annual review: practice one partner council shared with another.',
+  majorVersionLimit: 100,
+  titleDisplayName: 'Best practice',
+  fields: [
+    field({ key: 'fromCouncil', internalName: 'FromCouncil', displayName: 'From council', type: 'Text', required: true, maxLength: 255 }),
+    field({ key: 'toCouncil', internalName: 'ToCouncil', displayName: 'To council', type: 'Text', required: true, maxLength: 255 }),
+    field({ key: 'description', internalName: 'PracticeDescription', displayName: 'Description', type: 'RichText' }),
+    field({ key: 'serviceId', internalName: 'Service', displayName: 'Service', type: 'Lookup', lookupList: 'services', indexed: true })
+  ],
+  views: []
+};
+
+const lessonsLearned: ListDef = {
+  key: 'lessonsLearned',
+  titleKey: 'title',
+  title: 'SSM Lessons Learned',
+  url: 'Lists/SSMLessonsLearned',
+  description: 'Annual review: lessons learned from sharing services.',
+  majorVersionLimit: 100,
+  titleDisplayName: 'Lesson summary',
+  fields: [
+    field({ key: 'serviceId', internalName: 'Service', displayName: 'Service', type: 'Lookup', lookupList: 'services', indexed: true }),
+    field({ key: 'lesson', internalName: 'Lesson', displayName: 'Lesson', type: 'RichText', required: true }),
+    field({ key: 'category', internalName: 'LessonCategory', displayName: 'Category', type: 'Choice', choices: LESSON_CATEGORIES, required: true, indexed: true })
+  ],
+  views: []
+};
+
+const snapshots: ListDef = {
+  key: 'snapshots',
+  titleKey: 'title',
+  title: 'SSM Report Snapshots',
+  url: 'Lists/SSMReportSnapshots',
+  description: 'Published committee reports, as they were shown. Never edited: republishing adds a new version.',
+  majorVersionLimit: 100,
+  titleDisplayName: 'Report',
+  fields: [
+    field({ key: 'periodId', internalName: 'Period', displayName: 'Reporting period', type: 'Text', required: true, indexed: true, maxLength: 20 }),
+    field({ key: 'serviceId', internalName: 'Service', displayName: 'Service', type: 'Lookup', lookupList: 'services', indexed: true }),
+    field({ key: 'version', internalName: 'SnapshotVersion', displayName: 'Version', type: 'Integer', required: true, min: 1 }),
+    field({ key: 'publishedBy', internalName: 'PublishedBy', displayName: 'Published by', type: 'User', required: true }),
+    field({ key: 'publishedOn', internalName: 'PublishedOn', displayName: 'Published on', type: 'DateTime', required: true }),
+    field({
+      key: 'model',
+      internalName: 'ReportModel',
+      displayName: 'Report',
+      type: 'Json',
+      jsonShape: 'object',
+      required: true,
+      description: 'The report as published; written by the product only.'
+    })
+  ],
+  views: []
+};
+
 /** Builds the standard views every list gets: default, auditor "all items with history columns" and "by service". */
 function withViews(list: ListDef, extra: readonly ViewDef[] = []): ListDef {
   const columns = [BUILT_IN.title, ...list.fields.filter((f) => f.type !== 'Json').map((f) => f.internalName)];
@@ -352,7 +416,10 @@ export const SCHEMA: { readonly [K in ListKey]: ListDef } = {
   ]),
   measures: withViews(measures),
   highlights: withViews(highlights),
-  reminderLog: withViews(reminderLog)
+  reminderLog: withViews(reminderLog),
+  bestPractice: withViews(bestPractice),
+  lessonsLearned: withViews(lessonsLearned),
+  snapshots: withViews(snapshots)
 };
 
 /** Lists in provisioning order: a lookup's target list always comes before the list that looks it up. */

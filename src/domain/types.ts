@@ -5,6 +5,7 @@
 import type {
   BenefitCategory,
   BenefitDeliveryStatus,
+  LessonCategory,
   MeasureDirection,
   ObjectiveStatus,
   Rag,
@@ -201,4 +202,51 @@ export interface ReminderLogEntry extends Stored {
   detail?: string;
   /** When the send was attempted (ISO 8601). */
   attemptedOn: string;
+}
+
+/** A practice one partner council passed to another (annual review, best practice register). */
+export interface BestPractice extends Stored {
+  /** Short name of the practice, e.g. "Performance and Project Leads Network". */
+  title: string;
+  /** Council whose practice it was, e.g. "South Ribble Borough Council"; data, never hard-coded. */
+  fromCouncil: string;
+  /** Council that adopted it. */
+  toCouncil: string;
+  /** What was shared and what it achieved (rich text). */
+  description: string;
+  /** Id of the service concerned, or undefined for practice shared across the programme. */
+  serviceId?: number;
+}
+
+/** A lesson learned from sharing a service (annual review, lessons learned register). */
+export interface LessonLearned extends Stored {
+  /** One-line summary of the lesson. */
+  title: string;
+  /** Id of the service it comes from, or undefined for programme-wide lessons. */
+  serviceId?: number;
+  /** The lesson (rich text). */
+  lesson: string;
+  /** Category, e.g. IT, HR or Timescales. */
+  category: LessonCategory;
+}
+
+/**
+ * A published committee report (issue 6): the report model as shown, who published it and
+ * when. Immutable: publishing the same period and scope again stores the next version.
+ */
+export interface ReportSnapshot extends Stored {
+  /** Period id and service, e.g. "2021-22-Q4 Governance" or "2021-22-Q4 All services". */
+  title: string;
+  /** Reporting period id. */
+  periodId: string;
+  /** Service reported on, or undefined for all services. */
+  serviceId?: number;
+  /** Version within the period and scope, from 1. */
+  version: number;
+  /** Who published it. */
+  publishedBy?: Person;
+  /** When it was published (ISO 8601). */
+  publishedOn: string;
+  /** The report model as shown (see src/domain/report/model.ts). */
+  model: import('./report/model').ReportModel;
 }

@@ -48,5 +48,10 @@ export const REMINDER_STATUSES = ['Pending', 'Sent', 'Failed'] as const;
 /** Outcome of one reminder send attempt. */
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
+/** Categories of the lessons learned register (history-of-sharing note, officer conclusions 7-10). */
+export const LESSON_CATEGORIES = ['IT', 'HR', 'Timescales', 'Engagement', 'Exit strategy', 'Governance', 'Other'] as const;
+/** Category of a lesson learned. */
+export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
+
 /** Likelihood and impact are scored 1 to 5. */
 export const RISK_SCALE = { min: 1, max: 5 } as const;

@@ -3,8 +3,9 @@
  * the lists asked for (and empty arrays for the rest, as the contract says), and every call
  * is recorded so tests can assert what a component read.
  */
-import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories } from '../../src/data/repositories';
-import type { Person, Stored } from '../../src/domain/types';
+import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../src/data/repositories';
+import type { Person, ReportSnapshot, Stored } from '../../src/domain/types';
+import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
 /** Seed data of the fake; lists not given start empty. */
 export type FakeSeed = Partial<InitialData>;
@@ -58,6 +59,17 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
   };
   const me: Person = { id: 1, displayName: 'Test Officer', email: 'officer@council.example.gov.uk' };
   const loadInitialCalls: Array<ReadonlyArray<keyof InitialData>> = [];
+  const snapshotItems: ReportSnapshot[] = [];
+  const snapshotList = listRepository(snapshotItems);
+  // Same versioning rules as the PnPjs repository (domain functions), and no update or remove.
+  const snapshots: SnapshotRepository = {
+    getAll: snapshotList.getAll,
+    getById: snapshotList.getById,
+    getForPeriod: async (periodId) => snapshotItems.filter((s) => s.periodId === periodId).sort((a, b) => b.version - a.version),
+    publish: async (model, publishedBy) =>
+      snapshotList.add(newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString()) as NewItem<ReportSnapshot>),
+    publishedPeriods: async () => publishedPeriods(snapshotItems)
+  };
   return {
     services: listRepository(data.services),
     objectives: listRepository(data.objectives),
@@ -67,6 +79,9 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     measures: listRepository(data.measures),
     highlights: listRepository(data.highlights),
     reminderLog: listRepository([]),
+    bestPractice: listRepository([]),
+    lessonsLearned: listRepository([]),
+    snapshots,
     loadInitialCalls,
     loadInitial: async (lists) => {
       loadInitialCalls.push(lists);

@@ -38,7 +38,7 @@ function repos(retries = 20) {
 it('honours Retry-After: 1 and succeeds in the end, without duplicate writes', async () => {
   const r = repos();
   const before = (await r.risks.getAll()).length;
-  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1 });
+  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
   host.resetRequestLog();
   const titles = Array.from({ length: 12 }, (_, i) => `Throttled risk ${i}`);
   for (const title of titles) {
@@ -56,7 +56,7 @@ it('honours Retry-After: 1 and succeeds in the end, without duplicate writes', a
 it('retries throttled reads in loadInitial and returns complete data', async () => {
   const r = repos();
   const expected = await r.loadInitial(['services', 'objectives', 'updates', 'risks']);
-  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1 });
+  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
   const data = await r.loadInitial(['services', 'objectives', 'updates', 'risks']);
   host.setFaults({});
   expect(waits.length).toBeGreaterThan(0);
