@@ -1,0 +1,79 @@
+/**
+ * CSV parsing (RFC 4180: quoted values, doubled quotes, line breaks inside quotes, CRLF or LF).
+ * exceljs reads CSV only in Node (through streams and the file system), and the web part
+ * needs the same parser in the browser, so this small state machine is used everywhere.
+ */
+import { ImportFileError, ImportLimits, IMPORT_LIMITS } from '../domain/import/errors';
+import type { ImportRow } from '../domain/import/plan';
+
+/** The delimiter of the first line: comma, semicolon (European Excel) or tab, whichever is most common outside quotes. */
+function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  return Object.keys(counts).reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
+}
+
+/** Parses CSV text into rows numbered as the user sees them (a record spanning lines keeps its first line's number). */
+export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): ImportRow[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(source);
+  const rows: ImportRow[] = [];
+  let cells: string[] = [];
+  let value = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  const endRecord = (): void => {
+    cells.push(value);
+    rows.push({ number: recordLine, cells });
+    if (rows.length > limits.maxRows) {
+      throw new ImportFileError('tooManyRows', `The file has more than ${limits.maxRows.toLocaleString('en-GB')} rows. Split it into smaller files and import them one at a time.`);
+    }
+    cells = [];
+    value = '';
+  };
+  while (i < source.length) {
+    const ch = source[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (source[i + 1] === '"') {
+          value += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        value += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && value === '') {
+      quoted = true;
+    } else if (ch === delimiter) {
+      cells.push(value);
+      value = '';
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      value += ch;
+    }
+    i++;
+  }
+  if (quoted) {
+    throw new ImportFileError('unreadable', `The CSV file ends inside a quoted value that starts on line ${recordLine}: a closing quote (") is missing.`);
+  }
+  if (value !== '' || cells.length > 0) endRecord();
+  return rows;
+}
