@@ -1,0 +1,178 @@
+/**
+ * `npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual]
+ *   [--out report.docx] [--url http://127.0.0.1:4321] [--publish]`
+ *
+ * Writes a committee report as a Word document with the same builder the web part's
+ * "Download for committee" uses, reading the lists through PnPjs (getSPForUrl +
+ * createPnpRepositories) from the local host:
+ * - with `--url`, from the host at that origin (e.g. `npm start` running);
+ * - without it, from `npm start`'s host at http://127.0.0.1:4321 when it answers, otherwise
+ *   from a host started inside this process on a free loopback port with the sample data
+ *   (stopped again when the report is written).
+ * `--kind` defaults to the annual review for a period that closes the financial year (Q4) and
+ * to the quarterly performance report otherwise. `--publish` also stores the report as a new
+ * snapshot version. Benefits "realised this period" are those achieved since the previous
+ * period's published snapshot when there is one.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { Packer } from 'docx';
+import { startLocalHost } from '../host/server';
+import { getSPForUrl } from '../../src/data/sp';
+import { createPnpRepositories } from '../../src/data/pnpRepositories';
+import type { Repositories } from '../../src/data/repositories';
+import { NotFoundError } from '../../src/data/errors';
+import { periodById } from '../../src/domain/calendar';
+import { buildReportModel, REPORT_KINDS, ReportKind, ReportModel, previousSnapshot } from '../../src/domain/report';
+import type { ReportSnapshot } from '../../src/domain/types';
+import { buildReportDocument, createRichTextConverter, reportFileName, RichTextWindow } from '../../src/reports';
+
+/** Origin of `npm start`'s host. */
+export const DEFAULT_LOCAL_URL = 'http://127.0.0.1:4321';
+
+const USAGE =
+  'Usage: npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual] [--out report.docx] [--url http://127.0.0.1:4321] [--publish]';
+
+/** Parsed command line. */
+export interface ReportArgs {
+  period: string;
+  service?: string;
+  kind?: ReportKind;
+  out?: string;
+  url?: string;
+  publish: boolean;
+}
+
+/** Parses the command line; throws with the usage on anything unknown or missing. */
+export function parseReportArgs(argv: readonly string[]): ReportArgs {
+  let period: string | undefined;
+  const args: Omit<ReportArgs, 'period'> = { publish: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value.\n${USAGE}`);
+      return v;
+    };
+    if (a === '--period') period = value();
+    else if (a === '--service') args.service = value();
+    else if (a === '--kind') {
+      const k = value();
+      if (REPORT_KINDS.indexOf(k as ReportKind) < 0) throw new Error(`--kind must be one of ${REPORT_KINDS.join(', ')}, not "${k}".`);
+      args.kind = k as ReportKind;
+    } else if (a === '--out') args.out = value();
+    else if (a === '--url') args.url = value();
+    else if (a === '--publish') args.publish = true;
+    else throw new Error(`Unknown option ${a}.\n${USAGE}`);
+  }
+  if (!period) throw new Error(`--period is required.\n${USAGE}`);
+  // Fails early with the calendar's own message for a malformed id.
+  periodById(period);
+  return { ...args, period };
+}
+
+/** Whether a SharePoint site answers at the origin. */
+async function siteAnswers(origin: string): Promise<boolean> {
+  try {
+    const r = await fetch(`${origin}/sites/ssm/_api/web?$select=Title`, { headers: { accept: 'application/json' } });
+    await r.arrayBuffer();
+    return r.ok;
+  } catch (e) {
+    // Connection refused: nothing is listening. Anything else is a real error.
+    if (e instanceof TypeError) return false;
+    throw e;
+  }
+}
+
+/** Snapshots of the site; a site provisioned before the snapshots list existed has none. */
+async function readSnapshots(repos: Repositories): Promise<ReportSnapshot[]> {
+  try {
+    return await repos.snapshots.getAll();
+  } catch (e) {
+    if (e instanceof NotFoundError) {
+      console.warn('The site has no report snapshots list yet, so no earlier published report is used.');
+      return [];
+    }
+    throw e;
+  }
+}
+
+/** Builds the report model for the arguments from the repositories. */
+export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date()): Promise<ReportModel> {
+  const data = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+  let serviceId: number | undefined;
+  if (args.service !== undefined) {
+    const wanted = args.service.trim().toLowerCase();
+    const found = data.services.find((s) => s.name.toLowerCase() === wanted || String(s.id) === wanted);
+    if (!found) throw new Error(`No service is called "${args.service}". Services: ${data.services.map((s) => s.name).join(', ')}.`);
+    serviceId = found.id;
+  }
+  const period = periodById(args.period);
+  const kind = args.kind ?? (period.kind === 'annual' ? 'annual' : 'quarterly');
+  const earlier = previousSnapshot(await readSnapshots(repos), period.id, serviceId);
+  return buildReportModel(data, { kind, periodId: period.id, serviceId, generatedOn: now.toISOString(), previousSnapshot: earlier?.model });
+}
+
+/**
+ * jsdom, loaded at run time: run-ts.mjs bundles this script with esbuild, and jsdom cannot be
+ * bundled (it resolves a worker file next to its own sources).
+ */
+function loadJsdom(): typeof import('jsdom') {
+  return createRequire(__filename)('jsdom') as typeof import('jsdom');
+}
+
+/** Renders a model to .docx bytes, with jsdom as the DOM for rich text. */
+export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const { JSDOM } = loadJsdom();
+  const { window } = new JSDOM('');
+  try {
+    const richText = createRichTextConverter(window as unknown as RichTextWindow);
+    return await Packer.toBuffer(buildReportDocument(model, { richText }));
+  } finally {
+    window.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseReportArgs(argv);
+  let origin = args.url?.replace(/\/+$/, '');
+  let stop: (() => Promise<void>) | undefined;
+  if (!origin) {
+    if (await siteAnswers(DEFAULT_LOCAL_URL)) {
+      origin = DEFAULT_LOCAL_URL;
+    } else {
+      const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true });
+      origin = host.url;
+      stop = () => host.close();
+      console.log(`No local host at ${DEFAULT_LOCAL_URL}; started one with the sample data at ${origin} for this report.`);
+    }
+  }
+  try {
+    const repos = createPnpRepositories(getSPForUrl(`${origin}/sites/ssm`));
+    const model = await buildFromRepositories(repos, args);
+    const out = path.resolve(args.out ?? reportFileName(model));
+    await fs.writeFile(out, await renderDocx(model));
+    console.log(`Wrote ${model.title} (${model.services.length === 1 ? '1 service' : `${model.services.length} services`}) to ${out}.`);
+    if (args.publish) {
+      const snapshot = await repos.snapshots.publish(model);
+      console.log(`Published as snapshot "${snapshot.title}", version ${snapshot.version}.`);
+    }
+    return 0;
+  } finally {
+    if (stop) await stop();
+  }
+}
+
+// Run only as the entry point (run-ts.mjs names the bundle after this file), not when imported by tests.
+if (/(^|[\\/_])report\.(c?js|ts)$/.test(process.argv[1] ?? '')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    }
+  );
+}

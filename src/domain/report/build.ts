@@ -1,0 +1,372 @@
+/**
+ * Builds the committee report model from the lists' data for one service or all services
+ * and one reporting period. Pure: the caller loads the data and passes the clock.
+ */
+import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousPeriod, ReportingPeriod } from '../calendar';
+import { latestUpdateByObjective, statusChanges } from '../progress';
+import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
+import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
+import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../vocabularies';
+import type {
+  BenefitRow,
+  CouncilTotal,
+  HighlightRow,
+  MeasureRow,
+  ObjectiveRow,
+  RealisedBasis,
+  ReportKind,
+  ReportModel,
+  ReportPeriod,
+  RiskRow,
+  SavingsTotals,
+  ServiceSection,
+  StatusChangeRow
+} from './model';
+import { REPORT_KINDS, REPORT_MODEL_FORMAT } from './model';
+
+/** The lists a report reads (the same shape as the repositories' InitialData). */
+export interface ReportData {
+  services: readonly Service[];
+  objectives: readonly Objective[];
+  updates: readonly ObjectiveUpdate[];
+  benefits: readonly Benefit[];
+  risks: readonly Risk[];
+  measures: readonly Measure[];
+  highlights: readonly Highlight[];
+}
+
+/** What to report on. */
+export interface BuildReportOptions {
+  /** Which report. */
+  kind: ReportKind;
+  /** Reporting period id, e.g. "2021-22-Q4". */
+  periodId: string;
+  /** One service, or undefined for all services. */
+  serviceId?: number;
+  /** When the report is built (ISO 8601); passed in so the domain has no clock. */
+  generatedOn: string;
+  /** Reporting calendar (financial year start). */
+  calendar?: Partial<CalendarConfig>;
+  /**
+   * The latest published report of an earlier period, if any: benefits achieved now but not
+   * then count as realised this period.
+   */
+  previousSnapshot?: ReportModel;
+  /** Most risks listed per service and in the programme summary (default 5). */
+  riskLimit?: number;
+}
+
+/** Why a report could not be built. */
+export type ReportErrorCode = 'unknownService' | 'invalidKind' | 'invalidModel';
+
+/** A report could not be built or read. */
+export class ReportError extends Error {
+  /** Machine-readable reason. */
+  public readonly code: ReportErrorCode;
+
+  public constructor(code: ReportErrorCode, message: string) {
+    super(message);
+    this.name = 'ReportError';
+    this.code = code;
+    // Keeps `instanceof` working when compiled to ES5 by the SPFx toolchain.
+    Object.setPrototypeOf(this, ReportError.prototype);
+  }
+}
+
+/** Default number of risks listed. */
+export const DEFAULT_RISK_LIMIT = 5;
+
+/** Programme name used in titles and for the all-services scope. */
+export const ALL_SERVICES = 'All shared services';
+
+const name = (p: Person | undefined): string | undefined => (p && p.displayName ? p.displayName : undefined);
+
+function toReportPeriod(p: ReportingPeriod): ReportPeriod {
+  return { id: p.id, label: p.label, start: p.start, end: p.end, kind: p.kind };
+}
+
+/** "Q4 2021/22" from a period label such as "Q4 2021/22 (January to March 2022), annual review". */
+export function shortPeriodLabel(period: Pick<ReportPeriod, 'label'>): string {
+  const cut = period.label.indexOf(' (');
+  return cut > 0 ? period.label.slice(0, cut) : period.label;
+}
+
+/** The financial year of a period as written in titles, e.g. "2021/22". */
+export function financialYearLabel(period: Pick<ReportPeriod, 'label'>): string {
+  const short = shortPeriodLabel(period);
+  const space = short.indexOf(' ');
+  return space > 0 ? short.slice(space + 1) : short;
+}
+
+const KIND_TITLES: Readonly<Record<ReportKind, string>> = {
+  highlight: 'Shared Services Highlight Report',
+  quarterly: 'Shared Services Quarterly Performance Report',
+  annual: 'Shared Services Annual Review'
+};
+
+/** The report's title, e.g. "Shared Services Quarterly Performance Report, Q3 2021/22: Governance". */
+export function reportTitle(kind: ReportKind, period: Pick<ReportPeriod, 'label'>, serviceName?: string): string {
+  const when = kind === 'annual' ? financialYearLabel(period) : shortPeriodLabel(period);
+  return `${KIND_TITLES[kind]}, ${when}${serviceName ? `: ${serviceName}` : ''}`;
+}
+
+/** Adds savings into per-council totals, keeping the councils' order. */
+function addSavings(totals: Map<string, { planned: number; realised: number }>, benefits: readonly Benefit[]): void {
+  for (const b of benefits) {
+    for (const s of b.savings ?? []) {
+      const t = totals.get(s.council) ?? { planned: 0, realised: 0 };
+      t.planned += Number(s.planned) || 0;
+      t.realised += Number(s.realised) || 0;
+      totals.set(s.council, t);
+    }
+  }
+}
+
+/** Savings totals of benefits, with `councils` listed first (even at zero) in their order. */
+export function savingsTotals(benefits: readonly Benefit[], councils: readonly string[] = []): Omit<SavingsTotals, 'byService'> {
+  const totals = new Map<string, { planned: number; realised: number }>();
+  for (const c of councils) if (!totals.has(c)) totals.set(c, { planned: 0, realised: 0 });
+  addSavings(totals, benefits);
+  const byCouncil: CouncilTotal[] = Array.from(totals.entries()).map(([council, t]) => ({ council, planned: t.planned, realised: t.realised }));
+  return {
+    byCouncil,
+    planned: byCouncil.reduce((sum, c) => sum + c.planned, 0),
+    realised: byCouncil.reduce((sum, c) => sum + c.realised, 0)
+  };
+}
+
+function benefitRow(b: Benefit): BenefitRow {
+  return {
+    id: b.id,
+    title: b.title,
+    category: b.category,
+    originalPosition: b.originalPosition ?? '',
+    achievement: b.achievement ?? '',
+    whenDelivered: b.whenDelivered ?? '',
+    deliveryStatus: b.deliveryStatus,
+    realised: b.realised ?? '',
+    savings: (b.savings ?? []).map((s) => ({ council: s.council, planned: Number(s.planned) || 0, realised: Number(s.realised) || 0 })),
+    fteBefore: b.fteBefore,
+    fteAfter: b.fteAfter,
+    evidenceUrl: b.evidenceUrl
+  };
+}
+
+function riskRow(r: Risk, serviceNames: ReadonlyMap<number, string>): RiskRow {
+  const residual = residualScore(r);
+  return {
+    id: r.id,
+    title: r.title,
+    serviceName: r.serviceId === undefined ? undefined : serviceNames.get(r.serviceId),
+    owner: name(r.owner),
+    causeEffect: r.causeEffect ?? '',
+    controls: r.controls ?? '',
+    inherentScore: inherentScore(r),
+    residualScore: residual,
+    band: riskBand(residual),
+    change: residualChange(r),
+    reviewDate: r.reviewDate
+  };
+}
+
+/** Open risks, highest residual score first (then highest inherent, then id), at most `limit`. */
+export function topRisksByResidual(risks: readonly Risk[], limit: number, serviceNames: ReadonlyMap<number, string>): RiskRow[] {
+  return risks
+    .filter((r) => r.status === 'Open')
+    .map((r) => riskRow(r, serviceNames))
+    .sort((a, b) => b.residualScore - a.residualScore || b.inherentScore - a.inherentScore || a.id - b.id)
+    .slice(0, Math.max(0, limit));
+}
+
+function measureRow(m: Measure, period: ReportingPeriod, previous: ReportingPeriod, year: readonly ReportingPeriod[]): MeasureRow {
+  const actuals = m.actuals ?? {};
+  const valueFor = (id: string): number | undefined => {
+    // Actuals are keyed by period id; accept either id form by comparing parsed periods.
+    const key = Object.keys(actuals).find((k) => comparePeriodIds(k, id) === 0);
+    const v = key === undefined ? undefined : actuals[key];
+    return typeof v === 'number' && isFinite(v) ? v : undefined;
+  };
+  const actual = valueFor(period.id);
+  const prev = valueFor(previous.id);
+  const higher = m.direction === 'Higher is better';
+  const onTarget = actual === undefined ? undefined : higher ? actual >= m.target : actual <= m.target;
+  let trend: MeasureRow['trend'];
+  if (actual !== undefined) {
+    if (prev === undefined) trend = 'new';
+    else if (actual === prev) trend = 'same';
+    else trend = actual > prev === higher ? 'improved' : 'worsened';
+  }
+  return {
+    id: m.id,
+    title: m.title,
+    unit: m.unit ?? '',
+    target: m.target,
+    direction: m.direction,
+    actual,
+    previous: prev,
+    onTarget,
+    trend,
+    year: year.map((p) => ({ periodId: p.id, actual: valueFor(p.id) }))
+  };
+}
+
+function highlightFor(highlights: readonly Highlight[], serviceId: number, periodId: string): HighlightRow | undefined {
+  const own = highlights
+    .filter((h) => h.serviceId === serviceId && comparePeriodIds(h.periodId, periodId) === 0)
+    .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate) || b.id - a.id);
+  const h = own[0];
+  return h ? { meetingDate: h.meetingDate, keyPoints: h.keyPoints ?? '', activityOverview: h.activityOverview ?? '' } : undefined;
+}
+
+/** Short label of a period id, e.g. "Q3 2021/22". */
+function labelOf(periodId: string, calendar?: Partial<CalendarConfig>): string {
+  return shortPeriodLabel(periodById(periodId, calendar));
+}
+
+function changeRows(
+  updates: readonly ObjectiveUpdate[],
+  from: string,
+  to: string,
+  titles: ReadonlyMap<number, string>,
+  calendar?: Partial<CalendarConfig>
+): StatusChangeRow[] {
+  return statusChanges(updates, from, to).map((c) => ({
+    objectiveId: c.objectiveId,
+    title: titles.get(c.objectiveId) ?? `Objective ${c.objectiveId}`,
+    from: c.from ? { periodId: c.from.periodId, periodLabel: labelOf(c.from.periodId, calendar), status: c.from.status, rag: c.from.rag } : undefined,
+    to: { periodId: c.to.periodId, periodLabel: labelOf(c.to.periodId, calendar), status: c.to.status, rag: c.to.rag },
+    statusChanged: c.statusChanged,
+    ragChanged: c.ragChanged
+  }));
+}
+
+function objectiveRows(
+  objectives: readonly Objective[],
+  updates: readonly ObjectiveUpdate[],
+  periodId: string,
+  calendar?: Partial<CalendarConfig>
+): ObjectiveRow[] {
+  const upTo = updates.filter((u) => comparePeriodIds(u.periodId, periodId) <= 0);
+  const latest = latestUpdateByObjective(upTo);
+  return objectives.map((o) => {
+    const u = latest.get(o.id);
+    return {
+      id: o.id,
+      title: o.title,
+      aim: o.aim ?? '',
+      status: u ? u.status : o.status,
+      rag: u ? u.rag : o.rag,
+      responsibleOfficer: name(o.responsibleOfficer),
+      targetDate: o.targetDate,
+      update: u ? { periodId: u.periodId, periodLabel: labelOf(u.periodId, calendar), narrative: u.narrative ?? '', updatedOn: u.updatedOn, author: name(u.author) } : undefined,
+      updatedThisPeriod: !!u && comparePeriodIds(u.periodId, periodId) === 0
+    };
+  });
+}
+
+/** Ids of benefits achieved in an earlier published report. */
+function achievedIn(model: ReportModel): Set<number> {
+  const ids = new Set<number>();
+  for (const s of model.services) for (const b of s.benefits) if (b.deliveryStatus === 'Achieved') ids.add(b.id);
+  return ids;
+}
+
+function realisedIds(benefits: readonly Benefit[], period: ReportingPeriod, basis: RealisedBasis, before: Set<number>): number[] {
+  return benefits
+    .filter((b) => {
+      if (b.deliveryStatus !== 'Achieved') return false;
+      if (basis === 'snapshot') return !before.has(b.id);
+      const changed = (b.modified ?? '').slice(0, 10);
+      return changed !== '' && changed >= period.start && changed <= period.end;
+    })
+    .map((b) => b.id);
+}
+
+/** The first period of the financial year a period belongs to. */
+function firstOfYear(period: ReportingPeriod, calendar?: Partial<CalendarConfig>): ReportingPeriod {
+  let p = period;
+  while (p.quarter > 1) p = previousPeriod(p.id, calendar);
+  return p;
+}
+
+/** Builds the report model. Throws ReportError for an unknown service or kind, CalendarError for a bad period id. */
+export function buildReportModel(data: ReportData, options: BuildReportOptions): ReportModel {
+  if (REPORT_KINDS.indexOf(options.kind) < 0) {
+    throw new ReportError('invalidKind', `Report kind "${String(options.kind)}" is not known: use ${REPORT_KINDS.join(', ')}.`);
+  }
+  const calendar = options.calendar;
+  const period = periodById(options.periodId, calendar);
+  const previous = previousPeriod(period.id, calendar);
+  const yearStart = firstOfYear(period, calendar);
+  const yearBefore = previousPeriod(yearStart.id, calendar);
+  const year = periodsBetween(yearStart.id, period.id, calendar);
+  const limit = options.riskLimit ?? DEFAULT_RISK_LIMIT;
+
+  const sortedServices = [...data.services].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  let scoped = sortedServices;
+  if (options.serviceId !== undefined) {
+    scoped = sortedServices.filter((s) => s.id === options.serviceId);
+    if (scoped.length === 0) throw new ReportError('unknownService', `There is no service with id ${options.serviceId}.`);
+  }
+  const serviceNames = new Map<number, string>(data.services.map((s) => [s.id, s.name]));
+  const basis: RealisedBasis = options.previousSnapshot ? 'snapshot' : 'modified';
+  const before = options.previousSnapshot ? achievedIn(options.previousSnapshot) : new Set<number>();
+
+  const sections: ServiceSection[] = scoped.map((service) => {
+    const objectives = data.objectives.filter((o) => o.serviceId === service.id).sort((a, b) => a.id - b.id);
+    const ids = new Set(objectives.map((o) => o.id));
+    const titles = new Map(objectives.map((o) => [o.id, o.title]));
+    const updates = data.updates.filter((u) => ids.has(u.objectiveId));
+    const benefits = data.benefits.filter((b) => b.serviceId === service.id).sort((a, b) => a.id - b.id);
+    return {
+      id: service.id,
+      name: service.name,
+      phase: service.phase,
+      partnerCouncils: [...service.partnerCouncils],
+      serviceLead: name(service.serviceLead),
+      highlight: highlightFor(data.highlights, service.id, period.id),
+      objectives: objectiveRows(objectives, updates, period.id, calendar),
+      statusChanges: changeRows(updates, previous.id, period.id, titles, calendar),
+      yearChanges: changeRows(updates, yearBefore.id, period.id, titles, calendar),
+      benefits: benefits.map(benefitRow),
+      realisedThisPeriod: realisedIds(benefits, period, basis, before),
+      savings: { ...savingsTotals(benefits, service.partnerCouncils), byService: [] },
+      risks: topRisksByResidual(data.risks.filter((r) => r.serviceId === service.id), limit, serviceNames),
+      measures: data.measures
+        .filter((m) => m.serviceId === service.id)
+        .sort((a, b) => a.id - b.id)
+        .map((m) => measureRow(m, period, previous, year))
+    };
+  });
+
+  const councils: string[] = [];
+  for (const s of scoped) for (const c of s.partnerCouncils) if (councils.indexOf(c) < 0) councils.push(c);
+  const scopedIds = new Set(scoped.map((s) => s.id));
+  const scopedBenefits = data.benefits.filter((b) => scopedIds.has(b.serviceId));
+  const programmeRisks =
+    options.serviceId === undefined ? data.risks : data.risks.filter((r) => r.serviceId !== undefined && scopedIds.has(r.serviceId));
+
+  const counts = {} as Record<ObjectiveStatus, number>;
+  for (const s of OBJECTIVE_STATUSES) counts[s] = 0;
+  for (const section of sections) for (const o of section.objectives) counts[o.status] += 1;
+
+  const scopeName = options.serviceId === undefined ? ALL_SERVICES : scoped[0].name;
+  return {
+    format: REPORT_MODEL_FORMAT,
+    kind: options.kind,
+    title: reportTitle(options.kind, period, options.serviceId === undefined ? undefined : scopeName),
+    period: toReportPeriod(period),
+    previousPeriod: toReportPeriod(previous),
+    scope: { serviceId: options.serviceId, serviceName: scopeName },
+    partnerCouncils: councils,
+    generatedOn: options.generatedOn,
+    realisedBasis: basis,
+    services: sections,
+    savings: {
+      ...savingsTotals(scopedBenefits, councils),
+      byService: sections.map((s) => ({ serviceId: s.id, serviceName: s.name, planned: s.savings.planned, realised: s.savings.realised }))
+    },
+    topRisks: topRisksByResidual(programmeRisks, options.serviceId === undefined ? Math.max(limit, 10) : limit, serviceNames),
+    objectiveStatusCounts: counts
+  };
+}

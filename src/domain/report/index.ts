@@ -1,0 +1,4 @@
+/** Committee reports: the report model, its builder and published snapshots. */
+export * from './model';
+export * from './build';
+export * from './snapshot';
