@@ -2,7 +2,6 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { JSDOM } from 'jsdom';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { BUILT_IN, FieldDef, LISTS, ListDef, SCHEMA } from '../../src/data/schema';
 import {
   SITE_SCRIPT_LIMITS,
@@ -19,8 +18,6 @@ import {
 } from '../../src/data/siteScript';
 
 const ROOT = path.join(__dirname, '..', '..');
-// jest's node environment does not expose `performance`, which jsdom's window needs.
-if (typeof globalThis.performance === 'undefined') Object.assign(globalThis, { performance });
 const { DOMParser } = new JSDOM('').window;
 
 /** Parses XML strictly; fails the test on malformed XML. */

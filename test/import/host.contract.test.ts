@@ -3,7 +3,6 @@
  * ensureLists on an empty site, the report's services added, then the February 2022 objectives
  * (XLSX) and benefits (CSV) imported through the PnPjs repositories; a rerun writes nothing.
  */
-import '../data/support/nodeGlobals';
 import { JSDOM } from 'jsdom';
 import { startLocalHost } from '../../local/host/server';
 import { getSPForUrl } from '../../src/data/sp';

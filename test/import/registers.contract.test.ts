@@ -2,7 +2,6 @@
  * The annual review registers: the local host seeds the best practice and lessons learned
  * sample rows into lists made from the schema, and the PnPjs repositories read and write them.
  */
-import '../data/support/nodeGlobals';
 import { startLocalHost } from '../../local/host/server';
 import { sampleData } from '../../local/sample-data';
 import { getSPForUrl } from '../../src/data/sp';

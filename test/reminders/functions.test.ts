@@ -2,8 +2,6 @@
  * The Azure Functions timer app: it registers the 08:00 timer and, with app-only tokens from
  * the credential, runs the same reminder code against SharePoint (here the local host).
  */
-import '../data/support/nodeGlobals';
-import './support/performanceGlobal';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { startLocalHost } from '../../local/host/server';
 import { personas } from '../../local/sample-data';

@@ -3,8 +3,6 @@
  * with fault injection on: throttled items are retried without duplicates, and a run that dies
  * part-way is completed by a rerun with every officer mailed exactly once.
  */
-import '../data/support/nodeGlobals';
-import './support/performanceGlobal';
 import { startLocalHost } from '../../local/host/server';
 import { personas } from '../../local/sample-data';
 import { localReminderDeps } from '../../local/scripts/remind';

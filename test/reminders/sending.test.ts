@@ -2,8 +2,6 @@
  * Sending through Graph JSON batching (against a fake Graph behind fetch) and the idempotent
  * run over an in-memory reminder log.
  */
-import '../data/support/nodeGlobals';
-import './support/performanceGlobal';
 import { JSDOM } from 'jsdom';
 import { createGraphClient, createSanitiser, GraphMailer, OutgoingMail, renderReminderEmail, ReminderRunError, runReminders } from '../../src/reminders';
 import { periodById } from '../../src/domain/calendar';
