@@ -15,10 +15,19 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, ReportSnapshot, Stored } from '../domain/types';
+import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
-import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from './repositories';
+import type {
+  InitialData,
+  ItemChanges,
+  ListRepository,
+  NewItem,
+  ObjectiveUpdateRepository,
+  PeriodListRepository,
+  Repositories,
+  SnapshotRepository
+} from './repositories';
 import { FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
@@ -222,17 +231,20 @@ class PnpListRepository<T extends Stored> implements ListRepository<T> {
 }
 
 /** Objective updates, with per-objective and per-period reads and batched adds. */
-class PnpObjectiveUpdateRepository extends PnpListRepository<ObjectiveUpdate> implements ObjectiveUpdateRepository {
+/** A list read by reporting period through its indexed Period field (updates, reminder log, snapshots). */
+class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> implements PeriodListRepository<T> {
+  public getForPeriod(periodId: string): Promise<T[]> {
+    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
+  }
+}
+
+class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpdate> implements ObjectiveUpdateRepository {
   public async getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]> {
     const updates = await this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'objectiveId', objectiveId)));
     // Newest first, sorted here: UpdatedOn is not indexed, so no server $orderby on it.
     return updates.sort(
       (a, b) => b.periodId.localeCompare(a.periodId) || b.updatedOn.localeCompare(a.updatedOn) || b.id - a.id
     );
-  }
-
-  public getForPeriod(periodId: string): Promise<ObjectiveUpdate[]> {
-    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
   }
 
   public async addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]> {
@@ -345,14 +357,6 @@ function toPerson(u: RawUser): Person {
   return { id: u.Id, displayName: u.Title ?? '', email: u.Email ?? '' };
 }
 
-/** The snapshots list's plumbing, with the per-period query. */
-class PnpSnapshotList extends PnpListRepository<ReportSnapshot> {
-  /** Every snapshot of a period (indexed filter). */
-  public forPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
-  }
-}
-
 /** The signed-in site user. */
 async function readCurrentUser(sp: SPFI): Promise<Person> {
   try {
@@ -367,13 +371,13 @@ async function readCurrentUser(sp: SPFI): Promise<Person> {
  * so that update and remove do not exist on it at all (snapshots are immutable).
  */
 class PnpSnapshotRepository implements SnapshotRepository {
-  private readonly list: PnpSnapshotList;
+  private readonly list: PnpPeriodListRepository<ReportSnapshot>;
 
   public constructor(
     private readonly sp: SPFI,
     options: PnpRepositoriesOptions
   ) {
-    this.list = new PnpSnapshotList(sp, 'snapshots', options);
+    this.list = new PnpPeriodListRepository<ReportSnapshot>(sp, 'snapshots', options);
   }
 
   /** Checks the stored JSON so a hand-edited column fails here, not deep inside a render. */
@@ -391,7 +395,7 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    const found = await this.list.forPeriod(periodId);
+    const found = await this.list.getForPeriod(periodId);
     return found.map(PnpSnapshotRepository.checked).sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
@@ -419,7 +423,7 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     risks: repo('risks'),
     measures: repo('measures'),
     highlights: repo('highlights'),
-    reminderLog: repo('reminderLog'),
+    reminderLog: new PnpPeriodListRepository<ReminderLogEntry>(sp, 'reminderLog', options),
     bestPractice: repo('bestPractice'),
     lessonsLearned: repo('lessonsLearned'),
     snapshots: new PnpSnapshotRepository(sp, options),

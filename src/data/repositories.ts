@@ -43,12 +43,16 @@ export interface ListRepository<T> {
   remove(id: number, etag: string): Promise<void>;
 }
 
+/** A list whose items belong to a reporting period, read by period through the indexed Period field. */
+export interface PeriodListRepository<T> extends ListRepository<T> {
+  /** Items of one reporting period. */
+  getForPeriod(periodId: string): Promise<T[]>;
+}
+
 /** Objective updates: the quarterly history. */
-export interface ObjectiveUpdateRepository extends ListRepository<ObjectiveUpdate> {
+export interface ObjectiveUpdateRepository extends PeriodListRepository<ObjectiveUpdate> {
   /** Updates of one objective, newest first. */
   getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]>;
-  /** Updates of one reporting period. */
-  getForPeriod(periodId: string): Promise<ObjectiveUpdate[]>;
   /** Adds several updates in one $batch request; all or each fails with its own error. */
   addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]>;
 }
@@ -100,7 +104,7 @@ export interface Repositories {
   risks: ListRepository<Risk>;
   measures: ListRepository<Measure>;
   highlights: ListRepository<Highlight>;
-  reminderLog: ListRepository<ReminderLogEntry>;
+  reminderLog: PeriodListRepository<ReminderLogEntry>;
   /** Annual review: best practice shared between partner councils. */
   bestPractice: ListRepository<BestPractice>;
   /** Annual review: lessons learned. */

@@ -134,8 +134,8 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   if (!round || plan.officers.length === 0) return result;
 
   const byKey = new Map<string, ReminderLogEntry[]>();
-  for (const e of await options.repositories.reminderLog.getAll()) {
-    if (e.periodId !== period.id) continue;
+  // Only this period's entries: the log grows every quarter, and Period is indexed.
+  for (const e of await options.repositories.reminderLog.getForPeriod(period.id)) {
     const list = byKey.get(e.key) ?? [];
     list.push(e);
     byKey.set(e.key, list);

@@ -78,7 +78,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     risks: listRepository(data.risks),
     measures: listRepository(data.measures),
     highlights: listRepository(data.highlights),
-    reminderLog: listRepository([]),
+    reminderLog: { ...listRepository([]), getForPeriod: async () => [] },
     bestPractice: listRepository([]),
     lessonsLearned: listRepository([]),
     snapshots,

@@ -76,7 +76,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     risks: list('risks', data.risks, writes),
     measures: list('measures', data.measures, writes),
     highlights: list('highlights', data.highlights, writes),
-    reminderLog: list('reminderLog', [], writes),
+    reminderLog: { ...list('reminderLog', [], writes), getForPeriod: async () => [] },
     bestPractice: list('bestPractice', [], writes),
     lessonsLearned: list('lessonsLearned', [], writes),
     snapshots,

@@ -49,6 +49,11 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
   public async remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
   }
+
+  /** Items of one period, as the indexed Period filter returns them. */
+  public async getForPeriod(periodId: string): Promise<T[]> {
+    return this.items.filter((i) => (i as unknown as { periodId?: string }).periodId === periodId).map((i) => ({ ...i }));
+  }
 }
 
 /** Repositories with fixed list data and an in-memory reminder log. */
