@@ -8,6 +8,21 @@ import { ObjectivesTracker } from '../../src/webparts/objectivesTracker/componen
 import { BenefitsTracker } from '../../src/webparts/benefitsTracker/components/BenefitsTracker';
 import { RiskRegister } from '../../src/webparts/riskRegister/components/RiskRegister';
 import { HighlightReport } from '../../src/webparts/highlightReport/components/HighlightReport';
+import type { IRemindersConnection } from '../../src/webparts/objectivesTracker/components/SendReminders';
+import { createGraphClient } from '../../src/reminders/graphClient';
+import { IPageContextInfo, siteUrl } from './connect';
+
+/**
+ * "Send reminders now" in the workbench: the local host's Graph at `/v1.0` (the ssm-user cookie
+ * travels with same-origin requests, so mail is sent as the persona), as MSGraphClientV3 is in SharePoint.
+ */
+function localReminders(): IRemindersConnection {
+  const context = (window as unknown as { _spPageContextInfo?: IPageContextInfo })._spPageContextInfo;
+  return {
+    siteUrl: siteUrl(window.location.origin, context),
+    getGraphClient: async () => createGraphClient({ baseUrl: window.location.origin, getToken: async () => 'local-workbench-token' })
+  };
+}
 
 /** Creates a web part's root element from its (manifest default) properties. */
 export type RootFactory = (properties: Record<string, unknown>) => React.ReactElement;
@@ -19,13 +34,18 @@ export const ROOTS: Readonly<Record<string, RootFactory>> = {
     React.createElement(ObjectivesTracker, {
       serviceFilter: typeof p.serviceFilter === 'string' ? p.serviceFilter : '',
       columns: {
+        aim: p.showAim !== false,
         status: p.showStatus !== false,
         rag: p.showRag !== false,
         officer: p.showOfficer !== false,
+        latestUpdate: p.showLatestUpdate !== false,
         targetDate: p.showTargetDate !== false
-      }
+      },
+      reminders: localReminders()
     }),
   benefitsTracker: () => React.createElement(BenefitsTracker, {}),
   riskRegister: () => React.createElement(RiskRegister, {}),
-  highlightReport: () => React.createElement(HighlightReport, {})
+  // As HighlightReportWebPart.renderRoot: the Teams tab view (?host=teams) gets the compact layout.
+  highlightReport: () =>
+    React.createElement(HighlightReport, { inTeams: new URLSearchParams(window.location.search).get('host')?.toLowerCase() === 'teams' })
 };

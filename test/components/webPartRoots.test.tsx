@@ -56,37 +56,39 @@ function renderInShell(element: React.ReactElement, seed: FakeSeed = SEED, failW
 }
 
 describe('ObjectivesTracker', () => {
-  it('shows a spinner, then each service with its objectives, status, RAG, officer and target date', async () => {
+  // The full behaviour (filters, quarterly update, history, conflicts) is tested in test/objectives/.
+  it('shows a spinner, then each service as a group with its objectives, status, RAG, officer and target date', async () => {
     const { repositories } = renderInShell(<ObjectivesTracker serviceFilter="" columns={ALL_COLUMNS} />);
     expect(screen.getByText(strings.Loading)).toBeTruthy();
 
-    const governance = await screen.findByRole('region', { name: 'Governance' });
-    const transformation = screen.getByRole('region', { name: 'Transformation and Partnerships' });
+    const grid = await screen.findByRole('grid');
+    const text = grid.textContent ?? '';
     // Services in name order.
-    expect(governance.compareDocumentPosition(transformation) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(text.indexOf('Governance')).toBeLessThan(text.indexOf('Transformation and Partnerships'));
 
-    const row = within(transformation).getByText('Develop a shared digital strategy').closest('tr') as HTMLElement;
+    const row = screen.getByText('Develop a shared digital strategy').closest('[role="row"]') as HTMLElement;
     expect(within(row).getByText('Complete')).toBeTruthy();
     expect(within(row).getByText('Green')).toBeTruthy();
     expect(within(row).getByText('Alex Example')).toBeTruthy();
     expect(within(row).getByText('31 March 2022')).toBeTruthy();
 
-    const other = within(governance).getByText('Align the constitutions of both councils').closest('tr') as HTMLElement;
+    const other = screen.getByText('Align the constitutions of both councils').closest('[role="row"]') as HTMLElement;
     expect(within(other).getByText('On hold')).toBeTruthy();
     expect(within(other).getByText('Red')).toBeTruthy();
     expect(within(other).getAllByText(strings.NotSet)).toHaveLength(2);
 
     // One round trip for exactly the lists it needs.
-    expect(repositories.loadInitialCalls).toEqual([['services', 'objectives']]);
+    expect(repositories.loadInitialCalls).toEqual([['services', 'objectives', 'updates']]);
   });
 
   it('filters services by the default service filter and hides switched-off columns', async () => {
     renderInShell(
-      <ObjectivesTracker serviceFilter="govern" columns={{ status: true, rag: false, officer: false, targetDate: false }} />
+      <ObjectivesTracker serviceFilter="govern" columns={{ aim: false, status: true, rag: false, officer: false, latestUpdate: false, targetDate: false }} />
     );
-    await screen.findByRole('region', { name: 'Governance' });
-    expect(screen.queryByRole('region', { name: 'Transformation and Partnerships' })).toBeNull();
-    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    await screen.findByText('Align the constitutions of both councils');
+    expect(screen.queryByText('Develop a shared digital strategy')).toBeNull();
+    // The first, unnamed header is the grid's expand/collapse-all groups toggle.
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent).filter((t) => t);
     expect(headers).toEqual([strings.ColumnObjective, strings.ColumnStatus]);
   });
 
@@ -114,7 +116,7 @@ describe('ObjectivesTracker', () => {
     await screen.findByText(strings.ErrorListMissingTitle);
     fail = false;
     screen.getByText(strings.TryAgain).click();
-    await screen.findByRole('region', { name: 'Governance' });
+    await screen.findByText('Align the constitutions of both councils');
     await waitFor(() => expect(screen.queryByText(strings.ErrorListMissingTitle)).toBeNull());
   });
 });
@@ -139,10 +141,9 @@ describe('other web part roots', () => {
     };
     renderInShell(<BenefitsTracker />, { services: SEED.services, benefits: [benefit] });
     const financial = await screen.findByRole('region', { name: 'Financial savings' });
-    const row = within(financial).getByText('Shared corporate support').closest('tr') as HTMLElement;
+    const row = within(financial).getByText('Shared corporate support').closest('[role="row"]') as HTMLElement;
     expect(within(row).getByText('Transformation and Partnerships')).toBeTruthy();
-    expect(within(row).getByText('£34,000')).toBeTruthy();
-    expect(within(row).getByText('£25,500')).toBeTruthy();
+    expect(within(row).getByText('Total: £34,000 planned, £25,500 realised')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Staff development' })).getByText(strings.BenefitsNone)).toBeTruthy();
   });
 
@@ -165,7 +166,7 @@ describe('other web part roots', () => {
       risks: [risk(1, 'Loss of key staff', 2, 2, 2), risk(2, 'Exit of a partner council', 4, 4)]
     });
     const rows = (await screen.findAllByRole('row')).slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['Exit of a partner council', 'Loss of key staff']);
+    expect(rows.map((r) => within(r).getAllByRole('gridcell')[0].querySelector('strong')?.textContent)).toEqual(['Exit of a partner council', 'Loss of key staff']);
     expect(within(rows[0]).getByText(strings.ProgrammeWide)).toBeTruthy();
     expect(within(rows[0]).getByText('16 (Very high)')).toBeTruthy();
     expect(within(rows[1]).getByText('4 (Low)')).toBeTruthy();

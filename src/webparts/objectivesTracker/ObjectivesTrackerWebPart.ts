@@ -1,37 +1,67 @@
 /**
  * Objectives tracker web part: service development objectives and their progress.
- * Only wiring here; the UI is `components/ObjectivesTracker.tsx`.
+ * Only wiring here (properties, "Set up lists", Microsoft Graph for reminders); the UI is
+ * `components/ObjectivesTracker.tsx`.
  */
 import * as React from 'react';
 import { IPropertyPaneGroup, PropertyPaneTextField, PropertyPaneToggle } from '@microsoft/sp-property-pane';
+import type { MSGraphClientV3 } from '@microsoft/sp-http';
 import * as strings from 'SsmStrings';
 import { SsmWebPartBase } from '../shared/SsmWebPartBase';
+import { getSP } from '../../data/sp';
+import { ensureLists } from '../../data/provisioning';
+import type { GraphApi } from '../../reminders/graphMail';
 import { ObjectivesTracker } from './components/ObjectivesTracker';
+import type { IRemindersConnection } from './components/SendReminders';
 
 /** Web part properties (defaults in the manifest's preconfiguredEntries). */
 export interface IObjectivesTrackerWebPartProps {
   /** Default service filter text. */
   serviceFilter: string;
   /** Column toggles. */
+  showAim: boolean;
   showStatus: boolean;
   showRag: boolean;
   showOfficer: boolean;
+  showLatestUpdate: boolean;
   showTargetDate: boolean;
 }
 
 /** The objectives tracker web part. */
 export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectivesTrackerWebPartProps> {
+  private _reminders: IRemindersConnection | undefined;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    // "Set up lists" (shown by the base class to users who can manage lists only).
+    this.provision = async () => {
+      await ensureLists(getSP(this.context));
+    };
+    // Delegated Mail.Send through MSGraphClientV3 (requested in package-solution.json).
+    this._reminders = {
+      siteUrl: this.context.pageContext.web.absoluteUrl,
+      getGraphClient: async (): Promise<GraphApi> => {
+        const client: MSGraphClientV3 = await this.context.msGraphClientFactory.getClient('3');
+        // MSGraphClientV3 bundles its own copy of the Graph client types; `api` is the same.
+        return client as unknown as GraphApi;
+      }
+    };
+  }
+
   protected renderRoot(): React.ReactElement {
     const p = this.properties;
     return React.createElement(ObjectivesTracker, {
       serviceFilter: p.serviceFilter ?? '',
       // Older instances may lack a toggle: missing means shown.
       columns: {
+        aim: p.showAim !== false,
         status: p.showStatus !== false,
         rag: p.showRag !== false,
         officer: p.showOfficer !== false,
+        latestUpdate: p.showLatestUpdate !== false,
         targetDate: p.showTargetDate !== false
-      }
+      },
+      reminders: this._reminders
     });
   }
 
@@ -44,9 +74,11 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
             label: strings.ServiceFilterLabel,
             description: strings.ServiceFilterDescription
           }),
+          PropertyPaneToggle('showAim', { label: strings.ShowAimLabel }),
           PropertyPaneToggle('showStatus', { label: strings.ShowStatusLabel }),
           PropertyPaneToggle('showRag', { label: strings.ShowRagLabel }),
           PropertyPaneToggle('showOfficer', { label: strings.ShowOfficerLabel }),
+          PropertyPaneToggle('showLatestUpdate', { label: strings.ShowLatestUpdateLabel }),
           PropertyPaneToggle('showTargetDate', { label: strings.ShowTargetDateLabel })
         ]
       }

@@ -1,111 +1,475 @@
 /**
- * First view of the objectives tracker: each service with its development objectives
- * (description, status, RAG, responsible officer, target date).
+ * The objectives tracker: every service's development objectives, grouped by service
+ * (collapsible, virtualised so thousands of rows scroll smoothly), with filters, search and
+ * sorting; "Update my objectives" for officers; create, edit and close for editors; the
+ * history of each objective; and "Send reminders now" for the performance team. Users without
+ * edit rights (auditors) see everything read-only.
  */
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import {
+  Checkbox,
+  CommandBar,
+  ConstrainMode,
+  DetailsList,
+  DetailsListLayoutMode,
+  Dropdown,
+  ICommandBarItemProps,
+  IColumn,
+  IDropdownOption,
+  IGroup,
+  Link,
+  MessageBar,
+  MessageBarType,
+  Panel,
+  PanelType,
+  SearchBox,
+  SelectionMode,
+  Stack,
+  Text,
+  mergeStyleSets,
+  useTheme
+} from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { Objective, Service } from '../../../domain/types';
+import { CalendarConfig, isoDateOf, nextDeadline } from '../../../domain/calendar';
+import type { Person } from '../../../domain/types';
+import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { DataTable, IDataTableColumn } from '../../../components/DataTable';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatDate, formatString } from '../../../components/format';
+import { richTextToPlain } from '../../../components/sanitise';
+import { DraftStorage, browserStorage } from '../logic/drafts';
+import { IObjectiveRow, SortKey, buildRows, filterRows, groupRows, myObjectivesForPeriod, servicesMatching } from '../logic/rows';
+import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
+import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
+import { UpdateForm } from './UpdateForm';
+import { ObjectiveForm } from './ObjectiveForm';
+import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
+import { IRemindersConnection, SendRemindersDialog } from './SendReminders';
 
-/** Which optional columns to show. */
+/** Which optional columns to show (the title is always shown). Missing means shown. */
 export interface IObjectiveColumns {
+  aim?: boolean;
   status: boolean;
   rag: boolean;
   officer: boolean;
+  latestUpdate?: boolean;
   targetDate: boolean;
 }
 
 /** Props of `ObjectivesTracker`. */
 export interface IObjectivesTrackerProps {
-  /** Only services whose name contains this text (case-insensitive); blank for all. */
+  /** Default service filter: services whose name contains this text (case-insensitive); blank for all. */
   serviceFilter: string;
   /** Optional columns. */
   columns: IObjectiveColumns;
+  /** Graph access for "Send reminders now"; without it the command is not offered. */
+  reminders?: IRemindersConnection;
+  /** Today (YYYY-MM-DD); defaults to the user's date. Tests fix it. */
+  today?: string;
+  /** Reporting calendar settings. */
+  calendar?: Partial<CalendarConfig>;
+  /** Draft storage; defaults to the browser's localStorage. */
+  storage?: DraftStorage;
 }
 
-/** A service with its objectives, in title order. */
-interface IServiceObjectives {
-  service: Service;
-  objectives: Objective[];
-}
+const LISTS = ['services', 'objectives', 'updates'] as const;
 
-/** Groups objectives under their services, keeping services in name order. */
-function groupByService(services: Service[], objectives: Objective[], filter: string): IServiceObjectives[] {
-  const needle = filter.trim().toLocaleLowerCase('en-GB');
-  return services
-    .filter((s) => needle === '' || s.name.toLocaleLowerCase('en-GB').indexOf(needle) >= 0)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-    .map((service) => ({
-      service,
-      objectives: objectives
-        .filter((o) => o.serviceId === service.id)
-        .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'))
-    }));
-}
-
-/** Services and their objectives, read with one `loadInitial` round trip. */
+/** Loads the data, the user and their permission, then shows the tracker. */
 export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
-  const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'objectives']), [repositories]);
-  const { serviceFilter, columns } = props;
-
-  const groups = React.useMemo(
-    () => (value ? groupByService(value.services, value.objectives, serviceFilter) : []),
-    [value, serviceFilter]
+  const { loading, value, error, reload } = useAsync(
+    () => Promise.all([repositories.loadInitial(LISTS), repositories.currentUser(), repositories.canEdit('objectives')]),
+    [repositories]
   );
-
-  const tableColumns = React.useMemo(() => {
-    const all: Array<IDataTableColumn<Objective> & { show: boolean }> = [
-      { key: 'title', header: strings.ColumnObjective, render: (o) => o.title, show: true },
-      { key: 'status', header: strings.ColumnStatus, render: (o) => o.status, show: columns.status },
-      { key: 'rag', header: strings.ColumnRag, render: (o) => <RagBadge rag={o.rag} />, show: columns.rag },
-      {
-        key: 'officer',
-        header: strings.ColumnOfficer,
-        render: (o) => o.responsibleOfficer?.displayName || strings.NotSet,
-        show: columns.officer
-      },
-      {
-        key: 'targetDate',
-        header: strings.ColumnTargetDate,
-        render: (o) => formatDate(o.targetDate) ?? strings.NotSet,
-        show: columns.targetDate
-      }
-    ];
-    return all.filter((c) => c.show);
-  }, [columns.status, columns.rag, columns.officer, columns.targetDate]);
-
   if (loading && !value) return <Loading />;
+  if (!value) {
+    return (
+      <Stack tokens={{ childrenGap: 16 }}>
+        <Text variant="xLarge" as="h2">
+          {strings.ObjectivesHeading}
+        </Text>
+        <ErrorBar error={error} onRetry={reload} />
+      </Stack>
+    );
+  }
+  const [data, me, canEdit] = value;
+  return (
+    <TrackerView
+      {...props}
+      data={{ services: data.services, objectives: data.objectives, updates: data.updates }}
+      me={me}
+      canEdit={canEdit}
+      loadError={error}
+      onReload={reload}
+    />
+  );
+}
+
+interface ITrackerViewProps extends IObjectivesTrackerProps {
+  data: ITrackerData;
+  me: Person;
+  canEdit: boolean;
+  loadError: unknown;
+  onReload: () => void;
+}
+
+type PanelState = { kind: 'update' } | { kind: 'details'; objectiveId: number } | { kind: 'edit'; objectiveId?: number };
+
+/** The update deep link of the reminder emails (`?update=<id>`), if the page was opened with one. */
+function deepLinkedObjective(): number | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const id = Number(new URLSearchParams(window.location.search).get('update'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+function TrackerView(props: ITrackerViewProps): JSX.Element {
+  const { data, me, canEdit, calendar, serviceFilter } = props;
+  const today = props.today ?? isoDateOf(new Date());
+  const period = React.useMemo(() => nextDeadline(today, calendar), [today, calendar]);
+  const storage = React.useMemo(() => props.storage ?? browserStorage(), [props.storage]);
+  const [state, dispatch] = React.useReducer(trackerReducer, undefined, () => ({
+    ...initialTrackerState(serviceFilter.trim() ? { serviceIds: servicesMatching(data.services, serviceFilter) } : {}),
+    data
+  }));
+  // A reload ("Try again", or after lists were set up) replaces the data but keeps filters.
+  const firstData = React.useRef(data);
+  React.useEffect(() => {
+    if (data !== firstData.current) dispatch({ type: 'loaded', data });
+  }, [data]);
+
+  const [panel, setPanel] = React.useState<PanelState | undefined>(() => {
+    const linked = deepLinkedObjective();
+    return linked !== undefined && canEdit ? { kind: 'update' } : undefined;
+  });
+  const [remindersOpen, setRemindersOpen] = React.useState(false);
+  const [notice, setNotice] = React.useState<string | undefined>(undefined);
+
+  const context: ITrackerContext = React.useMemo(
+    () => ({ state, dispatch, me, canEdit, today, period, calendar, storage }),
+    [state, me, canEdit, today, period, calendar, storage]
+  );
+  const current = state.data ?? data;
+  const noServiceMatch = serviceFilter.trim() !== '' && current.services.length > 0 && servicesMatching(current.services, serviceFilter).length === 0;
+  const mine = React.useMemo(() => myObjectivesForPeriod(current.objectives, current.updates, me.id, period.id), [current, me.id, period.id]);
+
+  const commands: ICommandBarItemProps[] = [];
+  if (canEdit) {
+    commands.push({
+      key: 'update',
+      text: formatString(strings.UpdateMyObjectives, mine.length),
+      iconProps: { iconName: 'EditNote' },
+      onClick: () => setPanel({ kind: 'update' })
+    });
+    commands.push({ key: 'new', text: strings.ObjectiveNew, iconProps: { iconName: 'Add' }, onClick: () => setPanel({ kind: 'edit' }) });
+    if (props.reminders) {
+      commands.push({ key: 'remind', text: strings.RemindersCommand, iconProps: { iconName: 'Mail' }, onClick: () => setRemindersOpen(true) });
+    }
+  }
+  commands.push({ key: 'refresh', text: strings.ObjectivesRefresh, iconProps: { iconName: 'Refresh' }, onClick: props.onReload });
+
+  const panelObjective = panel && panel.kind !== 'update' && panel.objectiveId !== undefined ? current.objectives.find((o) => o.id === panel.objectiveId) : undefined;
+  const panelTitle = !panel
+    ? ''
+    : panel.kind === 'update'
+      ? formatString(strings.UpdatePanelTitle, period.label)
+      : panel.kind === 'details'
+        ? panelObjective?.title ?? ''
+        : panelObjective
+          ? strings.ObjectiveEditTitle
+          : strings.ObjectiveNewTitle;
+  const closePanel = (): void => setPanel(undefined);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.ObjectivesHeading}
+    <TrackerContext.Provider value={context}>
+      <Stack tokens={{ childrenGap: 12 }}>
+        <Text variant="xLarge" as="h2">
+          {strings.ObjectivesHeading}
+        </Text>
+        <ErrorBar error={props.loadError} onRetry={props.onReload} />
+        {notice && (
+          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
+            {notice}
+          </MessageBar>
+        )}
+        {!canEdit && <Text>{strings.ObjectivesReadOnlyNotice}</Text>}
+        <CommandBar items={commands} ariaLabel={strings.ObjectivesCommands} />
+        {current.services.length === 0 ? (
+          <Text>{strings.ObjectivesNoServices}</Text>
+        ) : noServiceMatch ? (
+          <Text>{formatString(strings.ObjectivesNoMatch, serviceFilter)}</Text>
+        ) : (
+          <ObjectivesList columns={props.columns} onOpen={(objectiveId) => setPanel({ kind: 'details', objectiveId })} />
+        )}
+      </Stack>
+      <Panel
+        isOpen={panel !== undefined}
+        onDismiss={closePanel}
+        type={PanelType.large}
+        headerText={panelTitle}
+        closeButtonAriaLabel={strings.FormClose}
+        isFooterAtBottom={false}
+      >
+        {panel?.kind === 'update' && (
+          <UpdateForm
+            objectives={mine}
+            period={period}
+            onCancel={closePanel}
+            onSaved={(count) => {
+              setNotice(formatString(strings.UpdateSaved, count));
+              closePanel();
+            }}
+          />
+        )}
+        {panel?.kind === 'details' && panelObjective && (
+          <ObjectiveDetails objective={panelObjective} onClose={closePanel} onEdit={() => setPanel({ kind: 'edit', objectiveId: panelObjective.id })} />
+        )}
+        {panel?.kind === 'edit' && (
+          <ObjectiveForm
+            key={panelObjective?.id ?? 'new'}
+            objective={panelObjective}
+            onCancel={closePanel}
+            onSaved={(stored) => {
+              dispatch({ type: 'objectivesSaved', objectives: [stored] });
+              setNotice(formatString(strings.ObjectiveSaved, stored.title));
+              setPanel({ kind: 'details', objectiveId: stored.id });
+            }}
+          />
+        )}
+      </Panel>
+      {remindersOpen && props.reminders && <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />}
+    </TrackerContext.Provider>
+  );
+}
+
+/** Props of `ObjectivesList`. */
+interface IObjectivesListProps {
+  columns: IObjectiveColumns;
+  onOpen: (objectiveId: number) => void;
+}
+
+/** Short label of a period id: "Q4 2021/22". */
+function shortPeriod(periodId: string): string {
+  return periodLabel(periodId).split(' (')[0];
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** Filters, search and the grouped, virtualised list. */
+function ObjectivesList(props: IObjectivesListProps): JSX.Element {
+  const { state, dispatch, period } = useTracker();
+  const theme = useTheme();
+  const data = state.data as ITrackerData;
+  const { filters, sort } = state;
+  const collapsed = React.useRef(new Set<number>());
+
+  const rows = React.useMemo(() => buildRows(data.services, data.objectives, data.updates, period.id), [data, period.id]);
+  const filtered = React.useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const grouped = React.useMemo(() => groupRows(filtered, sort), [filtered, sort]);
+  const groups: IGroup[] = React.useMemo(
+    () =>
+      grouped.groups.map((g) => ({
+        key: String(g.serviceId),
+        name: g.name || strings.UnknownService,
+        startIndex: g.startIndex,
+        count: g.count,
+        level: 0,
+        isCollapsed: collapsed.current.has(g.serviceId)
+      })),
+    [grouped]
+  );
+
+  const serviceOptions: IDropdownOption[] = React.useMemo(
+    () => data.services.slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((s) => ({ key: s.id, text: s.name })),
+    [data.services]
+  );
+  const officerOptions: IDropdownOption[] = React.useMemo(() => {
+    const byId = new Map<number, string>();
+    for (const o of data.objectives) if (o.responsibleOfficer) byId.set(o.responsibleOfficer.id, o.responsibleOfficer.displayName || o.responsibleOfficer.email);
+    return Array.from(byId.entries())
+      .sort((a, b) => a[1].localeCompare(b[1], 'en-GB'))
+      .map(([key, text]) => ({ key, text }));
+  }, [data.objectives]);
+  const statusOptions: IDropdownOption[] = OBJECTIVE_STATUSES.map((s) => ({ key: s, text: s }));
+
+  const toggle = <T extends string | number>(list: T[], key: T, selected: boolean | undefined): T[] =>
+    selected ? (list.indexOf(key) >= 0 ? list : [...list, key]) : list.filter((k) => k !== key);
+
+  const classes = mergeStyleSets({
+    clamp: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', whiteSpace: 'normal' },
+    wrap: { whiteSpace: 'normal' },
+    meta: { color: theme.semanticColors.bodySubtext, display: 'block' }
+  });
+
+  const sortable = (key: SortKey): Partial<IColumn> => ({
+    isSorted: sort.key === key,
+    isSortedDescending: sort.key === key && sort.descending,
+    onColumnClick: () => dispatch({ type: 'sortBy', key }),
+    sortAscendingAriaLabel: strings.ObjectivesSortedAscending,
+    sortDescendingAriaLabel: strings.ObjectivesSortedDescending
+  });
+
+  const shown = (flag: boolean | undefined): boolean => flag !== false;
+  const columns: IColumn[] = [
+    {
+      key: 'title',
+      name: strings.ColumnObjective,
+      minWidth: 200,
+      maxWidth: 360,
+      isResizable: true,
+      isMultiline: true,
+      ...sortable('title'),
+      onRender: (r: IObjectiveRow) => (
+        <Link onClick={() => props.onOpen(r.objective.id)} className={classes.wrap} data-objective-title={r.objective.id}>
+          {r.objective.title}
+        </Link>
+      )
+    }
+  ];
+  if (shown(props.columns.aim)) {
+    columns.push({
+      key: 'aim',
+      name: strings.ColumnAim,
+      minWidth: 180,
+      maxWidth: 320,
+      isResizable: true,
+      isMultiline: true,
+      onRender: (r: IObjectiveRow) => <span className={classes.clamp}>{richTextToPlain(r.objective.aim)}</span>
+    });
+  }
+  if (shown(props.columns.status)) {
+    columns.push({ key: 'status', name: strings.ColumnStatus, minWidth: 80, maxWidth: 110, ...sortable('status'), onRender: (r: IObjectiveRow) => r.objective.status });
+  }
+  if (shown(props.columns.rag)) {
+    columns.push({ key: 'rag', name: strings.ColumnRag, minWidth: 70, maxWidth: 90, ...sortable('rag'), onRender: (r: IObjectiveRow) => <RagBadge rag={r.objective.rag} /> });
+  }
+  if (shown(props.columns.officer)) {
+    columns.push({
+      key: 'officer',
+      name: strings.ColumnOfficer,
+      minWidth: 110,
+      maxWidth: 170,
+      isResizable: true,
+      ...sortable('officer'),
+      onRender: (r: IObjectiveRow) => r.objective.responsibleOfficer?.displayName || strings.NotSet
+    });
+  }
+  if (shown(props.columns.latestUpdate)) {
+    columns.push({
+      key: 'latestUpdate',
+      name: strings.ColumnLatestUpdate,
+      minWidth: 200,
+      maxWidth: 380,
+      isResizable: true,
+      isMultiline: true,
+      ...sortable('latestUpdate'),
+      onRender: (r: IObjectiveRow) =>
+        r.latest ? (
+          <span className={classes.wrap}>
+            <strong className={classes.meta}>{shortPeriod(r.latest.periodId)}</strong>
+            <span className={classes.clamp}>{clip(richTextToPlain(r.latest.narrative), 220)}</span>
+          </span>
+        ) : (
+          strings.ObjectivesNoUpdateYet
+        )
+    });
+  }
+  if (shown(props.columns.targetDate)) {
+    columns.push({
+      key: 'targetDate',
+      name: strings.ColumnTargetDate,
+      minWidth: 90,
+      maxWidth: 120,
+      ...sortable('targetDate'),
+      onRender: (r: IObjectiveRow) => formatDate(r.objective.targetDate) ?? strings.NotSet
+    });
+  }
+
+  const anyFilter =
+    filters.serviceIds.length + filters.statuses.length + filters.officerIds.length > 0 || filters.needsUpdateOnly || filters.search.trim() !== '';
+
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={strings.ObjectivesFiltersLabel}>
+        <Stack.Item styles={{ root: { minWidth: 220 } }}>
+          <SearchBox
+            placeholder={strings.ObjectivesSearchPlaceholder}
+            ariaLabel={strings.ObjectivesSearchLabel}
+            value={filters.search}
+            onChange={(_e, v) => dispatch({ type: 'filtersChanged', filters: { search: v ?? '' } })}
+          />
+        </Stack.Item>
+        <Dropdown
+          label={strings.ObjectivesFilterService}
+          multiSelect
+          options={serviceOptions}
+          selectedKeys={filters.serviceIds}
+          placeholder={strings.ObjectivesFilterAll}
+          onChange={(_e, o) => o && dispatch({ type: 'filtersChanged', filters: { serviceIds: toggle(filters.serviceIds, o.key as number, o.selected) } })}
+          styles={{ root: { minWidth: 200 } }}
+        />
+        <Dropdown
+          label={strings.ObjectivesFilterStatus}
+          multiSelect
+          options={statusOptions}
+          selectedKeys={filters.statuses}
+          placeholder={strings.ObjectivesFilterAll}
+          onChange={(_e, o) =>
+            o && dispatch({ type: 'filtersChanged', filters: { statuses: toggle(filters.statuses, o.key as ObjectiveStatus, o.selected) } })
+          }
+          styles={{ root: { minWidth: 160 } }}
+        />
+        <Dropdown
+          label={strings.ObjectivesFilterOfficer}
+          multiSelect
+          options={officerOptions}
+          selectedKeys={filters.officerIds}
+          placeholder={strings.ObjectivesFilterAll}
+          onChange={(_e, o) => o && dispatch({ type: 'filtersChanged', filters: { officerIds: toggle(filters.officerIds, o.key as number, o.selected) } })}
+          styles={{ root: { minWidth: 180 } }}
+        />
+        <Checkbox
+          label={formatString(strings.ObjectivesFilterNeedsUpdate, shortPeriod(period.id))}
+          checked={filters.needsUpdateOnly}
+          onChange={(_e, checked) => dispatch({ type: 'filtersChanged', filters: { needsUpdateOnly: !!checked } })}
+          styles={{ root: { marginBottom: 6 } }}
+        />
+        {anyFilter && <Link onClick={() => dispatch({ type: 'filtersReset' })}>{strings.ObjectivesFilterClear}</Link>}
+      </Stack>
+      <Text role="status" aria-live="polite">
+        {formatString(strings.ObjectivesCount, filtered.length, rows.length)}
       </Text>
-      <ErrorBar error={error} onRetry={reload} />
-      {value && value.services.length === 0 && <Text>{strings.ObjectivesNoServices}</Text>}
-      {value && value.services.length > 0 && groups.length === 0 && (
-        <Text>{formatString(strings.ObjectivesNoMatch, serviceFilter)}</Text>
+      {filtered.length === 0 ? (
+        <Text>{strings.ObjectivesNoneMatchFilters}</Text>
+      ) : (
+        <DetailsList
+          items={grouped.rows}
+          groups={groups}
+          columns={columns}
+          getKey={(r: IObjectiveRow) => String(r.objective.id)}
+          setKey="objectives"
+          selectionMode={SelectionMode.none}
+          layoutMode={DetailsListLayoutMode.justified}
+          constrainMode={ConstrainMode.unconstrained}
+          ariaLabelForGrid={strings.ObjectivesGridLabel}
+          groupProps={{
+            showEmptyGroups: false,
+            headerProps: {
+              onToggleCollapse: (group: IGroup) => {
+                // Called before the header flips the flag: remember the state it is flipping to.
+                const id = Number(group.key);
+                if (group.isCollapsed) collapsed.current.delete(id);
+                else collapsed.current.add(id);
+              }
+            }
+          }}
+          onShouldVirtualize={() => true}
+        />
       )}
-      {groups.map(({ service, objectives }) => (
-        <section key={service.id} aria-label={service.name}>
-          <Text variant="large" as="h3">
-            {service.name}
-          </Text>
-          {objectives.length === 0 ? (
-            <Text as="p">{strings.ObjectivesNone}</Text>
-          ) : (
-            <DataTable caption={service.name} columns={tableColumns} items={objectives} getKey={(o) => o.id} />
-          )}
-        </section>
-      ))}
     </Stack>
   );
 }

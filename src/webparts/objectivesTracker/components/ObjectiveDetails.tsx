@@ -1,0 +1,135 @@
+/**
+ * One objective in full: its fields and the history of every quarterly update, newest first.
+ * An update stays editable until its period's deadline (then read-only, as auditors rely on);
+ * users without edit rights see no edit affordances at all.
+ */
+import * as React from 'react';
+import { ActionButton, DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import { isEditable, periodById } from '../../../domain/calendar';
+import type { Objective, ObjectiveUpdate } from '../../../domain/types';
+import { RagBadge } from '../../../components/RagBadge';
+import { formatDate, formatString } from '../../../components/format';
+import { richTextToPlain } from '../../../components/sanitise';
+import { historyOf } from '../logic/rows';
+import { useTracker } from './TrackerContext';
+import { SafeHtml } from './SafeHtml';
+import { UpdateForm } from './UpdateForm';
+
+/** Props of `ObjectiveDetails`. */
+export interface IObjectiveDetailsProps {
+  objective: Objective;
+  /** Opens the edit form (only offered to editors). */
+  onEdit: () => void;
+  onClose: () => void;
+}
+
+/** Label of a period id, falling back to the id when it is not one the calendar knows. */
+export function periodLabel(periodId: string): string {
+  try {
+    return periodById(periodId).label;
+  } catch {
+    // Imported data may carry an odd period id; show it as written rather than fail the view.
+    return periodId;
+  }
+}
+
+/** Whether an update may still be changed today. */
+function canStillEdit(update: ObjectiveUpdate, today: string): boolean {
+  try {
+    return isEditable(update.periodId, today);
+  } catch {
+    // An unreadable period cannot have a deadline to respect: treat it as closed.
+    return false;
+  }
+}
+
+/** The details and history. */
+export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
+  const { objective, onEdit, onClose } = props;
+  const { state, canEdit, today } = useTracker();
+  const theme = useTheme();
+  const [editing, setEditing] = React.useState<ObjectiveUpdate | undefined>(undefined);
+  const services = state.data?.services ?? [];
+  const history = React.useMemo(() => historyOf(state.data?.updates ?? [], objective.id), [state.data, objective.id]);
+  const classes = mergeStyleSets({
+    item: { padding: '8px 0', borderTop: `1px solid ${theme.palette.neutralLight}` },
+    meta: { color: theme.semanticColors.bodySubtext },
+    label: { fontWeight: 600 }
+  });
+
+  if (editing) {
+    return (
+      <UpdateForm
+        objectives={[objective]}
+        period={periodById(editing.periodId)}
+        onSaved={() => setEditing(undefined)}
+        onCancel={() => setEditing(undefined)}
+      />
+    );
+  }
+
+  const row = (label: string, value: React.ReactNode): JSX.Element => (
+    <div>
+      <Text className={classes.label} block>
+        {label}
+      </Text>
+      <div>{value}</div>
+    </div>
+  );
+
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      {row(strings.ColumnService, services.find((s) => s.id === objective.serviceId)?.name ?? strings.UnknownService)}
+      {row(strings.ColumnAim, richTextToPlain(objective.aim) ? <SafeHtml html={objective.aim} /> : strings.NotSet)}
+      <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
+        {row(strings.ColumnStatus, objective.status)}
+        {row(strings.ColumnRag, <RagBadge rag={objective.rag} />)}
+        {row(strings.ColumnOfficer, objective.responsibleOfficer?.displayName || strings.NotSet)}
+        {row(strings.ColumnTargetDate, formatDate(objective.targetDate) ?? strings.NotSet)}
+        {row(strings.ObjectiveFieldNextUpdateDue, formatDate(objective.nextUpdateDue) ?? strings.NotSet)}
+      </Stack>
+      {canEdit && (
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+          <DefaultButton text={strings.ObjectiveEdit} iconProps={{ iconName: 'Edit' }} onClick={onEdit} />
+        </Stack>
+      )}
+      <Text as="h3" variant="large">
+        {strings.HistoryHeading}
+      </Text>
+      {history.length === 0 && <Text>{strings.HistoryNone}</Text>}
+      <ol aria-label={formatString(strings.HistoryListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {history.map((u) => (
+          <li key={u.id} className={classes.item} data-update-id={u.id}>
+            <Stack tokens={{ childrenGap: 4 }}>
+              <Text as="h4" variant="mediumPlus">
+                {periodLabel(u.periodId)}
+              </Text>
+              <Text className={classes.meta}>
+                {formatString(strings.HistoryMeta, u.author?.displayName || strings.NotSet, formatDate(u.updatedOn) ?? strings.NotSet)}
+              </Text>
+              <Text>
+                {u.status} · <RagBadge rag={u.rag} />
+              </Text>
+              <SafeHtml html={u.narrative} />
+              {canEdit && canStillEdit(u, today) ? (
+                <ActionButton
+                  iconProps={{ iconName: 'Edit' }}
+                  text={strings.HistoryEdit}
+                  ariaLabel={formatString(strings.HistoryEditLabel, periodLabel(u.periodId))}
+                  styles={{ root: { alignSelf: 'flex-start', paddingLeft: 0 } }}
+                  onClick={() => setEditing(u)}
+                />
+              ) : (
+                canEdit && <Text className={classes.meta}>{strings.HistoryLocked}</Text>
+              )}
+            </Stack>
+          </li>
+        ))}
+      </ol>
+      <Stack horizontal>
+        <DefaultButton text={strings.FormClose} onClick={onClose} />
+      </Stack>
+    </Stack>
+  );
+}
