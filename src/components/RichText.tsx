@@ -1,10 +1,11 @@
 /**
  * Shows rich text written in the product's editors (and imported from the councils' reports).
- * The HTML is sanitised with DOMPurify on every render, because anyone with edit rights on the
- * list can put arbitrary HTML in the column through SharePoint itself.
+ * The HTML is sanitised on every render, because anyone with edit rights on the list can put
+ * arbitrary HTML in the column through SharePoint itself. It uses the product's one allowed set
+ * (sanitise.ts): DOMPurify's general HTML profile would keep forms and inline styles.
  */
 import * as React from 'react';
-import DOMPurify from 'dompurify';
+import { sanitiseRichText } from './sanitise';
 
 /** Props of `RichText`. */
 export interface IRichTextProps {
@@ -16,6 +17,6 @@ export interface IRichTextProps {
 
 /** Renders sanitised HTML inside a div. */
 export function RichText(props: IRichTextProps): JSX.Element {
-  const clean = React.useMemo(() => DOMPurify.sanitize(props.html, { USE_PROFILES: { html: true } }), [props.html]);
+  const clean = React.useMemo(() => sanitiseRichText(props.html), [props.html]);
   return <div className={props.className} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -9,3 +9,8 @@ export { resolveTheme, toTeamsThemeName, TeamsThemeName, IHostTheme } from './th
 export { formatDate, formatPounds, formatString } from './format';
 export { DataTable, IDataTableColumn, IDataTableProps } from './DataTable';
 export { RagBadge, IRagBadgeProps } from './RagBadge';
+export { BarChart, IBarChartProps, IBarChartSeries, IBarChartGroup } from './BarChart';
+export { ItemConflict, IItemConflictProps, IConflictRow } from './ItemConflict';
+export { useItemEditor, IItemEditor, IItemEditorOptions, IConverted } from './useItemEditor';
+export { formDraftKey, formDraftStorage, readFormDraft, writeFormDraft, clearFormDraft, FormDraftStorage, IFormDraft } from './formDrafts';
+export { withWrappingHeaders, renderWrappingHeader } from './wrappingHeaders';

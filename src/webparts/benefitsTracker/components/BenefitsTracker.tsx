@@ -1,69 +1,246 @@
 /**
- * First view of the benefits tracker: benefits under the four categories of the business case,
- * with the service, when and whether they are delivered, and savings across partner councils.
+ * The benefits tracker: benefits under the four categories of the business case, with the
+ * columns of the February 2022 report's table (benefit, original position, what it will
+ * achieve, when delivered, benefits realised), £ savings per partner council with totals per
+ * council, per service and overall, and a chart of realised against planned savings.
+ * Filters by service, category and delivery status; create and edit for users who may edit.
  */
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import {
+  ActionButton,
+  DetailsList,
+  DetailsListLayoutMode,
+  Dropdown,
+  IColumn,
+  IDropdownOption,
+  Link,
+  MessageBar,
+  MessageBarType,
+  PrimaryButton,
+  SelectionMode,
+  Stack,
+  Text,
+  mergeStyleSets,
+  useTheme
+} from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { Benefit, Service } from '../../../domain/types';
-import { BENEFIT_CATEGORIES } from '../../../domain/vocabularies';
+import type { Benefit, Person, Service } from '../../../domain/types';
+import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { DataTable, IDataTableColumn } from '../../../components/DataTable';
-import { formatPounds } from '../../../components/format';
+import { RichText } from '../../../components/RichText';
+import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { formatPounds, formatString } from '../../../components/format';
+import { SavingsSummary } from './SavingsSummary';
+import { BenefitForm } from './BenefitForm';
 
-/** Props of `BenefitsTracker` (none yet: later issues add filters). */
+/** Props of `BenefitsTracker` (none: filters are chosen on the page). */
 export interface IBenefitsTrackerProps {}
 
-function total(benefit: Benefit, key: 'planned' | 'realised'): number {
-  return benefit.savings.reduce((sum, s) => sum + s[key], 0);
+const ALL = 'all';
+
+/** Who is signed in and whether they may edit benefits. */
+interface IAccess {
+  canEdit: boolean;
+  me: Person;
 }
 
 /** Benefits grouped by category, read with one `loadInitial` round trip. */
 export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   const repositories = useRepositories();
+  const theme = useTheme();
   const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'benefits']), [repositories]);
+  const access = useAsync<IAccess>(async () => {
+    const [canEdit, me] = await Promise.all([repositories.canEdit('benefits'), repositories.currentUser()]);
+    return { canEdit, me };
+  }, [repositories]);
+  const [benefits, setBenefits] = React.useState<Benefit[]>([]);
+  const [filter, setFilter] = React.useState<BenefitFilter>({});
+  // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
+  const [editing, setEditing] = React.useState<Benefit | 'new' | undefined>(undefined);
 
-  const serviceNames = React.useMemo(() => {
-    const names = new Map<number, string>();
-    (value?.services ?? []).forEach((s: Service) => names.set(s.id, s.name));
-    return names;
+  React.useEffect(() => {
+    if (value) setBenefits(value.benefits);
   }, [value]);
 
-  const columns: IDataTableColumn<Benefit>[] = React.useMemo(
-    () => [
-      { key: 'title', header: strings.ColumnBenefit, render: (b) => b.title },
-      { key: 'service', header: strings.ColumnService, render: (b) => serviceNames.get(b.serviceId) ?? strings.UnknownService },
-      { key: 'when', header: strings.ColumnWhenDelivered, render: (b) => b.whenDelivered || strings.NotSet },
-      { key: 'status', header: strings.ColumnDeliveryStatus, render: (b) => b.deliveryStatus },
+  const services: Service[] = React.useMemo(
+    () => (value?.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    [value]
+  );
+  const serviceNames = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
+  const canEdit = access.value?.canEdit === true;
+
+  const shown = React.useMemo(() => filterBenefits(benefits, filter), [benefits, filter]);
+  const groups = React.useMemo(
+    () => groupByCategory(shown).filter((g) => filter.category === undefined || g.category === filter.category),
+    [shown, filter.category]
+  );
+  const summary = React.useMemo(() => {
+    const inScope = filter.serviceId === undefined ? services : services.filter((s) => s.id === filter.serviceId);
+    return savingsSummary(shown, inScope);
+  }, [shown, services, filter.serviceId]);
+
+  const classes = React.useMemo(
+    () =>
+      mergeStyleSets({
+        rich: { selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 18 } }, whiteSpace: 'normal' },
+        cell: { whiteSpace: 'normal', lineHeight: '1.4' },
+        subtle: { color: theme.semanticColors.bodySubtext, display: 'block' },
+        status: { display: 'block', fontWeight: 600, marginTop: 4 }
+      }),
+    [theme]
+  );
+
+  const columns: IColumn[] = React.useMemo(() => {
+    const cols: IColumn[] = [
       {
-        key: 'planned',
-        header: strings.ColumnSavingsPlanned,
-        render: (b) => (b.savings.length > 0 ? formatPounds(total(b, 'planned')) : '')
+        key: 'title',
+        name: strings.ColumnBenefit,
+        minWidth: 160,
+        maxWidth: 240,
+        isMultiline: true,
+        onRender: (b: Benefit) => (
+          <div className={classes.cell}>
+            <strong>{b.title}</strong>
+            <span className={classes.subtle}>{serviceNames.get(b.serviceId) ?? strings.UnknownService}</span>
+          </div>
+        )
+      },
+      {
+        key: 'original',
+        name: strings.ColumnOriginalPosition,
+        minWidth: 160,
+        maxWidth: 260,
+        isMultiline: true,
+        onRender: (b: Benefit) => <RichText html={b.originalPosition} className={classes.rich} />
+      },
+      {
+        key: 'achievement',
+        name: strings.ColumnAchievement,
+        minWidth: 160,
+        maxWidth: 260,
+        isMultiline: true,
+        onRender: (b: Benefit) => <RichText html={b.achievement} className={classes.rich} />
+      },
+      {
+        key: 'when',
+        name: strings.ColumnWhenDelivered,
+        minWidth: 110,
+        maxWidth: 150,
+        isMultiline: true,
+        onRender: (b: Benefit) => (
+          <div className={classes.cell}>
+            {b.whenDelivered || strings.NotSet}
+            <span className={classes.status}>{b.deliveryStatus}</span>
+          </div>
+        )
       },
       {
         key: 'realised',
-        header: strings.ColumnSavingsRealised,
-        render: (b) => (b.savings.length > 0 ? formatPounds(total(b, 'realised')) : '')
+        name: strings.ColumnBenefitsRealised,
+        minWidth: 180,
+        maxWidth: 300,
+        isMultiline: true,
+        onRender: (b: Benefit) => (
+          <div className={classes.cell}>
+            <RichText html={b.realised} className={classes.rich} />
+            {b.evidenceUrl && (
+              <Link href={b.evidenceUrl} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, b.title)}>
+                {strings.EvidenceLink}
+              </Link>
+            )}
+          </div>
+        )
+      },
+      {
+        key: 'savings',
+        name: strings.ColumnSavings,
+        minWidth: 170,
+        maxWidth: 240,
+        isMultiline: true,
+        onRender: (b: Benefit) => <BenefitFigures benefit={b} className={classes.cell} subtle={classes.subtle} />
       }
-    ],
-    [serviceNames]
-  );
+    ];
+    if (canEdit) {
+      cols.push({
+        key: 'actions',
+        name: strings.ColumnActions,
+        minWidth: 70,
+        maxWidth: 80,
+        onRender: (b: Benefit) => (
+          <ActionButton
+            iconProps={{ iconName: 'Edit' }}
+            text={strings.EditItem}
+            ariaLabel={formatString(strings.EditItemLabel, b.title)}
+            onClick={() => setEditing(b)}
+          />
+        )
+      });
+    }
+    return withWrappingHeaders(cols);
+  }, [classes, serviceNames, canEdit]);
+
+  const onSaved = React.useCallback((saved: Benefit) => {
+    setBenefits((list) => (list.some((b) => b.id === saved.id) ? list.map((b) => (b.id === saved.id ? saved : b)) : list.concat(saved)));
+    setEditing(undefined);
+  }, []);
 
   if (loading && !value) return <Loading />;
+
+  const serviceOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllServices }, ...services.map((s) => ({ key: s.id, text: s.name }))];
+  const categoryOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllCategories }, ...BENEFIT_CATEGORIES.map((c) => ({ key: c, text: c }))];
+  const statusOptions: IDropdownOption[] = [
+    { key: ALL, text: strings.FilterAllDeliveryStatuses },
+    ...BENEFIT_DELIVERY_STATUSES.map((c) => ({ key: c, text: c }))
+  ];
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
         {strings.BenefitsHeading}
       </Text>
+      <Text as="p">{strings.BenefitsIntro}</Text>
       <ErrorBar error={error} onRetry={reload} />
-      {value &&
-        BENEFIT_CATEGORIES.map((category) => {
-          const items = value.benefits.filter((b) => b.category === category);
-          return (
+      <ErrorBar error={access.error} onRetry={access.reload} />
+      {value && (
+        <>
+          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.BenefitsFiltersLabel}>
+            <Dropdown
+              label={strings.FilterServiceLabel}
+              options={serviceOptions}
+              selectedKey={filter.serviceId ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number) }))}
+              styles={{ root: { minWidth: 220 } }}
+            />
+            <Dropdown
+              label={strings.FilterCategoryLabel}
+              options={categoryOptions}
+              selectedKey={filter.category ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : (o?.key as BenefitCategory) }))}
+              styles={{ root: { minWidth: 200 } }}
+            />
+            <Dropdown
+              label={strings.FilterDeliveryStatusLabel}
+              options={statusOptions}
+              selectedKey={filter.deliveryStatus ?? ALL}
+              onChange={(e, o) =>
+                setFilter((f) => ({ ...f, deliveryStatus: o?.key === ALL ? undefined : (o?.key as BenefitDeliveryStatus) }))
+              }
+              styles={{ root: { minWidth: 160 } }}
+            />
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
+          </Stack>
+          {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={strings.SavingsTotalsHeading}>
+            <Text variant="large" as="h3">
+              {strings.SavingsTotalsHeading}
+            </Text>
+            <SavingsSummary summary={summary} />
+          </section>
+          {groups.map(({ category, benefits: items }) => (
             <section key={category} aria-label={category}>
               <Text variant="large" as="h3">
                 {category}
@@ -71,11 +248,62 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
               {items.length === 0 ? (
                 <Text as="p">{strings.BenefitsNone}</Text>
               ) : (
-                <DataTable caption={category} columns={columns} items={items} getKey={(b) => b.id} />
+                <DetailsList
+                  items={items}
+                  columns={columns}
+                  getKey={(b: Benefit) => String(b.id)}
+                  setKey={category}
+                  selectionMode={SelectionMode.none}
+                  layoutMode={DetailsListLayoutMode.justified}
+                  ariaLabelForGrid={category}
+                  onRenderDetailsHeader={renderWrappingHeader}
+                />
               )}
             </section>
-          );
-        })}
+          ))}
+        </>
+      )}
+      {editing !== undefined && access.value && (
+        <BenefitForm
+          repositories={repositories}
+          services={services}
+          benefit={editing === 'new' ? undefined : editing}
+          userId={access.value.me.id}
+          onSaved={onSaved}
+          onDismiss={() => setEditing(undefined)}
+        />
+      )}
     </Stack>
+  );
+}
+
+/** Savings per council with the benefit's total, and FTE before/after. */
+function BenefitFigures(props: { benefit: Benefit; className: string; subtle: string }): JSX.Element {
+  const { benefit, className, subtle } = props;
+  const total = benefitSavings(benefit);
+  const freed = fteChange(benefit);
+  return (
+    <div className={className}>
+      {hasSavings(benefit) && (
+        <>
+          {benefit.savings.map((s) => (
+            <span key={s.council} className={subtle}>
+              {formatString(strings.SavingsCouncilLine, s.council, formatPounds(s.planned), formatPounds(s.realised))}
+            </span>
+          ))}
+          <strong>{formatString(strings.SavingsBenefitTotal, formatPounds(total.planned), formatPounds(total.realised))}</strong>
+        </>
+      )}
+      {(benefit.fteBefore !== undefined || benefit.fteAfter !== undefined) && (
+        <span className={subtle}>
+          {benefit.fteBefore !== undefined && benefit.fteAfter !== undefined
+            ? formatString(strings.FteLine, benefit.fteBefore, benefit.fteAfter)
+            : benefit.fteBefore !== undefined
+              ? formatString(strings.FteBeforeOnly, benefit.fteBefore)
+              : formatString(strings.FteAfterOnly, benefit.fteAfter ?? 0)}
+          {freed !== undefined && freed > 0 ? ` (${formatString(strings.FteFreed, freed)})` : ''}
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,78 +1,366 @@
 /**
- * First view of the risk register: open and closed risks with their inherent and residual
- * scores (likelihood × impact, banded), owner and next review date.
+ * The risk register: a 5×5 heat map (inherent or residual) whose cells filter the list, and
+ * the risks with likelihood × impact scores before and after controls, owner, controls,
+ * review date (overdue reviews flagged) and the change of residual score since last quarter.
+ * Filters by service, status and overdue review; create and edit for users who may edit.
  */
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import {
+  ActionButton,
+  ChoiceGroup,
+  DefaultButton,
+  DetailsList,
+  DetailsListLayoutMode,
+  Dropdown,
+  IChoiceGroupOption,
+  IColumn,
+  IDropdownOption,
+  Icon,
+  MessageBar,
+  MessageBarType,
+  PrimaryButton,
+  SelectionMode,
+  Stack,
+  Text,
+  Toggle,
+  getId,
+  mergeStyleSets,
+  useTheme
+} from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { Risk, Service } from '../../../domain/types';
-import { inherentScore, residualScore, riskBand, RiskScoreError } from '../../../domain/scoring';
+import type { Person, Risk, Service } from '../../../domain/types';
+import { isReviewOverdue, riskBand } from '../../../domain/scoring';
+import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { DataTable, IDataTableColumn } from '../../../components/DataTable';
-import { formatDate } from '../../../components/format';
+import { RichText } from '../../../components/RichText';
+import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { formatDate, formatString } from '../../../components/format';
+import {
+  buildMatrix,
+  filterRisks,
+  MatrixCellKey,
+  PROGRAMME_WIDE,
+  RiskFilter,
+  safeResidualChange,
+  safeScore,
+  ScoreBasis,
+  sortByResidual,
+  todayIso
+} from '../riskMatrix';
+import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
+import { RiskForm } from './RiskForm';
 
-/** Props of `RiskRegister` (none yet: later issues add filters). */
-export interface IRiskRegisterProps {}
-
-/** "12 (High)", or "Not set" when someone typed an out-of-scale value into the list directly. */
-function scoreText(score: () => number): string {
-  try {
-    const value = score();
-    return `${value} (${riskBand(value)})`;
-  } catch (e) {
-    // One bad row must not hide the whole register; anything but a scale error is a bug.
-    if (e instanceof RiskScoreError) return strings.NotSet;
-    throw e;
-  }
+/** Props of `RiskRegister` (none: filters are chosen on the page). */
+export interface IRiskRegisterProps {
+  /** Today as YYYY-MM-DD, for overdue reviews; the user's today when omitted (tests pin it). */
+  today?: string;
 }
 
-/** The risk register, highest residual score first. */
+const ALL = 'all';
+
+/** Who is signed in and whether they may edit risks. */
+interface IAccess {
+  canEdit: boolean;
+  me: Person;
+}
+
+/** The risk register. */
 export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const repositories = useRepositories();
+  const theme = useTheme();
+  const today = props.today ?? todayIso();
   const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'risks']), [repositories]);
+  const access = useAsync<IAccess>(async () => {
+    const [canEdit, me] = await Promise.all([repositories.canEdit('risks'), repositories.currentUser()]);
+    return { canEdit, me };
+  }, [repositories]);
+  const [risks, setRisks] = React.useState<Risk[]>([]);
+  const [filter, setFilter] = React.useState<RiskFilter>({ basis: 'residual', status: 'Open' });
+  const [editing, setEditing] = React.useState<Risk | 'new' | undefined>(undefined);
+  const headingId = React.useRef(getId('ssm-heat-map')).current;
 
-  const serviceNames = React.useMemo(() => {
-    const names = new Map<number, string>();
-    (value?.services ?? []).forEach((s: Service) => names.set(s.id, s.name));
-    return names;
+  React.useEffect(() => {
+    if (value) setRisks(value.risks);
   }, [value]);
 
-  const risks = React.useMemo(() => {
-    const product = (r: Risk): number => r.residualLikelihood * r.residualImpact;
-    return (value?.risks ?? []).slice().sort((a, b) => product(b) - product(a) || a.title.localeCompare(b.title, 'en-GB'));
-  }, [value]);
+  const services: Service[] = React.useMemo(
+    () => (value?.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    [value]
+  );
+  const serviceNames = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
+  const canEdit = access.value?.canEdit === true;
 
-  const columns: IDataTableColumn<Risk>[] = React.useMemo(
-    () => [
-      { key: 'title', header: strings.ColumnRisk, render: (r) => r.title },
-      {
-        key: 'service',
-        header: strings.ColumnService,
-        render: (r) =>
-          r.serviceId === undefined ? strings.ProgrammeWide : serviceNames.get(r.serviceId) ?? strings.UnknownService
-      },
-      { key: 'owner', header: strings.ColumnOwner, render: (r) => r.owner?.displayName || strings.NotSet },
-      { key: 'inherent', header: strings.ColumnInherentScore, render: (r) => scoreText(() => inherentScore(r)) },
-      { key: 'residual', header: strings.ColumnResidualScore, render: (r) => scoreText(() => residualScore(r)) },
-      { key: 'review', header: strings.ColumnReviewDate, render: (r) => formatDate(r.reviewDate) ?? strings.NotSet },
-      { key: 'status', header: strings.ColumnRiskStatus, render: (r) => r.status }
-    ],
-    [serviceNames]
+  // The heat map counts the risks the other filters leave; the cell then narrows the list.
+  const beforeCell = React.useMemo(() => filterRisks(risks, { ...filter, cell: undefined }, today), [risks, filter, today]);
+  const matrix = React.useMemo(() => buildMatrix(beforeCell, filter.basis), [beforeCell, filter.basis]);
+  const shown = React.useMemo(() => sortByResidual(filterRisks(risks, filter, today)), [risks, filter, today]);
+
+  const people = React.useMemo(() => {
+    const found = new Map<number, Person>();
+    for (const r of risks) if (r.owner && r.owner.displayName) found.set(r.owner.id, r.owner);
+    for (const s of services) if (s.serviceLead && s.serviceLead.displayName) found.set(s.serviceLead.id, s.serviceLead);
+    if (access.value) found.set(access.value.me.id, access.value.me);
+    return Array.from(found.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+  }, [risks, services, access.value]);
+
+  const classes = React.useMemo(
+    () =>
+      mergeStyleSets({
+        rich: { whiteSpace: 'normal', selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 18 } } },
+        cell: { whiteSpace: 'normal', lineHeight: '1.4' },
+        subtle: { color: theme.semanticColors.bodySubtext, display: 'block' },
+        chip: { display: 'inline-block', padding: '1px 6px', borderRadius: 2, fontWeight: 600, whiteSpace: 'nowrap' },
+        overdue: { color: theme.semanticColors.errorText, fontWeight: 600, display: 'block' },
+        change: { whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 4 }
+      }),
+    [theme]
   );
 
+  const columns: IColumn[] = React.useMemo(() => {
+    const score = (r: Risk, basis: ScoreBasis): JSX.Element => {
+      const value = safeScore(r, basis);
+      if (value === undefined) return <span>{strings.NotSet}</span>;
+      const band = riskBand(value);
+      const colours = bandColours(theme, band);
+      return (
+        <span className={classes.chip} style={{ background: colours.background, color: colours.color }} data-band={band}>
+          {formatString(strings.ScoreWithBand, value, BAND_LABELS[band])}
+        </span>
+      );
+    };
+    const cols: IColumn[] = [
+      {
+        key: 'title',
+        name: strings.ColumnRisk,
+        minWidth: 180,
+        maxWidth: 280,
+        isMultiline: true,
+        onRender: (r: Risk) => (
+          <div className={classes.cell}>
+            <strong>{r.title}</strong>
+            <span className={classes.subtle}>
+              {r.serviceId === undefined ? strings.ProgrammeWide : serviceNames.get(r.serviceId) ?? strings.UnknownService}
+            </span>
+          </div>
+        )
+      },
+      {
+        key: 'owner',
+        name: strings.ColumnOwner,
+        minWidth: 110,
+        maxWidth: 160,
+        isMultiline: true,
+        onRender: (r: Risk) => <span className={classes.cell}>{r.owner?.displayName || strings.NotSet}</span>
+      },
+      { key: 'inherent', name: strings.ColumnInherentScore, minWidth: 110, maxWidth: 130, onRender: (r: Risk) => score(r, 'inherent') },
+      { key: 'residual', name: strings.ColumnResidualScore, minWidth: 110, maxWidth: 130, onRender: (r: Risk) => score(r, 'residual') },
+      {
+        key: 'change',
+        name: strings.ColumnChange,
+        minWidth: 120,
+        maxWidth: 150,
+        isMultiline: true,
+        onRender: (r: Risk) => <ChangeCell risk={r} className={classes.change} />
+      },
+      {
+        key: 'review',
+        name: strings.ColumnReviewDate,
+        minWidth: 110,
+        maxWidth: 140,
+        isMultiline: true,
+        onRender: (r: Risk) => {
+          const date = formatDate(r.reviewDate);
+          if (!date) return <span>{strings.NotSet}</span>;
+          return isReviewOverdue(r, today) ? (
+            <span className={classes.cell} aria-label={formatString(strings.ReviewOverdueLabel, date)} data-overdue="true">
+              {date}
+              <span className={classes.overdue}>
+                <Icon iconName="Warning" aria-hidden="true" /> {strings.ReviewOverdue}
+              </span>
+            </span>
+          ) : (
+            <span>{date}</span>
+          );
+        }
+      },
+      { key: 'status', name: strings.ColumnRiskStatus, minWidth: 60, maxWidth: 70, onRender: (r: Risk) => r.status },
+      {
+        key: 'controls',
+        name: strings.ColumnControls,
+        minWidth: 200,
+        maxWidth: 320,
+        isMultiline: true,
+        onRender: (r: Risk) => <RichText html={r.controls} className={classes.rich} />
+      }
+    ];
+    if (canEdit) {
+      cols.push({
+        key: 'actions',
+        name: strings.ColumnActions,
+        minWidth: 70,
+        maxWidth: 80,
+        onRender: (r: Risk) => (
+          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, r.title)} onClick={() => setEditing(r)} />
+        )
+      });
+    }
+    return withWrappingHeaders(cols);
+  }, [classes, serviceNames, canEdit, theme, today]);
+
+  const onSaved = React.useCallback((saved: Risk) => {
+    setRisks((list) => (list.some((r) => r.id === saved.id) ? list.map((r) => (r.id === saved.id ? saved : r)) : list.concat(saved)));
+    setEditing(undefined);
+  }, []);
+
   if (loading && !value) return <Loading />;
+
+  const serviceOptions: IDropdownOption[] = [
+    { key: ALL, text: strings.FilterAllServices },
+    { key: PROGRAMME_WIDE, text: strings.ProgrammeWide },
+    ...services.map((s) => ({ key: s.id, text: s.name }))
+  ];
+  const statusOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllDeliveryStatuses }, ...RISK_STATUSES.map((s) => ({ key: s, text: s }))];
+  const basisOptions: IChoiceGroupOption[] = [
+    { key: 'inherent', text: strings.HeatMapInherent },
+    { key: 'residual', text: strings.HeatMapResidual }
+  ];
+  const setCell = (cell: MatrixCellKey | undefined): void => setFilter((f) => ({ ...f, cell }));
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
         {strings.RisksHeading}
       </Text>
+      <Text as="p">{strings.RisksIntro}</Text>
       <ErrorBar error={error} onRetry={reload} />
-      {value && risks.length === 0 && <Text>{strings.RisksNone}</Text>}
-      {risks.length > 0 && <DataTable caption={strings.RisksHeading} columns={columns} items={risks} getKey={(r) => r.id} />}
+      <ErrorBar error={access.error} onRetry={access.reload} />
+      {value && (
+        <>
+          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.RisksFiltersLabel}>
+            <Dropdown
+              label={strings.FilterServiceLabel}
+              options={serviceOptions}
+              selectedKey={filter.serviceId ?? ALL}
+              onChange={(e, o) =>
+                setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number | typeof PROGRAMME_WIDE) }))
+              }
+              styles={{ root: { minWidth: 220 } }}
+            />
+            <Dropdown
+              label={strings.FilterRiskStatusLabel}
+              options={statusOptions}
+              selectedKey={filter.status ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, status: o?.key === ALL ? undefined : (o?.key as RiskStatus) }))}
+              styles={{ root: { minWidth: 140 } }}
+            />
+            <Toggle
+              label={strings.FilterOverdueOnly}
+              checked={filter.overdueOnly === true}
+              onChange={(e, checked) => setFilter((f) => ({ ...f, overdueOnly: checked === true }))}
+            />
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => setEditing('new')} />}
+          </Stack>
+          {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-labelledby={headingId}>
+            <Text variant="large" as="h3" id={headingId}>
+              {strings.HeatMapHeading}
+            </Text>
+            <ChoiceGroup
+              label={strings.HeatMapBasisLabel}
+              options={basisOptions}
+              selectedKey={filter.basis}
+              onChange={(e, o) => setFilter((f) => ({ ...f, basis: o?.key as ScoreBasis, cell: undefined }))}
+              styles={{ flexContainer: { display: 'flex', gap: 16, flexWrap: 'wrap' } }}
+            />
+            <HeatMap matrix={matrix} selected={filter.cell} onSelect={setCell} labelledBy={headingId} />
+            {matrix.unplaced.length > 0 && (
+              <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.HeatMapUnplaced, matrix.unplaced.length)}</MessageBar>
+            )}
+          </section>
+          {filter.cell && (
+            <div data-testid="cell-filter">
+              <MessageBar
+                messageBarType={MessageBarType.info}
+                actions={<DefaultButton text={strings.ClearCellFilter} onClick={() => setCell(undefined)} />}
+              >
+                {formatString(
+                  strings.HeatMapFilterActive,
+                  filter.basis === 'inherent' ? strings.HeatMapFilterInherent : strings.HeatMapFilterResidual,
+                  filter.cell.likelihood,
+                  filter.cell.impact
+                )}
+              </MessageBar>
+            </div>
+          )}
+          <section aria-label={strings.RisksHeading}>
+            {shown.length === 0 ? (
+              <Text as="p">{risks.length === 0 ? strings.RisksNone : strings.RisksNoMatch}</Text>
+            ) : (
+              <DetailsList
+                items={shown}
+                columns={columns}
+                getKey={(r: Risk) => String(r.id)}
+                setKey="risks"
+                selectionMode={SelectionMode.none}
+                layoutMode={DetailsListLayoutMode.justified}
+                ariaLabelForGrid={strings.RisksHeading}
+                  onRenderDetailsHeader={renderWrappingHeader}
+              />
+            )}
+          </section>
+        </>
+      )}
+      {editing !== undefined && access.value && (
+        <RiskForm
+          repositories={repositories}
+          services={services}
+          people={people}
+          risk={editing === 'new' ? undefined : editing}
+          userId={access.value.me.id}
+          onSaved={onSaved}
+          onDismiss={() => setEditing(undefined)}
+        />
+      )}
     </Stack>
   );
+}
+
+/** "Up from 9" with an arrow, "Down from 12", "No change" or "New this quarter". */
+function ChangeCell(props: { risk: Risk; className: string }): JSX.Element {
+  const { risk, className } = props;
+  const change = safeResidualChange(risk);
+  const previous = risk.previousResidualScore ?? 0;
+  switch (change) {
+    case 'up':
+      return (
+        <span className={className} data-change="up">
+          <Icon iconName="SortUp" aria-hidden="true" />
+          {formatString(strings.ChangeUp, previous)}
+        </span>
+      );
+    case 'down':
+      return (
+        <span className={className} data-change="down">
+          <Icon iconName="SortDown" aria-hidden="true" />
+          {formatString(strings.ChangeDown, previous)}
+        </span>
+      );
+    case 'same':
+      return (
+        <span className={className} data-change="same">
+          {strings.ChangeSame}
+        </span>
+      );
+    case 'new':
+      return (
+        <span className={className} data-change="new">
+          {strings.ChangeNew}
+        </span>
+      );
+    default:
+      return <span>{strings.NotSet}</span>;
+  }
 }

@@ -1,0 +1,95 @@
+/**
+ * Shown when a save fails with 412 (someone else saved the item after the user opened it):
+ * both versions side by side, field by field, so the user can decide with the facts in front
+ * of them, then "Keep mine" (save theirs over with the user's values) or "Take theirs".
+ */
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import { formatDate, formatString } from './format';
+
+/** One compared field. */
+export interface IConflictRow {
+  /** Stable key. */
+  key: string;
+  /** Field label as the form shows it. */
+  label: string;
+  /** The user's value, as text. */
+  mine: React.ReactNode;
+  /** The other person's value, as text. */
+  theirs: React.ReactNode;
+  /** Whether the two differ (differing rows are marked and listed first). */
+  differs: boolean;
+}
+
+/** Props of `ItemConflict`. */
+export interface IItemConflictProps {
+  /** The fields compared. */
+  rows: readonly IConflictRow[];
+  /** When the other version was saved (ISO), if known. */
+  theirsModified?: string;
+  /** Saves the user's version over theirs. */
+  onKeepMine: () => void;
+  /** Replaces the form with their version. */
+  onTakeTheirs: () => void;
+  /** Disables the buttons while a save runs. */
+  busy?: boolean;
+}
+
+/** The two versions and the two ways out. */
+export function ItemConflict(props: IItemConflictProps): JSX.Element {
+  const { rows, theirsModified, onKeepMine, onTakeTheirs, busy } = props;
+  const theme = useTheme();
+  const classes = React.useMemo(
+    () =>
+      mergeStyleSets({
+        table: { width: '100%', borderCollapse: 'collapse', color: theme.semanticColors.bodyText, tableLayout: 'fixed' },
+        th: { textAlign: 'left', padding: '4px 6px', borderBottom: `2px solid ${theme.palette.neutralTertiaryAlt}`, fontWeight: 600 },
+        td: { padding: '4px 6px', verticalAlign: 'top', borderBottom: `1px solid ${theme.palette.neutralLight}`, overflowWrap: 'anywhere' },
+        differs: { background: theme.palette.neutralLighter, fontWeight: 600 }
+      }),
+    [theme]
+  );
+  const when = formatDate(theirsModified);
+  const ordered = rows.filter((r) => r.differs).concat(rows.filter((r) => !r.differs));
+  return (
+    <Stack tokens={{ childrenGap: 8 }} data-testid="item-conflict">
+      <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
+        <strong>{strings.ItemConflictHeading}</strong> {strings.ItemConflictIntro}
+      </MessageBar>
+      <table className={classes.table}>
+        <caption style={{ textAlign: 'left' }}>
+          <Text variant="mediumPlus">{strings.ItemConflictHeading}</Text>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={classes.th}>
+              {strings.ItemConflictField}
+            </th>
+            <th scope="col" className={classes.th}>
+              {strings.ItemConflictYours}
+            </th>
+            <th scope="col" className={classes.th}>
+              {when ? formatString(strings.ItemConflictTheirsSaved, when) : strings.ItemConflictTheirs}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((r) => (
+            <tr key={r.key} className={r.differs ? classes.differs : undefined} data-differs={r.differs}>
+              <th scope="row" className={classes.td}>
+                {r.label}
+              </th>
+              <td className={classes.td}>{r.mine}</td>
+              <td className={classes.td}>{r.theirs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Stack horizontal tokens={{ childrenGap: 8 }}>
+        <PrimaryButton text={strings.ItemConflictKeepMine} onClick={onKeepMine} disabled={busy} />
+        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy} />
+      </Stack>
+    </Stack>
+  );
+}

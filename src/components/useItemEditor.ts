@@ -1,0 +1,163 @@
+/**
+ * The save flow shared by the edit forms of the registers (benefits, risks): validate with
+ * the domain validators, add or update through the repository with the etag the user
+ * edited, keep a localStorage draft when a save fails, and on a 412 conflict hold the other
+ * person's version so the form can show both and let the user keep theirs or take the other.
+ */
+import * as React from 'react';
+import { ConflictError } from '../data/errors';
+import type { ListRepository, NewItem } from '../data/repositories';
+import type { Stored } from '../domain/types';
+import { ValidationError, ValidationFailedError } from '../domain/validation';
+import {
+  clearFormDraft,
+  formDraftKey,
+  formDraftStorage,
+  FormDraftStorage,
+  readFormDraft,
+  writeFormDraft
+} from './formDrafts';
+
+/** What a form's values convert to: the model to save and any validation problems. */
+export interface IConverted<T> {
+  /** The item to save (without id and etag). */
+  model: NewItem<T>;
+  /** Problems found by the domain validator; nothing is saved while there are any. */
+  errors: ValidationError[];
+}
+
+/** Options of `useItemEditor`. */
+export interface IItemEditorOptions<V, T extends Stored> {
+  /** List key, for the draft key. */
+  list: string;
+  /** Repository to save through. */
+  repository: ListRepository<T>;
+  /** Signed-in user's id, for the draft key (drafts are per user on shared machines). */
+  userId: number;
+  /** The item edited, or undefined for a new one. */
+  item: T | undefined;
+  /** Form values of an item (or of a new one). */
+  toValues: (item: T | undefined) => V;
+  /** Converts and validates the form values. */
+  convert: (values: V) => IConverted<T>;
+  /** Called with the item as stored after a successful save. */
+  onSaved: (item: T) => void;
+  /** Draft storage; the browser's localStorage by default. */
+  storage?: FormDraftStorage;
+}
+
+/** State and actions of an edit form. */
+export interface IItemEditor<V, T> {
+  /** Current form values. */
+  values: V;
+  /** Replaces form values (merge with the previous ones yourself). */
+  setValues: React.Dispatch<React.SetStateAction<V>>;
+  /** Validation messages by field path (e.g. `title`, `savings[1].planned`). */
+  fieldErrors: Readonly<Record<string, string>>;
+  /** The last failure (validation or data access), for the ErrorBar. */
+  error: unknown;
+  /** The other person's version after a 412, until the user chooses. */
+  conflict: T | undefined;
+  /** When the restored draft was written (ISO), if the form opened from a draft. */
+  draftRestoredOn: string | undefined;
+  /** Whether the last failed save left a draft behind. */
+  draftKept: boolean;
+  /** Whether a save is running. */
+  saving: boolean;
+  /** Validates and saves. */
+  save: () => void;
+  /** After a conflict: saves the user's values over the other version. */
+  keepMine: () => void;
+  /** After a conflict: shows the other version and drops the user's changes and draft. */
+  takeTheirs: () => void;
+  /** Drops a restored draft and goes back to the stored item. */
+  discardDraft: () => void;
+}
+
+/** Form state with drafts, validation and conflict handling. */
+export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V, T>): IItemEditor<V, T> {
+  const { list, repository, userId, item, toValues, convert } = options;
+  const storage = React.useMemo(() => options.storage ?? formDraftStorage(), [options.storage]);
+  const key = formDraftKey(list, userId, item ? item.id : 'new');
+  const [initial] = React.useState(() => readFormDraft<V>(storage, key));
+  const [values, setValues] = React.useState<V>(() => initial?.value ?? toValues(item));
+  const [draftRestoredOn, setDraftRestoredOn] = React.useState<string | undefined>(initial?.savedOn);
+  const [fieldErrors, setFieldErrors] = React.useState<Record<string, string>>({});
+  const [error, setError] = React.useState<unknown>(undefined);
+  const [conflict, setConflict] = React.useState<T | undefined>(undefined);
+  const [draftKept, setDraftKept] = React.useState(false);
+  const [saving, setSaving] = React.useState(false);
+  const etag = React.useRef<string | undefined>(item?.etag);
+  const onSaved = React.useRef(options.onSaved);
+  onSaved.current = options.onSaved;
+
+  const run = React.useCallback(
+    (current: V, withEtag: string | undefined): void => {
+      const { model, errors } = convert(current);
+      const byField: Record<string, string> = {};
+      for (const e of errors) if (!byField[e.field]) byField[e.field] = e.message;
+      setFieldErrors(byField);
+      if (errors.length > 0) {
+        setError(new ValidationFailedError(errors));
+        return;
+      }
+      setSaving(true);
+      setError(undefined);
+      const saved: Promise<T> =
+        item && withEtag !== undefined
+          ? repository.update({ ...(model as Partial<NewItem<T>>), id: item.id, etag: withEtag })
+          : repository.add(model);
+      saved.then(
+        (stored) => {
+          clearFormDraft(storage, key);
+          setSaving(false);
+          setConflict(undefined);
+          setDraftKept(false);
+          etag.current = stored.etag;
+          onSaved.current(stored);
+        },
+        (e: unknown) => {
+          setSaving(false);
+          setDraftKept(writeFormDraft(storage, key, current));
+          if (e instanceof ConflictError && e.serverVersion !== undefined) {
+            setConflict(e.serverVersion as T);
+            setError(undefined);
+          } else {
+            setError(e);
+          }
+        }
+      );
+    },
+    [convert, item, repository, storage, key]
+  );
+
+  const save = React.useCallback(() => run(values, etag.current), [run, values]);
+
+  const keepMine = React.useCallback(() => {
+    if (!conflict) return;
+    // Save over the version the user has now seen: its etag makes the next IF-Match succeed.
+    etag.current = conflict.etag;
+    run(values, conflict.etag);
+  }, [conflict, run, values]);
+
+  const takeTheirs = React.useCallback(() => {
+    if (!conflict) return;
+    etag.current = conflict.etag;
+    setValues(toValues(conflict));
+    clearFormDraft(storage, key);
+    setConflict(undefined);
+    setDraftKept(false);
+    setDraftRestoredOn(undefined);
+    setFieldErrors({});
+    setError(undefined);
+  }, [conflict, toValues, storage, key]);
+
+  const discardDraft = React.useCallback(() => {
+    clearFormDraft(storage, key);
+    setValues(toValues(item));
+    setDraftRestoredOn(undefined);
+    setDraftKept(false);
+  }, [storage, key, toValues, item]);
+
+  return { values, setValues, fieldErrors, error, conflict, draftRestoredOn, draftKept, saving, save, keepMine, takeTheirs, discardDraft };
+}

@@ -1,0 +1,263 @@
+/**
+ * Create/edit panel of a benefit: the report's columns, £ savings for each partner council of
+ * the chosen service (any number of partners), FTE before/after for capacity benefits and an
+ * evidence link. Validation messages appear next to their fields and together in the ErrorBar;
+ * a failed save keeps a draft, and a 412 shows both versions.
+ */
+import * as React from 'react';
+import {
+  DefaultButton,
+  Dropdown,
+  IDropdownOption,
+  MessageBar,
+  MessageBarType,
+  Panel,
+  PanelType,
+  PrimaryButton,
+  Stack,
+  Text,
+  TextField
+} from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { Repositories } from '../../../data/repositories';
+import type { Benefit, Service } from '../../../domain/types';
+import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { ErrorBar } from '../../../components/ErrorBar';
+import { RichTextEditor } from '../../../components/RichTextEditor';
+import { ItemConflict, IConflictRow } from '../../../components/ItemConflict';
+import { useItemEditor } from '../../../components/useItemEditor';
+import { formatDate, formatPounds, formatString } from '../../../components/format';
+import { richTextToPlain } from '../../../components/sanitise';
+import { benefitValues, convertBenefit, IBenefitValues, parseAmount, savingsValuesFor } from '../benefitForm';
+
+/** Props of `BenefitForm`. */
+export interface IBenefitFormProps {
+  /** Repositories to save through. */
+  repositories: Repositories;
+  /** Every service (the dropdown and the partner councils). */
+  services: readonly Service[];
+  /** Benefit edited, or undefined for a new one. */
+  benefit: Benefit | undefined;
+  /** Signed-in user's id (drafts are per user). */
+  userId: number;
+  /** Called with the stored benefit after a successful save. */
+  onSaved: (benefit: Benefit) => void;
+  /** Closes the panel without saving. */
+  onDismiss: () => void;
+}
+
+/** Two inputs side by side, wrapping to one column in a narrow panel. */
+const PAIR: React.CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 8, alignItems: 'end' };
+
+const amountOrBlank = (text: string): string => {
+  const value = parseAmount(text, undefined);
+  return value === undefined || isNaN(value) ? text : formatPounds(value);
+};
+
+function savingsText(values: IBenefitValues): string {
+  return values.savings
+    .filter((s) => s.planned.trim() !== '' || s.realised.trim() !== '')
+    .map((s) => formatString(strings.SavingsCouncilLine, s.council, amountOrBlank(s.planned || '0'), amountOrBlank(s.realised || '0')))
+    .join('; ');
+}
+
+/** The panel. */
+export function BenefitForm(props: IBenefitFormProps): JSX.Element {
+  const { repositories, services, benefit, userId, onSaved, onDismiss } = props;
+  const toValues = React.useCallback((b: Benefit | undefined) => benefitValues(b, services), [services]);
+  const convert = React.useCallback((v: IBenefitValues) => convertBenefit(v, services), [services]);
+  const editor = useItemEditor<IBenefitValues, Benefit>({
+    list: 'benefits',
+    repository: repositories.benefits,
+    userId,
+    item: benefit,
+    toValues,
+    convert,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<IBenefitValues>): void => setValues((v) => ({ ...v, ...patch }));
+
+  const serviceOptions: IDropdownOption[] = services.map((s) => ({ key: s.id, text: s.name }));
+  const categoryOptions: IDropdownOption[] = BENEFIT_CATEGORIES.map((c) => ({ key: c, text: c }));
+  const statusOptions: IDropdownOption[] = BENEFIT_DELIVERY_STATUSES.map((c) => ({ key: c, text: c }));
+  const typedTotal = values.savings.reduce(
+    (t, s) => ({
+      planned: t.planned + (parseAmount(s.planned, 0) || 0),
+      realised: t.realised + (parseAmount(s.realised, 0) || 0)
+    }),
+    { planned: 0, realised: 0 }
+  );
+  const showFte = values.category === 'Resilience and capacity' || values.fteBefore !== '' || values.fteAfter !== '';
+
+  const serviceName = (id: number | undefined): string => services.find((s) => s.id === id)?.name ?? '';
+  const conflictRows = (theirs: Benefit): IConflictRow[] => {
+    const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
+    const theirValues = toValues(theirs);
+    return [
+      row('title', strings.FieldBenefit, values.title, theirs.title),
+      row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('category', strings.FieldCategory, values.category ?? '', theirs.category),
+      row('status', strings.FieldDeliveryStatus, values.deliveryStatus ?? '', theirs.deliveryStatus),
+      row('when', strings.FieldWhenDelivered, values.whenDelivered, theirs.whenDelivered),
+      row('original', strings.FieldOriginalPosition, richTextToPlain(values.originalPosition), richTextToPlain(theirs.originalPosition)),
+      row('achievement', strings.FieldAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement)),
+      row('realised', strings.FieldBenefitsRealised, richTextToPlain(values.realised), richTextToPlain(theirs.realised)),
+      row('savings', strings.FieldSavingsHeading, savingsText(values), savingsText(theirValues)),
+      row('fteBefore', strings.FieldFteBefore, values.fteBefore, theirValues.fteBefore),
+      row('fteAfter', strings.FieldFteAfter, values.fteAfter, theirValues.fteAfter),
+      row('evidence', strings.FieldEvidenceUrl, values.evidenceUrl, theirs.evidenceUrl ?? '')
+    ];
+  };
+
+  const footer = (): JSX.Element => (
+    <Stack horizontal tokens={{ childrenGap: 8 }}>
+      <PrimaryButton text={editor.saving ? strings.FormSaving : strings.FormSave} onClick={editor.save} disabled={editor.saving || !!editor.conflict} />
+      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
+    </Stack>
+  );
+
+  return (
+    <Panel
+      isOpen={true}
+      type={PanelType.medium}
+      headerText={benefit ? strings.BenefitFormEditTitle : strings.BenefitFormNewTitle}
+      closeButtonAriaLabel={strings.FormClose}
+      onDismiss={onDismiss}
+      isFooterAtBottom={true}
+      onRenderFooterContent={footer}
+    >
+      <Stack tokens={{ childrenGap: 12 }}>
+        {editor.draftRestoredOn !== undefined && (
+          <MessageBar
+            messageBarType={MessageBarType.info}
+            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
+          >
+            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
+          </MessageBar>
+        )}
+        <ErrorBar error={editor.error} />
+        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
+        {editor.conflict && (
+          <ItemConflict
+            rows={conflictRows(editor.conflict)}
+            theirsModified={editor.conflict.modified}
+            onKeepMine={editor.keepMine}
+            onTakeTheirs={editor.takeTheirs}
+            busy={editor.saving}
+          />
+        )}
+        <TextField
+          label={strings.FieldBenefit}
+          required={true}
+          value={values.title}
+          onChange={(e, v) => set({ title: v ?? '' })}
+          errorMessage={fieldErrors.title}
+        />
+        <Dropdown
+          label={strings.FieldService}
+          required={true}
+          options={serviceOptions}
+          selectedKey={values.serviceId ?? ''}
+          onChange={(e, o) => {
+            const service = services.find((s) => s.id === o?.key);
+            setValues((v) => ({ ...v, serviceId: service?.id, savings: savingsValuesFor(service, v.savings) }));
+          }}
+          errorMessage={fieldErrors.serviceId}
+        />
+        <Dropdown
+          label={strings.FieldCategory}
+          required={true}
+          options={categoryOptions}
+          selectedKey={values.category ?? ''}
+          onChange={(e, o) => set({ category: o?.key as BenefitCategory })}
+          errorMessage={fieldErrors.category}
+        />
+        <RichTextEditor
+          label={strings.FieldOriginalPosition}
+          value={values.originalPosition}
+          onChange={(html) => set({ originalPosition: html })}
+        />
+        <RichTextEditor label={strings.FieldAchievement} value={values.achievement} onChange={(html) => set({ achievement: html })} />
+        <TextField
+          label={strings.FieldWhenDelivered}
+          placeholder={strings.FieldWhenDeliveredPlaceholder}
+          value={values.whenDelivered}
+          onChange={(e, v) => set({ whenDelivered: v ?? '' })}
+          errorMessage={fieldErrors.whenDelivered}
+        />
+        <Dropdown
+          label={strings.FieldDeliveryStatus}
+          required={true}
+          options={statusOptions}
+          selectedKey={values.deliveryStatus ?? ''}
+          onChange={(e, o) => set({ deliveryStatus: o?.key as BenefitDeliveryStatus })}
+          errorMessage={fieldErrors.deliveryStatus}
+        />
+        <RichTextEditor label={strings.FieldBenefitsRealised} value={values.realised} onChange={(html) => set({ realised: html })} />
+        <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
+          <legend style={{ fontWeight: 600, padding: '5px 0' }}>{strings.FieldSavingsHeading}</legend>
+          {values.savings.length === 0 ? (
+            <Text as="p">{strings.FieldSavingsChooseService}</Text>
+          ) : (
+            <Stack tokens={{ childrenGap: 8 }}>
+              {values.savings.map((s, i) => (
+                <div key={s.council} style={PAIR} data-council={s.council}>
+                  <TextField
+                    label={formatString(strings.FieldPlannedFor, s.council)}
+                    prefix="£"
+                    inputMode="decimal"
+                    value={s.planned}
+                    onChange={(e, v) =>
+                      setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, planned: v ?? '' } : r)) }))
+                    }
+                    errorMessage={fieldErrors[`savings[${i}].planned`] ?? fieldErrors[`savings[${i}].council`]}
+                  />
+                  <TextField
+                    label={formatString(strings.FieldRealisedFor, s.council)}
+                    prefix="£"
+                    inputMode="decimal"
+                    value={s.realised}
+                    onChange={(e, v) =>
+                      setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, realised: v ?? '' } : r)) }))
+                    }
+                    errorMessage={fieldErrors[`savings[${i}].realised`]}
+                  />
+                </div>
+              ))}
+              <Text as="p" aria-live="polite">
+                <strong>{formatString(strings.SavingsBenefitTotal, formatPounds(typedTotal.planned), formatPounds(typedTotal.realised))}</strong>
+              </Text>
+            </Stack>
+          )}
+        </fieldset>
+        {showFte && (
+          <div style={PAIR}>
+            <TextField
+              label={strings.FieldFteBefore}
+              inputMode="decimal"
+              value={values.fteBefore}
+              onChange={(e, v) => set({ fteBefore: v ?? '' })}
+              errorMessage={fieldErrors.fteBefore}
+            />
+            <TextField
+              label={strings.FieldFteAfter}
+              inputMode="decimal"
+              value={values.fteAfter}
+              onChange={(e, v) => set({ fteAfter: v ?? '' })}
+              errorMessage={fieldErrors.fteAfter}
+            />
+          </div>
+        )}
+        <TextField
+          label={strings.FieldEvidenceUrl}
+          description={strings.FieldEvidenceUrlDescription}
+          type="url"
+          value={values.evidenceUrl}
+          onChange={(e, v) => set({ evidenceUrl: v ?? '' })}
+          errorMessage={fieldErrors.evidenceUrl}
+        />
+      </Stack>
+    </Panel>
+  );
+}

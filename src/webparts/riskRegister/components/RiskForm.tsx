@@ -1,0 +1,257 @@
+/**
+ * Create/edit panel of a risk: likelihood and impact 1-5 before and after controls (with the
+ * resulting scores and bands shown as they are chosen), owner, controls and review date.
+ * Validation messages appear next to their fields and together in the ErrorBar; a failed save
+ * keeps a draft, and a 412 shows both versions.
+ */
+import * as React from 'react';
+import {
+  ComboBox,
+  DatePicker,
+  DayOfWeek,
+  DefaultButton,
+  Dropdown,
+  IComboBox,
+  IComboBoxOption,
+  IDropdownOption,
+  MessageBar,
+  MessageBarType,
+  Panel,
+  PanelType,
+  PrimaryButton,
+  Stack,
+  Text,
+  TextField
+} from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { Repositories } from '../../../data/repositories';
+import type { Person, Risk, Service } from '../../../domain/types';
+import { riskBand, riskScore, RiskScoreError } from '../../../domain/scoring';
+import { RISK_STATUSES, RISK_SCALE, RiskStatus } from '../../../domain/vocabularies';
+import { describeError, ErrorBar } from '../../../components/ErrorBar';
+import { RichTextEditor } from '../../../components/RichTextEditor';
+import { ItemConflict, IConflictRow } from '../../../components/ItemConflict';
+import { useItemEditor } from '../../../components/useItemEditor';
+import { formatDate, formatString } from '../../../components/format';
+import { richTextToPlain } from '../../../components/sanitise';
+import { convertRisk, fromIsoDate, IRiskValues, riskValues, toIsoDate } from '../riskForm';
+import { BAND_LABELS } from './HeatMap';
+
+/** Props of `RiskForm`. */
+export interface IRiskFormProps {
+  /** Repositories to save through and to resolve owners with. */
+  repositories: Repositories;
+  /** Every service. */
+  services: readonly Service[];
+  /** People to offer as owner (existing owners, service leads, the user). */
+  people: readonly Person[];
+  /** Risk edited, or undefined for a new one. */
+  risk: Risk | undefined;
+  /** Signed-in user's id (drafts are per user). */
+  userId: number;
+  /** Called with the stored risk after a successful save. */
+  onSaved: (risk: Risk) => void;
+  /** Closes the panel without saving. */
+  onDismiss: () => void;
+}
+
+const PROGRAMME = 'programme';
+const SCALE: IDropdownOption[] = [];
+for (let i = RISK_SCALE.min; i <= RISK_SCALE.max; i++) SCALE.push({ key: i, text: String(i) });
+
+/** "12 (High)", or a dash until both numbers are chosen. */
+function preview(likelihood: number | undefined, impact: number | undefined): string {
+  if (likelihood === undefined || impact === undefined) return '–';
+  try {
+    const score = riskScore(likelihood, impact);
+    return formatString(strings.ScoreWithBand, score, BAND_LABELS[riskBand(score)]);
+  } catch (e) {
+    // A value typed into the list by hand may be off the scale; validation names it on save.
+    if (e instanceof RiskScoreError) return '–';
+    throw e;
+  }
+}
+
+/** The panel. */
+export function RiskForm(props: IRiskFormProps): JSX.Element {
+  const { repositories, services, risk, userId, onSaved, onDismiss } = props;
+  const editor = useItemEditor<IRiskValues, Risk>({
+    list: 'risks',
+    repository: repositories.risks,
+    userId,
+    item: risk,
+    toValues: riskValues,
+    convert: convertRisk,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<IRiskValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const [people, setPeople] = React.useState<Person[]>(() => props.people.slice());
+  const [ownerError, setOwnerError] = React.useState<string | undefined>(undefined);
+  const [resolving, setResolving] = React.useState(false);
+
+  const serviceOptions: IDropdownOption[] = [
+    { key: PROGRAMME, text: strings.ProgrammeWide },
+    ...services.map((s) => ({ key: s.id, text: s.name }))
+  ];
+  const statusOptions: IDropdownOption[] = RISK_STATUSES.map((s) => ({ key: s, text: s }));
+  const ownerOptions: IComboBoxOption[] = people.map((p) => ({ key: p.id, text: p.displayName || p.email, title: p.email }));
+
+  const onOwnerChange = (event: React.FormEvent<IComboBox>, option?: IComboBoxOption, index?: number, text?: string): void => {
+    setOwnerError(undefined);
+    if (option) {
+      set({ owner: people.find((p) => p.id === option.key) });
+      return;
+    }
+    const typed = (text ?? '').trim();
+    if (typed === '') {
+      set({ owner: undefined });
+      return;
+    }
+    // A typed email or login: resolve it to a site user (adding them to the site if needed).
+    setResolving(true);
+    repositories.ensureUser(typed).then(
+      (person) => {
+        setResolving(false);
+        setPeople((list) => (list.some((p) => p.id === person.id) ? list : list.concat(person)));
+        set({ owner: person });
+      },
+      (e: unknown) => {
+        setResolving(false);
+        setOwnerError(describeError(e).details.join(' '));
+      }
+    );
+  };
+
+  const serviceName = (id: number | undefined): string =>
+    id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
+  const conflictRows = (theirs: Risk): IConflictRow[] => {
+    const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
+    const num = (n: number | undefined): string => (n === undefined ? '' : String(n));
+    return [
+      row('title', strings.FieldRisk, values.title, theirs.title),
+      row('service', strings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('cause', strings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
+      row('owner', strings.FieldOwner, values.owner?.displayName ?? '', theirs.owner?.displayName ?? ''),
+      row('il', strings.FieldInherentLikelihood, num(values.inherentLikelihood), num(theirs.inherentLikelihood)),
+      row('ii', strings.FieldInherentImpact, num(values.inherentImpact), num(theirs.inherentImpact)),
+      row('rl', strings.FieldResidualLikelihood, num(values.residualLikelihood), num(theirs.residualLikelihood)),
+      row('ri', strings.FieldResidualImpact, num(values.residualImpact), num(theirs.residualImpact)),
+      row('controls', strings.FieldControls, richTextToPlain(values.controls), richTextToPlain(theirs.controls)),
+      row('review', strings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
+      row('status', strings.FieldRiskStatus, values.status ?? '', theirs.status)
+    ];
+  };
+
+  const scoreField = (field: 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact', label: string): JSX.Element => (
+    <Dropdown
+      label={label}
+      required={true}
+      options={SCALE}
+      selectedKey={values[field] ?? ''}
+      onChange={(e, o) => set({ [field]: o?.key as number })}
+      errorMessage={fieldErrors[field]}
+      styles={{ root: { minWidth: 150, flex: 1 } }}
+    />
+  );
+
+  const footer = (): JSX.Element => (
+    <Stack horizontal tokens={{ childrenGap: 8 }}>
+      <PrimaryButton
+        text={editor.saving ? strings.FormSaving : strings.FormSave}
+        onClick={editor.save}
+        disabled={editor.saving || resolving || !!editor.conflict}
+      />
+      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
+    </Stack>
+  );
+
+  return (
+    <Panel
+      isOpen={true}
+      type={PanelType.medium}
+      headerText={risk ? strings.RiskFormEditTitle : strings.RiskFormNewTitle}
+      closeButtonAriaLabel={strings.FormClose}
+      onDismiss={onDismiss}
+      isFooterAtBottom={true}
+      onRenderFooterContent={footer}
+    >
+      <Stack tokens={{ childrenGap: 12 }}>
+        {editor.draftRestoredOn !== undefined && (
+          <MessageBar
+            messageBarType={MessageBarType.info}
+            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
+          >
+            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
+          </MessageBar>
+        )}
+        <ErrorBar error={editor.error} />
+        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
+        {editor.conflict && (
+          <ItemConflict
+            rows={conflictRows(editor.conflict)}
+            theirsModified={editor.conflict.modified}
+            onKeepMine={editor.keepMine}
+            onTakeTheirs={editor.takeTheirs}
+            busy={editor.saving}
+          />
+        )}
+        <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+        <Dropdown
+          label={strings.FieldRiskService}
+          options={serviceOptions}
+          selectedKey={values.serviceId ?? PROGRAMME}
+          onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
+        />
+        <RichTextEditor label={strings.FieldCauseEffect} value={values.causeEffect} onChange={(html) => set({ causeEffect: html })} />
+        <ComboBox
+          label={strings.FieldOwner}
+          required={true}
+          allowFreeform={true}
+          autoComplete="on"
+          placeholder={strings.FieldOwnerPlaceholder}
+          options={ownerOptions}
+          selectedKey={values.owner?.id ?? ''}
+          onChange={onOwnerChange}
+          errorMessage={ownerError ?? fieldErrors.owner}
+        />
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          {scoreField('inherentLikelihood', strings.FieldInherentLikelihood)}
+          {scoreField('inherentImpact', strings.FieldInherentImpact)}
+        </Stack>
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          {scoreField('residualLikelihood', strings.FieldResidualLikelihood)}
+          {scoreField('residualImpact', strings.FieldResidualImpact)}
+        </Stack>
+        <Text as="p" aria-live="polite">
+          {formatString(strings.FieldScorePreview, preview(values.inherentLikelihood, values.inherentImpact), preview(values.residualLikelihood, values.residualImpact))}
+        </Text>
+        {values.previousResidualScore !== undefined && <Text as="p">{formatString(strings.FieldPreviousScore, values.previousResidualScore)}</Text>}
+        <RichTextEditor label={strings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
+        <DatePicker
+          label={strings.FieldReviewDate}
+          placeholder={strings.FormDatePlaceholder}
+          ariaLabel={strings.FieldReviewDate}
+          firstDayOfWeek={DayOfWeek.Monday}
+          value={fromIsoDate(values.reviewDate)}
+          formatDate={(d) => (d ? formatDate(toIsoDate(d)) ?? '' : '')}
+          onSelectDate={(d) => set({ reviewDate: d ? toIsoDate(d) : undefined })}
+          allowTextInput={false}
+        />
+        {fieldErrors.reviewDate && (
+          <Text role="alert" style={{ color: 'inherit' }}>
+            {fieldErrors.reviewDate}
+          </Text>
+        )}
+        <Dropdown
+          label={strings.FieldRiskStatus}
+          required={true}
+          options={statusOptions}
+          selectedKey={values.status ?? ''}
+          onChange={(e, o) => set({ status: o?.key as RiskStatus })}
+          errorMessage={fieldErrors.status}
+        />
+      </Stack>
+    </Panel>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The risk form's values and their conversion to a `Risk` checked by the domain validator.
+ */
+import type { NewItem } from '../../data/repositories';
+import type { Person, Risk } from '../../domain/types';
+import { ValidationError, validateRisk } from '../../domain/validation';
+import type { RiskStatus } from '../../domain/vocabularies';
+import { sanitiseRichText } from '../../components/sanitise';
+
+/** Values of the risk form. */
+export interface IRiskValues {
+  title: string;
+  /** Undefined for a programme-wide risk. */
+  serviceId?: number;
+  causeEffect: string;
+  owner?: Person;
+  inherentLikelihood?: number;
+  inherentImpact?: number;
+  residualLikelihood?: number;
+  residualImpact?: number;
+  controls: string;
+  /** YYYY-MM-DD. */
+  reviewDate?: string;
+  status?: RiskStatus;
+  /** Carried over unchanged: set by the quarterly review, not by this form. */
+  previousResidualScore?: number;
+}
+
+/** Form values of a stored risk, or of a new open one. */
+export function riskValues(risk: Risk | undefined): IRiskValues {
+  return {
+    title: risk?.title ?? '',
+    serviceId: risk?.serviceId,
+    causeEffect: risk?.causeEffect ?? '',
+    owner: risk?.owner,
+    inherentLikelihood: risk?.inherentLikelihood,
+    inherentImpact: risk?.inherentImpact,
+    residualLikelihood: risk?.residualLikelihood,
+    residualImpact: risk?.residualImpact,
+    controls: risk?.controls ?? '',
+    reviewDate: risk?.reviewDate,
+    status: risk?.status ?? 'Open',
+    previousResidualScore: risk?.previousResidualScore
+  };
+}
+
+/** Converts form values to a risk (rich text sanitised) and validates it. */
+export function convertRisk(values: IRiskValues): { model: NewItem<Risk>; errors: ValidationError[] } {
+  const model = {
+    title: values.title.trim(),
+    serviceId: values.serviceId,
+    causeEffect: sanitiseRichText(values.causeEffect),
+    owner: values.owner,
+    inherentLikelihood: values.inherentLikelihood,
+    inherentImpact: values.inherentImpact,
+    residualLikelihood: values.residualLikelihood,
+    residualImpact: values.residualImpact,
+    controls: sanitiseRichText(values.controls),
+    reviewDate: values.reviewDate,
+    status: values.status,
+    previousResidualScore: values.previousResidualScore
+  };
+  return { model: model as NewItem<Risk>, errors: validateRisk(model) };
+}
+
+/** YYYY-MM-DD of a date picked in the user's calendar (not shifted by UTC). */
+export function toIsoDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The local calendar date of YYYY-MM-DD, for the date picker; undefined when absent or invalid. */
+export function fromIsoDate(iso: string | undefined): Date | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : undefined;
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+}

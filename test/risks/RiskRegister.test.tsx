@@ -1,0 +1,234 @@
+/** @jest-environment jsdom */
+/**
+ * The risk register web part against in-memory repositories: heat-map cells as named buttons
+ * that filter the list (inherent/residual toggle), overdue reviews, change since last quarter,
+ * read-only for auditors, and create/edit with validation and 412 conflicts.
+ */
+import * as React from 'react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as strings from 'SsmStrings';
+import { setIconOptions } from '@fluentui/react';
+import { AppShell } from '../../src/components/AppShell';
+import { ConflictError } from '../../src/data/errors';
+import type { ItemChanges } from '../../src/data/repositories';
+import type { Risk, Service } from '../../src/domain/types';
+import { RiskRegister } from '../../src/webparts/riskRegister/components/RiskRegister';
+import { fakeRepositories, FakeRepositories } from '../components/fakeRepositories';
+
+setIconOptions({ disableWarnings: true });
+
+const TODAY = '2022-03-31';
+const SERVICES: Service[] = [{ id: 4, etag: '"1"', name: 'ICT', phase: 'Phase 2', partnerCouncils: ['Chorley Council', 'South Ribble Borough Council'] }];
+const OWNER = { id: 13, displayName: 'Craig Holden', email: 'craig.holden@chorley.example.gov.uk' };
+
+function risk(id: number, title: string, inherent: [number, number], residual: [number, number], extra: Partial<Risk> = {}): Risk {
+  return {
+    id,
+    etag: `"${id}"`,
+    title,
+    causeEffect: '<p>Cause</p>',
+    owner: OWNER,
+    inherentLikelihood: inherent[0],
+    inherentImpact: inherent[1],
+    residualLikelihood: residual[0],
+    residualImpact: residual[1],
+    controls: '<ul><li>Monthly board</li></ul>',
+    status: 'Open',
+    ...extra
+  };
+}
+
+const seed = (): Risk[] => [
+  risk(1, 'Delays to ICT system migration', [4, 4], [4, 3], { serviceId: 4, reviewDate: '2022-03-18', previousResidualScore: 9 }),
+  risk(2, 'Loss of key staff', [4, 4], [3, 3], { reviewDate: '2022-06-30', previousResidualScore: 12 }),
+  risk(3, 'Exit of a partner council', [2, 5], [4, 3], { reviewDate: '2022-05-01', previousResidualScore: 12 }),
+  risk(4, 'Old closed risk', [5, 5], [1, 1], { status: 'Closed' })
+];
+
+function renderRegister(configure?: (repos: FakeRepositories) => void): FakeRepositories {
+  const repositories = fakeRepositories({ services: SERVICES, risks: seed() });
+  configure?.(repositories);
+  render(
+    <AppShell repositories={repositories}>
+      <RiskRegister today={TODAY} />
+    </AppShell>
+  );
+  return repositories;
+}
+
+// Text and label queries: role queries over Fluent's whole DOM are slow on a shared machine.
+const listed = (): string[] =>
+  Array.from(document.querySelectorAll('[role="row"] strong')).map((e) => e.textContent ?? '');
+const rowOf = (title: string): HTMLElement => screen.getByText(title).closest('[role="row"]') as HTMLElement;
+const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
+const dialog = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+
+describe('RiskRegister', () => {
+  it('shows open risks highest residual first, with scores and bands, change since last quarter and overdue reviews', async () => {
+    renderRegister();
+    await screen.findByText('Delays to ICT system migration');
+    expect(listed()).toEqual(['Delays to ICT system migration', 'Exit of a partner council', 'Loss of key staff']);
+
+    const ict = rowOf('Delays to ICT system migration');
+    expect(within(ict).getByText('16 (Very high)')).toBeTruthy();
+    expect(within(ict).getByText('12 (High)')).toBeTruthy();
+    expect(within(ict).getByText('Up from 9')).toBeTruthy();
+    expect(within(ict).getByLabelText('Review overdue: due 18 March 2022')).toBeTruthy();
+    expect(within(ict).getByText('ICT')).toBeTruthy();
+
+    const staff = rowOf('Loss of key staff');
+    expect(within(staff).getByText('Down from 12')).toBeTruthy();
+    expect(within(staff).queryByText(strings.ReviewOverdue)).toBeNull();
+    expect(within(staff).getByText(strings.ProgrammeWide)).toBeTruthy();
+    expect(within(rowOf('Exit of a partner council')).getByText(strings.ChangeSame)).toBeTruthy();
+  });
+
+  it('names each heat-map cell by likelihood, impact and count, and filters the list when a cell is chosen', async () => {
+    renderRegister();
+    await screen.findByText('Delays to ICT system migration');
+    const map = screen.getByTestId('heat-map');
+    const cell = within(map).getByLabelText('Likelihood 4, impact 3: 2 risks');
+    expect(cell.tagName).toBe('BUTTON');
+    expect(cell.textContent).toBe(`2${strings.BandHigh}`);
+    expect(within(map).getByLabelText('Likelihood 3, impact 3: 1 risk')).toBeTruthy();
+    expect(within(map).getByLabelText('Likelihood 5, impact 5: 0 risks')).toBeTruthy();
+    // The closed risk is filtered out by the default "Open" status, so it is not counted.
+    expect(within(map).getByLabelText('Likelihood 1, impact 1: 0 risks')).toBeTruthy();
+
+    fireEvent.click(cell);
+    expect(cell.getAttribute('aria-pressed')).toBe('true');
+    expect(listed()).toEqual(['Delays to ICT system migration', 'Exit of a partner council']);
+    // MessageBar renders its text a moment later so screen readers announce it.
+    await waitFor(() => expect(screen.getByTestId('cell-filter').textContent).toContain('Showing risks with residual likelihood 4 and impact 3.'));
+
+    // Choosing the cell again shows every risk.
+    fireEvent.click(cell);
+    expect(listed()).toHaveLength(3);
+    expect(screen.queryByTestId('cell-filter')).toBeNull();
+  });
+
+  it('switches the heat map to inherent scores', async () => {
+    renderRegister();
+    await screen.findByText('Delays to ICT system migration');
+    fireEvent.click(screen.getByLabelText(strings.HeatMapInherent));
+    const map = screen.getByTestId('heat-map');
+    const cell = within(map).getByLabelText('Likelihood 4, impact 4: 2 risks');
+    expect(within(map).getByLabelText('Likelihood 4, impact 3: 0 risks')).toBeTruthy();
+    fireEvent.click(cell);
+    expect(listed()).toEqual(['Delays to ICT system migration', 'Loss of key staff']);
+  });
+
+  it('lists only overdue reviews when asked', async () => {
+    renderRegister();
+    await screen.findByText('Delays to ICT system migration');
+    fireEvent.click(screen.getByLabelText(strings.FilterOverdueOnly));
+    expect(listed()).toEqual(['Delays to ICT system migration']);
+    expect(within(screen.getByTestId('heat-map')).getByLabelText('Likelihood 4, impact 3: 1 risk')).toBeTruthy();
+  });
+
+  it('is read-only for an auditor: no create or edit controls', async () => {
+    renderRegister((repos) => {
+      repos.canEdit = async () => false;
+    });
+    await screen.findByText(strings.RegisterReadOnlyNotice);
+    expect(screen.getByText('Loss of key staff')).toBeTruthy();
+    expect(screen.queryByText(strings.NewRisk)).toBeNull();
+    expect(screen.queryAllByText(strings.EditItem)).toEqual([]);
+  });
+
+  it('shows validation messages for a new risk and saves nothing', async () => {
+    const repositories = renderRegister();
+    const add = jest.spyOn(repositories.risks, 'add');
+    fireEvent.click((await screen.findByText(strings.NewRisk)).closest('button') as HTMLElement);
+    const panel = await dialog();
+    fireEvent.click(button(panel, strings.FormSave));
+    expect(await within(panel).findByText(strings.ErrorValidationTitle)).toBeTruthy();
+    for (const message of ['Risk is required.', 'Risk owner is required.', 'Inherent likelihood is required.', 'Residual impact is required.']) {
+      expect(within(panel).getAllByText(message)).toHaveLength(2);
+    }
+    expect(add).not.toHaveBeenCalled();
+  });
+
+  it('creates a risk whose owner is typed as an email address and resolved to a site user', async () => {
+    const newcomer = { id: 42, displayName: 'Nia Newcomer', email: 'nia.newcomer@southribble.example.gov.uk' };
+    const repositories = renderRegister((repos) => {
+      repos.ensureUser = async (login) => {
+        expect(login).toBe(newcomer.email);
+        return newcomer;
+      };
+    });
+    const add = jest.spyOn(repositories.risks, 'add');
+    fireEvent.click((await screen.findByText(strings.NewRisk)).closest('button') as HTMLElement);
+    const panel = await dialog();
+    fireEvent.change(within(panel).getByLabelText(strings.FieldRisk), { target: { value: 'Payroll contract ends' } });
+    const owner = within(panel).getByPlaceholderText(strings.FieldOwnerPlaceholder);
+    // Type the address and press Enter, as a user would in the ComboBox.
+    fireEvent.focus(owner);
+    fireEvent.input(owner, { target: { value: newcomer.email } });
+    fireEvent.keyDown(owner, { key: 'Enter', keyCode: 13, which: 13 });
+    await waitFor(() => expect((owner as HTMLInputElement).value).toBe('Nia Newcomer'));
+    for (const [name, value] of [
+      [strings.FieldInherentLikelihood, '3'],
+      [strings.FieldInherentImpact, '4'],
+      [strings.FieldResidualLikelihood, '2'],
+      [strings.FieldResidualImpact, '4']
+    ]) {
+      const label = within(panel).getByText(name, { selector: 'label' });
+      fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
+      fireEvent.click((await screen.findByText(value, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
+    }
+    await act(async () => {
+      fireEvent.click(button(panel, strings.FormSave));
+    });
+    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    expect(add.mock.calls[0][0]).toMatchObject({
+      title: 'Payroll contract ends',
+      owner: newcomer,
+      inherentLikelihood: 3,
+      inherentImpact: 4,
+      residualLikelihood: 2,
+      residualImpact: 4,
+      status: 'Open'
+    });
+    // New this quarter, in the residual cell it was given.
+    expect(within(rowOf('Payroll contract ends')).getByText(strings.ChangeNew)).toBeTruthy();
+    expect(within(screen.getByTestId('heat-map')).getByLabelText('Likelihood 2, impact 4: 1 risk')).toBeTruthy();
+  });
+
+  it('edits a risk, shows the new scores as they are chosen, and shows both versions on a 412', async () => {
+    const calls: Array<ItemChanges<Risk>> = [];
+    const theirs: Risk = { ...seed()[1], etag: '"7"', residualLikelihood: 2, modified: '2022-03-29T09:00:00Z' };
+    renderRegister((repos) => {
+      repos.risks.update = async (changes) => {
+        calls.push(changes);
+        if (calls.length === 1) throw new ConflictError<Risk>(theirs, changes, { operation: 'update', list: 'risks', itemId: 2 });
+        return { ...theirs, ...changes, etag: '"8"' } as Risk;
+      };
+    });
+    fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
+    const panel = await dialog();
+    const label = within(panel).getByText(strings.FieldResidualLikelihood, { selector: 'label' });
+    fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
+    fireEvent.click((await screen.findByText('5', { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
+    expect(within(panel).getByText('Inherent score 16 (Very high); residual score 15 (High)')).toBeTruthy();
+    expect(within(panel).getByText("Residual score at last quarter's review: 12")).toBeTruthy();
+
+    fireEvent.click(button(panel, strings.FormSave));
+    const conflict = await within(panel).findByTestId('item-conflict');
+    const row = within(conflict).getByText(strings.FieldResidualLikelihood).closest('tr') as HTMLElement;
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5', '2']);
+
+    // Take theirs: the form shows their value and nothing is saved.
+    fireEvent.click(button(conflict, strings.ItemConflictTakeTheirs));
+    expect(within(panel).queryByTestId('item-conflict')).toBeNull();
+    expect(within(panel).getByText('Inherent score 16 (Very high); residual score 6 (Medium)')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(button(panel, strings.FormSave));
+    });
+    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    expect(calls.map((c) => [c.etag, c.residualLikelihood])).toEqual([
+      ['"2"', 5],
+      ['"7"', 2]
+    ]);
+  });
+});
