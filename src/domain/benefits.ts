@@ -99,7 +99,7 @@ class CouncilAccumulator {
 }
 
 /** Sum of councils' totals, in pence then back to pounds. */
-function sumTotals(totals: readonly SavingsTotal[]): SavingsTotal {
+export function sumTotals(totals: readonly SavingsTotal[]): SavingsTotal {
   let planned = 0;
   let realised = 0;
   for (const t of totals) {

@@ -3,6 +3,7 @@
  * and one reporting period. Pure: the caller loads the data and passes the clock.
  */
 import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousPeriod, ReportingPeriod } from '../calendar';
+import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
 import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
@@ -110,29 +111,13 @@ export function reportTitle(kind: ReportKind, period: Pick<ReportPeriod, 'label'
   return `${KIND_TITLES[kind]}, ${when}${serviceName ? `: ${serviceName}` : ''}`;
 }
 
-/** Adds savings into per-council totals, keeping the councils' order. */
-function addSavings(totals: Map<string, { planned: number; realised: number }>, benefits: readonly Benefit[]): void {
-  for (const b of benefits) {
-    for (const s of b.savings ?? []) {
-      const t = totals.get(s.council) ?? { planned: 0, realised: 0 };
-      t.planned += Number(s.planned) || 0;
-      t.realised += Number(s.realised) || 0;
-      totals.set(s.council, t);
-    }
-  }
-}
-
-/** Savings totals of benefits, with `councils` listed first (even at zero) in their order. */
+/**
+ * Savings totals of benefits, with `councils` listed first (even at zero) in their order: the
+ * same arithmetic (whole pence, council names matched case-insensitively) as the benefits tracker.
+ */
 export function savingsTotals(benefits: readonly Benefit[], councils: readonly string[] = []): Omit<SavingsTotals, 'byService'> {
-  const totals = new Map<string, { planned: number; realised: number }>();
-  for (const c of councils) if (!totals.has(c)) totals.set(c, { planned: 0, realised: 0 });
-  addSavings(totals, benefits);
-  const byCouncil: CouncilTotal[] = Array.from(totals.entries()).map(([council, t]) => ({ council, planned: t.planned, realised: t.realised }));
-  return {
-    byCouncil,
-    planned: byCouncil.reduce((sum, c) => sum + c.planned, 0),
-    realised: byCouncil.reduce((sum, c) => sum + c.realised, 0)
-  };
+  const byCouncil: CouncilTotal[] = councilTotals(benefits, councils);
+  return { byCouncil, ...sumTotals(byCouncil) };
 }
 
 function benefitRow(b: Benefit): BenefitRow {
