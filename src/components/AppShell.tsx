@@ -7,6 +7,12 @@ import { ThemeProvider } from '@fluentui/react';
 import type { Repositories } from '../data/repositories';
 import { RepositoriesProvider } from './RepositoriesContext';
 import { IHostTheme, resolveTheme } from './themes';
+import * as strings from 'SsmStrings';
+import { MessagesOverlay, setActiveMessages } from '../domain/messages';
+
+// Validation messages name fields in the page's language: load them from the string resources
+// once, when the first web part on the page loads this module.
+setActiveMessages(strings.ValidationMessages as MessagesOverlay);
 
 /** Props of `AppShell`. */
 export interface IAppShellProps extends IHostTheme {

@@ -150,6 +150,21 @@ export function mergeMessages(base: ValidationMessages, overlay: MessagesOverlay
   };
 }
 
+let active: ValidationMessages = DEFAULT_MESSAGES;
+
+/**
+ * Makes the page's localised labels and templates the ones every validator uses by default.
+ * Called once when a page's UI loads its strings; Node tools keep the UK English defaults.
+ */
+export function setActiveMessages(overlay: MessagesOverlay): void {
+  active = mergeMessages(DEFAULT_MESSAGES, overlay);
+}
+
+/** The labels and templates validators use when the caller passes none. */
+export function activeMessages(): ValidationMessages {
+  return active;
+}
+
 /** Fills `{name}` placeholders of a template; unknown placeholders are left as written. */
 export function formatMessage(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -4,7 +4,7 @@
  * forms can show them next to the fields and the import tools can list them per row.
  */
 import { isIsoDate, isPeriodId } from './calendar';
-import { DEFAULT_MESSAGES, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
+import { activeMessages, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
 import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
 import {
   BENEFIT_CATEGORIES,
@@ -59,7 +59,7 @@ export const LIMITS = { title: 255, periodId: 20, unit: 20, whenDelivered: 255 }
 
 /** Options common to every validator. */
 export interface ValidateOptions {
-  /** Labels and templates to use; UK English defaults. */
+  /** Labels and templates to use; the page's localised ones (see setActiveMessages) by default. */
   readonly messages?: ValidationMessages;
 }
 
@@ -168,7 +168,7 @@ class Collector {
 }
 
 const collector = (entity: EntityName, options?: ValidateOptions): Collector =>
-  new Collector(entity, options?.messages ?? DEFAULT_MESSAGES);
+  new Collector(entity, options?.messages ?? activeMessages());
 
 /** Trimmed, case-insensitive key so "Chorley" and " chorley " count as the same council. */
 const councilKey = (name: string): string => name.trim().toLowerCase();
