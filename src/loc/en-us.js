@@ -56,6 +56,8 @@ define([], function () {
     ObjectivesGridLabel: 'Objectives grouped by service',
     ObjectivesNoneMatchFilters: 'No objectives match the filters and search.',
     ObjectivesNoUpdateYet: 'No update yet',
+    ObjectivesShowUpdate: 'Show update',
+    ObjectivesShowUpdateLabel: 'Show the {0} update of {1}',
     ObjectivesReadOnlyNotice: 'You can view the objectives and their history but not change them.',
     ObjectivesRefresh: 'Refresh',
     ObjectivesFiltersLabel: 'Filter objectives',
@@ -383,6 +385,94 @@ define([], function () {
     ReportPublishedBanner: 'Published version {0} on {1} by {2}',
     ReportPublishedBannerNoName: 'Published version {0} on {1}',
     ReportPublishedNote: 'This is the report as it was published: it shows the data of that day, not today\'s.',
-    ReportPublishedBack: 'Back to published reports'
+    ReportPublishedBack: 'Back to published reports',
+    // Validation: field labels and message templates (placeholders in braces are filled in by the form)
+    ValidationMessages: {
+      "labels": {
+        "service": {
+          "name": "Service name",
+          "phase": "Phase",
+          "partnerCouncils": "Partner councils",
+          "sharedSince": "Shared since"
+        },
+        "objective": {
+          "title": "Description of the objective",
+          "aim": "What does the objective aim to achieve",
+          "serviceId": "Service",
+          "status": "Status",
+          "rag": "RAG rating",
+          "responsibleOfficer": "Responsible officer",
+          "targetDate": "Target date"
+        },
+        "objectiveUpdate": {
+          "objectiveId": "Objective",
+          "periodId": "Reporting period",
+          "narrative": "Progress update",
+          "status": "Status",
+          "rag": "RAG rating",
+          "updatedOn": "Updated on"
+        },
+        "benefit": {
+          "title": "Benefit",
+          "serviceId": "Service",
+          "category": "Category",
+          "deliveryStatus": "Delivery status",
+          "whenDelivered": "When will the benefit be delivered?",
+          "savings": "Savings by council",
+          "savingsCouncil": "Council",
+          "savingsPlanned": "Planned savings",
+          "savingsRealised": "Realised savings",
+          "fteBefore": "FTE before",
+          "fteAfter": "FTE after",
+          "evidenceUrl": "Evidence link"
+        },
+        "risk": {
+          "title": "Risk",
+          "owner": "Risk owner",
+          "inherentLikelihood": "Inherent likelihood",
+          "inherentImpact": "Inherent impact",
+          "residualLikelihood": "Residual likelihood",
+          "residualImpact": "Residual impact",
+          "reviewDate": "Review date",
+          "previousResidualScore": "Previous residual score",
+          "status": "Status"
+        },
+        "measure": {
+          "title": "Measure",
+          "serviceId": "Service",
+          "unit": "Unit",
+          "target": "Target",
+          "direction": "Direction",
+          "actuals": "Quarterly actuals"
+        },
+        "highlight": {
+          "serviceId": "Service",
+          "meetingDate": "Meeting date",
+          "periodId": "Reporting period",
+          "keyPoints": "Key points of action",
+          "activityOverview": "Overview of activity"
+        }
+      },
+      "templates": {
+        "required": "{label} is required.",
+        "tooLong": "{label} must be {max} characters or fewer.",
+        "notInList": "{label} must be one of: {allowed}.",
+        "invalidDate": "{label} must be a real date.",
+        "dateNotInFuture": "{label} must be a date in the future.",
+        "invalidPeriod": "{label} must be a financial year and quarter written like 2021-22-Q4.",
+        "emptyRichText": "{label} is required: the text is empty.",
+        "tooFewPartners": "{label} must include at least two different councils.",
+        "duplicateValue": "{label} includes {value} more than once.",
+        "notANumber": "{label} must be a number.",
+        "negative": "{label} must be zero or more.",
+        "notWholeNumber": "{label} must be a whole number.",
+        "outOfRange": "{label} must be from {min} to {max}.",
+        "notPartnerCouncil": "{label}: {value} is not one of the partner councils of this service.",
+        "notHttps": "{label} must be a secure web address starting with https://.",
+        "invalidUrl": "{label} must be a web address, such as https://example.gov.uk/report.",
+        "contentRequired": "Enter the key points of action or an overview of activity."
+      },
+      "councilLabel": "{label} for {council}"
+    }
   };
 });

@@ -51,6 +51,8 @@ declare interface ISsmStrings {
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;
   ObjectivesNoUpdateYet: string;
+  ObjectivesShowUpdate: string;
+  ObjectivesShowUpdateLabel: string;
   ObjectivesReadOnlyNotice: string;
   ObjectivesRefresh: string;
   ObjectivesFiltersLabel: string;
@@ -376,6 +378,12 @@ declare interface ISsmStrings {
   ReportPublishedBannerNoName: string;
   ReportPublishedNote: string;
   ReportPublishedBack: string;
+  /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
+  ValidationMessages: {
+    labels: { [entity: string]: { [field: string]: string } };
+    templates: { [code: string]: string };
+    councilLabel: string;
+  };
 }
 
 declare module 'SsmStrings' {
