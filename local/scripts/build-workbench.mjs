@@ -46,7 +46,7 @@ export class WorkbenchBuildError extends Error {
  * its strings. Done at build time so the page ships plain data and a broken resource fails the build.
  * @param {string} source
  * @param {string} file for error messages
- * @returns {Record<string, string>}
+ * @returns {Record<string, unknown>}
  */
 export function evaluateAmdStrings(source, file) {
   let result;
@@ -62,9 +62,16 @@ export function evaluateAmdStrings(source, file) {
   if (calls !== 1 || !result || typeof result !== 'object') {
     throw new WorkbenchBuildError(`${file}: expected exactly one define() returning an object of strings.`);
   }
-  for (const [key, value] of Object.entries(result)) {
-    if (typeof value !== 'string') throw new WorkbenchBuildError(`${file}: string resource "${key}" is not a string.`);
-  }
+  // Strings, or groups of strings (such as the validation labels and templates), nested to any depth.
+  const check = (value, key) => {
+    if (typeof value === 'string') return;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) check(v, `${key}.${k}`);
+      return;
+    }
+    throw new WorkbenchBuildError(`${file}: string resource "${key}" is not a string.`);
+  };
+  for (const [key, value] of Object.entries(result)) check(value, key);
   return result;
 }
 

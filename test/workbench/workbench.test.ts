@@ -18,7 +18,7 @@ interface BuildScript {
     files: string[];
     warnings: string[];
   }>;
-  evaluateAmdStrings(source: string, file: string): Record<string, string>;
+  evaluateAmdStrings(source: string, file: string): Record<string, unknown>;
   readWebPartManifests(root: string): Promise<Array<{ name: string; id: string; title: string; properties: Record<string, unknown> }>>;
   spfxShimsPlugin(root: string): unknown;
   WorkbenchBuildError: new (...args: unknown[]) => Error;
@@ -114,6 +114,8 @@ describe('buildWorkbench', () => {
   it('evaluates an AMD string resource and rejects one that is not a set of strings', () => {
     expect(script.evaluateAmdStrings("define([], function () { return { A: 'a', B: 'b' }; });", 'ok.js')).toEqual({ A: 'a', B: 'b' });
     expect(() => script.evaluateAmdStrings("define([], function () { return { A: 1 }; });", 'bad.js')).toThrow(/"A" is not a string/);
+    expect(script.evaluateAmdStrings("define([], function () { return { G: { x: 'y' } }; });", 'nested.js')).toEqual({ G: { x: 'y' } });
+    expect(() => script.evaluateAmdStrings("define([], function () { return { G: { x: 2 } }; });", 'bad.js')).toThrow(/"G.x" is not a string/);
     expect(() => script.evaluateAmdStrings('var x = 1;', 'none.js')).toThrow(/exactly one define/);
   });
 });
