@@ -1,77 +1,318 @@
 /**
- * First view of the highlight report: for each service, the general update written for its
- * latest committee meeting (key points of action and overview of activity).
+ * The highlight report web part's UI (SharePoint page, Teams tab and Teams personal app): for a
+ * service or all services and a reporting period, the committee report built from the lists,
+ * "Publish this report" (a new immutable snapshot version), "Published reports" (past reports
+ * shown from their snapshots) and "Download for committee" (the Word document, built here).
+ * Everything shown comes from one report model, the same one the Word export renders.
  */
 import * as React from 'react';
-import { Stack, Text } from '@fluentui/react';
+import {
+  DefaultButton,
+  Dialog,
+  DialogFooter,
+  DialogType,
+  Dropdown,
+  IDropdownOption,
+  mergeStyleSets,
+  MessageBar,
+  MessageBarType,
+  Pivot,
+  PivotItem,
+  PrimaryButton,
+  Spinner,
+  SpinnerSize,
+  Stack,
+  Text,
+  useTheme
+} from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { Highlight, Service } from '../../../domain/types';
+import { CalendarConfig, isoDateOf, periodById } from '../../../domain/calendar';
+import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
+import type { ReportSnapshot } from '../../../domain/types';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { RichText } from '../../../components/RichText';
 import { formatDate, formatString } from '../../../components/format';
+import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
+import { downloadReport } from '../download';
+import { ReportView } from './ReportView';
+import { PublishedReports } from './PublishedReports';
 
-/** Props of `HighlightReport` (none yet: later issues add the meeting picker). */
-export interface IHighlightReportProps {}
-
-/** The latest highlight of each service (ISO dates compare as strings). */
-function latestByService(highlights: Highlight[]): Map<number, Highlight> {
-  const latest = new Map<number, Highlight>();
-  highlights.forEach((h) => {
-    const current = latest.get(h.serviceId);
-    if (!current || h.meetingDate > current.meetingDate) latest.set(h.serviceId, h);
-  });
-  return latest;
+/** Props of `HighlightReport`. */
+export interface IHighlightReportProps {
+  /** Whether the web part runs in Microsoft Teams (tab or personal app): compact layout. */
+  inTeams?: boolean;
+  /** Today's date (YYYY-MM-DD) deciding the default period; defaults to the browser's date. */
+  today?: string;
+  /** Reporting calendar; defaults to the councils' April year. */
+  calendar?: Partial<CalendarConfig>;
 }
 
-/** Each service with its latest highlight, read with one `loadInitial` round trip. */
+const KIND_LABELS: Record<ReportKind, string> = {
+  highlight: strings.ReportKindHighlight,
+  quarterly: strings.ReportKindQuarterly,
+  annual: strings.ReportKindAnnual
+};
+
+/** Dropdown key of "All services" (service ids are positive). */
+const ALL = 'all';
+
+type Tab = 'live' | 'published';
+
+/** A status line shown after an action: what was done, or why it failed. */
+type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | undefined;
+
+/** Choices, report, publishing and download for one service or all services and a period. */
 export function HighlightReport(props: IHighlightReportProps): JSX.Element {
+  const { inTeams, calendar } = props;
   const repositories = useRepositories();
-  const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'highlights']), [repositories]);
+  const theme = useTheme();
+  const today = props.today ?? isoDateOf(new Date());
 
-  const services = React.useMemo(
-    () => (value?.services ?? []).slice().sort((a: Service, b: Service) => a.name.localeCompare(b.name, 'en-GB')),
-    [value]
+  const data = useAsync(() => repositories.loadInitial(REPORT_LISTS), [repositories]);
+  const [generation, setGeneration] = React.useState(0);
+  const snapshots = useAsync(() => repositories.snapshots.getAll(), [repositories, generation]);
+  const canPublish = useAsync(() => repositories.canEdit('snapshots'), [repositories]);
+
+  const [tab, setTab] = React.useState<Tab>('live');
+  const [serviceKey, setServiceKey] = React.useState<string>(ALL);
+  const [chosenPeriod, setChosenPeriod] = React.useState<string | undefined>(undefined);
+  const [kind, setKind] = React.useState<ReportKind>('highlight');
+  const [confirming, setConfirming] = React.useState(false);
+  const [publishing, setPublishing] = React.useState(false);
+  const [downloading, setDownloading] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome>(undefined);
+
+  const classes = React.useMemo(
+    () =>
+      mergeStyleSets({
+        root: {
+          color: theme.semanticColors.bodyText,
+          // A Teams tab has no page canvas around the web part: give it its own margin.
+          padding: inTeams ? '12px 16px' : 0
+        },
+        pickers: { maxWidth: inTeams ? '100%' : 960 },
+        picker: { minWidth: inTeams ? 160 : 200, flexGrow: inTeams ? 1 : 0 }
+      }),
+    [theme, inTeams]
   );
-  const latest = React.useMemo(() => latestByService(value?.highlights ?? []), [value]);
 
-  if (loading && !value) return <Loading />;
+  const allSnapshots: readonly ReportSnapshot[] = React.useMemo(() => snapshots.value ?? [], [snapshots.value]);
+  const reported = React.useMemo(() => (data.value ? reportedPeriodIds(data.value, allSnapshots) : []), [data.value, allSnapshots]);
+  const fallback = React.useMemo(() => defaultPeriod(reported, today, calendar), [reported, today, calendar]);
+  const periodId = chosenPeriod ?? fallback.periodId;
+  const periods = React.useMemo(() => periodOptions(reported, today, calendar), [reported, today, calendar]);
+  const serviceId = serviceKey === ALL ? undefined : Number(serviceKey);
+
+  // Wait for the snapshots (or their failure) too: the previous published report decides
+  // which benefits count as realised this period.
+  const ready = !!data.value && !snapshots.loading;
+  const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
+    if (!data.value || !ready) return {};
+    try {
+      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar) };
+    } catch (error) {
+      return { error };
+    }
+  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar]);
+  const model = built.model;
+
+  const serviceOptions: IDropdownOption[] = React.useMemo(
+    () => [
+      { key: ALL, text: strings.ReportAllServices },
+      ...(data.value?.services ?? [])
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+        .map((s) => ({ key: String(s.id), text: s.name }))
+    ],
+    [data.value]
+  );
+  const periodDropdown: IDropdownOption[] = periods.map((p) => ({ key: p.id, text: p.label }));
+  const kindOptions: IDropdownOption[] = REPORT_KINDS.map((k) => ({ key: k, text: KIND_LABELS[k] }));
+
+  const download = (m: ReportModel): void => {
+    setDownloading(true);
+    setOutcome(undefined);
+    downloadReport(m).then(
+      (fileName) => {
+        setDownloading(false);
+        setOutcome({ kind: 'done', text: formatString(strings.ReportDownloaded, fileName) });
+      },
+      (error: unknown) => {
+        setDownloading(false);
+        setOutcome({ kind: 'failed', error });
+      }
+    );
+  };
+
+  const publish = (m: ReportModel): void => {
+    setPublishing(true);
+    setOutcome(undefined);
+    repositories.snapshots.publish(m).then(
+      (snapshot) => {
+        setPublishing(false);
+        setConfirming(false);
+        setOutcome({ kind: 'done', text: formatString(strings.ReportPublishedDone, snapshot.version, m.title) });
+        setGeneration((g) => g + 1);
+      },
+      (error: unknown) => {
+        setPublishing(false);
+        setConfirming(false);
+        setOutcome({ kind: 'failed', error });
+      }
+    );
+  };
+
+  const downloadButton = (m: ReportModel | undefined): JSX.Element => (
+    <PrimaryButton iconProps={{ iconName: 'WordDocument' }} disabled={!m || downloading} onClick={() => m && download(m)}>
+      {strings.ReportDownload}
+    </PrimaryButton>
+  );
+
+  const busy = downloading ? strings.ReportDownloading : publishing ? strings.ReportPublishing : undefined;
+  const status = (
+    <>
+      {busy && <Spinner size={SpinnerSize.small} label={busy} ariaLive="polite" labelPosition="right" />}
+      {outcome?.kind === 'done' && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setOutcome(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
+          {outcome.text}
+        </MessageBar>
+      )}
+      {outcome?.kind === 'failed' && <ErrorBar error={outcome.error} onDismiss={() => setOutcome(undefined)} />}
+    </>
+  );
+
+  const version = nextVersion(allSnapshots, periodId, serviceId);
+  const latest = latestSnapshot(allSnapshots, periodId, serviceId);
+  const mayPublish = canPublish.value === true;
+
+  const live = (
+    <Stack tokens={{ childrenGap: inTeams ? 8 : 12 }}>
+      <Stack
+        horizontal={true}
+        wrap={true}
+        tokens={{ childrenGap: inTeams ? 8 : 16 }}
+        className={classes.pickers}
+        role="group"
+        aria-label={strings.ReportOptionsLabel}
+      >
+        <Dropdown
+          className={classes.picker}
+          label={strings.ReportServiceLabel}
+          options={serviceOptions}
+          selectedKey={serviceKey}
+          onChange={(_e, o) => o && setServiceKey(String(o.key))}
+        />
+        <Dropdown
+          className={classes.picker}
+          label={strings.ReportPeriodLabel}
+          options={periodDropdown}
+          selectedKey={periodId}
+          onChange={(_e, o) => o && setChosenPeriod(String(o.key))}
+        />
+        <Dropdown
+          className={classes.picker}
+          label={strings.ReportKindLabel}
+          options={kindOptions}
+          selectedKey={kind}
+          onChange={(_e, o) => o && setKind(o.key as ReportKind)}
+        />
+      </Stack>
+      {chosenPeriod === undefined && fallback.insteadOf && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
+          {formatString(
+            strings.ReportFallbackPeriod,
+            shortPeriodLabel(periodById(fallback.insteadOf, calendar)),
+            shortPeriodLabel(periodById(fallback.periodId, calendar))
+          )}
+        </MessageBar>
+      )}
+      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel}>
+        {downloadButton(model)}
+        {mayPublish && (
+          <DefaultButton
+            iconProps={{ iconName: 'PublishContent' }}
+            disabled={!model || publishing || snapshots.loading || snapshots.error !== undefined}
+            onClick={() => setConfirming(true)}
+          >
+            {strings.ReportPublish}
+          </DefaultButton>
+        )}
+      </Stack>
+      <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
+      <ErrorBar error={built.error} />
+      {model ? (
+        <>
+          <Text block={true} as="p" variant="small">
+            {formatString(strings.ReportLiveNote, formatDate(model.generatedOn) ?? model.generatedOn)}
+          </Text>
+          <ReportView model={model} compact={inTeams} />
+        </>
+      ) : (
+        !built.error && <Loading />
+      )}
+    </Stack>
+  );
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.HighlightsHeading}
-      </Text>
-      <ErrorBar error={error} onRetry={reload} />
-      {services.map((service) => {
-        const highlight = latest.get(service.id);
-        return (
-          <section key={service.id} aria-label={service.name}>
-            <Text variant="large" as="h3">
-              {service.name}
-            </Text>
-            {!highlight ? (
-              <Text as="p">{strings.HighlightsNone}</Text>
-            ) : (
-              <>
-                <Text as="p" variant="smallPlus">
-                  {formatString(strings.HighlightsMeeting, formatDate(highlight.meetingDate) ?? highlight.meetingDate)}
-                </Text>
-                <Text variant="mediumPlus" as="h4">
-                  {strings.KeyPointsHeading}
-                </Text>
-                <RichText html={highlight.keyPoints} />
-                <Text variant="mediumPlus" as="h4">
-                  {strings.ActivityOverviewHeading}
-                </Text>
-                <RichText html={highlight.activityOverview} />
-              </>
-            )}
-          </section>
-        );
-      })}
-    </Stack>
+    <div className={classes.root} data-host={inTeams ? 'teams' : 'sharePoint'}>
+      <Stack tokens={{ childrenGap: inTeams ? 8 : 12 }}>
+        <Text block={true} variant={inTeams ? 'large' : 'xLarge'} as="h2">
+          {strings.HighlightsHeading}
+        </Text>
+        <ErrorBar error={data.error} onRetry={data.reload} />
+        <ErrorBar error={canPublish.error} onRetry={canPublish.reload} />
+        {data.loading && !data.value ? (
+          <Loading />
+        ) : (
+          data.value && (
+            <>
+              <Pivot
+                aria-label={strings.ReportViewsLabel}
+                selectedKey={tab}
+                onLinkClick={(item) => item && setTab(item.props.itemKey as Tab)}
+                headersOnly={true}
+              >
+                <PivotItem itemKey="live" headerText={strings.ReportTabLive} />
+                <PivotItem itemKey="published" headerText={strings.ReportTabPublished} />
+              </Pivot>
+              {status}
+              {tab === 'live' ? (
+                live
+              ) : (
+                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div>{downloadButton(m)}</div>} />
+              )}
+            </>
+          )
+        )}
+      </Stack>
+      {confirming && model && (
+        <Dialog
+          hidden={false}
+          onDismiss={() => !publishing && setConfirming(false)}
+          dialogContentProps={{
+            type: DialogType.normal,
+            title: strings.ReportPublishTitle,
+            subText: formatString(strings.ReportPublishText, model.title, version, version + 1)
+          }}
+          modalProps={{ isBlocking: true }}
+        >
+          <Text block={true} as="p">
+            {latest
+              ? formatString(strings.ReportPublishLatest, latest.version, formatDate(latest.publishedOn) ?? latest.publishedOn)
+              : strings.ReportPublishFirst}
+          </Text>
+          <DialogFooter>
+            <PrimaryButton disabled={publishing} onClick={() => publish(model)}>
+              {formatString(strings.ReportPublishConfirm, version)}
+            </PrimaryButton>
+            <DefaultButton disabled={publishing} onClick={() => setConfirming(false)}>
+              {strings.ReportCancel}
+            </DefaultButton>
+          </DialogFooter>
+        </Dialog>
+      )}
+    </div>
   );
 }

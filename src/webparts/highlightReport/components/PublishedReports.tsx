@@ -1,0 +1,131 @@
+/**
+ * "Published reports": the published periods and their versions, and one published version
+ * shown from its snapshot (the stored model), never rebuilt from today's data.
+ */
+import * as React from 'react';
+import { ActionButton, DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import { readSnapshotModel } from '../../../domain/report/snapshot';
+import type { PublishedPeriod } from '../../../domain/report/snapshot';
+import type { ReportModel } from '../../../domain/report/model';
+import { isPeriodId, periodById } from '../../../domain/calendar';
+import { shortPeriodLabel } from '../../../domain/report/build';
+import type { ReportSnapshot } from '../../../domain/types';
+import { useRepositories } from '../../../components/RepositoriesContext';
+import { useAsync } from '../../../components/useAsync';
+import { Loading } from '../../../components/Loading';
+import { ErrorBar } from '../../../components/ErrorBar';
+import { DataTable } from '../../../components/DataTable';
+import { formatDate, formatString } from '../../../components/format';
+import { ReportView } from './ReportView';
+
+/** "Published version 2 on 3 March 2022 by Priya Hartley". */
+export function publishedLabel(snapshot: Pick<ReportSnapshot, 'version' | 'publishedOn' | 'publishedBy'>): string {
+  const on = formatDate(snapshot.publishedOn) ?? snapshot.publishedOn;
+  const by = snapshot.publishedBy?.displayName;
+  return by
+    ? formatString(strings.ReportPublishedBanner, snapshot.version, on, by)
+    : formatString(strings.ReportPublishedBannerNoName, snapshot.version, on);
+}
+
+/** Short label of a period id, or the id itself when it is malformed (old data stays visible). */
+function periodLabel(periodId: string): string {
+  return isPeriodId(periodId) ? shortPeriodLabel(periodById(periodId)) : periodId;
+}
+
+/** Props of `PublishedReports`. */
+export interface IPublishedReportsProps {
+  /** Changes whenever a report was published here, so the list reloads. */
+  generation: number;
+  /** Compact layout (Teams tab). */
+  compact?: boolean;
+  /** Renders the actions for a shown published report (e.g. its download button). */
+  renderActions: (model: ReportModel) => React.ReactNode;
+}
+
+/** The list of published reports, or one of them. */
+export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
+  const repositories = useRepositories();
+  const [openId, setOpenId] = React.useState<number | undefined>(undefined);
+  const backRef = React.useRef<HTMLButtonElement>(null);
+
+  const list = useAsync(() => repositories.snapshots.publishedPeriods(), [repositories, props.generation]);
+  const opened = useAsync(
+    async () => {
+      if (openId === undefined) return undefined;
+      const snapshot = await repositories.snapshots.getById(openId);
+      // Validate the stored JSON before rendering it (the column can be edited in SharePoint).
+      return snapshot ? { snapshot, model: readSnapshotModel(snapshot.model) } : undefined;
+    },
+    [repositories, openId]
+  );
+
+  React.useEffect(() => {
+    // Keyboard users land on "Back" when a version opens.
+    if (openId !== undefined && opened.value) backRef.current?.focus();
+  }, [openId, opened.value]);
+
+  if (openId !== undefined) {
+    return (
+      <Stack tokens={{ childrenGap: 8 }}>
+        <ActionButton iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
+          {strings.ReportPublishedBack}
+        </ActionButton>
+        <ErrorBar error={opened.error} onRetry={opened.reload} />
+        {opened.loading && !opened.value ? (
+          <Loading />
+        ) : opened.value ? (
+          <>
+            <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
+              <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {strings.ReportPublishedNote}
+            </MessageBar>
+            {props.renderActions(opened.value.model)}
+            <ReportView model={opened.value.model} compact={props.compact} />
+          </>
+        ) : (
+          !opened.loading && !opened.error && <Text block={true} as="p">{strings.ErrorNotFoundTitle}</Text>
+        )}
+      </Stack>
+    );
+  }
+
+  const periods: readonly PublishedPeriod[] = list.value ?? [];
+  return (
+    <Stack tokens={{ childrenGap: 8 }}>
+      <ErrorBar error={list.error} onRetry={list.reload} />
+      {list.loading && !list.value ? (
+        <Loading />
+      ) : periods.length === 0 ? (
+        !list.error && <Text block={true} as="p">{strings.ReportPublishedNone}</Text>
+      ) : (
+        <DataTable
+          caption={strings.ReportPublishedCaption}
+          items={periods}
+          getKey={(p) => `${p.periodId}|${p.serviceId ?? 0}`}
+          columns={[
+            { key: 'period', header: strings.ReportColumnPeriod, render: (p) => periodLabel(p.periodId) },
+            { key: 'report', header: strings.ReportColumnReport, render: (p) => p.title },
+            {
+              key: 'versions',
+              header: strings.ReportColumnVersions,
+              render: (p) => (
+                <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 4 }}>
+                  {p.versions.map((v) => {
+                    const on = formatDate(v.publishedOn) ?? v.publishedOn;
+                    return (
+                      <DefaultButton key={v.id} onClick={() => setOpenId(v.id)}>
+                        {v.publishedBy
+                          ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
+                          : formatString(strings.ReportVersionButton, v.version, on)}
+                      </DefaultButton>
+                    );
+                  })}
+                </Stack>
+              )
+            }
+          ]}
+        />
+      )}
+    </Stack>
+  );
+}

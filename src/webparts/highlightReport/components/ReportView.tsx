@@ -1,0 +1,345 @@
+/**
+ * Renders a committee report model: the same object the Word export and a published snapshot
+ * hold, so what the tab shows, what is downloaded and what is published always agree. It reads
+ * nothing but the model (a published report must show the data as it was).
+ */
+import * as React from 'react';
+import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow } from '../../../domain/report/model';
+import { shortPeriodLabel } from '../../../domain/report/build';
+import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
+import { DataTable, IDataTableColumn } from '../../../components/DataTable';
+import { RagBadge } from '../../../components/RagBadge';
+import { RichText } from '../../../components/RichText';
+import { formatDate, formatPounds, formatString } from '../../../components/format';
+
+/** Props of `ReportView`. */
+export interface IReportViewProps {
+  /** The report to show. */
+  model: ReportModel;
+  /** Compact layout (Teams tab): tighter spacing and smaller headings. */
+  compact?: boolean;
+}
+
+type Classes = ReturnType<typeof useClasses>;
+
+function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' | 'muted' | 'rich' | 'state']: string } {
+  const theme = useTheme();
+  return React.useMemo(
+    () =>
+      mergeStyleSets({
+        section: { margin: compact ? '8px 0' : '16px 0' },
+        service: {
+          marginTop: compact ? 12 : 24,
+          paddingTop: compact ? 8 : 12,
+          borderTop: `1px solid ${theme.palette.neutralTertiaryAlt}`
+        },
+        sub: { marginTop: compact ? 8 : 16 },
+        muted: { color: theme.palette.neutralSecondary },
+        rich: { selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 20 }, ol: { margin: '0 0 6px', paddingLeft: 20 } } },
+        state: { whiteSpace: 'nowrap' }
+      }),
+    [theme, compact]
+  );
+}
+
+/** "2 March 2022", falling back to the raw value rather than hiding a malformed date. */
+function date(iso: string | undefined): string {
+  return (iso && formatDate(iso)) || iso || strings.NotSet;
+}
+
+function State(props: { state: ReportedStateRow; classes: Classes }): JSX.Element {
+  return (
+    <span className={props.classes.state}>
+      {props.state.status} <RagBadge rag={props.state.rag} />
+    </span>
+  );
+}
+
+const MOVEMENT: Record<RiskRow['change'], string> = {
+  up: strings.ReportMovementUp,
+  down: strings.ReportMovementDown,
+  same: strings.ReportMovementSame,
+  new: strings.ReportMovementNew
+};
+
+const TREND: Record<NonNullable<MeasureRow['trend']>, string> = {
+  improved: strings.ReportTrendImproved,
+  worsened: strings.ReportTrendWorsened,
+  same: strings.ReportTrendSame,
+  new: strings.ReportTrendNew
+};
+
+function measureValue(value: number | undefined, unit: string): string {
+  if (value === undefined) return strings.ReportNotReported;
+  const n = value.toLocaleString('en-GB');
+  if (unit === '£') return `£${n}`;
+  if (unit === '%') return `${n}%`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+function riskColumns(withService: boolean): IDataTableColumn<RiskRow>[] {
+  const columns: IDataTableColumn<RiskRow>[] = [{ key: 'title', header: strings.ReportColumnRisk, render: (r) => r.title }];
+  if (withService) columns.push({ key: 'service', header: strings.ReportColumnRiskService, render: (r) => r.serviceName ?? strings.ProgrammeWide });
+  columns.push(
+    { key: 'owner', header: strings.ReportColumnOwner, render: (r) => r.owner ?? strings.NotSet },
+    { key: 'residual', header: strings.ReportColumnResidual, render: (r) => formatString(strings.ReportScoreBand, r.residualScore, r.band) },
+    { key: 'movement', header: strings.ReportColumnMovement, render: (r) => MOVEMENT[r.change] }
+  );
+  return columns;
+}
+
+function ChangesTable(props: { rows: readonly StatusChangeRow[]; caption: string; classes: Classes }): JSX.Element {
+  if (props.rows.length === 0) return <Text block={true} as="p">{strings.ReportNoChanges}</Text>;
+  return (
+    <DataTable<StatusChangeRow>
+      caption={props.caption}
+      items={props.rows}
+      getKey={(c) => c.objectiveId}
+      columns={[
+        { key: 'objective', header: strings.ReportColumnObjective, render: (c) => c.title },
+        {
+          key: 'from',
+          header: strings.ReportColumnFrom,
+          render: (c) =>
+            c.from ? (
+              <>
+                <State state={c.from} classes={props.classes} /> <span className={props.classes.muted}>{c.from.periodLabel}</span>
+              </>
+            ) : (
+              strings.ReportFirstReported
+            )
+        },
+        {
+          key: 'to',
+          header: strings.ReportColumnTo,
+          render: (c) => (
+            <>
+              <State state={c.to} classes={props.classes} /> <span className={props.classes.muted}>{c.to.periodLabel}</span>
+            </>
+          )
+        }
+      ]}
+    />
+  );
+}
+
+function ServiceView(props: { model: ReportModel; section: ServiceSection; classes: Classes }): JSX.Element {
+  const { model, section: s, classes } = props;
+  const periodLabel = shortPeriodLabel(model.period);
+  const realised = s.benefits.filter((b) => s.realisedThisPeriod.indexOf(b.id) >= 0);
+  const annual = model.kind === 'annual';
+  return (
+    <section aria-label={s.name} className={classes.service}>
+      <Text block={true} variant="large" as="h3">
+        {s.name}
+      </Text>
+      <Text block={true} as="p" className={classes.muted}>
+        {formatString(strings.ReportServiceDetails, s.phase, s.partnerCouncils.join(', '))}
+        {s.serviceLead ? ` ${formatString(strings.ReportServiceLead, s.serviceLead)}` : ''}
+      </Text>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportHighlightHeading}
+        </Text>
+        {!s.highlight ? (
+          <Text block={true} as="p">{strings.HighlightsNone}</Text>
+        ) : (
+          <>
+            <Text block={true} as="p" variant="smallPlus" className={classes.muted}>
+              {formatString(strings.HighlightsMeeting, date(s.highlight.meetingDate))}
+            </Text>
+            <Text block={true} variant="medium" as="h5" styles={{ root: { fontWeight: 600 } }}>
+              {strings.KeyPointsHeading}
+            </Text>
+            <RichText className={classes.rich} html={s.highlight.keyPoints} />
+            <Text block={true} variant="medium" as="h5" styles={{ root: { fontWeight: 600 } }}>
+              {strings.ActivityOverviewHeading}
+            </Text>
+            <RichText className={classes.rich} html={s.highlight.activityOverview} />
+          </>
+        )}
+      </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportObjectivesHeading}
+        </Text>
+        {s.objectives.length === 0 ? (
+          <Text block={true} as="p">{strings.ReportNoObjectives}</Text>
+        ) : (
+          <DataTable
+            caption={formatString(strings.ReportObjectivesCaption, s.name)}
+            items={s.objectives}
+            getKey={(o) => o.id}
+            columns={[
+              { key: 'title', header: strings.ReportColumnObjective, render: (o) => o.title },
+              { key: 'status', header: strings.ReportColumnStatus, render: (o) => o.status },
+              { key: 'rag', header: strings.ColumnRag, render: (o) => (
+                  <span className={classes.state}>
+                    <RagBadge rag={o.rag} />
+                  </span>
+                )
+              },
+              {
+                key: 'update',
+                header: strings.ReportColumnUpdate,
+                render: (o) =>
+                  !o.update ? (
+                    strings.ReportNoUpdate
+                  ) : (
+                    <>
+                      <Text block={true} as="p" variant="small" className={classes.muted}>
+                        {o.update.author
+                          ? formatString(strings.ReportUpdateBy, o.update.periodLabel, o.update.author)
+                          : formatString(strings.ReportUpdateOf, o.update.periodLabel)}
+                        {o.updatedThisPeriod ? '' : ` \u2013 ${strings.ReportNotUpdatedThisPeriod}`}
+                      </Text>
+                      <RichText className={classes.rich} html={o.update.narrative} />
+                    </>
+                  )
+              }
+            ]}
+          />
+        )}
+      </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {annual ? strings.ReportYearChangesHeading : formatString(strings.ReportChangesHeading, shortPeriodLabel(model.previousPeriod))}
+        </Text>
+        <ChangesTable rows={annual ? s.yearChanges : s.statusChanges} caption={formatString(strings.ReportChangesCaption, s.name)} classes={classes} />
+      </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportBenefitsHeading}
+        </Text>
+        <Text block={true} as="p" variant="small" className={classes.muted}>
+          {model.realisedBasis === 'snapshot' ? strings.ReportBasisSnapshot : strings.ReportBasisModified}{' '}
+          {formatString(strings.ReportSavingsLine, formatPounds(s.savings.realised), formatPounds(s.savings.planned))}
+        </Text>
+        {realised.length === 0 ? (
+          <Text block={true} as="p">{formatString(strings.ReportNoBenefitsRealised, periodLabel)}</Text>
+        ) : (
+          <DataTable
+            caption={formatString(strings.ReportBenefitsCaption, s.name)}
+            items={realised}
+            getKey={(b) => b.id}
+            columns={[
+              { key: 'title', header: strings.ReportColumnBenefit, render: (b) => b.title },
+              { key: 'category', header: strings.ReportColumnCategory, render: (b) => b.category },
+              { key: 'realised', header: strings.ReportColumnRealised, render: (b) => <RichText className={classes.rich} html={b.realised} /> }
+            ]}
+          />
+        )}
+      </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportRisksHeading}
+        </Text>
+        {s.risks.length === 0 ? (
+          <Text block={true} as="p">{strings.ReportNoRisks}</Text>
+        ) : (
+          <DataTable caption={formatString(strings.ReportRisksCaption, s.name)} items={s.risks} getKey={(r) => r.id} columns={riskColumns(false)} />
+        )}
+      </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportMeasuresHeading}
+        </Text>
+        {s.measures.length === 0 ? (
+          <Text block={true} as="p">{strings.ReportNoMeasures}</Text>
+        ) : (
+          <DataTable
+            caption={formatString(strings.ReportMeasuresCaption, s.name)}
+            items={s.measures}
+            getKey={(m) => m.id}
+            columns={[
+              { key: 'title', header: strings.ReportColumnMeasure, render: (m) => m.title },
+              { key: 'target', header: strings.ReportColumnTarget, render: (m) => measureValue(m.target, m.unit) },
+              { key: 'actual', header: strings.ReportColumnActual, render: (m) => measureValue(m.actual, m.unit) },
+              {
+                key: 'against',
+                header: strings.ReportColumnAgainstTarget,
+                render: (m) =>
+                  m.onTarget === undefined ? (
+                    strings.ReportNotReported
+                  ) : (
+                    // An icon and the words: colour is never the only cue.
+                    <span className={classes.state}>
+                      <Icon iconName={m.onTarget ? 'CheckMark' : 'Warning'} aria-hidden={true} />{' '}
+                      {m.onTarget ? strings.ReportOnTarget : strings.ReportOffTarget}
+                    </span>
+                  )
+              },
+              { key: 'trend', header: strings.ReportColumnTrend, render: (m) => (m.trend ? TREND[m.trend] : strings.ReportNotReported) }
+            ]}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The programme summary: objectives by status, savings and the top risks across the scope. */
+function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
+  const { model, classes } = props;
+  const counts = OBJECTIVE_STATUSES.map((status: ObjectiveStatus) => ({ status, count: model.objectiveStatusCounts[status] ?? 0 }));
+  const allServices = model.scope.serviceId === undefined;
+  return (
+    <section aria-label={strings.ReportSummaryHeading} className={classes.section}>
+      <Text block={true} variant="large" as="h3">
+        {strings.ReportSummaryHeading}
+      </Text>
+      <Text block={true} as="p">{formatString(strings.ReportSavingsLine, formatPounds(model.savings.realised), formatPounds(model.savings.planned))}</Text>
+      <DataTable
+        caption={strings.ReportStatusCountsCaption}
+        items={counts}
+        getKey={(c) => c.status}
+        columns={[
+          { key: 'status', header: strings.ReportColumnStatus, render: (c) => c.status },
+          { key: 'count', header: strings.ReportColumnCount, render: (c) => c.count }
+        ]}
+      />
+      {allServices && (
+        <div className={classes.sub}>
+          <Text block={true} variant="mediumPlus" as="h4">
+            {strings.ReportProgrammeRisksHeading}
+          </Text>
+          {model.topRisks.length === 0 ? (
+            <Text block={true} as="p">{strings.ReportNoRisks}</Text>
+          ) : (
+            <DataTable caption={strings.ReportProgrammeRisksHeading} items={model.topRisks} getKey={(r) => r.id} columns={riskColumns(true)} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The whole report: title, period, summary, then one section per service. */
+export function ReportView(props: IReportViewProps): JSX.Element {
+  const classes = useClasses(!!props.compact);
+  const { model } = props;
+  return (
+    <article aria-label={model.title} data-report-kind={model.kind} data-period={model.period.id}>
+      <Text block={true} variant={props.compact ? 'large' : 'xLarge'} as="h3">
+        {model.title}
+      </Text>
+      <Text block={true} as="p" className={classes.muted}>
+        {formatString(strings.ReportPeriodLine, model.period.label)}
+      </Text>
+      <Summary model={model} classes={classes} />
+      {model.services.length === 0 ? (
+        <Text block={true} as="p">{strings.ReportNoServices}</Text>
+      ) : (
+        model.services.map((s) => <ServiceView key={s.id} model={model} section={s} classes={classes} />)
+      )}
+    </article>
+  );
+}
