@@ -19,8 +19,11 @@ import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored 
 import type { ReportModel } from '../domain/report/model';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
 import type {
+  EditableListKey,
   InitialData,
+  InitialLoad,
   ItemChanges,
+  LoadInitialOptions,
   ListRepository,
   NewItem,
   ObjectiveUpdateRepository,
@@ -42,6 +45,9 @@ import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, th
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
+
+/** Properties of the signed-in user read by currentUser (and loadInitial's `include.currentUser`). */
+const CURRENT_USER_SELECT = ['Id', 'Title', 'Email'] as const;
 
 /** Options of {@link createPnpRepositories}. */
 export interface PnpRepositoriesOptions {
@@ -294,51 +300,102 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
   }
 }
 
+/** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
+type InitialPart =
+  | { kind: 'page'; key: keyof InitialData; filter?: string; nextLink?: string; throttled: number }
+  | { kind: 'user'; throttled: number }
+  | { kind: 'canEdit'; list: EditableListKey; throttled: number };
+
+/** The first-round parts of every list (one per period when the updates are narrowed to periods). */
+function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): InitialPart[] {
+  const parts: InitialPart[] = [];
+  for (const key of lists.filter((k, i) => lists.indexOf(k) === i)) {
+    const periods = key === 'updates' ? options.updatesForPeriods : undefined;
+    if (periods === undefined) {
+      parts.push({ kind: 'page', key, throttled: 0 });
+      continue;
+    }
+    // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
+    // which SharePoint serves on lists beyond the list view threshold; all go in the same $batch.
+    for (const period of periods.filter((p, i) => periods.indexOf(p) === i)) {
+      parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), throttled: 0 });
+    }
+  }
+  if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
+  const editable = options.include?.canEdit ?? [];
+  for (const list of editable.filter((l, i) => editable.indexOf(l) === i)) parts.push({ kind: 'canEdit', list, throttled: 0 });
+  return parts;
+}
+
+/** Issues one InitialPart on the batched SPFI. */
+function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
+  if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
+  if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+  if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(PageParse())();
+  const listKey = INITIAL_LISTS[part.key];
+  const { select, expand } = selectFor(listKey);
+  let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).top(PAGE_SIZE);
+  if (part.filter) items = items.filter(part.filter);
+  if (expand.length > 0) items = items.expand(...expand);
+  return items.using(PageParse())();
+}
+
+/** The error context of a failed InitialPart. */
+function initialPartContext(part: InitialPart): ErrorContext {
+  if (part.kind === 'user') return { operation: 'user' };
+  if (part.kind === 'canEdit') return { operation: 'permissions', list: part.list };
+  return { operation: 'read', list: INITIAL_LISTS[part.key] };
+}
+
 /**
  * Loads every page of the named lists: round 1 is one `$batch` with the first page of each
- * list; each later round is one `$batch` with the next pages of the lists that have more,
- * plus any part SharePoint throttled in the previous round (sent again after its Retry-After).
+ * list (and the user and permission checks asked for in `options.include`); each later round
+ * is one `$batch` with the next pages of the lists that have more, plus any part SharePoint
+ * throttled in the previous round (sent again after its Retry-After).
  */
-async function loadInitial(sp: SPFI, lists: ReadonlyArray<keyof InitialData>, options: PnpRepositoriesOptions): Promise<InitialData> {
-  const data: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+async function loadInitial(
+  sp: SPFI,
+  lists: ReadonlyArray<keyof InitialData>,
+  options: PnpRepositoriesOptions,
+  loadOptions: LoadInitialOptions = {}
+): Promise<InitialLoad> {
+  const data: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
   const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
-  const unique = lists.filter((k, i) => lists.indexOf(k) === i);
-  // Each pending entry is a list, the URL of its next page (undefined: first page) and how often it was throttled.
-  type Pending = { key: keyof InitialData; nextLink?: string; throttled: number };
-  let pending: Pending[] = unique.map((key) => ({ key, throttled: 0 }));
+  let pending = firstPageParts(lists, loadOptions);
   while (pending.length > 0) {
-    const parts: BatchPart<ItemsPage>[] = pending.map(({ key, nextLink }) => (batched) => {
-      if (nextLink) return SPCollection([batched.web, nextLink]).using(PageParse())() as Promise<ItemsPage>;
-      const listKey = INITIAL_LISTS[key];
-      const { select, expand } = selectFor(listKey);
-      let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).top(PAGE_SIZE);
-      if (expand.length > 0) items = items.expand(...expand);
-      return items.using(PageParse())() as Promise<ItemsPage>;
-    });
+    const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
     let results;
     try {
       results = await executeBatchRound(sp, parts, batchOptions);
     } catch (e) {
       throw await toDataAccessError(e, { operation: 'read' });
     }
-    const next: Pending[] = [];
+    const next: InitialPart[] = [];
     let waitMs = 0;
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       const entry = pending[i];
-      const listKey = INITIAL_LISTS[entry.key];
       if (!r.ok) {
-        const decision = throttlingDecision(r.error, entry.throttled + 1, { ...batchOptions, list: listKey });
+        const context = initialPartContext(entry);
+        const decision = throttlingDecision(r.error, entry.throttled + 1, { ...batchOptions, operation: context.operation, list: context.list });
         if (decision && 'retryInMs' in decision) {
           next.push({ ...entry, throttled: entry.throttled + 1 });
           waitMs = Math.max(waitMs, decision.retryInMs);
           continue;
         }
-        throw decision ? decision.error : await toDataAccessError(r.error, { operation: 'read', list: listKey });
+        throw decision ? decision.error : await toDataAccessError(r.error, context);
       }
-      const target = data[entry.key] as unknown[];
-      for (const raw of r.value.value) target.push(fromItem(listKey, raw));
-      if (r.value.nextLink) next.push({ key: entry.key, nextLink: r.value.nextLink, throttled: 0 });
+      if (entry.kind === 'user') {
+        data.currentUser = toPerson(r.value as RawUser);
+      } else if (entry.kind === 'canEdit') {
+        data.canEdit = { ...data.canEdit, [entry.list]: r.value === true };
+      } else {
+        const page = r.value as ItemsPage;
+        const listKey = INITIAL_LISTS[entry.key];
+        const target = data[entry.key] as unknown[];
+        for (const raw of page.value) target.push(fromItem(listKey, raw));
+        if (page.nextLink) next.push({ kind: 'page', key: entry.key, nextLink: page.nextLink, throttled: 0 });
+      }
     }
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);
     pending = next;
@@ -360,7 +417,7 @@ function toPerson(u: RawUser): Person {
 /** The signed-in site user. */
 async function readCurrentUser(sp: SPFI): Promise<Person> {
   try {
-    return toPerson((await sp.web.currentUser.select('Id', 'Title', 'Email')()) as RawUser);
+    return toPerson((await sp.web.currentUser.select(...CURRENT_USER_SELECT)()) as RawUser);
   } catch (e) {
     throw await toDataAccessError(e, { operation: 'user' });
   }
@@ -427,10 +484,10 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     bestPractice: repo('bestPractice'),
     lessonsLearned: repo('lessonsLearned'),
     snapshots: new PnpSnapshotRepository(sp, options),
-    loadInitial: (lists) => loadInitial(sp, lists, options),
+    loadInitial: (lists, loadOptions) => loadInitial(sp, lists, options, loadOptions),
     async currentUser(): Promise<Person> {
       try {
-        return toPerson((await sp.web.currentUser.select('Id', 'Title', 'Email')()) as RawUser);
+        return toPerson((await sp.web.currentUser.select(...CURRENT_USER_SELECT)()) as RawUser);
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'user' });
       }

@@ -95,6 +95,34 @@ export interface InitialData {
   highlights: Highlight[];
 }
 
+/** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>;
+
+/** Options of `loadInitial`. Without any, every item of every named list is read. */
+export interface LoadInitialOptions {
+  /**
+   * Read only the objective updates of these reporting periods (through the indexed Period
+   * field) instead of the whole history; an empty array reads none. The history of one
+   * objective is then read on demand with `objectiveUpdates.getForObjective`.
+   */
+  updatesForPeriods?: readonly string[];
+  /** Reads that travel in the same `$batch` as the first page round, so they cost no request of their own. */
+  include?: {
+    /** Also read the signed-in user (`InitialLoad.currentUser`). */
+    currentUser?: boolean;
+    /** Also check EditListItems on these lists (`InitialLoad.canEdit`). */
+    canEdit?: readonly EditableListKey[];
+  };
+}
+
+/** What `loadInitial` returns: the lists, plus the user and permissions when asked for in `include`. */
+export interface InitialLoad extends InitialData {
+  /** The signed-in user, when `include.currentUser` was set. */
+  currentUser?: Person;
+  /** Whether the user may edit each list named in `include.canEdit`. */
+  canEdit?: Partial<Record<EditableListKey, boolean>>;
+}
+
 /** The data access of the whole product. */
 export interface Repositories {
   services: ListRepository<Service>;
@@ -113,13 +141,15 @@ export interface Repositories {
   snapshots: SnapshotRepository;
   /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each,
-   * then one more $batch per further page round. Lists not named come back empty.
+   * then one more $batch per further page round. Lists not named come back empty. Options
+   * narrow the updates read to some periods and add the user and permission checks to the
+   * first round (see LoadInitialOptions); without them every item is read.
    */
-  loadInitial(lists: ReadonlyArray<keyof InitialData>): Promise<InitialData>;
+  loadInitial(lists: ReadonlyArray<keyof InitialData>, options?: LoadInitialOptions): Promise<InitialLoad>;
   /** The signed-in user (site user), for "my objectives" and update authorship. */
   currentUser(): Promise<Person>;
   /** Resolves an email or login to a site user, adding them to the site if needed. */
   ensureUser(emailOrLogin: string): Promise<Person>;
   /** Whether the current user may edit items of the given list (EditListItems). */
-  canEdit(list: keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>): Promise<boolean>;
+  canEdit(list: EditableListKey): Promise<boolean>;
 }

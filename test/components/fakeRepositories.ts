@@ -3,7 +3,17 @@
  * the lists asked for (and empty arrays for the rest, as the contract says), and every call
  * is recorded so tests can assert what a component read.
  */
-import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../src/data/repositories';
+import type {
+  InitialData,
+  InitialLoad,
+  ItemChanges,
+  ListRepository,
+  LoadInitialOptions,
+  NewItem,
+  ObjectiveUpdateRepository,
+  Repositories,
+  SnapshotRepository
+} from '../../src/data/repositories';
 import type { Person, ReportSnapshot, Stored } from '../../src/domain/types';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
@@ -37,6 +47,8 @@ function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
 export interface FakeRepositories extends Repositories {
   /** Lists requested by each `loadInitial` call, in order. */
   loadInitialCalls: Array<ReadonlyArray<keyof InitialData>>;
+  /** Options of each `loadInitial` call, in order (undefined when none were given). */
+  loadInitialOptions: Array<LoadInitialOptions | undefined>;
 }
 
 /** Builds fake repositories over the seed; `failWith` makes `loadInitial` reject with it. */
@@ -59,6 +71,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
   };
   const me: Person = { id: 1, displayName: 'Test Officer', email: 'officer@council.example.gov.uk' };
   const loadInitialCalls: Array<ReadonlyArray<keyof InitialData>> = [];
+  const loadInitialOptions: Array<LoadInitialOptions | undefined> = [];
   const snapshotItems: ReportSnapshot[] = [];
   const snapshotList = listRepository(snapshotItems);
   // Same versioning rules as the PnPjs repository (domain functions), and no update or remove.
@@ -70,7 +83,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       snapshotList.add(newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString()) as NewItem<ReportSnapshot>),
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
-  return {
+  const repositories: FakeRepositories = {
     services: listRepository(data.services),
     objectives: listRepository(data.objectives),
     objectiveUpdates,
@@ -83,15 +96,24 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     lessonsLearned: listRepository([]),
     snapshots,
     loadInitialCalls,
-    loadInitial: async (lists) => {
+    loadInitialOptions,
+    // As the PnPjs repository: updates narrowed to periods, user and permissions on request. They
+    // are read through `repositories` at call time, so a test replacing currentUser/canEdit is honoured.
+    loadInitial: async (lists, options) => {
       loadInitialCalls.push(lists);
+      loadInitialOptions.push(options);
       if (failWith) throw failWith();
-      const result: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const result: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
       for (const list of lists) (result as unknown as Record<string, unknown[]>)[list] = data[list].slice();
+      const periods = options?.updatesForPeriods;
+      if (periods) result.updates = result.updates.filter((u) => periods.indexOf(u.periodId) >= 0);
+      if (options?.include?.currentUser) result.currentUser = await repositories.currentUser();
+      for (const list of options?.include?.canEdit ?? []) result.canEdit = { ...result.canEdit, [list]: await repositories.canEdit(list) };
       return result;
     },
     currentUser: async () => me,
     ensureUser: async () => me,
     canEdit: async () => true
   };
+  return repositories;
 }

@@ -1,5 +1,5 @@
 /** Filtering, search, sorting and grouping of the objectives list (pure functions). */
-import { DEFAULT_SORT, NO_FILTERS, buildRows, filterRows, groupRows, historyOf, myObjectivesForPeriod, servicesMatching } from '../../src/webparts/objectivesTracker/logic/rows';
+import { DEFAULT_SORT, NO_FILTERS, buildRows, filterRows, groupRows, groupSortedRows, historyOf, myObjectivesForPeriod, servicesMatching, sortRows } from '../../src/webparts/objectivesTracker/logic/rows';
 import { ITrackerState, trackerReducer, initialTrackerState } from '../../src/webparts/objectivesTracker/logic/trackerState';
 import { ME, OTHER, PERIOD, objective, seed, service, update } from './fixtures';
 
@@ -130,5 +130,31 @@ describe('trackerReducer', () => {
     expect(state.filters.serviceIds).toEqual([1]);
     state = trackerReducer(state, { type: 'filtersReset' });
     expect(state.filters).toEqual(NO_FILTERS);
+  });
+});
+
+describe('latest update of a period not loaded', () => {
+  // The tracker loads only recent periods: objective 14's Q2 update is not among the rows' updates.
+  const withOlder = [...objectives, objective(14, 1, 'Last reported in Q2', { lastUpdatePeriodId: '2021-22-Q2' })];
+  const partial = buildRows(services, withOlder, updates, PERIOD);
+
+  it('takes the period from the objective when it is newer than any update loaded', () => {
+    const older = partial.find((r) => r.objective.id === 14);
+    expect(older?.latest).toBeUndefined();
+    expect(older?.latestPeriodId).toBe('2021-22-Q2');
+    expect(older?.latestNotLoaded).toBe(true);
+    const loaded = partial.find((r) => r.objective.id === 10);
+    expect(loaded?.latestPeriodId).toBe('2021-22-Q3');
+    expect(loaded?.latestNotLoaded).toBe(false);
+    // No period recorded and nothing loaded: nothing to fetch.
+    expect(partial.find((r) => r.objective.id === 12)?.latestNotLoaded).toBe(false);
+  });
+
+  it('sorts by that period, and filtering sorted rows gives the same groups as sorting filtered ones', () => {
+    const byLatest = groupRows(partial, { key: 'latestUpdate', descending: true }).rows.filter((r) => r.objective.serviceId === 1);
+    expect(byLatest.map((r) => r.objective.id)).toEqual([10, 14, 12]);
+    const filters = { ...NO_FILTERS, search: 'shared' };
+    const sort = { key: 'rag' as const, descending: false };
+    expect(groupSortedRows(filterRows(sortRows(partial, sort), filters))).toEqual(groupRows(filterRows(partial, filters), sort));
   });
 });

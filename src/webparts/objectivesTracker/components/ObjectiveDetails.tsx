@@ -1,5 +1,7 @@
 /**
  * One objective in full: its fields and the history of every quarterly update, newest first.
+ * The tracker loads only recent periods up front, so the history is read here when the
+ * panel opens (and again after an update is corrected), and merged into the tracker's data.
  * An update stays editable until its period's deadline (then read-only, as auditors rely on);
  * users without edit rights see no edit affordances at all.
  */
@@ -9,9 +11,13 @@ import * as strings from 'SsmStrings';
 import { isEditable, periodById } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { RagBadge } from '../../../components/RagBadge';
+import { useRepositories } from '../../../components/RepositoriesContext';
+import { useAsync } from '../../../components/useAsync';
+import { Loading } from '../../../components/Loading';
+import { ErrorBar } from '../../../components/ErrorBar';
+import { compareUpdates } from '../../../domain/progress';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
-import { historyOf } from '../logic/rows';
 import { useTracker } from './TrackerContext';
 import { SafeHtml } from './SafeHtml';
 import { UpdateForm } from './UpdateForm';
@@ -47,11 +53,18 @@ function canStillEdit(update: ObjectiveUpdate, today: string): boolean {
 /** The details and history. */
 export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
   const { objective, onEdit, onClose } = props;
-  const { state, canEdit, today } = useTracker();
+  const { state, dispatch, canEdit, today } = useTracker();
+  const repositories = useRepositories();
   const theme = useTheme();
   const [editing, setEditing] = React.useState<ObjectiveUpdate | undefined>(undefined);
   const services = state.data?.services ?? [];
-  const history = React.useMemo(() => historyOf(state.data?.updates ?? [], objective.id), [state.data, objective.id]);
+  const loaded = useAsync(() => repositories.objectiveUpdates.getForObjective(objective.id), [repositories, objective.id]);
+  const { reload } = loaded;
+  // Merged into the tracker's data so the list shows the latest text and a correction finds the stored update.
+  React.useEffect(() => {
+    if (loaded.value) dispatch({ type: 'updatesLoaded', updates: loaded.value });
+  }, [loaded.value, dispatch]);
+  const history = React.useMemo(() => (loaded.value ?? []).slice().sort((a, b) => compareUpdates(b, a)), [loaded.value]);
   const classes = mergeStyleSets({
     item: { padding: '8px 0', borderTop: `1px solid ${theme.palette.neutralLight}` },
     meta: { color: theme.semanticColors.bodySubtext },
@@ -63,7 +76,10 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
       <UpdateForm
         objectives={[objective]}
         period={periodById(editing.periodId)}
-        onSaved={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          reload();
+        }}
         onCancel={() => setEditing(undefined)}
       />
     );
@@ -97,7 +113,9 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
       <Text as="h3" variant="large">
         {strings.HistoryHeading}
       </Text>
-      {history.length === 0 && <Text>{strings.HistoryNone}</Text>}
+      <ErrorBar error={loaded.error} onRetry={reload} />
+      {loaded.loading && <Loading />}
+      {!loaded.loading && loaded.value && history.length === 0 && <Text>{strings.HistoryNone}</Text>}
       <ol aria-label={formatString(strings.HistoryListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {history.map((u) => (
           <li key={u.id} className={classes.item} data-update-id={u.id}>

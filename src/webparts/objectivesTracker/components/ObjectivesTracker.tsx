@@ -41,7 +41,8 @@ import { RagBadge } from '../../../components/RagBadge';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { DraftStorage, browserStorage } from '../logic/drafts';
-import { IObjectiveRow, SortKey, buildRows, filterRows, groupRows, myObjectivesForPeriod, servicesMatching } from '../logic/rows';
+import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjectivesForPeriod, servicesMatching, sortRows } from '../logic/rows';
+import { loadTracker, trackerPeriods } from '../logic/loadTracker';
 import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
 import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
 import { UpdateForm } from './UpdateForm';
@@ -75,15 +76,15 @@ export interface IObjectivesTrackerProps {
   storage?: DraftStorage;
 }
 
-const LISTS = ['services', 'objectives', 'updates'] as const;
-
-/** Loads the data, the user and their permission, then shows the tracker. */
+/**
+ * Loads the data, the user and their permission (one `$batch`: only this period's and the
+ * previous period's updates are read up front), then shows the tracker.
+ */
 export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
-  const { loading, value, error, reload } = useAsync(
-    () => Promise.all([repositories.loadInitial(LISTS), repositories.currentUser(), repositories.canEdit('objectives')]),
-    [repositories]
-  );
+  const today = props.today ?? isoDateOf(new Date());
+  const periodIds = trackerPeriods(nextDeadline(today, props.calendar), props.calendar);
+  const { loading, value, error, reload } = useAsync(() => loadTracker(repositories, periodIds), [repositories, periodIds.join('|')]);
   if (loading && !value) return <Loading />;
   if (!value) {
     return (
@@ -95,13 +96,12 @@ export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
       </Stack>
     );
   }
-  const [data, me, canEdit] = value;
   return (
     <TrackerView
       {...props}
-      data={{ services: data.services, objectives: data.objectives, updates: data.updates }}
-      me={me}
-      canEdit={canEdit}
+      data={value.data}
+      me={value.me}
+      canEdit={value.canEdit}
       loadError={error}
       onReload={reload}
     />
@@ -266,10 +266,31 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
   const data = state.data as ITrackerData;
   const { filters, sort } = state;
   const collapsed = React.useRef(new Set<number>());
+  const repositories = useRepositories();
+  // Objectives whose latest update (of a period not loaded up front) is being fetched, and any failure.
+  const [fetching, setFetching] = React.useState<ReadonlySet<number>>(() => new Set<number>());
+  const [fetchError, setFetchError] = React.useState<unknown>(undefined);
+  const showLatest = async (objectiveId: number): Promise<void> => {
+    setFetchError(undefined);
+    setFetching((current) => new Set(current).add(objectiveId));
+    try {
+      const history = await repositories.objectiveUpdates.getForObjective(objectiveId);
+      dispatch({ type: 'updatesLoaded', updates: history });
+    } finally {
+      setFetching((current) => {
+        const next = new Set(current);
+        next.delete(objectiveId);
+        return next;
+      });
+    }
+  };
 
   const rows = React.useMemo(() => buildRows(data.services, data.objectives, data.updates, period.id), [data, period.id]);
-  const filtered = React.useMemo(() => filterRows(rows, filters), [rows, filters]);
-  const grouped = React.useMemo(() => groupRows(filtered, sort), [filtered, sort]);
+  // Sorted once per data or sort change; a filter (every keystroke of a search) only filters the
+  // sorted rows, which keeps their order, and regroups them in one linear pass.
+  const sorted = React.useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const filtered = React.useMemo(() => filterRows(sorted, filters), [sorted, filters]);
+  const grouped = React.useMemo(() => groupSortedRows(filtered), [filtered]);
   const groups: IGroup[] = React.useMemo(
     () =>
       grouped.groups.map((g) => ({
@@ -368,7 +389,23 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
       isMultiline: true,
       ...sortable('latestUpdate'),
       onRender: (r: IObjectiveRow) =>
-        r.latest ? (
+        r.latestNotLoaded && r.latestPeriodId ? (
+          // Only recent periods are loaded up front: show the period and fetch the text on request.
+          <span className={classes.wrap}>
+            <strong className={classes.meta}>{shortPeriod(r.latestPeriodId)}</strong>
+            {fetching.has(r.objective.id) ? (
+              <span>{strings.Loading}</span>
+            ) : (
+              <Link
+                onClick={() => showLatest(r.objective.id).catch(setFetchError)}
+                aria-label={formatString(strings.ObjectivesShowUpdateLabel, shortPeriod(r.latestPeriodId), r.objective.title)}
+                data-show-update={r.objective.id}
+              >
+                {strings.ObjectivesShowUpdate}
+              </Link>
+            )}
+          </span>
+        ) : r.latest ? (
           <span className={classes.wrap}>
             <strong className={classes.meta}>{shortPeriod(r.latest.periodId)}</strong>
             <span className={classes.clamp}>{clip(richTextToPlain(r.latest.narrative), 220)}</span>
@@ -440,6 +477,7 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
         />
         {anyFilter && <Link onClick={() => dispatch({ type: 'filtersReset' })}>{strings.ObjectivesFilterClear}</Link>}
       </Stack>
+      <ErrorBar error={fetchError} onDismiss={() => setFetchError(undefined)} />
       <Text role="status" aria-live="polite">
         {formatString(strings.ObjectivesCount, filtered.length, rows.length)}
       </Text>

@@ -25,6 +25,8 @@ export type TrackerAction =
   | { type: 'loaded'; data: ITrackerData }
   | { type: 'objectivesSaved'; objectives: readonly Objective[] }
   | { type: 'updatesSaved'; updates: readonly ObjectiveUpdate[] }
+  /** Updates read on demand (an objective's history): merged in, the server's version winning. */
+  | { type: 'updatesLoaded'; updates: readonly ObjectiveUpdate[] }
   | { type: 'filtersChanged'; filters: Partial<IObjectiveFilters> }
   | { type: 'filtersReset' }
   | { type: 'sortBy'; key: SortKey };
@@ -56,6 +58,7 @@ export function trackerReducer(state: ITrackerState, action: TrackerAction): ITr
     case 'objectivesSaved':
       return state.data ? { ...state, data: { ...state.data, objectives: upsert(state.data.objectives, action.objectives) } } : state;
     case 'updatesSaved':
+    case 'updatesLoaded':
       return state.data ? { ...state, data: { ...state.data, updates: upsert(state.data.updates, action.updates) } } : state;
     case 'filtersChanged':
       return { ...state, filters: { ...state.filters, ...action.filters } };

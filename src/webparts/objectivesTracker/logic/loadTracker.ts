@@ -1,0 +1,45 @@
+/**
+ * The tracker's first load: services, objectives and only the updates of the period being
+ * reported and the one before it (an objective's older history is read on demand), with the
+ * signed-in user and their edit permission in the same `$batch`, so the whole first load is one
+ * request for lists of up to 5,000 items.
+ */
+import { CalendarConfig, ReportingPeriod, previousPeriod } from '../../../domain/calendar';
+import type { Person } from '../../../domain/types';
+import type { Repositories } from '../../../data/repositories';
+import type { ITrackerData } from './trackerState';
+
+/** What the tracker needs before its first render. */
+export interface ITrackerLoad {
+  data: ITrackerData;
+  me: Person;
+  canEdit: boolean;
+}
+
+/** The lists the tracker reads. */
+export const TRACKER_LISTS = ['services', 'objectives', 'updates'] as const;
+
+/** Periods whose updates the first load reads: the one being reported and the one before. */
+export function trackerPeriods(period: ReportingPeriod, calendar?: Partial<CalendarConfig>): string[] {
+  return [period.id, previousPeriod(period.id, calendar).id];
+}
+
+/**
+ * Loads the tracker's data. A repository that does not return the user or the permission
+ * with the lists (an older implementation or a test double) is asked for them separately.
+ */
+export async function loadTracker(
+  repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>,
+  periodIds: readonly string[]
+): Promise<ITrackerLoad> {
+  const loaded = await repositories.loadInitial(TRACKER_LISTS, {
+    updatesForPeriods: periodIds,
+    include: { currentUser: true, canEdit: ['objectives'] }
+  });
+  const permitted = loaded.canEdit?.objectives;
+  const [me, canEdit] = await Promise.all([
+    loaded.currentUser ?? repositories.currentUser(),
+    permitted ?? repositories.canEdit('objectives')
+  ]);
+  return { data: { services: loaded.services, objectives: loaded.objectives, updates: loaded.updates }, me, canEdit };
+}
