@@ -29,6 +29,7 @@ import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, Benefit
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
+import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
@@ -52,11 +53,15 @@ interface IAccess {
 export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   const repositories = useRepositories();
   const theme = useTheme();
-  const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'benefits']), [repositories]);
-  const access = useAsync<IAccess>(async () => {
-    const [canEdit, me] = await Promise.all([repositories.canEdit('benefits'), repositories.currentUser()]);
-    return { canEdit, me };
-  }, [repositories]);
+  // Lists, user and permission in one $batch.
+  const load = useAsync(() => loadWithAccess(repositories, ['services', 'benefits'], 'benefits'), [repositories]);
+  const { loading, error, reload } = load;
+  const value = load.value?.data;
+  const accessValue = React.useMemo<IAccess | undefined>(
+    () => (load.value ? { canEdit: load.value.canEdit, me: load.value.me } : undefined),
+    [load.value]
+  );
+  const access = { value: accessValue };
   const [benefits, setBenefits] = React.useState<Benefit[]>([]);
   const [filter, setFilter] = React.useState<BenefitFilter>({});
   // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
@@ -204,7 +209,6 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       </Text>
       <Text as="p">{strings.BenefitsIntro}</Text>
       <ErrorBar error={error} onRetry={reload} />
-      <ErrorBar error={access.error} onRetry={access.reload} />
       {value && (
         <>
           <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.BenefitsFiltersLabel}>

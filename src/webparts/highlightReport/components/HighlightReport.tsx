@@ -31,6 +31,7 @@ import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, sho
 import type { ReportSnapshot } from '../../../domain/types';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
+import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { formatDate, formatString } from '../../../components/format';
@@ -70,10 +71,11 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const theme = useTheme();
   const today = props.today ?? isoDateOf(new Date());
 
-  const data = useAsync(() => repositories.loadInitial(REPORT_LISTS), [repositories]);
+  // Lists and the publish permission in one $batch; the snapshots are a second request.
+  const load = useAsync(() => loadWithAccess(repositories, REPORT_LISTS, 'snapshots'), [repositories]);
+  const data = { value: load.value?.data, loading: load.loading, error: load.error, reload: load.reload };
   const [generation, setGeneration] = React.useState(0);
   const snapshots = useAsync(() => repositories.snapshots.getAll(), [repositories, generation]);
-  const canPublish = useAsync(() => repositories.canEdit('snapshots'), [repositories]);
 
   const [tab, setTab] = React.useState<Tab>('live');
   const [serviceKey, setServiceKey] = React.useState<string>(ALL);
@@ -185,7 +187,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
 
   const version = nextVersion(allSnapshots, periodId, serviceId);
   const latest = latestSnapshot(allSnapshots, periodId, serviceId);
-  const mayPublish = canPublish.value === true;
+  const mayPublish = load.value?.canEdit === true;
 
   const live = (
     <Stack tokens={{ childrenGap: inTeams ? 8 : 12 }}>
@@ -262,7 +264,6 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           {strings.HighlightsHeading}
         </Text>
         <ErrorBar error={data.error} onRetry={data.reload} />
-        <ErrorBar error={canPublish.error} onRetry={canPublish.reload} />
         {data.loading && !data.value ? (
           <Loading />
         ) : (

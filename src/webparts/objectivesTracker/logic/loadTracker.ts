@@ -7,6 +7,7 @@
 import { CalendarConfig, ReportingPeriod, previousPeriod } from '../../../domain/calendar';
 import type { Person } from '../../../domain/types';
 import type { Repositories } from '../../../data/repositories';
+import { loadWithAccess } from '../../../components/loadWithAccess';
 import type { ITrackerData } from './trackerState';
 
 /** What the tracker needs before its first render. */
@@ -24,22 +25,11 @@ export function trackerPeriods(period: ReportingPeriod, calendar?: Partial<Calen
   return [period.id, previousPeriod(period.id, calendar).id];
 }
 
-/**
- * Loads the tracker's data. A repository that does not return the user or the permission
- * with the lists (an older implementation or a test double) is asked for them separately.
- */
+/** Loads the tracker's data, user and permission (see loadWithAccess). */
 export async function loadTracker(
   repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>,
   periodIds: readonly string[]
 ): Promise<ITrackerLoad> {
-  const loaded = await repositories.loadInitial(TRACKER_LISTS, {
-    updatesForPeriods: periodIds,
-    include: { currentUser: true, canEdit: ['objectives'] }
-  });
-  const permitted = loaded.canEdit?.objectives;
-  const [me, canEdit] = await Promise.all([
-    loaded.currentUser ?? repositories.currentUser(),
-    permitted ?? repositories.canEdit('objectives')
-  ]);
-  return { data: { services: loaded.services, objectives: loaded.objectives, updates: loaded.updates }, me, canEdit };
+  const { data, me, canEdit } = await loadWithAccess(repositories, TRACKER_LISTS, 'objectives', { updatesForPeriods: periodIds });
+  return { data: { services: data.services, objectives: data.objectives, updates: data.updates }, me, canEdit };
 }

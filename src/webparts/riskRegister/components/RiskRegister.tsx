@@ -33,6 +33,7 @@ import { isReviewOverdue, riskBand } from '../../../domain/scoring';
 import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
+import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
@@ -72,11 +73,15 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const repositories = useRepositories();
   const theme = useTheme();
   const today = props.today ?? todayIso();
-  const { loading, value, error, reload } = useAsync(() => repositories.loadInitial(['services', 'risks']), [repositories]);
-  const access = useAsync<IAccess>(async () => {
-    const [canEdit, me] = await Promise.all([repositories.canEdit('risks'), repositories.currentUser()]);
-    return { canEdit, me };
-  }, [repositories]);
+  // Lists, user and permission in one $batch.
+  const load = useAsync(() => loadWithAccess(repositories, ['services', 'risks'], 'risks'), [repositories]);
+  const { loading, error, reload } = load;
+  const value = load.value?.data;
+  const accessValue = React.useMemo<IAccess | undefined>(
+    () => (load.value ? { canEdit: load.value.canEdit, me: load.value.me } : undefined),
+    [load.value]
+  );
+  const access = { value: accessValue };
   const [risks, setRisks] = React.useState<Risk[]>([]);
   const [filter, setFilter] = React.useState<RiskFilter>({ basis: 'residual', status: 'Open' });
   const [editing, setEditing] = React.useState<Risk | 'new' | undefined>(undefined);
@@ -236,7 +241,6 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       </Text>
       <Text as="p">{strings.RisksIntro}</Text>
       <ErrorBar error={error} onRetry={reload} />
-      <ErrorBar error={access.error} onRetry={access.reload} />
       {value && (
         <>
           <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.RisksFiltersLabel}>

@@ -1,0 +1,32 @@
+/**
+ * A web part's first load: its lists plus the signed-in user and whether they may edit, all in
+ * the same `$batch` (one request for lists of up to 5,000 items). A repository that does not
+ * return the user or the permission with the lists (a test double, say) is asked separately.
+ */
+import type { EditableListKey, InitialData, InitialLoad, LoadInitialOptions, Repositories } from '../data/repositories';
+import type { Person } from '../domain/types';
+
+/** The lists, the signed-in user and their edit permission on one list. */
+export interface IWithAccess {
+  /** The lists read. */
+  data: InitialLoad;
+  /** The signed-in user. */
+  me: Person;
+  /** Whether the user may edit items of the list asked about. */
+  canEdit: boolean;
+}
+
+/** Loads `lists` with the user and the EditListItems check on `editList` in the same batch. */
+export async function loadWithAccess(
+  repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>,
+  lists: ReadonlyArray<keyof InitialData>,
+  editList: EditableListKey,
+  options: Omit<LoadInitialOptions, 'include'> = {}
+): Promise<IWithAccess> {
+  const data = await repositories.loadInitial(lists, { ...options, include: { currentUser: true, canEdit: [editList] } });
+  const [me, canEdit] = await Promise.all([
+    data.currentUser ?? repositories.currentUser(),
+    data.canEdit?.[editList] ?? repositories.canEdit(editList)
+  ]);
+  return { data, me, canEdit };
+}
