@@ -5,13 +5,16 @@
  * `AppShell` providers the web part classes render.
  */
 import * as React from 'react';
-import { Dropdown, IDropdownOption, MessageBar, MessageBarType, ThemeProvider } from '@fluentui/react';
+import { DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, ThemeProvider } from '@fluentui/react';
+import * as strings from 'SsmStrings';
 import type { IWorkbenchManifest } from 'ssm-workbench-manifests';
 import type { Repositories } from '../../src/data/repositories';
 import { AppShell } from '../../src/components/AppShell';
 import { formatString } from '../../src/components/format';
 import { resolveTheme, TeamsThemeName } from '../../src/components/themes';
-import { IWorkbenchRoute, PAGE_ORDER, routeSearch } from './route';
+import { ImportPanel } from '../../src/components/import/ImportPanel';
+import { importListFor } from '../../src/webparts/shared/importList';
+import { IWorkbenchRoute, PAGE_ORDER, parseImportQuery, routeSearch } from './route';
 import { IWorkbenchPersona } from './persona';
 import { workbenchStrings as s } from './strings';
 import { ROOTS } from './webparts';
@@ -69,15 +72,36 @@ function Problems(props: IWorkbenchProps): JSX.Element | null {
   return messages.length ? <div className="wb-problems">{messages}</div> : null;
 }
 
-/** One web part in its providers, as its class renders it. */
-function WebPart(props: { manifest: IWorkbenchManifest; repositories: Repositories; teamsTheme?: TeamsThemeName }): JSX.Element {
-  const { manifest, repositories, teamsTheme } = props;
+/**
+ * One web part in its providers, as its class renders it: the root, keyed so an import remounts
+ * it (reloading its data), and beside it the import panel the base class renders for site owners.
+ */
+function WebPart(props: {
+  manifest: IWorkbenchManifest;
+  repositories: Repositories;
+  teamsTheme?: TeamsThemeName;
+  /** Offers "Import from a spreadsheet" (the editor persona, standing in for a site owner). */
+  canImport?: boolean;
+}): JSX.Element {
+  const { manifest, repositories, teamsTheme, canImport } = props;
   const root = ROOTS[manifest.name];
   if (!root) throw new Error(`Workbench: no root component is registered for the web part "${manifest.name}".`);
+  const list = canImport ? importListFor(manifest.alias) : undefined;
+  const [importOpen, setImportOpen] = React.useState(() => list !== undefined && parseImportQuery(window.location.search) === list);
+  const [generation, setGeneration] = React.useState(0);
   return (
     <div className="wb-webpart" data-webpart={manifest.name} data-webpart-id={manifest.id}>
+      {list && (
+        // In SharePoint the action sits in the property pane, which the workbench does not have.
+        <div className="wb-section-toolbar">
+          <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={strings.ImportButton} onClick={() => setImportOpen(true)} />
+        </div>
+      )}
       <AppShell repositories={repositories} teamsTheme={teamsTheme}>
-        {root(manifest.properties)}
+        <React.Fragment key={generation}>{root(manifest.properties)}</React.Fragment>
+        {list && (
+          <ImportPanel list={list} isOpen={importOpen} onDismiss={() => setImportOpen(false)} onImported={() => setGeneration((g) => g + 1)} />
+        )}
       </AppShell>
     </div>
   );
@@ -154,7 +178,7 @@ function SharePointPage(props: IWorkbenchProps): JSX.Element {
           {'repositories' in connection &&
             shown.map((m) => (
               <section key={m.name} className="wb-section" aria-label={m.title}>
-                <WebPart manifest={m} repositories={connection.repositories} />
+                <WebPart manifest={m} repositories={connection.repositories} canImport={props.persona.role === 'editor'} />
               </section>
             ))}
         </div>

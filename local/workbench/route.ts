@@ -67,3 +67,16 @@ export function routeSearch(route: { host?: 'sharePoint' | 'teams'; teamsTheme?:
   const query = params.toString();
   return query ? `?${query}` : '';
 }
+
+/** Lists the workbench can open the import panel for with `?import=`. */
+const IMPORT_QUERY_LISTS: readonly string[] = ['objectives', 'benefits', 'risks'];
+
+/**
+ * The list named by `?import=objectives|benefits|risks` (case-insensitive), whose web part
+ * opens its "Import from a spreadsheet" panel on load; undefined when absent or unknown.
+ * The property pane, where site owners find the import in SharePoint, does not exist here.
+ */
+export function parseImportQuery(search: string): 'objectives' | 'benefits' | 'risks' | undefined {
+  const value = (new URLSearchParams(search).get('import') ?? '').trim().toLowerCase();
+  return IMPORT_QUERY_LISTS.indexOf(value) >= 0 ? (value as 'objectives' | 'benefits' | 'risks') : undefined;
+}

@@ -14,6 +14,8 @@ import {
   ThrottledError
 } from '../data/errors';
 import { ValidationFailedError } from '../domain/validation';
+import { ImportFileError } from '../domain/import/errors';
+import { ImportApplyError } from '../import/apply';
 import { formatString } from './format';
 
 /** Which kind of failure an error is, as far as the user is concerned. */
@@ -24,6 +26,8 @@ export type ErrorKind =
   | 'throttled'
   | 'notFound'
   | 'dataAccess'
+  | 'importFile'
+  | 'importApply'
   | 'unexpected';
 
 /** What the ErrorBar shows for an error. */
@@ -60,6 +64,13 @@ export function describeError(error: unknown): IErrorDescription {
   }
   if (error instanceof NotFoundError) {
     return { kind: 'notFound', title: strings.ErrorNotFoundTitle, details: [error.message], type: MessageBarType.error };
+  }
+  // Import errors carry a sentence written for the user (what is wrong with the file, or what was written before a failure).
+  if (error instanceof ImportFileError) {
+    return { kind: 'importFile', title: strings.ErrorImportFileTitle, details: [error.message], type: MessageBarType.warning };
+  }
+  if (error instanceof ImportApplyError) {
+    return { kind: 'importApply', title: strings.ErrorImportApplyTitle, details: [error.message], type: MessageBarType.error };
   }
   if (error instanceof DataAccessError) {
     return { kind: 'dataAccess', title: strings.ErrorGenericTitle, details: [error.message], type: MessageBarType.error };

@@ -1,6 +1,7 @@
 /**
  * Base class of the four web parts. It only wires SPFx to the React tree: the PnPjs
- * repositories, the SharePoint or Teams theme, and the property pane's "Set up lists" group.
+ * repositories, the SharePoint or Teams theme, and the property pane's "Set up lists" group
+ * with "Import from a spreadsheet", whose panel it renders beside the web part's root.
  * Everything else lives in function components under each web part's `components/` folder.
  */
 import * as React from 'react';
@@ -9,6 +10,7 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import {
   IPropertyPaneConfiguration,
+  IPropertyPaneField,
   IPropertyPaneGroup,
   PropertyPaneButton,
   PropertyPaneButtonType,
@@ -24,6 +26,9 @@ import { AppShell } from '../../components/AppShell';
 import { describeError } from '../../components/ErrorBar';
 import { formatString } from '../../components/format';
 import { TeamsThemeName, toTeamsThemeName } from '../../components/themes';
+import { ImportPanel } from '../../components/import/ImportPanel';
+import type { ImportListKind } from '../../domain/import/columns';
+import { importListFor } from './importList';
 
 /** Creates or updates the product's lists; wired to `ensureLists` by the provisioning issue. */
 export type ProvisionCallback = () => Promise<void>;
@@ -41,6 +46,8 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
   private _provisioning: boolean = false;
   /** Bumped to remount the React tree (and so reload its data) after the lists are set up. */
   private _generation: number = 0;
+  /** Whether the import panel is open. */
+  private _importOpen: boolean = false;
 
   /** The web part's own root component, rendered inside the shared providers. */
   protected abstract renderRoot(): React.ReactElement;
@@ -48,6 +55,14 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
   /** Property pane groups of the web part itself (the set-up group is added after them). */
   protected propertyPaneGroups(): IPropertyPaneGroup[] {
     return [];
+  }
+
+  /**
+   * The list "Import from a spreadsheet" writes to, or undefined for none. By default from the
+   * manifest alias (objectives tracker, benefits tracker, risk register; not the highlight report).
+   */
+  protected get importList(): ImportListKind | undefined {
+    return importListFor(this.context.manifest.alias);
   }
 
   /** The repositories built in onInit. */
@@ -76,10 +91,28 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
   }
 
   public render(): void {
+    const list = this.importList;
+    // Only the root is keyed by generation: remounting it reloads the data, while the import
+    // panel beside it keeps its result on screen.
     const element = React.createElement(
       AppShell,
-      { key: this._generation, repositories: this.repositories, spTheme: this._spTheme, teamsTheme: this._teamsTheme },
-      this.renderRoot()
+      { repositories: this.repositories, spTheme: this._spTheme, teamsTheme: this._teamsTheme },
+      React.createElement(React.Fragment, { key: this._generation }, this.renderRoot()),
+      list
+        ? React.createElement(ImportPanel, {
+            key: 'import',
+            list,
+            isOpen: this._importOpen,
+            onDismiss: () => {
+              this._importOpen = false;
+              this.render();
+            },
+            onImported: () => {
+              this._generation++;
+              this.render();
+            }
+          })
+        : undefined
     );
     ReactDom.render(element, this.domElement);
   }
@@ -132,9 +165,35 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
             return value;
           }
         }),
-        PropertyPaneLabel('setUpListsStatus', { text: this._provisionStatus })
+        PropertyPaneLabel('setUpListsStatus', { text: this._provisionStatus }),
+        ...this._importFields()
       ]
     };
+  }
+
+  /** "Import from a spreadsheet", for web parts with a list to import into. */
+  private _importFields(): IPropertyPaneField<unknown>[] {
+    if (!this.importList) return [];
+    return [
+      PropertyPaneLabel('importDescription', { text: strings.ImportGroupDescription }),
+      PropertyPaneButton('importSpreadsheet', {
+        text: strings.ImportButton,
+        buttonType: PropertyPaneButtonType.Normal,
+        icon: 'ExcelDocument',
+        onClick: (value: unknown) => {
+          this._openImport();
+          // The button's return value is written to its target property: keep it unchanged.
+          return value;
+        }
+      })
+    ];
+  }
+
+  private _openImport(): void {
+    this._importOpen = true;
+    // The panel opens on the same side as the property pane: close the pane so it is not hidden.
+    this.context.propertyPane.close();
+    this.render();
   }
 
   private _startProvisioning(): void {
