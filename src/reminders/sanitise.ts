@@ -12,9 +12,17 @@ const ALLOWED = {
   ALLOWED_URI_REGEXP: /^https?:\/\//i
 };
 
+/** CSS that can run script or fetch content in some mail clients: such a style is dropped whole. */
+const UNSAFE_STYLE = /expression\s*\(|url\s*\(|javascript:|vbscript:|@import|behaviou?r\s*:|-moz-binding/i;
+
 /** A sanitiser over the given window (jsdom's in Node), or the global window in a browser. */
 export function createSanitiser(window?: WindowLike): (html: string) => string {
-  const purify = window ? DOMPurify(window) : DOMPurify;
+  // A private instance, so the style hook below never touches the page's other sanitisers.
+  const purify = window ? DOMPurify(window) : DOMPurify(globalThis as unknown as WindowLike);
   if (!purify.isSupported) throw new Error('DOMPurify is not supported here: pass a window (jsdom in Node).');
+  // The template styles its own markup; a style carrying script or remote content is removed.
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'style' && UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
+  });
   return (html: string): string => purify.sanitize(html, ALLOWED) as string;
 }
