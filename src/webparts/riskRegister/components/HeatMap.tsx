@@ -4,11 +4,13 @@
  * a cell filters the risk list; selecting it again clears the filter.
  */
 import * as React from 'react';
-import { ITheme, mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, ITheme, mergeStyles, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { RiskBand } from '../../../domain/scoring';
 import { formatString } from '../../../components/format';
 import type { MatrixCellKey, RiskMatrix } from '../riskMatrix';
+
+const visuallyHidden = mergeStyles(hiddenContentStyle);
 
 /** Band names in the user's language. */
 export const BAND_LABELS: Record<RiskBand, string> = {
@@ -119,7 +121,6 @@ export function HeatMap(props: IHeatMapProps): JSX.Element {
                   type="button"
                   className={`${classes.cell} ${isSelected ? classes.selected : ''}`}
                   style={{ background: colours.background, color: colours.color }}
-                  aria-label={label}
                   aria-pressed={isSelected}
                   title={`${label} (${BAND_LABELS[cell.band]}, ${cell.score})`}
                   data-likelihood={cell.likelihood}
@@ -127,8 +128,15 @@ export function HeatMap(props: IHeatMapProps): JSX.Element {
                   data-band={cell.band}
                   onClick={() => onSelect(isSelected ? undefined : { likelihood: cell.likelihood, impact: cell.impact })}
                 >
-                  <span className={classes.count}>{cell.risks.length}</span>
-                  <span className={classes.band}>{BAND_LABELS[cell.band]}</span>
+                  {/* The name is the full sentence (so it contains everything shown); the
+                      count and band are what sighted users scan. */}
+                  <span className={visuallyHidden}>{`${label}. ${BAND_LABELS[cell.band]}`}</span>
+                  <span className={classes.count} aria-hidden="true">
+                    {cell.risks.length}
+                  </span>
+                  <span className={classes.band} aria-hidden="true">
+                    {BAND_LABELS[cell.band]}
+                  </span>
                 </button>
               );
             })}
