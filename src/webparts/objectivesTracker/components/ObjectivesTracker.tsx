@@ -37,6 +37,7 @@ import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
@@ -496,6 +497,7 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
           ariaLabelForGrid={strings.ObjectivesGridLabel}
           groupProps={{
             showEmptyGroups: false,
+            onRenderHeader: (headerProps) => (headerProps ? <GroupHeaderRow {...headerProps} /> : null),
             headerProps: {
               onToggleCollapse: (group: IGroup) => {
                 // Called before the header flips the flag: remember the state it is flipping to.
