@@ -4,10 +4,14 @@
  */
 import { runDataLoadBenchmark } from './data-load';
 import { runRemindersBenchmark } from './reminders';
+import { runBundleSizeBenchmark } from './bundle-size';
+import { runBrowserBenchmark } from './browser';
 
 async function main(): Promise<void> {
   await runDataLoadBenchmark();
   await runRemindersBenchmark();
+  await runBundleSizeBenchmark();
+  await runBrowserBenchmark();
 }
 
 main().catch((e: unknown) => {
