@@ -3,6 +3,7 @@
  * (503), for a share of requests whose path matches a pattern. With a `seed` the sequence of
  * faults is reproducible, so tests can assert on it.
  */
+import { prng } from '../sample-data/generate';
 
 /** Faults to inject. Rates are probabilities from 0 to 1. */
 export interface FaultConfig {
@@ -31,17 +32,6 @@ export class FaultConfigError extends Error {
   }
 }
 
-/** mulberry32: a small, well-known 32-bit PRNG; enough for reproducible fault sequences. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Validates a fault configuration received as JSON. */
 export function validateFaults(input: unknown): FaultConfig {
@@ -103,7 +93,7 @@ export class FaultInjector {
   /** Replaces the configuration (and restarts the seeded sequence). */
   set(config: FaultConfig): void {
     this.config = validateFaults(config);
-    this.random = this.config.seed !== undefined ? mulberry32(this.config.seed) : Math.random;
+    this.random = this.config.seed !== undefined ? prng(this.config.seed) : Math.random;
     this.pattern = this.config.pathPattern ? new RegExp(this.config.pathPattern) : undefined;
   }
 

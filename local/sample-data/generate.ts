@@ -21,8 +21,8 @@ export interface LargeDataOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast and good enough for test data; returns floats in [0, 1). */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast and good enough for test data and fault sequences; floats in [0, 1). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
