@@ -80,11 +80,15 @@ describe('strings', () => {
 
   it('declares exactly the keys the en-gb resource defines', () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const strings = require('../support/locStub') as Record<string, string>;
+    const strings = require('../support/locStub') as Record<string, unknown>;
     const declaration = fs.readFileSync(path.join(ROOT, 'src', 'loc', 'strings.d.ts'), 'utf8');
-    const declared = Array.from(declaration.matchAll(/^\s+(\w+): string;$/gm)).map((m) => m[1]);
+    // Members of ISsmStrings itself (two-space indent): strings, or a group such as ValidationMessages.
+    const declared = Array.from(declaration.matchAll(/^ {2}(\w+): (?:string;|\{)$/gm)).map((m) => m[1]);
     expect(declared.sort()).toEqual(Object.keys(strings).sort());
-    for (const value of Object.values(strings)) expect(value.trim().length).toBeGreaterThan(0);
+    // Every string, nested ones included, has text.
+    const texts = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Object.values(value as Record<string, unknown>).flatMap(texts);
+    for (const text of texts(strings)) expect(text.trim().length).toBeGreaterThan(0);
   });
 });
 
