@@ -26,7 +26,10 @@ import { AppShell } from '../../components/AppShell';
 import { describeError } from '../../components/ErrorBar';
 import { formatString } from '../../components/format';
 import { TeamsThemeName, toTeamsThemeName } from '../../components/themes';
-import { ImportPanel } from '../../components/import/ImportPanel';
+import { lazyComponent, OnDemand } from '../../components/lazyComponent';
+
+// The import panel (and its engine) loads only when a site owner opens it.
+const ImportPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-import-panel' */ '../../components/import/ImportPanel').then((m) => m.ImportPanel));
 import type { ImportListKind } from '../../domain/import/columns';
 import { importListFor } from './importList';
 
@@ -98,8 +101,8 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
       AppShell,
       { repositories: this.repositories, spTheme: this._spTheme, teamsTheme: this._teamsTheme },
       React.createElement(React.Fragment, { key: this._generation }, this.renderRoot()),
-      list
-        ? React.createElement(ImportPanel, {
+      list && this._importOpen
+        ? React.createElement(OnDemand, { key: 'import' }, React.createElement(ImportPanel, {
             key: 'import',
             list,
             isOpen: this._importOpen,
@@ -111,7 +114,7 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
               this._generation++;
               this.render();
             }
-          })
+          }))
         : undefined
     );
     ReactDom.render(element, this.domElement);

@@ -36,7 +36,9 @@ import { RichText } from '../../../components/RichText';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { formatPounds, formatString } from '../../../components/format';
 import { SavingsSummary } from './SavingsSummary';
-import { BenefitForm } from './BenefitForm';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+
+const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
 
 /** Props of `BenefitsTracker` (none: filters are chosen on the page). */
 export interface IBenefitsTrackerProps {}
@@ -268,6 +270,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         </>
       )}
       {editing !== undefined && access.value && (
+        <OnDemand>
         <BenefitForm
           repositories={repositories}
           services={services}
@@ -276,6 +279,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
           onSaved={onSaved}
           onDismiss={() => setEditing(undefined)}
         />
+        </OnDemand>
       )}
     </Stack>
   );

@@ -46,10 +46,13 @@ import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjec
 import { loadTracker, trackerPeriods } from '../logic/loadTracker';
 import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
 import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
-import { UpdateForm } from './UpdateForm';
-import { ObjectiveForm } from './ObjectiveForm';
 import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
-import { IRemindersConnection, SendRemindersDialog } from './SendReminders';
+import type { IRemindersConnection } from './SendReminders';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+
+const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
+const ObjectiveForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './ObjectiveForm').then((m) => m.ObjectiveForm));
+const SendRemindersDialog = lazyComponent(() => import(/* webpackChunkName: 'ssm-send-reminders' */ './SendReminders').then((m) => m.SendRemindersDialog));
 
 /** Which optional columns to show (the title is always shown). Missing means shown. */
 export interface IObjectiveColumns {
@@ -213,6 +216,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         closeButtonAriaLabel={strings.FormClose}
         isFooterAtBottom={false}
       >
+        <OnDemand>
         {panel?.kind === 'update' && (
           <UpdateForm
             objectives={mine}
@@ -239,8 +243,13 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
             }}
           />
         )}
+        </OnDemand>
       </Panel>
-      {remindersOpen && props.reminders && <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />}
+      {remindersOpen && props.reminders && (
+        <OnDemand>
+          <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />
+        </OnDemand>
+      )}
     </TrackerContext.Provider>
   );
 }

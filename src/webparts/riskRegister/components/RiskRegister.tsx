@@ -52,7 +52,9 @@ import {
   todayIso
 } from '../riskMatrix';
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
-import { RiskForm } from './RiskForm';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+
+const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
 
 /** Props of `RiskRegister` (none: filters are chosen on the page). */
 export interface IRiskRegisterProps {
@@ -318,6 +320,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         </>
       )}
       {editing !== undefined && access.value && (
+        <OnDemand>
         <RiskForm
           repositories={repositories}
           services={services}
@@ -327,6 +330,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
           onSaved={onSaved}
           onDismiss={() => setEditing(undefined)}
         />
+        </OnDemand>
       )}
     </Stack>
   );
