@@ -450,11 +450,21 @@ const specs: BenefitSpec[] = [
   }
 ];
 
+/**
+ * When the tracker rows were first entered (the first monitoring report, June 2021) and last
+ * brought up to date (for the February 2022 report), so the Q4 2021/22 committee report shows
+ * the achieved benefits as realised in its period, as the real paper did.
+ */
+const ENTERED_ON = '2021-06-01T09:00:00Z';
+const UPDATED_ON = '2022-02-14T09:00:00Z';
+
 /** Every benefit. */
 export const benefits: Benefit[] = specs.map(({ evidence, savings, ...rest }, i) => ({
   ...rest,
   id: i + 1,
   etag: '',
+  created: ENTERED_ON,
+  modified: UPDATED_ON,
   savings: savings ?? [],
   evidenceUrl: `${EVIDENCE_BASE}/${evidence}`
 }));
