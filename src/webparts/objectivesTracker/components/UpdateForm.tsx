@@ -88,9 +88,9 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
   const change = (objectiveId: number, patch: Partial<IEntryValue>): void => {
     setEntries((current) => {
       const next = { ...current[objectiveId], ...patch, dirty: true };
-      const failure = writeDraft<IEntryValue>(storage, keyOf(objectiveId), { narrative: next.narrative, status: next.status, rag: next.rag });
+      const kept = writeDraft<IEntryValue>(storage, keyOf(objectiveId), { narrative: next.narrative, status: next.status, rag: next.rag });
       // A full storage only loses the draft, never the typing: say so once.
-      if (failure) setNotice(strings.UpdateDraftNotSaved);
+      if (storage && !kept) setNotice(strings.UpdateDraftNotSaved);
       return { ...current, [objectiveId]: next };
     });
   };
