@@ -141,6 +141,15 @@ export function errorResponse(err: SpError, headers: Record<string, string>): Ho
 }
 
 /** Applies `$select` to a non-item entity's top-level properties. */
+/** A collection GET with `$filter` and `$select` applied, as SharePoint answers for lists, fields, views and users. */
+function queriedCollection(ctx: SpContext, req: HostRequest, mode: Mode, entities: Entity[], set: string): HostResponse {
+  const filterSrc = req.url.searchParams.get('$filter');
+  const filter = filterSrc ? withSyntax(() => parseFilter(filterSrc)) : undefined;
+  const select = parseList(req.url.searchParams.get('$select'));
+  const shown = entities.filter((e) => !filter || evaluateFilter(filter, e.props)).map((e) => applySelect(e, select));
+  return collectionResponse(ctx, mode, shown, set);
+}
+
 function applySelect(e: Entity, select: string[]): Entity {
   if (select.length === 0 || select.includes('*')) return e;
   const props: Record<string, unknown> = {};
@@ -800,14 +809,8 @@ function fieldsRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostRequ
   const select = parseList(req.url.searchParams.get('$select'));
   if (rest.length === 0) {
     if (method === 'GET') {
-      const filterSrc = req.url.searchParams.get('$filter');
-      const filter = filterSrc ? withSyntax(() => parseFilter(filterSrc)) : undefined;
-      const entities = ctx.store
-        .fields(l)
-        .map((f) => fieldEntity(ctx, l, f))
-        .filter((e) => !filter || evaluateFilter(filter, e.props))
-        .map((e) => applySelect(e, select));
-      return collectionResponse(ctx, mode, entities, 'SP.ApiData.Fields');
+      const entities = ctx.store.fields(l).map((f) => fieldEntity(ctx, l, f));
+      return queriedCollection(ctx, req, mode, entities, 'SP.ApiData.Fields');
     }
     if (method === 'POST') {
       requireEdit(ctx);
@@ -874,14 +877,8 @@ function viewsRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReque
   const select = parseList(req.url.searchParams.get('$select'));
   if (rest.length === 0) {
     if (method === 'GET') {
-      const filterSrc = req.url.searchParams.get('$filter');
-      const filter = filterSrc ? withSyntax(() => parseFilter(filterSrc)) : undefined;
-      const entities = ctx.store
-        .views(l)
-        .map((v) => viewEntity(ctx, l, v))
-        .filter((e) => !filter || evaluateFilter(filter, e.props))
-        .map((e) => applySelect(e, select));
-      return collectionResponse(ctx, mode, entities, 'SP.ApiData.Views');
+      const entities = ctx.store.views(l).map((v) => viewEntity(ctx, l, v));
+      return queriedCollection(ctx, req, mode, entities, 'SP.ApiData.Views');
     }
     if (method === 'POST') {
       requireEdit(ctx);
@@ -1094,14 +1091,8 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
   }
   if (seg.name === 'siteusers' && method === 'GET') {
     if (tail.length === 0) {
-      const filterSrc = req.url.searchParams.get('$filter');
-      const filter = filterSrc ? withSyntax(() => parseFilter(filterSrc)) : undefined;
-      const entities = ctx.store
-        .users()
-        .map((u) => userEntity(ctx, u))
-        .filter((e) => !filter || evaluateFilter(filter, e.props))
-        .map((e) => applySelect(e, select));
-      return collectionResponse(ctx, mode, entities, 'SP.ApiData.Users');
+      const entities = ctx.store.users().map((u) => userEntity(ctx, u));
+      return queriedCollection(ctx, req, mode, entities, 'SP.ApiData.Users');
     }
     if (tail.length === 1 && (tail[0].name === 'getbyemail' || tail[0].name === 'getbyid' || tail[0].name === 'getbyloginname')) {
       const arg = unquote(tail[0].args);
@@ -1116,14 +1107,8 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
   if (seg.name === 'lists') {
     if (seg.args === undefined && tail.length === 0) {
       if (method === 'GET') {
-        const filterSrc = req.url.searchParams.get('$filter');
-        const filter = filterSrc ? withSyntax(() => parseFilter(filterSrc)) : undefined;
-        const entities = ctx.store
-          .lists()
-          .map((l) => listEntity(ctx, l))
-          .filter((e) => !filter || evaluateFilter(filter, e.props))
-          .map((e) => applySelect(e, select));
-        return collectionResponse(ctx, mode, entities, 'SP.ApiData.Lists');
+        const entities = ctx.store.lists().map((l) => listEntity(ctx, l));
+        return queriedCollection(ctx, req, mode, entities, 'SP.ApiData.Lists');
       }
       if (method === 'POST') {
         requireEdit(ctx);
