@@ -31,7 +31,7 @@ import type {
   Repositories,
   SnapshotRepository
 } from './repositories';
-import { FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
+import { BUILT_IN, FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
@@ -45,6 +45,9 @@ import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, th
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
+
+/** SharePoint's built-in item id, indexed on every list (the key of id-range reads). */
+const ID = BUILT_IN.id;
 
 /** Properties of the signed-in user read by currentUser (and loadInitial's `include.currentUser`). */
 const CURRENT_USER_SELECT = ['Id', 'Title', 'Email'] as const;
@@ -94,15 +97,19 @@ export function indexedEq(list: ListKey, key: string, value: string | number): s
   return `${restName(def)} eq ${literal(value)}`;
 }
 
+/** What a page read of loadInitial fills: a list of InitialData, or the snapshots of `include.snapshots`. */
+type PageKey = keyof InitialData | 'snapshots';
+
 /** The lists whose items are read in loadInitial, by InitialData key. */
-const INITIAL_LISTS: { readonly [K in keyof InitialData]: ListKey } = {
+const INITIAL_LISTS: { readonly [K in PageKey]: ListKey } = {
   services: 'services',
   objectives: 'objectives',
   updates: 'objectiveUpdates',
   benefits: 'benefits',
   risks: 'risks',
   measures: 'measures',
-  highlights: 'highlights'
+  highlights: 'highlights',
+  snapshots: 'snapshots'
 };
 
 const userFields = (list: ListKey): FieldDef[] => SCHEMA[list].fields.filter((f) => f.type === 'User');
@@ -302,7 +309,8 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
 
 /** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
 type InitialPart =
-  | { kind: 'page'; key: keyof InitialData; filter?: string; nextLink?: string; throttled: number }
+  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; throttled: number }
+  | { kind: 'lastId'; key: PageKey; throttled: number }
   | { kind: 'user'; throttled: number }
   | { kind: 'canEdit'; list: EditableListKey; throttled: number };
 
@@ -312,7 +320,8 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
   for (const key of lists.filter((k, i) => lists.indexOf(k) === i)) {
     const periods = key === 'updates' ? options.updatesForPeriods : undefined;
     if (periods === undefined) {
-      parts.push({ kind: 'page', key, throttled: 0 });
+      // The highest id rides along, so a list of more than one page is read in one more round.
+      parts.push({ kind: 'page', key, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
       continue;
     }
     // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
@@ -321,6 +330,7 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
       parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), throttled: 0 });
     }
   }
+  if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
   if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
   const editable = options.include?.canEdit ?? [];
   for (const list of editable.filter((l, i) => editable.indexOf(l) === i)) parts.push({ kind: 'canEdit', list, throttled: 0 });
@@ -331,6 +341,7 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
 function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
   if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+  if (part.kind === 'lastId') return batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title).items.select(ID).orderBy(ID, false).top(1)();
   if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(PageParse())();
   const listKey = INITIAL_LISTS[part.key];
   const { select, expand } = selectFor(listKey);
@@ -353,15 +364,43 @@ function initialPartContext(part: InitialPart): ErrorContext {
  * is one `$batch` with the next pages of the lists that have more, plus any part SharePoint
  * throttled in the previous round (sent again after its Retry-After).
  */
-async function loadInitial(
+function loadInitial(
   sp: SPFI,
   lists: ReadonlyArray<keyof InitialData>,
   options: PnpRepositoriesOptions,
   loadOptions: LoadInitialOptions = {}
 ): Promise<InitialLoad> {
+  return readInRounds(sp, options, firstPageParts(lists, loadOptions));
+}
+
+/**
+ * The reads of the rest of a list after its first page: id ranges of one page each, up to the
+ * list's highest id, then one open-ended range for items added meanwhile. They all go in the
+ * next `$batch`, so a list of any size costs one round more, not one round a page. Each range is
+ * an indexed filter matching at most 5,000 items, which SharePoint serves beyond the list view
+ * threshold.
+ */
+function idRangeParts(key: PageKey, afterId: number, lastId: number): InitialPart[] {
+  const parts: InitialPart[] = [];
+  let start = afterId;
+  for (; start + PAGE_SIZE < lastId; start += PAGE_SIZE) {
+    parts.push({ kind: 'page', key, filter: `${ID} gt ${start} and ${ID} le ${start + PAGE_SIZE}`, throttled: 0 });
+  }
+  parts.push({ kind: 'page', key, filter: `${ID} gt ${start}`, throttled: 0 });
+  return parts;
+}
+
+/**
+ * Runs reads in `$batch` rounds: the given parts first, then the rest of each list with more
+ * than one page (by id range when its highest id is known, otherwise page by page) and any part
+ * SharePoint throttled (sent again after its Retry-After), until nothing is left.
+ */
+async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: InitialPart[]): Promise<InitialLoad> {
   const data: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+  if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
   const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
-  let pending = firstPageParts(lists, loadOptions);
+  const ranged = new Set<PageKey>();
+  let pending = first;
   while (pending.length > 0) {
     const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
     let results;
@@ -372,6 +411,8 @@ async function loadInitial(
     }
     const next: InitialPart[] = [];
     let waitMs = 0;
+    const lastIds = new Map<PageKey, number>();
+    const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean }> = [];
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       const entry = pending[i];
@@ -389,16 +430,43 @@ async function loadInitial(
         data.currentUser = toPerson(r.value as RawUser);
       } else if (entry.kind === 'canEdit') {
         data.canEdit = { ...data.canEdit, [entry.list]: r.value === true };
+      } else if (entry.kind === 'lastId') {
+        const newest = (r.value as RawItem[])[0];
+        if (newest && typeof newest[ID] === 'number') lastIds.set(entry.key, newest[ID] as number);
       } else {
         const page = r.value as ItemsPage;
         const listKey = INITIAL_LISTS[entry.key];
-        const target = data[entry.key] as unknown[];
-        for (const raw of page.value) target.push(fromItem(listKey, raw));
-        if (page.nextLink) next.push({ kind: 'page', key: entry.key, nextLink: page.nextLink, throttled: 0 });
+        if (entry.key === 'snapshots') {
+          const snapshots = (data.snapshots = data.snapshots ?? []);
+          for (const raw of page.value) snapshots.push(checkedSnapshot(fromItem<ReportSnapshot>(listKey, raw)));
+        } else {
+          const target = data[entry.key] as unknown[];
+          for (const raw of page.value) target.push(fromItem(listKey, raw));
+        }
+        if (page.nextLink) {
+          const last = page.value[page.value.length - 1];
+          const afterId = last && typeof last[ID] === 'number' ? (last[ID] as number) : 0;
+          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink });
+        }
+      }
+    }
+    for (const c of continued) {
+      const lastId = lastIds.get(c.key);
+      // A first page in id order (no filter) continues by id range when the list's highest id is known.
+      if (c.first && c.afterId > 0 && lastId !== undefined) {
+        ranged.add(c.key);
+        next.push(...idRangeParts(c.key, c.afterId, lastId));
+      } else {
+        next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, throttled: 0 });
       }
     }
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);
     pending = next;
+  }
+  // Ranges retried after throttling arrive out of turn: put those lists back in id order.
+  for (const key of Array.from(ranged)) {
+    const items = (key === 'snapshots' ? data.snapshots : data[key]) as Stored[] | undefined;
+    items?.sort((a, b) => a.id - b.id);
   }
   return data;
 }
@@ -423,6 +491,11 @@ async function readCurrentUser(sp: SPFI): Promise<Person> {
   }
 }
 
+/** Checks a snapshot's stored JSON so a hand-edited column fails here, not deep inside a render. */
+function checkedSnapshot(s: ReportSnapshot): ReportSnapshot {
+  return { ...s, model: readSnapshotModel(s.model) };
+}
+
 /**
  * Report snapshots: reads and publish only. Wraps a list repository instead of extending one
  * so that update and remove do not exist on it at all (snapshots are immutable).
@@ -437,23 +510,19 @@ class PnpSnapshotRepository implements SnapshotRepository {
     this.list = new PnpPeriodListRepository<ReportSnapshot>(sp, 'snapshots', options);
   }
 
-  /** Checks the stored JSON so a hand-edited column fails here, not deep inside a render. */
-  private static checked(s: ReportSnapshot): ReportSnapshot {
-    return { ...s, model: readSnapshotModel(s.model) };
-  }
 
   public async getAll(): Promise<ReportSnapshot[]> {
-    return (await this.list.getAll()).map(PnpSnapshotRepository.checked);
+    return (await this.list.getAll()).map(checkedSnapshot);
   }
 
   public async getById(id: number): Promise<ReportSnapshot | undefined> {
     const found = await this.list.getById(id);
-    return found ? PnpSnapshotRepository.checked(found) : undefined;
+    return found ? checkedSnapshot(found) : undefined;
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
     const found = await this.list.getForPeriod(periodId);
-    return found.map(PnpSnapshotRepository.checked).sort((a, b) => b.version - a.version || b.id - a.id);
+    return found.map(checkedSnapshot).sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
   public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
@@ -461,7 +530,7 @@ class PnpSnapshotRepository implements SnapshotRepository {
     // The next version is one more than the highest stored for the same period and scope.
     const existing = await this.getForPeriod(model.period.id);
     const item = newSnapshot(model, existing, by, new Date().toISOString());
-    return PnpSnapshotRepository.checked(await this.list.add(item as NewItem<ReportSnapshot>));
+    return checkedSnapshot(await this.list.add(item as NewItem<ReportSnapshot>));
   }
 
   public async publishedPeriods(): Promise<PublishedPeriod[]> {

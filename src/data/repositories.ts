@@ -112,6 +112,8 @@ export interface LoadInitialOptions {
     currentUser?: boolean;
     /** Also check EditListItems on these lists (`InitialLoad.canEdit`). */
     canEdit?: readonly EditableListKey[];
+    /** Also read every published report snapshot (`InitialLoad.snapshots`). */
+    snapshots?: boolean;
   };
 }
 
@@ -121,6 +123,8 @@ export interface InitialLoad extends InitialData {
   currentUser?: Person;
   /** Whether the user may edit each list named in `include.canEdit`. */
   canEdit?: Partial<Record<EditableListKey, boolean>>;
+  /** Every published report snapshot, when `include.snapshots` was set. */
+  snapshots?: ReportSnapshot[];
 }
 
 /** The data access of the whole product. */

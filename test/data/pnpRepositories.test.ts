@@ -73,27 +73,37 @@ describe('filters', () => {
 });
 
 describe('loadInitial', () => {
-  it('reads first pages in one $batch, then one $batch per round, retrying only the throttled part', async () => {
-    const objectivesNext = `${WEB}/_api/web/lists/getByTitle('SSM%20Objectives')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d1&%24top=5000`;
+  const objectivesNext = `${WEB}/_api/web/lists/getByTitle('SSM%20Objectives')/items?%24skiptoken=Paged%3dTRUE%26p_ID%3d1&%24top=5000`;
+  const throttled = { status: 429, headers: { 'Retry-After': '1' }, body: { 'odata.error': { code: '-1', message: { lang: 'en-US', value: 'Throttled' } } } };
+  const rawUpdate = { Id: 9, Title: '2021-22-Q4 #1', ObjectiveId: 1, Period: '2021-22-Q4', Narrative: '<p>x</p>', StatusAtUpdate: 'Ongoing', RagAtUpdate: 'Amber', UpdatedOn: '2022-01-05T10:00:00Z' };
+
+  it('reads first pages and highest ids in one $batch, then the rest of each list by id range in one more, retrying only the throttled part', async () => {
     const f = fakeFetch(
       (call) => {
         const lines = batchRequestLines(call.body);
-        expect(lines).toHaveLength(3);
+        // Each list's first page, each followed by its highest id.
+        expect(lines).toHaveLength(6);
+        expect(lines[1]).toContain('%24orderby=Id+desc&%24top=1');
         return batchAnswer([
           { status: 200, body: { value: [{ Id: 1, Title: 'Revenues', PartnerCouncils: '["A","B"]', Phase: 'Phase 1' }] } },
+          { status: 200, body: { value: [{ Id: 1 }] } },
           { status: 200, body: { value: [rawObjective(1)], 'odata.nextLink': objectivesNext } },
-          { status: 429, headers: { 'Retry-After': '1' }, body: { 'odata.error': { code: '-1', message: { lang: 'en-US', value: 'Throttled' } } } }
+          { status: 200, body: { value: [{ Id: 7000 }] } },
+          throttled,
+          { status: 200, body: { value: [{ Id: 9 }] } }
         ]);
       },
       (call) => {
         const lines = batchRequestLines(call.body);
-        // The objectives' next page and the throttled updates page, nothing already read.
-        expect(lines).toHaveLength(2);
-        expect(lines[0]).toContain('skiptoken');
-        expect(lines[1]).toContain("getByTitle('SSM%20Objective%20Updates')");
+        // The throttled updates page again, and the objectives after id 1 in two ranges (the last open-ended).
+        expect(lines).toHaveLength(3);
+        expect(lines[0]).toContain("getByTitle('SSM%20Objective%20Updates')");
+        expect(decodeURIComponent(lines[1]).replace(/\+/g, ' ')).toContain('$filter=Id gt 1 and Id le 5001');
+        expect(decodeURIComponent(lines[2]).replace(/\+/g, ' ')).toContain('$filter=Id gt 5001&');
         return batchAnswer([
+          { status: 200, body: { value: [rawUpdate] } },
           { status: 200, body: { value: [rawObjective(2)] } },
-          { status: 200, body: { value: [{ Id: 9, Title: '2021-22-Q4 #1', ObjectiveId: 1, Period: '2021-22-Q4', Narrative: '<p>x</p>', StatusAtUpdate: 'Ongoing', RagAtUpdate: 'Amber', UpdatedOn: '2022-01-05T10:00:00Z' }] } }
+          { status: 200, body: { value: [rawObjective(6999)] } }
         ]);
       }
     );
@@ -101,9 +111,28 @@ describe('loadInitial', () => {
     expect(f.calls.filter(isBatch)).toHaveLength(2);
     expect(f.calls).toHaveLength(2);
     expect(data.services.map((s) => s.partnerCouncils)).toEqual([['A', 'B']]);
-    expect(data.objectives.map((o) => o.id)).toEqual([1, 2]);
+    expect(data.objectives.map((o) => o.id)).toEqual([1, 2, 6999]);
     expect(data.updates.map((u) => [u.objectiveId, u.periodId])).toEqual([[1, '2021-22-Q4']]);
     expect(data.risks).toEqual([]);
+  });
+
+  it('follows the next-page link when the highest id could not be read', async () => {
+    const f = fakeFetch(
+      () =>
+        batchAnswer([
+          { status: 200, body: { value: [rawObjective(1)], 'odata.nextLink': objectivesNext } },
+          { status: 200, body: { value: [] } }
+        ]),
+      (call) => {
+        const lines = batchRequestLines(call.body);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain('skiptoken');
+        return batchAnswer([{ status: 200, body: { value: [rawObjective(2)] } }]);
+      }
+    );
+    const data = await repos(f).loadInitial(['objectives']);
+    expect(f.calls.filter(isBatch)).toHaveLength(2);
+    expect(data.objectives.map((o) => o.id)).toEqual([1, 2]);
   });
 });
 
