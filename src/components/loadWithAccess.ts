@@ -21,9 +21,9 @@ export async function loadWithAccess(
   repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>,
   lists: ReadonlyArray<keyof InitialData>,
   editList: EditableListKey,
-  options: Omit<LoadInitialOptions, 'include'> = {}
+  options: LoadInitialOptions = {}
 ): Promise<IWithAccess> {
-  const data = await repositories.loadInitial(lists, { ...options, include: { currentUser: true, canEdit: [editList] } });
+  const data = await repositories.loadInitial(lists, { ...options, include: { ...options.include, currentUser: true, canEdit: [editList] } });
   const [me, canEdit] = await Promise.all([
     data.currentUser ?? repositories.currentUser(),
     data.canEdit?.[editList] ?? repositories.canEdit(editList)

@@ -109,6 +109,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       if (periods) result.updates = result.updates.filter((u) => periods.indexOf(u.periodId) >= 0);
       if (options?.include?.currentUser) result.currentUser = await repositories.currentUser();
       for (const list of options?.include?.canEdit ?? []) result.canEdit = { ...result.canEdit, [list]: await repositories.canEdit(list) };
+      if (options?.include?.snapshots) result.snapshots = await repositories.snapshots.getAll();
       return result;
     },
     currentUser: async () => me,

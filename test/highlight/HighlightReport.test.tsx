@@ -164,6 +164,17 @@ describe('HighlightReport', () => {
     expect(within(v2).queryByText('Today’s text')).toBeNull();
   });
 
+  it('reads the lists, the published snapshots, the user and the permission in one load', async () => {
+    const repositories = fakeRepositories(seed());
+    const separately = jest.spyOn(repositories.snapshots, 'getAll');
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    expect(repositories.loadInitialCalls).toHaveLength(1);
+    expect(repositories.loadInitialOptions[0]?.include).toEqual({ snapshots: true, currentUser: true, canEdit: ['snapshots'] });
+    // The fake answers include.snapshots through getAll, once, inside loadInitial.
+    expect(separately).toHaveBeenCalledTimes(1);
+  });
+
   it('offers no publish button to users who cannot edit (auditors), but still the download', async () => {
     const repositories = fakeRepositories(seed());
     repositories.canEdit = async () => false;

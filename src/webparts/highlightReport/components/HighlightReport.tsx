@@ -71,11 +71,26 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const theme = useTheme();
   const today = props.today ?? isoDateOf(new Date());
 
-  // Lists and the publish permission in one $batch; the snapshots are a second request.
-  const load = useAsync(() => loadWithAccess(repositories, REPORT_LISTS, 'snapshots'), [repositories]);
+  // The lists, the published snapshots and the publish permission in one $batch (a list over
+  // 5,000 items adds one more for the rest of it, whatever its size).
+  const load = useAsync(async () => {
+    const loaded = await loadWithAccess(repositories, REPORT_LISTS, 'snapshots', { include: { snapshots: true } });
+    // A repository that does not read the snapshots with the lists (a test double) is asked separately.
+    return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
+  }, [repositories]);
   const data = { value: load.value?.data, loading: load.loading, error: load.error, reload: load.reload };
+  // After publishing, the snapshots are read again (the new version decides the next number).
   const [generation, setGeneration] = React.useState(0);
-  const snapshots = useAsync(() => repositories.snapshots.getAll(), [repositories, generation]);
+  const reread = useAsync(
+    (): Promise<ReportSnapshot[] | undefined> => (generation === 0 ? Promise.resolve(undefined) : repositories.snapshots.getAll()),
+    [repositories, generation]
+  );
+  const snapshots = {
+    value: reread.value ?? load.value?.snapshots,
+    loading: load.loading || reread.loading,
+    error: reread.error,
+    reload: reread.reload
+  };
 
   const [tab, setTab] = React.useState<Tab>('live');
   const [serviceKey, setServiceKey] = React.useState<string>(ALL);
