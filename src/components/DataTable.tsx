@@ -27,9 +27,51 @@ export interface IDataTableProps<T> {
   getKey: (item: T) => string | number;
 }
 
+/** Rows in the first render of a long table; the rest follow a step at a time. */
+export const FIRST_ROWS = 50;
+/** Rows added in each later step. */
+const STEP_ROWS = 500;
+
+/**
+ * How many of `total` rows to render: all of a short table; of a long one (a report of thousands
+ * of objectives) the first rows at once and the rest over the next few tasks, so the page shows
+ * the report straight away and stays responsive while the rest is added.
+ */
+function useRowsShown(total: number): number {
+  const [shown, setShown] = React.useState(() => Math.min(total, FIRST_ROWS));
+  React.useEffect(() => {
+    if (shown >= total) return undefined;
+    const timer = window.setTimeout(() => setShown((n) => n + STEP_ROWS), 0);
+    return () => window.clearTimeout(timer);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
+interface IRowProps<T> {
+  item: T;
+  columns: ReadonlyArray<IDataTableColumn<T>>;
+  cellClass: string;
+}
+
+function RowOf<T>(props: IRowProps<T>): JSX.Element {
+  return (
+    <tr>
+      {props.columns.map((c) => (
+        <td key={c.key} className={props.cellClass}>
+          {c.render(props.item)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+// Rows already shown are not rendered again when the next step adds more.
+const Row = React.memo(RowOf) as typeof RowOf;
+
 /** Renders items as a table with one header row. */
 export function DataTable<T>(props: IDataTableProps<T>): JSX.Element {
   const theme = useTheme();
+  const shown = useRowsShown(props.items.length);
   const classes = React.useMemo(
     () =>
       mergeStyleSets({
@@ -65,14 +107,8 @@ export function DataTable<T>(props: IDataTableProps<T>): JSX.Element {
         </tr>
       </thead>
       <tbody>
-        {props.items.map((item) => (
-          <tr key={props.getKey(item)}>
-            {props.columns.map((c) => (
-              <td key={c.key} className={classes.td}>
-                {c.render(item)}
-              </td>
-            ))}
-          </tr>
+        {props.items.slice(0, shown).map((item) => (
+          <Row key={props.getKey(item)} item={item} columns={props.columns} cellClass={classes.td} />
         ))}
       </tbody>
     </table>
