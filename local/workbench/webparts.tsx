@@ -4,10 +4,7 @@
  * and cannot run outside SharePoint, so this mapping mirrors them; keep the two in step.
  */
 import * as React from 'react';
-import { ObjectivesTracker } from '../../src/webparts/objectivesTracker/components/ObjectivesTracker';
-import { BenefitsTracker } from '../../src/webparts/benefitsTracker/components/BenefitsTracker';
-import { RiskRegister } from '../../src/webparts/riskRegister/components/RiskRegister';
-import { HighlightReport } from '../../src/webparts/highlightReport/components/HighlightReport';
+import { lazyComponent, OnDemand } from '../../src/components/lazyComponent';
 import type { IRemindersConnection } from '../../src/webparts/objectivesTracker/components/SendReminders';
 import { createGraphClient } from '../../src/reminders/graphClient';
 import { IPageContextInfo, siteUrl } from './connect';
@@ -24,28 +21,42 @@ function localReminders(): IRemindersConnection {
   };
 }
 
+/** A root loaded on demand, with the shared spinner while its file loads. */
+function onDemand(element: React.ReactElement): React.ReactElement {
+  return React.createElement(OnDemand, {}, element);
+}
+
 /** Creates a web part's root element from its (manifest default) properties. */
 export type RootFactory = (properties: Record<string, unknown>) => React.ReactElement;
+
+// Each web part's code is its own file, loaded when the page shows it: in SharePoint every web
+// part is a separate bundle, so a page with one web part downloads only that one.
+const ObjectivesTracker = lazyComponent(async () => (await import('../../src/webparts/objectivesTracker/components/ObjectivesTracker')).ObjectivesTracker);
+const BenefitsTracker = lazyComponent(async () => (await import('../../src/webparts/benefitsTracker/components/BenefitsTracker')).BenefitsTracker);
+const RiskRegister = lazyComponent(async () => (await import('../../src/webparts/riskRegister/components/RiskRegister')).RiskRegister);
+const HighlightReport = lazyComponent(async () => (await import('../../src/webparts/highlightReport/components/HighlightReport')).HighlightReport);
 
 /** Root components by web part folder name. */
 export const ROOTS: Readonly<Record<string, RootFactory>> = {
   // As ObjectivesTrackerWebPart.renderRoot: a missing toggle means the column is shown.
   objectivesTracker: (p) =>
-    React.createElement(ObjectivesTracker, {
-      serviceFilter: typeof p.serviceFilter === 'string' ? p.serviceFilter : '',
-      columns: {
-        aim: p.showAim !== false,
-        status: p.showStatus !== false,
-        rag: p.showRag !== false,
-        officer: p.showOfficer !== false,
-        latestUpdate: p.showLatestUpdate !== false,
-        targetDate: p.showTargetDate !== false
-      },
-      reminders: localReminders()
-    }),
-  benefitsTracker: () => React.createElement(BenefitsTracker, {}),
-  riskRegister: () => React.createElement(RiskRegister, {}),
+    onDemand(
+      React.createElement(ObjectivesTracker, {
+        serviceFilter: typeof p.serviceFilter === 'string' ? p.serviceFilter : '',
+        columns: {
+          aim: p.showAim !== false,
+          status: p.showStatus !== false,
+          rag: p.showRag !== false,
+          officer: p.showOfficer !== false,
+          latestUpdate: p.showLatestUpdate !== false,
+          targetDate: p.showTargetDate !== false
+        },
+        reminders: localReminders()
+      })
+    ),
+  benefitsTracker: () => onDemand(React.createElement(BenefitsTracker, {})),
+  riskRegister: () => onDemand(React.createElement(RiskRegister, {})),
   // As HighlightReportWebPart.renderRoot: the Teams tab view (?host=teams) gets the compact layout.
   highlightReport: () =>
-    React.createElement(HighlightReport, { inTeams: new URLSearchParams(window.location.search).get('host')?.toLowerCase() === 'teams' })
+    onDemand(React.createElement(HighlightReport, { inTeams: new URLSearchParams(window.location.search).get('host')?.toLowerCase() === 'teams' }))
 };
