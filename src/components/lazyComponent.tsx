@@ -6,12 +6,10 @@
 import * as React from 'react';
 import { Loading } from './Loading';
 
-/** A component loaded the first time it renders; wrap uses in `OnDemand`. */
-export function lazyComponent<P>(load: () => Promise<React.ComponentType<P>>): React.LazyExoticComponent<React.ComponentType<P>> {
-  return React.lazy(async () => ({ default: await load() }));
-}
+export { lazyComponent } from './onDemand';
 
 /** Shows the shared spinner while an on-demand component loads. */
 export function OnDemand(props: { children?: React.ReactNode }): JSX.Element {
   return <React.Suspense fallback={<Loading />}>{props.children}</React.Suspense>;
 }
+

@@ -5,7 +5,12 @@
  */
 import * as React from 'react';
 import { SsmWebPartBase } from '../shared/SsmWebPartBase';
-import { HighlightReport } from './components/HighlightReport';
+import { lazyComponent, onDemand } from '../../components/onDemand';
+
+// The UI is a chunk of its own, loaded when the web part renders: the bundle SharePoint loads
+// first stays small, and the Fluent UI and PnPjs code the UIs share sits in chunks that a page
+// with several of these web parts downloads once.
+const HighlightReport = lazyComponent(() => import(/* webpackChunkName: 'ssm-highlight-report-ui' */ './components/HighlightReport').then((m) => m.HighlightReport));
 
 /** Web part properties (none yet). */
 export interface IHighlightReportWebPartProps {}
@@ -14,6 +19,6 @@ export interface IHighlightReportWebPartProps {}
 export default class HighlightReportWebPart extends SsmWebPartBase<IHighlightReportWebPartProps> {
   protected renderRoot(): React.ReactElement {
     // Called on every render, including the base class's re-render on a Teams theme change.
-    return React.createElement(HighlightReport, { inTeams: !!this.context.sdks.microsoftTeams });
+    return onDemand(HighlightReport, { inTeams: !!this.context.sdks.microsoftTeams });
   }
 }

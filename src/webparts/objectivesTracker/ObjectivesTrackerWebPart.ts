@@ -8,11 +8,14 @@ import { IPropertyPaneGroup, PropertyPaneTextField, PropertyPaneToggle } from '@
 import type { MSGraphClientV3 } from '@microsoft/sp-http';
 import * as strings from 'SsmStrings';
 import { SsmWebPartBase } from '../shared/SsmWebPartBase';
-import { getSP } from '../../data/sp';
-import { ensureLists } from '../../data/provisioning';
 import type { GraphApi } from '../../reminders/graphMail';
-import { ObjectivesTracker } from './components/ObjectivesTracker';
 import type { IRemindersConnection } from './components/SendReminders';
+import { lazyComponent, onDemand } from '../../components/onDemand';
+
+// The UI is a chunk of its own, loaded when the web part renders: the bundle SharePoint loads
+// first stays small, and the Fluent UI and PnPjs code the UIs share sits in chunks that a page
+// with several of these web parts downloads once.
+const ObjectivesTracker = lazyComponent(() => import(/* webpackChunkName: 'ssm-objectives-tracker-ui' */ './components/ObjectivesTracker').then((m) => m.ObjectivesTracker));
 
 /** Web part properties (defaults in the manifest's preconfiguredEntries). */
 export interface IObjectivesTrackerWebPartProps {
@@ -35,7 +38,7 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
     await super.onInit();
     // "Set up lists" (shown by the base class to users who can manage lists only).
     this.provision = async () => {
-      await ensureLists(getSP(this.context));
+      await this.shell.setUpLists(this.context);
     };
     // Delegated Mail.Send through MSGraphClientV3 (requested in package-solution.json).
     this._reminders = {
@@ -50,7 +53,7 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
 
   protected renderRoot(): React.ReactElement {
     const p = this.properties;
-    return React.createElement(ObjectivesTracker, {
+    return onDemand(ObjectivesTracker, {
       serviceFilter: p.serviceFilter ?? '',
       // Older instances may lack a toggle: missing means shown.
       columns: {

@@ -19,14 +19,14 @@ import {
 import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
 import { SPPermission } from '@microsoft/sp-page-context';
 import * as strings from 'SsmStrings';
-import { getSP } from '../../data/sp';
-import { createPnpRepositories } from '../../data/pnpRepositories';
 import type { Repositories } from '../../data/repositories';
-import { AppShell } from '../../components/AppShell';
-import { describeError } from '../../components/ErrorBar';
 import { formatString } from '../../components/format';
-import { TeamsThemeName, toTeamsThemeName } from '../../components/themes';
-import { lazyComponent, OnDemand } from '../../components/lazyComponent';
+import type { TeamsThemeName } from '../../components/themes';
+import { lazyComponent, onDemand } from '../../components/onDemand';
+
+/** The shared shell (repositories, providers): one chunk for all four web parts, loaded in onInit. */
+type Shell = typeof import('./shell');
+const loadShell = (): Promise<Shell> => import(/* webpackChunkName: 'ssm-shell' */ './shell');
 
 // The import panel (and its engine) loads only when a site owner opens it.
 const ImportPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-import-panel' */ '../../components/import/ImportPanel').then((m) => m.ImportPanel));
@@ -41,6 +41,7 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
   /** Runs when a site owner presses "Set up lists"; undefined until provisioning is wired. */
   protected provision: ProvisionCallback | undefined = undefined;
 
+  private _shell: Shell | undefined;
   private _repositories: Repositories | undefined;
   private _themeProvider: ThemeProvider | undefined;
   private _spTheme: IReadonlyTheme | undefined;
@@ -74,9 +75,16 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
     return this._repositories;
   }
 
+  /** The shared shell loaded in onInit. */
+  protected get shell(): Shell {
+    if (!this._shell) throw new Error('The web part was rendered before onInit completed.');
+    return this._shell;
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this._repositories = createPnpRepositories(getSP(this.context));
+    this._shell = await loadShell();
+    this._repositories = this._shell.createRepositories(this.context);
 
     this._themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this._spTheme = this._themeProvider.tryGetTheme();
@@ -85,9 +93,9 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
     const teams = this.context.sdks.microsoftTeams;
     if (teams) {
       const teamsContext = await teams.teamsJs.app.getContext();
-      this._teamsTheme = toTeamsThemeName(teamsContext.app.theme);
+      this._teamsTheme = this._shell.toTeamsThemeName(teamsContext.app.theme);
       teams.teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
-        this._teamsTheme = toTeamsThemeName(theme);
+        this._teamsTheme = this.shell.toTeamsThemeName(theme);
         this.render();
       });
     }
@@ -98,12 +106,11 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
     // Only the root is keyed by generation: remounting it reloads the data, while the import
     // panel beside it keeps its result on screen.
     const element = React.createElement(
-      AppShell,
+      this.shell.AppShell,
       { repositories: this.repositories, spTheme: this._spTheme, teamsTheme: this._teamsTheme },
       React.createElement(React.Fragment, { key: this._generation }, this.renderRoot()),
       list && this._importOpen
-        ? React.createElement(OnDemand, { key: 'import' }, React.createElement(ImportPanel, {
-            key: 'import',
+        ? React.createElement(React.Fragment, { key: 'import' }, onDemand(ImportPanel, {
             list,
             isOpen: this._importOpen,
             onDismiss: () => {
@@ -214,7 +221,7 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
         this.render();
       },
       (error: unknown) => {
-        this._setProvisionStatus(formatString(strings.SetUpListsFailed, describeError(error).details.join(' ')), false);
+        this._setProvisionStatus(formatString(strings.SetUpListsFailed, this.shell.describeError(error).details.join(' ')), false);
       }
     );
   }
