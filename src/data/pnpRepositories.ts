@@ -13,7 +13,7 @@ import '@pnp/sp/security/list';
 import type { IList } from '@pnp/sp/lists';
 import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
-import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
+import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
 import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
@@ -45,6 +45,9 @@ import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, th
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
+
+/** JSON without OData metadata (no etags): for reads that are never saved back. */
+const NO_METADATA = 'application/json;odata=nometadata';
 
 /** SharePoint's built-in item id, indexed on every list (the key of id-range reads). */
 const ID = BUILT_IN.id;
@@ -309,7 +312,7 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
 
 /** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
 type InitialPart =
-  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; throttled: number }
+  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; throttled: number }
   | { kind: 'lastId'; key: PageKey; throttled: number }
   | { kind: 'user'; throttled: number }
   | { kind: 'canEdit'; list: EditableListKey; throttled: number };
@@ -317,20 +320,21 @@ type InitialPart =
 /** The first-round parts of every list (one per period when the updates are narrowed to periods). */
 function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): InitialPart[] {
   const parts: InitialPart[] = [];
+  const readOnly = options.readOnly === true;
   for (const key of lists.filter((k, i) => lists.indexOf(k) === i)) {
     const periods = key === 'updates' ? options.updatesForPeriods : undefined;
     if (periods === undefined) {
       // The highest id rides along, so a list of more than one page is read in one more round.
-      parts.push({ kind: 'page', key, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
+      parts.push({ kind: 'page', key, readOnly, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
       continue;
     }
     // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
     // which SharePoint serves on lists beyond the list view threshold; all go in the same $batch.
     for (const period of periods.filter((p, i) => periods.indexOf(p) === i)) {
-      parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), throttled: 0 });
+      parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), readOnly, throttled: 0 });
     }
   }
-  if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
+  if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', readOnly, throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
   if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
   const editable = options.include?.canEdit ?? [];
   for (const list of editable.filter((l, i) => editable.indexOf(l) === i)) parts.push({ kind: 'canEdit', list, throttled: 0 });
@@ -342,13 +346,14 @@ function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
   if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
   if (part.kind === 'lastId') return batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title).items.select(ID).orderBy(ID, false).top(1)();
-  if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(PageParse())();
+  const metadata = part.readOnly ? [InjectHeaders({ Accept: NO_METADATA })] : [];
+  if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(...metadata, PageParse())();
   const listKey = INITIAL_LISTS[part.key];
   const { select, expand } = selectFor(listKey);
   let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).top(PAGE_SIZE);
   if (part.filter) items = items.filter(part.filter);
   if (expand.length > 0) items = items.expand(...expand);
-  return items.using(PageParse())();
+  return items.using(...metadata, PageParse())();
 }
 
 /** The error context of a failed InitialPart. */
@@ -412,7 +417,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     const next: InitialPart[] = [];
     let waitMs = 0;
     const lastIds = new Map<PageKey, number>();
-    const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean }> = [];
+    const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean; readOnly?: boolean }> = [];
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       const entry = pending[i];
@@ -446,7 +451,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         if (page.nextLink) {
           const last = page.value[page.value.length - 1];
           const afterId = last && typeof last[ID] === 'number' ? (last[ID] as number) : 0;
-          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink });
+          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink, readOnly: entry.readOnly });
         }
       }
     }
@@ -455,9 +460,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       // A first page in id order (no filter) continues by id range when the list's highest id is known.
       if (c.first && c.afterId > 0 && lastId !== undefined) {
         ranged.add(c.key);
-        next.push(...idRangeParts(c.key, c.afterId, lastId));
+        next.push(...idRangeParts(c.key, c.afterId, lastId).map((p) => ({ ...p, readOnly: c.readOnly })));
       } else {
-        next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, throttled: 0 });
+        next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, readOnly: c.readOnly, throttled: 0 });
       }
     }
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);

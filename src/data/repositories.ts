@@ -106,6 +106,12 @@ export interface LoadInitialOptions {
    * objective is then read on demand with `objectiveUpdates.getForObjective`.
    */
   updatesForPeriods?: readonly string[];
+  /**
+   * For views that only read (the highlight report): items come without their etags and other
+   * OData metadata, which roughly halves what is downloaded. Items read so cannot be updated
+   * (their etag is empty, so a save would be refused as a conflict).
+   */
+  readOnly?: boolean;
   /** Reads that travel in the same `$batch` as the first page round, so they cost no request of their own. */
   include?: {
     /** Also read the signed-in user (`InitialLoad.currentUser`). */

@@ -116,3 +116,23 @@ it('follows the next page of a period with more than 5,000 updates, keeping the 
     await big.close();
   }
 });
+
+it('reads read-only loads without OData metadata: the same items, no etags, still two rounds for 8,000 updates', async () => {
+  const full = await repos.loadInitial(['objectives', 'updates'], { include: { snapshots: true } });
+  host.resetRequestLog();
+  const bare = await repos.loadInitial(['objectives', 'updates'], { readOnly: true, include: { snapshots: true } });
+  expect(host.requestLog().filter((r) => /\$batch/.test(r.path))).toHaveLength(2);
+
+  const withoutEtag = <T extends { etag: string }>(items: readonly T[]): Array<Omit<T, 'etag'>> =>
+    items.map((item) => {
+      const { etag, ...rest } = item;
+      void etag;
+      return rest;
+    });
+  expect(bare.updates).toHaveLength(allUpdates.length);
+  expect(withoutEtag(bare.updates)).toEqual(withoutEtag(full.updates));
+  expect(withoutEtag(bare.objectives)).toEqual(withoutEtag(full.objectives));
+  expect(full.updates.every((u) => u.etag !== '')).toBe(true);
+  expect(bare.updates.every((u) => u.etag === '')).toBe(true);
+  expect(bare.snapshots).toEqual(full.snapshots);
+});
