@@ -219,6 +219,27 @@ export async function buildWorkbench(options = {}) {
     throw new WorkbenchBuildError(`The workbench could not be built${messages.length ? `:\n${messages.join('\n')}` : '.'}`, { messages, cause: error });
   }
 
+  // Fluent reads window.FabricConfig when its modules are evaluated, which in a split ES module
+  // build is before main.js's own code runs; so the setting is a classic script of its own that
+  // the page runs first.
+  let fabric;
+  try {
+    fabric = await build({
+      absWorkingDir: root,
+      entryPoints: { 'fabric-config': join(sourceDir, 'fabricConfig.ts') },
+      outdir: outDir,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2019',
+      minify,
+      metafile: true,
+      logLevel: options.logLevel ?? 'silent'
+    });
+  } catch (error) {
+    throw new WorkbenchBuildError('The workbench Fluent UI settings script could not be built.', { cause: error });
+  }
+
   await copyFile(join(sourceDir, 'index.html'), join(outDir, 'index.html'));
   await copyFile(join(sourceDir, 'workbench.css'), join(outDir, 'workbench.css'));
   const fonts = await copyIconFonts(root, join(outDir, 'fonts'));
@@ -227,6 +248,7 @@ export async function buildWorkbench(options = {}) {
     'index.html',
     'workbench.css',
     ...Object.keys(result.metafile.outputs).map((p) => relative(outDir, resolve(root, p))),
+    ...Object.keys(fabric.metafile.outputs).map((p) => relative(outDir, resolve(root, p))),
     ...fonts.map((f) => join('fonts', f))
   ].sort();
   await writeFile(join(outDir, 'build-info.json'), JSON.stringify({ builtAt: new Date().toISOString(), minify, files }, null, 2));

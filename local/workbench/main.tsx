@@ -2,8 +2,7 @@
  * Entry point of the local workbench page (built by local/scripts/build-workbench.mjs, served by
  * the local host at /). Mounts the web parts' root components against the local host's site.
  */
-// Must stay the first import: it configures Fluent UI before Fluent's modules load.
-import './fabricConfig';
+// Fluent UI's settings (fabricConfig.ts) are a script of their own that index.html runs first.
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { initializeIcons } from '@fluentui/react';

@@ -61,6 +61,11 @@ describe('buildWorkbench', () => {
     const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
     expect(html).toContain('src="main.js"');
     expect(html).toContain('href="workbench.css"');
+    // Fluent's settings (no web fonts from Microsoft's CDN) run as a classic script before the modules.
+    expect(files).toContain('fabric-config.js');
+    expect(html.indexOf('src="fabric-config.js"')).toBeGreaterThan(0);
+    expect(html.indexOf('src="fabric-config.js"')).toBeLessThan(html.indexOf('src="main.js"'));
+    expect(fs.readFileSync(path.join(outDir, 'fabric-config.js'), 'utf8')).toContain('fontBaseUrl');
     expect(bundle).toMatch(/\/\/# sourceMappingURL=main\.js\.map\s*$/);
   });
 
