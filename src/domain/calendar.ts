@@ -217,6 +217,20 @@ function buildPeriod(financialYear: number, quarter: Quarter, config: CalendarCo
  * the financial year by the year it starts in). Throws CalendarError for anything else.
  */
 export function parsePeriodId(id: string): { financialYear: number; quarter: Quarter } {
+  // Reports compare the periods of thousands of updates, all among a few distinct ids.
+  const known = typeof id === 'string' ? PARSED_IDS.get(id) : undefined;
+  if (known) return { financialYear: known.financialYear, quarter: known.quarter };
+  const parsed = parseNewPeriodId(id);
+  if (PARSED_IDS.size >= PARSED_IDS_LIMIT) PARSED_IDS.clear();
+  PARSED_IDS.set(id, parsed);
+  return { financialYear: parsed.financialYear, quarter: parsed.quarter };
+}
+
+/** Period ids parsed so far (valid ones only), and how many to keep before starting again. */
+const PARSED_IDS = new Map<string, { financialYear: number; quarter: Quarter }>();
+const PARSED_IDS_LIMIT = 1000;
+
+function parseNewPeriodId(id: string): { financialYear: number; quarter: Quarter } {
   const text = typeof id === 'string' ? id.trim().toUpperCase() : '';
   const long = LONG_ID_PATTERN.exec(text);
   if (long) {
