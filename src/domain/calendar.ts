@@ -212,6 +212,10 @@ function buildPeriod(financialYear: number, quarter: Quarter, config: CalendarCo
   };
 }
 
+/** Period ids parsed so far (valid ones only), and how many to keep before starting again. */
+const PARSED_IDS = new Map<string, { financialYear: number; quarter: Quarter }>();
+const PARSED_IDS_LIMIT = 1000;
+
 /**
  * Parses a period id in the long form "2021-22-Q4" or the short form "2021-Q4" (both name
  * the financial year by the year it starts in). Throws CalendarError for anything else.
@@ -225,10 +229,6 @@ export function parsePeriodId(id: string): { financialYear: number; quarter: Qua
   PARSED_IDS.set(id, parsed);
   return { financialYear: parsed.financialYear, quarter: parsed.quarter };
 }
-
-/** Period ids parsed so far (valid ones only), and how many to keep before starting again. */
-const PARSED_IDS = new Map<string, { financialYear: number; quarter: Quarter }>();
-const PARSED_IDS_LIMIT = 1000;
 
 function parseNewPeriodId(id: string): { financialYear: number; quarter: Quarter } {
   const text = typeof id === 'string' ? id.trim().toUpperCase() : '';
