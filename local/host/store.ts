@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { CmpOp, FilterExpr, Literal, OrderKey, SkipToken, filterFields, tokenDateToIso, tokenValue } from './odata';
+import { NOTE_MAX_LENGTH } from '../../src/data/schema';
 import {
   SpError,
   columnMissing,
@@ -746,6 +747,9 @@ export class Store {
         if (typeof value !== 'string') throw wrongType('Edm.String');
         if (f.type === 'Text' && value.length > (f.maxLength ?? 255)) {
           throw new SpError(400, '-2130575162, Microsoft.SharePoint.SPFieldValidationException', `The value of field '${f.title}' exceeds ${f.maxLength ?? 255} characters.`);
+        }
+        if (f.type === 'Note' && value.length > NOTE_MAX_LENGTH) {
+          throw new SpError(400, '-2130575162, Microsoft.SharePoint.SPFieldValidationException', `The value of field '${f.title}' exceeds ${NOTE_MAX_LENGTH} characters.`);
         }
         return value === '' ? null : value;
       case 'Number':

@@ -11,6 +11,7 @@ import {
   DataAccessError,
   ListMissingError,
   NotFoundError,
+  SnapshotTooLargeError,
   ThrottledError
 } from '../data/errors';
 import { ValidationFailedError } from '../domain/validation';
@@ -23,6 +24,7 @@ export type ErrorKind =
   | 'conflict'
   | 'validation'
   | 'listMissing'
+  | 'snapshotTooLarge'
   | 'throttled'
   | 'notFound'
   | 'dataAccess'
@@ -58,6 +60,14 @@ export function describeError(error: unknown): IErrorDescription {
   }
   if (error instanceof ListMissingError) {
     return { kind: 'listMissing', title: strings.ErrorListMissingTitle, details: [error.message], type: MessageBarType.warning };
+  }
+  if (error instanceof SnapshotTooLargeError) {
+    return {
+      kind: 'snapshotTooLarge',
+      title: strings.ErrorSnapshotTooLargeTitle,
+      details: [formatString(strings.ErrorSnapshotTooLargeDetail, error.storedLength.toLocaleString('en-GB'), error.limit.toLocaleString('en-GB'))],
+      type: MessageBarType.warning
+    };
   }
   if (error instanceof ThrottledError) {
     return { kind: 'throttled', title: strings.ErrorThrottledTitle, details: [error.message], type: MessageBarType.warning };

@@ -144,6 +144,28 @@ export class ThrottledError extends DataAccessError {
   }
 }
 
+/**
+ * A report too large to publish as one snapshot: even compressed, its stored form would be
+ * longer than a SharePoint list column holds. Nothing was written.
+ */
+export class SnapshotTooLargeError extends DataAccessError {
+  /** Characters the stored report would take. */
+  public readonly storedLength: number;
+  /** Characters the column holds. */
+  public readonly limit: number;
+
+  public constructor(storedLength: number, limit: number, options: DataAccessErrorOptions) {
+    super(
+      `The report is too large to publish as one snapshot: stored, it takes ${storedLength} characters and a SharePoint column holds ${limit}. Publish it one service at a time.`,
+      options
+    );
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'SnapshotTooLargeError';
+    this.storedLength = storedLength;
+    this.limit = limit;
+  }
+}
+
 /** The product's lists have not been created on this site yet. */
 export class ListMissingError extends DataAccessError {
   public constructor(options: DataAccessErrorOptions) {

@@ -31,7 +31,7 @@ import type {
   Repositories,
   SnapshotRepository
 } from './repositories';
-import { BUILT_IN, FieldDef, fieldDef, ListKey, restName, SCHEMA } from './schema';
+import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
@@ -39,8 +39,10 @@ import {
   ConflictError,
   ErrorContext,
   NotFoundError,
+  SnapshotTooLargeError,
   toDataAccessError
 } from './errors';
+import { packModel, unpackModel } from './snapshotCodec';
 import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
 /** SharePoint's largest page (and the list view threshold). */
@@ -442,8 +444,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         const page = r.value as ItemsPage;
         const listKey = INITIAL_LISTS[entry.key];
         if (entry.key === 'snapshots') {
+          // Unpacked once every page is in (below).
           const snapshots = (data.snapshots = data.snapshots ?? []);
-          for (const raw of page.value) snapshots.push(checkedSnapshot(fromItem<ReportSnapshot>(listKey, raw)));
+          for (const raw of page.value) snapshots.push(fromItem<ReportSnapshot>(listKey, raw));
         } else {
           const target = data[entry.key] as unknown[];
           for (const raw of page.value) target.push(fromItem(listKey, raw));
@@ -473,6 +476,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     const items = (key === 'snapshots' ? data.snapshots : data[key]) as Stored[] | undefined;
     items?.sort((a, b) => a.id - b.id);
   }
+  if (data.snapshots) data.snapshots = await Promise.all(data.snapshots.map(readStoredSnapshot));
   return data;
 }
 
@@ -496,9 +500,12 @@ async function readCurrentUser(sp: SPFI): Promise<Person> {
   }
 }
 
-/** Checks a snapshot's stored JSON so a hand-edited column fails here, not deep inside a render. */
-function checkedSnapshot(s: ReportSnapshot): ReportSnapshot {
-  return { ...s, model: readSnapshotModel(s.model) };
+/**
+ * A snapshot as read: its stored model unpacked (snapshotCodec) and checked, so a hand-edited
+ * column fails here, not deep inside a render.
+ */
+async function readStoredSnapshot(s: ReportSnapshot): Promise<ReportSnapshot> {
+  return { ...s, model: readSnapshotModel(await unpackModel(s.model)) };
 }
 
 /**
@@ -517,17 +524,17 @@ class PnpSnapshotRepository implements SnapshotRepository {
 
 
   public async getAll(): Promise<ReportSnapshot[]> {
-    return (await this.list.getAll()).map(checkedSnapshot);
+    return Promise.all((await this.list.getAll()).map(readStoredSnapshot));
   }
 
   public async getById(id: number): Promise<ReportSnapshot | undefined> {
     const found = await this.list.getById(id);
-    return found ? checkedSnapshot(found) : undefined;
+    return found ? readStoredSnapshot(found) : undefined;
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    const found = await this.list.getForPeriod(periodId);
-    return found.map(checkedSnapshot).sort((a, b) => b.version - a.version || b.id - a.id);
+    const found = await Promise.all((await this.list.getForPeriod(periodId)).map(readStoredSnapshot));
+    return found.sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
   public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
@@ -535,7 +542,12 @@ class PnpSnapshotRepository implements SnapshotRepository {
     // The next version is one more than the highest stored for the same period and scope.
     const existing = await this.getForPeriod(model.period.id);
     const item = newSnapshot(model, existing, by, new Date().toISOString());
-    return checkedSnapshot(await this.list.add(item as NewItem<ReportSnapshot>));
+    const packed = await packModel(item.model);
+    // The Json column stores the packed string as a JSON string literal (two quotes more).
+    const storedLength = JSON.stringify(packed).length;
+    if (storedLength > NOTE_MAX_LENGTH) throw new SnapshotTooLargeError(storedLength, NOTE_MAX_LENGTH, { operation: 'add', list: 'snapshots' });
+    const stored = { ...item, model: packed as unknown as ReportModel };
+    return readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
   }
 
   public async publishedPeriods(): Promise<PublishedPeriod[]> {

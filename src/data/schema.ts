@@ -112,6 +112,12 @@ export type ListKey =
   | 'lessonsLearned'
   | 'snapshots';
 
+/**
+ * The most characters a multiple-lines-of-text column of a SharePoint list holds (rich text,
+ * plain text and the product's JSON columns alike).
+ */
+export const NOTE_MAX_LENGTH = 63999;
+
 /** Built-in fields every list has; used in views and audit mappings. */
 export const BUILT_IN = {
   id: 'Id',

@@ -15,6 +15,8 @@ define([], function () {
     ErrorValidationTitle: 'Please correct the following before saving:',
     ErrorListMissingTitle: 'This site has not been set up yet.',
     ErrorThrottledTitle: 'SharePoint is busy.',
+    ErrorSnapshotTooLargeTitle: 'This report is too large to publish in one piece.',
+    ErrorSnapshotTooLargeDetail: 'Stored, it takes {0} characters and a SharePoint column holds {1}. Choose one service under Service and publish each service’s report on its own.',
     ErrorNotFoundTitle: 'The item could not be found.',
     ErrorUnexpected: 'An unexpected error occurred. If it happens again, please contact the service desk and quote: {0}',
 

@@ -13,6 +13,8 @@ declare interface ISsmStrings {
   ErrorValidationTitle: string;
   ErrorListMissingTitle: string;
   ErrorThrottledTitle: string;
+  ErrorSnapshotTooLargeTitle: string;
+  ErrorSnapshotTooLargeDetail: string;
   ErrorNotFoundTitle: string;
   ErrorUnexpected: string;
 

@@ -9,6 +9,7 @@ import {
   DataAccessError,
   ListMissingError,
   NotFoundError,
+  SnapshotTooLargeError,
   ThrottledError
 } from '../../src/data/errors';
 import { ValidationFailedError, validateService } from '../../src/domain/validation';
@@ -67,6 +68,15 @@ describe('ErrorBar', () => {
     expect(b.container.textContent).toContain(notFound.message);
     expect(describeError(throttled).kind).toBe('throttled');
     expect(describeError(notFound).kind).toBe('notFound');
+  });
+
+  it('tells the publisher a report too large for one snapshot is to be published per service, with the sizes', async () => {
+    const error = new SnapshotTooLargeError(71234, 63999, { operation: 'add', list: 'snapshots' });
+    const { container } = render(<ErrorBar error={error} />);
+    await shown(container, strings.ErrorSnapshotTooLargeTitle);
+    expect(container.textContent).toContain('71,234');
+    expect(container.textContent).toContain('63,999');
+    expect(describeError(error).kind).toBe('snapshotTooLarge');
   });
 
   it('shows other data errors with their UK English message', async () => {

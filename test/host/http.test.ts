@@ -6,7 +6,7 @@ import { LocalHost, startLocalHost } from '../../local/host/server';
 import { sampleData } from '../../local/sample-data';
 import type { SampleData } from '../../local/sample-data/types';
 import type { ObjectiveUpdate } from '../../src/domain/types';
-import { SCHEMA } from '../../src/data/schema';
+import { NOTE_MAX_LENGTH, SCHEMA } from '../../src/data/schema';
 
 const JSON_ACCEPT = { Accept: 'application/json' };
 const enc = encodeURIComponent;
@@ -159,6 +159,15 @@ describe('SharePoint REST shapes', () => {
     const r = await fetch(`${services()}/items`, { method: 'POST', headers: write('POST'), body: JSON.stringify({ Title: 'x', NoSuchField: 1 }) });
     expect(r.status).toBe(400);
     expect(JSON.stringify(await r.json())).toContain("The property 'NoSuchField' does not exist");
+  });
+
+  it('refuses a multiple-lines-of-text value longer than SharePoint holds (63,999 characters)', async () => {
+    const body = (n: number): string => JSON.stringify({ Title: 'Long note', Phase: 'Phase 1', PartnerCouncils: JSON.stringify(['x'.repeat(n - 4)]) });
+    const tooLong = await fetch(`${services()}/items`, { method: 'POST', headers: write('POST'), body: body(NOTE_MAX_LENGTH + 1) });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(await tooLong.json())).toContain(`exceeds ${NOTE_MAX_LENGTH} characters`);
+    const atLimit = await fetch(`${services()}/items`, { method: 'POST', headers: write('POST'), body: body(NOTE_MAX_LENGTH) });
+    expect(atLimit.status).toBe(201);
   });
 
   it('reports EditListItems only for personas allowed to edit', async () => {

@@ -18,6 +18,10 @@ import {
   ReportModel
 } from '../../src/domain/report';
 import type { ReportSnapshot } from '../../src/domain/types';
+import { fieldDef, NOTE_MAX_LENGTH, restName, SCHEMA } from '../../src/data/schema';
+import { toItem } from '../../src/data/mapping';
+import { SnapshotTooLargeError } from '../../src/data/errors';
+import { PACKED_MODEL_PREFIX } from '../../src/data/snapshotCodec';
 import { fixture } from './fixtures';
 
 const model = (periodId: string, serviceId?: number): ReportModel =>
@@ -133,5 +137,45 @@ describe('snapshot repository against the local host', () => {
     const forPeriod = await repos.snapshots.getForPeriod('2021-22-Q4');
     expect(forPeriod.map((s) => s.version)).toEqual([2, 1]);
     expect(await repos.snapshots.getForPeriod('2021-22-Q3')).toEqual([]);
+  });
+
+  it('publishes the all-services report, longer than a column holds as JSON, packed to fit', async () => {
+    const data = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+    const all = buildReportModel(data, { kind: 'quarterly', periodId: '2021-22-Q4', generatedOn: new Date().toISOString() });
+    expect(JSON.stringify(all).length).toBeGreaterThan(NOTE_MAX_LENGTH);
+    const published = await repos.snapshots.publish(all);
+    expect(published.model).toEqual(JSON.parse(JSON.stringify(all)));
+    expect((await repos.snapshots.getById(published.id))?.model).toEqual(published.model);
+    // What the column holds: the packed form, well inside the limit.
+    const raw = await getSPForUrl(`${host.url}/sites/ssm`).web.lists.getByTitle(SCHEMA.snapshots.title).items.getById(published.id).select(restName(fieldDef('snapshots', 'model')))();
+    const column = (raw as Record<string, string>)[restName(fieldDef('snapshots', 'model'))];
+    expect(column.startsWith(`"${PACKED_MODEL_PREFIX}`)).toBe(true);
+    expect(column.length).toBeLessThan(NOTE_MAX_LENGTH / 2);
+  });
+
+  it('still reads a snapshot stored as plain JSON (before packing)', async () => {
+    const legacy = newSnapshot(model('2020-21-Q4'), [], editor, '2021-03-11T10:00:00Z');
+    const sp = getSPForUrl(`${host.url}/sites/ssm`);
+    const added = (await sp.web.lists.getByTitle(SCHEMA.snapshots.title).items.add(toItem('snapshots', { ...legacy, publishedBy: sampleData.users[0] }))) as { Id: number };
+    const read = await repos.snapshots.getById(added.Id);
+    expect(read?.model).toEqual(JSON.parse(JSON.stringify(legacy.model)));
+  });
+
+  it('refuses a report too large even when packed, naming the sizes, and writes nothing', async () => {
+    const before = (await repos.snapshots.getAll()).length;
+    const huge = await liveModel();
+    // Incompressible narrative (random text) makes the packed form longer than a column.
+    let text = '';
+    let seed = 7;
+    while (text.length < 150000) {
+      seed = (seed * 48271) % 2147483647;
+      text += seed.toString(36);
+    }
+    (huge.services[0].objectives as Array<(typeof huge.services)[0]['objectives'][0]>)[0] = { ...huge.services[0].objectives[0], aim: text };
+    const error = await repos.snapshots.publish(huge).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SnapshotTooLargeError);
+    expect((error as SnapshotTooLargeError).storedLength).toBeGreaterThan(NOTE_MAX_LENGTH);
+    expect((error as SnapshotTooLargeError).limit).toBe(NOTE_MAX_LENGTH);
+    expect(await repos.snapshots.getAll()).toHaveLength(before);
   });
 });
