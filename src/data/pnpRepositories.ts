@@ -25,6 +25,9 @@ import type {
   ItemChanges,
   LoadInitialOptions,
   ListRepository,
+  ListWrite,
+  ReminderLogRepository,
+  WriteOutcome,
   NewItem,
   ObjectiveUpdateRepository,
   PeriodListRepository,
@@ -253,6 +256,59 @@ class PnpListRepository<T extends Stored> implements ListRepository<T> {
 class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> implements PeriodListRepository<T> {
   public getForPeriod(periodId: string): Promise<T[]> {
     return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
+  }
+}
+
+/** The reminder log, with batched writes for the reminder run's claims and outcomes. */
+class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry> implements ReminderLogRepository {
+  public async saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options: { readBack?: boolean } = {}): Promise<Array<WriteOutcome<ReminderLogEntry>>> {
+    if (writes.length === 0) return [];
+    const parts: BatchPart<RawItem | undefined>[] = writes.map((w) => (batched) => {
+      if ('add' in w) return this.listOn(batched).items.add(toItem(this.key, w.add as unknown as Record<string, unknown>)) as Promise<RawItem>;
+      const { id, etag, ...rest } = w.update as ItemChanges<ReminderLogEntry> & Record<string, unknown>;
+      return this.listOn(batched).items.getById(id).update(toItem(this.key, rest), etag).then(() => undefined);
+    });
+    let results;
+    try {
+      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'batch', list: this.key });
+    } catch (e) {
+      return this.fail(e, { operation: 'batch' });
+    }
+    const outcomes: Array<WriteOutcome<ReminderLogEntry>> = [];
+    const reRead: number[] = [];
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i];
+      const r = results[i];
+      if (!r.ok) {
+        const context = { operation: 'add' in w ? ('add' as const) : ('update' as const), list: this.key, itemId: 'update' in w ? w.update.id : undefined };
+        const error = await toDataAccessError(r.error, context);
+        // A 412 carries the entry as it is now, as update() reports it.
+        outcomes.push({ ok: false, error: error instanceof ConflictError && 'update' in w ? await this.conflictOr(r.error, { operation: 'update', itemId: w.update.id }, w.update).catch((e: unknown) => e) : error });
+        continue;
+      }
+      if ('add' in w) outcomes.push({ ok: true, item: fromItem<ReminderLogEntry>(this.key, r.value as RawItem) });
+      else {
+        // MERGE answers 204 without the item: its new etag needs a read, done after every write has settled.
+        outcomes.push({ ok: true, item: { ...(w.update as unknown as ReminderLogEntry), etag: '' } });
+        if (options.readBack) reRead.push(i);
+      }
+    }
+    if (reRead.length > 0) {
+      const { select } = selectFor(this.key);
+      const reads = await runBatch(
+        this.sp,
+        reRead.map((i) => (batched: SPFI) => this.listOn(batched).items.getById((writes[i] as { update: ItemChanges<ReminderLogEntry> }).update.id).select(...select)() as Promise<RawItem>),
+        { ...this.options.batch, operation: 'read', list: this.key }
+      );
+      for (let k = 0; k < reRead.length; k++) {
+        const read = reads[k];
+        const i = reRead[k];
+        outcomes[i] = read.ok
+          ? { ok: true, item: fromItem<ReminderLogEntry>(this.key, read.value) }
+          : { ok: false, error: await toDataAccessError(read.error, { operation: 'read', list: this.key }) };
+      }
+    }
+    return outcomes;
   }
 }
 
@@ -566,7 +622,7 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     risks: repo('risks'),
     measures: repo('measures'),
     highlights: repo('highlights'),
-    reminderLog: new PnpPeriodListRepository<ReminderLogEntry>(sp, 'reminderLog', options),
+    reminderLog: new PnpReminderLogRepository(sp, 'reminderLog', options),
     bestPractice: repo('bestPractice'),
     lessonsLearned: repo('lessonsLearned'),
     snapshots: new PnpSnapshotRepository(sp, options),

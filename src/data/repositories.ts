@@ -49,6 +49,39 @@ export interface PeriodListRepository<T> extends ListRepository<T> {
   getForPeriod(periodId: string): Promise<T[]>;
 }
 
+/** A write to a list: a new item, or changes to one with the etag of the version changed. */
+export type ListWrite<T> = { add: NewItem<T> } | { update: ItemChanges<T> };
+
+/** What became of one write of several: the item as stored, or the write's own error. */
+export type WriteOutcome<T> = { ok: true; item: T } | { ok: false; error: unknown };
+
+/**
+ * The reminder log. A reminder run claims a chunk of officers (one entry each, Pending) before
+ * sending and records Graph's answers after: each as one `$batch`, not a request per officer.
+ */
+export interface ReminderLogRepository extends PeriodListRepository<ReminderLogEntry> {
+  /**
+   * Writes the entries in one `$batch` (throttled parts retried after their Retry-After) and
+   * returns each write's outcome in order; a ConflictError when someone changed the entry first.
+   * An updated entry comes back read again, with its new etag, when `readBack` is set (one more
+   * `$batch`); otherwise as the changes written, with an empty etag.
+   */
+  saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options?: { readBack?: boolean }): Promise<Array<WriteOutcome<ReminderLogEntry>>>;
+}
+
+/** saveMany done one write at a time through add and update: for repositories without batches (test doubles). */
+export async function saveEach<T>(list: Pick<ListRepository<T>, 'add' | 'update'>, writes: ReadonlyArray<ListWrite<T>>): Promise<Array<WriteOutcome<T>>> {
+  const outcomes: Array<WriteOutcome<T>> = [];
+  for (const w of writes) {
+    try {
+      outcomes.push({ ok: true, item: 'add' in w ? await list.add(w.add) : await list.update(w.update) });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
+}
+
 /** Objective updates: the quarterly history. */
 export interface ObjectiveUpdateRepository extends PeriodListRepository<ObjectiveUpdate> {
   /** Updates of one objective, newest first. */
@@ -142,7 +175,7 @@ export interface Repositories {
   risks: ListRepository<Risk>;
   measures: ListRepository<Measure>;
   highlights: ListRepository<Highlight>;
-  reminderLog: PeriodListRepository<ReminderLogEntry>;
+  reminderLog: ReminderLogRepository;
   /** Annual review: best practice shared between partner councils. */
   bestPractice: ListRepository<BestPractice>;
   /** Annual review: lessons learned. */

@@ -29,7 +29,7 @@ import { CalendarConfig, periodById } from '../domain/calendar';
 import { OfficerReminder, ReminderPlan, ReminderSchedule, planReminders, reminderKey, reminderPeriod } from '../domain/reminders';
 import type { ReminderLogEntry } from '../domain/types';
 import { ConflictError } from '../data/errors';
-import type { Repositories } from '../data/repositories';
+import type { ListWrite, Repositories, WriteOutcome } from '../data/repositories';
 import { ReminderLinks, renderReminderEmail } from './email';
 import { GraphMailer, MailOutcome, OutgoingMail } from './graphMail';
 import { ReminderRunError } from './errors';
@@ -173,24 +173,29 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       for (const c of chunk) result.notAttempted.push(c.key);
       continue;
     }
-    // 1. Claim: log Pending before sending. A mail is only sent once its claim is stored.
+    // 1. Claim: log Pending before sending, the whole chunk in one $batch. A mail is only sent
+    // once its claim is stored; a re-claimed entry is read back for the etag its outcome needs.
     const attemptedOn = now().toISOString();
-    const claims = await Promise.all(
-      chunk.map(async (c): Promise<{ c: typeof c; entry?: ReminderLogEntry }> => {
-        const fields = { status: 'Pending' as const, attemptedOn, detail: 'Sending' };
-        try {
-          const entry = c.entry
-            ? await options.repositories.reminderLog.update({ id: c.entry.id, etag: c.entry.etag, ...fields })
-            : await options.repositories.reminderLog.add({ key: c.key, officerEmail: c.officer.email, periodId: period.id, round: round.round, ...fields });
-          return { c, entry };
-        } catch (e) {
-          if (e instanceof ConflictError) result.inProgress.push(c.key);
-          else result.failed.push({ key: c.key, detail: `Not sent: the reminder log could not be written (${e instanceof Error ? e.message : String(e)}).` });
-          return { c };
-        }
-      })
+    const fields = { status: 'Pending' as const, attemptedOn, detail: 'Sending' };
+    const claimWrites: Array<ListWrite<ReminderLogEntry>> = chunk.map((c) =>
+      c.entry
+        ? { update: { id: c.entry.id, etag: c.entry.etag, ...fields } }
+        : { add: { key: c.key, officerEmail: c.officer.email, periodId: period.id, round: round.round, ...fields } }
     );
-    const claimed = claims.filter((x): x is { c: (typeof chunk)[number]; entry: ReminderLogEntry } => !!x.entry);
+    let claimOutcomes: Array<WriteOutcome<ReminderLogEntry>>;
+    try {
+      claimOutcomes = await options.repositories.reminderLog.saveMany(claimWrites, { readBack: true });
+    } catch (e) {
+      // The whole batch failed: nothing of this chunk was claimed, so nothing of it is sent.
+      claimOutcomes = chunk.map(() => ({ ok: false, error: e }));
+    }
+    const claimed: Array<{ c: (typeof chunk)[number]; entry: ReminderLogEntry }> = [];
+    claimOutcomes.forEach((outcome, k) => {
+      const c = chunk[k];
+      if (outcome.ok) claimed.push({ c, entry: outcome.item });
+      else if (outcome.error instanceof ConflictError) result.inProgress.push(c.key);
+      else result.failed.push({ key: c.key, detail: `Not sent: the reminder log could not be written (${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}).` });
+    });
     if (claimed.length === 0) continue;
 
     // 2. Send.
@@ -200,29 +205,29 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     });
     const outcomes = await mailer.sendBatch(mails);
 
-    // 3. Record what Graph said, as soon as it said it.
-    await Promise.all(
-      claimed.map(async ({ c, entry }, k) => {
-        const outcome: MailOutcome = outcomes[k];
-        if (outcome.status === 'unknown') {
-          // Left Pending on purpose: it may have been sent (see the file comment).
-          result.unconfirmed.push({ key: c.key, detail: outcome.detail });
-          stopped = true;
-          return;
-        }
-        const settled =
-          outcome.status === 'sent'
-            ? { status: 'Sent' as const, detail: outcome.requestId ? `Graph request id ${outcome.requestId}` : 'Accepted by Microsoft Graph' }
-            : { status: 'Failed' as const, detail: outcome.detail };
-        if (outcome.status === 'sent') result.sent.push(c.key);
-        else result.failed.push({ key: c.key, detail: outcome.detail });
-        try {
-          await options.repositories.reminderLog.update({ id: entry.id, etag: entry.etag, ...settled, attemptedOn: now().toISOString() });
-        } catch (e) {
-          logErrors.push(e);
-        }
-      })
-    );
+    // 3. Record what Graph said, as soon as it said it: the chunk's outcomes in one $batch.
+    const settles: Array<ListWrite<ReminderLogEntry>> = [];
+    claimed.forEach(({ c, entry }, k) => {
+      const outcome: MailOutcome = outcomes[k];
+      if (outcome.status === 'unknown') {
+        // Left Pending on purpose: it may have been sent (see the file comment).
+        result.unconfirmed.push({ key: c.key, detail: outcome.detail });
+        stopped = true;
+        return;
+      }
+      const settled =
+        outcome.status === 'sent'
+          ? { status: 'Sent' as const, detail: outcome.requestId ? `Graph request id ${outcome.requestId}` : 'Accepted by Microsoft Graph' }
+          : { status: 'Failed' as const, detail: outcome.detail };
+      if (outcome.status === 'sent') result.sent.push(c.key);
+      else result.failed.push({ key: c.key, detail: outcome.detail });
+      settles.push({ update: { id: entry.id, etag: entry.etag, ...settled, attemptedOn: now().toISOString() } });
+    });
+    try {
+      for (const o of await options.repositories.reminderLog.saveMany(settles)) if (!o.ok) logErrors.push(o.error);
+    } catch (e) {
+      logErrors.push(e);
+    }
     batchNo++;
     options.onBatch?.(batchNo, mails.map((m) => m.key));
   }

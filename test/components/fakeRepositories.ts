@@ -14,7 +14,8 @@ import type {
   Repositories,
   SnapshotRepository
 } from '../../src/data/repositories';
-import type { Person, ReportSnapshot, Stored } from '../../src/domain/types';
+import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import { saveEach } from '../../src/data/repositories';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
 /** Seed data of the fake; lists not given start empty. */
@@ -91,7 +92,10 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     risks: listRepository(data.risks),
     measures: listRepository(data.measures),
     highlights: listRepository(data.highlights),
-    reminderLog: { ...listRepository([]), getForPeriod: async () => [] },
+    reminderLog: (() => {
+      const log = listRepository<ReminderLogEntry>([]);
+      return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
+    })(),
     bestPractice: listRepository([]),
     lessonsLearned: listRepository([]),
     snapshots,

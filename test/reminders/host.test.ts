@@ -83,3 +83,40 @@ it('dry run prints the plan and neither writes the log nor sends', async () => {
   expect(host.requestLog().filter((r) => r.path.startsWith('/v1.0'))).toEqual([]);
   expect(await d.repositories.reminderLog.getAll()).toEqual([]);
 });
+
+it('writes the reminder log in two $batch requests a chunk of officers (claims, then outcomes), not a request per officer', async () => {
+  const d = deps();
+  host.resetRequestLog();
+  const result = await runReminders({ ...d, today: REMINDER_BENCH_TODAY, links: d.settings.links });
+  expect(result.sent).toHaveLength(OFFICERS);
+  const chunks = Math.ceil(OFFICERS / 20);
+  const sharePoint = host.requestLog().filter((r) => r.path.includes('/_api/'));
+  // Reading the lists and this period's log, then per chunk one claim batch and one outcome batch.
+  expect(sharePoint.filter((r) => /\/_api\/\$batch$/.test(r.path))).toHaveLength(1 + 2 * chunks);
+  expect(sharePoint.filter((r) => /items/i.test(r.path) && r.method === 'POST')).toEqual([]);
+  const log = await d.repositories.reminderLog.getAll();
+  expect(log.filter((e) => e.status === 'Sent')).toHaveLength(OFFICERS);
+});
+
+it('re-claims failed entries in place through the batch (read back for their etag) and records them as sent', async () => {
+  const d = deps();
+  const plan = await runReminders({ ...d, today: REMINDER_BENCH_TODAY, links: d.settings.links, dryRun: true });
+  const failed = await Promise.all(
+    plan.decisions.slice(0, 3).map((x) =>
+      d.repositories.reminderLog.add({
+        key: x.key,
+        officerEmail: x.officer.email,
+        periodId: plan.plan.period.id,
+        round: plan.plan.round?.round ?? 1,
+        status: 'Failed',
+        attemptedOn: '2022-01-01T09:00:00Z',
+        detail: 'Mailbox unavailable'
+      })
+    )
+  );
+  const result = await runReminders({ ...d, today: REMINDER_BENCH_TODAY, links: d.settings.links });
+  expect(result.sent).toHaveLength(OFFICERS);
+  const log = await d.repositories.reminderLog.getAll();
+  expect(log).toHaveLength(OFFICERS);
+  for (const f of failed) expect(log.find((e) => e.id === f.id)?.status).toBe('Sent');
+});

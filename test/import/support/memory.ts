@@ -3,8 +3,9 @@
  * write (and a stale etag is refused), ensureUser hands out site users by email, and every
  * write is counted so tests can assert that a bad file wrote nothing.
  */
-import type { InitialData, ItemChanges, ListRepository, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../../src/data/repositories';
-import type { ObjectiveUpdate, Person, Service, Stored } from '../../../src/domain/types';
+import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../../src/data/repositories';
+import { saveEach } from '../../../src/data/repositories';
+import type { ObjectiveUpdate, Person, ReminderLogEntry, Service, Stored } from '../../../src/domain/types';
 
 /** Memory repositories with their write log. */
 export interface MemoryRepositories extends Repositories {
@@ -76,7 +77,10 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     risks: list('risks', data.risks, writes),
     measures: list('measures', data.measures, writes),
     highlights: list('highlights', data.highlights, writes),
-    reminderLog: { ...list('reminderLog', [], writes), getForPeriod: async () => [] },
+    reminderLog: (() => {
+      const log = list<ReminderLogEntry>('reminderLog', [], writes);
+      return { ...log, getForPeriod: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
+    })(),
     bestPractice: list('bestPractice', [], writes),
     lessonsLearned: list('lessonsLearned', [], writes),
     snapshots,

@@ -2,7 +2,8 @@
  * In-memory fakes for reminder tests: just the repository methods the reminder run uses,
  * with etags so a stale update throws ConflictError as SharePoint's 412 would.
  */
-import type { InitialData, ItemChanges, ListRepository, NewItem, Repositories } from '../../../src/data/repositories';
+import { saveEach } from '../../../src/data/repositories';
+import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, Repositories, WriteOutcome } from '../../../src/data/repositories';
 import { ConflictError } from '../../../src/data/errors';
 import type { Stored } from '../../../src/domain/types';
 
@@ -48,6 +49,13 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
 
   public async remove(id: number): Promise<void> {
     this.items = this.items.filter((i) => i.id !== id);
+  }
+
+  /** Writes in turn, as the PnPjs repository's one $batch would; `saveManyCalls` counts the batches. */
+  public saveManyCalls = 0;
+  public async saveMany(writes: ReadonlyArray<ListWrite<T>>): Promise<Array<WriteOutcome<T>>> {
+    this.saveManyCalls++;
+    return saveEach(this, writes);
   }
 
   /** Items of one period, as the indexed Period filter returns them. */
