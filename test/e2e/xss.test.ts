@@ -224,7 +224,15 @@ describe('stored XSS: saved through the repositories, rendered in Chromium', () 
     await webPart(page).getByRole('button', { name: HISTORY_OBJECTIVE, exact: true }).click();
     const panel = page.getByRole('dialog');
     await panel.getByRole('list', { name: new RegExp(HISTORY_OBJECTIVE.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor({ state: 'attached', timeout: 15_000 });
-    // Every payload is in the panel, so each one was rendered.
+    // Every payload is in the panel, so each one was rendered. The history arrives after the
+    // panel opens (its own read), so wait for its entries before counting them.
+    await page
+      .waitForFunction(
+        (n) => new Set(Array.from(document.querySelectorAll('[role="dialog"]')).flatMap((e) => (e as HTMLElement).innerText.match(/XSS \d\d/g) ?? [])).size >= n,
+        XSS_PAYLOADS.length,
+        { timeout: 15_000 }
+      )
+      .catch(() => undefined);
     const labels = new Set(await panel.evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).innerText.match(/XSS \d\d/g) ?? [])));
     expect(labels.size).toBe(XSS_PAYLOADS.length);
     await touchLinks(page, '[role="dialog"]');
