@@ -30,6 +30,8 @@ export interface BrowserFigure {
   requests: number;
   dataRequests: number;
   firstRenderMs: number;
+  /** From the page requesting the web part's code to its first render (the web part's own time, as page diagnostics count it). */
+  webPartMs?: number;
   filterMs?: number;
 }
 
@@ -82,6 +84,8 @@ async function measureWebPart(browser: Browser, baseUrl: string, host: { resetRe
     await page.goto(`${baseUrl}/?webpart=${webPart}`, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as unknown as { __ssmFirstRender?: number }).__ssmFirstRender !== undefined, undefined, { timeout: 60_000 });
     const firstRenderMs = await page.evaluate(() => (window as unknown as { __ssmFirstRender: number }).__ssmFirstRender);
+    // The workbench marks when it starts loading the web parts' code (local/workbench/webparts.tsx).
+    const webPartsStart = await page.evaluate(() => performance.getEntriesByName('ssm-webparts-start')[0]?.startTime);
     // Let anything the first render triggers (paging, permission checks) finish before counting.
     await page.waitForLoadState('networkidle');
     const log = host.requestLog().filter((r) => !/favicon\.ico$/.test(r.path));
@@ -91,7 +95,8 @@ async function measureWebPart(browser: Browser, baseUrl: string, host: { resetRe
       requests: log.length,
       dataRequests: data.length,
       dataPaths: data.map((r) => `${r.method} ${decodeURIComponent(r.path.replace(/^.*\/_api\//i, '_api/')).slice(0, 90)}`),
-      firstRenderMs
+      firstRenderMs,
+      webPartMs: webPartsStart === undefined ? undefined : firstRenderMs - webPartsStart
     };
     if (webPart === 'objectivesTracker') figure.filterMs = await measureFilter(page);
     return figure;
@@ -149,16 +154,18 @@ export async function runBrowserBenchmark(root = process.cwd()): Promise<Browser
     fs.rmSync(staticDir, { recursive: true, force: true });
   }
   const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER');
-  console.log(`  ${'web part'.padEnd(20)} ${'requests'.padStart(8)} ${'data'.padStart(6)} ${'first render'.padStart(13)} ${'filter'.padStart(9)}`);
+  console.log(`  ${'web part'.padEnd(20)} ${'requests'.padStart(8)} ${'data'.padStart(6)} ${'first render'.padStart(13)} ${'web part'.padStart(9)} ${'filter'.padStart(9)}`);
   for (const f of figures) {
     console.log(
-      `  ${f.webPart.padEnd(20)} ${String(f.requests).padStart(8)} ${String(f.dataRequests).padStart(6)} ${`${Math.round(f.firstRenderMs)} ms`.padStart(13)} ${(f.filterMs === undefined ? '–' : `${f.filterMs} ms`).padStart(9)}` +
+      `  ${f.webPart.padEnd(20)} ${String(f.requests).padStart(8)} ${String(f.dataRequests).padStart(6)} ${`${Math.round(f.firstRenderMs)} ms`.padStart(13)} ${(f.webPartMs === undefined ? '–' : `${Math.round(f.webPartMs)} ms`).padStart(9)} ${(f.filterMs === undefined ? '–' : `${f.filterMs} ms`).padStart(9)}` +
         `   data requests ${verdict(f.dataRequests <= BROWSER_TARGETS.dataRequests)} (≤ ${BROWSER_TARGETS.dataRequests}),` +
         ` first render ${verdict(f.firstRenderMs <= BROWSER_TARGETS.firstRenderMs)} (≤ ${BROWSER_TARGETS.firstRenderMs} ms)` +
-        (f.firstRenderMs > BROWSER_TARGETS.diagnosticsFlagMs ? ', flagged by page diagnostics (> 2 s)' : '')
+        ((f.webPartMs ?? f.firstRenderMs) > BROWSER_TARGETS.diagnosticsFlagMs ? ', web part flagged by page diagnostics (> 2 s)' : '')
     );
   }
   for (const f of figures) if (f.dataRequests > BROWSER_TARGETS.dataRequests) console.log(`  ${f.webPart} data requests:\n${f.dataPaths.map((p) => `    ${p}`).join('\n')}`);
   console.log('  requests = every request of the page (HTML, script, styles, fonts, data); data = SharePoint REST requests (_api).');
+  console.log('  first render = from navigation start (the whole workbench page loading); web part = from the page requesting the');
+  console.log("  web part's code to its first render, what SharePoint's page diagnostics time for each web part (flagged over 2 s).");
   return figures;
 }

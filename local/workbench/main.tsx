@@ -11,6 +11,7 @@ import { personas, sampleData } from '../sample-data';
 import { parseRoute } from './route';
 import { currentPersona, IWorkbenchPersona, PERSONA_COOKIE, personaCookie, readCookie, resolvePersonas } from './persona';
 import { connect, IPageContextInfo, siteUrl } from './connect';
+import { preloadRoots } from './webparts';
 import { Connection, Workbench } from './Workbench';
 
 function switchPersona(persona: IWorkbenchPersona): void {
@@ -22,6 +23,7 @@ function switchPersona(persona: IWorkbenchPersona): void {
 async function start(): Promise<void> {
   initializeIcons(new URL('fonts/', document.baseURI).href);
   const route = parseRoute(window.location.search, manifests.map((m) => m.name));
+  preloadRoots(route.webParts);
   const people = resolvePersonas(personas, sampleData.users);
   const persona = currentPersona(people, readCookie(document.cookie, PERSONA_COOKIE));
   document.body.classList.add(route.host === 'teams' ? `wb-teams-${route.teamsTheme ?? 'default'}` : 'wb-sharepoint');
