@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { lazyComponent, OnDemand } from '../../src/components/lazyComponent';
+import { trackerSettings } from '../../src/webparts/objectivesTracker/trackerSettings';
 import type { IRemindersConnection } from '../../src/webparts/objectivesTracker/components/SendReminders';
 import { createGraphClient } from '../../src/reminders/graphClient';
 import { IPageContextInfo, siteUrl } from './connect';
@@ -62,22 +63,8 @@ export function preloadRoots(names: readonly string[]): void {
 
 /** Root components by web part folder name. */
 export const ROOTS: Readonly<Record<string, RootFactory>> = {
-  // As ObjectivesTrackerWebPart.renderRoot: a missing toggle means the column is shown.
-  objectivesTracker: (p) =>
-    onDemand(
-      React.createElement(ObjectivesTracker, {
-        serviceFilter: typeof p.serviceFilter === 'string' ? p.serviceFilter : '',
-        columns: {
-          aim: p.showAim !== false,
-          status: p.showStatus !== false,
-          rag: p.showRag !== false,
-          officer: p.showOfficer !== false,
-          latestUpdate: p.showLatestUpdate !== false,
-          targetDate: p.showTargetDate !== false
-        },
-        reminders: localReminders()
-      })
-    ),
+  // As ObjectivesTrackerWebPart.renderRoot, with the same settings from the properties.
+  objectivesTracker: (p) => onDemand(React.createElement(ObjectivesTracker, { ...trackerSettings(p), reminders: localReminders() })),
   benefitsTracker: () => onDemand(React.createElement(BenefitsTracker, {})),
   riskRegister: () => onDemand(React.createElement(RiskRegister, {})),
   // As HighlightReportWebPart.renderRoot: the Teams tab view (?host=teams) gets the compact layout.

@@ -11,6 +11,7 @@ import { SsmWebPartBase } from '../shared/SsmWebPartBase';
 import type { GraphApi } from '../../reminders/graphMail';
 import type { IRemindersConnection } from './components/SendReminders';
 import { lazyComponent, onDemand } from '../../components/onDemand';
+import { trackerSettings } from './trackerSettings';
 
 // The UI is a chunk of its own, loaded when the web part renders: the bundle SharePoint loads
 // first stays small, and the Fluent UI and PnPjs code the UIs share sits in chunks that a page
@@ -52,20 +53,7 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
   }
 
   protected renderRoot(): React.ReactElement {
-    const p = this.properties;
-    return onDemand(ObjectivesTracker, {
-      serviceFilter: p.serviceFilter ?? '',
-      // Older instances may lack a toggle: missing means shown.
-      columns: {
-        aim: p.showAim !== false,
-        status: p.showStatus !== false,
-        rag: p.showRag !== false,
-        officer: p.showOfficer !== false,
-        latestUpdate: p.showLatestUpdate !== false,
-        targetDate: p.showTargetDate !== false
-      },
-      reminders: this._reminders
-    });
+    return onDemand(ObjectivesTracker, { ...trackerSettings(this.properties), reminders: this._reminders });
   }
 
   protected propertyPaneGroups(): IPropertyPaneGroup[] {
