@@ -86,7 +86,16 @@ export function measureBundles(root: string): BundleSizeResult {
       .sort((a, b) => b.gzipBytes - a.gzipBytes);
     const firstRender = firstRenderFigures(root, folder, entries, webParts);
     const atFirstRender = new Set(firstRender.flatMap((f) => f.files));
-    return { folder: path.relative(root, folder), webParts, lazyChunks: lazyChunks.filter((c) => !atFirstRender.has(c.name)), firstRender };
+    // With the build's chunk groups, the on-demand chunks are the files of the other named
+    // groups (forms, export, import); file dates cannot tell, as an unchanged chunk keeps its old file.
+    const groups = readChunkGroups(root);
+    const onDemand = groups
+      ? Array.from(new Set(Object.entries(groups.namedChunkGroups).filter(([name]) => !(name in groups.entrypoints) && name !== SHELL_GROUP && !/-ui$/.test(name)).flatMap(([, files]) => files)))
+          .filter((f) => !atFirstRender.has(f) && fs.existsSync(path.join(folder, f)))
+          .map((f) => measureFile(f, path.join(folder, f)))
+          .sort((a, b) => b.gzipBytes - a.gzipBytes)
+      : lazyChunks.filter((c) => !atFirstRender.has(c.name));
+    return { folder: path.relative(root, folder), webParts, lazyChunks: onDemand, firstRender };
   }
   return { webParts: [], lazyChunks: [], firstRender: [] };
 }
@@ -96,12 +105,25 @@ export function measureBundles(root: string): BundleSizeResult {
  * (`ssm-shell`) and its UI group (named after the entry: `risk-register-web-part` →
  * `ssm-risk-register-ui`), from the build's chunk groups.
  */
-function firstRenderFigures(root: string, folder: string, entries: Map<string, string>, webParts: BundleFigure[]): FirstRenderFigure[] {
+/** The chunk group of the shared shell (src/webparts/shared/shell.ts). */
+const SHELL_GROUP = 'ssm-shell';
+
+/** The build's entry points and named chunk groups with their files (temp/stats/chunk-groups.json, see gulpfile.js). */
+interface ChunkGroups {
+  entrypoints: Record<string, string[]>;
+  namedChunkGroups: Record<string, string[]>;
+}
+
+function readChunkGroups(root: string): ChunkGroups | undefined {
   const file = path.join(root, 'temp', 'stats', 'chunk-groups.json');
-  if (!fs.existsSync(file)) return [];
-  const groups = JSON.parse(fs.readFileSync(file, 'utf8')) as { entrypoints: Record<string, string[]>; namedChunkGroups: Record<string, string[]> };
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ChunkGroups) : undefined;
+}
+
+function firstRenderFigures(root: string, folder: string, entries: Map<string, string>, webParts: BundleFigure[]): FirstRenderFigure[] {
+  const groups = readChunkGroups(root);
+  if (!groups) return [];
   // The shell (repositories and providers) that every web part loads in onInit, then its UI.
-  const shell = groups.namedChunkGroups['ssm-shell'] ?? [];
+  const shell = groups.namedChunkGroups[SHELL_GROUP] ?? [];
   const uiGroupOf = (entryFile: string): string[] | undefined => {
     const entryName = Object.keys(groups.entrypoints).find((name) => groups.entrypoints[name].indexOf(entryFile) >= 0);
     const ui = entryName ? groups.namedChunkGroups[`ssm-${entryName.replace(/-web-part$/, '')}-ui`] : undefined;
