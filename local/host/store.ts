@@ -132,6 +132,28 @@ export function spNow(): string {
 }
 
 /** ISO 8601 UTC without milliseconds. */
+/** The site's time zone (Settings > Regional settings); the councils are in the UK. */
+export const SITE_TIME_ZONE = 'Europe/London';
+
+const siteDateParts = new Intl.DateTimeFormat('en-GB', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Wall-clock year, month, day, hour and minute of an instant in the site's time zone. */
+function siteWallClock(d: Date): { y: number; m: number; day: number; h: number; min: number } {
+  const parts: Record<string, number> = {};
+  for (const p of siteDateParts.formatToParts(d)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year, m: parts.month, day: parts.day, h: parts.hour, min: parts.minute };
+}
+
+/** Midnight, in the site's time zone, of the site-local date of an instant (as a UTC instant). */
+export function siteMidnight(d: Date): Date {
+  const { y, m, day } = siteWallClock(d);
+  const utcMidnight = Date.UTC(y, m - 1, day);
+  // The zone's offset at that moment: local wall time minus UTC (0 or one hour in the UK).
+  const wall = siteWallClock(new Date(utcMidnight));
+  const offsetMs = Date.UTC(wall.y, wall.m - 1, wall.day, wall.h, wall.min) - utcMidnight;
+  return new Date(utcMidnight - offsetMs);
+}
+
 export function toSpDate(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -770,7 +792,10 @@ export class Store {
         if (value === '') return null;
         const d = new Date(value);
         if (Number.isNaN(d.getTime())) throw wrongType('Edm.DateTime');
-        return toSpDate(d);
+        // As for a date entered in SharePoint's own forms, a date-only column keeps the date as
+        // midnight in the site's time zone: during British Summer Time, the evening before in UTC.
+        // Readers must cope with this (mapping.ts, dateOfDateOnly), so the host does it to every date.
+        return toSpDate(f.dateOnly ? siteMidnight(d) : d);
       }
       case 'Boolean':
         if (typeof value !== 'boolean') throw wrongType('Edm.Boolean');

@@ -51,6 +51,22 @@ function parseJson(value: unknown, f: FieldDef): unknown {
   }
 }
 
+const ELEVEN_HOURS_MS = 11 * 60 * 60 * 1000;
+
+/**
+ * The calendar date of a date-only column as SharePoint returns it, an instant in UTC. A date
+ * entered in SharePoint is kept as midnight in the site's time zone: on a UK site, 15 June is
+ * "2022-06-14T23:00:00Z" during British Summer Time. This product writes dates at noon UTC, and
+ * wrote them at UTC midnight before. For a site within 11 hours of UTC, all three fall on the
+ * same UTC date eleven hours later. A plain date is taken as it is.
+ */
+export function dateOfDateOnly(value: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + ELEVEN_HOURS_MS).toISOString().slice(0, 10);
+}
+
 function fromValue(raw: RawItem, f: FieldDef): unknown {
   const v = raw[restName(f)];
   switch (f.type) {
@@ -64,7 +80,7 @@ function fromValue(raw: RawItem, f: FieldDef): unknown {
     case 'Boolean':
       return v === true;
     case 'DateOnly':
-      return typeof v === 'string' && v ? v.slice(0, 10) : undefined;
+      return typeof v === 'string' && v ? dateOfDateOnly(v) : undefined;
     case 'DateTime':
       return typeof v === 'string' && v ? v : undefined;
     case 'URL':
@@ -109,7 +125,9 @@ function toValue(value: unknown, f: FieldDef): unknown {
     case 'User':
       return (value as Person).id;
     case 'DateOnly':
-      return `${String(value).slice(0, 10)}T00:00:00Z`;
+      // Noon UTC is the same calendar day in every time zone within 12 hours of UTC, so the site's
+      // time zone cannot move the date shown in SharePoint; dateOfDateOnly reads it back.
+      return `${String(value).slice(0, 10)}T12:00:00Z`;
     case 'URL':
       return { Url: String(value), Description: String(value) };
     case 'Json':
