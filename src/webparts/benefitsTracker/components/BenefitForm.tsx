@@ -6,14 +6,8 @@
  */
 import * as React from 'react';
 import {
-  DefaultButton,
   Dropdown,
   IDropdownOption,
-  MessageBar,
-  MessageBarType,
-  Panel,
-  PanelType,
-  PrimaryButton,
   Stack,
   Text,
   TextField
@@ -22,11 +16,11 @@ import * as strings from 'SsmStrings';
 import type { Repositories } from '../../../data/repositories';
 import type { Benefit, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
-import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
-import { ItemConflict, IConflictRow } from '../../../components/ItemConflict';
+import type { IConflictRow } from '../../../components/ItemConflict';
+import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
-import { formatDate, formatPounds, formatString } from '../../../components/format';
+import { formatPounds, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { benefitValues, convertBenefit, IBenefitValues, parseAmount, savingsValuesFor } from '../benefitForm';
 
@@ -110,154 +104,123 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
     ];
   };
 
-  const footer = (): JSX.Element => (
-    <Stack horizontal tokens={{ childrenGap: 8 }}>
-      <PrimaryButton text={editor.saving ? strings.FormSaving : strings.FormSave} onClick={editor.save} disabled={editor.saving || !!editor.conflict} />
-      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
-    </Stack>
-  );
-
   return (
-    <Panel
-      isOpen={true}
-      type={PanelType.medium}
-      headerText={benefit ? strings.BenefitFormEditTitle : strings.BenefitFormNewTitle}
-      closeButtonAriaLabel={strings.FormClose}
+    <ItemEditorPanel
+      title={benefit ? strings.BenefitFormEditTitle : strings.BenefitFormNewTitle}
+      editor={editor}
+      conflictRows={conflictRows}
       onDismiss={onDismiss}
-      isFooterAtBottom={true}
-      onRenderFooterContent={footer}
     >
-      <Stack tokens={{ childrenGap: 12 }}>
-        {editor.draftRestoredOn !== undefined && (
-          <MessageBar
-            messageBarType={MessageBarType.info}
-            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
-          >
-            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
-          </MessageBar>
+      <TextField
+        label={strings.FieldBenefit}
+        required={true}
+        value={values.title}
+        onChange={(e, v) => set({ title: v ?? '' })}
+        errorMessage={fieldErrors.title}
+      />
+      <Dropdown
+        label={strings.FieldService}
+        required={true}
+        options={serviceOptions}
+        selectedKey={values.serviceId ?? ''}
+        onChange={(e, o) => {
+          const service = services.find((s) => s.id === o?.key);
+          setValues((v) => ({ ...v, serviceId: service?.id, savings: savingsValuesFor(service, v.savings) }));
+        }}
+        errorMessage={fieldErrors.serviceId}
+      />
+      <Dropdown
+        label={strings.FieldCategory}
+        required={true}
+        options={categoryOptions}
+        selectedKey={values.category ?? ''}
+        onChange={(e, o) => set({ category: o?.key as BenefitCategory })}
+        errorMessage={fieldErrors.category}
+      />
+      <RichTextEditor
+        label={strings.FieldOriginalPosition}
+        value={values.originalPosition}
+        onChange={(html) => set({ originalPosition: html })}
+      />
+      <RichTextEditor label={strings.FieldAchievement} value={values.achievement} onChange={(html) => set({ achievement: html })} />
+      <TextField
+        label={strings.FieldWhenDelivered}
+        placeholder={strings.FieldWhenDeliveredPlaceholder}
+        value={values.whenDelivered}
+        onChange={(e, v) => set({ whenDelivered: v ?? '' })}
+        errorMessage={fieldErrors.whenDelivered}
+      />
+      <Dropdown
+        label={strings.FieldDeliveryStatus}
+        required={true}
+        options={statusOptions}
+        selectedKey={values.deliveryStatus ?? ''}
+        onChange={(e, o) => set({ deliveryStatus: o?.key as BenefitDeliveryStatus })}
+        errorMessage={fieldErrors.deliveryStatus}
+      />
+      <RichTextEditor label={strings.FieldBenefitsRealised} value={values.realised} onChange={(html) => set({ realised: html })} />
+      <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
+        <legend style={{ fontWeight: 600, padding: '5px 0' }}>{strings.FieldSavingsHeading}</legend>
+        {values.savings.length === 0 ? (
+          <Text as="p">{strings.FieldSavingsChooseService}</Text>
+        ) : (
+          <Stack tokens={{ childrenGap: 8 }}>
+            {values.savings.map((s, i) => (
+              <div key={s.council} style={PAIR} data-council={s.council}>
+                <TextField
+                  label={formatString(strings.FieldPlannedFor, s.council)}
+                  prefix="£"
+                  inputMode="decimal"
+                  value={s.planned}
+                  onChange={(e, v) =>
+                    setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, planned: v ?? '' } : r)) }))
+                  }
+                  errorMessage={fieldErrors[`savings[${i}].planned`] ?? fieldErrors[`savings[${i}].council`]}
+                />
+                <TextField
+                  label={formatString(strings.FieldRealisedFor, s.council)}
+                  prefix="£"
+                  inputMode="decimal"
+                  value={s.realised}
+                  onChange={(e, v) =>
+                    setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, realised: v ?? '' } : r)) }))
+                  }
+                  errorMessage={fieldErrors[`savings[${i}].realised`]}
+                />
+              </div>
+            ))}
+            <Text as="p" aria-live="polite">
+              <strong>{formatString(strings.SavingsBenefitTotal, formatPounds(typedTotal.planned), formatPounds(typedTotal.realised))}</strong>
+            </Text>
+          </Stack>
         )}
-        <ErrorBar error={editor.error} />
-        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
-        {editor.conflict && (
-          <ItemConflict
-            rows={conflictRows(editor.conflict)}
-            theirsModified={editor.conflict.modified}
-            onKeepMine={editor.keepMine}
-            onTakeTheirs={editor.takeTheirs}
-            busy={editor.saving}
+      </fieldset>
+      {showFte && (
+        <div style={PAIR}>
+          <TextField
+            label={strings.FieldFteBefore}
+            inputMode="decimal"
+            value={values.fteBefore}
+            onChange={(e, v) => set({ fteBefore: v ?? '' })}
+            errorMessage={fieldErrors.fteBefore}
           />
-        )}
-        <TextField
-          label={strings.FieldBenefit}
-          required={true}
-          value={values.title}
-          onChange={(e, v) => set({ title: v ?? '' })}
-          errorMessage={fieldErrors.title}
-        />
-        <Dropdown
-          label={strings.FieldService}
-          required={true}
-          options={serviceOptions}
-          selectedKey={values.serviceId ?? ''}
-          onChange={(e, o) => {
-            const service = services.find((s) => s.id === o?.key);
-            setValues((v) => ({ ...v, serviceId: service?.id, savings: savingsValuesFor(service, v.savings) }));
-          }}
-          errorMessage={fieldErrors.serviceId}
-        />
-        <Dropdown
-          label={strings.FieldCategory}
-          required={true}
-          options={categoryOptions}
-          selectedKey={values.category ?? ''}
-          onChange={(e, o) => set({ category: o?.key as BenefitCategory })}
-          errorMessage={fieldErrors.category}
-        />
-        <RichTextEditor
-          label={strings.FieldOriginalPosition}
-          value={values.originalPosition}
-          onChange={(html) => set({ originalPosition: html })}
-        />
-        <RichTextEditor label={strings.FieldAchievement} value={values.achievement} onChange={(html) => set({ achievement: html })} />
-        <TextField
-          label={strings.FieldWhenDelivered}
-          placeholder={strings.FieldWhenDeliveredPlaceholder}
-          value={values.whenDelivered}
-          onChange={(e, v) => set({ whenDelivered: v ?? '' })}
-          errorMessage={fieldErrors.whenDelivered}
-        />
-        <Dropdown
-          label={strings.FieldDeliveryStatus}
-          required={true}
-          options={statusOptions}
-          selectedKey={values.deliveryStatus ?? ''}
-          onChange={(e, o) => set({ deliveryStatus: o?.key as BenefitDeliveryStatus })}
-          errorMessage={fieldErrors.deliveryStatus}
-        />
-        <RichTextEditor label={strings.FieldBenefitsRealised} value={values.realised} onChange={(html) => set({ realised: html })} />
-        <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
-          <legend style={{ fontWeight: 600, padding: '5px 0' }}>{strings.FieldSavingsHeading}</legend>
-          {values.savings.length === 0 ? (
-            <Text as="p">{strings.FieldSavingsChooseService}</Text>
-          ) : (
-            <Stack tokens={{ childrenGap: 8 }}>
-              {values.savings.map((s, i) => (
-                <div key={s.council} style={PAIR} data-council={s.council}>
-                  <TextField
-                    label={formatString(strings.FieldPlannedFor, s.council)}
-                    prefix="£"
-                    inputMode="decimal"
-                    value={s.planned}
-                    onChange={(e, v) =>
-                      setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, planned: v ?? '' } : r)) }))
-                    }
-                    errorMessage={fieldErrors[`savings[${i}].planned`] ?? fieldErrors[`savings[${i}].council`]}
-                  />
-                  <TextField
-                    label={formatString(strings.FieldRealisedFor, s.council)}
-                    prefix="£"
-                    inputMode="decimal"
-                    value={s.realised}
-                    onChange={(e, v) =>
-                      setValues((cur) => ({ ...cur, savings: cur.savings.map((r, j) => (j === i ? { ...r, realised: v ?? '' } : r)) }))
-                    }
-                    errorMessage={fieldErrors[`savings[${i}].realised`]}
-                  />
-                </div>
-              ))}
-              <Text as="p" aria-live="polite">
-                <strong>{formatString(strings.SavingsBenefitTotal, formatPounds(typedTotal.planned), formatPounds(typedTotal.realised))}</strong>
-              </Text>
-            </Stack>
-          )}
-        </fieldset>
-        {showFte && (
-          <div style={PAIR}>
-            <TextField
-              label={strings.FieldFteBefore}
-              inputMode="decimal"
-              value={values.fteBefore}
-              onChange={(e, v) => set({ fteBefore: v ?? '' })}
-              errorMessage={fieldErrors.fteBefore}
-            />
-            <TextField
-              label={strings.FieldFteAfter}
-              inputMode="decimal"
-              value={values.fteAfter}
-              onChange={(e, v) => set({ fteAfter: v ?? '' })}
-              errorMessage={fieldErrors.fteAfter}
-            />
-          </div>
-        )}
-        <TextField
-          label={strings.FieldEvidenceUrl}
-          description={strings.FieldEvidenceUrlDescription}
-          type="url"
-          value={values.evidenceUrl}
-          onChange={(e, v) => set({ evidenceUrl: v ?? '' })}
-          errorMessage={fieldErrors.evidenceUrl}
-        />
-      </Stack>
-    </Panel>
+          <TextField
+            label={strings.FieldFteAfter}
+            inputMode="decimal"
+            value={values.fteAfter}
+            onChange={(e, v) => set({ fteAfter: v ?? '' })}
+            errorMessage={fieldErrors.fteAfter}
+          />
+        </div>
+      )}
+      <TextField
+        label={strings.FieldEvidenceUrl}
+        description={strings.FieldEvidenceUrlDescription}
+        type="url"
+        value={values.evidenceUrl}
+        onChange={(e, v) => set({ evidenceUrl: v ?? '' })}
+        errorMessage={fieldErrors.evidenceUrl}
+      />
+    </ItemEditorPanel>
   );
 }

@@ -9,16 +9,10 @@ import {
   ComboBox,
   DatePicker,
   DayOfWeek,
-  DefaultButton,
   Dropdown,
   IComboBox,
   IComboBoxOption,
   IDropdownOption,
-  MessageBar,
-  MessageBarType,
-  Panel,
-  PanelType,
-  PrimaryButton,
   Stack,
   Text,
   TextField
@@ -28,9 +22,10 @@ import type { Repositories } from '../../../data/repositories';
 import type { Person, Risk, Service } from '../../../domain/types';
 import { riskBand, riskScore, RiskScoreError } from '../../../domain/scoring';
 import { RISK_STATUSES, RISK_SCALE, RiskStatus } from '../../../domain/vocabularies';
-import { describeError, ErrorBar } from '../../../components/ErrorBar';
+import { describeError } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
-import { ItemConflict, IConflictRow } from '../../../components/ItemConflict';
+import type { IConflictRow } from '../../../components/ItemConflict';
+import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
@@ -155,103 +150,69 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     />
   );
 
-  const footer = (): JSX.Element => (
-    <Stack horizontal tokens={{ childrenGap: 8 }}>
-      <PrimaryButton
-        text={editor.saving ? strings.FormSaving : strings.FormSave}
-        onClick={editor.save}
-        disabled={editor.saving || resolving || !!editor.conflict}
-      />
-      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
-    </Stack>
-  );
-
   return (
-    <Panel
-      isOpen={true}
-      type={PanelType.medium}
-      headerText={risk ? strings.RiskFormEditTitle : strings.RiskFormNewTitle}
-      closeButtonAriaLabel={strings.FormClose}
+    <ItemEditorPanel
+      title={risk ? strings.RiskFormEditTitle : strings.RiskFormNewTitle}
+      editor={editor}
+      conflictRows={conflictRows}
       onDismiss={onDismiss}
-      isFooterAtBottom={true}
-      onRenderFooterContent={footer}
+      busy={resolving}
     >
-      <Stack tokens={{ childrenGap: 12 }}>
-        {editor.draftRestoredOn !== undefined && (
-          <MessageBar
-            messageBarType={MessageBarType.info}
-            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
-          >
-            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
-          </MessageBar>
-        )}
-        <ErrorBar error={editor.error} />
-        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
-        {editor.conflict && (
-          <ItemConflict
-            rows={conflictRows(editor.conflict)}
-            theirsModified={editor.conflict.modified}
-            onKeepMine={editor.keepMine}
-            onTakeTheirs={editor.takeTheirs}
-            busy={editor.saving}
-          />
-        )}
-        <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
-        <Dropdown
-          label={strings.FieldRiskService}
-          options={serviceOptions}
-          selectedKey={values.serviceId ?? PROGRAMME}
-          onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
-        />
-        <RichTextEditor label={strings.FieldCauseEffect} value={values.causeEffect} onChange={(html) => set({ causeEffect: html })} />
-        <ComboBox
-          label={strings.FieldOwner}
-          required={true}
-          allowFreeform={true}
-          autoComplete="on"
-          placeholder={strings.FieldOwnerPlaceholder}
-          options={ownerOptions}
-          selectedKey={values.owner?.id ?? ''}
-          onChange={onOwnerChange}
-          errorMessage={ownerError ?? fieldErrors.owner}
-        />
-        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-          {scoreField('inherentLikelihood', strings.FieldInherentLikelihood)}
-          {scoreField('inherentImpact', strings.FieldInherentImpact)}
-        </Stack>
-        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-          {scoreField('residualLikelihood', strings.FieldResidualLikelihood)}
-          {scoreField('residualImpact', strings.FieldResidualImpact)}
-        </Stack>
-        <Text as="p" aria-live="polite">
-          {formatString(strings.FieldScorePreview, preview(values.inherentLikelihood, values.inherentImpact), preview(values.residualLikelihood, values.residualImpact))}
-        </Text>
-        {values.previousResidualScore !== undefined && <Text as="p">{formatString(strings.FieldPreviousScore, values.previousResidualScore)}</Text>}
-        <RichTextEditor label={strings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
-        <DatePicker
-          label={strings.FieldReviewDate}
-          placeholder={strings.FormDatePlaceholder}
-          ariaLabel={strings.FieldReviewDate}
-          firstDayOfWeek={DayOfWeek.Monday}
-          value={fromIsoDate(values.reviewDate)}
-          formatDate={(d) => (d ? formatDate(toIsoDate(d)) ?? '' : '')}
-          onSelectDate={(d) => set({ reviewDate: d ? toIsoDate(d) : undefined })}
-          allowTextInput={false}
-        />
-        {fieldErrors.reviewDate && (
-          <Text role="alert" style={{ color: 'inherit' }}>
-            {fieldErrors.reviewDate}
-          </Text>
-        )}
-        <Dropdown
-          label={strings.FieldRiskStatus}
-          required={true}
-          options={statusOptions}
-          selectedKey={values.status ?? ''}
-          onChange={(e, o) => set({ status: o?.key as RiskStatus })}
-          errorMessage={fieldErrors.status}
-        />
+      <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <Dropdown
+        label={strings.FieldRiskService}
+        options={serviceOptions}
+        selectedKey={values.serviceId ?? PROGRAMME}
+        onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
+      />
+      <RichTextEditor label={strings.FieldCauseEffect} value={values.causeEffect} onChange={(html) => set({ causeEffect: html })} />
+      <ComboBox
+        label={strings.FieldOwner}
+        required={true}
+        allowFreeform={true}
+        autoComplete="on"
+        placeholder={strings.FieldOwnerPlaceholder}
+        options={ownerOptions}
+        selectedKey={values.owner?.id ?? ''}
+        onChange={onOwnerChange}
+        errorMessage={ownerError ?? fieldErrors.owner}
+      />
+      <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+        {scoreField('inherentLikelihood', strings.FieldInherentLikelihood)}
+        {scoreField('inherentImpact', strings.FieldInherentImpact)}
       </Stack>
-    </Panel>
+      <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+        {scoreField('residualLikelihood', strings.FieldResidualLikelihood)}
+        {scoreField('residualImpact', strings.FieldResidualImpact)}
+      </Stack>
+      <Text as="p" aria-live="polite">
+        {formatString(strings.FieldScorePreview, preview(values.inherentLikelihood, values.inherentImpact), preview(values.residualLikelihood, values.residualImpact))}
+      </Text>
+      {values.previousResidualScore !== undefined && <Text as="p">{formatString(strings.FieldPreviousScore, values.previousResidualScore)}</Text>}
+      <RichTextEditor label={strings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
+      <DatePicker
+        label={strings.FieldReviewDate}
+        placeholder={strings.FormDatePlaceholder}
+        ariaLabel={strings.FieldReviewDate}
+        firstDayOfWeek={DayOfWeek.Monday}
+        value={fromIsoDate(values.reviewDate)}
+        formatDate={(d) => (d ? formatDate(toIsoDate(d)) ?? '' : '')}
+        onSelectDate={(d) => set({ reviewDate: d ? toIsoDate(d) : undefined })}
+        allowTextInput={false}
+      />
+      {fieldErrors.reviewDate && (
+        <Text role="alert" style={{ color: 'inherit' }}>
+          {fieldErrors.reviewDate}
+        </Text>
+      )}
+      <Dropdown
+        label={strings.FieldRiskStatus}
+        required={true}
+        options={statusOptions}
+        selectedKey={values.status ?? ''}
+        onChange={(e, o) => set({ status: o?.key as RiskStatus })}
+        errorMessage={fieldErrors.status}
+      />
+    </ItemEditorPanel>
   );
 }

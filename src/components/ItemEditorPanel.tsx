@@ -1,0 +1,78 @@
+/**
+ * The side panel in which an item is added or edited (benefits, risks): title, Save and Cancel,
+ * and above the fields everything `useItemEditor` reports: a restored draft (with "Discard
+ * draft"), the last error, a draft kept after a failed save, and both versions after a 412.
+ */
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { Stored } from '../domain/types';
+import { ErrorBar } from './ErrorBar';
+import { ItemConflict, IConflictRow } from './ItemConflict';
+import type { IItemEditor } from './useItemEditor';
+import { formatDate, formatString } from './format';
+
+/** Props of `ItemEditorPanel`. */
+export interface IItemEditorPanelProps<V, T extends Stored> {
+  /** The panel's heading ("Edit benefit", "New risk"). */
+  title: string;
+  /** The form state from `useItemEditor`. */
+  editor: IItemEditor<V, T>;
+  /** The rows of the side-by-side view when someone else saved first. */
+  conflictRows: (theirs: T) => readonly IConflictRow[];
+  /** Closes the panel. */
+  onDismiss: () => void;
+  /** Keeps Save off while the form waits for something of its own (e.g. resolving a person). */
+  busy?: boolean;
+  /** The fields. */
+  children?: React.ReactNode;
+}
+
+/** An add or edit form in a medium side panel with Save and Cancel at the bottom. */
+export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProps<V, T>): JSX.Element {
+  const { editor, onDismiss } = props;
+  const footer = (): JSX.Element => (
+    <Stack horizontal tokens={{ childrenGap: 8 }}>
+      <PrimaryButton
+        text={editor.saving ? strings.FormSaving : strings.FormSave}
+        onClick={editor.save}
+        disabled={editor.saving || !!props.busy || !!editor.conflict}
+      />
+      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
+    </Stack>
+  );
+  return (
+    <Panel
+      isOpen={true}
+      type={PanelType.medium}
+      headerText={props.title}
+      closeButtonAriaLabel={strings.FormClose}
+      onDismiss={onDismiss}
+      isFooterAtBottom={true}
+      onRenderFooterContent={footer}
+    >
+      <Stack tokens={{ childrenGap: 12 }}>
+        {editor.draftRestoredOn !== undefined && (
+          <MessageBar
+            messageBarType={MessageBarType.info}
+            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
+          >
+            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
+          </MessageBar>
+        )}
+        <ErrorBar error={editor.error} />
+        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
+        {editor.conflict && (
+          <ItemConflict
+            rows={props.conflictRows(editor.conflict)}
+            theirsModified={editor.conflict.modified}
+            onKeepMine={editor.keepMine}
+            onTakeTheirs={editor.takeTheirs}
+            busy={editor.saving}
+          />
+        )}
+        {props.children}
+      </Stack>
+    </Panel>
+  );
+}
