@@ -7,7 +7,6 @@
  */
 import * as React from 'react';
 import {
-  ActionButton,
   DetailsList,
   DetailsListLayoutMode,
   Dropdown,
@@ -34,6 +33,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { editColumn, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
@@ -171,27 +171,12 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => <BenefitFigures benefit={b} className={classes.cell} subtle={classes.subtle} />
       }
     ];
-    if (canEdit) {
-      cols.push({
-        key: 'actions',
-        name: strings.ColumnActions,
-        minWidth: 70,
-        maxWidth: 80,
-        onRender: (b: Benefit) => (
-          <ActionButton
-            iconProps={{ iconName: 'Edit' }}
-            text={strings.EditItem}
-            ariaLabel={formatString(strings.EditItemLabel, b.title)}
-            onClick={() => setEditing(b)}
-          />
-        )
-      });
-    }
+    if (canEdit) cols.push(editColumn<Benefit>(setEditing));
     return withWrappingHeaders(cols);
   }, [classes, serviceNames, canEdit]);
 
   const onSaved = React.useCallback((saved: Benefit) => {
-    setBenefits((list) => (list.some((b) => b.id === saved.id) ? list.map((b) => (b.id === saved.id ? saved : b)) : list.concat(saved)));
+    setBenefits((list) => withSaved(list, saved));
     setEditing(undefined);
   }, []);
 

@@ -6,7 +6,6 @@
  */
 import * as React from 'react';
 import {
-  ActionButton,
   ChoiceGroup,
   DefaultButton,
   DetailsList,
@@ -38,6 +37,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { editColumn, withSaved } from '../../../components/editableList';
 import { formatDate, formatString } from '../../../components/format';
 import {
   buildMatrix,
@@ -203,22 +203,12 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => <RichText html={r.controls} className={classes.rich} />
       }
     ];
-    if (canEdit) {
-      cols.push({
-        key: 'actions',
-        name: strings.ColumnActions,
-        minWidth: 70,
-        maxWidth: 80,
-        onRender: (r: Risk) => (
-          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, r.title)} onClick={() => setEditing(r)} />
-        )
-      });
-    }
+    if (canEdit) cols.push(editColumn<Risk>(setEditing));
     return withWrappingHeaders(cols);
   }, [classes, serviceNames, canEdit, theme, today]);
 
   const onSaved = React.useCallback((saved: Risk) => {
-    setRisks((list) => (list.some((r) => r.id === saved.id) ? list.map((r) => (r.id === saved.id ? saved : r)) : list.concat(saved)));
+    setRisks((list) => withSaved(list, saved));
     setEditing(undefined);
   }, []);
 
