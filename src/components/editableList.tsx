@@ -1,11 +1,12 @@
 /**
  * Pieces shared by the registers whose items are edited in a side panel (benefits, risks): the
- * "Edit" column for users who may edit, and putting a saved item back into the list shown.
+ * grid, the "Edit" column for users who may edit, and putting a saved item back into the list shown.
  */
 import * as React from 'react';
-import { ActionButton, IColumn } from '@fluentui/react';
+import { ActionButton, DetailsList, DetailsListLayoutMode, IColumn, SelectionMode } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { formatString } from './format';
+import { renderWrappingHeader } from './wrappingHeaders';
 
 /** The "Edit" column: one button per row, named after the item for screen readers. */
 export function editColumn<T extends { title: string }>(onEdit: (item: T) => void): IColumn {
@@ -23,4 +24,32 @@ export function editColumn<T extends { title: string }>(onEdit: (item: T) => voi
 /** The list with a saved item in place of its old version, or added at the end when new. */
 export function withSaved<T extends { id: number }>(list: readonly T[], saved: T): T[] {
   return list.some((item) => item.id === saved.id) ? list.map((item) => (item.id === saved.id ? saved : item)) : list.concat(saved);
+}
+
+/** Props of `RegisterList`. */
+export interface IRegisterListProps<T extends { id: number }> {
+  /** The rows. */
+  items: T[];
+  /** The columns (with wrapping headers: see wrappingHeaders.tsx). */
+  columns: IColumn[];
+  /** Identifies the list, so its scroll and focus reset when it changes. */
+  setKey: string;
+  /** What a screen reader calls the grid. */
+  ariaLabel: string;
+}
+
+/** A register's items as a read-only grid (no selection), columns justified, headers that wrap. */
+export function RegisterList<T extends { id: number }>(props: IRegisterListProps<T>): JSX.Element {
+  return (
+    <DetailsList
+      items={props.items}
+      columns={props.columns}
+      getKey={(item: T) => String(item.id)}
+      setKey={props.setKey}
+      selectionMode={SelectionMode.none}
+      layoutMode={DetailsListLayoutMode.justified}
+      ariaLabelForGrid={props.ariaLabel}
+      onRenderDetailsHeader={renderWrappingHeader}
+    />
+  );
 }

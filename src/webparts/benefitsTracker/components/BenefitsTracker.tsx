@@ -7,8 +7,6 @@
  */
 import * as React from 'react';
 import {
-  DetailsList,
-  DetailsListLayoutMode,
   Dropdown,
   IColumn,
   IDropdownOption,
@@ -16,7 +14,6 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
-  SelectionMode,
   Stack,
   Text,
   mergeStyleSets,
@@ -32,8 +29,8 @@ import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
-import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, withSaved } from '../../../components/editableList';
+import { withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
@@ -239,16 +236,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
               {items.length === 0 ? (
                 <Text as="p">{strings.BenefitsNone}</Text>
               ) : (
-                <DetailsList
-                  items={items}
-                  columns={columns}
-                  getKey={(b: Benefit) => String(b.id)}
-                  setKey={category}
-                  selectionMode={SelectionMode.none}
-                  layoutMode={DetailsListLayoutMode.justified}
-                  ariaLabelForGrid={category}
-                  onRenderDetailsHeader={renderWrappingHeader}
-                />
+                <RegisterList items={items} columns={columns} setKey={category} ariaLabel={category} />
               )}
             </section>
           ))}

@@ -8,8 +8,6 @@ import * as React from 'react';
 import {
   ChoiceGroup,
   DefaultButton,
-  DetailsList,
-  DetailsListLayoutMode,
   Dropdown,
   IChoiceGroupOption,
   IColumn,
@@ -18,7 +16,6 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
-  SelectionMode,
   Stack,
   Text,
   Toggle,
@@ -36,8 +33,8 @@ import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
-import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, withSaved } from '../../../components/editableList';
+import { withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatDate, formatString } from '../../../components/format';
 import {
   buildMatrix,
@@ -295,16 +292,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             {shown.length === 0 ? (
               <Text as="p">{risks.length === 0 ? strings.RisksNone : strings.RisksNoMatch}</Text>
             ) : (
-              <DetailsList
-                items={shown}
-                columns={columns}
-                getKey={(r: Risk) => String(r.id)}
-                setKey="risks"
-                selectionMode={SelectionMode.none}
-                layoutMode={DetailsListLayoutMode.justified}
-                ariaLabelForGrid={strings.RisksHeading}
-                  onRenderDetailsHeader={renderWrappingHeader}
-              />
+              <RegisterList items={shown} columns={columns} setKey="risks" ariaLabel={strings.RisksHeading} />
             )}
           </section>
         </>
