@@ -244,14 +244,14 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       )}
       {editing !== undefined && access.value && (
         <OnDemand>
-        <BenefitForm
-          repositories={repositories}
-          services={services}
-          benefit={editing === 'new' ? undefined : editing}
-          userId={access.value.me.id}
-          onSaved={onSaved}
-          onDismiss={() => setEditing(undefined)}
-        />
+          <BenefitForm
+            repositories={repositories}
+            services={services}
+            benefit={editing === 'new' ? undefined : editing}
+            userId={access.value.me.id}
+            onSaved={onSaved}
+            onDismiss={() => setEditing(undefined)}
+          />
         </OnDemand>
       )}
     </Stack>

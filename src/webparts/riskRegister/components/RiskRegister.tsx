@@ -299,15 +299,15 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       )}
       {editing !== undefined && access.value && (
         <OnDemand>
-        <RiskForm
-          repositories={repositories}
-          services={services}
-          people={people}
-          risk={editing === 'new' ? undefined : editing}
-          userId={access.value.me.id}
-          onSaved={onSaved}
-          onDismiss={() => setEditing(undefined)}
-        />
+          <RiskForm
+            repositories={repositories}
+            services={services}
+            people={people}
+            risk={editing === 'new' ? undefined : editing}
+            userId={access.value.me.id}
+            onSaved={onSaved}
+            onDismiss={() => setEditing(undefined)}
+          />
         </OnDemand>
       )}
     </Stack>
