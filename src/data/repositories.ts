@@ -183,8 +183,9 @@ export interface Repositories {
   /** Published report snapshots (immutable). */
   snapshots: SnapshotRepository;
   /**
-   * Loads the named lists together: one $batch request for the first 5,000 items of each,
-   * then one more $batch per further page round. Lists not named come back empty. Options
+   * Loads the named lists together: one $batch request for the first 5,000 items of each (and
+   * its highest id), then, for lists with more, one more $batch reading the rest by id range
+   * whatever the size. Lists not named come back empty. Options
    * narrow the updates read to some periods and add the user and permission checks to the
    * first round (see LoadInitialOptions); without them every item is read.
    */
