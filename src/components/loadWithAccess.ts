@@ -2,9 +2,11 @@
  * A web part's first load: its lists plus the signed-in user and whether they may edit, all in
  * the same `$batch` (one request for lists of up to 5,000 items). A repository that does not
  * return the user or the permission with the lists (a test double, say) is asked separately.
+ * The lists' lengths are remembered (idHints.ts) so a long list is read in one round next time.
  */
 import type { EditableListKey, InitialData, InitialLoad, LoadInitialOptions, Repositories } from '../data/repositories';
 import type { Person } from '../domain/types';
+import { readIdHints, rememberIdHints } from './idHints';
 
 /** The lists, the signed-in user and their edit permission on one list. */
 export interface IWithAccess {
@@ -23,7 +25,13 @@ export async function loadWithAccess(
   editList: EditableListKey,
   options: LoadInitialOptions = {}
 ): Promise<IWithAccess> {
-  const data = await repositories.loadInitial(lists, { ...options, include: { ...options.include, currentUser: true, canEdit: [editList] } });
+  const hints = readIdHints();
+  const data = await repositories.loadInitial(lists, {
+    ...options,
+    ...(hints ? { idHints: { ...hints, ...options.idHints } } : {}),
+    include: { ...options.include, currentUser: true, canEdit: [editList] }
+  });
+  rememberIdHints(data.lastIds);
   const [me, canEdit] = await Promise.all([
     data.currentUser ?? repositories.currentUser(),
     data.canEdit?.[editList] ?? repositories.canEdit(editList)

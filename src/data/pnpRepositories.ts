@@ -382,8 +382,13 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
   for (const key of lists.filter((k, i) => lists.indexOf(k) === i)) {
     const periods = key === 'updates' ? options.updatesForPeriods : undefined;
     if (periods === undefined) {
-      // The highest id rides along, so a list of more than one page is read in one more round.
-      parts.push({ kind: 'page', key, readOnly, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
+      // The highest id rides along, so a list of more than one page is read in one more round,
+      // or in this one when an earlier load left a hint that the list is that long.
+      // With a hint, no need to ask: a list that has grown past it is paged on by its next link.
+      const hint = options.idHints?.[key];
+      if (hint === undefined) parts.push({ kind: 'page', key, readOnly, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
+      else if (hint > PAGE_SIZE) parts.push(...idRangeParts(key, 0, hint).map((p) => ({ ...p, readOnly })));
+      else parts.push({ kind: 'page', key, readOnly, throttled: 0 });
       continue;
     }
     // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
@@ -462,7 +467,12 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   const data: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
   if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
   const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
+  // Lists read by id range (whose parts may come back out of turn after throttling).
   const ranged = new Set<PageKey>();
+  for (const p of first) if (p.kind === 'page' && p.filter?.startsWith(`${ID} `)) ranged.add(p.key);
+  // Lists whose first parts read them whole: no filter, or id ranges only.
+  const wholeLists = new Set<keyof InitialData>();
+  for (const p of first) if (p.kind === 'page' && p.key !== 'snapshots' && (!p.filter || p.filter.startsWith(`${ID} `))) wholeLists.add(p.key);
   let pending = first;
   while (pending.length > 0) {
     const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
@@ -533,6 +543,11 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     items?.sort((a, b) => a.id - b.id);
   }
   if (data.snapshots) data.snapshots = await Promise.all(data.snapshots.map(readStoredSnapshot));
+  // The lists read whole (not narrowed to periods) leave their highest id, as a hint for next time.
+  for (const key of Array.from(wholeLists)) {
+    const items = data[key] as Stored[];
+    if (items.length > 0) data.lastIds = { ...data.lastIds, [key]: items.reduce((max, item) => Math.max(max, item.id), 0) };
+  }
   return data;
 }
 

@@ -145,6 +145,12 @@ export interface LoadInitialOptions {
    * (their etag is empty, so a save would be refused as a conflict).
    */
   readOnly?: boolean;
+  /**
+   * The highest ids the lists had at an earlier load (`InitialLoad.lastIds`). A list remembered as
+   * longer than one page is then read by id range in the first round, so it needs no second one.
+   * Only an optimisation: whatever the hints say, every item is read.
+   */
+  idHints?: Partial<Record<keyof InitialData, number>>;
   /** Reads that travel in the same `$batch` as the first page round, so they cost no request of their own. */
   include?: {
     /** Also read the signed-in user (`InitialLoad.currentUser`). */
@@ -164,6 +170,8 @@ export interface InitialLoad extends InitialData {
   canEdit?: Partial<Record<EditableListKey, boolean>>;
   /** Every published report snapshot, when `include.snapshots` was set. */
   snapshots?: ReportSnapshot[];
+  /** The highest id of each list read whole, to pass as `idHints` next time. */
+  lastIds?: Partial<Record<keyof InitialData, number>>;
 }
 
 /** The data access of the whole product. */

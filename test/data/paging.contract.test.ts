@@ -83,3 +83,21 @@ it('adds the one contextinfo call when no digest is handed in', async () => {
     await other.close();
   }
 });
+
+it('reads a list remembered as long in one $batch, by id range from the start, and still reads every item whatever the hint', async () => {
+  const first = await repos.loadInitial(['objectives', 'updates']);
+  expect(first.lastIds?.objectives).toBe(Math.max(...first.objectives.map((o) => o.id)));
+  const expected = first.objectives.map((o) => o.id);
+
+  host.resetRequestLog();
+  const again = await repos.loadInitial(['objectives', 'updates'], { idHints: first.lastIds });
+  expect(batchRequests(host)).toBe(1);
+  expect(again.objectives.map((o) => o.id)).toEqual(expected);
+  expect(again.updates).toHaveLength(first.updates.length);
+
+  // A hint far too low or too high costs a round at most; nothing is missed or read twice.
+  for (const hint of [6000, 10 * OBJECTIVES]) {
+    const hinted = await repos.loadInitial(['objectives'], { idHints: { objectives: hint } });
+    expect(hinted.objectives.map((o) => o.id)).toEqual(expected);
+  }
+});
