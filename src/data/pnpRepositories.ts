@@ -280,10 +280,12 @@ class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry>
       const w = writes[i];
       const r = results[i];
       if (!r.ok) {
-        const context = { operation: 'add' in w ? ('add' as const) : ('update' as const), list: this.key, itemId: 'update' in w ? w.update.id : undefined };
-        const error = await toDataAccessError(r.error, context);
-        // A 412 carries the entry as it is now, as update() reports it.
-        outcomes.push({ ok: false, error: error instanceof ConflictError && 'update' in w ? await this.conflictOr(r.error, { operation: 'update', itemId: w.update.id }, w.update).catch((e: unknown) => e) : error });
+        // As add() and update() report them: a 412 on an update carries the entry as it is now.
+        const error =
+          'add' in w
+            ? await toDataAccessError(r.error, { operation: 'add', list: this.key })
+            : await this.conflictOr(r.error, { operation: 'update', itemId: w.update.id }, w.update).catch((e: unknown) => e);
+        outcomes.push({ ok: false, error });
         continue;
       }
       if ('add' in w) outcomes.push({ ok: true, item: fromItem<ReminderLogEntry>(this.key, r.value as RawItem) });
@@ -370,7 +372,7 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
 
 /** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
 type InitialPart =
-  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; throttled: number }
+  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; whole?: boolean; throttled: number }
   | { kind: 'lastId'; key: PageKey; throttled: number }
   | { kind: 'user'; throttled: number }
   | { kind: 'canEdit'; list: EditableListKey; throttled: number };
@@ -386,9 +388,9 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
       // or in this one when an earlier load left a hint that the list is that long.
       // With a hint, no need to ask: a list that has grown past it is paged on by its next link.
       const hint = options.idHints?.[key];
-      if (hint === undefined) parts.push({ kind: 'page', key, readOnly, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
+      if (hint === undefined) parts.push({ kind: 'page', key, readOnly, whole: true, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
       else if (hint > PAGE_SIZE) parts.push(...idRangeParts(key, 0, hint).map((p) => ({ ...p, readOnly })));
-      else parts.push({ kind: 'page', key, readOnly, throttled: 0 });
+      else parts.push({ kind: 'page', key, readOnly, whole: true, throttled: 0 });
       continue;
     }
     // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
@@ -397,7 +399,7 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
       parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), readOnly, throttled: 0 });
     }
   }
-  if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', readOnly, throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
+  if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', readOnly, whole: true, throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
   if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
   const editable = options.include?.canEdit ?? [];
   for (const list of editable.filter((l, i) => editable.indexOf(l) === i)) parts.push({ kind: 'canEdit', list, throttled: 0 });
@@ -452,9 +454,9 @@ function idRangeParts(key: PageKey, afterId: number, lastId: number): InitialPar
   const parts: InitialPart[] = [];
   let start = afterId;
   for (; start + PAGE_SIZE < lastId; start += PAGE_SIZE) {
-    parts.push({ kind: 'page', key, filter: `${ID} gt ${start} and ${ID} le ${start + PAGE_SIZE}`, throttled: 0 });
+    parts.push({ kind: 'page', key, filter: `${ID} gt ${start} and ${ID} le ${start + PAGE_SIZE}`, whole: true, throttled: 0 });
   }
-  parts.push({ kind: 'page', key, filter: `${ID} gt ${start}`, throttled: 0 });
+  parts.push({ kind: 'page', key, filter: `${ID} gt ${start}`, whole: true, throttled: 0 });
   return parts;
 }
 
@@ -467,12 +469,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   const data: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
   if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
   const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
-  // Lists read by id range (whose parts may come back out of turn after throttling).
-  const ranged = new Set<PageKey>();
-  for (const p of first) if (p.kind === 'page' && p.filter?.startsWith(`${ID} `)) ranged.add(p.key);
-  // Lists whose first parts read them whole: no filter, or id ranges only.
-  const wholeLists = new Set<keyof InitialData>();
-  for (const p of first) if (p.kind === 'page' && p.key !== 'snapshots' && (!p.filter || p.filter.startsWith(`${ID} `))) wholeLists.add(p.key);
+  // Lists read whole (not narrowed to periods): first pages without a filter, or id ranges.
+  const wholeLists = new Set<PageKey>();
+  for (const p of first) if (p.kind === 'page' && p.whole) wholeLists.add(p.key);
   let pending = first;
   while (pending.length > 0) {
     const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
@@ -485,7 +484,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     const next: InitialPart[] = [];
     let waitMs = 0;
     const lastIds = new Map<PageKey, number>();
-    const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean; readOnly?: boolean }> = [];
+    const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean; readOnly?: boolean; whole?: boolean }> = [];
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       const entry = pending[i];
@@ -520,7 +519,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         if (page.nextLink) {
           const last = page.value[page.value.length - 1];
           const afterId = last && typeof last[ID] === 'number' ? (last[ID] as number) : 0;
-          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink, readOnly: entry.readOnly });
+          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink, readOnly: entry.readOnly, whole: entry.whole });
         }
       }
     }
@@ -528,26 +527,23 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       const lastId = lastIds.get(c.key);
       // A first page in id order (no filter) continues by id range when the list's highest id is known.
       if (c.first && c.afterId > 0 && lastId !== undefined) {
-        ranged.add(c.key);
         next.push(...idRangeParts(c.key, c.afterId, lastId).map((p) => ({ ...p, readOnly: c.readOnly })));
       } else {
-        next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, readOnly: c.readOnly, throttled: 0 });
+        next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, readOnly: c.readOnly, whole: c.whole, throttled: 0 });
       }
     }
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);
     pending = next;
   }
-  // Ranges retried after throttling arrive out of turn: put those lists back in id order.
-  for (const key of Array.from(ranged)) {
+  // A list read whole is returned in id order (ranges retried after throttling arrive out of
+  // turn) and, but for the snapshots, leaves its highest id as a hint for next time.
+  for (const key of Array.from(wholeLists)) {
     const items = (key === 'snapshots' ? data.snapshots : data[key]) as Stored[] | undefined;
-    items?.sort((a, b) => a.id - b.id);
+    if (!items || items.length === 0) continue;
+    items.sort((a, b) => a.id - b.id);
+    if (key !== 'snapshots') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
   }
   if (data.snapshots) data.snapshots = await Promise.all(data.snapshots.map(readStoredSnapshot));
-  // The lists read whole (not narrowed to periods) leave their highest id, as a hint for next time.
-  for (const key of Array.from(wholeLists)) {
-    const items = data[key] as Stored[];
-    if (items.length > 0) data.lastIds = { ...data.lastIds, [key]: items.reduce((max, item) => Math.max(max, item.id), 0) };
-  }
   return data;
 }
 
@@ -592,7 +588,6 @@ class PnpSnapshotRepository implements SnapshotRepository {
   ) {
     this.list = new PnpPeriodListRepository<ReportSnapshot>(sp, 'snapshots', options);
   }
-
 
   public async getAll(): Promise<ReportSnapshot[]> {
     return Promise.all((await this.list.getAll()).map(readStoredSnapshot));
