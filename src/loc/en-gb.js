@@ -209,6 +209,7 @@ define([], function () {
     ColumnActions: 'Actions',
     EvidenceLink: 'Evidence',
     EvidenceLinkLabel: 'Evidence for {0} (opens in a new tab)',
+    EvidenceNotALink: 'Evidence (not a web address, shown as text): {0}',
     SavingsCouncilLine: '{0}: {1} planned, {2} realised',
     SavingsBenefitTotal: 'Total: {0} planned, {1} realised',
     FteLine: '{0} FTE before, {1} FTE after',

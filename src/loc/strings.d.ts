@@ -202,6 +202,7 @@ declare interface ISsmStrings {
   ColumnActions: string;
   EvidenceLink: string;
   EvidenceLinkLabel: string;
+  EvidenceNotALink: string;
   SavingsCouncilLine: string;
   SavingsBenefitTotal: string;
   FteLine: string;

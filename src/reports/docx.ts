@@ -39,7 +39,7 @@ import type {
 } from '../domain/report/model';
 import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
-import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
+import { RICH_TEXT_NUMBERING, RichTextBlock, RichTextConverter } from './richText';
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
@@ -90,7 +90,7 @@ function heading(value: string, level: 1 | 2 | 3): Paragraph {
 }
 
 /** A table cell from plain text (each line a paragraph) or from ready paragraphs. */
-function cell(content: string | Paragraph[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
+function cell(content: string | RichTextBlock[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
   const children =
     typeof content === 'string'
       ? content.split('\n').map((line) => new Paragraph({ children: [text(line, { bold: opts.header, size: CELL_SIZE })], keepNext: opts.header }))
@@ -140,9 +140,9 @@ interface Ctx {
   model: ReportModel;
   rich: RichTextConverter;
   /** Rich text in a table cell: smaller type, and a dash when empty. */
-  richCell(html: string): Paragraph[];
+  richCell(html: string): RichTextBlock[];
   /** Rich text in the body. */
-  richBody(html: string, empty: string): Paragraph[];
+  richBody(html: string, empty: string): RichTextBlock[];
 }
 
 const periodShort = (m: ReportModel): string => shortPeriodLabel(m.period);
@@ -229,7 +229,7 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   if (s.objectives.length === 0) return [para('No service development objectives are recorded for this service.')];
   const rows = s.objectives.map((o) => {
-    const progress: Paragraph[] = o.update ? ctx.richCell(o.update.narrative) : [];
+    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative) : [];
     if (!o.update) {
       progress.push(new Paragraph({ children: [text('No progress update has been provided yet.', { italics: true, size: CELL_SIZE })] }));
     } else if (!o.updatedThisPeriod) {

@@ -32,6 +32,7 @@ import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
+import { safeHref } from '../../../domain/links';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 
@@ -151,11 +152,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <RichText html={b.realised} className={classes.rich} />
-            {b.evidenceUrl && (
-              <Link href={b.evidenceUrl} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, b.title)}>
-                {strings.EvidenceLink}
-              </Link>
-            )}
+            <EvidenceLink benefit={b} />
           </div>
         )
       },
@@ -259,6 +256,23 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */
+/**
+ * A benefit's evidence: a link only when the stored address is https, http or mailto. The column
+ * can be written through REST, SharePoint's list form or an import, so anything else (javascript:,
+ * data:, a relative path) is shown as text, never put in an href.
+ */
+function EvidenceLink(props: { benefit: Benefit }): JSX.Element | null {
+  const { benefit } = props;
+  if (!benefit.evidenceUrl) return null;
+  const href = safeHref(benefit.evidenceUrl);
+  if (!href) return <Text variant="small" block>{formatString(strings.EvidenceNotALink, benefit.evidenceUrl)}</Text>;
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, benefit.title)}>
+      {strings.EvidenceLink}
+    </Link>
+  );
+}
+
 function BenefitFigures(props: { benefit: Benefit; className: string; subtle: string }): JSX.Element {
   const { benefit, className, subtle } = props;
   const total = benefitSavings(benefit);
