@@ -60,7 +60,16 @@ export interface FieldDef {
   readonly description?: string;
   /** Shape of an empty `Json` field's value. */
   readonly jsonShape?: 'array' | 'object';
+  /**
+   * What each entry of a `Json` field holds (an array's items, an object's values), checked on
+   * every read so a hand-edited column is reported on its item instead of breaking a view.
+   * Absent: the value is checked by its reader (a snapshot's report model).
+   */
+  readonly jsonEntry?: JsonEntry;
 }
+
+/** An entry of a Json field: a string, a number, or an object with these typed properties. */
+export type JsonEntry = 'string' | 'number' | { readonly [property: string]: 'string' | 'number' };
 
 /** A list view; auditors read these in SharePoint directly. */
 export interface ViewDef {
@@ -151,6 +160,7 @@ const services: ListDef = {
       displayName: 'Partner councils',
       type: 'Json',
       jsonShape: 'array',
+      jsonEntry: 'string',
       required: true,
       description: 'The councils sharing this service.'
     }),
@@ -221,6 +231,7 @@ const benefits: ListDef = {
       displayName: 'Savings by council (£)',
       type: 'Json',
       jsonShape: 'array',
+      jsonEntry: { council: 'string', planned: 'number', realised: 'number' },
       description: 'Planned and realised savings for each partner council.'
     }),
     field({ key: 'fteBefore', internalName: 'FteBefore', displayName: 'FTE before', type: 'Number', min: 0 }),
@@ -267,7 +278,7 @@ const measures: ListDef = {
     field({ key: 'unit', internalName: 'Unit', displayName: 'Unit', type: 'Text', maxLength: 20 }),
     field({ key: 'target', internalName: 'Target', displayName: 'Target', type: 'Number', required: true }),
     field({ key: 'direction', internalName: 'Direction', displayName: 'Direction', type: 'Choice', choices: MEASURE_DIRECTIONS, required: true }),
-    field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object' })
+    field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object', jsonEntry: 'number' })
   ],
   views: []
 };

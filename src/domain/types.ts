@@ -28,12 +28,31 @@ export interface Person {
 export interface Stored {
   /** SharePoint item id. */
   id: number;
+  /**
+   * Columns that could not be read as the product writes them (someone edited the column in
+   * SharePoint, or a script did): the item is still shown, with these named on its row. Absent
+   * when every column read cleanly.
+   */
+  problems?: readonly ItemProblem[];
   /** ETag of the version read, sent back as IF-Match on update. */
   etag: string;
   /** When the item was created (ISO 8601). */
   created?: string;
   /** When the item was last modified (ISO 8601). */
   modified?: string;
+}
+
+/** Why a column of a stored item could not be read as the product writes it. */
+export type ItemProblemCode = 'invalidJson' | 'wrongShape' | 'badEntries';
+
+/** One column of a stored item that could not be read; the item is shown without that value. */
+export interface ItemProblem {
+  /** The column as people see it, e.g. "Partner councils". */
+  readonly field: string;
+  /** What is wrong with it. */
+  readonly code: ItemProblemCode;
+  /** Detail for the message: the parser's words, or how many entries were left out. */
+  readonly detail: string;
 }
 
 /** A shared service and the councils that share it (two, three or more partners). */

@@ -203,6 +203,17 @@ declare interface ISsmStrings {
   EvidenceLink: string;
   EvidenceLinkLabel: string;
   EvidenceNotALink: string;
+  ItemProblemsTitle: string;
+  ItemProblemInvalidJson: string;
+  ItemProblemWrongShape: string;
+  ItemProblemBadEntryOne: string;
+  ItemProblemBadEntriesMany: string;
+  ItemKindService: string;
+  ItemKindObjective: string;
+  ItemKindBenefit: string;
+  ItemKindRisk: string;
+  ItemKindMeasure: string;
+  ItemKindSnapshot: string;
   SavingsCouncilLine: string;
   SavingsBenefitTotal: string;
   FteLine: string;

@@ -28,6 +28,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
@@ -192,6 +193,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindBenefit, items: value.benefits, nameOf: (b: Benefit) => b.title }]} />
           <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.BenefitsFiltersLabel}>
             <Dropdown
               label={strings.FilterServiceLabel}

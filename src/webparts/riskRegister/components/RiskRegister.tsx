@@ -32,6 +32,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
@@ -232,6 +233,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindRisk, items: value.risks, nameOf: (r: Risk) => r.title }]} />
           <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.RisksFiltersLabel}>
             <Dropdown
               label={strings.FilterServiceLabel}
