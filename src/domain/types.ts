@@ -268,4 +268,19 @@ export interface ReportSnapshot extends Stored {
   publishedOn: string;
   /** The report model as shown (see src/domain/report/model.ts). */
   model: import('./report/model').ReportModel;
+  /**
+   * Fingerprint of what was published (SHA-256 of the stored report and its title, period,
+   * scope, version, publisher and date), written once on publishing and checked on every read.
+   * Absent on snapshots published before fingerprints were kept.
+   */
+  contentHash?: string;
+  /** The result of that check on reading (absent on a snapshot not yet stored). */
+  integrity?: SnapshotIntegrity;
 }
+
+/**
+ * Whether a stored snapshot is what was published: `verified` (its fingerprint matches),
+ * `altered` (it does not: changed after publishing), `unverified` (published before
+ * fingerprints were kept).
+ */
+export type SnapshotIntegrity = 'verified' | 'altered' | 'unverified';

@@ -435,6 +435,10 @@ declare interface ISsmStrings {
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;
+  ReportVersionAltered: string;
+  ReportVersionUnreadable: string;
+  ReportAlteredTitle: string;
+  ReportAlteredDetail: string;
   ReportPublishedBanner: string;
   ReportPublishedBannerNoName: string;
   ReportPublishedNote: string;
