@@ -40,6 +40,9 @@ const INLINE_TAGS = new Set([
   'strike', 'del', 'ins', 'time', 'var', 'label', 'bdi', 'bdo', 'tt', 'o:p', 'wbr', 'dfn', 'data'
 ]);
 
+/** Elements removed with their content: nothing of them stays to be kept apart. */
+const DROPPED_WHOLE = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'title', 'textarea', 'select', 'xmp', 'noembed', 'noframes', 'plaintext']);
+
 /** The document's own elements, which DOMPurify visits but never removes. */
 const CONTAINERS = new Set(['body', 'html', 'head', '#document-fragment']);
 
@@ -77,7 +80,9 @@ function configuredPurifier(window: WindowLike): Purifier {
   purify.addHook('uponSanitizeElement', (node, data) => {
     // A removed block element keeps its text between spaces ("Heading two Heading three").
     const tag = data.tagName;
-    if (node.nodeType !== 1 || allowed.has(tag) || INLINE_TAGS.has(tag) || CONTAINERS.has(tag) || !node.parentNode) return;
+    if (node.nodeType !== 1 || allowed.has(tag) || INLINE_TAGS.has(tag) || CONTAINERS.has(tag) || DROPPED_WHOLE.has(tag) || !node.parentNode) return;
+    // Only where text is kept: an image or an emptied element leaves nothing to separate.
+    if ((node.textContent ?? '').trim() === '') return;
     const doc = node.ownerDocument;
     if (!doc) return;
     node.parentNode.insertBefore(doc.createTextNode(' '), node);

@@ -26,7 +26,10 @@ export type ValidationCode =
   | 'notPartnerCouncil'
   | 'notHttps'
   | 'invalidUrl'
-  | 'contentRequired';
+  | 'contentRequired'
+  | 'invisibleOnly'
+  | 'amountTooLarge'
+  | 'notWholePence';
 
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
@@ -122,7 +125,10 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     notPartnerCouncil: '{label}: {value} is not one of the partner councils of this service.',
     notHttps: '{label} must be a secure web address starting with https://.',
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
-    contentRequired: 'Enter the key points of action or an overview of activity.'
+    contentRequired: 'Enter the key points of action or an overview of activity.',
+    invisibleOnly: '{label} holds only invisible characters (such as zero-width spaces): enter visible text.',
+    amountTooLarge: '{label} must be no more than {max}.',
+    notWholePence: '{label} must be in pounds and pence, with no more than two decimal places.'
   },
   councilLabel: '{label} for {council}'
 };

@@ -221,6 +221,8 @@ define([], function () {
     ItemKindRisk: 'Risk',
     ItemKindMeasure: 'Measure',
     ItemKindSnapshot: 'Published report',
+    BenefitDuplicateTitle: 'Another benefit is already called “{0}”. Give this one a title of its own, so reports and imports can tell them apart.',
+    RiskDuplicateTitle: 'Another risk is already called “{0}”. Give this one a title of its own, so reports and imports can tell them apart.',
     SavingsCouncilLine: '{0}: {1} planned, {2} realised',
     SavingsBenefitTotal: 'Total: {0} planned, {1} realised',
     FteLine: '{0} FTE before, {1} FTE after',
@@ -536,7 +538,10 @@ define([], function () {
         "notPartnerCouncil": "{label}: {value} is not one of the partner councils of this service.",
         "notHttps": "{label} must be a secure web address starting with https://.",
         "invalidUrl": "{label} must be a web address, such as https://example.gov.uk/report.",
-        "contentRequired": "Enter the key points of action or an overview of activity."
+        "contentRequired": "Enter the key points of action or an overview of activity.",
+        "invisibleOnly": "{label} holds only invisible characters (such as zero-width spaces): enter visible text.",
+        "amountTooLarge": "{label} must be no more than {max}.",
+        "notWholePence": "{label} must be in pounds and pence, with no more than two decimal places."
       },
       "councilLabel": "{label} for {council}"
     }

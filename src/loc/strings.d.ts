@@ -214,6 +214,8 @@ declare interface ISsmStrings {
   ItemKindRisk: string;
   ItemKindMeasure: string;
   ItemKindSnapshot: string;
+  BenefitDuplicateTitle: string;
+  RiskDuplicateTitle: string;
   SavingsCouncilLine: string;
   SavingsBenefitTotal: string;
   FteLine: string;

@@ -248,6 +248,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
             services={services}
             benefit={editing === 'new' ? undefined : editing}
             userId={access.value.me.id}
+            benefits={benefits}
             onSaved={onSaved}
             onDismiss={() => setEditing(undefined)}
           />

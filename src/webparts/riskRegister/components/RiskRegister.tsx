@@ -307,6 +307,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             people={people}
             risk={editing === 'new' ? undefined : editing}
             userId={access.value.me.id}
+            risks={risks}
             onSaved={onSaved}
             onDismiss={() => setEditing(undefined)}
           />
