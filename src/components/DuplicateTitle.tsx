@@ -21,9 +21,9 @@ export interface IDuplicateTitleProps {
 }
 
 /** The warning, or nothing when the title is free. */
-export function DuplicateTitle(props: IDuplicateTitleProps): JSX.Element | null {
+export function DuplicateTitle(props: IDuplicateTitleProps): JSX.Element {
   const other = props.items ? sameTitleAs(props.title, props.items, props.ownId) : undefined;
-  if (!other) return null;
+  if (!other) return <></>;
   return (
     <div role="status" data-testid="duplicate-title">
       <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>

@@ -39,14 +39,14 @@ export function itemProblemText(kind: string, name: string, problem: ItemProblem
 }
 
 /** A warning listing every item of the view that could not be read whole; nothing when all read cleanly. */
-export function ItemProblems(props: IItemProblemsProps): JSX.Element | null {
+export function ItemProblems(props: IItemProblemsProps): JSX.Element {
   const lines: string[] = [];
   for (const source of props.sources) {
     for (const item of source.items ?? []) {
       for (const problem of item.problems ?? []) lines.push(itemProblemText(source.kind, source.nameOf(item) || `#${item.id}`, problem));
     }
   }
-  if (lines.length === 0) return null;
+  if (lines.length === 0) return <></>;
   return (
     <div data-testid="item-problems">
       <MessageBar messageBarType={MessageBarType.warning} isMultiline>

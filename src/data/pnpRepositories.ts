@@ -588,8 +588,17 @@ async function readStoredSnapshot(s: ReportSnapshot): Promise<SnapshotRead> {
   try {
     return { ok: true, snapshot: { ...s, integrity, model: readSnapshotModel(await unpackModel(stored)) } };
   } catch (e) {
-    const { model: _model, ...rest } = s;
-    return { ok: false, unreadable: { ...rest, reason: e instanceof Error ? e.message : String(e) } };
+    const unreadable: UnreadableSnapshot = {
+      id: s.id,
+      title: s.title,
+      periodId: s.periodId,
+      serviceId: s.serviceId,
+      version: s.version,
+      publishedOn: s.publishedOn,
+      publishedBy: s.publishedBy,
+      reason: e instanceof Error ? e.message : String(e)
+    };
+    return { ok: false, unreadable };
   }
 }
 

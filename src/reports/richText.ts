@@ -65,11 +65,28 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
   const sanitise = createRichTextSanitiser(window);
   let listInstances = 0;
 
-  const convert = (html: string, options: RichTextOptions = {}): RichTextBlock[] => {
-    if (!html || !html.trim()) return [];
-    const clean = sanitise(html);
-    const doc = new window.DOMParser().parseFromString(`<!DOCTYPE html><html><body>${clean}</body></html>`, 'text/html');
-    return fromBody(doc.body, options);
+  const cellsOf = (tr: Element): Element[] => Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName));
+
+  /** A rich-text table as a Word table: each cell's content converted as rich text of its own. */
+  const tableOf = (table: Element, options: RichTextOptions, cellBlocks: (cell: Element, options: RichTextOptions, base: Format) => RichTextBlock[]): Table => {
+    const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+    const width = Math.max(1, ...rows.map((tr) => cellsOf(tr).length));
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
+      rows: rows.map((tr) => {
+        const cells = cellsOf(tr);
+        const header = cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH');
+        const children = cells.map((c) => {
+          const blocks = cellBlocks(c, options, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
+          const content = blocks.length === 0 || blocks[blocks.length - 1] instanceof Table ? [...blocks, new Paragraph({ children: [] })] : blocks;
+          return new TableCell({ children: content, margins: { top: 40, bottom: 40, left: 80, right: 80 } });
+        });
+        // A short row is padded, so the table stays rectangular.
+        while (children.length < width) children.push(new TableCell({ children: [new Paragraph({ children: [], alignment: AlignmentType.LEFT })] }));
+        return new TableRow({ tableHeader: header, children });
+      })
+    });
   };
 
   const fromBody = (body: Element, options: RichTextOptions, base: Format = {}): RichTextBlock[] => {
@@ -164,7 +181,7 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
           return;
         case 'TABLE':
           flush(list);
-          out.push(tableOf(el, options));
+          out.push(tableOf(el, options, fromBody));
           // Word needs a paragraph between a table and what follows it (and at the end of a cell).
           out.push(new Paragraph({ children: [] }));
           return;
@@ -208,29 +225,12 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
     return out;
   };
 
-  /** A rich-text table as a Word table: each cell's content converted as rich text of its own. */
-  const tableOf = (table: Element, options: RichTextOptions): Table => {
-    const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
-    const width = Math.max(1, ...rows.map((tr) => cellsOf(tr).length));
-    return new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
-      rows: rows.map((tr) => {
-        const cells = cellsOf(tr);
-        const header = cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH');
-        const children = cells.map((c) => {
-          const blocks = fromBody(c, options, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
-          const content = blocks.length === 0 || blocks[blocks.length - 1] instanceof Table ? [...blocks, new Paragraph({ children: [] })] : blocks;
-          return new TableCell({ children: content, margins: { top: 40, bottom: 40, left: 80, right: 80 } });
-        });
-        // A short row is padded, so the table stays rectangular.
-        while (children.length < width) children.push(new TableCell({ children: [new Paragraph({ children: [], alignment: AlignmentType.LEFT })] }));
-        return new TableRow({ tableHeader: header, children });
-      })
-    });
+  const convert = (html: string, options: RichTextOptions = {}): RichTextBlock[] => {
+    if (!html || !html.trim()) return [];
+    const clean = sanitise(html);
+    const doc = new window.DOMParser().parseFromString(`<!DOCTYPE html><html><body>${clean}</body></html>`, 'text/html');
+    return fromBody(doc.body, options);
   };
-
-  const cellsOf = (tr: Element): Element[] => Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName));
 
   return convert;
 }

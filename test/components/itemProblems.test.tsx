@@ -62,7 +62,7 @@ const expected = strings.ItemProblemInvalidJson.replace('{0}', strings.ItemKindS
   .replace('{3}', 'Unterminated string in JSON at position 30');
 
 describe.each([
-  ['objectives tracker', <ObjectivesTracker key="o" serviceFilter="" columns={{ status: true }} />, objective.title],
+  ['objectives tracker', <ObjectivesTracker key="o" serviceFilter="" columns={{ status: true, rag: true, officer: true, targetDate: true }} />, objective.title],
   ['benefits tracker', <BenefitsTracker key="b" />, benefit.title],
   ['risk register', <RiskRegister key="r" />, risk.title],
   ['highlight report', <HighlightReport key="h" />, 'Governance']

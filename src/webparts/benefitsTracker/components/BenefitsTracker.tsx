@@ -264,9 +264,9 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
  * can be written through REST, SharePoint's list form or an import, so anything else (javascript:,
  * data:, a relative path) is shown as text, never put in an href.
  */
-function EvidenceLink(props: { benefit: Benefit }): JSX.Element | null {
+function EvidenceLink(props: { benefit: Benefit }): JSX.Element {
   const { benefit } = props;
-  if (!benefit.evidenceUrl) return null;
+  if (!benefit.evidenceUrl) return <></>;
   const href = safeHref(benefit.evidenceUrl);
   if (!href) return <Text variant="small" block>{formatString(strings.EvidenceNotALink, benefit.evidenceUrl)}</Text>;
   return (
