@@ -105,6 +105,12 @@ export interface ListDef {
   readonly titleKey?: string;
   /** Views. */
   readonly views: readonly ViewDef[];
+  /**
+   * `addOnly`: the list gets its own permissions on provisioning, on which the site's members
+   * may add items and read them but neither edit nor delete them (published snapshots).
+   * Absent: the list inherits the site's permissions.
+   */
+  readonly permissions?: 'addOnly';
 }
 
 /** Keys of every list of the product. */
@@ -359,6 +365,7 @@ const snapshots: ListDef = {
   url: 'Lists/SSMReportSnapshots',
   description: 'Published committee reports, as they were shown. Never edited: republishing adds a new version.',
   majorVersionLimit: 100,
+  permissions: 'addOnly',
   titleDisplayName: 'Report',
   fields: [
     field({ key: 'periodId', internalName: 'Period', displayName: 'Reporting period', type: 'Text', required: true, indexed: true, maxLength: 20 }),
