@@ -38,6 +38,25 @@ export function itemProblemText(kind: string, name: string, problem: ItemProblem
   }
 }
 
+/** Props of `RowProblems`. */
+export interface IRowProblemsProps {
+  /** The item shown on the row. */
+  item: Stored;
+  /** Class name of the note. */
+  className?: string;
+}
+
+/** On an item's own row: the columns that could not be read, by name; nothing when all read. */
+export function RowProblems(props: IRowProblemsProps): JSX.Element {
+  const fields = (props.item.problems ?? []).map((p) => p.field);
+  if (fields.length === 0) return <></>;
+  return (
+    <span role="note" className={props.className} data-testid="row-problems">
+      {formatString(strings.ItemProblemRow, fields.join(', '))}
+    </span>
+  );
+}
+
 /** A warning listing every item of the view that could not be read whole; nothing when all read cleanly. */
 export function ItemProblems(props: IItemProblemsProps): JSX.Element {
   const lines: string[] = [];

@@ -211,6 +211,7 @@ define([], function () {
     EvidenceLinkLabel: 'Evidence for {0} (opens in a new tab)',
     EvidenceNotALink: 'Evidence (not a web address, shown as text): {0}',
     ItemProblemsTitle: 'Some items could not be read in full. They are shown without the values named below; correct them in the SharePoint list.',
+    ItemProblemRow: 'Could not be read, shown empty: {0}',
     ItemProblemInvalidJson: '{0} “{1}”: {2} does not hold valid JSON ({3}), so it is shown empty.',
     ItemProblemWrongShape: '{0} “{1}”: {2} does not hold the kind of value the product writes, so it is shown empty.',
     ItemProblemBadEntryOne: '{0} “{1}”: one entry of {2} could not be read and is left out.',

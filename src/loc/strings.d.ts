@@ -204,6 +204,7 @@ declare interface ISsmStrings {
   EvidenceLinkLabel: string;
   EvidenceNotALink: string;
   ItemProblemsTitle: string;
+  ItemProblemRow: string;
   ItemProblemInvalidJson: string;
   ItemProblemWrongShape: string;
   ItemProblemBadEntryOne: string;

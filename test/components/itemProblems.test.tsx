@@ -61,6 +61,17 @@ const expected = strings.ItemProblemInvalidJson.replace('{0}', strings.ItemKindS
   .replace('{2}', 'Partner councils')
   .replace('{3}', 'Unterminated string in JSON at position 30');
 
+describe('a benefit whose savings could not be read', () => {
+  it('is named on its own row, with the column', async () => {
+    const bad: Benefit = { ...benefit, id: 2, title: 'Shared payroll', problems: [{ field: 'Savings by council (£)', code: 'badEntries', detail: '2' }] };
+    render(<AppShell repositories={fakeRepositories({ ...SEED, services: [good], benefits: [benefit, bad] })}>{<BenefitsTracker />}</AppShell>);
+    const note = await screen.findByTestId('row-problems');
+    expect(note.textContent).toBe(strings.ItemProblemRow.replace('{0}', 'Savings by council (£)'));
+    expect(note.closest('[role="row"]')?.textContent).toContain('Shared payroll');
+    expect(screen.getAllByTestId('row-problems')).toHaveLength(1);
+  });
+});
+
 describe.each([
   ['objectives tracker', <ObjectivesTracker key="o" serviceFilter="" columns={{ status: true, rag: true, officer: true, targetDate: true }} />, objective.title],
   ['benefits tracker', <BenefitsTracker key="b" />, benefit.title],

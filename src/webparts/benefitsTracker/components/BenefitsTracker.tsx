@@ -28,7 +28,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { ItemProblems } from '../../../components/ItemProblems';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
@@ -111,6 +111,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <strong>{b.title}</strong>
+            <RowProblems item={b} className={classes.subtle} />
             <span className={classes.subtle}>{serviceNames.get(b.serviceId) ?? strings.UnknownService}</span>
           </div>
         )

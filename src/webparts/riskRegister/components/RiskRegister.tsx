@@ -32,7 +32,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { ItemProblems } from '../../../components/ItemProblems';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
@@ -146,6 +146,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => (
           <div className={classes.cell}>
             <strong>{r.title}</strong>
+            <RowProblems item={r} className={classes.subtle} />
             <span className={classes.subtle}>
               {r.serviceId === undefined ? strings.ProgrammeWide : serviceNames.get(r.serviceId) ?? strings.UnknownService}
             </span>
