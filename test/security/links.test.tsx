@@ -15,7 +15,9 @@ import { AppShell } from '../../src/components/AppShell';
 import { RichText } from '../../src/components/RichText';
 import { sanitiseRichText } from '../../src/components/sanitise';
 import { safeHref } from '../../src/domain/links';
-import type { Benefit, Highlight, Service } from '../../src/domain/types';
+import type { Benefit, Highlight, Objective, Risk, Service } from '../../src/domain/types';
+import { ObjectivesTracker } from '../../src/webparts/objectivesTracker/components/ObjectivesTracker';
+import { RiskRegister } from '../../src/webparts/riskRegister/components/RiskRegister';
 import { BenefitsTracker } from '../../src/webparts/benefitsTracker/components/BenefitsTracker';
 import { HighlightReport } from '../../src/webparts/highlightReport/components/HighlightReport';
 import { SafeHtml } from '../../src/webparts/objectivesTracker/components/SafeHtml';
@@ -138,6 +140,30 @@ describe('no other scheme reaches an href in any view', () => {
     await screen.findByRole('region', { name: 'Governance' });
     expect(unsafeHrefs(container)).toEqual([]);
     expect(container.querySelectorAll('a[href]').length).toBeGreaterThanOrEqual(SAFE.length);
+  });
+
+  it('objectives tracker and risk register: grids and details show narratives without a hostile href', async () => {
+    const html = linksHtml([...HOSTILE, ...SAFE]);
+    const objectives: Objective[] = [{ id: 10, etag: '"1"', title: 'Hostile aim', aim: html, serviceId: 1, status: 'In progress', rag: 'Amber' }];
+    const risks: Risk[] = [
+      { id: 1, etag: '"1"', title: 'Hostile risk', serviceId: 1, causeEffect: html, inherentLikelihood: 3, inherentImpact: 3, residualLikelihood: 2, residualImpact: 2, controls: html, status: 'Open' }
+    ];
+    const a = render(
+      <AppShell repositories={fakeRepositories({ services: SERVICES, objectives })}>
+        <ObjectivesTracker serviceFilter="" columns={{ aim: true, status: true, rag: true, officer: true, targetDate: true }} />
+      </AppShell>
+    );
+    await screen.findByText('Hostile aim');
+    expect(unsafeHrefs(a.container)).toEqual([]);
+    a.unmount();
+    const b = render(
+      <AppShell repositories={fakeRepositories({ services: SERVICES, risks })}>
+        <RiskRegister />
+      </AppShell>
+    );
+    await screen.findByText('Hostile risk');
+    expect(unsafeHrefs(b.container)).toEqual([]);
+    b.unmount();
   });
 
   it('objectives and risks: rich text shown through SafeHtml and RichText', () => {
