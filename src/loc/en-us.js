@@ -166,7 +166,7 @@ define([], function () {
     EditorRemoveLink: 'Remove link',
     EditorLinkAddress: 'Link address',
     EditorLinkInsert: 'Insert',
-    EditorLinkInvalid: 'Links must start with https:// or mailto:.',
+    EditorLinkInvalid: 'Links must be web or email addresses starting with https://, http:// or mailto:.',
     RemindersCommand: 'Send reminders now',
     RemindersTitle: 'Send reminders now',
     RemindersPlanning: 'Working out who needs a reminder…',
