@@ -1,8 +1,9 @@
 /**
  * A small rich text editor for narratives: a contentEditable area with a toolbar of Fluent
- * buttons for exactly the allowed set (paragraphs, bullet and numbered lists, bold, italic,
- * https, http and mailto links; pasted headings, tables and the like are kept by the allow-list). No well-kept SPFx rich text control is available to this solution
- * (@pnp/spfx-controls-react is not installed), so this stays deliberately minimal. What it
+ * buttons for paragraphs, bullet and numbered lists, bold, italic and https, http and mailto
+ * links (pasted headings, tables and the like are kept by the allow-list of sanitise.ts). No
+ * well-kept SPFx rich text control is available to this solution (@pnp/spfx-controls-react is
+ * not installed), so this stays deliberately minimal. What it
  * emits is sanitised by the caller on save (see sanitise.ts); what it shows is sanitised here.
  */
 import * as React from 'react';
