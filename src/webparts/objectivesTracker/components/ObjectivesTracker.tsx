@@ -181,9 +181,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
       ? formatString(strings.UpdatePanelTitle, period.label)
       : panel.kind === 'details'
         ? panelObjective?.title ?? ''
-        : panelObjective
-          ? strings.ObjectiveEditTitle
-          : strings.ObjectiveNewTitle;
+        : '';
   const closePanel = (): void => setPanel(undefined);
 
   return (
@@ -209,7 +207,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         )}
       </Stack>
       <Panel
-        isOpen={panel !== undefined}
+        isOpen={panel !== undefined && panel.kind !== 'edit'}
         onDismiss={closePanel}
         type={PanelType.large}
         headerText={panelTitle}
@@ -231,7 +229,10 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         {panel?.kind === 'details' && panelObjective && (
           <ObjectiveDetails objective={panelObjective} onClose={closePanel} onEdit={() => setPanel({ kind: 'edit', objectiveId: panelObjective.id })} />
         )}
-        {panel?.kind === 'edit' && (
+        </OnDemand>
+      </Panel>
+      {panel?.kind === 'edit' && (
+        <OnDemand>
           <ObjectiveForm
             key={panelObjective?.id ?? 'new'}
             objective={panelObjective}
@@ -242,9 +243,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
               setPanel({ kind: 'details', objectiveId: stored.id });
             }}
           />
-        )}
         </OnDemand>
-      </Panel>
+      )}
       {remindersOpen && props.reminders && (
         <OnDemand>
           <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />
