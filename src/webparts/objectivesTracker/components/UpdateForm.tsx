@@ -21,8 +21,8 @@ import { clearDraft, draftKey, readDraft, writeDraft } from '../logic/drafts';
 import { updateFor } from '../logic/rows';
 import { ISaveUpdatesResult, IUpdateEntry, SaveConflict, keepMyObjectiveChanges, saveUpdates, validateEntries } from '../logic/saveUpdates';
 import { useTracker } from './TrackerContext';
-import { ConflictView, IVersionField } from './ConflictView';
-import { SafeHtml } from './SafeHtml';
+import { IConflictRow, ItemConflict } from '../../../components/ItemConflict';
+import { RichText } from '../../../components/RichText';
 
 /** The editable part of an entry, as kept in drafts. */
 export interface IEntryValue {
@@ -181,42 +181,44 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     }
   };
 
-  const versionFields = (v: IEntryValue): IVersionField[] => [
-    { label: strings.ObjectiveFieldNarrative, value: <SafeHtml html={v.narrative} /> },
-    { label: strings.ColumnStatus, value: v.status },
-    { label: strings.ColumnRag, value: <RagBadge rag={v.rag} /> }
-  ];
+  /** One compared field: `show` renders a value, `same` tells whether the two versions agree. */
+  const compared = <V,>(key: string, label: string, mine: V, theirs: V | undefined, show: (v: V) => React.ReactNode): IConflictRow => ({
+    key,
+    label,
+    mine: show(mine),
+    theirs: theirs === undefined ? strings.ObjectiveConflictDeleted : show(theirs),
+    differs: theirs === undefined || mine !== theirs
+  });
 
   const renderConflict = (o: Objective, c: SaveConflict): JSX.Element => {
-    if (c.kind === 'update') {
-      return (
-        <ConflictView
-          key={`u${c.objectiveId}`}
-          subject={o.title}
-          theirs={c.theirs ? versionFields(c.theirs) : undefined}
-          theirsBy={c.theirs ? formatString(strings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '') : undefined}
-          mine={versionFields(c.mine)}
+    const rows: IConflictRow[] =
+      c.kind === 'update'
+        ? [
+            compared('narrative', strings.ObjectiveFieldNarrative, c.mine.narrative, c.theirs?.narrative, (html) => <RichText html={html} />),
+            compared('status', strings.ColumnStatus, c.mine.status, c.theirs?.status, (v) => v),
+            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs?.rag, (v) => <RagBadge rag={v} />)
+          ]
+        : [
+            compared('status', strings.ColumnStatus, c.mine.status, c.theirs ? c.theirs.status : undefined, (v) => v ?? strings.NotSet),
+            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs ? c.theirs.rag : undefined, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet)),
+            compared('period', strings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => v ?? strings.NotSet)
+          ];
+    const savedBy =
+      c.kind === 'update' && c.theirs
+        ? formatString(strings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '')
+        : undefined;
+    return (
+      <Stack key={`${c.kind}${c.objectiveId}`} tokens={{ childrenGap: 4 }} role="group" aria-label={`${strings.ObjectiveConflictHeading}: ${o.title}`}>
+        {savedBy && <Text>{savedBy}</Text>}
+        <ItemConflict
+          rows={rows}
+          theirsModified={c.theirs?.modified}
           busy={busy}
+          canTakeTheirs={c.theirs !== undefined}
           onKeepMine={() => resolve(c, 'mine').catch(setError)}
           onTakeTheirs={() => resolve(c, 'theirs').catch(setError)}
         />
-      );
-    }
-    const objectiveFields = (v: { status?: ObjectiveStatus; rag?: Rag; lastUpdatePeriodId?: string }): IVersionField[] => [
-      { label: strings.ColumnStatus, value: v.status ?? strings.NotSet },
-      { label: strings.ColumnRag, value: v.rag ? <RagBadge rag={v.rag} /> : strings.NotSet },
-      { label: strings.ObjectiveFieldLastUpdatePeriod, value: v.lastUpdatePeriodId ?? strings.NotSet }
-    ];
-    return (
-      <ConflictView
-        key={`o${c.objectiveId}`}
-        subject={o.title}
-        theirs={c.theirs ? objectiveFields(c.theirs) : undefined}
-        mine={objectiveFields(c.mine)}
-        busy={busy}
-        onKeepMine={() => resolve(c, 'mine').catch(setError)}
-        onTakeTheirs={() => resolve(c, 'theirs').catch(setError)}
-      />
+      </Stack>
     );
   };
 
@@ -276,7 +278,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                 </>
               ) : (
                 <>
-                  <SafeHtml html={e.narrative} />
+                  <RichText html={e.narrative} />
                   <Text>
                     {e.status} · <RagBadge rag={e.rag} />
                   </Text>
