@@ -37,6 +37,7 @@ import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatDate, formatString } from '../../../components/format';
@@ -182,7 +183,10 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
       : panel.kind === 'details'
         ? panelObjective?.title ?? ''
         : '';
-  const closePanel = (): void => setPanel(undefined);
+  const closePanel = React.useCallback((): void => setPanel(undefined), []);
+  // Quarterly updates are kept as drafts as they are typed; only edits no draft could hold are at stake.
+  const [updatesUnsaved, setUpdatesUnsaved] = React.useState(false);
+  const updatePrompt = useDiscardPrompt(panel?.kind === 'update' && updatesUnsaved, () => setUpdatesUnsaved(false), closePanel);
 
   return (
     <TrackerContext.Provider value={context}>
@@ -208,7 +212,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
       </Stack>
       <Panel
         isOpen={panel !== undefined && panel.kind !== 'edit'}
-        onDismiss={closePanel}
+        onDismiss={updatePrompt.requestClose}
         type={PanelType.large}
         headerText={panelTitle}
         closeButtonAriaLabel={strings.FormClose}
@@ -219,7 +223,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           <UpdateForm
             objectives={mine}
             period={period}
-            onCancel={closePanel}
+            onCancel={() => updatePrompt.requestClose()}
+            onUnsavedChange={setUpdatesUnsaved}
             onSaved={(count) => {
               setNotice(formatString(strings.UpdateSaved, count));
               closePanel();
@@ -230,6 +235,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           <ObjectiveDetails objective={panelObjective} onClose={closePanel} onEdit={() => setPanel({ kind: 'edit', objectiveId: panelObjective.id })} />
         )}
         </OnDemand>
+        {updatePrompt.dialog}
       </Panel>
       {panel?.kind === 'edit' && (
         <OnDemand>

@@ -46,6 +46,11 @@ export interface IUpdateFormProps {
   onSaved: (count: number) => void;
   /** Closes the form (drafts stay). */
   onCancel: () => void;
+  /**
+   * Told whether closing now would lose edits: some were typed that no draft could keep (no or
+   * full browser storage). The tracker then asks "Discard changes?" before closing.
+   */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 const STATUS_OPTIONS: IDropdownOption[] = OBJECTIVE_STATUSES.map((s) => ({ key: s, text: s }));
@@ -79,6 +84,19 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
   const [notice, setNotice] = React.useState<string | undefined>(undefined);
   const [conflicts, setConflicts] = React.useState<SaveConflict[]>([]);
   const [busy, setBusy] = React.useState(false);
+  // Objectives whose latest edits no draft holds (storage missing or full).
+  const [undrafted, setUndrafted] = React.useState<ReadonlySet<number>>(new Set());
+  const markDrafted = (objectiveId: number, kept: boolean): void =>
+    setUndrafted((current) => {
+      if (kept !== current.has(objectiveId)) return current;
+      const next = new Set(current);
+      if (kept) next.delete(objectiveId);
+      else next.add(objectiveId);
+      return next;
+    });
+  const unsaved = undrafted.size > 0;
+  const onUnsavedChange = props.onUnsavedChange;
+  React.useEffect(() => onUnsavedChange?.(unsaved), [onUnsavedChange, unsaved]);
 
   const classes = mergeStyleSets({
     card: { padding: 12, border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 2 },
@@ -89,6 +107,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     setEntries((current) => {
       const next = { ...current[objectiveId], ...patch, dirty: true };
       const kept = writeDraft<IEntryValue>(storage, keyOf(objectiveId), { narrative: next.narrative, status: next.status, rag: next.rag });
+      markDrafted(objectiveId, kept);
       // A full storage only loses the draft, never the typing: say so once.
       if (storage && !kept) setNotice(strings.UpdateDraftNotSaved);
       return { ...current, [objectiveId]: next };
@@ -108,7 +127,10 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     if (result.savedUpdates.length) dispatch({ type: 'updatesSaved', updates: result.savedUpdates });
     if (result.savedObjectives.length) dispatch({ type: 'objectivesSaved', objectives: result.savedObjectives });
     const savedIds = new Set(result.savedUpdates.map((u) => u.objectiveId));
-    savedIds.forEach((id) => clearDraft(storage, keyOf(id)));
+    savedIds.forEach((id) => {
+      clearDraft(storage, keyOf(id));
+      markDrafted(id, true);
+    });
     setEntries((current) => {
       const next = { ...current };
       savedIds.forEach((id) => {
@@ -161,6 +183,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
           setEntries((current) => ({ ...current, [conflict.objectiveId]: { narrative: theirs.narrative, status: theirs.status, rag: theirs.rag, dirty: false } }));
         }
         clearDraft(storage, keyOf(conflict.objectiveId));
+        markDrafted(conflict.objectiveId, true);
         drop();
       } else {
         const objective = state.data?.objectives.find((o) => o.id === conflict.objectiveId) ?? conflict.mine.objective;
