@@ -31,6 +31,7 @@ function schemaXmlOf(def: FieldDef, type: HostFieldType, lookupListId?: string):
     `Required="${def.required ? 'TRUE' : 'FALSE'}"`,
     `Indexed="${def.indexed ? 'TRUE' : 'FALSE'}"`
   ];
+  if (def.unique) attrs.push('EnforceUniqueValues="TRUE"');
   if (def.type === 'RichText') attrs.push('RichText="TRUE"');
   if (def.type === 'DateOnly') attrs.push('Format="DateOnly"');
   if (lookupListId) attrs.push(`List="{${lookupListId}}"`, 'ShowField="Title"');
@@ -51,6 +52,7 @@ export function hostFieldOf(def: FieldDef, lookupListId?: string): Omit<HostFiel
     type,
     required: !!def.required,
     indexed: !!def.indexed,
+    unique: !!def.unique,
     hidden: false,
     readOnly: false,
     builtIn: false,

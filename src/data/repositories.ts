@@ -67,6 +67,11 @@ export interface ReminderLogRepository extends PeriodListRepository<ReminderLogE
    * `$batch`); otherwise as the changes written, with an empty etag.
    */
   saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options?: { readBack?: boolean }): Promise<Array<WriteOutcome<ReminderLogEntry>>>;
+  /**
+   * The entries of these keys as they are now (through the unique, indexed claim column): read
+   * just before a chunk is claimed, so a run sees what other runs did since it started.
+   */
+  getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]>;
 }
 
 /** saveMany done one write at a time through add and update: for repositories without batches (test doubles). */

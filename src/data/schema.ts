@@ -60,6 +60,16 @@ export interface FieldDef {
   readonly description?: string;
   /** Shape of an empty `Json` field's value. */
   readonly jsonShape?: 'array' | 'object';
+  /**
+   * SharePoint refuses a second item with the same value (EnforceUniqueValues, which needs
+   * `indexed`): the one guarantee two concurrent writers cannot both get past.
+   */
+  readonly unique?: boolean;
+  /**
+   * A key the repositories write from these model properties (joined with "|") whenever all of
+   * them are written; never typed by anyone and never read back into the model.
+   */
+  readonly derivedFrom?: readonly string[];
 }
 
 /** A list view; auditors read these in SharePoint directly. */
@@ -190,6 +200,8 @@ const objectiveUpdates: ListDef = {
   fields: [
     field({ key: 'objectiveId', internalName: 'Objective', displayName: 'Objective', type: 'Lookup', lookupList: 'objectives', required: true, indexed: true }),
     field({ key: 'periodId', internalName: 'Period', displayName: 'Reporting period', type: 'Text', required: true, indexed: true, maxLength: 20 }),
+    // One update per objective and period, even when two tabs save the same quarter at once.
+    field({ key: 'objectivePeriodKey', internalName: 'ObjectivePeriod', displayName: 'Objective and period', type: 'Text', indexed: true, unique: true, maxLength: 64, derivedFrom: ['objectiveId', 'periodId'], description: 'Set by the product: one update per objective and reporting period.' }),
     field({ key: 'narrative', internalName: 'Narrative', displayName: 'Progress update', type: 'RichText', required: true }),
     field({ key: 'status', internalName: 'StatusAtUpdate', displayName: 'Status', type: 'Choice', choices: OBJECTIVE_STATUSES, required: true }),
     field({ key: 'rag', internalName: 'RagAtUpdate', displayName: 'RAG', type: 'Choice', choices: RAG_RATINGS, required: true }),
@@ -303,7 +315,10 @@ const reminderLog: ListDef = {
     field({ key: 'round', internalName: 'Round', displayName: 'Round', type: 'Integer', required: true, min: 1 }),
     field({ key: 'status', internalName: 'SendStatus', displayName: 'Status', type: 'Choice', choices: REMINDER_STATUSES, required: true }),
     field({ key: 'detail', internalName: 'Detail', displayName: 'Detail', type: 'Note' }),
-    field({ key: 'attemptedOn', internalName: 'AttemptedOn', displayName: 'Attempted on', type: 'DateTime', required: true })
+    field({ key: 'attemptedOn', internalName: 'AttemptedOn', displayName: 'Attempted on', type: 'DateTime', required: true }),
+    // The claim: only one run can create the entry of an officer, period and round.
+    field({ key: 'claimKey', internalName: 'ClaimKey', displayName: 'Claim', type: 'Text', indexed: true, unique: true, maxLength: 255, derivedFrom: ['key'], description: 'Set by the product: one entry per officer, period and round.' }),
+    field({ key: 'runId', internalName: 'RunId', displayName: 'Run', type: 'Text', maxLength: 64 })
   ],
   views: []
 };

@@ -94,7 +94,12 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     highlights: listRepository(data.highlights),
     reminderLog: (() => {
       const log = listRepository<ReminderLogEntry>([]);
-      return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
+      return {
+        ...log,
+        getForPeriod: async (periodId: string) => (await log.getAll()).filter((e) => e.periodId === periodId),
+        getForKeys: async (keys: readonly string[]) => (await log.getAll()).filter((e) => keys.indexOf(e.key) >= 0),
+        saveMany: (writes) => saveEach(log, writes)
+      };
     })(),
     bestPractice: listRepository([]),
     lessonsLearned: listRepository([]),

@@ -79,7 +79,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     highlights: list('highlights', data.highlights, writes),
     reminderLog: (() => {
       const log = list<ReminderLogEntry>('reminderLog', [], writes);
-      return { ...log, getForPeriod: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
+      return { ...log, getForPeriod: async () => [], getForKeys: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
     })(),
     bestPractice: list('bestPractice', [], writes),
     lessonsLearned: list('lessonsLearned', [], writes),
