@@ -257,6 +257,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;

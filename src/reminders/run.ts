@@ -267,9 +267,9 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       if (attempt > 0) await sleep(1000 * attempt);
       try {
         remember(await log.getForKeys(open.map((c) => c.key)));
-      } catch (e) {
-        // Without a fresh read the claim below is still safe (unique key, etags): go on.
-        void e;
+      } catch {
+        // Without a fresh read the claim below is still safe (unique key, etags): it goes on
+        // with what the run last read, and a claim another run holds is refused by SharePoint.
       }
       const writes: Array<ListWrite<ReminderLogEntry>> = [];
       const writers: Array<(typeof open)[number]> = [];

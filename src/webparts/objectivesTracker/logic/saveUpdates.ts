@@ -190,9 +190,9 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
       if (error instanceof DuplicateValueError) {
         try {
           conflict = await alreadyStored(repositories, entry, period.id, error);
-        } catch (readError) {
-          // The stored update could not be read: report the refusal itself, below.
-          void readError;
+        } catch {
+          // The stored update could not be read: the refusal itself is reported below, and its
+          // message asks the user to refresh to see the update already stored.
         }
       }
       if (conflict) result.conflicts.push(conflict);
