@@ -663,6 +663,13 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'permissions', list });
       }
+    },
+    async canManage(list): Promise<boolean> {
+      try {
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.ManageLists);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'permissions', list });
+      }
     }
   };
 }

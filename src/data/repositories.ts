@@ -134,7 +134,7 @@ export interface InitialData {
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
-export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>;
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
 export interface LoadInitialOptions {
@@ -209,4 +209,9 @@ export interface Repositories {
   ensureUser(emailOrLogin: string): Promise<Person>;
   /** Whether the current user may edit items of the given list (EditListItems). */
   canEdit(list: EditableListKey): Promise<boolean>;
+  /**
+   * Whether the current user may manage the given list (ManageLists: SharePoint's Edit level,
+   * which site members and owners hold; not Contribute or Read). Mailing every officer is theirs.
+   */
+  canManage(list: EditableListKey): Promise<boolean>;
 }

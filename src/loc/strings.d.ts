@@ -173,6 +173,15 @@ declare interface ISsmStrings {
   RemindersAlreadySent: string;
   RemindersInProgress: string;
   RemindersUnassigned: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersFailed: string;

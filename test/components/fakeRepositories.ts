@@ -123,7 +123,8 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     },
     currentUser: async () => me,
     ensureUser: async () => me,
-    canEdit: async () => true
+    canEdit: async () => true,
+    canManage: async () => true
   };
   return repositories;
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** A new item for each list and a change to make to it. */
-const cases: Array<{ list: keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>; item: Record<string, unknown>; change: Record<string, unknown> }> = [
+const cases: Array<{ list: keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage'>; item: Record<string, unknown>; change: Record<string, unknown> }> = [
   {
     list: 'services',
     item: { name: 'Legal Services', serviceLead: lead, phase: 'Phase 2', partnerCouncils: ['Council A', 'Council B'], sharedSince: '2023-04-01' },

@@ -11,6 +11,7 @@ import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { periodById } from '../../src/domain/calendar';
 import { saveUpdates } from '../../src/webparts/objectivesTracker/logic/saveUpdates';
+import type { Person } from '../../src/domain/types';
 
 type Host = Awaited<ReturnType<typeof startLocalHost>>;
 let host: Host;
@@ -26,7 +27,7 @@ const period = periodById('2021-22-Q4');
 it('a second new update of the same objective and quarter is a conflict with both narratives, never a second item', async () => {
   const repos = createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`));
   const [objective] = (await repos.loadInitial(['objectives'])).objectives;
-  const me = objective.responsibleOfficer;
+  const me = objective.responsibleOfficer as Person;
   // Both tabs opened before either saved: neither knows of an update for the quarter.
   const tab = (narrative: string) => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
   const first = await tab('<p>Written in the first tab</p>');
@@ -57,7 +58,7 @@ it('a second new update of the same objective and quarter is a conflict with bot
 it('two tabs saving at the same moment store one update; the other gets the conflict', async () => {
   const repos = createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`));
   const [objective] = (await repos.loadInitial(['objectives'])).objectives;
-  const me = objective.responsibleOfficer;
+  const me = objective.responsibleOfficer as Person;
   const tab = (narrative: string) => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
   const results = await Promise.all([tab('<p>Tab A</p>'), tab('<p>Tab B</p>')]);
   expect(results.map((r) => r.savedUpdates.length).sort()).toEqual([0, 1]);

@@ -97,6 +97,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
       users.push(user);
       return user;
     },
-    canEdit: async () => true
+    canEdit: async () => true,
+    canManage: async () => true
   };
 }
