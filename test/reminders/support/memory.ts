@@ -4,7 +4,7 @@
  * `key` so a second add of the same key throws DuplicateValueError as SharePoint's unique
  * claim column does.
  */
-import { saveEach } from '../../../src/data/repositories';
+import { emptyInitialData, saveEach } from '../../../src/data/repositories';
 import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, Repositories, WriteOutcome } from '../../../src/data/repositories';
 import { ConflictError, DuplicateValueError } from '../../../src/data/errors';
 import type { Stored } from '../../../src/domain/types';
@@ -75,11 +75,11 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
 
 /** Repositories with fixed list data and an in-memory reminder log. */
 export function memoryRepositories(data: Partial<InitialData>): Pick<Repositories, 'loadInitial' | 'reminderLog'> & { reminderLog: MemoryList<import('../../../src/domain/types').ReminderLogEntry> } {
-  const full: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [], ...data };
+  const full: InitialData = { ...emptyInitialData(), ...data };
   return {
     reminderLog: new MemoryList(),
     async loadInitial(lists) {
-      const out: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const out: InitialData = emptyInitialData();
       for (const k of lists) (out as unknown as Record<string, unknown>)[k] = (full[k] as unknown[]).map((x) => ({ ...(x as object) }));
       return out;
     }
