@@ -95,9 +95,10 @@ describe('Send reminders now', () => {
 
   it('lets a member who cannot manage the lists see the plan but not send', async () => {
     const { getGraphClient } = renderWith(true, fakeGraph(), repositoriesFor(seed(), { canEdit: true, canManage: false }));
-    fireEvent.click(await screen.findByText(strings.RemindersCommand));
-    const dialog = await screen.findByRole('dialog');
-    const plan = await within(dialog).findByTestId('reminder-plan');
+    fireEvent.click(await screen.findByText(strings.RemindersCommand, undefined, { timeout: 10000 }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10000 });
+    // The plan and the permission check run first; generous waits keep this steady on a busy machine.
+    const plan = await within(dialog).findByTestId('reminder-plan', undefined, { timeout: 10000 });
     expect(within(plan).getByText(strings.RemindersNotAllowed)).toBeTruthy();
     expect(within(plan).getByTestId('reminder-recipients')).toBeTruthy();
     const sendButton = within(dialog).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement;
