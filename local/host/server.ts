@@ -13,7 +13,7 @@ import { personas as samplePersonas, sampleData } from '../sample-data';
 import type { Persona, SampleData } from '../sample-data/types';
 import { FaultConfig, FaultConfigError, FaultInjector, faultsFromEnv, validateFaults } from './faults';
 import { graphFault, handleGraph } from './graph';
-import { seedStore } from './seed';
+import { addMissingSchemaFields, seedStore } from './seed';
 import { DIGEST_TIMEOUT_SECONDS, HostRequest, HostResponse, SpContext, errorResponse, handleSharePoint, issueDigest } from './sharepoint';
 import { SpError } from './errors';
 import { HostUser, SentMail, Store } from './store';
@@ -131,6 +131,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     store.setMeta('initialisedAt', new Date().toISOString());
   };
   if (store.getMeta('initialisedAt') === undefined) initialise(seedData);
+  // A data file from an older version lacks the newer columns: add them, as provisioning would.
+  else addMissingSchemaFields(store);
 
   const currentUser = (headers: Record<string, string>): HostUser => {
     const cookie = /(?:^|;\s*)ssm-user=([^;]*)/.exec(headers.cookie ?? '');

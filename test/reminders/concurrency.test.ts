@@ -127,3 +127,36 @@ describe('the claim column on the local host behaves as SharePoint’s unique co
     expect(await d.repositories.reminderLog.getForKeys([entry.key])).toHaveLength(1);
   });
 });
+
+describe('a local data file from before the claim column', () => {
+  it('gets the new columns when the host opens it, and the claim works on it', async () => {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { Store } = await import('../../local/host/store');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssm-upgrade-'));
+    const file = path.join(dir, 'ssm.sqlite');
+    try {
+      host = await startLocalHost({ port: 0, dbFile: file, seed: reminderSeed(3), personas, faults: {} });
+      await host.close();
+      // Make the file look older: drop the claim column from the reminder log's definition.
+      const old = new Store(file);
+      const log = old.listByTitle('SSM Reminder Log');
+      if (!log) throw new Error('no reminder log');
+      (old as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): void } } }).db.prepare('DELETE FROM fields WHERE list_pk = ? AND internal_name = ?').run(log.pk, 'ClaimKey');
+      old.close();
+
+      host = await startLocalHost({ port: 0, dbFile: file, personas, faults: {} });
+      const reopened = await fetch(`${host.webUrl}/_api/web/lists/getByTitle('SSM%20Reminder%20Log')/fields/getByInternalNameOrTitle('ClaimKey')`, { headers: { Accept: 'application/json;odata=nometadata' } });
+      expect(await reopened.json()).toMatchObject({ EnforceUniqueValues: true, Indexed: true });
+      const d = localReminderDeps(host.url, {}, sleep);
+      const [a, b] = await Promise.all([0, 1].map(() => settle(runReminders({ ...d, today: REMINDER_BENCH_TODAY, links: d.settings.links, sleep }))));
+      expect(a.sent.length + b.sent.length).toBe(3);
+      expect(tally(host, 3)).toEqual({ duplicates: 0, skips: 0, mails: 3 });
+    } finally {
+      await host.close();
+      host = undefined as unknown as Host;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
