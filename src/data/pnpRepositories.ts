@@ -260,6 +260,12 @@ class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> imp
 
 /** The reminder log, with batched writes for the reminder run's claims and outcomes. */
 class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry> implements ReminderLogRepository {
+  public async getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]> {
+    if (keys.length === 0) return [];
+    // A chunk is at most 20 keys: one filter of ORs on the indexed claim column stays well within URL limits.
+    return this.readAll(this.itemsOn(this.sp).filter(keys.map((k) => indexedEq(this.key, 'claimKey', k)).join(' or ')));
+  }
+
   public async saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options: { readBack?: boolean } = {}): Promise<Array<WriteOutcome<ReminderLogEntry>>> {
     if (writes.length === 0) return [];
     const parts: BatchPart<RawItem | undefined>[] = writes.map((w) => (batched) => {
@@ -663,6 +669,13 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     async canEdit(list): Promise<boolean> {
       try {
         return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'permissions', list });
+      }
+    },
+    async canManage(list): Promise<boolean> {
+      try {
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.ManageLists);
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'permissions', list });
       }

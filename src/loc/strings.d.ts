@@ -172,6 +172,15 @@ declare interface ISsmStrings {
   RemindersAlreadySent: string;
   RemindersInProgress: string;
   RemindersUnassigned: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersFailed: string;
@@ -260,6 +269,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;
