@@ -196,6 +196,7 @@ define([], function () {
     BenefitsIntro: 'The benefits tracker captures key savings and other benefits that have been identified as part of shared services development.',
     FilterServiceLabel: 'Service',
     FilterAllServices: 'All services',
+    PrintFilter: '{0}: {1}',
     FilterCategoryLabel: 'Category',
     FilterAllCategories: 'All categories',
     FilterDeliveryStatusLabel: 'Delivery status',

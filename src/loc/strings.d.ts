@@ -189,6 +189,7 @@ declare interface ISsmStrings {
   BenefitsIntro: string;
   FilterServiceLabel: string;
   FilterAllServices: string;
+  PrintFilter: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;

@@ -34,6 +34,7 @@ import { editColumn, RegisterList, withSaved } from '../../../components/editabl
 import { formatPounds, formatString } from '../../../components/format';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { noPrint, PrintFilters } from '../../../components/print';
 
 const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
 
@@ -145,7 +146,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       {
         key: 'realised',
         name: strings.ColumnBenefitsRealised,
-        minWidth: 180,
+        minWidth: 170,
         maxWidth: 300,
         isMultiline: true,
         onRender: (b: Benefit) => (
@@ -162,7 +163,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       {
         key: 'savings',
         name: strings.ColumnSavings,
-        minWidth: 170,
+        minWidth: 160,
         maxWidth: 240,
         isMultiline: true,
         onRender: (b: Benefit) => <BenefitFigures benefit={b} className={classes.cell} subtle={classes.subtle} />
@@ -195,13 +196,21 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
-          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.BenefitsFiltersLabel}>
+          <Stack
+            horizontal
+            wrap
+            verticalAlign="end"
+            tokens={{ childrenGap: 12 }}
+            role="group"
+            aria-label={strings.BenefitsFiltersLabel}
+            className={noPrint}
+          >
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
               selectedKey={filter.serviceId ?? ALL}
               onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number) }))}
-              styles={{ root: { minWidth: 220 } }}
+              styles={{ root: { minWidth: 220, maxWidth: '100%' } }}
             />
             <Dropdown
               label={strings.FilterCategoryLabel}
@@ -221,7 +230,18 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
           </Stack>
-          {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <PrintFilters
+            filters={[
+              [strings.FilterServiceLabel, optionText(serviceOptions, filter.serviceId ?? ALL)],
+              [strings.FilterCategoryLabel, optionText(categoryOptions, filter.category ?? ALL)],
+              [strings.FilterDeliveryStatusLabel, optionText(statusOptions, filter.deliveryStatus ?? ALL)]
+            ]}
+          />
+          {access.value && !canEdit && (
+            <MessageBar className={noPrint} messageBarType={MessageBarType.info}>
+              {strings.RegisterReadOnlyNotice}
+            </MessageBar>
+          )}
           <section aria-label={strings.SavingsTotalsHeading}>
             <Text variant="large" as="h3">
               {strings.SavingsTotalsHeading}
@@ -256,6 +276,11 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       )}
     </Stack>
   );
+}
+
+/** The text of the option chosen (for the printed filter line). */
+function optionText(options: readonly IDropdownOption[], key: string | number): string {
+  return options.find((o) => o.key === key)?.text ?? String(key);
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */
