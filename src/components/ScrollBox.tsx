@@ -5,7 +5,7 @@
  * axe rule scrollable-region-focusable); while everything fits it adds no tab stop.
  */
 import * as React from 'react';
-import { mergeStyles } from '@fluentui/react';
+import { mergeStyles, useTheme } from '@fluentui/react';
 
 const box: string = mergeStyles({
   maxWidth: '100%',
@@ -27,6 +27,20 @@ export interface IScrollBoxProps {
 
 /** Wraps wide content in a sideways-scrolling box. */
 export function ScrollBox(props: IScrollBoxProps): JSX.Element {
+  const theme = useTheme();
+  // Shadows at the edges that have more to scroll to (they scroll with the content and are
+  // covered by the page colour at the ends), so a phone user sees the table goes on.
+  const shadows = React.useMemo(() => {
+    const bg = theme.semanticColors.bodyBackground;
+    return mergeStyles({
+      background: [
+        `linear-gradient(to right, ${bg} 30%, transparent) left center / 40px 100% no-repeat local`,
+        `linear-gradient(to left, ${bg} 30%, transparent) right center / 40px 100% no-repeat local`,
+        'radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.25), transparent) left center / 12px 100% no-repeat scroll',
+        'radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.25), transparent) right center / 12px 100% no-repeat scroll'
+      ].join(', ')
+    });
+  }, [theme]);
   const element = React.useRef<HTMLDivElement | null>(null);
   const [scrolls, setScrolls] = React.useState(false);
   React.useEffect(() => {
@@ -43,7 +57,7 @@ export function ScrollBox(props: IScrollBoxProps): JSX.Element {
   return (
     <div
       ref={element}
-      className={props.className ? `${box} ${props.className}` : box}
+      className={[box, scrolls ? shadows : undefined, props.className].filter(Boolean).join(' ')}
       data-scroll-box={scrolls ? 'scrolls' : 'fits'}
       {...(scrolls ? { role: 'region', 'aria-label': props.label, tabIndex: 0 } : {})}
     >

@@ -102,6 +102,7 @@ define([], function () {
     ColumnAim: 'What does the objective aim to achieve',
     ColumnLatestUpdate: 'Latest update',
     ObjectivesCommands: 'Objective actions',
+    ObjectivesMoreCommands: 'More objective actions',
     ObjectivesCount: 'Showing {0} of {1} objectives',
     ObjectivesGridLabel: 'Objectives grouped by service',
     ObjectivesNoneMatchFilters: 'No objectives match the filters and search.',

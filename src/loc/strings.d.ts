@@ -96,6 +96,7 @@ declare interface ISsmStrings {
   ColumnAim: string;
   ColumnLatestUpdate: string;
   ObjectivesCommands: string;
+  ObjectivesMoreCommands: string;
   ObjectivesCount: string;
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;

@@ -159,7 +159,7 @@ async function checkPanel(page: Page, size: Size, what: string, open: () => Prom
   await closeTop(page);
 }
 
-describe.each(SIZES)('at %s', (size) => {
+describe.each(SIZES)('at $name', (size) => {
   it('the objectives tracker and its panels fit, with their primary actions on screen', async () => {
     // The officer: "Update my objectives" has objectives to update.
     let page = await openAt(size, '/?webpart=objectivesTracker', OFFICER);

@@ -203,7 +203,13 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           </MessageBar>
         )}
         {!canEdit && <Text>{strings.ObjectivesReadOnlyNotice}</Text>}
-        <CommandBar className={noPrint} items={commands} ariaLabel={strings.ObjectivesCommands} />
+        <CommandBar
+          className={noPrint}
+          items={commands}
+          ariaLabel={strings.ObjectivesCommands}
+          // On a phone the bar moves commands into "More": the button needs a name.
+          overflowButtonProps={{ ariaLabel: strings.ObjectivesMoreCommands }}
+        />
         {current.services.length === 0 ? (
           <Text>{strings.ObjectivesNoServices}</Text>
         ) : noServiceMatch ? (
