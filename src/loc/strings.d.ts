@@ -191,6 +191,12 @@ declare interface ISsmStrings {
   FilterServiceLabel: string;
   FilterAllServices: string;
   PrintFilter: string;
+  FilterCouncilLabel: string;
+  FilterAllCouncils: string;
+  BenefitsSearchLabel: string;
+  BenefitsSearchPlaceholder: string;
+  RisksSearchLabel: string;
+  RisksSearchPlaceholder: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;

@@ -14,6 +14,7 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Stack,
   Text,
   mergeStyleSets,
@@ -22,6 +23,7 @@ import {
 import * as strings from 'SsmStrings';
 import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { partnerCouncilsOf } from '../../../domain/search';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
@@ -78,7 +80,8 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   const serviceNames = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
   const canEdit = access.value?.canEdit === true;
 
-  const shown = React.useMemo(() => filterBenefits(benefits, filter), [benefits, filter]);
+  const shown = React.useMemo(() => filterBenefits(benefits, filter, services), [benefits, filter, services]);
+  const councils = React.useMemo(() => partnerCouncilsOf(services), [services]);
   const groups = React.useMemo(
     () => groupByCategory(shown).filter((g) => filter.category === undefined || g.category === filter.category),
     [shown, filter.category]
@@ -186,6 +189,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
     { key: ALL, text: strings.FilterAllDeliveryStatuses },
     ...BENEFIT_DELIVERY_STATUSES.map((c) => ({ key: c, text: c }))
   ];
+  const councilOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllCouncils }, ...councils.map((c) => ({ key: c, text: c }))];
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
@@ -205,6 +209,14 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
             aria-label={strings.BenefitsFiltersLabel}
             className={noPrint}
           >
+            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
+              <SearchBox
+                placeholder={strings.BenefitsSearchPlaceholder}
+                ariaLabel={strings.BenefitsSearchLabel}
+                value={filter.search ?? ''}
+                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
+              />
+            </Stack.Item>
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
@@ -220,6 +232,13 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
               styles={{ root: { minWidth: 200 } }}
             />
             <Dropdown
+              label={strings.FilterCouncilLabel}
+              options={councilOptions}
+              selectedKey={filter.council ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
+              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
+            />
+            <Dropdown
               label={strings.FilterDeliveryStatusLabel}
               options={statusOptions}
               selectedKey={filter.deliveryStatus ?? ALL}
@@ -232,7 +251,9 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
           </Stack>
           <PrintFilters
             filters={[
+              ...(filter.search ? [[strings.BenefitsSearchLabel, filter.search] as const] : []),
               [strings.FilterServiceLabel, optionText(serviceOptions, filter.serviceId ?? ALL)],
+              [strings.FilterCouncilLabel, optionText(councilOptions, filter.council ?? ALL)],
               [strings.FilterCategoryLabel, optionText(categoryOptions, filter.category ?? ALL)],
               [strings.FilterDeliveryStatusLabel, optionText(statusOptions, filter.deliveryStatus ?? ALL)]
             ]}

@@ -16,6 +16,7 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Stack,
   Text,
   Toggle,
@@ -27,6 +28,7 @@ import * as strings from 'SsmStrings';
 import type { Person, Risk, Service } from '../../../domain/types';
 import { isReviewOverdue, riskBand } from '../../../domain/scoring';
 import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
+import { partnerCouncilsOf } from '../../../domain/search';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
@@ -99,9 +101,10 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const canEdit = access.value?.canEdit === true;
 
   // The heat map counts the risks the other filters leave; the cell then narrows the list.
-  const beforeCell = React.useMemo(() => filterRisks(risks, { ...filter, cell: undefined }, today), [risks, filter, today]);
+  const beforeCell = React.useMemo(() => filterRisks(risks, { ...filter, cell: undefined }, today, services), [risks, filter, today, services]);
   const matrix = React.useMemo(() => buildMatrix(beforeCell, filter.basis), [beforeCell, filter.basis]);
-  const shown = React.useMemo(() => sortByResidual(filterRisks(risks, filter, today)), [risks, filter, today]);
+  const shown = React.useMemo(() => sortByResidual(filterRisks(risks, filter, today, services)), [risks, filter, today, services]);
+  const councils = React.useMemo(() => partnerCouncilsOf(services), [services]);
 
   const people = React.useMemo(() => {
     const found = new Map<number, Person>();
@@ -218,6 +221,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
     ...services.map((s) => ({ key: s.id, text: s.name }))
   ];
   const statusOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllDeliveryStatuses }, ...RISK_STATUSES.map((s) => ({ key: s, text: s }))];
+  const councilOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllCouncils }, ...councils.map((c) => ({ key: c, text: c }))];
   const basisOptions: IChoiceGroupOption[] = [
     { key: 'inherent', text: strings.HeatMapInherent },
     { key: 'residual', text: strings.HeatMapResidual }
@@ -242,6 +246,14 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             aria-label={strings.RisksFiltersLabel}
             className={noPrint}
           >
+            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
+              <SearchBox
+                placeholder={strings.RisksSearchPlaceholder}
+                ariaLabel={strings.RisksSearchLabel}
+                value={filter.search ?? ''}
+                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
+              />
+            </Stack.Item>
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
@@ -258,6 +270,13 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               onChange={(e, o) => setFilter((f) => ({ ...f, status: o?.key === ALL ? undefined : (o?.key as RiskStatus) }))}
               styles={{ root: { minWidth: 140 } }}
             />
+            <Dropdown
+              label={strings.FilterCouncilLabel}
+              options={councilOptions}
+              selectedKey={filter.council ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
+              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
+            />
             <Toggle
               label={strings.FilterOverdueOnly}
               checked={filter.overdueOnly === true}
@@ -267,7 +286,9 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
           </Stack>
           <PrintFilters
             filters={[
+              ...(filter.search ? [[strings.RisksSearchLabel, filter.search] as const] : []),
               [strings.FilterServiceLabel, optionText(serviceOptions, filter.serviceId ?? ALL)],
+              [strings.FilterCouncilLabel, optionText(councilOptions, filter.council ?? ALL)],
               [strings.FilterRiskStatusLabel, optionText(statusOptions, filter.status ?? ALL)],
               [strings.HeatMapBasisLabel, optionText(basisOptions, filter.basis)],
               ...(filter.overdueOnly ? [[strings.FilterOverdueOnly] as const] : [])
