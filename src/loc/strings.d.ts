@@ -194,9 +194,7 @@ declare interface ISsmStrings {
   FilterCouncilLabel: string;
   FilterAllCouncils: string;
   BenefitsSearchLabel: string;
-  BenefitsSearchPlaceholder: string;
   RisksSearchLabel: string;
-  RisksSearchPlaceholder: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;
@@ -362,6 +360,7 @@ declare interface ISsmStrings {
   ReportDownloaded: string;
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
+  ReportRagCountsCaption: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;

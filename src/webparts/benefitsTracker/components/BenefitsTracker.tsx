@@ -211,7 +211,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
           >
             <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
               <SearchBox
-                placeholder={strings.BenefitsSearchPlaceholder}
+                placeholder={strings.BenefitsSearchLabel}
                 ariaLabel={strings.BenefitsSearchLabel}
                 value={filter.search ?? ''}
                 onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}

@@ -248,7 +248,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
           >
             <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
               <SearchBox
-                placeholder={strings.RisksSearchPlaceholder}
+                placeholder={strings.RisksSearchLabel}
                 ariaLabel={strings.RisksSearchLabel}
                 value={filter.search ?? ''}
                 onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
