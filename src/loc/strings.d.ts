@@ -361,6 +361,9 @@ declare interface ISsmStrings {
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
   ReportRagCountsCaption: string;
+  ReportTrendHeading: string;
+  ReportColumnQuarter: string;
+  ReportColumnNotReported: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow } from '../../../domain/report/model';
+import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
 import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
 import { DataTable, IDataTableColumn } from '../../../components/DataTable';
@@ -296,6 +296,24 @@ export function ragCounts(model: ReportModel): Array<{ rag: Rag; count: number }
   return RAG_RATINGS.map((rag) => ({ rag, count: counts.get(rag) ?? 0 }));
 }
 
+/** Objectives by reported RAG and status in each of the last four quarters, oldest first. */
+function Trend(props: { rows: readonly TrendRow[]; classes: Classes }): JSX.Element {
+  const columns: IDataTableColumn<TrendRow>[] = [
+    { key: 'quarter', header: strings.ReportColumnQuarter, render: (r) => shortPeriodLabel(r.period) },
+    ...RAG_RATINGS.map((rag): IDataTableColumn<TrendRow> => ({ key: `rag-${rag}`, header: rag, render: (r) => r.ragCounts[rag] ?? 0 })),
+    ...OBJECTIVE_STATUSES.map((status): IDataTableColumn<TrendRow> => ({ key: `status-${status}`, header: status, render: (r) => r.statusCounts[status] ?? 0 })),
+    { key: 'notReported', header: strings.ReportColumnNotReported, render: (r) => r.notReported }
+  ];
+  return (
+    <div className={props.classes.sub}>
+      <Text block={true} variant="mediumPlus" as="h4">
+        {strings.ReportTrendHeading}
+      </Text>
+      <DataTable caption={strings.ReportTrendHeading} items={props.rows} getKey={(r) => r.period.id} columns={columns} />
+    </div>
+  );
+}
+
 /** The programme summary: objectives by status and by RAG, savings and the top risks across the scope. */
 function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
   const { model, classes } = props;
@@ -332,6 +350,7 @@ function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
           />
         </div>
       </div>
+      {model.trend && model.trend.length > 0 && <Trend rows={model.trend} classes={classes} />}
       {allServices && (
         <div className={classes.sub}>
           <Text block={true} variant="mediumPlus" as="h4">
