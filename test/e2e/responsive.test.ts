@@ -219,7 +219,7 @@ describe.each(SIZES)('at $name', (size) => {
   it.each([
     ['benefitsTracker', 'benefit', /^New benefit/],
     ['riskRegister', 'risk', /^New risk/]
-  ] as const)('the %s, its edit buttons and its form fit', async (name, noun, create) => {
+  ] as const)('the %s, its edit buttons, its form and its search fit', async (name, noun, create) => {
     const page = await openAt(size, `/?webpart=${name}`, EDITOR);
     const part = webPart(page, name);
     await expectNoSidewaysScroll(page, size, name);
@@ -237,6 +237,18 @@ describe.each(SIZES)('at $name', (size) => {
 
     await checkPanel(page, size, `New ${noun}`, () => part.getByRole('button', { name: create }).click(), (layer) => layer.getByRole('button', { name: /^Save$/ }));
     await checkPanel(page, size, `Edit ${noun}`, () => edits.first().click(), (layer) => layer.getByRole('button', { name: /^Save$/ }));
+
+    // Search narrows the list to the items whose text has every word, still fitting the screen.
+    const before = await edits.count();
+    const title = ((await edits.last().getAttribute('aria-label')) ?? '').replace(/^Edit /, '');
+    await part.getByRole('searchbox', { name: /^Search / }).fill(title);
+    await page.waitForFunction(
+      ([scope, n]) => document.querySelectorAll(`[data-webpart="${scope}"] [aria-label^="Edit "]`).length < n,
+      [name, before] as const,
+      { timeout: 10_000 }
+    );
+    expect(await part.getByRole('button', { name: `Edit ${title}`, exact: true }).count()).toBe(1);
+    await expectNoSidewaysScroll(page, size, `${name} searched`);
   });
 
   it('the highlight report fits, its tables scroll in their own boxes, and Publish opens a dialog that fits', async () => {
