@@ -96,6 +96,7 @@ declare interface ISsmStrings {
   ColumnAim: string;
   ColumnLatestUpdate: string;
   ObjectivesCommands: string;
+  ObjectivesMoreCommands: string;
   ObjectivesCount: string;
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;
@@ -197,6 +198,11 @@ declare interface ISsmStrings {
   BenefitsIntro: string;
   FilterServiceLabel: string;
   FilterAllServices: string;
+  PrintFilter: string;
+  FilterCouncilLabel: string;
+  FilterAllCouncils: string;
+  BenefitsSearchLabel: string;
+  RisksSearchLabel: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;
@@ -371,6 +377,10 @@ declare interface ISsmStrings {
   ReportDownloaded: string;
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
+  ReportRagCountsCaption: string;
+  ReportTrendHeading: string;
+  ReportColumnQuarter: string;
+  ReportColumnNotReported: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;

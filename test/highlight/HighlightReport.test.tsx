@@ -71,6 +71,21 @@ describe('HighlightReport', () => {
     expect(screen.getByRole('region', { name: 'Governance' })).toBeTruthy();
   });
 
+  it('counts the objectives by RAG rating beside the counts by status, over the same objectives', async () => {
+    renderReport();
+    const summary = await screen.findByRole('region', { name: strings.ReportSummaryHeading });
+    const byRag = within(summary).getByRole('table', { name: strings.ReportRagCountsCaption });
+    const byStatus = within(summary).getByRole('table', { name: strings.ReportStatusCountsCaption });
+    const counts = (table: HTMLElement): number[] =>
+      Array.from(table.querySelectorAll('tbody tr')).map((tr) => Number(tr.lastElementChild?.textContent));
+    expect(Array.from(byRag.querySelectorAll('tbody tr')).map((tr) => tr.firstElementChild?.textContent)).toEqual(['Red', 'Amber', 'Green']);
+    // Objective 20 was rated Red this period.
+    expect(counts(byRag)[0]).toBe(1);
+    const total = (n: number[]): number => n.reduce((a, b) => a + b, 0);
+    expect(total(counts(byRag))).toBe((seed().objectives ?? []).length);
+    expect(total(counts(byRag))).toBe(total(counts(byStatus)));
+  });
+
   it('shows status changes since the previous period', async () => {
     renderReport();
     const service = await screen.findByRole('region', { name: 'Transformation and Partnerships' });

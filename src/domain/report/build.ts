@@ -7,7 +7,7 @@ import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
 import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
-import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../vocabularies';
+import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../vocabularies';
 import type {
   BenefitRow,
   CouncilTotal,
@@ -21,7 +21,8 @@ import type {
   RiskRow,
   SavingsTotals,
   ServiceSection,
-  StatusChangeRow
+  StatusChangeRow,
+  TrendRow
 } from './model';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT } from './model';
 
@@ -249,6 +250,38 @@ function objectiveRows(
   });
 }
 
+/** Quarters in the status and RAG trend. */
+export const TREND_QUARTERS = 4;
+
+/**
+ * The objectives' reported status and RAG in each of the last `TREND_QUARTERS` quarters up to
+ * `period` (oldest first): each objective counts as its latest update by the end of the quarter.
+ */
+function trendRows(objectives: readonly Objective[], updates: readonly ObjectiveUpdate[], period: ReportingPeriod, calendar?: Partial<CalendarConfig>): TrendRow[] {
+  const quarters: ReportingPeriod[] = [period];
+  while (quarters.length < TREND_QUARTERS) quarters.unshift(previousPeriod(quarters[0].id, calendar));
+  const ids = new Set(objectives.map((o) => o.id));
+  const relevant = updates.filter((u) => ids.has(u.objectiveId));
+  return quarters.map((q) => {
+    const latest = latestUpdateByObjective(relevant.filter((u) => comparePeriodIds(u.periodId, q.id) <= 0));
+    const statusCounts = {} as Record<ObjectiveStatus, number>;
+    for (const s of OBJECTIVE_STATUSES) statusCounts[s] = 0;
+    const ragCounts = {} as Record<Rag, number>;
+    for (const r of RAG_RATINGS) ragCounts[r] = 0;
+    let notReported = 0;
+    for (const o of objectives) {
+      const u = latest.get(o.id);
+      if (!u) {
+        notReported += 1;
+        continue;
+      }
+      if (u.status in statusCounts) statusCounts[u.status] += 1;
+      if (u.rag in ragCounts) ragCounts[u.rag] += 1;
+    }
+    return { period: toReportPeriod(q), statusCounts, ragCounts, notReported };
+  });
+}
+
 /** Ids of benefits achieved in an earlier published report. */
 function achievedIn(model: ReportModel): Set<number> {
   const ids = new Set<number>();
@@ -352,6 +385,12 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
       byService: sections.map((s) => ({ serviceId: s.id, serviceName: s.name, planned: s.savings.planned, realised: s.savings.realised }))
     },
     topRisks: topRisksByResidual(programmeRisks, options.serviceId === undefined ? Math.max(limit, 10) : limit, serviceNames),
-    objectiveStatusCounts: counts
+    objectiveStatusCounts: counts,
+    trend: trendRows(
+      data.objectives.filter((o) => scopedIds.has(o.serviceId)),
+      data.updates,
+      period,
+      calendar
+    )
   };
 }

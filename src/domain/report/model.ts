@@ -289,4 +289,21 @@ export interface ReportModel {
   readonly topRisks: readonly RiskRow[];
   /** Number of objectives per status as of the period. */
   readonly objectiveStatusCounts: Readonly<Record<ObjectiveStatus, number>>;
+  /**
+   * Objectives by reported status and RAG in each of the last four quarters up to the period,
+   * oldest first. Absent in snapshots published before the trend was added.
+   */
+  readonly trend?: readonly TrendRow[];
+}
+
+/** One quarter of the status and RAG trend. */
+export interface TrendRow {
+  /** The quarter. */
+  readonly period: ReportPeriod;
+  /** Objectives per status, as last reported by the end of the quarter. */
+  readonly statusCounts: Readonly<Record<ObjectiveStatus, number>>;
+  /** Objectives per RAG rating, as last reported by the end of the quarter. */
+  readonly ragCounts: Readonly<Record<Rag, number>>;
+  /** Objectives with no update reported by the end of the quarter (not counted above). */
+  readonly notReported: number;
 }

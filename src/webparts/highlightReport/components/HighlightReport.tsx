@@ -39,6 +39,7 @@ import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds
 import { downloadReport } from '../download';
 import { ReportView } from './ReportView';
 import { PublishedReports } from './PublishedReports';
+import { noPrint } from '../../../components/print';
 
 /** Props of `HighlightReport`. */
 export interface IHighlightReportProps {
@@ -211,7 +212,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
         horizontal={true}
         wrap={true}
         tokens={{ childrenGap: inTeams ? 8 : 16 }}
-        className={classes.pickers}
+        className={`${classes.pickers} ${noPrint}`}
         role="group"
         aria-label={strings.ReportOptionsLabel}
       >
@@ -246,7 +247,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           )}
         </MessageBar>
       )}
-      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel}>
+      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel} className={noPrint}>
         {downloadButton(model)}
         {mayPublish && (
           <DefaultButton
@@ -286,6 +287,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           data.value && (
             <>
               <Pivot
+                className={noPrint}
                 aria-label={strings.ReportViewsLabel}
                 selectedKey={tab}
                 onLinkClick={(item) => item && setTab(item.props.itemKey as Tab)}
@@ -298,7 +300,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
               {tab === 'live' ? (
                 live
               ) : (
-                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div>{downloadButton(m)}</div>} />
+                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
               )}
             </>
           )

@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { noPrint } from '../../../components/print';
 import { readSnapshotModel } from '../../../domain/report/snapshot';
 import type { PublishedPeriod } from '../../../domain/report/snapshot';
 import type { ReportModel } from '../../../domain/report/model';
@@ -68,7 +69,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
   if (openId !== undefined) {
     return (
       <Stack tokens={{ childrenGap: 8 }}>
-        <ActionButton iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
+        <ActionButton className={noPrint} iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
           {strings.ReportPublishedBack}
         </ActionButton>
         <ErrorBar error={opened.error} onRetry={opened.reload} />
