@@ -420,6 +420,10 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportColumnKind: string;
+  ReportColumnScope: string;
+  ReportColumnMeeting: string;
+  ReportMeetingNotSet: string;
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;

@@ -201,8 +201,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     </>
   );
 
-  const version = nextVersion(allSnapshots, periodId, serviceId);
-  const latest = latestSnapshot(allSnapshots, periodId, serviceId);
+  // Each report kind is its own series: a quarterly report is not the next version of a highlight report.
+  const version = nextVersion(allSnapshots, periodId, serviceId, kind);
+  const latest = latestSnapshot(allSnapshots, periodId, serviceId, kind);
   const mayPublish = load.value?.canEdit === true;
 
   const live = (
