@@ -84,7 +84,7 @@ export function nextVersion(snapshots: readonly ReportSnapshot[], periodId: stri
 export function newSnapshot(model: ReportModel, existing: readonly ReportSnapshot[], publishedBy: Person | undefined, publishedOn: string): NewSnapshot {
   const copy = JSON.parse(JSON.stringify(model)) as ReportModel;
   return {
-    title: snapshotTitle(model.period.id, model.scope.serviceId === undefined ? undefined : model.scope.serviceName, model.kind),
+    title: snapshotTitle(model.period.id, model.scope.serviceId === undefined ? undefined : model.scope.serviceName),
     periodId: model.period.id,
     serviceId: model.scope.serviceId,
     version: nextVersion(existing, model.period.id, model.scope.serviceId, model.kind),
