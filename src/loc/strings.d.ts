@@ -420,6 +420,14 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportPaperTextEdit: string;
+  ReportPaperTextHide: string;
+  ReportPaperTextLabel: string;
+  ReportPaperTextNote: string;
+  ReportPaperPurpose: string;
+  ReportPaperRecommendations: string;
+  ReportPaperReasons: string;
+  ReportPaperSummary: string;
   ReportColumnKind: string;
   ReportColumnScope: string;
   ReportColumnMeeting: string;

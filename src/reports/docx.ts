@@ -372,7 +372,8 @@ function summary(ctx: Ctx): Block[] {
           ` ${realisedBasisText(m)}`
       )
     );
-    if (m.savings.byCouncil.length > 0) blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
+    // The annual review's financial benefits section has the same table.
+    if (m.savings.byCouncil.length > 0 && m.kind !== 'annual') blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   }
   return blocks;
 }

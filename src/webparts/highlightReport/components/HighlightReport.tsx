@@ -39,6 +39,10 @@ import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds
 import { downloadReport } from '../download';
 import { ReportView } from './ReportView';
 import { PublishedReports } from './PublishedReports';
+import { RichTextEditor } from '../../../components/RichTextEditor';
+import { sanitiseRichText } from '../../../components/sanitise';
+import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
+import type { ReportNarrative } from '../../../domain/report/settings';
 
 /** Props of `HighlightReport`. */
 export interface IHighlightReportProps {
@@ -60,6 +64,13 @@ const KIND_LABELS: Record<ReportKind, string> = {
 const ALL = 'all';
 
 type Tab = 'live' | 'published';
+
+const NARRATIVE_LABELS: Readonly<Record<(typeof NARRATIVE_FIELDS)[number], string>> = {
+  purpose: strings.ReportPaperPurpose,
+  recommendations: strings.ReportPaperRecommendations,
+  reasons: strings.ReportPaperReasons,
+  summaryRemarks: strings.ReportPaperSummary
+};
 
 /** A status line shown after an action: what was done, or why it failed. */
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | undefined;
@@ -101,6 +112,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const [publishing, setPublishing] = React.useState(false);
   const [downloading, setDownloading] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(undefined);
+  // The clerk's own text for the paper: kept while choices change, so nothing typed is lost.
+  const [narrative, setNarrative] = React.useState<ReportNarrative>({});
+  const [editingText, setEditingText] = React.useState(false);
 
   const classes = React.useMemo(
     () =>
@@ -129,11 +143,13 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!data.value || !ready) return {};
     try {
-      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar) };
+      // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
+      const clean = cleanNarrative(narrative, sanitiseRichText);
+      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean }) };
     } catch (error) {
       return { error };
     }
-  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar]);
+  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative]);
   const model = built.model;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -249,6 +265,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       )}
       <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel}>
         {downloadButton(model)}
+        <DefaultButton iconProps={{ iconName: 'Edit' }} aria-expanded={editingText} onClick={() => setEditingText((v) => !v)}>
+          {editingText ? strings.ReportPaperTextHide : strings.ReportPaperTextEdit}
+        </DefaultButton>
         {mayPublish && (
           <DefaultButton
             iconProps={{ iconName: 'PublishContent' }}
@@ -259,6 +278,21 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           </DefaultButton>
         )}
       </Stack>
+      {editingText && (
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportPaperTextLabel}>
+          <Text block={true} as="p" variant="small">
+            {strings.ReportPaperTextNote}
+          </Text>
+          {NARRATIVE_FIELDS.map((field) => (
+            <RichTextEditor
+              key={field}
+              label={NARRATIVE_LABELS[field]}
+              value={narrative[field] ?? ''}
+              onChange={(html) => setNarrative((n) => ({ ...n, [field]: html }))}
+            />
+          ))}
+        </Stack>
+      )}
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
       <ErrorBar error={built.error} />
       {model ? (
