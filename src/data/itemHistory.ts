@@ -8,6 +8,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/lists';
 import '@pnp/sp/webs';
 import type { ItemVersion, ReportHistory } from '../domain/report/build';
+import { runBatch } from './batch';
 import { toDataAccessError } from './errors';
 import { SCHEMA, fieldDef } from './schema';
 
@@ -25,22 +26,13 @@ export interface ItemHistoryRepository {
 
 type HistoryList = keyof typeof HISTORY_FIELDS;
 
-/** How many items' histories are read at once: enough to be quick, few enough not to be throttled. */
-const PARALLEL = 8;
-
-/** Version histories through PnPjs (SharePoint Online, or the local host, which serves the same endpoint). */
+/**
+ * Version histories through PnPjs (SharePoint Online, or the local host, which serves the same
+ * endpoint): one read per item, sent together in `$batch` requests (throttled parts retried).
+ */
 export function createPnpItemHistory(sp: SPFI): ItemHistoryRepository {
-  const read = async (list: HistoryList, id: number): Promise<ItemVersion[]> => {
+  const toVersions = (list: HistoryList, raw: Array<Record<string, unknown>>): ItemVersion[] => {
     const defs = HISTORY_FIELDS[list].map((k) => fieldDef(list, k));
-    let raw: Array<Record<string, unknown>>;
-    try {
-      raw = (await sp.web.lists
-        .getByTitle(SCHEMA[list].title)
-        .items.getById(id)
-        .versions.select('Created', 'VersionLabel', ...defs.map((d) => d.internalName))()) as Array<Record<string, unknown>>;
-    } catch (e) {
-      throw await toDataAccessError(e, { operation: 'read', list, itemId: id });
-    }
     return raw
       .map((v) => {
         const values: Record<string, unknown> = {};
@@ -58,10 +50,19 @@ export function createPnpItemHistory(sp: SPFI): ItemHistoryRepository {
   };
   const readAll = async (list: HistoryList, ids: readonly number[]): Promise<Map<number, ItemVersion[]>> => {
     const out = new Map<number, ItemVersion[]>();
-    for (let i = 0; i < ids.length; i += PARALLEL) {
-      const chunk = ids.slice(i, i + PARALLEL);
-      const got = await Promise.all(chunk.map((id) => read(list, id)));
-      chunk.forEach((id, k) => out.set(id, got[k]));
+    if (ids.length === 0) return out;
+    const select = ['Created', 'VersionLabel', ...HISTORY_FIELDS[list].map((k) => fieldDef(list, k).internalName)];
+    const results = await runBatch(
+      sp,
+      ids.map((id) => (batched: SPFI) =>
+        batched.web.lists.getByTitle(SCHEMA[list].title).items.getById(id).versions.select(...select)() as Promise<Array<Record<string, unknown>>>
+      ),
+      { operation: 'read', list }
+    );
+    for (let k = 0; k < ids.length; k++) {
+      const r = results[k];
+      if (!r.ok) throw await toDataAccessError(r.error, { operation: 'read', list, itemId: ids[k] });
+      out.set(ids[k], toVersions(list, r.value));
     }
     return out;
   };

@@ -19,6 +19,7 @@ import type {
 } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
+import type { ItemHistoryRepository } from './itemHistory';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -129,7 +130,7 @@ export interface InitialData {
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
-export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>;
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'history'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
 export interface LoadInitialOptions {
@@ -190,6 +191,11 @@ export interface Repositories {
   lessonsLearned: ListRepository<LessonLearned>;
   /** Published report snapshots (immutable). */
   snapshots: SnapshotRepository;
+  /**
+   * Version histories of benefits and risks, so a paper for a past period shows values as they
+   * stood at its end. Optional: without it (test doubles) papers use the values as they are now.
+   */
+  history?: ItemHistoryRepository;
   /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each (and
    * its highest id), then, for lists with more, one more $batch reading the rest by id range

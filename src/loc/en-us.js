@@ -393,6 +393,7 @@ define([], function () {
     ReportBenefitsCaption: 'Benefits of {0} realised this period',
     ReportNoBenefitsRealised: 'No benefits were realised this period.',
     ReportBasisSnapshot: 'Benefits achieved since the previous published report.',
+    ReportBasisHistory: 'Benefits whose status became achieved during the period, from the tracker’s version history.',
     ReportBasisModified: 'Benefits marked achieved during the period (no earlier report has been published).',
     ReportColumnBenefit: 'Benefit',
     ReportColumnCategory: 'Category',

@@ -384,6 +384,7 @@ declare interface ISsmStrings {
   ReportBenefitsCaption: string;
   ReportNoBenefitsRealised: string;
   ReportBasisSnapshot: string;
+  ReportBasisHistory: string;
   ReportBasisModified: string;
   ReportColumnBenefit: string;
   ReportColumnCategory: string;

@@ -5,7 +5,7 @@
  */
 import { CalendarConfig, comparePeriodIds, isPeriodId, periodById, periodFor, periodsBetween, previousPeriod, ReportingPeriod } from '../../domain/calendar';
 import { buildReportModel, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
-import type { ReportData } from '../../domain/report/build';
+import type { ReportData, ReportHistory } from '../../domain/report/build';
 import type { ReportNarrative, ReportSettings } from '../../domain/report/settings';
 import type { ReportSnapshot } from '../../domain/types';
 
@@ -84,7 +84,7 @@ export function modelFor(
   choice: ReportChoice,
   generatedOn: string,
   calendar?: Partial<CalendarConfig>,
-  paper: { narrative?: ReportNarrative; settings?: Partial<ReportSettings> } = {}
+  paper: { narrative?: ReportNarrative; settings?: Partial<ReportSettings>; history?: ReportHistory } = {}
 ): ReportModel {
   const earlier = previousSnapshot(snapshots, choice.periodId, choice.serviceId);
   return buildReportModel(data, {
@@ -95,6 +95,7 @@ export function modelFor(
     calendar,
     previousSnapshot: earlier?.model,
     narrative: paper.narrative,
-    settings: paper.settings
+    settings: paper.settings,
+    history: paper.history
   });
 }

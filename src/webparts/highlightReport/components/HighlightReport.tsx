@@ -137,19 +137,30 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const periods = React.useMemo(() => periodOptions(reported, today, calendar), [reported, today, calendar]);
   const serviceId = serviceKey === ALL ? undefined : Number(serviceKey);
 
-  // Wait for the snapshots (or their failure) too: the previous published report decides
-  // which benefits count as realised this period.
-  const ready = !!data.value && !snapshots.loading;
+  // A past period's paper shows benefits and risks as they stood at its end, from their version
+  // history (read only then: the current period's values are today's).
+  const past = periodById(periodId, calendar).end < today;
+  const history = useAsync(async () => {
+    const lists = data.value;
+    if (!past || !lists || !repositories.history) return undefined;
+    return repositories.history.reportHistory({ benefits: lists.benefits.map((b) => b.id), risks: lists.risks.map((r) => r.id) });
+  }, [repositories, past, data.value]);
+
+  // Wait for the snapshots (or their failure) and the history too: the previous published
+  // report and the history decide which benefits count as realised this period.
+  const ready = !!data.value && !snapshots.loading && !history.loading;
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!data.value || !ready) return {};
     try {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
       const clean = cleanNarrative(narrative, sanitiseRichText);
-      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean }) };
+      return {
+        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean, history: history.value })
+      };
     } catch (error) {
       return { error };
     }
-  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative]);
+  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value]);
   const model = built.model;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -294,6 +305,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
         </Stack>
       )}
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
+      <ErrorBar error={history.error} onRetry={history.reload} />
       <ErrorBar error={built.error} />
       {model ? (
         <>

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow } from '../../../domain/report/model';
+import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
 import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { DataTable, IDataTableColumn } from '../../../components/DataTable';
@@ -14,6 +14,13 @@ import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
 import { formatDate, formatPounds, formatString } from '../../../components/format';
 
+
+/** How "realised this period" was decided, said beside the benefits (a new basis fails to compile until it has its text). */
+const BASIS_TEXT: Readonly<Record<RealisedBasis, string>> = {
+  history: strings.ReportBasisHistory,
+  snapshot: strings.ReportBasisSnapshot,
+  modified: strings.ReportBasisModified
+};
 /** Props of `ReportView`. */
 export interface IReportViewProps {
   /** The report to show. */
@@ -218,7 +225,7 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
           {strings.ReportBenefitsHeading}
         </Text>
         <Text block={true} as="p" variant="small" className={classes.muted}>
-          {model.realisedBasis === 'snapshot' ? strings.ReportBasisSnapshot : strings.ReportBasisModified}{' '}
+          {BASIS_TEXT[model.realisedBasis]}{' '}
           {formatString(strings.ReportSavingsLine, formatPounds(s.savings.realised), formatPounds(s.savings.planned))}
         </Text>
         {realised.length === 0 ? (
