@@ -168,6 +168,15 @@ describe.each(REPORT_KINDS)('the %s paper as a PDF', (kind) => {
     expect(tokens).toContain('Transformation');
   });
 
+  it('shows the period as it stood and says how realised benefits were counted', () => {
+    const { model, pages } = get();
+    expect(model.realisedBasis).toBe('history');
+    expect(model.asOf).toBe('2022-03-31');
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('as they stood on 31 March 2022');
+    if (kind !== 'highlight') expect(text).toContain("from the benefits tracker's version history");
+  });
+
   it('has a page count reasonable for the sample data', () => {
     const { model, pages } = get();
     expect(pages.length).toBeGreaterThanOrEqual(4);
