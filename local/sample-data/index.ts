@@ -10,6 +10,7 @@ import { objectiveUpdates, objectives } from './objectives';
 import { personas, users } from './people';
 import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
+import { reportSettings } from './settings';
 import { services } from './services';
 import type { Persona, SampleData } from './types';
 
@@ -35,7 +36,8 @@ export const sampleData: SampleData = {
   measures: entered(measures, () => '2021-04-01T09:00:00Z'),
   highlights: entered(highlights, (h) => daysBefore(h.meetingDate, 21)),
   bestPractice: bestPractice && entered(bestPractice, () => '2022-03-01T09:00:00Z'),
-  lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z')
+  lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z'),
+  reportSettings
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */

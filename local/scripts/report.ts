@@ -24,7 +24,7 @@ import { startLocalHost } from '../host/server';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
-import { NotFoundError } from '../../src/data/errors';
+import { ListMissingError, NotFoundError } from '../../src/data/errors';
 import { periodById } from '../../src/domain/calendar';
 import { buildReportModel, REPORT_KINDS, ReportKind, ReportModel, previousSnapshot } from '../../src/domain/report';
 import type { ReportHistory } from '../../src/domain/report';
@@ -34,7 +34,7 @@ import { renderFigures } from '../../src/reports/figures';
 import type { ItemHistoryRepository } from '../../src/data/itemHistory';
 import { createPnpItemHistory } from '../../src/data/itemHistory';
 import type { ReportSettingsRepository } from '../../src/data/reportSettings';
-import { fixedReportSettings } from '../../src/data/reportSettings';
+import { listReportSettings } from '../../src/data/reportSettings';
 import { ensurePaperTools, libreOfficePdfConverter, resvgRasterise } from './libreoffice';
 
 /** Origin of `npm start`'s host. */
@@ -121,7 +121,7 @@ async function readOptional<T>(read: () => Promise<T[]>, what: string): Promise<
   try {
     return await read();
   } catch (e) {
-    if (e instanceof NotFoundError) {
+    if (e instanceof NotFoundError || e instanceof ListMissingError) {
       console.warn(`The site has no ${what} list yet, so the paper shows none.`);
       return [];
     }
@@ -147,7 +147,7 @@ export async function buildFromRepositories(repos: Repositories, args: ReportArg
   const period = periodById(args.period);
   const kind = args.kind ?? (period.kind === 'annual' ? 'annual' : 'quarterly');
   const earlier = previousSnapshot(await readSnapshots(repos), period.id, serviceId);
-  const settings = await (sources.settings ?? fixedReportSettings()).get();
+  const settings = await (sources.settings ?? listReportSettings(repos.reportSettings)).get();
   let history: ReportHistory | undefined;
   if (sources.history) history = await sources.history.reportHistory({ benefits: data.benefits.map((b) => b.id), risks: data.risks.map((r) => r.id) });
   return buildReportModel(data, { kind, periodId: period.id, serviceId, generatedOn: now.toISOString(), previousSnapshot: earlier?.model, settings, history });

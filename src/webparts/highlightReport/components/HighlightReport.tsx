@@ -43,6 +43,7 @@ import { RichTextEditor } from '../../../components/RichTextEditor';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import type { ReportNarrative } from '../../../domain/report/settings';
+import { listReportSettings } from '../../../data/reportSettings';
 
 /** Props of `HighlightReport`. */
 export interface IHighlightReportProps {
@@ -146,21 +147,24 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     return repositories.history.reportHistory({ benefits: lists.benefits.map((b) => b.id), risks: lists.risks.map((r) => r.id) });
   }, [repositories, past, data.value]);
 
-  // Wait for the snapshots (or their failure) and the history too: the previous published
-  // report and the history decide which benefits count as realised this period.
-  const ready = !!data.value && !snapshots.loading && !history.loading;
+  // The site's paper settings (committee, councils, standard paragraphs); defaults without the list.
+  const settings = useAsync(() => listReportSettings(repositories.reportSettings).get(), [repositories]);
+
+  // Wait for the snapshots (or their failure), the history and the settings too: the previous
+  // published report and the history decide which benefits count as realised this period.
+  const ready = !!data.value && !snapshots.loading && !history.loading && !settings.loading;
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!data.value || !ready) return {};
     try {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
       const clean = cleanNarrative(narrative, sanitiseRichText);
       return {
-        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean, history: history.value })
+        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
       };
     } catch (error) {
       return { error };
     }
-  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value]);
+  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
   const model = built.model;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -306,6 +310,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       )}
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
       <ErrorBar error={history.error} onRetry={history.reload} />
+      <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={built.error} />
       {model ? (
         <>
