@@ -12,6 +12,8 @@ import { paperFigures } from '../../src/reports/figures';
 import { graphPdfConverter, PdfConversionError } from '../../src/reports/pdf';
 import { sanitiseRichText } from '../../src/components/sanitise';
 import { sampleData } from '../../local/sample-data';
+import { listReportSettings, settingsFromItem } from '../../src/data/reportSettings';
+import { ListMissingError } from '../../src/data/errors';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { TextDecoder, TextEncoder } from 'util';
 
@@ -41,6 +43,21 @@ describe('paper settings and narrative', () => {
       'Chorley Council',
       'Melton'
     ]);
+  });
+
+  it('reads the settings list: the first item, councils one a line, defaults for the rest or without the list', async () => {
+    const item = { id: 4, etag: '', title: 'Settings', councils: 'South Ribble Borough Council\r\n\nChorley Council', author: ' ', contact: 'Clerk, clerk@example.gov.uk' };
+    const s = await listReportSettings({ getAll: async () => [{ ...item, id: 9, contact: 'Later item' }, item] }).get();
+    expect(s.councils).toEqual(['South Ribble Borough Council', 'Chorley Council']);
+    expect(s.contact).toBe('Clerk, clerk@example.gov.uk');
+    expect(s.author).toBe(DEFAULT_REPORT_SETTINGS.author);
+    const missing = await listReportSettings({
+      getAll: async () => {
+        throw new ListMissingError({ operation: 'read', list: 'reportSettings' });
+      }
+    }).get();
+    expect(missing).toEqual(settingsFromItem(undefined));
+    await expect(listReportSettings({ getAll: async () => Promise.reject(new Error('network down')) }).get()).rejects.toThrow('network down');
   });
 
   it('sanitises the clerk text and drops empty fields', () => {
