@@ -280,9 +280,12 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       )}
       <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel}>
         {downloadButton(model)}
-        <DefaultButton iconProps={{ iconName: 'Edit' }} aria-expanded={editingText} onClick={() => setEditingText((v) => !v)}>
-          {editingText ? strings.ReportPaperTextHide : strings.ReportPaperTextEdit}
-        </DefaultButton>
+        {/* Writing the paper's text is the clerk's part, with publishing: readers (auditors) only read. */}
+        {mayPublish && (
+          <DefaultButton iconProps={{ iconName: 'Edit' }} aria-expanded={editingText} onClick={() => setEditingText((v) => !v)}>
+            {editingText ? strings.ReportPaperTextHide : strings.ReportPaperTextEdit}
+          </DefaultButton>
+        )}
         {mayPublish && (
           <DefaultButton
             iconProps={{ iconName: 'PublishContent' }}
@@ -293,7 +296,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           </DefaultButton>
         )}
       </Stack>
-      {editingText && (
+      {editingText && mayPublish && (
         <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportPaperTextLabel}>
           <Text block={true} as="p" variant="small">
             {strings.ReportPaperTextNote}
