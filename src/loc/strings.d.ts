@@ -130,7 +130,6 @@ declare interface ISsmStrings {
   ObjectiveFieldLastUpdatePeriod: string;
   ObjectiveFieldNextUpdateDue: string;
   ObjectiveConflictHeading: string;
-  ObjectiveConflictExplain: string;
   ObjectiveConflictSavedBy: string;
   ObjectiveConflictDeleted: string;
   UpdateMyObjectives: string;
@@ -173,6 +172,15 @@ declare interface ISsmStrings {
   RemindersAlreadySent: string;
   RemindersInProgress: string;
   RemindersUnassigned: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersFailed: string;
@@ -249,6 +257,10 @@ declare interface ISsmStrings {
   FormDraftRestored: string;
   FormDiscardDraft: string;
   FormDraftKept: string;
+  FormDiscardChangesTitle: string;
+  FormDiscardChangesText: string;
+  FormDiscardChanges: string;
+  FormKeepEditing: string;
   ItemConflictHeading: string;
   ItemConflictIntro: string;
   ItemConflictYours: string;
@@ -257,6 +269,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;
