@@ -411,6 +411,7 @@ declare interface ISsmStrings {
   ReportBenefitsCaption: string;
   ReportNoBenefitsRealised: string;
   ReportBasisSnapshot: string;
+  ReportBasisHistory: string;
   ReportBasisModified: string;
   ReportColumnBenefit: string;
   ReportColumnCategory: string;
@@ -447,6 +448,18 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportPaperTextEdit: string;
+  ReportPaperTextHide: string;
+  ReportPaperTextLabel: string;
+  ReportPaperTextNote: string;
+  ReportPaperPurpose: string;
+  ReportPaperRecommendations: string;
+  ReportPaperReasons: string;
+  ReportPaperSummary: string;
+  ReportColumnKind: string;
+  ReportColumnScope: string;
+  ReportColumnMeeting: string;
+  ReportMeetingNotSet: string;
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;

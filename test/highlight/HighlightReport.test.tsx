@@ -179,6 +179,33 @@ describe('HighlightReport', () => {
     expect(within(v2).queryByText('Today’s text')).toBeNull();
   });
 
+  it('publishes the clerk’s own paper text, sanitised, with the snapshot', async () => {
+    const repositories = fakeRepositories(seed());
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    fireEvent.click(screen.getByRole('button', { name: strings.ReportPaperTextEdit }));
+    const purpose = screen.getByRole('textbox', { name: new RegExp(strings.ReportPaperPurpose) });
+    purpose.innerHTML = '<p>The clerk’s purpose.</p><img src=x onerror="alert(1)"><script>alert(2)</script>';
+    fireEvent.input(purpose);
+
+    fireEvent.click(screen.getByRole('button', { name: strings.ReportPublish }));
+    const dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
+    await screen.findByText('Published version 1 of "Shared Services Highlight Report, Q4 2021/22".');
+    const [snapshot] = await repositories.snapshots.getAll();
+    expect(snapshot.model.narrative).toEqual({ purpose: '<p>The clerk’s purpose.</p>' });
+    expect(snapshot.model.settings?.committeeName).toBe('Shared Services Joint Committee');
+  });
+
+  it('offers the paper text only to those who may publish', async () => {
+    const repositories = fakeRepositories(seed());
+    repositories.canEdit = async () => false;
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    expect(screen.getByRole('button', { name: strings.ReportDownload })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: strings.ReportPaperTextEdit })).toBeNull();
+  });
+
   it('reads the lists, the published snapshots, the user and the permission in one load', async () => {
     const repositories = fakeRepositories(seed());
     const separately = jest.spyOn(repositories.snapshots, 'getAll');

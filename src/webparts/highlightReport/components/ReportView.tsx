@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
+import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
 import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
 import { DataTable, IDataTableColumn } from '../../../components/DataTable';
@@ -14,6 +14,13 @@ import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
 import { formatDate, formatPounds, formatString } from '../../../components/format';
 
+
+/** How "realised this period" was decided, said beside the benefits (a new basis fails to compile until it has its text). */
+const BASIS_TEXT: Readonly<Record<RealisedBasis, string>> = {
+  history: strings.ReportBasisHistory,
+  snapshot: strings.ReportBasisSnapshot,
+  modified: strings.ReportBasisModified
+};
 /** Props of `ReportView`. */
 export interface IReportViewProps {
   /** The report to show. */
@@ -221,7 +228,7 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
           {strings.ReportBenefitsHeading}
         </Text>
         <Text block={true} as="p" variant="small" className={classes.muted}>
-          {model.realisedBasis === 'snapshot' ? strings.ReportBasisSnapshot : strings.ReportBasisModified}{' '}
+          {BASIS_TEXT[model.realisedBasis]}{' '}
           {formatString(strings.ReportSavingsLine, formatPounds(s.savings.realised), formatPounds(s.savings.planned))}
         </Text>
         {realised.length === 0 ? (
@@ -289,8 +296,13 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
   );
 }
 
-/** Objectives of the report by RAG rating: the same objectives the status counts count. */
+/**
+ * Objectives of the report by RAG rating: the same objectives the status counts count. The model
+ * carries them; snapshots published before it did are counted from their sections.
+ */
 export function ragCounts(model: ReportModel): Array<{ rag: Rag; count: number }> {
+  const stored = model.objectiveRagCounts;
+  if (stored) return RAG_RATINGS.map((rag) => ({ rag, count: stored[rag] ?? 0 }));
   const counts = new Map<Rag, number>(RAG_RATINGS.map((r) => [r, 0]));
   for (const section of model.services) for (const o of section.objectives) counts.set(o.rag, (counts.get(o.rag) ?? 0) + 1);
   return RAG_RATINGS.map((rag) => ({ rag, count: counts.get(rag) ?? 0 }));
