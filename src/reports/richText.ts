@@ -23,6 +23,11 @@ export type RichTextWindow = WindowLike & { DOMParser: { new (): DOMParser } };
 export interface RichTextOptions {
   /** Font size in half-points for every run (e.g. 20 for 10pt in table cells); default: the style's. */
   size?: number;
+  /**
+   * Numbering reference for paragraphs outside lists (level 0): a committee paper numbers its
+   * paragraphs 1., 2., ... across sections, including the clerk's and the standard ones.
+   */
+  paragraphNumbering?: string;
 }
 
 /** What rich text becomes in Word: paragraphs, and tables where the text has a table. */
@@ -78,7 +83,8 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
         const cells = cellsOf(tr);
         const header = cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH');
         const children = cells.map((c) => {
-          const blocks = cellBlocks(c, options, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
+          // A cell's paragraphs are its own: never numbered as paragraphs of the paper.
+          const blocks = cellBlocks(c, { size: options.size }, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
           const content = blocks.length === 0 || blocks[blocks.length - 1] instanceof Table ? [...blocks, new Paragraph({ children: [] })] : blocks;
           return new TableCell({ children: content, margins: { top: 40, bottom: 40, left: 80, right: 80 } });
         });
@@ -126,7 +132,7 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
       if (hasText || keepEmpty) {
         const children = runsOf(segments);
         const indent = quoteLevel > 0 ? { left: QUOTE_INDENT * quoteLevel } : undefined;
-        if (!list) out.push(new Paragraph({ children, indent }));
+        if (!list) out.push(new Paragraph({ children, indent, numbering: options.paragraphNumbering ? { reference: options.paragraphNumbering, level: 0 } : undefined }));
         else if (list.ordered) out.push(new Paragraph({ children, numbering: { reference: RICH_TEXT_NUMBERING, level: list.level, instance: list.instance } }));
         else out.push(new Paragraph({ children, bullet: { level: list.level } }));
       }

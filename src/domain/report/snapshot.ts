@@ -40,7 +40,7 @@ export interface PublishedVersion {
   readonly unreadable?: string;
 }
 
-/** One published report (period and scope) with its versions, for the "published periods" list. */
+/** One published report series (kind, period and scope) with its versions, for the "published reports" list. */
 export interface PublishedPeriod {
   /** Period id. */
   readonly periodId: string;
@@ -48,8 +48,14 @@ export interface PublishedPeriod {
   readonly serviceId?: number;
   /** Snapshot title, e.g. "2021-22-Q4 Governance". */
   readonly title: string;
-  /** Kind of the latest version. */
+  /** Kind of the series (every version of a series has the same kind). */
   readonly kind: ReportKind;
+  /** Report title of the latest version, e.g. "Shared Services Quarterly Performance Report, Q3 2021/22". */
+  readonly reportTitle?: string;
+  /** Scope name of the latest version, e.g. "All shared services" or "Governance". */
+  readonly scopeName?: string;
+  /** Committee meeting the latest version went to (YYYY-MM-DD), when the period's general updates name one. */
+  readonly meetingDate?: string;
   /** Highest version. */
   readonly latestVersion: number;
   /** Id of the snapshot holding the latest version. */
@@ -69,31 +75,47 @@ export const ALL_SERVICES_SCOPE = 'All services';
 export const SNAPSHOT_TITLE_MAX = 255;
 
 /**
- * Title stored for a snapshot: period id and service, e.g. "2021-22-Q4 Governance". A service
- * name too long for SharePoint's 255-character Title is shortened with an ellipsis (the snapshot
- * keeps the service's id and full name in its report), so publishing never fails on the title.
+ * Title stored for a snapshot: period id and service, e.g. "2021-22-Q4 Governance", with the
+ * kind after it when given ("2021-22-Q4 Governance quarterly"), so each series has its own title.
+ * A service name too long for SharePoint's 255-character Title is shortened with an ellipsis
+ * before the kind (the snapshot keeps the service's id and full name in its report), so
+ * publishing never fails on the title.
  */
-export function snapshotTitle(periodId: string, serviceName?: string): string {
+export function snapshotTitle(periodId: string, serviceName?: string, kind?: ReportKind): string {
+  const suffix = kind ? ` ${kind}` : '';
   const title = `${periodId} ${serviceName ?? ALL_SERVICES_SCOPE}`;
   // Counted in UTF-16 code units, as SharePoint counts; a surrogate pair is never split.
-  if (title.length <= SNAPSHOT_TITLE_MAX) return title;
-  let cut = title.slice(0, SNAPSHOT_TITLE_MAX - 1);
+  const room = SNAPSHOT_TITLE_MAX - suffix.length;
+  if (title.length <= room) return title + suffix;
+  let cut = title.slice(0, room - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.replace(/\s+$/, '')}…`;
+  return `${cut.replace(/\s+$/, '')}…${suffix}`;
 }
 
 const sameScope = (a: number | undefined, b: number | undefined): boolean => (a ?? 0) === (b ?? 0);
 
-/** Snapshots of one period and scope, newest version first. */
-export function versionsOf(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): ReportSnapshot[] {
+/** The kind of a stored snapshot; undefined when its model cannot be read. */
+function kindOf(s: ReportSnapshot): ReportKind | undefined {
+  const k = (s.model as Partial<ReportModel> | undefined)?.kind;
+  return REPORT_KINDS.indexOf(k as ReportKind) >= 0 ? (k as ReportKind) : undefined;
+}
+
+/** Whether a snapshot belongs to the series of `kind` (every kind when none is given). */
+const sameKind = (s: ReportSnapshot, kind: ReportKind | undefined): boolean => kind === undefined || kindOf(s) === kind;
+
+/**
+ * Snapshots of one period and scope, newest version first; with `kind`, only that report's
+ * series (a quarterly report and a highlight report of the same period are separate series).
+ */
+export function versionsOf(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): ReportSnapshot[] {
   return snapshots
-    .filter((s) => isPeriodId(s.periodId) && comparePeriodIds(s.periodId, periodId) === 0 && sameScope(s.serviceId, serviceId))
+    .filter((s) => isPeriodId(s.periodId) && comparePeriodIds(s.periodId, periodId) === 0 && sameScope(s.serviceId, serviceId) && sameKind(s, kind))
     .sort((a, b) => b.version - a.version || b.id - a.id);
 }
 
-/** The version the next publication of a period and scope gets: one more than the highest so far. */
-export function nextVersion(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): number {
-  const existing = versionsOf(snapshots, periodId, serviceId);
+/** The version the next publication of a series gets: one more than the highest so far. */
+export function nextVersion(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): number {
+  const existing = versionsOf(snapshots, periodId, serviceId, kind);
   return existing.length === 0 ? 1 : existing[0].version + 1;
 }
 
@@ -107,16 +129,16 @@ export function newSnapshot(model: ReportModel, existing: readonly ReportSnapsho
     title: snapshotTitle(model.period.id, model.scope.serviceId === undefined ? undefined : model.scope.serviceName),
     periodId: model.period.id,
     serviceId: model.scope.serviceId,
-    version: nextVersion(existing, model.period.id, model.scope.serviceId),
+    version: nextVersion(existing, model.period.id, model.scope.serviceId, model.kind),
     publishedBy,
     publishedOn,
     model: copy
   };
 }
 
-/** The latest version of a period's report for a scope, or undefined when never published. */
-export function latestSnapshot(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): ReportSnapshot | undefined {
-  return versionsOf(snapshots, periodId, serviceId)[0];
+/** The latest version of a period's report for a scope (of one kind, when given), or undefined when never published. */
+export function latestSnapshot(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): ReportSnapshot | undefined {
+  return versionsOf(snapshots, periodId, serviceId, kind)[0];
 }
 
 /**
@@ -130,33 +152,49 @@ export function previousSnapshot(snapshots: readonly ReportSnapshot[], periodId:
   return earlier[0];
 }
 
+/** The latest meeting date of a model's general updates. */
+function meetingOf(model: ReportModel | undefined): string | undefined {
+  const dates = (model?.services ?? []).map((s) => s.highlight?.meetingDate).filter((d): d is string => !!d).sort();
+  return dates[dates.length - 1];
+}
+
+/** The kind an unreadable snapshot's title names ("2021-22-Q4 Governance quarterly"), if any. */
+function kindOfTitle(title: string): ReportKind | undefined {
+  return REPORT_KINDS.find((k) => title.endsWith(` ${k}`));
+}
+
 /**
- * Published reports grouped by period and scope: newest period first, all-services before single
- * services. Unreadable snapshots are listed as versions of their period and scope with the
- * reason; a period and scope with only unreadable versions still gets its row.
+ * Published reports grouped into series by period, scope and kind: newest period first,
+ * all-services before single services, then in the framework's order of kinds. Unreadable
+ * snapshots are listed as versions of their series (the kind their title names) with the
+ * reason; a series with only unreadable versions still gets its row.
  */
 export function publishedPeriods(snapshots: readonly ReportSnapshot[], unreadable: readonly UnreadableSnapshot[] = []): PublishedPeriod[] {
-  type Entry = { readable?: ReportSnapshot; unreadable?: UnreadableSnapshot; id: number; version: number };
+  type Entry = { readable?: ReportSnapshot; unreadable?: UnreadableSnapshot; kind?: ReportKind; id: number; version: number };
   const groups = new Map<string, Entry[]>();
   const add = (periodId: string, serviceId: number | undefined, entry: Entry): void => {
     if (!isPeriodId(periodId)) return;
-    const key = `${periodId.toUpperCase()}|${serviceId ?? 0}`;
+    const key = `${periodId.toUpperCase()}|${serviceId ?? 0}|${entry.kind ?? ''}`;
     const list = groups.get(key) ?? [];
     list.push(entry);
     groups.set(key, list);
   };
-  for (const s of snapshots) add(s.periodId, s.serviceId, { readable: s, id: s.id, version: s.version });
-  for (const u of unreadable) add(u.periodId, u.serviceId, { unreadable: u, id: u.id, version: u.version });
+  for (const s of snapshots) add(s.periodId, s.serviceId, { readable: s, kind: kindOf(s), id: s.id, version: s.version });
+  for (const u of unreadable) add(u.periodId, u.serviceId, { unreadable: u, kind: kindOfTitle(u.title), id: u.id, version: u.version });
   const out: PublishedPeriod[] = [];
   groups.forEach((list) => {
     const sorted = [...list].sort((a, b) => b.version - a.version || b.id - a.id);
-    const latest = (sorted[0].readable ?? sorted[0].unreadable) as ReportSnapshot | UnreadableSnapshot;
+    const first = sorted[0];
+    const latest = (first.readable ?? first.unreadable) as ReportSnapshot | UnreadableSnapshot;
     const newestReadable = sorted.find((e) => e.readable)?.readable;
     out.push({
       periodId: latest.periodId,
       serviceId: latest.serviceId,
       title: latest.title,
-      kind: newestReadable?.model.kind ?? 'highlight',
+      kind: newestReadable?.model.kind ?? first.kind ?? 'highlight',
+      reportTitle: newestReadable?.model.title,
+      scopeName: newestReadable?.model.scope?.serviceName,
+      meetingDate: meetingOf(newestReadable?.model),
       latestVersion: latest.version,
       latestId: latest.id,
       latestPublishedOn: latest.publishedOn,
@@ -174,7 +212,9 @@ export function publishedPeriods(snapshots: readonly ReportSnapshot[], unreadabl
       })
     });
   });
-  return out.sort((a, b) => comparePeriodIds(b.periodId, a.periodId) || (a.serviceId ?? 0) - (b.serviceId ?? 0));
+  return out.sort(
+    (a, b) => comparePeriodIds(b.periodId, a.periodId) || (a.serviceId ?? 0) - (b.serviceId ?? 0) || REPORT_KINDS.indexOf(a.kind) - REPORT_KINDS.indexOf(b.kind)
+  );
 }
 
 /**
