@@ -180,7 +180,11 @@ export function publishedPeriods(snapshots: readonly ReportSnapshot[], unreadabl
     groups.set(key, list);
   };
   for (const s of snapshots) add(s.periodId, s.serviceId, { readable: s, kind: kindOf(s), id: s.id, version: s.version });
-  for (const u of unreadable) add(u.periodId, u.serviceId, { unreadable: u, kind: kindOfTitle(u.title), id: u.id, version: u.version });
+  for (const u of unreadable) {
+    // The kind its title names, or else that of a readable version with the same title and scope.
+    const sibling = snapshots.find((s) => s.title === u.title && sameScope(s.serviceId, u.serviceId) && s.periodId === u.periodId);
+    add(u.periodId, u.serviceId, { unreadable: u, kind: kindOfTitle(u.title) ?? (sibling ? kindOf(sibling) : undefined), id: u.id, version: u.version });
+  }
   const out: PublishedPeriod[] = [];
   groups.forEach((list) => {
     const sorted = [...list].sort((a, b) => b.version - a.version || b.id - a.id);
