@@ -6,7 +6,16 @@
  */
 
 /** Entities that have validators. */
-export type EntityName = 'service' | 'objective' | 'objectiveUpdate' | 'benefit' | 'risk' | 'measure' | 'highlight';
+export type EntityName =
+  | 'service'
+  | 'objective'
+  | 'objectiveUpdate'
+  | 'benefit'
+  | 'risk'
+  | 'measure'
+  | 'highlight'
+  | 'bestPractice'
+  | 'lessonLearned';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -26,7 +35,9 @@ export type ValidationCode =
   | 'notPartnerCouncil'
   | 'notHttps'
   | 'invalidUrl'
-  | 'contentRequired';
+  | 'contentRequired'
+  | 'alreadyWritten'
+  | 'sameCouncil';
 
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
@@ -103,6 +114,19 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       periodId: 'Reporting period',
       keyPoints: 'Key points of action',
       activityOverview: 'Overview of activity'
+    },
+    bestPractice: {
+      title: 'Best practice',
+      fromCouncil: 'From council',
+      toCouncil: 'To council',
+      description: 'Description',
+      serviceId: 'Service'
+    },
+    lessonLearned: {
+      title: 'Lesson summary',
+      lesson: 'Lesson',
+      category: 'Category',
+      serviceId: 'Service'
     }
   },
   templates: {
@@ -122,7 +146,9 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     notPartnerCouncil: '{label}: {value} is not one of the partner councils of this service.',
     notHttps: '{label} must be a secure web address starting with https://.',
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
-    contentRequired: 'Enter the key points of action or an overview of activity.'
+    contentRequired: 'Enter the key points of action or an overview of activity.',
+    alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
+    sameCouncil: '{label} must be a different council from the one the practice came from.'
   },
   councilLabel: '{label} for {council}'
 };

@@ -5,10 +5,11 @@
  */
 import { isIsoDate, isPeriodId } from './calendar';
 import { activeMessages, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
-import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
+import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
 import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
+  LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
@@ -341,12 +342,48 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   return c.errors;
 }
 
-/** Validates a highlight report: service, meeting date and period required, and some content. */
-export function validateHighlight(highlight: Draft<Highlight>, options?: ValidateOptions): ValidationError[] {
+/** Options of highlight validation. */
+export interface HighlightValidateOptions extends ValidateOptions {
+  /**
+   * The general updates already stored, when known: a service has one general update per
+   * committee meeting, so another one for the same service and meeting is refused.
+   */
+  readonly others?: ReadonlyArray<Pick<Highlight, 'id' | 'serviceId' | 'meetingDate'>>;
+  /** Id of the general update being edited (undefined for a new one), so it is not its own duplicate. */
+  readonly id?: number;
+}
+
+/** Validates a highlight report: service, meeting date and period required, some content, one per service and meeting. */
+export function validateHighlight(highlight: Draft<Highlight>, options?: HighlightValidateOptions): ValidationError[] {
   const c = collector('highlight', options);
   c.id('serviceId', highlight.serviceId);
-  c.date('meetingDate', highlight.meetingDate, true);
+  const meeting = c.date('meetingDate', highlight.meetingDate, true);
   c.period('periodId', highlight.periodId);
   if (isBlankHtml(highlight.keyPoints) && isBlankHtml(highlight.activityOverview)) c.add('keyPoints', 'contentRequired');
+  if (meeting !== undefined && options?.others?.some((h) => h.id !== options.id && h.serviceId === highlight.serviceId && h.meetingDate === meeting)) {
+    c.add('meetingDate', 'alreadyWritten');
+  }
+  return c.errors;
+}
+
+/** Validates best practice: title and both councils required (and different), optional service. */
+export function validateBestPractice(practice: Draft<BestPractice>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('bestPractice', options);
+  c.text('title', practice.title, true, LIMITS.title);
+  const from = c.text('fromCouncil', practice.fromCouncil, true, LIMITS.title);
+  const to = c.text('toCouncil', practice.toCouncil, true, LIMITS.title);
+  if (from && to && councilKey(String(practice.fromCouncil)) === councilKey(String(practice.toCouncil))) c.add('toCouncil', 'sameCouncil');
+  c.id('serviceId', practice.serviceId, false);
+  return c.errors;
+}
+
+/** Validates a lesson learned: summary, lesson text and category required, optional service. */
+export function validateLessonLearned(lesson: Draft<LessonLearned>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('lessonLearned', options);
+  c.text('title', lesson.title, true, LIMITS.title);
+  if (typeof lesson.lesson !== 'string' || lesson.lesson.trim() === '') c.add('lesson', 'required');
+  else if (isBlankHtml(lesson.lesson)) c.add('lesson', 'emptyRichText');
+  c.choice('category', lesson.category, LESSON_CATEGORIES);
+  c.id('serviceId', lesson.serviceId, false);
   return c.errors;
 }

@@ -436,6 +436,22 @@ define([], function () {
     ReportPublishedBannerNoName: 'Published version {0} on {1}',
     ReportPublishedNote: 'This is the report as it was published: it shows the data of that day, not today\'s.',
     ReportPublishedBack: 'Back to published reports',
+    GeneralUpdateWrite: 'Write general update',
+    GeneralUpdateMenuNew: 'New general update',
+    GeneralUpdateMenuEdit: 'Edit {0}, meeting of {1}',
+    GeneralUpdateNewTitle: 'New general update',
+    GeneralUpdateEditTitle: 'Edit general update',
+    GeneralUpdateIntro: 'The key points of action and an overview of activity that the committee reads for this service at the meeting you choose.',
+    GeneralUpdatePeriod: 'This update appears in the {0} report.',
+    GeneralUpdateSaved: 'The general update for {0}, meeting of {1}, has been saved.',
+    FieldGeneralUpdateService: 'Service',
+    FieldMeetingDate: 'Meeting date',
+    FieldKeyPoints: 'Key points of action',
+    FieldActivityOverview: 'Overview of activity',
+    RiskFormReviewTitle: 'Review risk: {0}',
+    RiskReviewIntro: 'Reassess the likelihood and impact after controls, update the controls and set the next review date. The residual score before this review is kept as last quarter\'s score.',
+    RiskReviewLinkNotFound: 'The risk in your link is no longer in the register. It may have been deleted.',
+    RiskReviewLinkReadOnly: 'You can read the risk register but not review risks. Ask the risk owner or a site owner for edit access.',
     // Validation: field labels and message templates (placeholders in braces are filled in by the form)
     ValidationMessages: {
       "labels": {
@@ -501,6 +517,19 @@ define([], function () {
           "periodId": "Reporting period",
           "keyPoints": "Key points of action",
           "activityOverview": "Overview of activity"
+        },
+        "bestPractice": {
+          "title": "Best practice",
+          "fromCouncil": "From council",
+          "toCouncil": "To council",
+          "description": "Description",
+          "serviceId": "Service"
+        },
+        "lessonLearned": {
+          "title": "Lesson summary",
+          "lesson": "Lesson",
+          "category": "Category",
+          "serviceId": "Service"
         }
       },
       "templates": {
@@ -520,7 +549,9 @@ define([], function () {
         "notPartnerCouncil": "{label}: {value} is not one of the partner councils of this service.",
         "notHttps": "{label} must be a secure web address starting with https://.",
         "invalidUrl": "{label} must be a web address, such as https://example.gov.uk/report.",
-        "contentRequired": "Enter the key points of action or an overview of activity."
+        "contentRequired": "Enter the key points of action or an overview of activity.",
+        "alreadyWritten": "{label}: this service already has a general update for that meeting. Edit that one instead.",
+        "sameCouncil": "{label} must be a different council from the one the practice came from."
       },
       "councilLabel": "{label} for {council}"
     }

@@ -427,6 +427,24 @@ declare interface ISsmStrings {
   ReportPublishedBannerNoName: string;
   ReportPublishedNote: string;
   ReportPublishedBack: string;
+  /** Highlight report: the button that opens the general update form. */
+  GeneralUpdateWrite: string;
+  GeneralUpdateMenuNew: string;
+  GeneralUpdateMenuEdit: string;
+  GeneralUpdateNewTitle: string;
+  GeneralUpdateEditTitle: string;
+  GeneralUpdateIntro: string;
+  GeneralUpdatePeriod: string;
+  GeneralUpdateSaved: string;
+  FieldGeneralUpdateService: string;
+  FieldMeetingDate: string;
+  FieldKeyPoints: string;
+  FieldActivityOverview: string;
+  /** Risk register: the form opened from the reminder mail's review link. */
+  RiskFormReviewTitle: string;
+  RiskReviewIntro: string;
+  RiskReviewLinkNotFound: string;
+  RiskReviewLinkReadOnly: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };
