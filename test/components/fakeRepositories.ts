@@ -14,12 +14,12 @@ import type {
   Repositories,
   SnapshotRepository
 } from '../../src/data/repositories';
-import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import type { BestPractice, LessonLearned, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
 import { saveEach } from '../../src/data/repositories';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
 /** Seed data of the fake; lists not given start empty. */
-export type FakeSeed = Partial<InitialData>;
+export type FakeSeed = Partial<InitialData> & { bestPractice?: BestPractice[]; lessonsLearned?: LessonLearned[] };
 
 function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
   let nextId = items.reduce((max, i) => Math.max(max, i.id), 0) + 1;
@@ -96,8 +96,8 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       const log = listRepository<ReminderLogEntry>([]);
       return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
     })(),
-    bestPractice: listRepository([]),
-    lessonsLearned: listRepository([]),
+    bestPractice: listRepository(seed.bestPractice ?? []),
+    lessonsLearned: listRepository(seed.lessonsLearned ?? []),
     snapshots,
     loadInitialCalls,
     loadInitialOptions,
