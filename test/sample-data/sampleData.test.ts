@@ -2,7 +2,9 @@ import { isIsoDate, isPeriodId, nextPeriod, periodById } from '../../src/domain/
 import type { Service } from '../../src/domain/types';
 import {
   validateBenefit,
+  validateBestPractice,
   validateHighlight,
+  validateLessonLearned,
   validateMeasure,
   validateObjective,
   validateObjectiveUpdate,
@@ -101,7 +103,9 @@ describe('sample data: vocabularies and ranges', () => {
     benefits.forEach((b) => note(`benefit ${b.id}`, validateBenefit(b, { service: services.find((s) => s.id === b.serviceId) })));
     risks.forEach((r) => note(`risk ${r.id}`, validateRisk(r)));
     measures.forEach((m) => note(`measure ${m.id}`, validateMeasure(m)));
-    highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h)));
+    highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h, { others: highlights, id: h.id })));
+    sampleData.bestPractice.forEach((p) => note(`best practice ${p.id}`, validateBestPractice(p)));
+    sampleData.lessonsLearned.forEach((l) => note(`lesson ${l.id}`, validateLessonLearned(l)));
     expect(problems).toEqual([]);
   });
 
