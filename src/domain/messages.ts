@@ -15,7 +15,11 @@ export type EntityName =
   | 'measure'
   | 'highlight'
   | 'bestPractice'
-  | 'lessonLearned';
+  | 'lessonLearned'
+  | 'committeeMeeting'
+  | 'measureActual'
+  | 'staffSurvey'
+  | 'budgetLine';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -37,7 +41,10 @@ export type ValidationCode =
   | 'invalidUrl'
   | 'contentRequired'
   | 'alreadyWritten'
-  | 'sameCouncil';
+  | 'sameCouncil'
+  | 'moreThanSurveyed'
+  | 'splitMismatch'
+  | 'invalidYear';
 
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
@@ -127,6 +134,34 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       lesson: 'Lesson',
       category: 'Category',
       serviceId: 'Service'
+    },
+    committeeMeeting: {
+      title: 'Meeting',
+      meetingDate: 'Meeting date',
+      reports: 'Reports received'
+    },
+    measureActual: {
+      measureId: 'Measure',
+      periodId: 'Reporting period',
+      value: 'Actual',
+      comment: 'Comment'
+    },
+    staffSurvey: {
+      serviceId: 'Service',
+      periodId: 'Survey period',
+      surveyed: 'People surveyed',
+      responses: 'Responses',
+      satisfiedPercent: 'Satisfied (%)',
+      themes: 'Themes'
+    },
+    budgetLine: {
+      serviceId: 'Service',
+      financialYear: 'Financial year',
+      sharedBudget: 'Shared budget',
+      split: 'Split between councils',
+      splitCouncil: 'Council',
+      splitAmount: 'Share',
+      savingsApproved: 'Savings approved'
     }
   },
   templates: {
@@ -148,7 +183,10 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
     contentRequired: 'Enter the key points of action or an overview of activity.',
     alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
-    sameCouncil: '{label} must be a different council from the one the practice came from.'
+    sameCouncil: '{label} must be a different council from the one the practice came from.',
+    moreThanSurveyed: '{label} cannot be more than the people surveyed.',
+    splitMismatch: '{label} adds up to {value}, not the shared budget.',
+    invalidYear: '{label} must be a year such as 2022 (for 2022/23).'
   },
   councilLabel: '{label} for {council}'
 };

@@ -575,6 +575,34 @@ define([], function () {
           "lesson": "Lesson",
           "category": "Category",
           "serviceId": "Service"
+        },
+        "committeeMeeting": {
+          "title": "Meeting",
+          "meetingDate": "Meeting date",
+          "reports": "Reports received"
+        },
+        "measureActual": {
+          "measureId": "Measure",
+          "periodId": "Reporting period",
+          "value": "Actual",
+          "comment": "Comment"
+        },
+        "staffSurvey": {
+          "serviceId": "Service",
+          "periodId": "Survey period",
+          "surveyed": "People surveyed",
+          "responses": "Responses",
+          "satisfiedPercent": "Satisfied (%)",
+          "themes": "Themes"
+        },
+        "budgetLine": {
+          "serviceId": "Service",
+          "financialYear": "Financial year",
+          "sharedBudget": "Shared budget",
+          "split": "Split between councils",
+          "splitCouncil": "Council",
+          "splitAmount": "Share",
+          "savingsApproved": "Savings approved"
         }
       },
       "templates": {
@@ -596,7 +624,10 @@ define([], function () {
         "invalidUrl": "{label} must be a web address, such as https://example.gov.uk/report.",
         "contentRequired": "Enter the key points of action or an overview of activity.",
         "alreadyWritten": "{label}: this service already has a general update for that meeting. Edit that one instead.",
-        "sameCouncil": "{label} must be a different council from the one the practice came from."
+        "sameCouncil": "{label} must be a different council from the one the practice came from.",
+        "moreThanSurveyed": "{label} cannot be more than the people surveyed.",
+        "splitMismatch": "{label} adds up to {value}, not the shared budget.",
+        "invalidYear": "{label} must be a year such as 2022 (for 2022/23)."
       },
       "councilLabel": "{label} for {council}"
     }
