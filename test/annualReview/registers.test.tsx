@@ -63,7 +63,7 @@ const LESSONS = (): LessonLearned[] => [
 ];
 
 function renderTab(tab: string, configure?: (repos: FakeRepositories) => void): FakeRepositories {
-  const repositories = fakeRepositories({ services: SERVICES(), bestPractice: PRACTICES(), lessonsLearned: LESSONS() });
+  const repositories = fakeRepositories({ services: SERVICES(), lists: { bestPractice: PRACTICES(), lessonsLearned: LESSONS() } });
   configure?.(repositories);
   render(
     <AppShell repositories={repositories}>

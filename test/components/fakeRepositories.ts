@@ -14,12 +14,17 @@ import type {
   Repositories,
   SnapshotRepository
 } from '../../src/data/repositories';
-import type { BestPractice, LessonLearned, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
-import { saveEach } from '../../src/data/repositories';
+import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import { emptyInitialData, saveEach } from '../../src/data/repositories';
+import { everyPlainList, initialItemsOf } from '../support/everyList';
+import type { ListKey } from '../../src/data/lists';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
-/** Seed data of the fake; lists not given start empty. */
-export type FakeSeed = Partial<InitialData> & { bestPractice?: BestPractice[]; lessonsLearned?: LessonLearned[] };
+/**
+ * Seed data of the fake; lists not given start empty. Lists that loadInitial does not read (best
+ * practice, say) are seeded under `lists`, by list key.
+ */
+export type FakeSeed = Partial<InitialData> & { lists?: Partial<Record<ListKey, Stored[]>> };
 
 function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
   let nextId = items.reduce((max, i) => Math.max(max, i.id), 0) + 1;
@@ -54,15 +59,8 @@ export interface FakeRepositories extends Repositories {
 
 /** Builds fake repositories over the seed; `failWith` makes `loadInitial` reject with it. */
 export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): FakeRepositories {
-  const data: InitialData = {
-    services: seed.services ?? [],
-    objectives: seed.objectives ?? [],
-    updates: seed.updates ?? [],
-    benefits: seed.benefits ?? [],
-    risks: seed.risks ?? [],
-    measures: seed.measures ?? [],
-    highlights: seed.highlights ?? []
-  };
+  const { lists: listSeeds, ...initialSeed } = seed;
+  const data: InitialData = { ...emptyInitialData(), ...initialSeed };
   const updates = listRepository(data.updates);
   const objectiveUpdates: ObjectiveUpdateRepository = {
     ...updates,
@@ -85,19 +83,12 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
   const repositories: FakeRepositories = {
-    services: listRepository(data.services),
-    objectives: listRepository(data.objectives),
+    ...everyPlainList((key) => listRepository(listSeeds?.[key] ?? initialItemsOf(data, key))),
     objectiveUpdates,
-    benefits: listRepository(data.benefits),
-    risks: listRepository(data.risks),
-    measures: listRepository(data.measures),
-    highlights: listRepository(data.highlights),
     reminderLog: (() => {
       const log = listRepository<ReminderLogEntry>([]);
       return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
     })(),
-    bestPractice: listRepository(seed.bestPractice ?? []),
-    lessonsLearned: listRepository(seed.lessonsLearned ?? []),
     snapshots,
     loadInitialCalls,
     loadInitialOptions,
@@ -107,7 +98,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       loadInitialCalls.push(lists);
       loadInitialOptions.push(options);
       if (failWith) throw failWith();
-      const result: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const result: InitialLoad = emptyInitialData();
       for (const list of lists) (result as unknown as Record<string, unknown[]>)[list] = data[list].slice();
       const periods = options?.updatesForPeriods;
       if (periods) result.updates = result.updates.filter((u) => periods.indexOf(u.periodId) >= 0);

@@ -104,8 +104,8 @@ describe('sample data: vocabularies and ranges', () => {
     risks.forEach((r) => note(`risk ${r.id}`, validateRisk(r)));
     measures.forEach((m) => note(`measure ${m.id}`, validateMeasure(m)));
     highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h, { others: highlights, id: h.id })));
-    sampleData.bestPractice.forEach((p) => note(`best practice ${p.id}`, validateBestPractice(p)));
-    sampleData.lessonsLearned.forEach((l) => note(`lesson ${l.id}`, validateLessonLearned(l)));
+    (sampleData.bestPractice ?? []).forEach((p) => note(`best practice ${p.id}`, validateBestPractice(p)));
+    (sampleData.lessonsLearned ?? []).forEach((l) => note(`lesson ${l.id}`, validateLessonLearned(l)));
     expect(problems).toEqual([]);
   });
 

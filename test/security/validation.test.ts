@@ -44,8 +44,8 @@ const ENTITIES: Record<string, { list: ListKey; validate: Validate; draft: Recor
   risk: { list: 'risks', validate: (d) => validateRisk(d), draft: draftOf(sampleData.risks[0]) },
   measure: { list: 'measures', validate: (d) => validateMeasure(d), draft: draftOf(sampleData.measures[0]) },
   highlight: { list: 'highlights', validate: (d) => validateHighlight(d), draft: draftOf(sampleData.highlights[0]) },
-  bestPractice: { list: 'bestPractice', validate: (d) => validateBestPractice(d), draft: draftOf(sampleData.bestPractice[0]) },
-  lessonLearned: { list: 'lessonsLearned', validate: (d) => validateLessonLearned(d), draft: draftOf(sampleData.lessonsLearned[0]) }
+  bestPractice: { list: 'bestPractice', validate: (d) => validateBestPractice(d), draft: draftOf((sampleData.bestPractice ?? [])[0]) },
+  lessonLearned: { list: 'lessonsLearned', validate: (d) => validateLessonLearned(d), draft: draftOf((sampleData.lessonsLearned ?? [])[0]) }
 };
 
 /** Errors for a draft with `changes` applied. */
