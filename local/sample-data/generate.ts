@@ -188,6 +188,10 @@ export function generateLargeData(options: LargeDataOptions): SampleData {
     benefits: sampleData.benefits.map((b) => ({ ...b })),
     risks: sampleData.risks.map((r) => ({ ...r })),
     measures: sampleData.measures.map((m) => ({ ...m })),
-    highlights: sampleData.highlights.map((h) => ({ ...h }))
+    highlights: sampleData.highlights.map((h) => ({ ...h })),
+    committeeMeetings: sampleData.committeeMeetings.map((m) => ({ ...m, reports: [...m.reports] })),
+    measureActuals: sampleData.measureActuals.map((a) => ({ ...a })),
+    staffSurveys: sampleData.staffSurveys.map((s) => ({ ...s })),
+    budgetLines: sampleData.budgetLines.map((b) => ({ ...b, split: b.split.map((s) => ({ ...s })) }))
   };
 }

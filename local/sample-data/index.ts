@@ -4,6 +4,7 @@
  * partnership. Every reference (serviceId, objectiveId, Person id) resolves within it.
  */
 import { benefits } from './benefits';
+import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './cycle';
 import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
@@ -24,7 +25,11 @@ export const sampleData: SampleData = {
   measures,
   highlights,
   bestPractice,
-  lessonsLearned
+  lessonsLearned,
+  committeeMeetings,
+  measureActuals,
+  staffSurveys,
+  budgetLines
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */

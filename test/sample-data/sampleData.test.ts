@@ -3,6 +3,10 @@ import type { Service } from '../../src/domain/types';
 import {
   validateBenefit,
   validateBestPractice,
+  validateBudgetLine,
+  validateCommitteeMeeting,
+  validateMeasureActual,
+  validateStaffSurvey,
   validateHighlight,
   validateLessonLearned,
   validateMeasure,
@@ -106,6 +110,10 @@ describe('sample data: vocabularies and ranges', () => {
     highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h, { others: highlights, id: h.id })));
     (sampleData.bestPractice ?? []).forEach((p) => note(`best practice ${p.id}`, validateBestPractice(p)));
     (sampleData.lessonsLearned ?? []).forEach((l) => note(`lesson ${l.id}`, validateLessonLearned(l)));
+    sampleData.committeeMeetings.forEach((m) => note(`meeting ${m.id}`, validateCommitteeMeeting(m, { others: sampleData.committeeMeetings, id: m.id })));
+    sampleData.measureActuals.forEach((a) => note(`actual ${a.id}`, validateMeasureActual(a)));
+    sampleData.staffSurveys.forEach((s) => note(`survey ${s.id}`, validateStaffSurvey(s)));
+    sampleData.budgetLines.forEach((b) => note(`budget line ${b.id}`, validateBudgetLine(b, { service: services.find((s) => s.id === b.serviceId) })));
     expect(problems).toEqual([]);
   });
 

@@ -9,8 +9,11 @@ import type { ImportListKind } from '../../domain/import/columns';
 import type { SampleKind } from './declare';
 import { benefitsList } from './benefits';
 import { bestPracticeList } from './bestPractice';
+import { budgetLinesList } from './budgetLines';
+import { committeeMeetingsList } from './committeeMeetings';
 import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
+import { measureActualsList } from './measureActuals';
 import { measuresList } from './measures';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
@@ -18,6 +21,7 @@ import { reminderLogList } from './reminderLog';
 import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
+import { staffSurveysList } from './staffSurveys';
 
 /** Keys of every list of the product. */
 export type ListKey =
@@ -31,7 +35,11 @@ export type ListKey =
   | 'reminderLog'
   | 'bestPractice'
   | 'lessonsLearned'
-  | 'snapshots';
+  | 'snapshots'
+  | 'committeeMeetings'
+  | 'measureActuals'
+  | 'staffSurveys'
+  | 'budgetLines';
 
 /**
  * Every list's declaration, in provisioning order: a lookup's target list comes before the list
@@ -50,7 +58,11 @@ export const LIST_REGISTRY = {
   reminderLog: reminderLogList,
   bestPractice: bestPracticeList,
   lessonsLearned: lessonsLearnedList,
-  snapshots: snapshotsList
+  snapshots: snapshotsList,
+  committeeMeetings: committeeMeetingsList,
+  measureActuals: measureActualsList,
+  staffSurveys: staffSurveysList,
+  budgetLines: budgetLinesList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
 /** The declarations, by key. */
