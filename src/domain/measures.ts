@@ -8,7 +8,7 @@
  * tolerance (10% of the target, or of 1 for a target of 0); Red when it misses by more.
  */
 import { CalendarConfig, comparePeriodIds, periodById, previousPeriod } from './calendar';
-import type { Measure } from './types';
+import type { Measure, MeasureActual } from './types';
 import type { Rag } from './vocabularies';
 
 /** Share of the target by which an actual may miss and still be Amber. */
@@ -104,4 +104,29 @@ export function trackMeasure(
 export function entriesOf(measure: Pick<Measure, 'actuals'>): ActualEntry[] {
   const actuals = measure.actuals ?? {};
   return Object.keys(actuals).map((periodId) => ({ periodId, value: actuals[periodId] }));
+}
+
+/**
+ * The measures with the actuals entered in the measure actuals list merged into their `actuals`
+ * maps (an entered actual wins over one stored on the measure for the same period), so reports
+ * read one set of figures wherever they were recorded.
+ */
+export function withListedActuals<M extends Pick<Measure, 'id' | 'actuals'>>(measures: readonly M[], actuals: readonly Pick<MeasureActual, 'measureId' | 'periodId' | 'value'>[]): M[] {
+  if (actuals.length === 0) return measures.slice();
+  const byMeasure = new Map<number, Record<string, number>>();
+  for (const a of actuals) {
+    if (typeof a.value !== 'number' || !Number.isFinite(a.value)) continue;
+    const map = byMeasure.get(a.measureId) ?? {};
+    map[a.periodId] = a.value;
+    byMeasure.set(a.measureId, map);
+  }
+  return measures.map((m) => {
+    const listed = byMeasure.get(m.id);
+    if (!listed) return m;
+    const merged: Record<string, number> = {};
+    const own = m.actuals ?? {};
+    // Drop an own entry written in the other id form of a listed period, so each period appears once.
+    for (const k of Object.keys(own)) if (!Object.keys(listed).some((l) => comparePeriodIds(l, k) === 0)) merged[k] = own[k];
+    return { ...m, actuals: { ...merged, ...listed } };
+  });
 }

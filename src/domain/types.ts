@@ -168,6 +168,8 @@ export interface Measure extends Stored {
   target: number;
   /** Polarity. */
   direction: MeasureDirection;
+  /** Officer who enters the quarterly actuals (the service lead does when none is named). */
+  responsibleOfficer?: Person;
   /** Actual value per reporting period id. */
   actuals: Record<string, number>;
 }

@@ -491,6 +491,27 @@ declare interface ISsmStrings {
   AddCouncilButton: string;
   FieldServiceLead: string;
   FieldSharedSince: string;
+  /** Objectives tracker: the measures tab. */
+  MeasuresHeading: string;
+  MeasuresIntro: string;
+  MeasuresFiltersLabel: string;
+  MeasuresNone: string;
+  MeasureValue: string;
+  ColumnMeasure: string;
+  ColumnTarget: string;
+  EnterActual: string;
+  EnterActualLabel: string;
+  ActualFormTitle: string;
+  ActualFormTarget: string;
+  FieldActual: string;
+  FieldActualWithUnit: string;
+  FieldActualComment: string;
+  MeasureLinkNotFound: string;
+  MeasureLinkReadOnly: string;
+  /** Objectives tracker web part: its tabs. */
+  TrackerTabObjectives: string;
+  TrackerTabMeasures: string;
+  TrackerTabsLabel: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };

@@ -17,6 +17,7 @@ export const measuresList = declareList<Measure>()({
     field({ key: 'unit', internalName: 'Unit', displayName: 'Unit', type: 'Text', maxLength: 20 }),
     field({ key: 'target', internalName: 'Target', displayName: 'Target', type: 'Number', required: true }),
     field({ key: 'direction', internalName: 'Direction', displayName: 'Direction', type: 'Choice', choices: MEASURE_DIRECTIONS, required: true }),
+    field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', indexed: true }),
     field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object' })
   ],
   repository: 'list',

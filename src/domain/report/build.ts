@@ -6,7 +6,8 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
+import type { Benefit, Highlight, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
+import { withListedActuals } from '../measures';
 import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../vocabularies';
 import type {
   BenefitRow,
@@ -34,6 +35,8 @@ export interface ReportData {
   risks: readonly Risk[];
   measures: readonly Measure[];
   highlights: readonly Highlight[];
+  /** Actuals entered in the measure actuals list; merged into the measures' own figures. */
+  measureActuals?: readonly MeasureActual[];
 }
 
 /** What to report on. */
@@ -286,6 +289,7 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
   const yearBefore = previousPeriod(yearStart.id, calendar);
   const year = periodsBetween(yearStart.id, period.id, calendar);
   const limit = options.riskLimit ?? DEFAULT_RISK_LIMIT;
+  const measures = withListedActuals(data.measures, data.measureActuals ?? []);
 
   const sortedServices = [...data.services].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   let scoped = sortedServices;
@@ -317,7 +321,7 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
       realisedThisPeriod: realisedIds(benefits, period, basis, before),
       savings: { ...savingsTotals(benefits, service.partnerCouncils), byService: [] },
       risks: topRisksByResidual(data.risks.filter((r) => r.serviceId === service.id), limit, serviceNames),
-      measures: data.measures
+      measures: measures
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
         .map((m) => measureRow(m, period, previous, year))
