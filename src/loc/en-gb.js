@@ -516,6 +516,15 @@ define([], function () {
     TrackerTabObjectives: 'Objectives',
     TrackerTabMeasures: 'Measures',
     TrackerTabsLabel: 'Quarterly performance',
+    ReportTabForwardPlan: 'Forward plan',
+    ForwardPlanIntro: 'The joint committee\'s meetings and the reports each receives: a general update at every meeting, the quarterly performance report in June, September and December, and the annual review in March.',
+    ForwardPlanNone: 'No meetings have been added to the forward plan yet.',
+    NewMeeting: 'Add a meeting',
+    MeetingFormNewTitle: 'New meeting',
+    MeetingFormEditTitle: 'Edit meeting',
+    FieldMeetingTitle: 'Meeting',
+    FieldReportsReceived: 'Reports received',
+    MeetingOption: '{0} ({1})',
     // Validation: field labels and message templates (placeholders in braces are filled in by the form)
     ValidationMessages: {
       "labels": {

@@ -512,6 +512,16 @@ declare interface ISsmStrings {
   TrackerTabObjectives: string;
   TrackerTabMeasures: string;
   TrackerTabsLabel: string;
+  /** Highlight report: the committee's forward plan tab. */
+  ReportTabForwardPlan: string;
+  ForwardPlanIntro: string;
+  ForwardPlanNone: string;
+  NewMeeting: string;
+  MeetingFormNewTitle: string;
+  MeetingFormEditTitle: string;
+  FieldMeetingTitle: string;
+  FieldReportsReceived: string;
+  MeetingOption: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };

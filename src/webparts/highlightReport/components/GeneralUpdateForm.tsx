@@ -10,7 +10,7 @@ import * as strings from 'SsmStrings';
 import type { ListRepository } from '../../../data/repositories';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { shortPeriodLabel } from '../../../domain/report';
-import type { Highlight, Service } from '../../../domain/types';
+import type { CommitteeMeeting, Highlight, Service } from '../../../domain/types';
 import { DateField } from '../../../components/DateField';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
@@ -26,6 +26,8 @@ export interface IGeneralUpdateFormProps {
   repository: ListRepository<Highlight>;
   /** The services the user may write for (only these are offered). */
   services: readonly Service[];
+  /** The committee's meetings: the update is written for one of them (a date is picked when there are none). */
+  meetings?: readonly CommitteeMeeting[];
   /** Every general update stored, so a second one for the same service and meeting is refused. */
   others: readonly Highlight[];
   /** The general update edited (read afresh, with its etag), or undefined for a new one. */
@@ -68,6 +70,14 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
   const serviceName = (id: number | undefined): string =>
     id === undefined ? '' : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
   const periodId = meetingPeriodId(values.meetingDate, calendar);
+  // The meetings offered: every meeting of the forward plan, and the update's own date if it is not one.
+  const meetingOptions: IDropdownOption[] = React.useMemo(() => {
+    const list = (props.meetings ?? []).slice().sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+    const options = list.map((m) => ({ key: m.meetingDate, text: formatString(strings.MeetingOption, m.title, formatDate(m.meetingDate) ?? m.meetingDate) }));
+    const own = highlight?.meetingDate;
+    if (own && !options.some((o) => o.key === own)) options.push({ key: own, text: formatDate(own) ?? own });
+    return options;
+  }, [props.meetings, highlight]);
 
   const conflictRows = (theirs: Highlight): IConflictRow[] => {
     const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
@@ -95,14 +105,25 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
         onChange={(e, o) => set({ serviceId: o?.key as number })}
         errorMessage={fieldErrors.serviceId}
       />
-      <DateField
-        label={strings.FieldMeetingDate}
-        required={true}
-        value={values.meetingDate}
-        initialPickerDate={today}
-        onChange={(meetingDate) => set({ meetingDate })}
-        errorMessage={fieldErrors.meetingDate}
-      />
+      {(props.meetings ?? []).length > 0 ? (
+        <Dropdown
+          label={strings.FieldMeetingDate}
+          required={true}
+          options={meetingOptions}
+          selectedKey={values.meetingDate ?? null}
+          onChange={(e, o) => set({ meetingDate: o ? String(o.key) : undefined })}
+          errorMessage={fieldErrors.meetingDate}
+        />
+      ) : (
+        <DateField
+          label={strings.FieldMeetingDate}
+          required={true}
+          value={values.meetingDate}
+          initialPickerDate={today}
+          onChange={(meetingDate) => set({ meetingDate })}
+          errorMessage={fieldErrors.meetingDate}
+        />
+      )}
       {periodId && (
         <Text as="p" aria-live="polite">
           {formatString(strings.GeneralUpdatePeriod, shortPeriodLabel(periodById(periodId, calendar)))}

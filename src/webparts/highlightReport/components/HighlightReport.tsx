@@ -46,6 +46,7 @@ import { ReportView } from './ReportView';
 import { PublishedReports } from './PublishedReports';
 import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdate';
 
+const ForwardPlan = lazyComponent(() => import(/* webpackChunkName: 'ssm-forward-plan' */ './ForwardPlan').then((m) => m.ForwardPlan));
 const GeneralUpdateForm = lazyComponent(() =>
   import(/* webpackChunkName: 'ssm-general-update-form' */ './GeneralUpdateForm').then((m) => m.GeneralUpdateForm)
 );
@@ -69,7 +70,7 @@ const KIND_LABELS: Record<ReportKind, string> = {
 /** Dropdown key of "All services" (service ids are positive). */
 const ALL = 'all';
 
-type Tab = 'live' | 'published';
+type Tab = 'live' | 'published' | 'plan';
 
 /** A status line shown after an action: what was done, or why it failed. */
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | undefined;
@@ -385,10 +386,15 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
               >
                 <PivotItem itemKey="live" headerText={strings.ReportTabLive} />
                 <PivotItem itemKey="published" headerText={strings.ReportTabPublished} />
+                <PivotItem itemKey="plan" headerText={strings.ReportTabForwardPlan} />
               </Pivot>
               {status}
               {tab === 'live' ? (
                 live
+              ) : tab === 'plan' ? (
+                <OnDemand>
+                  <ForwardPlan today={today} />
+                </OnDemand>
               ) : (
                 <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div>{downloadButton(m)}</div>} />
               )}
@@ -402,6 +408,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
             repository={repositories.highlights}
             services={writable}
             others={data.value?.highlights ?? []}
+            meetings={data.value?.meetings ?? []}
             highlight={writing.highlight}
             serviceId={writing.highlight ? undefined : writable.some((s) => s.id === serviceId) ? serviceId : undefined}
             userId={load.value.me.id}
