@@ -522,6 +522,26 @@ declare interface ISsmStrings {
   FieldMeetingTitle: string;
   FieldReportsReceived: string;
   MeetingOption: string;
+  /** Objectives tracker: the staff satisfaction tab. */
+  StaffSatisfactionHeading: string;
+  StaffSatisfactionIntro: string;
+  TrackerTabStaff: string;
+  ColumnLatestSurvey: string;
+  ColumnSinceLastSurvey: string;
+  ColumnNextSurvey: string;
+  SurveyNone: string;
+  SurveySatisfied: string;
+  SurveyResponseRate: string;
+  SurveyDueNow: string;
+  SurveyRatePreview: string;
+  SurveyAlreadyEntered: string;
+  NewSurvey: string;
+  SurveyFormTitle: string;
+  FieldSurveyPeriod: string;
+  FieldSurveyed: string;
+  FieldResponses: string;
+  FieldSatisfiedPercent: string;
+  FieldSurveyThemes: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };

@@ -53,6 +53,7 @@ import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
 import type { IRemindersConnection } from './SendReminders';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 
+const StaffSatisfaction = lazyComponent(() => import(/* webpackChunkName: 'ssm-staff-satisfaction' */ './StaffSatisfaction').then((m) => m.StaffSatisfaction));
 const MeasuresTracker = lazyComponent(() => import(/* webpackChunkName: 'ssm-measures-tracker' */ './MeasuresTracker').then((m) => m.MeasuresTracker));
 const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
 const ObjectiveForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './ObjectiveForm').then((m) => m.ObjectiveForm));
@@ -85,7 +86,7 @@ export interface IObjectivesTrackerProps {
 }
 
 /** The tabs of the web part. */
-type TrackerTab = 'objectives' | 'measures';
+type TrackerTab = 'objectives' | 'measures' | 'staff';
 
 /** The objectives and, on a tab beside them, the measures (first when the page was opened from a measure's link). */
 export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
@@ -97,12 +98,17 @@ export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
       <Pivot aria-label={strings.TrackerTabsLabel} selectedKey={tab} onLinkClick={(item) => item && setTab(item.props.itemKey as TrackerTab)} headersOnly={true}>
         <PivotItem itemKey="objectives" headerText={strings.TrackerTabObjectives} />
         <PivotItem itemKey="measures" headerText={strings.TrackerTabMeasures} />
+        <PivotItem itemKey="staff" headerText={strings.TrackerTabStaff} />
       </Pivot>
       {tab === 'objectives' ? (
         <ObjectivesRegister {...props} />
-      ) : (
+      ) : tab === 'measures' ? (
         <OnDemand>
           <MeasuresTracker today={props.today} calendar={props.calendar} />
+        </OnDemand>
+      ) : (
+        <OnDemand>
+          <StaffSatisfaction today={props.today} calendar={props.calendar} />
         </OnDemand>
       )}
     </Stack>
