@@ -544,6 +544,22 @@ define([], function () {
     FieldResponses: 'Responses',
     FieldSatisfiedPercent: 'Satisfied (%)',
     FieldSurveyThemes: 'Themes',
+    BudgetHeading: 'Budget overview',
+    BudgetIntro: 'Each shared service\'s budget for the financial year, its split between the partner councils and the savings approved to date.',
+    BudgetNone: 'No budget lines have been entered for this year yet.',
+    BudgetTotalsHeading: 'Totals per council',
+    BudgetTotalsFor: 'Totals for {0}',
+    BudgetTotalsLine: 'Shared budgets {0}; savings approved {1}.',
+    BudgetShareLine: '{0}: {1}',
+    NewBudgetLine: 'Add a budget line',
+    BudgetFormNewTitle: 'New budget line',
+    BudgetFormEditTitle: 'Edit budget line',
+    FieldFinancialYear: 'Financial year',
+    FieldFinancialYearStart: 'Financial year (the year it starts, e.g. 2022 for 2022/23)',
+    FieldSharedBudget: 'Shared budget',
+    FieldBudgetSplit: 'Split between councils',
+    FieldSavingsApproved: 'Savings approved',
+    RegisterTabBudget: 'Budget',
     // Validation: field labels and message templates (placeholders in braces are filled in by the form)
     ValidationMessages: {
       "labels": {

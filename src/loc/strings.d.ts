@@ -542,6 +542,23 @@ declare interface ISsmStrings {
   FieldResponses: string;
   FieldSatisfiedPercent: string;
   FieldSurveyThemes: string;
+  /** Benefits tracker: the budget overview tab. */
+  BudgetHeading: string;
+  BudgetIntro: string;
+  BudgetNone: string;
+  BudgetTotalsHeading: string;
+  BudgetTotalsFor: string;
+  BudgetTotalsLine: string;
+  BudgetShareLine: string;
+  NewBudgetLine: string;
+  BudgetFormNewTitle: string;
+  BudgetFormEditTitle: string;
+  FieldFinancialYear: string;
+  FieldFinancialYearStart: string;
+  FieldSharedBudget: string;
+  FieldBudgetSplit: string;
+  FieldSavingsApproved: string;
+  RegisterTabBudget: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };

@@ -45,6 +45,8 @@ const BestPracticeRegister = lazyComponent(() => Registers().then((m) => m.BestP
 const LessonsRegister = lazyComponent(() => Registers().then((m) => m.LessonsRegister));
 const ServicesRegister = lazyComponent(() => Registers().then((m) => m.ServicesRegister));
 
+const BudgetOverview = lazyComponent(() => import(/* webpackChunkName: 'ssm-budget-overview' */ './BudgetOverview').then((m) => m.BudgetOverview));
+
 const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
 
 /** Props of `BenefitsTracker` (none: filters are chosen on the page). */
@@ -59,7 +61,7 @@ interface IAccess {
 }
 
 /** The tabs of the web part. */
-type RegisterTab = 'benefits' | 'bestPractice' | 'lessons' | 'services';
+type RegisterTab = 'benefits' | 'budget' | 'bestPractice' | 'lessons' | 'services';
 
 /** The benefits tracker and, on tabs beside it, best practice, lessons learned and the services. */
 export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
@@ -68,6 +70,8 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
     switch (which) {
       case 'benefits':
         return <BenefitsRegister {...props} />;
+      case 'budget':
+        return <OnDemand><BudgetOverview /></OnDemand>;
       case 'bestPractice':
         return <OnDemand><BestPracticeRegister /></OnDemand>;
       case 'lessons':
@@ -85,6 +89,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         headersOnly={true}
       >
         <PivotItem itemKey="benefits" headerText={strings.RegisterTabBenefits} />
+        <PivotItem itemKey="budget" headerText={strings.RegisterTabBudget} />
         <PivotItem itemKey="bestPractice" headerText={strings.RegisterTabBestPractice} />
         <PivotItem itemKey="lessons" headerText={strings.RegisterTabLessons} />
         <PivotItem itemKey="services" headerText={strings.RegisterTabServices} />
