@@ -113,6 +113,8 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       unit: 'Unit',
       target: 'Target',
       direction: 'Direction',
+      frequency: 'Reporting frequency',
+      responsibleOfficer: 'Responsible officer',
       actuals: 'Quarterly actuals'
     },
     highlight: {

@@ -7,6 +7,7 @@ import type {
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
+  MeasureFrequency,
   ObjectiveStatus,
   Rag,
   ReminderStatus,
@@ -168,6 +169,8 @@ export interface Measure extends Stored {
   target: number;
   /** Polarity. */
   direction: MeasureDirection;
+  /** How often it is reported; quarterly when not set. */
+  frequency?: MeasureFrequency;
   /** Officer who enters the quarterly actuals (the service lead does when none is named). */
   responsibleOfficer?: Person;
   /** Actual value per reporting period id. */

@@ -27,6 +27,7 @@ import {
   BENEFIT_DELIVERY_STATUSES,
   LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
+  MEASURE_FREQUENCIES,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
   RISK_SCALE,
@@ -349,6 +350,8 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   c.text('unit', measure.unit, false, LIMITS.unit);
   c.number('target', measure.target, { required: true });
   c.choice('direction', measure.direction, MEASURE_DIRECTIONS);
+  c.choice('frequency', measure.frequency, MEASURE_FREQUENCIES, false);
+  c.person('responsibleOfficer', measure.responsibleOfficer, false);
   const actuals = measure.actuals ?? {};
   for (const periodId of Object.keys(actuals)) {
     const path = `actuals.${periodId}`;

@@ -560,6 +560,14 @@ define([], function () {
     FieldBudgetSplit: 'Split between councils',
     FieldSavingsApproved: 'Savings approved',
     RegisterTabBudget: 'Budget',
+    NewMeasure: 'Add a measure',
+    MeasureFormNewTitle: 'New measure',
+    MeasureFormEditTitle: 'Edit measure',
+    ColumnDefinition: 'Measure set-up',
+    FieldUnit: 'Unit',
+    FieldDirection: 'Direction',
+    FieldFrequency: 'Reporting frequency',
+    FieldResponsibleOfficer: 'Responsible officer',
     // Validation: field labels and message templates (placeholders in braces are filled in by the form)
     ValidationMessages: {
       "labels": {
@@ -617,6 +625,8 @@ define([], function () {
           "unit": "Unit",
           "target": "Target",
           "direction": "Direction",
+          "frequency": "Reporting frequency",
+          "responsibleOfficer": "Responsible officer",
           "actuals": "Quarterly actuals"
         },
         "highlight": {

@@ -559,6 +559,15 @@ declare interface ISsmStrings {
   FieldBudgetSplit: string;
   FieldSavingsApproved: string;
   RegisterTabBudget: string;
+  /** Measures tab: editors define the business plan measures. */
+  NewMeasure: string;
+  MeasureFormNewTitle: string;
+  MeasureFormEditTitle: string;
+  ColumnDefinition: string;
+  FieldUnit: string;
+  FieldDirection: string;
+  FieldFrequency: string;
+  FieldResponsibleOfficer: string;
   /** Validation field labels and message templates; overlaid on the domain's UK English defaults. */
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };

@@ -129,6 +129,37 @@ describe('MeasuresTracker', () => {
     expect(within(rowOf('Availability of core systems')).queryByText(strings.EnterActual)).toBeNull();
   });
 
+  it('lets an editor define a measure, naming each field at fault', async () => {
+    const repositories = renderAt('', (repos) => {
+      repos.canEdit = async () => true;
+    });
+    const add = jest.spyOn(repositories.measures, 'add');
+    fireEvent.click((await screen.findByText(strings.NewMeasure)).closest('button') as HTMLElement);
+    const panel = await panelOf();
+    fireEvent.change(within(panel).getByLabelText(strings.ColumnTarget), { target: { value: 'ninety' } });
+    fireEvent.click(button(panel, strings.FormSave));
+    expect((await within(panel).findAllByText('Measure is required.')).length).toBeGreaterThan(0);
+    expect(within(panel).getAllByText('Target must be a number.').length).toBeGreaterThan(0);
+    expect(within(panel).getAllByText('Direction is required.').length).toBeGreaterThan(0);
+    fireEvent.change(within(panel).getByLabelText(strings.ColumnMeasure), { target: { value: 'Complaints answered within 10 days' } });
+    fireEvent.change(within(panel).getByLabelText(strings.ColumnTarget), { target: { value: '90' } });
+    fireEvent.change(within(panel).getByLabelText(strings.FieldUnit), { target: { value: '%' } });
+    for (const [label, option] of [
+      [strings.FieldService, 'ICT'],
+      [strings.FieldDirection, 'Higher is better']
+    ]) {
+      const l = within(panel).getByText(label, { selector: 'label' });
+      fireEvent.click(document.getElementById(l.id.replace(/-label$/, '')) as HTMLElement);
+      fireEvent.click((await screen.findByText(option, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
+    }
+    await act(async () => {
+      fireEvent.click(button(panel, strings.FormSave));
+    });
+    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    expect(add.mock.calls[0][0]).toMatchObject({ title: 'Complaints answered within 10 days', serviceId: 2, unit: '%', target: 90, direction: 'Higher is better', frequency: 'Quarterly' });
+    expect(await screen.findByText('Complaints answered within 10 days')).toBeTruthy();
+  });
+
   it('is read only for an auditor', async () => {
     renderAt('', (repos) => {
       repos.canEdit = async () => false;

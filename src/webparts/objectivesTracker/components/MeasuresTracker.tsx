@@ -5,7 +5,7 @@
  * enters the quarter's actual with a comment; the reminder mail's `?measure=<id>` opens that entry.
  */
 import * as React from 'react';
-import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
+import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { CalendarConfig, isoDateOf, nextDeadline, periodById } from '../../../domain/calendar';
 import { MeasureTrack, trackMeasure } from '../../../domain/measures';
@@ -25,7 +25,10 @@ import { RichTextEditor } from '../../../components/RichTextEditor';
 import { useItemEditor } from '../../../components/useItemEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { richTextToPlain } from '../../../components/sanitise';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { actualValues, convertActual, IActualsAccess, IActualValues, mayEnterActual } from '../measureActualForm';
+
+const MeasureForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-measure-form' */ './MeasureForm').then((m) => m.MeasureForm));
 
 /** Props of `MeasuresTracker`. */
 export interface IMeasuresTrackerProps {
@@ -70,11 +73,16 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
   const [actuals, setActuals] = React.useState<MeasureActual[]>([]);
   const [serviceId, setServiceId] = React.useState<number | undefined>(undefined);
   const [entering, setEntering] = React.useState<Measure | undefined>(undefined);
+  const [defining, setDefining] = React.useState<Measure | 'new' | undefined>(undefined);
+  const [measures, setMeasures] = React.useState<Measure[]>([]);
   const [linkProblem, setLinkProblem] = React.useState<string | undefined>(undefined);
   const linked = React.useRef(deepLinkedMeasure());
   const data = load.value?.data;
   React.useEffect(() => {
-    if (data) setActuals(data.measureActuals);
+    if (data) {
+      setActuals(data.measureActuals);
+      setMeasures(data.measures);
+    }
   }, [data]);
 
   const services: Service[] = React.useMemo(() => (data?.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [data]);
@@ -86,7 +94,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
     const byMeasure = new Map<number, MeasureActual[]>();
     for (const a of actuals) byMeasure.set(a.measureId, (byMeasure.get(a.measureId) ?? []).concat(a));
     const order = new Map(services.map((s, i) => [s.id, i]));
-    return (data?.measures ?? [])
+    return measures
       .filter((m) => serviceId === undefined || m.serviceId === serviceId)
       .sort((a, b) => (order.get(a.serviceId) ?? 0) - (order.get(b.serviceId) ?? 0) || a.id - b.id)
       .map((m) => {
@@ -94,7 +102,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
         const own = Object.keys(m.actuals ?? {}).map((p) => ({ periodId: p, value: m.actuals[p] }));
         return { id: m.id, measure: m, track: trackMeasure(m, [...own, ...(byMeasure.get(m.id) ?? [])], periodId, calendar) };
       });
-  }, [data, actuals, services, serviceId, periodId, calendar]);
+  }, [measures, actuals, services, serviceId, periodId, calendar]);
 
   // The reminder's link opens the entry once the data and permission are in.
   React.useEffect(() => {
@@ -167,6 +175,17 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
         onRender: (r: IMeasureRow) => <span>{r.track.trend ? TREND_LABELS[r.track.trend] : strings.ReportNotReported}</span>
       }
     ];
+    if (access?.isEditor) {
+      cols.push({
+        key: 'define',
+        name: strings.ColumnDefinition,
+        minWidth: 90,
+        maxWidth: 110,
+        onRender: (r: IMeasureRow) => (
+          <ActionButton iconProps={{ iconName: 'Settings' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, r.measure.title)} onClick={() => setDefining(r.measure)} />
+        )
+      });
+    }
     if (rows.some((r) => mayEnterActual(r.measure, services, access))) {
       cols.push({
         key: 'actions',
@@ -209,12 +228,28 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
               onChange={(e, o) => setServiceId(o?.key === ALL ? undefined : (o?.key as number))}
               styles={{ root: { minWidth: 220 } }}
             />
+            {access?.isEditor && <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.NewMeasure} onClick={() => setDefining('new')} styles={{ root: { alignSelf: 'flex-end' } }} />}
           </Stack>
           {access && !access.canEditActuals && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.MeasuresHeading}>
             {rows.length === 0 ? <Text as="p">{strings.MeasuresNone}</Text> : <RegisterList items={rows} columns={columns} setKey="measures" ariaLabel={strings.MeasuresHeading} />}
           </section>
         </>
+      )}
+      {defining !== undefined && access && (
+        <OnDemand>
+          <MeasureForm
+            measure={defining === 'new' ? undefined : defining}
+            services={services}
+            people={peopleOf(services, measures, access.me)}
+            userId={access.me.id}
+            onSaved={(saved) => {
+              setMeasures((list) => withSaved(list, saved));
+              setDefining(undefined);
+            }}
+            onDismiss={() => setDefining(undefined)}
+          />
+        </OnDemand>
       )}
       {entering && access && (
         <ActualForm
@@ -233,6 +268,14 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
       )}
     </Stack>
   );
+}
+
+/** People to offer as a measure's responsible officer: leads, current officers and the user. */
+function peopleOf(services: readonly Service[], measures: readonly Measure[], me: Person): Person[] {
+  const found = new Map<number, Person>([[me.id, me]]);
+  for (const s of services) if (s.serviceLead?.displayName) found.set(s.serviceLead.id, s.serviceLead);
+  for (const m of measures) if (m.responsibleOfficer?.displayName) found.set(m.responsibleOfficer.id, m.responsibleOfficer);
+  return Array.from(found.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
 }
 
 /** Props of `ActualForm`. */
