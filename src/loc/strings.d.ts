@@ -130,7 +130,6 @@ declare interface ISsmStrings {
   ObjectiveFieldLastUpdatePeriod: string;
   ObjectiveFieldNextUpdateDue: string;
   ObjectiveConflictHeading: string;
-  ObjectiveConflictExplain: string;
   ObjectiveConflictSavedBy: string;
   ObjectiveConflictDeleted: string;
   UpdateMyObjectives: string;
@@ -249,6 +248,10 @@ declare interface ISsmStrings {
   FormDraftRestored: string;
   FormDiscardDraft: string;
   FormDraftKept: string;
+  FormDiscardChangesTitle: string;
+  FormDiscardChangesText: string;
+  FormDiscardChanges: string;
+  FormKeepEditing: string;
   ItemConflictHeading: string;
   ItemConflictIntro: string;
   ItemConflictYours: string;
