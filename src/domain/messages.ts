@@ -6,7 +6,20 @@
  */
 
 /** Entities that have validators. */
-export type EntityName = 'service' | 'objective' | 'objectiveUpdate' | 'benefit' | 'risk' | 'measure' | 'highlight';
+export type EntityName =
+  | 'service'
+  | 'objective'
+  | 'objectiveUpdate'
+  | 'benefit'
+  | 'risk'
+  | 'measure'
+  | 'highlight'
+  | 'bestPractice'
+  | 'lessonLearned'
+  | 'committeeMeeting'
+  | 'measureActual'
+  | 'staffSurvey'
+  | 'budgetLine';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -29,7 +42,12 @@ export type ValidationCode =
   | 'contentRequired'
   | 'invisibleOnly'
   | 'amountTooLarge'
-  | 'notWholePence';
+  | 'notWholePence'
+  | 'alreadyWritten'
+  | 'sameCouncil'
+  | 'moreThanSurveyed'
+  | 'splitMismatch'
+  | 'invalidYear';
 
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
@@ -98,6 +116,8 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       unit: 'Unit',
       target: 'Target',
       direction: 'Direction',
+      frequency: 'Reporting frequency',
+      responsibleOfficer: 'Responsible officer',
       actuals: 'Quarterly actuals'
     },
     highlight: {
@@ -106,6 +126,47 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       periodId: 'Reporting period',
       keyPoints: 'Key points of action',
       activityOverview: 'Overview of activity'
+    },
+    bestPractice: {
+      title: 'Best practice',
+      fromCouncil: 'From council',
+      toCouncil: 'To council',
+      description: 'Description',
+      serviceId: 'Service'
+    },
+    lessonLearned: {
+      title: 'Lesson summary',
+      lesson: 'Lesson',
+      category: 'Category',
+      serviceId: 'Service'
+    },
+    committeeMeeting: {
+      title: 'Meeting',
+      meetingDate: 'Meeting date',
+      reports: 'Reports received'
+    },
+    measureActual: {
+      measureId: 'Measure',
+      periodId: 'Reporting period',
+      value: 'Actual',
+      comment: 'Comment'
+    },
+    staffSurvey: {
+      serviceId: 'Service',
+      periodId: 'Survey period',
+      surveyed: 'People surveyed',
+      responses: 'Responses',
+      satisfiedPercent: 'Satisfied (%)',
+      themes: 'Themes'
+    },
+    budgetLine: {
+      serviceId: 'Service',
+      financialYear: 'Financial year',
+      sharedBudget: 'Shared budget',
+      split: 'Split between councils',
+      splitCouncil: 'Council',
+      splitAmount: 'Share',
+      savingsApproved: 'Savings approved'
     }
   },
   templates: {
@@ -128,7 +189,12 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     contentRequired: 'Enter the key points of action or an overview of activity.',
     invisibleOnly: '{label} holds only invisible characters (such as zero-width spaces): enter visible text.',
     amountTooLarge: '{label} must be no more than {max}.',
-    notWholePence: '{label} must be in pounds and pence, with no more than two decimal places.'
+    notWholePence: '{label} must be in pounds and pence, with no more than two decimal places.',
+    alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
+    sameCouncil: '{label} must be a different council from the one the practice came from.',
+    moreThanSurveyed: '{label} cannot be more than the people surveyed.',
+    splitMismatch: '{label} adds up to {value}, not the shared budget.',
+    invalidYear: '{label} must be a year such as 2022 (for 2022/23).'
   },
   councilLabel: '{label} for {council}'
 };
