@@ -8,8 +8,12 @@ export const OBJECTIVE_STATUSES = ['Not started', 'In progress', 'Ongoing', 'On 
 /** Progress status of an objective. */
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
-/** Red/Amber/Green rating used in highlight reports. */
-export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
+/**
+ * Red/Amber/Green rating used in highlight reports, and "Not rated" for an objective nobody
+ * has rated yet (an imported paper without a RAG column, a new objective), so that no rating
+ * is ever made up.
+ */
+export const RAG_RATINGS = ['Red', 'Amber', 'Green', 'Not rated'] as const;
 /** Red/Amber/Green rating. */
 export type Rag = (typeof RAG_RATINGS)[number];
 

@@ -9,6 +9,7 @@ import { ImportListKind, findHeader } from '../domain/import/columns';
 import { formatBytes, ImportFileError, ImportLimits, IMPORT_LIMITS } from '../domain/import/errors';
 import type { ImportRow, ImportTable } from '../domain/import/plan';
 import { parseCsv } from './csv';
+import { HtmlParserHost, readDocx } from './docx';
 
 /** A file chosen by the user (browser File bytes, or read from disk by the CLI). */
 export interface ImportFile {
@@ -110,22 +111,35 @@ async function readXlsx(file: ImportFile, list: ImportListKind | undefined, limi
   return { rows: sheetRows(sheets[0], limits), sheet: sheets[0].name };
 }
 
+/** Whether a zip (Office Open XML) package is a Word document rather than a workbook. */
+function isWordPackage(file: ImportFile): boolean {
+  if (/\.docx$/i.test(file.name)) return true;
+  if (/\.xlsx$/i.test(file.name)) return false;
+  // The package's part names are stored in clear in the zip's headers.
+  const head = new TextDecoder('latin1').decode(file.data.subarray(0, Math.min(file.data.length, 65536)));
+  return head.indexOf('word/') >= 0 && head.indexOf('xl/') < 0;
+}
+
 /**
- * Reads a CSV or XLSX file into rows. Throws ImportFileError when the file is empty, larger
- * than the limit, binary junk, an old .xls workbook or not readable.
+ * Reads a CSV, text, XLSX or DOCX file into rows. Throws ImportFileError when the file is
+ * empty, larger than the limit, binary junk, an old .xls or .doc file or not readable. `html`
+ * parses the tables of Word documents (the page's window in a browser; jsdom's in Node).
  */
-export async function readImportFile(file: ImportFile, list?: ImportListKind, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportTable> {
+export async function readImportFile(file: ImportFile, list?: ImportListKind, limits: ImportLimits = IMPORT_LIMITS, html?: HtmlParserHost): Promise<ImportTable> {
   const { data } = file;
   if (data.length === 0) throw new ImportFileError('empty', `"${file.name}" is empty.`);
   if (data.length > limits.maxBytes) {
     throw new ImportFileError('tooLarge', `"${file.name}" is ${formatBytes(data.length)}; files up to ${formatBytes(limits.maxBytes)} can be imported. Split it into smaller files.`);
   }
   if (startsWith(data, OLE_SIGNATURE)) {
-    throw new ImportFileError('unsupportedFormat', `"${file.name}" is an Excel 97-2003 (.xls) workbook or another older Office file. Open it in Excel and save it as .xlsx or CSV.`);
+    throw new ImportFileError('unsupportedFormat', `"${file.name}" is an Excel 97-2003 (.xls) workbook, a Word 97-2003 (.doc) document or another older Office file. Open it and save it as .xlsx, .docx or CSV.`);
   }
-  if (startsWith(data, ZIP_SIGNATURE)) return readXlsx(file, list, limits);
+  if (startsWith(data, ZIP_SIGNATURE)) return isWordPackage(file) ? readDocx(file.name, data, list, limits, html) : readXlsx(file, list, limits);
   if (/\.xlsx$/i.test(file.name)) {
     throw new ImportFileError('unreadable', `"${file.name}" is named .xlsx but is not an Excel workbook. Open it in Excel and save it again as .xlsx.`);
+  }
+  if (/\.docx$/i.test(file.name)) {
+    throw new ImportFileError('unreadable', `"${file.name}" is named .docx but is not a Word document. Open it in Word and save it again as .docx.`);
   }
   const text = decodeText(data);
   if (text.replace(/^\ufeff/, '').trim() === '') throw new ImportFileError('empty', `"${file.name}" has no rows to import.`);
