@@ -50,7 +50,9 @@ export async function readDocx(name: string, data: Uint8Array, list: ImportListK
   let html: string;
   try {
     const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    html = (await mammoth.convertToHtml({ arrayBuffer: buffer })).value;
+    // mammoth's browser build reads `arrayBuffer`, its Node build `buffer`: both are given.
+    const input = { arrayBuffer: buffer, buffer: data } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    html = (await mammoth.convertToHtml(input)).value;
   } catch (e) {
     throw new ImportFileError('unreadable', `"${name}" could not be read as a Word document (${e instanceof Error ? e.message : String(e)}). Open it in Word and save it again as .docx.`);
   }

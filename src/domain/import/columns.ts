@@ -188,9 +188,18 @@ export const IGNORE_COLUMN = 'ignore';
  */
 export type ColumnChoices = Readonly<Record<string, string>>;
 
-/** Display form of a heading: trimmed, line breaks and repeated spaces collapsed. */
+/** Display form of a heading: markup (a Word cell's paragraphs) removed, line breaks and repeated spaces collapsed. */
 export function cleanHeading(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Matches the cells of a header row to the list's columns, applying the user's column choices. */

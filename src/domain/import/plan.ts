@@ -8,7 +8,7 @@ import { NO_UPDATE_STATUSES } from '../progress';
 import type { Benefit, Objective, ObjectiveUpdate, Risk, Service } from '../types';
 import { Draft, ValidationError, validateBenefit, validateObjective, validateObjectiveUpdate, validateRisk } from '../validation';
 import type { BenefitCategory, ObjectiveStatus, Rag, ServicePhase } from '../vocabularies';
-import { ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, ImportListKind, MatchedColumn, PeriodHint, findHeader, matchHeaders, normaliseHeading } from './columns';
+import { ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
 import { checkRowLimit, ImportFileError, ImportLimits, IMPORT_LIMITS } from './errors';
 import {
   CellSanitiser,
@@ -384,7 +384,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     return filled.length === 1 && (filled[0].i === 0 || filled[0].i === titleColumn.index);
   };
   const isHeaderAgain = (cells: readonly string[]): boolean =>
-    normaliseHeading(cells[titleColumn.index] ?? '') === normaliseHeading(titleColumn.heading) && matchHeaders(list, cells, choices).columns.size >= Math.min(2, columns.size);
+    normaliseHeading(cleanHeading(cells[titleColumn.index] ?? '')) === normaliseHeading(titleColumn.heading) && matchHeaders(list, cells, choices).columns.size >= Math.min(2, columns.size);
   const data: DataRow[] = [];
   const repeated: number[] = [];
   for (const r of rows.slice(header.rowIndex + 1)) {
