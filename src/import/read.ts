@@ -40,8 +40,9 @@ function decodeText(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch (e) {
-    // Not valid UTF-8 (a TypeError): the only other encoding Excel writes CSV in here.
-    if (!(e instanceof TypeError)) throw e;
+    // Not valid UTF-8 (a TypeError, checked by name as it may come from another realm): the
+    // only other encoding Excel writes CSV in here.
+    if ((e as { name?: unknown } | null)?.name !== 'TypeError') throw e;
     return new TextDecoder('windows-1252').decode(data);
   }
 }

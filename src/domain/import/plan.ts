@@ -603,6 +603,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     };
     const progress: PlannedProgress[] = [];
     let validation: ValidationError[] = [];
+    // A service still to be created has a provisional negative id; validation sees a real one.
+    const valid = (): Record<string, unknown> => (typeof draft.serviceId === 'number' && draft.serviceId < 0 ? { ...draft, serviceId: 1 } : draft);
     let shownStatus: string | undefined;
     let shownRag: string | undefined;
 
@@ -663,7 +665,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
         }
       }
       validation = validation.concat(
-        validateObjective({ ...(draft as Draft<Objective>), responsibleOfficer: officerEmail || existing ? PLACEHOLDER_PERSON : undefined })
+        validateObjective({ ...(valid() as Draft<Objective>), responsibleOfficer: officerEmail || existing ? PLACEHOLDER_PERSON : undefined })
       );
     } else if (list === 'benefits') {
       const categoryText = text('category');
@@ -694,7 +696,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
         fteAfter: num('fteAfter', false),
         evidenceUrl: text('evidenceUrl')
       });
-      validation = validateBenefit(draft as Draft<Benefit>, { service });
+      validation = validateBenefit(valid() as Draft<Benefit>, { service });
     } else {
       const status = choice('status', riskStatusOf, 'Open, Closed') ?? (existing as Risk | undefined)?.status ?? 'Open';
       shownStatus = status;
@@ -714,7 +716,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
           if (draft[k] === undefined) draft[k] = (existing as Risk)[k];
         }
       }
-      validation = validateRisk({ ...(draft as Draft<Risk>), owner: officerEmail || existing ? PLACEHOLDER_PERSON : undefined });
+      validation = validateRisk({ ...(valid() as Draft<Risk>), owner: officerEmail || existing ? PLACEHOLDER_PERSON : undefined });
     }
 
     // Field-named validation messages, reported against the file's column. A value that
