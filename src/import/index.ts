@@ -11,6 +11,7 @@ import { ListKey, NOTE_MAX_LENGTH, SCHEMA } from '../data/schema';
 export { applyImportPlan, ImportApplyError } from './apply';
 export type { ApplyOptions, ApplyResult } from './apply';
 export { parseCsv } from './csv';
+export { rejectedRowsWorkbook } from './rejected';
 export { readImportFile } from './read';
 export type { ImportFile } from './read';
 export type { HtmlParserHost } from './docx';

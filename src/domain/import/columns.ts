@@ -179,6 +179,9 @@ export interface HeaderMatch {
   readonly ignored: ReadonlyArray<{ index: number; heading: string }>;
 }
 
+/** Heading of the explanations column in the workbook of rejected rows; left out when that workbook is imported again. */
+export const REJECTION_COLUMN = 'Import problems (delete this column before importing again)';
+
 /** Value of a column choice meaning "leave this column out on purpose". */
 export const IGNORE_COLUMN = 'ignore';
 
@@ -217,7 +220,7 @@ export function matchHeaders(list: ImportListKind, cells: readonly string[], cho
   cells.forEach((cell, index) => {
     const heading = cleanHeading(cell);
     if (heading === '') return;
-    const choice = choices[normaliseHeading(heading)];
+    const choice = normaliseHeading(heading) === normaliseHeading(REJECTION_COLUMN) ? IGNORE_COLUMN : choices[normaliseHeading(heading)];
     if (choice === IGNORE_COLUMN) {
       ignored.push({ index, heading });
       return;

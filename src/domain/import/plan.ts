@@ -8,7 +8,7 @@ import { NO_UPDATE_STATUSES } from '../progress';
 import type { Benefit, Objective, ObjectiveUpdate, Risk, Service } from '../types';
 import { Draft, ValidationError, validateBenefit, validateObjective, validateObjectiveUpdate, validateRisk } from '../validation';
 import type { BenefitCategory, ObjectiveStatus, Rag, ServicePhase } from '../vocabularies';
-import { ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
+import { ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, REJECTION_COLUMN, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
 import { checkRowLimit, ImportFileError, ImportLimits, IMPORT_LIMITS } from './errors';
 import {
   CellSanitiser,
@@ -432,7 +432,9 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     }
     unmapped.push({ index, heading: name, choiceKey, filledRows: filled.length, firstRow: filled[0].number, reason: known?.reason ?? 'noHeading' });
   }
-  for (const i of header.match.ignored) warnings.push({ row: headerRow, column: i.heading, message: `Column "${i.heading}" was left out, as chosen.` });
+  for (const i of header.match.ignored) {
+    if (normaliseHeading(i.heading) !== normaliseHeading(REJECTION_COLUMN)) warnings.push({ row: headerRow, column: i.heading, message: `Column "${i.heading}" was left out, as chosen.` });
+  }
 
   const cell = (r: DataRow, key: string): string => {
     const m = columns.get(key);
