@@ -5,14 +5,14 @@
  * writing, ambiguous titles, formula-like cells, and services the site lacks.
  */
 import { NOTE_MAX_LENGTH } from '../../src/data/schema';
-import { applyImportPlan, ImportFile, ImportOptions, planImport, readImportFile, rejectedRows } from '../../src/import';
+import { applyImportPlan, ImportFile, ImportOptions, ImportPlan, planImport, readImportFile, rejectedRows } from '../../src/import';
 import type { ImportListKind } from '../../src/domain/import';
 import { phaseOneServices, sanitiser, toCsvFile, toXlsx } from './support/files';
 import { memoryRepositories, MemoryRepositories } from './support/memory';
 
 const NOW = '2022-03-01T09:00:00.000Z';
 const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({ sanitiser, now: NOW, ...extra });
-const dryRun = async (repos: MemoryRepositories, list: ImportListKind, file: ImportFile, extra: Partial<ImportOptions> = {}) =>
+const dryRun = async <K extends ImportListKind>(repos: MemoryRepositories, list: K, file: ImportFile, extra: Partial<ImportOptions> = {}): Promise<ImportPlan<K>> =>
   planImport(repos, list, await readImportFile(file, list), options(extra));
 const text = (name: string, content: string): ImportFile => ({ name, data: new TextEncoder().encode(content) });
 

@@ -5,7 +5,7 @@
  * dated and authored from the paper, and re-imported with nothing changed.
  */
 import { JSDOM } from 'jsdom';
-import { applyImportPlan, canApply, ImportFile, ImportFileError, ImportOptions, planImport, readImportFile } from '../../src/import';
+import { applyImportPlan, canApply, ImportFile, ImportFileError, ImportOptions, ImportPlan, planImport, readImportFile } from '../../src/import';
 import type { HtmlParserHost } from '../../src/import';
 import type { ImportListKind } from '../../src/domain/import';
 import { BENEFIT_CATEGORY_COUNTS, BENEFIT_ROWS, OBJECTIVE_COUNTS, OBJECTIVE_ROWS } from './fixtures/feb2022';
@@ -16,7 +16,7 @@ import { toDocx } from './support/word';
 const NOW = '2022-03-01T09:00:00.000Z';
 const html = new JSDOM('').window as unknown as HtmlParserHost;
 const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({ sanitiser, now: NOW, ...extra });
-const dryRun = async (repos: MemoryRepositories, list: ImportListKind, file: ImportFile, extra: Partial<ImportOptions> = {}) =>
+const dryRun = async <K extends ImportListKind>(repos: MemoryRepositories, list: K, file: ImportFile, extra: Partial<ImportOptions> = {}): Promise<ImportPlan<K>> =>
   planImport(repos, list, await readImportFile(file, list, undefined, html), options(extra));
 
 /** The objectives with bold in one update, as a committee paper would emphasise a date. */
