@@ -3,6 +3,7 @@
  * header), CSV with the parser in csv.ts. Size, emptiness and junk are checked first, so a
  * bad file fails with a clear ImportFileError before anything else happens.
  */
+import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { ImportListKind, findHeader } from '../domain/import/columns';
@@ -87,7 +88,33 @@ function sheetRows(sheet: Worksheet, limits: ImportLimits): ImportRow[] {
   return rows;
 }
 
+/**
+ * The most rows of any worksheet, read from the package before exceljs parses it: a workbook
+ * of 50,000 rows takes exceljs seconds to load, during which a browser tab would hang. The
+ * sheet's `<dimension>` names its last row; without one its `<row` elements are counted.
+ */
+async function largestSheetRows(data: Uint8Array): Promise<number> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    // Not a readable zip: exceljs reports it with its own words below.
+    return 0;
+  }
+  let most = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
+    const xml = await (zip.files[name] as JSZip.JSZipObject).async('string');
+    const dimension = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml.slice(0, 2000));
+    const rows = dimension ? Number(dimension[1]) : (xml.match(/<row[\s>]/g) ?? []).length;
+    most = Math.max(most, rows);
+  }
+  return most;
+}
+
 async function readXlsx(file: ImportFile, list: ImportListKind | undefined, limits: ImportLimits): Promise<ImportTable> {
+  if ((await largestSheetRows(file.data)) > limits.maxRows) {
+    throw new ImportFileError('tooManyRows', `"${file.name}" has a worksheet of more than ${limits.maxRows.toLocaleString('en-GB')} rows. Split it into smaller files and import them one at a time.`);
+  }
   const workbook = new Workbook();
   try {
     // exceljs types ask for a Node Buffer; it accepts any ArrayBuffer view (JSZip underneath).

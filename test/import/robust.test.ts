@@ -67,6 +67,14 @@ describe('text pasted from Word', () => {
   });
 });
 
+describe('size', () => {
+  it('refuses a workbook over the row limit before parsing it, with the limit in the message', async () => {
+    const rows = [['Description of the objective', 'Status'], ...Array.from({ length: 30 }, (_v, i) => [`Objective ${i}`, 'Ongoing'])];
+    const error = await readImportFile(await toXlsx('big.xlsx', rows), 'objectives', { maxBytes: 5 * 1024 * 1024, maxRows: 20 }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('"big.xlsx" has a worksheet of more than 20 rows. Split it into smaller files and import them one at a time.');
+  });
+});
+
 describe('row numbers are the spreadsheet’s own', () => {
   it('names the same row in CSV and XLSX when a cell spans several lines', async () => {
     const rows = [
