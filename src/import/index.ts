@@ -4,9 +4,10 @@
  * `npm run import`.
  */
 import type { ImportListKind } from '../domain/import/columns';
-import { buildImportPlan, ImportFieldLimit, ImportFieldLimits, ImportOptions, ImportPlan, ImportTable } from '../domain/import/plan';
+import { buildImportPlan, ImportFieldLimit, ImportFieldLimits, ImportModels, ImportOptions, ImportPlan, ImportTable } from '../domain/import/plan';
+import { INITIAL_KEYS, LIST_KEYS, LIST_REGISTRY, ListKey } from '../data/lists';
 import type { InitialData, Repositories } from '../data/repositories';
-import { ListKey, NOTE_MAX_LENGTH, SCHEMA } from '../data/schema';
+import { NOTE_MAX_LENGTH, SCHEMA } from '../data/schema';
 
 export { applyImportPlan, ImportApplyError } from './apply';
 export type { ApplyOptions, ApplyResult } from './apply';
@@ -18,11 +19,19 @@ export type { HtmlParserHost } from './docx';
 export { createCellSanitiser, IMPORT_HTML_POLICY } from './sanitise';
 export * from '../domain/import';
 
-const LOADS: { readonly [K in ImportListKind]: ReadonlyArray<keyof InitialData> } = {
-  objectives: ['services', 'objectives', 'updates'],
-  benefits: ['services', 'benefits'],
-  risks: ['services', 'risks']
-};
+/** What an import compares with: the list itself and the lists its declaration names in `import.alsoReads`. */
+function loadsOf(list: ImportListKind): Array<keyof InitialData> {
+  // IMPORT_KINDS_DECLARED (src/data/lists) makes every import kind declare `import`.
+  const declared = LIST_REGISTRY[list].import;
+  if (!declared) throw new Error(`The ${list} list declares no import.`);
+  // In provisioning order, so the services come first in the batch as everywhere else.
+  const reads = LIST_KEYS.filter((key) => key === list || (declared.alsoReads as readonly ListKey[]).indexOf(key) >= 0);
+  return reads.map((key) => {
+    const initial = (INITIAL_KEYS as Partial<Record<ListKey, keyof InitialData>>)[key];
+    if (!initial) throw new Error(`The import of ${list} reads ${key}, which declares no initial key.`);
+    return initial;
+  });
+}
 
 /** SharePoint's most characters in a single line of text or a hyperlink column. */
 const TEXT_MAX_LENGTH = 255;
@@ -51,7 +60,8 @@ export const IMPORT_FIELD_LIMITS: ImportFieldLimits = {
 
 /** Loads what is stored (one `$batch` round trip) and builds the dry run. Writes nothing. */
 export async function planImport<K extends ImportListKind>(repos: Repositories, list: K, table: ImportTable, options: ImportOptions): Promise<ImportPlan<K>> {
-  const data = await repos.loadInitial(LOADS[list]);
-  const existing = list === 'objectives' ? data.objectives : list === 'benefits' ? data.benefits : data.risks;
+  const data = await repos.loadInitial(loadsOf(list));
+  // The list's own items, under its initial key (each import kind is a list loaded by loadInitial).
+  const existing = data[INITIAL_KEYS[list]] as unknown as Array<ImportModels[K]>;
   return buildImportPlan(list, table, { services: data.services, existing, existingUpdates: data.updates }, { fieldLimits: IMPORT_FIELD_LIMITS, ...options });
 }
