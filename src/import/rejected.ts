@@ -10,7 +10,11 @@ import type { ImportPlan } from '../domain/import/plan';
 /** A cell as a person reads it: Word's markup becomes line breaks, so nothing typed is lost. */
 function plain(cell: string): string {
   if (!/<[a-z/][^>]*>/i.test(cell)) return cell;
-  return cleanHeading(cell.replace(/<\/(p|li|h[1-6]|div)>|<br\s*\/?>/gi, '\u0001')).replace(/\s*\u0001\s*/g, '\n').trim();
+  return cell
+    .split(/<\/(?:p|li|h[1-6]|div)>|<br\s*\/?>/i)
+    .map((part) => cleanHeading(part))
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 /** The rejected rows as XLSX bytes; empty when nothing was rejected. */
