@@ -39,6 +39,7 @@ import type {
 import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEMA } from './schema';
 import { INITIAL_KEYS, LIST_DECLARATIONS } from './lists';
 import type { RepositoryKind } from './lists/declare';
+import { unreachable } from '../domain/exhaustive';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
@@ -620,11 +621,6 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 }
 
-/** Fails to compile when a repository kind has no case (called in the `default` of an exhaustive switch). */
-function unknownKind(kind: never): never {
-  throw new Error(`No repository for kind ${String(kind)}`);
-}
-
 /** The repository of one declared list, by its repository kind. */
 function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: PnpRepositoriesOptions): unknown {
   switch (kind) {
@@ -639,7 +635,7 @@ function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: Pnp
     case 'snapshots':
       return new PnpSnapshotRepository(sp, key, options);
     default:
-      return unknownKind(kind);
+      return unreachable(kind, 'repository kind');
   }
 }
 

@@ -289,6 +289,10 @@ declare interface ISsmStrings {
   FormDraftRestored: string;
   FormDiscardDraft: string;
   FormDraftKept: string;
+  FormDiscardChangesTitle: string;
+  FormDiscardChangesText: string;
+  FormDiscardChanges: string;
+  FormKeepEditing: string;
   ItemConflictHeading: string;
   ItemConflictIntro: string;
   ItemConflictYours: string;
