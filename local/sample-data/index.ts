@@ -3,6 +3,7 @@
  * services monitoring reports (February 2022) and a three-council Revenues and Benefits
  * partnership. Every reference (serviceId, objectiveId, Person id) resolves within it.
  */
+import { objectiveActions } from './actions';
 import { benefits } from './benefits';
 import { highlights } from './highlights';
 import { measures } from './measures';
@@ -19,6 +20,7 @@ export const sampleData: SampleData = {
   services,
   objectives,
   objectiveUpdates,
+  objectiveActions,
   benefits,
   risks,
   measures,

@@ -17,6 +17,11 @@ export const RAG_RATINGS = ['Red', 'Amber', 'Green', 'Not rated'] as const;
 /** Red/Amber/Green rating. */
 export type Rag = (typeof RAG_RATINGS)[number];
 
+/** Status of one action of an objective's action plan, as the councils' plan tables write it. */
+export const ACTION_STATUSES = ['Not started', 'In progress', 'Complete', 'On hold'] as const;
+/** Status of an action. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
 /** The four benefit categories of the shared services business case (framework report, para 12). */
 export const BENEFIT_CATEGORIES = [
   'Financial savings',

@@ -12,6 +12,7 @@ import { bestPracticeList } from './bestPractice';
 import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
 import { measuresList } from './measures';
+import { objectiveActionsList } from './objectiveActions';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
 import { reminderLogList } from './reminderLog';
@@ -24,6 +25,7 @@ export type ListKey =
   | 'services'
   | 'objectives'
   | 'objectiveUpdates'
+  | 'objectiveActions'
   | 'benefits'
   | 'risks'
   | 'measures'
@@ -43,6 +45,7 @@ export const LIST_REGISTRY = {
   services: servicesList,
   objectives: objectivesList,
   objectiveUpdates: objectiveUpdatesList,
+  objectiveActions: objectiveActionsList,
   benefits: benefitsList,
   risks: risksList,
   measures: measuresList,
