@@ -7,8 +7,8 @@
 import type { ImportListKind } from '../domain/import/columns';
 import { ImportFileError } from '../domain/import/errors';
 import { canApply } from '../domain/import/plan';
-import type { ImportModels, ImportPlan, PlannedProgress } from '../domain/import/plan';
-import type { ObjectiveUpdate, Person, Service } from '../domain/types';
+import type { ImportModels, ImportPlan, PlannedAction, PlannedProgress } from '../domain/import/plan';
+import type { ObjectiveAction, ObjectiveUpdate, Person, Service } from '../domain/types';
 import type { ListRepository, NewItem, Repositories } from '../data/repositories';
 
 /** Options of {@link applyImportPlan}. */
@@ -33,6 +33,8 @@ export interface ApplyResult {
   readonly updatesChanged: number;
   /** Services created for names the file used. */
   readonly servicesCreated?: number;
+  /** Actions of action plans created or changed. */
+  readonly actionsWritten?: number;
 }
 
 /** Applying stopped part way; what was written stays, and rerunning the import completes it. */
@@ -68,7 +70,7 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
       `Nothing was written: column${plan.unmapped.length === 1 ? '' : 's'} ${plan.unmapped.map((u) => `"${u.heading}"`).join(', ')} ${plan.unmapped.length === 1 ? 'holds' : 'hold'} data that this import would not store. Map each to a column or choose to ignore it, then check the file again.`
     );
   }
-  const counts = { created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0, servicesCreated: 0 };
+  const counts = { created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 };
   const total = plan.create.length + plan.update.length;
   let done = 0;
   const step = (): void => options.onProgress?.(++done, total);
@@ -88,6 +90,7 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
   for (const p of [...plan.create, ...plan.update]) {
     if (p.officerEmail) emails.push(p.officerEmail);
     for (const u of p.progress) if (u.authorEmail) emails.push(u.authorEmail);
+    for (const a of p.actions ?? []) if (a.ownerEmail) emails.push(a.ownerEmail);
   }
   for (const email of emails) {
     if (people.has(email)) continue;
@@ -120,6 +123,7 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
   const withPerson = (values: Record<string, unknown>, email: string | undefined): Record<string, unknown> =>
     personKey && email ? { ...values, [personKey]: people.get(email) } : values;
   const newProgress: Array<{ row: number; objectiveId: number; progress: PlannedProgress }> = [];
+  const actions: Array<{ row: number; objectiveId: number; action: PlannedAction }> = [];
   const changedProgress: Array<{ row: number; objectiveId: number; progress: PlannedProgress }> = [];
 
   for (const c of plan.create) {
@@ -132,6 +136,7 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
     counts.created++;
     step();
     if (stored) for (const p of c.progress) newProgress.push({ row: c.row, objectiveId: stored.id, progress: p });
+    if (stored) for (const a of c.actions ?? []) actions.push({ row: c.row, objectiveId: stored.id, action: a });
   }
   for (const u of plan.update) {
     if (Object.keys(u.changes).length > 0 || u.officerEmail) {
@@ -144,6 +149,7 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
     }
     step();
     for (const p of u.progress) (p.existing ? changedProgress : newProgress).push({ row: u.row, objectiveId: u.id, progress: p });
+    for (const a of u.actions ?? []) actions.push({ row: u.row, objectiveId: u.id, action: a });
   }
 
   const author = (p: PlannedProgress): Person | undefined => (p.authorEmail ? people.get(p.authorEmail) : undefined);
@@ -182,6 +188,17 @@ export async function applyImportPlan(repos: Repositories, plan: ImportPlan, opt
       fail(e, 'Changing the progress update', row);
     }
     counts.updatesChanged++;
+  }
+  // Actions last: matched by objective and title, so a rerun after a failure adds none twice.
+  for (const { row, objectiveId, action } of actions) {
+    const values = { title: action.title, timescale: action.timescale, status: action.status, owner: action.ownerEmail ? people.get(action.ownerEmail) : undefined };
+    try {
+      if (action.existing) await repos.objectiveActions.update({ ...values, id: action.existing.id, etag: action.existing.etag });
+      else await repos.objectiveActions.add({ ...values, objectiveId } as NewItem<ObjectiveAction>);
+    } catch (e) {
+      fail(e, `Writing the action "${action.title}"`, row);
+    }
+    counts.actionsWritten++;
   }
   return counts;
 }

@@ -16,17 +16,31 @@ export interface HtmlParserHost {
   readonly DOMParser: { new (): { parseFromString(text: string, type: 'text/html'): Document } };
 }
 
+/** One table read: its grid and, per row, the tables nested in that row's cells (an objective's action plan). */
+interface ReadTable {
+  readonly grid: string[][];
+  readonly nested: Array<string[][][]>;
+}
+
 /** Cells of one HTML table as a grid: a merged cell's text in its first cell, '' in the cells it covers. */
-function tableRows(table: Element): string[][] {
+function readTable(table: Element): ReadTable {
   const grid: string[][] = [];
+  const nested: Array<string[][][]> = [];
   const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
   rows.forEach((tr, r) => {
     grid[r] = grid[r] ?? [];
+    nested[r] = [];
     let c = 0;
     for (const td of Array.from(tr.children).filter((e) => e.tagName === 'TD' || e.tagName === 'TH')) {
       while (grid[r][c] !== undefined) c++;
       const span = Math.max(1, Number(td.getAttribute('colspan') ?? 1) || 1);
       const down = Math.max(1, Number(td.getAttribute('rowspan') ?? 1) || 1);
+      // A table inside a cell is read as a table of its own, and left out of the cell's text.
+      const inner = Array.from(td.querySelectorAll('table')).filter((t) => t.parentElement?.closest('table') === table);
+      for (const t of inner) {
+        nested[r].push(readTable(t).grid);
+        t.remove();
+      }
       // An empty paragraph is an empty cell, so a section row reads as one value.
       const html = (td.textContent ?? '').trim() === '' ? '' : td.innerHTML.trim();
       for (let dr = 0; dr < down; dr++) {
@@ -36,7 +50,7 @@ function tableRows(table: Element): string[][] {
       c += span;
     }
   });
-  return grid.map((cells) => Array.from(cells, (v) => v ?? ''));
+  return { grid: grid.map((cells) => Array.from(cells, (v) => v ?? '')), nested };
 }
 
 /**
@@ -59,7 +73,8 @@ export async function readDocx(name: string, data: Uint8Array, list: ImportListK
   const doc = new parserHost.DOMParser().parseFromString(html, 'text/html');
   const tables = Array.from(doc.querySelectorAll('table')).filter((t) => t.parentElement?.closest('table') === null || t.parentElement?.closest('table') === undefined);
   if (tables.length === 0) throw new ImportFileError('empty', `The Word document "${name}" has no tables to import. The objectives, benefits or risks must be in a Word table.`);
-  const grids = tables.map(tableRows);
+  const read = tables.map(readTable);
+  const grids = read.map((t) => t.grid);
   checkRowLimit(grids.reduce((n, g) => n + g.length, 0), limits);
   const chosen: number[] = [];
   if (list) {
@@ -74,7 +89,12 @@ export async function readDocx(name: string, data: Uint8Array, list: ImportListK
   }
   const use = chosen.length > 0 ? chosen : [0];
   const rows: ImportRow[] = [];
-  for (const i of use) for (const cells of grids[i]) rows.push({ number: rows.length + 1, cells });
+  for (const i of use) {
+    grids[i].forEach((cells, r) => {
+      const subTables = read[i].nested[r] ?? [];
+      rows.push(subTables.length > 0 ? { number: rows.length + 1, cells, subTables } : { number: rows.length + 1, cells });
+    });
+  }
   const sheet = use.length === 1 ? `Table ${use[0] + 1}` : `Tables ${use.slice(0, -1).map((i) => i + 1).join(', ')} and ${use[use.length - 1] + 1}`;
   return { rows, sheet };
 }

@@ -53,6 +53,7 @@ function limitsOf(list: ListKey): Record<string, ImportFieldLimit> {
 export const IMPORT_FIELD_LIMITS: ImportFieldLimits = {
   objectives: limitsOf('objectives'),
   objectiveUpdates: limitsOf('objectiveUpdates'),
+  objectiveActions: limitsOf('objectiveActions'),
   benefits: limitsOf('benefits'),
   risks: limitsOf('risks'),
   services: limitsOf('services')
@@ -63,5 +64,5 @@ export async function planImport<K extends ImportListKind>(repos: Repositories, 
   const data = await repos.loadInitial(loadsOf(list));
   // The list's own items, under its initial key (each import kind is a list loaded by loadInitial).
   const existing = data[INITIAL_KEYS[list]] as unknown as Array<ImportModels[K]>;
-  return buildImportPlan(list, table, { services: data.services, existing, existingUpdates: data.updates }, { fieldLimits: IMPORT_FIELD_LIMITS, ...options });
+  return buildImportPlan(list, table, { services: data.services, existing, existingUpdates: data.updates, existingActions: data.actions }, { fieldLimits: IMPORT_FIELD_LIMITS, ...options });
 }

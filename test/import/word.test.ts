@@ -56,7 +56,7 @@ describe('February 2022 report from the Word paper', () => {
     expect(repos.writes).toEqual([]);
 
     const result = await applyImportPlan(repos, plan, { now: NOW });
-    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0 });
+    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
     const objectives = await repos.objectives.getAll();
     // Nobody rated them in the paper: nothing is made up.
     expect(objectives.every((o) => o.rag === 'Not rated')).toBe(true);
@@ -114,6 +114,56 @@ describe('February 2022 report from the Word paper', () => {
     const before = JSON.stringify(await repos.objectiveUpdates.getAll());
     await applyImportPlan(repos, later, { now: '2022-07-01T09:00:00.000Z' });
     expect(JSON.stringify(await repos.objectiveUpdates.getAll())).toBe(before);
+  });
+});
+
+describe('action plans', () => {
+  const PLAN = [
+    ['Action', 'Timescale', 'Owner', 'Status'],
+    ['Procure the shared HR system', 'Autumn 2021', 'owen.pemberton@chorley.example.gov.uk', 'Completed'],
+    ['Go live with payroll', 'April 2022', 'owen.pemberton@chorley.example.gov.uk', 'On track']
+  ];
+
+  it('reads the action plan table nested under an objective into its actions, and a re-import changes nothing', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    // Table row 2 (after the header at index 0 and the section row) is the HR objective.
+    const file = await toDocx('paper.docx', OBJECTIVE_ROWS, [], { 2: PLAN });
+    const plan = await dryRun(repos, 'objectives', file);
+    expect(plan.reject).toEqual([]);
+    const hr = plan.create.find((c) => c.item.title === 'Deliver a shared HR operating model');
+    expect(hr?.actions).toEqual([
+      { title: 'Procure the shared HR system', timescale: 'Autumn 2021', ownerEmail: 'owen.pemberton@chorley.example.gov.uk', status: 'Complete', existing: undefined },
+      { title: 'Go live with payroll', timescale: 'April 2022', ownerEmail: 'owen.pemberton@chorley.example.gov.uk', status: 'In progress', existing: undefined }
+    ]);
+    // The plan table is not part of the objective's title.
+    expect(hr?.item.title).toBe('Deliver a shared HR operating model');
+    expect(plan.preview.find((p) => p.title === 'Deliver a shared HR operating model')?.actions).toBe(2);
+    expect(await applyImportPlan(repos, plan, { now: NOW })).toEqual(expect.objectContaining({ created: 8, actionsWritten: 2 }));
+    const actions = await repos.objectiveActions.getAll();
+    const objective = (await repos.objectives.getAll()).find((o) => o.title === 'Deliver a shared HR operating model');
+    expect(actions.map((a) => [a.objectiveId, a.title, a.status, a.owner?.email])).toEqual([
+      [objective?.id, 'Procure the shared HR system', 'Complete', 'owen.pemberton@chorley.example.gov.uk'],
+      [objective?.id, 'Go live with payroll', 'In progress', 'owen.pemberton@chorley.example.gov.uk']
+    ]);
+    const rerun = await dryRun(repos, 'objectives', file);
+    expect([rerun.create.length, rerun.update.length, rerun.unchanged.length]).toEqual([0, 0, 8]);
+
+    // The plan moves on: one action changed, matched by its title.
+    const later = await dryRun(repos, 'objectives', await toDocx('paper.docx', OBJECTIVE_ROWS, [], { 2: [PLAN[0], PLAN[1], [PLAN[2][0], PLAN[2][1], PLAN[2][2], 'Complete']] }));
+    expect(later.update.map((u) => [u.title, u.changedColumns, u.actions?.map((a) => [a.title, a.status, !!a.existing])])).toEqual([
+      ['Deliver a shared HR operating model', ['Action plan'], [['Go live with payroll', 'Complete', true]]]
+    ]);
+  });
+
+  it('refuses an action plan row it cannot store whole, naming the action', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    const plan = await dryRun(repos, 'objectives', await toDocx('paper.docx', OBJECTIVE_ROWS, [], { 2: [[...PLAN[0], 'Budget'], [...PLAN[1], '£10k'], [PLAN[2][0], PLAN[2][1], 'Owen', 'On track', '']] }));
+    expect(plan.reject.map((r) => [r.row, r.column])).toEqual([
+      [3, 'Action plan'],
+      [3, 'Action plan']
+    ]);
+    expect(plan.reject[0].reason).toContain('"Budget" column holds data for "Procure the shared HR system"');
+    expect(plan.reject[1].reason).toContain('The owner "Owen" of the action 2 of the action plan ("Go live with payroll") is not an email address');
   });
 });
 

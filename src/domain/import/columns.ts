@@ -83,6 +83,17 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
   ]
 };
 
+/** The columns of an action plan table nested under an objective, with the headings plan tables use. */
+export const ACTION_COLUMNS = {
+  title: ['action', 'actions', 'action plan', 'task', 'key action', 'key actions', 'what'],
+  timescale: ['timescale', 'timescales', 'by when', 'when', 'deadline', 'target date', 'date', 'due'],
+  owner: ['owner', 'owner email', 'lead', 'lead officer', 'responsible', 'responsible officer', 'who', 'by whom'],
+  status: ['status', 'progress', 'action status']
+} as const;
+
+/** Display name of the action plan, in messages about its cells. */
+export const ACTION_PLAN_LABEL = 'Action plan';
+
 /** Lower case, "&" as "and", punctuation and repeated spaces removed: "What will the benefit achieve? " → "what will the benefit achieve". */
 export function normaliseHeading(text: string): string {
   return text

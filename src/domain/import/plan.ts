@@ -6,13 +6,14 @@
 import { unreachable } from '../exhaustive';
 import { CalendarConfig, comparePeriodIds, isEditable, nextPeriod, periodById, periodFor } from '../calendar';
 import { NO_UPDATE_STATUSES } from '../progress';
-import type { Benefit, Objective, ObjectiveUpdate, Risk, Service } from '../types';
+import type { Benefit, Objective, ObjectiveAction, ObjectiveUpdate, Risk, Service } from '../types';
 import { Draft, ValidationError, validateBenefit, validateObjective, validateObjectiveUpdate, validateRisk } from '../validation';
-import type { BenefitCategory, ObjectiveStatus, Rag, ServicePhase } from '../vocabularies';
-import { ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, REJECTION_COLUMN, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
+import type { ActionStatus, BenefitCategory, ObjectiveStatus, Rag, ServicePhase } from '../vocabularies';
+import { ACTION_COLUMNS, ACTION_PLAN_LABEL, ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, REJECTION_COLUMN, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
 import { checkRowLimit, ImportFileError, ImportLimits, IMPORT_LIMITS } from './errors';
 import {
   CellSanitiser,
+  actionStatusOf,
   benefitCategoryOf,
   dateOf,
   deliveryStatusFromWhen,
@@ -37,6 +38,8 @@ export interface ImportRow {
   readonly number: number;
   /** Cell values as text (HTML kept as written; sanitised when read). */
   readonly cells: readonly string[];
+  /** Tables nested in the row's cells (a Word paper's action plan under an objective), header row first. */
+  readonly subTables?: ReadonlyArray<ReadonlyArray<readonly string[]>>;
 }
 
 /** A file read into rows. */
@@ -85,6 +88,20 @@ export interface PlannedProgress {
   readonly existing?: { readonly id: number; readonly etag: string };
 }
 
+/** An action of the objective's action plan to create or change. */
+export interface PlannedAction {
+  /** What is to be done. */
+  readonly title: string;
+  /** When, as written. */
+  readonly timescale?: string;
+  /** Owner's email, resolved to a site user when applying. */
+  readonly ownerEmail?: string;
+  /** Status. */
+  readonly status: ActionStatus;
+  /** The action already stored under that title, which will be changed; undefined to create one. */
+  readonly existing?: { readonly id: number; readonly etag: string };
+}
+
 /** What the dry run will do with one row, as the preview shows it. */
 export type PreviewAction = 'create' | 'update' | 'unchanged' | 'reject';
 
@@ -108,6 +125,8 @@ export interface ImportPreviewRow {
   readonly action: PreviewAction;
   /** Cells that start like a spreadsheet formula (=, +, -, @), by column heading. */
   readonly formulaColumns: readonly string[];
+  /** Actions read from the row's action plan table (objectives). */
+  readonly actions?: number;
 }
 
 /** A column of the file that holds data but feeds nothing: the import stops until it is mapped or ignored. */
@@ -173,7 +192,7 @@ export interface ImportFieldLimit {
 }
 
 /** Limits per list and model property ('objectiveUpdates' for progress updates). */
-export type ImportFieldLimits = Readonly<Partial<Record<ImportListKind | 'objectiveUpdates' | 'services', Readonly<Record<string, ImportFieldLimit>>>>>;
+export type ImportFieldLimits = Readonly<Partial<Record<ImportListKind | 'objectiveUpdates' | 'objectiveActions' | 'services', Readonly<Record<string, ImportFieldLimit>>>>>;
 
 /** Names that mean "the whole programme" rather than one service. */
 export const PROGRAMME_WIDE_NAMES = ['programme wide', 'programme', 'all services', 'whole programme', 'shared services programme', 'cross cutting'];
@@ -196,6 +215,8 @@ export interface PlannedCreate<T> {
   readonly officerEmail?: string;
   /** Progress updates to create with it (objectives), one per period. */
   readonly progress: readonly PlannedProgress[];
+  /** Actions of its action plan to create (objectives). */
+  readonly actions?: readonly PlannedAction[];
 }
 
 /** An existing item to change. */
@@ -216,6 +237,8 @@ export interface PlannedUpdate<T> {
   readonly officerEmail?: string;
   /** Progress updates to create or change, one per period. */
   readonly progress: readonly PlannedProgress[];
+  /** Actions of its action plan to create or change (objectives). */
+  readonly actions?: readonly PlannedAction[];
 }
 
 /** A row that matches an existing item exactly. */
@@ -282,6 +305,8 @@ export interface ImportContext {
   readonly existing: ReadonlyArray<Objective | Benefit | Risk>;
   /** Objective updates of the import's period (objectives only). */
   readonly existingUpdates?: readonly ObjectiveUpdate[];
+  /** Stored actions of objectives (objectives only). */
+  readonly existingActions?: readonly ObjectiveAction[];
 }
 
 /** Options of an import. */
@@ -356,6 +381,7 @@ const same = (a: unknown, b: unknown): boolean => {
 interface DataRow {
   readonly number: number;
   readonly cells: string[];
+  readonly subTables: Array<ReadonlyArray<readonly string[]>>;
 }
 
 /** Builds the dry run of importing `table` into `list`. Throws ImportFileError for file-level problems. */
@@ -396,17 +422,18 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     const previous = data[data.length - 1];
     const titleCell = (r.cells[titleColumn.index] ?? '').trim();
     const serviceCell = (columns.has('service') ? r.cells[(columns.get('service') as MatchedColumn).index] ?? '' : '').trim();
-    if (titleCell === '' && serviceCell === '' && !sectionLike(r.cells) && previous && !sectionLike(previous.cells)) {
+    if (titleCell === '' && serviceCell === '' && !sectionLike(r.cells) && previous && !sectionLike(previous.cells) && r.cells.some((c) => c.trim() !== '')) {
       // Word repeats no title when a row breaks across a page: the cells continue the row above.
       r.cells.forEach((c, i) => {
         if (c.trim() === '') return;
         const before = previous.cells[i] ?? '';
         previous.cells[i] = before.trim() === '' ? c : `${before}\n${c}`;
       });
+      previous.subTables.push(...(r.subTables ?? []));
       warnings.push({ row: r.number, message: `Row ${r.number} has no ${heading('title')}, so it was read as the rest of row ${previous.number} (a row split where the table broke across pages).` });
       continue;
     }
-    data.push({ number: r.number, cells: [...r.cells] });
+    data.push({ number: r.number, cells: [...r.cells], subTables: [...(r.subTables ?? [])] });
   }
   if (repeated.length > 0) {
     warnings.push({ message: `The header was repeated on row${repeated.length === 1 ? '' : 's'} ${repeated.join(', ')} (as Word repeats it on each page); ${repeated.length === 1 ? 'it was' : 'they were'} skipped.` });
@@ -485,6 +512,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
   }
   const updatesByObjective = new Map<number, ObjectiveUpdate[]>();
   for (const u of context.existingUpdates ?? []) updatesByObjective.set(u.objectiveId, [...(updatesByObjective.get(u.objectiveId) ?? []), u]);
+  const actionsByObjective = new Map<number, ObjectiveAction[]>();
+  for (const a of context.existingActions ?? []) actionsByObjective.set(a.objectiveId, [...(actionsByObjective.get(a.objectiveId) ?? []), a]);
   const storedUpdate = (objectiveId: number, pid: string): ObjectiveUpdate | undefined =>
     (updatesByObjective.get(objectiveId) ?? []).find((u) => comparePeriodIds(u.periodId, pid) === 0);
 
@@ -605,6 +634,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       return found;
     };
     const progress: PlannedProgress[] = [];
+    const actions: PlannedAction[] = [];
     let validation: ValidationError[] = [];
     // A service still to be created has a provisional negative id; validation sees a real one.
     const valid = (): Record<string, unknown> => (typeof draft.serviceId === 'number' && draft.serviceId < 0 ? { ...draft, serviceId: 1 } : draft);
@@ -669,6 +699,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
           draft.nextUpdateDue = NO_UPDATE_STATUSES.indexOf(status) >= 0 ? undefined : nextPeriod(latest, options.calendar).deadline;
         }
       }
+      actions.push(...readActions(r, existing?.id, actionsByObjective, options, problems));
       validation = validation.concat(
         validateObjective({ ...(valid() as Draft<Objective>), responsibleOfficer: officerEmail || existing ? PLACEHOLDER_PERSON : undefined })
       );
@@ -775,7 +806,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       periodIds: progressColumns.map((m, i) => ((r.cells[m.index] ?? '').trim() !== '' ? periods[i] : undefined)).filter((p): p is string => p !== undefined),
       officer: officerEmail ?? ((existing as unknown as Record<string, { email?: string } | undefined> | undefined)?.[list === 'risks' ? 'owner' : 'responsibleOfficer']?.email || undefined),
       action,
-      formulaColumns
+      formulaColumns,
+      ...(list === 'objectives' && r.subTables.length > 0 ? { actions: r.subTables.reduce((n, t) => n + Math.max(0, t.length - 1), 0) } : {})
     });
     if (problems.list.length > 0) {
       reject.push(...problems.list);
@@ -786,7 +818,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
 
     const values = dropUndefined(draft);
     if (!existing) {
-      create.push({ row: r.number, item: values as Draft<ImportModels[K]>, officerEmail, progress });
+      create.push({ row: r.number, item: values as Draft<ImportModels[K]>, officerEmail, progress, ...(actions.length > 0 ? { actions } : {}) });
       preview.push(row('create'));
       continue;
     }
@@ -808,7 +840,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     const officerChanged = officerEmail !== undefined && (person?.email ?? '').toLowerCase() !== officerEmail;
     if (officerChanged) changedColumns.push(heading('officerEmail'));
     if (progress.length > 0 && changedColumns.indexOf(heading('progress')) < 0) changedColumns.push(heading('progress'));
-    if (Object.keys(changes).length === 0 && !officerChanged && progress.length === 0) {
+    if (actions.length > 0) changedColumns.push(ACTION_PLAN_LABEL);
+    if (Object.keys(changes).length === 0 && !officerChanged && progress.length === 0 && actions.length === 0) {
       unchanged.push({ row: r.number, id: existing.id, title: existing.title });
       preview.push(row('unchanged'));
       continue;
@@ -821,7 +854,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       changes: changes as Draft<ImportModels[K]>,
       changedColumns,
       officerEmail: officerChanged ? officerEmail : undefined,
-      progress
+      progress,
+      ...(actions.length > 0 ? { actions } : {})
     });
     preview.push(row('update'));
   }
@@ -844,6 +878,82 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     .filter((p) => p.rows.length > 0 || p.choice)
     .map((p) => ({ name: p.name, rows: p.rows, create: !!p.choice, phase: p.choice?.phase, partnerCouncils: p.choice?.partnerCouncils, provisionalId: p.provisionalId }));
   return { list, create, update, unchanged, reject, warnings, periodId, periodIds, preview, unmapped, newServices, locked, headerRow, headerCells, rejectedCells };
+}
+
+/**
+ * The actions of an objective's action plan tables (nested in the row's cells in a Word paper):
+ * each table's first row names its columns (Action, Timescale, Owner, Status). Only actions
+ * new or different from those stored (matched by title) are returned. A table without an action
+ * column, a value that cannot be read, or a row the table cannot place is reported, never dropped.
+ */
+function readActions(
+  r: DataRow,
+  objectiveId: number | undefined,
+  stored: ReadonlyMap<number, ObjectiveAction[]>,
+  options: ImportOptions,
+  problems: RowProblems
+): PlannedAction[] {
+  const out: PlannedAction[] = [];
+  const known = objectiveId !== undefined ? stored.get(objectiveId) ?? [] : [];
+  const seen = new Set<string>();
+  const reject = (reason: string): void => {
+    problems.list.push({ row: r.number, column: ACTION_PLAN_LABEL, reason });
+  };
+  for (const table of r.subTables) {
+    const [head, ...body] = table;
+    const index: Partial<Record<keyof typeof ACTION_COLUMNS, number>> = {};
+    const unknown: Array<{ i: number; heading: string }> = [];
+    (head ?? []).forEach((cell, i) => {
+      const h = normaliseHeading(cleanHeading(cell));
+      const key = (Object.keys(ACTION_COLUMNS) as Array<keyof typeof ACTION_COLUMNS>).find((k) => (ACTION_COLUMNS[k] as readonly string[]).indexOf(h) >= 0 && index[k] === undefined);
+      if (key) index[key] = i;
+      else unknown.push({ i, heading: cleanHeading(cell) || `column ${i + 1}` });
+    });
+    if (index.title === undefined) {
+      reject(`A table in this row's cells has no "Action" column (its first row reads "${(head ?? []).map(cleanHeading).join(', ')}"), so it cannot be read as the objective's action plan.`);
+      continue;
+    }
+    body.forEach((cells, n) => {
+      const at = (k: keyof typeof ACTION_COLUMNS): string => (index[k] !== undefined ? toPlainText(cells[index[k] as number] ?? '', options.sanitiser) : '');
+      const title = at('title');
+      const filled = cells.some((c) => c.trim() !== '');
+      if (!filled) return;
+      const where = `action ${n + 1} of the action plan`;
+      if (title === '') {
+        reject(`The ${where} has no action written, so it cannot be stored.`);
+        return;
+      }
+      const lost = unknown.filter((u) => (cells[u.i] ?? '').trim() !== '');
+      if (lost.length > 0) {
+        reject(`The action plan's ${lost.map((u) => `"${u.heading}"`).join(', ')} column${lost.length === 1 ? ' holds' : 's hold'} data for "${title}" that the product does not store (it keeps Action, Timescale, Owner and Status).`);
+        return;
+      }
+      const statusText = at('status');
+      const status = statusText === '' ? 'Not started' : actionStatusOf(statusText);
+      if (!status) {
+        reject(`"${statusText}" is not a valid status for the ${where} ("${title}"): use Not started, In progress, Complete or On hold.`);
+        return;
+      }
+      const ownerText = at('owner');
+      const ownerEmail = ownerText === '' ? undefined : emailOf(ownerText);
+      if (ownerText !== '' && !ownerEmail) {
+        reject(`The owner "${ownerText}" of the ${where} ("${title}") is not an email address; write the owner's email so the action can be assigned.`);
+        return;
+      }
+      const timescale = at('timescale') || undefined;
+      const key = nameKey(title);
+      if (seen.has(key)) {
+        reject(`The action "${title}" appears twice in the action plan; each action may appear once.`);
+        return;
+      }
+      seen.add(key);
+      const match = known.find((a) => nameKey(a.title) === key);
+      const same = match && (match.timescale ?? '') === (timescale ?? '') && match.status === status && (match.owner?.email ?? '').toLowerCase() === (ownerEmail ?? (match.owner?.email ?? '').toLowerCase());
+      if (same) return;
+      out.push({ title, timescale, ownerEmail, status, existing: match ? { id: match.id, etag: match.etag } : undefined });
+    });
+  }
+  return out;
 }
 
 /** Title and service identify an item across imports. */

@@ -33,11 +33,16 @@ export function cellParagraphs(value: string): Paragraph[] {
   return (paragraphs.length > 0 ? paragraphs : ['']).map((p) => new Paragraph({ children: [new TextRun(p.replace(/\s*\n\s*/g, ' '))] }));
 }
 
+/** A table of plain cells, as an action plan nested in an objective's cell. */
+function plainTable(rows: string[][]): Table {
+  return new Table({ rows: rows.map((r) => new TableRow({ children: r.map((v) => new TableCell({ children: [new Paragraph(v)] })) })) });
+}
+
 /**
- * A .docx of the rows: the first row with one value is the paper's title (a paragraph), the
+ * A .docx of the rows (`nested`: tables to put in the first cell of the table row at that index): the first row with one value is the paper's title (a paragraph), the
  * next the table header; later rows with one value are section rows spanning the table.
  */
-export async function toDocx(name: string, rows: string[][], extraTables: string[][][] = []): Promise<ImportFile> {
+export async function toDocx(name: string, rows: string[][], extraTables: string[][][] = [], nested: Readonly<Record<number, string[][]>> = {}): Promise<ImportFile> {
   const [titleRow, ...tableRows] = rows;
   const table = (body: string[][]): Table => {
     const width = Math.max(...body.map((r) => r.length));
@@ -50,7 +55,7 @@ export async function toDocx(name: string, rows: string[][], extraTables: string
             children:
               r.length === 1 && i > 0
                 ? [new TableCell({ columnSpan: width, children: cellParagraphs(r[0]) })]
-                : r.map((v) => new TableCell({ children: cellParagraphs(v) }))
+                : r.map((v, c) => new TableCell({ children: c === 0 && nested[i] ? [...cellParagraphs(v), plainTable(nested[i])] : cellParagraphs(v) }))
           })
       )
     });
