@@ -71,6 +71,10 @@ declare interface ISsmStrings {
   ImportSkipped: string;
   ImportAnotherFile: string;
   ImportClose: string;
+  ActionPlanHeading: string;
+  ActionPlanNone: string;
+  ActionPlanListLabel: string;
+  ActionPlanMeta: string;
   ImportFileTypes: string;
   ImportRowsLimit: string;
   ImportPeriodYearLabel: string;
