@@ -101,7 +101,7 @@ async function readSnapshots(repos: Repositories): Promise<ReportSnapshot[]> {
 
 /** Builds the report model for the arguments from the repositories. */
 export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date()): Promise<ReportModel> {
-  const data = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+  const data = await repos.loadInitial(['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'highlights']);
   let serviceId: number | undefined;
   if (args.service !== undefined) {
     const wanted = args.service.trim().toLowerCase();
