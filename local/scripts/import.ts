@@ -119,7 +119,7 @@ export function describePlan(plan: ImportPlan): string {
   lines.push('  Row | Service | Title | Status | RAG | Period | Officer | Action');
   for (const p of plan.preview) {
     const cells = [p.service || 'Programme-wide', p.title, p.status ?? '', p.rag ?? '', p.periodIds.map((id) => periodById(id).label.replace(/ \(.*$/, '')).join('; '), p.officer ?? '', p.action];
-    lines.push(`  ${ACTION_MARK[p.action]} ${p.row} | ${cells.join(' | ')}${p.formulaColumns.length > 0 ? ` | starts like a formula: ${p.formulaColumns.join(', ')}` : ''}`);
+    lines.push(`  ${ACTION_MARK[p.action]} ${p.row} | ${cells.join(' | ')}${p.actions ? ` | ${p.actions} action${p.actions === 1 ? '' : 's'}` : ''}${p.formulaColumns.length > 0 ? ` | starts like a formula: ${p.formulaColumns.join(', ')}` : ''}`);
   }
   for (const u of plan.update) lines.push(`  ~ row ${u.row}: ${u.title} changes ${u.changedColumns.join(', ')}`);
   for (const r of plan.reject) lines.push(`  ! row ${r.row}, column "${r.column}": ${r.reason}`);
@@ -185,7 +185,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const result = await applyImportPlan(repos, plan, { now });
   console.log(
-    `Written: ${result.created} created, ${result.updated} updated, ${result.updatesCreated} progress updates created, ${result.updatesChanged} changed, ${result.servicesCreated ?? 0} services created.`
+    `Written: ${result.created} created, ${result.updated} updated, ${result.updatesCreated} progress updates created, ${result.updatesChanged} changed, ${result.servicesCreated ?? 0} services created, ${result.actionsWritten ?? 0} actions written.`
   );
   return 0;
 }

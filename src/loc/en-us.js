@@ -75,6 +75,8 @@ define([], function () {
     ImportSkipped: 'Rows rejected and not imported: {0}. Correct them in the spreadsheet and import it again.',
     ImportAnotherFile: 'Import another file',
     ImportClose: 'Close',
+    ImportActionsOne: 'with 1 action of its action plan',
+    ImportActionsMany: 'with {0} actions of its action plan',
     ActionPlanHeading: 'Action plan',
     ActionPlanNone: 'No actions recorded.',
     ActionPlanListLabel: 'Actions of {0}',

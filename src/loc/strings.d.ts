@@ -71,6 +71,8 @@ declare interface ISsmStrings {
   ImportSkipped: string;
   ImportAnotherFile: string;
   ImportClose: string;
+  ImportActionsOne: string;
+  ImportActionsMany: string;
   ActionPlanHeading: string;
   ActionPlanNone: string;
   ActionPlanListLabel: string;

@@ -141,6 +141,11 @@ const PREVIEW_COLUMNS: ReadonlyArray<IDataTableColumn<ImportPreviewRow>> = [
     render: (r) => (
       <>
         {r.title}
+        {r.actions !== undefined && r.actions > 0 && (
+          <Text variant="small" block>
+            {r.actions === 1 ? strings.ImportActionsOne : formatString(strings.ImportActionsMany, r.actions)}
+          </Text>
+        )}
         {r.formulaColumns.length > 0 && (
           <Text variant="small" block>
             {formatString(strings.ImportFormulaFlag, r.formulaColumns.join(', '))}
