@@ -38,8 +38,6 @@ declare interface ISsmStrings {
   ImportFileHint: string;
   ImportFileChosen: string;
   ImportFileUnreadable: string;
-  ImportPeriodLabel: string;
-  ImportPeriodAutomatic: string;
   ImportCheckButton: string;
   ImportChecking: string;
   ImportDryRunHeading: string;
@@ -51,7 +49,6 @@ declare interface ISsmStrings {
   ImportCountUnchanged: string;
   ImportCountReject: string;
   ImportSheet: string;
-  ImportPeriodUsed: string;
   ImportNothingToWrite: string;
   ImportWarningsHeading: string;
   ImportWarningRow: string;
@@ -77,7 +74,6 @@ declare interface ISsmStrings {
   ActionPlanNone: string;
   ActionPlanListLabel: string;
   ActionPlanMeta: string;
-  ImportFileTypes: string;
   ImportRowsLimit: string;
   ImportPeriodYearLabel: string;
   ImportPeriodFromHeadings: string;
@@ -94,7 +90,6 @@ declare interface ISsmStrings {
   ImportUnmappedChoose: string;
   ImportUnmappedIgnore: string;
   ImportUnmappedMapTo: string;
-  ImportUnmappedBlocked: string;
   ImportChoicesChanged: string;
   ImportNewServicesHeading: string;
   ImportNewServicesIntro: string;
