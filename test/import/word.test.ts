@@ -117,6 +117,29 @@ describe('February 2022 report from the Word paper', () => {
   });
 });
 
+describe('risk tables', () => {
+  it('reads a risk register table with section rows naming the service, programme-wide risks under no service', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    const rows = [
+      ['Risk register'],
+      ['Risk', 'Cause and effect', 'Risk owner', 'Inherent likelihood', 'Inherent impact', 'Residual likelihood', 'Residual impact', 'Controls'],
+      ['Programme-wide'],
+      ['A partner withdraws from sharing', 'Political change at one council.\n\nServices would need to be split.', 'gareth.leyland@southribble.example.gov.uk', '2', '5', '2', '4', '<ul><li>Exit clauses agreed</li><li>Annual review</li></ul>'],
+      ['Governance'],
+      ['Key person dependency in legal', 'One specialist holds the land charges knowledge.', 'alison.brindle@chorley.example.gov.uk', '4', '3', '2', '3', 'Cross-training of two officers.']
+    ];
+    const plan = await dryRun(repos, 'risks', await toDocx('risks.docx', rows));
+    expect(plan.reject).toEqual([]);
+    expect(plan.preview.map((p) => [p.row, p.service, p.title])).toEqual([
+      [3, '', 'A partner withdraws from sharing'],
+      [5, 'Governance', 'Key person dependency in legal']
+    ]);
+    expect(plan.create[0].item.serviceId).toBeUndefined();
+    expect(plan.create[0].item.controls).toBe('<ul><li>Exit clauses agreed</li><li>Annual review</li></ul>');
+    expect(plan.create[0].item.causeEffect).toBe('<p>Political change at one council.</p><p>Services would need to be split.</p>');
+  });
+});
+
 describe('action plans', () => {
   const PLAN = [
     ['Action', 'Timescale', 'Owner', 'Status'],
