@@ -105,6 +105,33 @@ describe('the dry run checks every limit the apply will meet', () => {
     expect(await applyImportPlan(repos, plan, { now: NOW })).toEqual(expect.objectContaining({ created: 1 }));
   });
 
+  it('when a write still fails part way, rerunning the import finishes the job without duplicates', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    const rows = [
+      ['Description of the objective', 'Service', 'Status', 'Responsible officer', 'Update September 2022'],
+      ...['One', 'Two', 'Three', 'Four'].map((t) => [`Objective ${t}`, 'Governance', 'Ongoing', 'a@example.gov.uk', `Progress on ${t}.`])
+    ];
+    const file = await toCsvFile('o.csv', rows);
+    const add = repos.objectives.add;
+    let calls = 0;
+    repos.objectives.add = async (item) => {
+      if (++calls === 3) throw new Error('The connection was reset.');
+      return add(item);
+    };
+    const error = await applyImportPlan(repos, await dryRun(repos, 'objectives', file), { now: NOW }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Creating "Objective Three" \(row 4\) failed: The connection was reset\. .*run the import again/);
+    repos.objectives.add = add;
+    const rerun = await dryRun(repos, 'objectives', file);
+    // The two written objectives still lack their updates (written after every item): the rerun adds them.
+    expect(rerun.create.map((c) => c.row)).toEqual([4, 5]);
+    expect(rerun.update.map((u) => u.row)).toEqual([2, 3]);
+    await applyImportPlan(repos, rerun, { now: NOW });
+    expect((await repos.objectives.getAll()).map((o) => o.title)).toEqual(['Objective One', 'Objective Two', 'Objective Three', 'Objective Four']);
+    expect((await repos.objectiveUpdates.getAll()).map((u) => u.periodId)).toEqual(Array(4).fill('2022-23-Q2'));
+    const last = await dryRun(repos, 'objectives', file);
+    expect(last.unchanged).toHaveLength(4);
+  });
+
   it('refuses rows whose title matches two stored items as ambiguous', async () => {
     const repos = memoryRepositories(phaseOneServices());
     for (let i = 0; i < 2; i++) {
