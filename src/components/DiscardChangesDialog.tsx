@@ -51,17 +51,17 @@ export interface IDiscardPrompt {
  */
 export function useDiscardPrompt(unsaved: boolean, discard: () => void, close: () => void): IDiscardPrompt {
   const [asking, setAsking] = React.useState(false);
-  const requestClose = React.useCallback(
-    (ev?: { preventDefault(): void }) => {
-      if (!unsaved) {
-        close();
-        return;
-      }
-      ev?.preventDefault();
-      setAsking(true);
-    },
-    [unsaved, close]
-  );
+  // Read at call time: a panel may hold on to an older render's handler (its footer, Esc).
+  const latest = React.useRef({ unsaved, close });
+  latest.current = { unsaved, close };
+  const requestClose = React.useCallback((ev?: { preventDefault(): void }) => {
+    if (!latest.current.unsaved) {
+      latest.current.close();
+      return;
+    }
+    ev?.preventDefault();
+    setAsking(true);
+  }, []);
   const dialog = (
     <DiscardChangesDialog
       open={asking}

@@ -177,7 +177,6 @@ define([], function () {
     ObjectiveFieldLastUpdatePeriod: 'Last update period',
     ObjectiveFieldNextUpdateDue: 'Next update due',
     ObjectiveConflictHeading: 'Conflicting versions',
-    ObjectiveConflictExplain: 'Nothing has been lost: compare the two versions, then keep yours (saved over theirs) or take theirs.',
     ObjectiveConflictSavedBy: 'Their version was saved by {0} on {1}.',
     ObjectiveConflictDeleted: 'Their version has been deleted.',
     UpdateMyObjectives: 'Update my objectives ({0})',

@@ -171,7 +171,6 @@ declare interface ISsmStrings {
   ObjectiveFieldLastUpdatePeriod: string;
   ObjectiveFieldNextUpdateDue: string;
   ObjectiveConflictHeading: string;
-  ObjectiveConflictExplain: string;
   ObjectiveConflictSavedBy: string;
   ObjectiveConflictDeleted: string;
   UpdateMyObjectives: string;
