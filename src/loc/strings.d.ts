@@ -137,6 +137,7 @@ declare interface ISsmStrings {
   ColumnAim: string;
   ColumnLatestUpdate: string;
   ObjectivesCommands: string;
+  ObjectivesMoreCommands: string;
   ObjectivesCount: string;
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;
@@ -213,6 +214,15 @@ declare interface ISsmStrings {
   RemindersAlreadySent: string;
   RemindersInProgress: string;
   RemindersUnassigned: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersFailed: string;
@@ -229,6 +239,11 @@ declare interface ISsmStrings {
   BenefitsIntro: string;
   FilterServiceLabel: string;
   FilterAllServices: string;
+  PrintFilter: string;
+  FilterCouncilLabel: string;
+  FilterAllCouncils: string;
+  BenefitsSearchLabel: string;
+  RisksSearchLabel: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;
@@ -301,6 +316,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;
@@ -398,6 +418,10 @@ declare interface ISsmStrings {
   ReportDownloaded: string;
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
+  ReportRagCountsCaption: string;
+  ReportTrendHeading: string;
+  ReportColumnQuarter: string;
+  ReportColumnNotReported: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;
@@ -428,6 +452,7 @@ declare interface ISsmStrings {
   ReportBenefitsCaption: string;
   ReportNoBenefitsRealised: string;
   ReportBasisSnapshot: string;
+  ReportBasisHistory: string;
   ReportBasisModified: string;
   ReportColumnBenefit: string;
   ReportColumnCategory: string;
@@ -464,6 +489,18 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportPaperTextEdit: string;
+  ReportPaperTextHide: string;
+  ReportPaperTextLabel: string;
+  ReportPaperTextNote: string;
+  ReportPaperPurpose: string;
+  ReportPaperRecommendations: string;
+  ReportPaperReasons: string;
+  ReportPaperSummary: string;
+  ReportColumnKind: string;
+  ReportColumnScope: string;
+  ReportColumnMeeting: string;
+  ReportMeetingNotSet: string;
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;

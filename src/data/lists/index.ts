@@ -16,6 +16,7 @@ import { objectiveActionsList } from './objectiveActions';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
 import { reminderLogList } from './reminderLog';
+import { reportSettingsList } from './reportSettings';
 import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
@@ -33,6 +34,7 @@ export type ListKey =
   | 'reminderLog'
   | 'bestPractice'
   | 'lessonsLearned'
+  | 'reportSettings'
   | 'snapshots';
 
 /**
@@ -53,6 +55,7 @@ export const LIST_REGISTRY = {
   reminderLog: reminderLogList,
   bestPractice: bestPracticeList,
   lessonsLearned: lessonsLearnedList,
+  reportSettings: reportSettingsList,
   snapshots: snapshotsList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
