@@ -182,7 +182,7 @@ describe('HighlightReport: writing the general update', () => {
     fireEvent.click(button(panel, strings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
     const row = within(conflict).getByText(strings.FieldKeyPoints).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['My key points', 'Their key points']);
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['My key points', 'Their key points', strings.ItemConflictOutcomeBoth]);
     expect(within(panel).getByText(strings.FormDraftKept)).toBeTruthy();
     await act(async () => {
       fireEvent.click(button(conflict, strings.ItemConflictKeepMine));
