@@ -3,6 +3,7 @@
  * nothing here knows about SharePoint, SPFx or HTTP.
  */
 import type {
+  ActionStatus,
   BenefitCategory,
   BenefitDeliveryStatus,
   LessonCategory,
@@ -108,6 +109,20 @@ export interface ObjectiveUpdate extends Stored {
   author?: Person;
   /** When the update was written (ISO 8601). */
   updatedOn: string;
+}
+
+/** One action of an objective's action plan (the plan table under an objective in the paper). */
+export interface ObjectiveAction extends Stored {
+  /** Id of the objective the action belongs to. */
+  objectiveId: number;
+  /** What is to be done. */
+  title: string;
+  /** When, as the plan writes it ("April 2022", "Q2 2022/23", "Ongoing"). */
+  timescale?: string;
+  /** Who does it. */
+  owner?: Person;
+  /** Where it stands. */
+  status: ActionStatus;
 }
 
 /** Savings for one partner council, in pounds sterling. */

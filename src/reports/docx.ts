@@ -390,6 +390,14 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
         new Paragraph({ children: [text(`No update for ${periodShort(m)}; the latest, from ${o.update.periodLabel}, is shown.`, { italics: true, size: CELL_SIZE })] })
       );
     }
+    if (o.actions && o.actions.length > 0) {
+      // The action plan follows the narrative, one line per action, as the councils' papers list them.
+      progress.push(new Paragraph({ children: [text('Action plan:', { bold: true, size: CELL_SIZE })] }));
+      for (const a of o.actions) {
+        const details = [a.timescale, a.owner, a.status].filter((d): d is string => !!d).join(', ');
+        progress.push(new Paragraph({ children: [text(`${a.title} (${details})`, { size: CELL_SIZE })] }));
+      }
+    }
     const titleParas = [new Paragraph({ children: [text(o.title, { bold: true, size: CELL_SIZE })] })];
     if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(`Responsible officer: ${o.responsibleOfficer}`, { size: CELL_SIZE })] }));
     if (o.targetDate) titleParas.push(new Paragraph({ children: [text(`Target date: ${longDate(o.targetDate)}`, { size: CELL_SIZE })] }));
