@@ -56,6 +56,9 @@ function measureFile(name: string, file: string): BundleFigure {
   return { name, file, rawBytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
 
+/** The chunk group of the shared shell (src/webparts/shared/shell.ts). */
+const SHELL_GROUP = 'ssm-shell';
+
 /** Reads the build output under `root`: temp/deploy (ship build) first, then dist. */
 export function measureBundles(root: string): BundleSizeResult {
   const folders = [path.join(root, 'temp', 'deploy'), path.join(root, 'dist')];
@@ -105,8 +108,6 @@ export function measureBundles(root: string): BundleSizeResult {
  * (`ssm-shell`) and its UI group (named after the entry: `risk-register-web-part` →
  * `ssm-risk-register-ui`), from the build's chunk groups.
  */
-/** The chunk group of the shared shell (src/webparts/shared/shell.ts). */
-const SHELL_GROUP = 'ssm-shell';
 
 /** The build's entry points and named chunk groups with their files (temp/stats/chunk-groups.json, see gulpfile.js). */
 interface ChunkGroups {

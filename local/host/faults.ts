@@ -71,6 +71,7 @@ export function validateFaults(input: unknown): FaultConfig {
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') throw new FaultConfigError(`${k} must be a string.`);
     try {
+      // eslint-disable-next-line no-new, @rushstack/security/no-unsafe-regexp -- compiling is the check: the fault switch takes a developer's regular expression by design.
       new RegExp(v);
     } catch (e) {
       throw new FaultConfigError(`${k} is not a valid regular expression: ${(e as Error).message}`);
@@ -111,7 +112,9 @@ export class FaultInjector {
   set(config: FaultConfig): void {
     this.config = validateFaults(config);
     this.random = this.config.seed !== undefined ? prng(this.config.seed) : Math.random;
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- patterns from the developer's fault switches, checked by validateFaults.
     this.pattern = this.config.pathPattern ? new RegExp(this.config.pathPattern) : undefined;
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- as above.
     this.resetPattern = this.config.resetPathPattern ? new RegExp(this.config.resetPathPattern) : this.pattern;
     if (this.injected) this.injected.throttle = this.injected.unavailable = this.injected.reset = 0;
   }

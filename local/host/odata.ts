@@ -256,6 +256,7 @@ export function parseOrderBy(src: string): OrderKey[] {
 }
 
 /** Splits a comma separated `$select`/`$expand` list. */
+// eslint-disable-next-line @rushstack/no-new-null -- URLSearchParams.get answers null for a missing parameter.
 export function parseList(src: string | null | undefined): string[] {
   if (!src) return [];
   return src
@@ -269,6 +270,7 @@ export interface SkipToken {
   /** Id of the last item of the previous page. */
   id: number;
   /** Sort key values of that item keyed by field name; null for an empty value. */
+  // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's JSON has null for an empty value, and the sort follows it.
   values: Record<string, string | null>;
 }
 

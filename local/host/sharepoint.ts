@@ -105,7 +105,6 @@ function renderEntity(e: Entity, mode: Mode, top = false): Record<string, unknow
   const head: Record<string, unknown> = { 'odata.type': e.type, 'odata.id': e.id };
   if (e.etag !== undefined) head['odata.etag'] = e.etag;
   if (e.editLink !== undefined) head['odata.editLink'] = e.editLink;
-  void top;
   return { ...head, ...props };
 }
 
@@ -793,12 +792,10 @@ function addFieldFromProps(ctx: SpContext, l: HostList, p: Record<string, unknow
     schemaXml: ''
   };
   const { FieldTypeKind: _k, ...rest } = p;
-  void _k;
   const f = applyFieldProps(ctx, base, rest);
   if (type === 'Lookup' && !f.lookupListId) throw invalidQuery('A lookup field needs LookupListId.');
   f.schemaXml = `<Field Type="${type}" DisplayName="${encodeXml(f.title)}" Name="${internalName}" StaticName="${internalName}" Required="${f.required ? 'TRUE' : 'FALSE'}" Indexed="${f.indexed ? 'TRUE' : 'FALSE'}" />`;
   const { id: _id, ...withoutId } = f;
-  void _id;
   return ctx.store.addField(l, withoutId);
 }
 
@@ -898,7 +895,6 @@ function viewsRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReque
       }
       const draft = applyViewProps({ id: '', title: '', viewQuery: '', rowLimit: 30, isDefault: false, personal: false, fields: ['LinkTitle'] }, p);
       const { id: _id, ...v } = draft;
-      void _id;
       const view = ctx.store.addView(l.pk, v);
       return entityResponse(ctx, mode, viewEntity(ctx, l, view), 'SP.ApiData.Views', 201);
     }

@@ -52,6 +52,7 @@ export function Workbench(props: IWorkbenchProps): JSX.Element {
 }
 
 /** Problems with the URL or the host, shown above (or instead of) the web parts. */
+// eslint-disable-next-line @rushstack/no-new-null -- null is how a React component renders nothing.
 function Problems(props: IWorkbenchProps): JSX.Element | null {
   const { route, manifests, connection } = props;
   const messages: JSX.Element[] = [];

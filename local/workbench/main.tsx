@@ -40,6 +40,7 @@ async function start(): Promise<void> {
 
   const root = document.getElementById('root');
   if (!root) throw new Error('Workbench: index.html has no #root element.');
+  // eslint-disable-next-line @microsoft/spfx/pair-react-dom-render-unmount -- the workbench page itself, rendered once for the tab's life; no host disposes it as SharePoint does a web part.
   ReactDom.render(
     <Workbench
       route={route}

@@ -78,6 +78,7 @@ function renderTracker(configure?: (repos: FakeRepositories) => void): FakeRepos
   return repositories;
 }
 
+// eslint-disable-next-line @rushstack/no-new-null -- querySelector's own answer for no match.
 const region = (name: string): HTMLElement | null => document.querySelector(`section[aria-label="${name}"]`);
 const findRegion = async (name: string): Promise<HTMLElement> => {
   await screen.findAllByText(name);

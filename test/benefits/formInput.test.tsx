@@ -54,7 +54,7 @@ describe('invisible-only text', () => {
 });
 
 describe('money', () => {
-  const savings = (planned: number) => validateBenefit({ ...EXISTING, savings: [{ council: CHORLEY, planned, realised: 0 }] }, { service: SERVICES[0] });
+  const savings = (planned: number): ReturnType<typeof validateBenefit> => validateBenefit({ ...EXISTING, savings: [{ council: CHORLEY, planned, realised: 0 }] }, { service: SERVICES[0] });
 
   it('accepts pounds and pence up to £1,000,000,000', () => {
     expect(savings(17000.5)).toEqual([]);

@@ -11,6 +11,7 @@ const WEB_PARTS = ['objectivesTracker', 'benefitsTracker', 'riskRegister', 'high
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** SPFx manifests are JSON with comments; TypeScript's parser reads them as SPFx does. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- SPFx JSON files of several shapes; each test reads the fields it checks.
 function readJsonc(file: string): any {
   const parsed = ts.parseConfigFileTextToJson(file, fs.readFileSync(file, 'utf8'));
   if (parsed.error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, '\n')}`);
@@ -55,6 +56,7 @@ describe('web part manifests', () => {
 
   it('are each bundled separately from the entry point gulp compiles', () => {
     const config = readJsonc(path.join(ROOT, 'config', 'config.json'));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as readJsonc: the components' shape is what the test checks.
     const components = Object.values(config.bundles as Record<string, { components: any[] }>).map((b) => {
       expect(b.components).toHaveLength(1);
       return b.components[0];

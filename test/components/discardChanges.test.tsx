@@ -26,8 +26,8 @@ function memoryStorage(): FormDraftStorage & { keys: () => string[] } {
   const items = new Map<string, string>();
   return {
     getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
+    setItem: (k, v) => { items.set(k, v); },
+    removeItem: (k) => { items.delete(k); },
     keys: () => Array.from(items.keys())
   };
 }
@@ -63,7 +63,7 @@ function Harness(props: { repo: ListRepository<Thing>; storage: FormDraftStorage
   );
 }
 
-function setup(failUpdates = false) {
+function setup(failUpdates = false): { onDismiss: jest.Mock; storage: ReturnType<typeof memoryStorage>; panel: HTMLElement; title: HTMLInputElement } {
   const onDismiss = jest.fn();
   const storage = memoryStorage();
   render(<Harness repo={repository(failUpdates)} storage={storage} onDismiss={onDismiss} />);

@@ -1,13 +1,16 @@
 /** The shared first load asks for the user and permission inside the lists' batch, and falls back. */
 import { loadWithAccess } from '../../src/components/loadWithAccess';
-import type { InitialLoad, LoadInitialOptions } from '../../src/data/repositories';
+import type { InitialLoad, LoadInitialOptions, Repositories } from '../../src/data/repositories';
 import { emptyInitialData } from '../../src/data/repositories';
 import type { Person } from '../../src/domain/types';
 
 const me: Person = { id: 7, displayName: 'Risk Owner', email: 'owner@council.example.gov.uk' };
 const empty = (): InitialLoad => emptyInitialData();
 
-function fake(withInclude: boolean) {
+function fake(withInclude: boolean): {
+  calls: { currentUser: number; canEdit: number; options: Array<LoadInitialOptions | undefined> };
+  repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>;
+} {
   const calls = { currentUser: 0, canEdit: 0, options: [] as Array<LoadInitialOptions | undefined> };
   return {
     calls,

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, RenderResult, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
@@ -10,7 +10,7 @@ import { ObjectivesTracker, IObjectiveColumns } from '../../src/webparts/objecti
 import { BenefitsTracker } from '../../src/webparts/benefitsTracker/components/BenefitsTracker';
 import { RiskRegister } from '../../src/webparts/riskRegister/components/RiskRegister';
 import { HighlightReport } from '../../src/webparts/highlightReport/components/HighlightReport';
-import { FakeSeed, fakeRepositories } from './fakeRepositories';
+import { FakeRepositories, FakeSeed, fakeRepositories } from './fakeRepositories';
 
 // SharePoint registers Fluent's icon font on its pages; tests have no font, so no warnings.
 setIconOptions({ disableWarnings: true });
@@ -49,7 +49,7 @@ const SEED: FakeSeed = {
 
 const ALL_COLUMNS: IObjectiveColumns = { status: true, rag: true, officer: true, targetDate: true };
 
-function renderInShell(element: React.ReactElement, seed: FakeSeed = SEED, failWith?: () => unknown) {
+function renderInShell(element: React.ReactElement, seed: FakeSeed = SEED, failWith?: () => unknown): RenderResult & { repositories: FakeRepositories } {
   const repositories = fakeRepositories(seed, failWith);
   const result = render(<AppShell repositories={repositories}>{element}</AppShell>);
   return { ...result, repositories };

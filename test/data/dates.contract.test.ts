@@ -26,7 +26,9 @@ afterAll(async () => {
   await host?.close();
 });
 
-const objective = (date: string) => ({
+const objective = (
+  date: string
+): { title: string; aim: string; serviceId: number; status: 'Not started'; rag: 'Green'; responsibleOfficer: (typeof sampleData.users)[number]; targetDate: string } => ({
   title: `Objective due ${date}`,
   aim: '<p>Aim</p>',
   serviceId: 1,

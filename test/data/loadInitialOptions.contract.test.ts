@@ -126,7 +126,6 @@ it('reads read-only loads without OData metadata: the same items, no etags, stil
   const withoutEtag = <T extends { etag: string }>(items: readonly T[]): Array<Omit<T, 'etag'>> =>
     items.map((item) => {
       const { etag, ...rest } = item;
-      void etag;
       return rest;
     });
   expect(bare.updates).toHaveLength(allUpdates.length);

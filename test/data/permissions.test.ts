@@ -16,7 +16,7 @@ const ADD_ONLY = 1073741930;
 const MEMBERS = 5;
 
 /** A site whose snapshot list is in the given state. */
-function site(state: { unique: boolean; roleExists: boolean; memberRoles: number[] }) {
+function site(state: { unique: boolean; roleExists: boolean; memberRoles: number[] }): ReturnType<typeof fakeFetch> {
   return fakeFetch((call: RecordedCall) => {
     const url = decodeURIComponent(call.url).toLowerCase();
     if (url.includes('hasuniqueroleassignments')) return json({ HasUniqueRoleAssignments: state.unique });
@@ -61,7 +61,9 @@ describe('add-only permissions of the snapshot list', () => {
     expect(w).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/breakroleinheritance\(copyroleassignments=true,\s*clearsubscopes=false\)/i),
+        // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
         expect.stringMatching(new RegExp(`removeroleassignment\\(principalid=${MEMBERS},\\s*roledefid=${EDIT}\\)`, 'i')),
+        // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
         expect.stringMatching(new RegExp(`addroleassignment\\(principalid=${MEMBERS},\\s*roledefid=${ADD_ONLY}\\)`, 'i'))
       ])
     );

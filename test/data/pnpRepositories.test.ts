@@ -30,7 +30,7 @@ function rawObjective(id: number, etag = 1): Record<string, unknown> {
   };
 }
 
-function repos(f: ReturnType<typeof fakeFetch>) {
+function repos(f: ReturnType<typeof fakeFetch>): ReturnType<typeof createPnpRepositories> {
   return createPnpRepositories(getSPForUrl(WEB, { digest: 'd', retry: { fetch: f.fetch, ...noWait } }), { batch: noWait });
 }
 
@@ -156,7 +156,9 @@ describe('update', () => {
 });
 
 describe('addMany', () => {
-  const update = (n: number) => ({
+  const update = (
+    n: number
+  ): { objectiveId: number; periodId: string; narrative: string; status: 'Ongoing'; rag: 'Green'; author: { id: number; displayName: string; email: string }; updatedOn: string } => ({
     objectiveId: 1,
     periodId: '2021-22-Q4',
     narrative: `<p>Update ${n}</p>`,
@@ -165,7 +167,7 @@ describe('addMany', () => {
     author: { id: 7, displayName: 'Sam Officer', email: 'sam@example.org' },
     updatedOn: '2022-01-05T10:00:00Z'
   });
-  const saved = (id: number, n: number) => ({ 'odata.etag': '"1"', Id: id, Title: '2021-22-Q4 #1', ObjectiveId: 1, Period: '2021-22-Q4', Narrative: `<p>Update ${n}</p>`, StatusAtUpdate: 'Ongoing', RagAtUpdate: 'Green', UpdateAuthorId: 7, UpdatedOn: '2022-01-05T10:00:00Z' });
+  const saved = (id: number, n: number): Record<string, unknown> => ({ 'odata.etag': '"1"', Id: id, Title: '2021-22-Q4 #1', ObjectiveId: 1, Period: '2021-22-Q4', Narrative: `<p>Update ${n}</p>`, StatusAtUpdate: 'Ongoing', RagAtUpdate: 'Green', UpdateAuthorId: 7, UpdatedOn: '2022-01-05T10:00:00Z' });
 
   it('resends only the throttled part, so nothing is written twice', async () => {
     const f = fakeFetch(

@@ -13,7 +13,7 @@ const WEB = 'https://contoso.sharepoint.com/sites/ssm';
 
 function recorder(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
   const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+  return { waits, sleep: async (ms: number) => { waits.push(ms); } };
 }
 
 describe('ThrottlingRetry', () => {

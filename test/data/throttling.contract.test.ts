@@ -15,7 +15,7 @@ let host: Host;
 let digest: string;
 const waits: number[] = [];
 // Records the waits asked for instead of sleeping: the assertion is on what we honour, not on time.
-const sleep = async (ms: number): Promise<void> => void waits.push(ms);
+const sleep = async (ms: number): Promise<void> => { waits.push(ms); };
 
 beforeAll(async () => {
   host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true });
@@ -31,7 +31,7 @@ beforeEach(() => {
   host.setFaults({});
 });
 
-function repos(retries = 20) {
+function repos(retries = 20): ReturnType<typeof createPnpRepositories> {
   return createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`, { digest, retry: { retries, sleep } }), { batch: { retries, sleep } });
 }
 

@@ -191,6 +191,7 @@ describe.each(SIZES)('at $name', (size) => {
     );
 
     // The editor: a new objective and the reminders dialog.
+    // eslint-disable-next-line require-atomic-updates -- one test's own sequence: nothing else assigns it while it waits.
     page = await openAt(size, '/?webpart=objectivesTracker', EDITOR);
     const editorTracker = webPart(page, 'objectivesTracker');
     await checkPanel(

@@ -106,6 +106,7 @@ describe('SharePoint page: each web part’s main path', () => {
     // Selecting a cell (with the keyboard) lists only its risks.
     const [cell, count] = Array.from(expected.entries()).sort((a, b) => a[1] - b[1])[0];
     const [likelihood, impact] = cell.split(',');
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     await heatMap.getByRole('button', { name: new RegExp(`likelihood ${likelihood}, impact ${impact}\\b`, 'i') }).focus();
     await page.keyboard.press('Enter');
     const inCell = open.filter((r) => (residual ? `${r.residualLikelihood},${r.residualImpact}` : `${r.inherentLikelihood},${r.inherentImpact}`) === cell);
@@ -183,6 +184,7 @@ describe('personas', () => {
 
     const switcher = page.getByRole('combobox', { name: 'Signed in as' });
     await switcher.click();
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     await Promise.all([page.waitForEvent('load'), page.getByRole('option', { name: new RegExp(auditor.displayName) }).click()]);
     await page.waitForFunction(() => document.querySelectorAll('[data-webpart] h2').length === 4, undefined, { timeout: 20_000 });
     await expectVisible(page.getByRole('combobox', { name: 'Signed in as' }).getByText(auditor.displayName, { exact: false }));

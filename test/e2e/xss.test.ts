@@ -70,6 +70,7 @@ async function executableInPage(page: Page, scope = '[data-webpart]'): Promise<s
         if (!(tag === 'svg' && el.closest('[data-ssm-chart], [role="img"]'))) found.push(`<${tag}>`);
       }
       for (const attr of Array.from(el.attributes)) {
+        // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a URL scheme, so the check must too.
         const value = attr.value.replace(/[\u0000-\u0020]/g, '');
         if (/^on/i.test(attr.name)) found.push(`${attr.name} on <${tag}>`);
         if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].indexOf(attr.name.toLowerCase()) >= 0 && (scheme.test(value) || attr.name === 'srcdoc')) {
@@ -237,6 +238,7 @@ describe('stored XSS: saved through the repositories, rendered in Chromium', () 
     await webPart(page).getByRole('searchbox', { name: /search objectives/i }).or(webPart(page).getByRole('textbox', { name: /search objectives/i })).first().fill('XSS history');
     await webPart(page).getByRole('button', { name: HISTORY_OBJECTIVE, exact: true }).click();
     const panel = page.getByRole('dialog');
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     await panel.getByRole('list', { name: new RegExp(HISTORY_OBJECTIVE.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor({ state: 'attached', timeout: 15_000 });
     // Every payload is in the panel, so each one was rendered. The history arrives after the
     // panel opens (its own read), so wait for its entries before counting them.

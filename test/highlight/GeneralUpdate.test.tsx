@@ -33,6 +33,7 @@ function asLead(): FakeRepositories {
 
 const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
+// eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
 const editorOf = (panel: HTMLElement, label: string): HTMLElement => within(panel).getByRole('textbox', { name: new RegExp(label) });
 const type = (editor: HTMLElement, html: string): void => {
   editor.innerHTML = html;
@@ -42,6 +43,7 @@ const type = (editor: HTMLElement, html: string): void => {
 /** Picks a day of the month the meeting date picker opens on (March 2022 in these tests). */
 async function pickDay(panel: HTMLElement, day: number): Promise<void> {
   fireEvent.click(within(panel).getByLabelText(strings.FieldMeetingDate));
+  // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
   const cell = await screen.findByRole('button', { name: new RegExp(`^${day}, March, 2022`) });
   fireEvent.click(cell);
 }

@@ -1,4 +1,9 @@
 /** @jest-environment jsdom */
+// Wrap the real renderer so the test sees it called and still gets a real document.
+jest.mock('../../src/reports', () => {
+  const actual = jest.requireActual('../../src/reports');
+  return { ...actual, buildReportDocument: jest.fn(actual.buildReportDocument) };
+});
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import type { ReportModel } from '../../src/domain/report/model';
@@ -8,11 +13,6 @@ import { renderReport } from './fixtures';
 // Browsers have TextEncoder (docx zips with it); jest's jsdom environment does not expose it.
 if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder, TextDecoder });
 
-// Wrap the real renderer so the test sees it called and still gets a real document.
-jest.mock('../../src/reports', () => {
-  const actual = jest.requireActual('../../src/reports');
-  return { ...actual, buildReportDocument: jest.fn(actual.buildReportDocument) };
-});
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const reports = require('../../src/reports') as { buildReportDocument: jest.Mock };
 
@@ -68,8 +68,10 @@ describe('Download for committee', () => {
   it('names the file after the report kind and service chosen', async () => {
     renderReport();
     await screen.findByRole('region', { name: 'Governance' });
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     fireEvent.click(screen.getByRole('combobox', { name: new RegExp(`^${strings.ReportKindLabel} `) }));
     fireEvent.click(await screen.findByRole('option', { name: strings.ReportKindAnnual }));
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     fireEvent.click(screen.getByRole('combobox', { name: new RegExp(`^${strings.ReportServiceLabel} `) }));
     fireEvent.click(await screen.findByRole('option', { name: 'Governance' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Transformation and Partnerships' })).toBeNull());

@@ -4,7 +4,7 @@
  * Today is fixed at 20 March 2022, so the current period is Q4 2021/22.
  */
 import * as React from 'react';
-import { render } from '@testing-library/react';
+import { render, RenderResult } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { TeamsThemeName } from '../../src/components/themes';
@@ -147,7 +147,7 @@ export function seed(): FakeSeed {
 }
 
 /** Renders the report in the shared providers over fake repositories. */
-export function renderReport(options: { seed?: FakeSeed; repositories?: FakeRepositories; teamsTheme?: TeamsThemeName; inTeams?: boolean; today?: string } = {}) {
+export function renderReport(options: { seed?: FakeSeed; repositories?: FakeRepositories; teamsTheme?: TeamsThemeName; inTeams?: boolean; today?: string } = {}): RenderResult & { repositories: FakeRepositories; rerenderWithTheme: (theme: TeamsThemeName | undefined) => void } {
   const repositories = options.repositories ?? fakeRepositories(options.seed ?? seed());
   const element = (theme: TeamsThemeName | undefined): React.ReactElement => (
     <AppShell repositories={repositories} teamsTheme={theme}>

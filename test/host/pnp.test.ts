@@ -2,6 +2,7 @@
 import { spfi, SPBrowser, SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
+import type { IList } from '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
@@ -72,7 +73,7 @@ describe('PnPjs v4 against the local host', () => {
   });
 
   it('updates inside a batch return the new etag from the batch part headers', async () => {
-    const list = (b: SPFI) => b.web.lists.getByTitle(SCHEMA.highlights.title);
+    const list = (b: SPFI): IList => b.web.lists.getByTitle(SCHEMA.highlights.title);
     const before = (await list(sp).items.getById(1).select('Id')()) as { 'odata.etag': string };
     const [batched, execute] = sp.batched();
     const update = list(batched).items.getById(1).update({ KeyPoints: '<p>Changed in a batch</p>' }, before['odata.etag']);

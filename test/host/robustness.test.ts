@@ -52,6 +52,7 @@ function streamBody(totalBytes: number, chunked: boolean): Promise<{ status: num
     // The host may close the connection once it has answered; that is expected.
     req.on('error', (e) => (answered ? undefined : reject(e)));
     const pump = (): void => {
+      // eslint-disable-next-line no-unmodified-loop-condition -- the request's 'response' handler sets `answered` while the loop waits on 'drain'.
       while (!answered && sent < totalBytes) {
         sent += chunk.length;
         if (!req.write(chunk)) {

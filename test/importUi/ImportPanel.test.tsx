@@ -278,7 +278,10 @@ describe('ImportPanel', () => {
 
   it('stops on a column with data that maps to nothing until it is left out, then lists the rejected rows after applying as a workbook to download', async () => {
     const blobs: Blob[] = [];
-    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => (blobs.push(b), `blob:${blobs.length}`)), revokeObjectURL: jest.fn() });
+    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => {
+        blobs.push(b);
+        return `blob:${blobs.length}`;
+      }), revokeObjectURL: jest.fn() });
     const { repos } = renderPanel('objectives');
     const csv = OBJECTIVES_CSV.split('\r\n')
       .map((line, i) => `${line},${i === 0 ? 'Budget code' : `B-${i}`}`)

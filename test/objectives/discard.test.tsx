@@ -39,6 +39,7 @@ async function typeFirstUpdate(html: string): Promise<HTMLElement> {
   fireEvent.click(await screen.findByText(format(strings.UpdateMyObjectives, 2)));
   const panel = await screen.findByRole('dialog');
   const section = within(panel).getAllByRole('region')[0];
+  // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
   const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
   editor.innerHTML = html;
   fireEvent.input(editor);

@@ -5,7 +5,7 @@
  * demand (with a spinner and the shared error bar), and the history is read again after a save.
  */
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, RenderResult, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
@@ -20,14 +20,14 @@ const COLUMNS = { aim: true, status: true, rag: true, officer: true, latestUpdat
 const format = (template: string, ...args: Array<string | number>): string => template.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
 
 /** The seed plus an objective last updated in Q2, a period the first load does not read. */
-function seedWithOlderUpdate() {
+function seedWithOlderUpdate(): ReturnType<typeof seed> {
   const data = seed();
   data.objectives?.push(objective(14, 1, 'Objective last reported in Q2', { responsibleOfficer: ME, lastUpdatePeriodId: '2021-22-Q2' }));
   data.updates?.push(update(110, 14, '2021-22-Q2', '<p>Summer progress on the archive</p>', '2021-09-01T10:00:00Z'));
   return data;
 }
 
-function renderTracker(repos: ReturnType<typeof repositoriesFor>) {
+function renderTracker(repos: ReturnType<typeof repositoriesFor>): RenderResult {
   return render(
     <AppShell repositories={repos}>
       <ObjectivesTracker serviceFilter="" columns={COLUMNS} today={TODAY} storage={memoryStorage()} />
@@ -36,12 +36,12 @@ function renderTracker(repos: ReturnType<typeof repositoriesFor>) {
 }
 
 /** A promise to resolve or reject by hand, to see what shows while a read is pending. */
-function deferred<T>() {
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
   let resolve!: (value: T) => void;
   let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
+  const promise = new Promise<T>((_resolve, _reject) => {
+    resolve = _resolve;
+    reject = _reject;
   });
   return { promise, resolve, reject };
 }
@@ -183,6 +183,7 @@ describe('history on demand', () => {
     expect(getForObjective).toHaveBeenCalledTimes(1);
 
     fireEvent.click(within(list).getAllByText(strings.HistoryEdit)[0]);
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     const editor = await within(panel).findByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
     // The correction edits the stored Q4 update (found in what the history read), not a new one.
     expect(editor.innerHTML).toBe('<p>First draft of Q4</p>');

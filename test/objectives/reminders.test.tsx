@@ -31,7 +31,11 @@ function fakeGraph(): GraphApi & { batches: Array<{ requests: Array<{ id: string
   return { api, batches };
 }
 
-function renderWith(canEdit: boolean, graph = fakeGraph(), repos = repositoriesFor(seed(), { canEdit })) {
+function renderWith(
+  canEdit: boolean,
+  graph = fakeGraph(),
+  repos = repositoriesFor(seed(), { canEdit })
+): { graph: ReturnType<typeof fakeGraph>; repos: ReturnType<typeof repositoriesFor>; getGraphClient: jest.Mock<Promise<ReturnType<typeof fakeGraph>>, []> } {
   const getGraphClient = jest.fn(async () => graph);
   render(
     <AppShell repositories={repos}>

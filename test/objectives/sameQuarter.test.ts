@@ -29,7 +29,7 @@ it('a second new update of the same objective and quarter is a conflict with bot
   const [objective] = (await repos.loadInitial(['objectives'])).objectives;
   const me = objective.responsibleOfficer as Person;
   // Both tabs opened before either saved: neither knows of an update for the quarter.
-  const tab = (narrative: string) => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
+  const tab = (narrative: string): ReturnType<typeof saveUpdates> => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
   const first = await tab('<p>Written in the first tab</p>');
   expect(first.savedUpdates).toHaveLength(1);
   const second = await tab('<p>Written in the second tab</p>');
@@ -59,7 +59,7 @@ it('two tabs saving at the same moment store one update; the other gets the conf
   const repos = createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`));
   const [objective] = (await repos.loadInitial(['objectives'])).objectives;
   const me = objective.responsibleOfficer as Person;
-  const tab = (narrative: string) => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
+  const tab = (narrative: string): ReturnType<typeof saveUpdates> => saveUpdates({ repositories: repos, entries: [{ objective, narrative, status: 'In progress', rag: 'Amber' }], period, me });
   const results = await Promise.all([tab('<p>Tab A</p>'), tab('<p>Tab B</p>')]);
   expect(results.map((r) => r.savedUpdates.length).sort()).toEqual([0, 1]);
   expect(results.map((r) => r.conflicts.length).sort()).toEqual([0, 1]);

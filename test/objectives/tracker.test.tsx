@@ -5,7 +5,7 @@
  * first, create with validation, and read-only for auditors.
  */
 import * as React from 'react';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, RenderResult, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
@@ -20,7 +20,7 @@ setIconOptions({ disableWarnings: true });
 const COLUMNS = { aim: true, status: true, rag: true, officer: true, latestUpdate: true, targetDate: true };
 const format = (template: string, ...args: Array<string | number>): string => template.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
 
-function renderTracker(repos = repositoriesFor(seed()), extra: Partial<IObjectivesTrackerProps> = {}, storage = memoryStorage()) {
+function renderTracker(repos = repositoriesFor(seed()), extra: Partial<IObjectivesTrackerProps> = {}, storage = memoryStorage()): RenderResult & { repos: ReturnType<typeof repositoriesFor>; storage: ReturnType<typeof memoryStorage>; props: IObjectivesTrackerProps } {
   const props: IObjectivesTrackerProps = { serviceFilter: '', columns: COLUMNS, today: TODAY, storage, ...extra };
   const result = render(
     <AppShell repositories={repos}>
@@ -32,6 +32,7 @@ function renderTracker(repos = repositoriesFor(seed()), extra: Partial<IObjectiv
 
 /** The rich text editor of a section (contentEditable): type by setting HTML and firing input. */
 function typeNarrative(section: HTMLElement, html: string): void {
+  // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
   const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
   editor.innerHTML = html;
   fireEvent.input(editor);
@@ -159,6 +160,7 @@ describe('Update my objectives', () => {
     renderTracker(repos, {}, storage);
     panel = await openUpdatePanel(2);
     const section = within(panel).getAllByRole('region')[0];
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
     await waitFor(() => expect(editor.innerHTML).toBe('<p>Half-written thoughts</p>'));
     fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
@@ -214,6 +216,7 @@ describe('Update my objectives', () => {
     typeNarrative(section, '<p>Mine</p>');
     fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
     fireEvent.click(await within(panel).findByText(strings.ItemConflictTakeTheirs));
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
     const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
     await waitFor(() => expect(editor.innerHTML).toBe('<p>Their correction</p>'));
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toBeNull();

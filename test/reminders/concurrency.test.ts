@@ -42,6 +42,8 @@ async function settle(p: Promise<ReminderRunResult>): Promise<ReminderRunResult>
   }
 }
 
+let injected: { throttle: number; unavailable: number; reset: number };
+
 async function threeAtOnce(faults: FaultConfig, officers: number): Promise<ReminderRunResult[]> {
   host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: reminderSeed(officers), personas, faults: {} });
   host.setFaults(faults);
@@ -54,8 +56,6 @@ async function threeAtOnce(faults: FaultConfig, officers: number): Promise<Remin
   host.setFaults({});
   return results;
 }
-
-let injected: { throttle: number; unavailable: number; reset: number };
 
 /** One run over `officers` officers with these faults; its result, settled. */
 async function oneRun(faults: FaultConfig, officers: number, extra: { pendingPolicy?: 'resend' | 'hold' } = {}): Promise<ReminderRunResult> {
@@ -146,6 +146,7 @@ describe('a local data file from before the claim column', () => {
       (old as unknown as { db: { prepare(sql: string): { run(...a: unknown[]): void } } }).db.prepare('DELETE FROM fields WHERE list_pk = ? AND internal_name = ?').run(log.pk, 'ClaimKey');
       old.close();
 
+      // eslint-disable-next-line require-atomic-updates -- one test's own sequence: nothing else assigns it while it waits.
       host = await startLocalHost({ port: 0, dbFile: file, personas, faults: {} });
       const reopened = await fetch(`${host.webUrl}/_api/web/lists/getByTitle('SSM%20Reminder%20Log')/fields/getByInternalNameOrTitle('ClaimKey')`, { headers: { Accept: 'application/json;odata=nometadata' } });
       expect(await reopened.json()).toMatchObject({ EnforceUniqueValues: true, Indexed: true });
@@ -155,6 +156,7 @@ describe('a local data file from before the claim column', () => {
       expect(tally(host, 3)).toEqual({ duplicates: 0, skips: 0, mails: 3 });
     } finally {
       await host.close();
+      // eslint-disable-next-line require-atomic-updates -- one test's own sequence: nothing else assigns it while it waits.
       host = undefined as unknown as Host;
       fs.rmSync(dir, { recursive: true, force: true });
     }

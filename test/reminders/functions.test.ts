@@ -2,16 +2,15 @@
  * The Azure Functions timer app: it registers the 08:00 timer and, with app-only tokens from
  * the credential, runs the same reminder code against SharePoint (here the local host).
  */
+const timers: Array<{ name: string; options: { schedule: string; handler: unknown } }> = [];
+jest.mock('@azure/functions', () => ({
+  app: { timer: (name: string, options: { schedule: string; handler: unknown }) => timers.push({ name, options }) }
+}));
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { startLocalHost } from '../../local/host/server';
 import { personas } from '../../local/sample-data';
 import { reminderSeed } from '../../bench/reminders';
 import { runReminderJob } from '../../functions/src/wiring';
-
-const timers: Array<{ name: string; options: { schedule: string; handler: unknown } }> = [];
-jest.mock('@azure/functions', () => ({
-  app: { timer: (name: string, options: { schedule: string; handler: unknown }) => timers.push({ name, options }) }
-}));
 
 it('registers quarterlyReminders daily at 08:00 (app time zone)', async () => {
   await import('../../functions/src/functions/reminders');

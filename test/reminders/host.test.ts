@@ -13,7 +13,7 @@ type Host = Awaited<ReturnType<typeof startLocalHost>>;
 const OFFICERS = 70;
 const waits: number[] = [];
 // Records the waits instead of sleeping: we assert what is honoured, not how long it took.
-const sleep = async (ms: number): Promise<void> => void waits.push(ms);
+const sleep = async (ms: number): Promise<void> => { waits.push(ms); };
 
 let host: Host;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ afterEach(async () => {
 const recipients = (): string[] => host.outbox().map((m) => m.to[0]);
 const officerEmails = Array.from({ length: OFFICERS }, (_, i) => `officer${i + 1}@example.gov.uk`).sort();
 
-function deps() {
+function deps(): ReturnType<typeof localReminderDeps> {
   return localReminderDeps(host.url, {}, sleep);
 }
 

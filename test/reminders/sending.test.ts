@@ -126,7 +126,7 @@ describe('reminder email', () => {
 });
 
 describe('runReminders (in-memory log)', () => {
-  const run = (repos: ReturnType<typeof memoryRepositories>, mailer: GraphMailer, extra: Partial<Parameters<typeof runReminders>[0]> = {}) =>
+  const run = (repos: ReturnType<typeof memoryRepositories>, mailer: GraphMailer, extra: Partial<Parameters<typeof runReminders>[0]> = {}): ReturnType<typeof runReminders> =>
     runReminders({ repositories: repos, mailer, today: TODAY, links: LINKS, now: () => new Date('2022-03-01T08:00:00Z'), sleep: noSleep, ...extra });
 
   it('sends 1,000 officers one email each in at most 50 batches, logs each Sent, and a rerun sends nothing', async () => {

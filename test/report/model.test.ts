@@ -9,7 +9,7 @@ import { A, B, C, fixture } from './fixtures';
 const build = (over: Partial<Parameters<typeof buildReportModel>[1]> = {}): ReportModel =>
   buildReportModel(fixture(), { kind: 'quarterly', periodId: '2021-22-Q4', generatedOn: '2022-03-10T09:00:00Z', ...over });
 
-const section = (m: ReportModel, name: string) => {
+const section = (m: ReportModel, name: string): ReportModel['services'][number] => {
   const s = m.services.find((x) => x.name === name);
   if (!s) throw new Error(`no section ${name}`);
   return s;

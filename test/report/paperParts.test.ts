@@ -22,7 +22,7 @@ if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { T
 // The page's window (jsdom's here), as the web part uses the browser's.
 const richText = createRichTextConverter(window as unknown as RichTextWindow);
 
-const model = (over: Partial<Parameters<typeof buildReportModel>[1]> = {}) =>
+const model = (over: Partial<Parameters<typeof buildReportModel>[1]> = {}): ReturnType<typeof buildReportModel> =>
   buildReportModel({ ...sampleData, updates: sampleData.objectiveUpdates }, { kind: 'quarterly', periodId: '2021-22-Q4', generatedOn: '2022-03-10T09:00:00Z', ...over });
 
 async function documentXml(m: ReturnType<typeof model>, figures = {}): Promise<{ raw: string; zip: JSZip }> {
@@ -93,7 +93,7 @@ describe('paper layout', () => {
   });
 
   it('gives every column room for its longest word', () => {
-    const cell = (measure: string) => ({ content: measure, measure });
+    const cell = (measure: string): { content: string; measure: string } => ({ content: measure, measure });
     const widths = columnWidths(['Service', 'Narrative'], [[cell('Transformation'), cell('a '.repeat(400))]], [1, 4], 9638);
     // "Transformation" at 9.5pt needs about 1,500 twips with the cell margins.
     expect(widths[0]).toBeGreaterThanOrEqual(1480);
@@ -126,14 +126,17 @@ describe('paper figures', () => {
 
 describe('PDF through Microsoft Graph', () => {
   /** A fake Graph client recording the calls it gets. */
-  function fakeClient(answers: { put?: unknown; get?: ArrayBuffer; fail?: 'put' | 'get' }) {
+  function fakeClient(answers: { put?: unknown; get?: ArrayBuffer; fail?: 'put' | 'get' }): { client: Client; calls: Array<{ method: string; path: string; query?: Record<string, string> }> } {
     const calls: Array<{ method: string; path: string; query?: Record<string, string> }> = [];
     const client = {
       api(path: string) {
         const call: { method: string; path: string; query?: Record<string, string> } = { method: '', path };
         const req = {
           header: () => req,
-          query: (q: Record<string, string>) => ((call.query = q), req),
+          query: (q: Record<string, string>) => {
+            call.query = q;
+            return req;
+          },
           responseType: () => req,
           put: async () => {
             calls.push({ ...call, method: 'PUT' });

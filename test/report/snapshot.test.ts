@@ -124,7 +124,7 @@ describe('snapshot repository against the local host', () => {
     expect(reread?.version).toBe(1);
     expect(reread?.publishedOn).toBe(v1.publishedOn);
     expect(reread?.model).toEqual(JSON.parse(JSON.stringify(before)));
-    const row = (m: ReportModel | undefined) => m?.services[0].objectives.find((o) => o.id === objective.id);
+    const row = (m: ReportModel | undefined): ReportModel['services'][number]['objectives'][number] | undefined => m?.services[0].objectives.find((o) => o.id === objective.id);
     expect(row(reread?.model)?.status).toBe(updates[0].status);
     expect(row(v2.model)?.status).toBe(newStatus);
   });

@@ -74,7 +74,7 @@ describe('published snapshots read back', () => {
 
     // The unreadable ones are rows of their own with the reason, never an exception.
     const periods = await repos.snapshots.publishedPeriods();
-    const versionOf = (id: number) => periods.flatMap((p) => p.versions).find((v) => v.id === id);
+    const versionOf = (id: number): (typeof periods)[number]['versions'][number] | undefined => periods.flatMap((p) => p.versions).find((v) => v.id === id);
     expect(versionOf(kept.id)).toMatchObject({ integrity: 'verified' });
     expect(versionOf(tampered.id)).toMatchObject({ integrity: 'altered' });
     expect(versionOf(corrupt.id)?.unreadable).toMatch(/could not be decompressed/);

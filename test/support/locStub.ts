@@ -7,7 +7,7 @@ import * as path from 'path';
 
 const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'loc', 'en-gb.js'), 'utf8');
 let strings: unknown;
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
+// eslint-disable-next-line @typescript-eslint/no-implied-eval, no-new-func -- runs the built AMD loc file with a stub `define`, as SPFx's loader would.
 new Function('define', source)((deps: unknown, factory: () => unknown) => {
   strings = factory();
 });

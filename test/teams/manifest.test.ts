@@ -7,8 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest's JSON is read as it stands, to be checked against the schema.
 const manifest = JSON.parse(readFileSync(path.join(root, 'teams', 'manifest.json'), 'utf8')) as Record<string, any>;
 const appManifestDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- modules of @microsoft/app-manifest loaded by path have no types.
 const fromAppManifest = (pkg: string): any => require(require.resolve(pkg, { paths: [appManifestDir] }));
 
 function validator(version: string): { validate: (m: unknown) => boolean; errors: () => unknown } {

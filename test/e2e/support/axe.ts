@@ -11,6 +11,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /** One violation as axe reports it (the fields the assertions print). */
 export interface AxeViolation {
   id: string;
+  // eslint-disable-next-line @rushstack/no-new-null -- axe-core reports null when it has no impact to give.
   impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
   help: string;
   helpUrl: string;
