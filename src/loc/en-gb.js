@@ -28,7 +28,6 @@ define([], function () {
     SetUpListsRunning: 'Setting up lists…',
     SetUpListsDone: 'The lists are ready.',
     SetUpListsFailed: 'The lists could not be set up: {0}',
-    SetUpListsUnavailable: 'Setting up lists is not available in this version yet.',
     // Import from a spreadsheet (site owners)
     ImportGroupDescription: 'Adds or updates items of this web part\'s list from a CSV or Excel (.xlsx) file. A dry run shows what would change before anything is written. Only site owners can do this.',
     ImportButton: 'Import from a spreadsheet',

@@ -25,7 +25,6 @@ declare interface ISsmStrings {
   SetUpListsRunning: string;
   SetUpListsDone: string;
   SetUpListsFailed: string;
-  SetUpListsUnavailable: string;
   ImportGroupDescription: string;
   ImportButton: string;
   ImportListObjectives: string;
