@@ -6,6 +6,7 @@
  * - `?host=teams&theme=default|dark|contrast[&webpart=<name>]`: the Teams tab view of one web
  *   part (the highlight report unless named), without SharePoint's chrome.
  */
+import { IMPORT_LISTS, ImportListKind } from '../../src/domain/import/columns';
 import { TeamsThemeName, toTeamsThemeName } from '../../src/components/themes';
 
 /** Web part folder names, in the order the SharePoint page shows them. */
@@ -68,15 +69,12 @@ export function routeSearch(route: { host?: 'sharePoint' | 'teams'; teamsTheme?:
   return query ? `?${query}` : '';
 }
 
-/** Lists the workbench can open the import panel for with `?import=`. */
-const IMPORT_QUERY_LISTS: readonly string[] = ['objectives', 'benefits', 'risks'];
-
 /**
  * The list named by `?import=objectives|benefits|risks` (case-insensitive), whose web part
  * opens its "Import from a spreadsheet" panel on load; undefined when absent or unknown.
  * The property pane, where site owners find the import in SharePoint, does not exist here.
  */
-export function parseImportQuery(search: string): 'objectives' | 'benefits' | 'risks' | undefined {
+export function parseImportQuery(search: string): ImportListKind | undefined {
   const value = (new URLSearchParams(search).get('import') ?? '').trim().toLowerCase();
-  return IMPORT_QUERY_LISTS.indexOf(value) >= 0 ? (value as 'objectives' | 'benefits' | 'risks') : undefined;
+  return IMPORT_LISTS.find((l) => l.toLowerCase() === value);
 }

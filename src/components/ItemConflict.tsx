@@ -34,11 +34,13 @@ export interface IItemConflictProps {
   onTakeTheirs: () => void;
   /** Disables the buttons while a save runs. */
   busy?: boolean;
+  /** False when there is no other version to take (it was deleted): "Take theirs" is then off. */
+  canTakeTheirs?: boolean;
 }
 
 /** The two versions and the two ways out. */
 export function ItemConflict(props: IItemConflictProps): JSX.Element {
-  const { rows, theirsModified, onKeepMine, onTakeTheirs, busy } = props;
+  const { rows, theirsModified, onKeepMine, onTakeTheirs, busy, canTakeTheirs = true } = props;
   const theme = useTheme();
   const classes = React.useMemo(
     () =>
@@ -88,7 +90,7 @@ export function ItemConflict(props: IItemConflictProps): JSX.Element {
       </table>
       <Stack horizontal tokens={{ childrenGap: 8 }}>
         <PrimaryButton text={strings.ItemConflictKeepMine} onClick={onKeepMine} disabled={busy} />
-        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy} />
+        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy || !canTakeTheirs} />
       </Stack>
     </Stack>
   );

@@ -1,5 +1,5 @@
 /**
- * The save flow shared by the edit forms of the registers (benefits, risks): validate with
+ * The save flow shared by every edit form (objectives, benefits, risks): validate with
  * the domain validators, add or update through the repository with the etag the user
  * edited, keep a localStorage draft when a save fails, and on a 412 conflict hold the other
  * person's version so the form can show both and let the user keep theirs or take the other.
@@ -64,14 +64,23 @@ export interface IItemEditor<V, T> {
   draftKept: boolean;
   /** Whether a save is running. */
   saving: boolean;
+  /**
+   * Whether closing the form now would lose edits: the values differ from the item as stored
+   * (or as last taken from the other version) and no draft holds them.
+   */
+  unsaved: boolean;
   /** Validates and saves. */
   save: () => void;
+  /** Validates and saves these values (e.g. the form's with one change, for a one-click action). */
+  saveValues: (values: V) => void;
   /** After a conflict: saves the user's values over the other version. */
   keepMine: () => void;
   /** After a conflict: shows the other version and drops the user's changes and draft. */
   takeTheirs: () => void;
   /** Drops a restored draft and goes back to the stored item. */
   discardDraft: () => void;
+  /** Drops every edit and its draft (the user confirmed "Discard changes?"). */
+  discardChanges: () => void;
 }
 
 /** Form state with drafts, validation and conflict handling. */
@@ -87,6 +96,10 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   const [conflict, setConflict] = React.useState<T | undefined>(undefined);
   const [draftKept, setDraftKept] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
+  // What the values are compared with to tell unsaved edits: the item, or the version taken.
+  const [baseline, setBaseline] = React.useState<string>(() => JSON.stringify(toValues(item)));
+  // The values a draft holds (restored, or written when a save failed): closing loses nothing then.
+  const [kept, setKept] = React.useState<string | undefined>(() => (initial ? JSON.stringify(initial.value) : undefined));
   const etag = React.useRef<string | undefined>(item?.etag);
   const onSaved = React.useRef(options.onSaved);
   onSaved.current = options.onSaved;
@@ -113,12 +126,16 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
           setSaving(false);
           setConflict(undefined);
           setDraftKept(false);
+          setKept(undefined);
+          setBaseline(JSON.stringify(current));
           etag.current = stored.etag;
           onSaved.current(stored);
         },
         (e: unknown) => {
           setSaving(false);
-          setDraftKept(writeFormDraft(storage, key, current));
+          const written = writeFormDraft(storage, key, current);
+          setDraftKept(written);
+          if (written) setKept(JSON.stringify(current));
           if (e instanceof ConflictError && e.serverVersion !== undefined) {
             setConflict(e.serverVersion as T);
             setError(undefined);
@@ -132,6 +149,13 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   );
 
   const save = React.useCallback(() => run(values, etag.current), [run, values]);
+  const saveValues = React.useCallback(
+    (next: V) => {
+      setValues(next);
+      run(next, etag.current);
+    },
+    [run]
+  );
 
   const keepMine = React.useCallback(() => {
     if (!conflict) return;
@@ -144,6 +168,8 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     if (!conflict) return;
     etag.current = conflict.etag;
     setValues(toValues(conflict));
+    setBaseline(JSON.stringify(toValues(conflict)));
+    setKept(undefined);
     clearFormDraft(storage, key);
     setConflict(undefined);
     setDraftKept(false);
@@ -154,10 +180,39 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
 
   const discardDraft = React.useCallback(() => {
     clearFormDraft(storage, key);
+    setKept(undefined);
     setValues(toValues(item));
     setDraftRestoredOn(undefined);
     setDraftKept(false);
   }, [storage, key, toValues, item]);
 
-  return { values, setValues, fieldErrors, error, conflict, draftRestoredOn, draftKept, saving, save, keepMine, takeTheirs, discardDraft };
+  const discardChanges = React.useCallback(() => {
+    clearFormDraft(storage, key);
+    setKept(undefined);
+    setValues(toValues(item));
+    setDraftRestoredOn(undefined);
+    setDraftKept(false);
+    setConflict(undefined);
+  }, [storage, key, toValues, item]);
+
+  const current = JSON.stringify(values);
+  const unsaved = current !== baseline && current !== kept;
+
+  return {
+    values,
+    setValues,
+    fieldErrors,
+    error,
+    conflict,
+    draftRestoredOn,
+    draftKept,
+    saving,
+    unsaved,
+    save,
+    saveValues,
+    keepMine,
+    takeTheirs,
+    discardDraft,
+    discardChanges
+  };
 }

@@ -129,7 +129,6 @@ declare interface ISsmStrings {
   ObjectiveFieldLastUpdatePeriod: string;
   ObjectiveFieldNextUpdateDue: string;
   ObjectiveConflictHeading: string;
-  ObjectiveConflictExplain: string;
   ObjectiveConflictSavedBy: string;
   ObjectiveConflictDeleted: string;
   UpdateMyObjectives: string;
@@ -248,6 +247,10 @@ declare interface ISsmStrings {
   FormDraftRestored: string;
   FormDiscardDraft: string;
   FormDraftKept: string;
+  FormDiscardChangesTitle: string;
+  FormDiscardChangesText: string;
+  FormDiscardChanges: string;
+  FormKeepEditing: string;
   ItemConflictHeading: string;
   ItemConflictIntro: string;
   ItemConflictYours: string;

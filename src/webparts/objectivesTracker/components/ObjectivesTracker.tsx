@@ -37,6 +37,7 @@ import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatDate, formatString } from '../../../components/format';
@@ -181,10 +182,11 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
       ? formatString(strings.UpdatePanelTitle, period.label)
       : panel.kind === 'details'
         ? panelObjective?.title ?? ''
-        : panelObjective
-          ? strings.ObjectiveEditTitle
-          : strings.ObjectiveNewTitle;
-  const closePanel = (): void => setPanel(undefined);
+        : '';
+  const closePanel = React.useCallback((): void => setPanel(undefined), []);
+  // Quarterly updates are kept as drafts as they are typed; only edits no draft could hold are at stake.
+  const [updatesUnsaved, setUpdatesUnsaved] = React.useState(false);
+  const updatePrompt = useDiscardPrompt(panel?.kind === 'update' && updatesUnsaved, () => setUpdatesUnsaved(false), closePanel);
 
   return (
     <TrackerContext.Provider value={context}>
@@ -209,8 +211,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         )}
       </Stack>
       <Panel
-        isOpen={panel !== undefined}
-        onDismiss={closePanel}
+        isOpen={panel !== undefined && panel.kind !== 'edit'}
+        onDismiss={updatePrompt.requestClose}
         type={PanelType.large}
         headerText={panelTitle}
         closeButtonAriaLabel={strings.FormClose}
@@ -221,7 +223,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           <UpdateForm
             objectives={mine}
             period={period}
-            onCancel={closePanel}
+            onCancel={() => updatePrompt.requestClose()}
+            onUnsavedChange={setUpdatesUnsaved}
             onSaved={(count) => {
               setNotice(formatString(strings.UpdateSaved, count));
               closePanel();
@@ -231,7 +234,11 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         {panel?.kind === 'details' && panelObjective && (
           <ObjectiveDetails objective={panelObjective} onClose={closePanel} onEdit={() => setPanel({ kind: 'edit', objectiveId: panelObjective.id })} />
         )}
-        {panel?.kind === 'edit' && (
+        </OnDemand>
+        {updatePrompt.dialog}
+      </Panel>
+      {panel?.kind === 'edit' && (
+        <OnDemand>
           <ObjectiveForm
             key={panelObjective?.id ?? 'new'}
             objective={panelObjective}
@@ -242,9 +249,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
               setPanel({ kind: 'details', objectiveId: stored.id });
             }}
           />
-        )}
         </OnDemand>
-      </Panel>
+      )}
       {remindersOpen && props.reminders && (
         <OnDemand>
           <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />
