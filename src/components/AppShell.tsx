@@ -9,6 +9,7 @@ import { RepositoriesProvider } from './RepositoriesContext';
 import { IHostTheme, resolveTheme } from './themes';
 import * as strings from 'SsmStrings';
 import { MessagesOverlay, setActiveMessages } from '../domain/messages';
+import { printRoot } from './print';
 
 // Validation messages name fields in the page's language: load them from the string resources
 // once, when the first web part on the page loads this module.
@@ -26,7 +27,7 @@ export function AppShell(props: IAppShellProps): JSX.Element {
   const { spTheme, teamsTheme, repositories, children } = props;
   const theme = React.useMemo(() => resolveTheme({ spTheme, teamsTheme }), [spTheme, teamsTheme]);
   return (
-    <ThemeProvider theme={theme} applyTo="element">
+    <ThemeProvider theme={theme} applyTo="element" className={printRoot}>
       <RepositoriesProvider repositories={repositories}>{children}</RepositoriesProvider>
     </ThemeProvider>
   );

@@ -75,6 +75,7 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
           <ItemConflict
             rows={props.conflictRows(editor.conflict)}
             theirsModified={editor.conflict.modified}
+            changes={editor.conflictChanges}
             onKeepMine={editor.keepMine}
             onTakeTheirs={editor.takeTheirs}
             busy={editor.saving}

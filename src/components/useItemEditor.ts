@@ -3,12 +3,15 @@
  * the domain validators, add or update through the repository with the etag the user
  * edited, keep a localStorage draft when a save fails, and on a 412 conflict hold the other
  * person's version so the form can show both and let the user keep theirs or take the other.
+ * "Keep mine" merges by field: it writes only the fields the user changed since opening the
+ * item, so the other person's changes to the rest stay.
  */
 import * as React from 'react';
 import { ConflictError } from '../data/errors';
 import type { ListRepository, NewItem } from '../data/repositories';
 import type { Stored } from '../domain/types';
 import { ValidationError, ValidationFailedError } from '../domain/validation';
+import { changedFields, IFieldChanges, pickFields } from './fieldMerge';
 import {
   clearFormDraft,
   formDraftKey,
@@ -58,6 +61,8 @@ export interface IItemEditor<V, T> {
   error: unknown;
   /** The other person's version after a 412, until the user chooses. */
   conflict: T | undefined;
+  /** With a conflict: the fields each side changed since the user opened the item. */
+  conflictChanges: IFieldChanges | undefined;
   /** When the restored draft was written (ISO), if the form opened from a draft. */
   draftRestoredOn: string | undefined;
   /** Whether the last failed save left a draft behind. */
@@ -73,7 +78,7 @@ export interface IItemEditor<V, T> {
   save: () => void;
   /** Validates and saves these values (e.g. the form's with one change, for a one-click action). */
   saveValues: (values: V) => void;
-  /** After a conflict: saves the user's values over the other version. */
+  /** After a conflict: saves the fields the user changed over the other version (theirs stay for the rest). */
   keepMine: () => void;
   /** After a conflict: shows the other version and drops the user's changes and draft. */
   takeTheirs: () => void;
@@ -101,11 +106,14 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   // The values a draft holds (restored, or written when a save failed): closing loses nothing then.
   const [kept, setKept] = React.useState<string | undefined>(() => (initial ? JSON.stringify(initial.value) : undefined));
   const etag = React.useRef<string | undefined>(item?.etag);
+  // The version the user opened, as a model: what "changed" is measured against.
+  const [opened] = React.useState(() => (item ? convert(toValues(item)).model : undefined));
+  const base = React.useRef<NewItem<T> | undefined>(opened);
   const onSaved = React.useRef(options.onSaved);
   onSaved.current = options.onSaved;
 
   const run = React.useCallback(
-    (current: V, withEtag: string | undefined): void => {
+    (current: V, withEtag: string | undefined, onlyFields?: readonly string[]): void => {
       const { model, errors } = convert(current);
       const byField: Record<string, string> = {};
       for (const e of errors) if (!byField[e.field]) byField[e.field] = e.message;
@@ -116,10 +124,9 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
       }
       setSaving(true);
       setError(undefined);
+      const written = onlyFields ? pickFields(model as object, onlyFields) : (model as Partial<NewItem<T>>);
       const saved: Promise<T> =
-        item && withEtag !== undefined
-          ? repository.update({ ...(model as Partial<NewItem<T>>), id: item.id, etag: withEtag })
-          : repository.add(model);
+        item && withEtag !== undefined ? repository.update({ ...(written as Partial<NewItem<T>>), id: item.id, etag: withEtag }) : repository.add(model);
       saved.then(
         (stored) => {
           clearFormDraft(storage, key);
@@ -129,6 +136,7 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
           setKept(undefined);
           setBaseline(JSON.stringify(current));
           etag.current = stored.etag;
+          base.current = convert(toValues(stored)).model;
           onSaved.current(stored);
         },
         (e: unknown) => {
@@ -145,7 +153,7 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
         }
       );
     },
-    [convert, item, repository, storage, key]
+    [convert, toValues, item, repository, storage, key]
   );
 
   const save = React.useCallback(() => run(values, etag.current), [run, values]);
@@ -157,16 +165,25 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     [run]
   );
 
+  const conflictChanges = React.useMemo((): IFieldChanges | undefined => {
+    if (!conflict) return undefined;
+    const opened = (base.current ?? {}) as object;
+    return { mine: changedFields(opened, convert(values).model as object), theirs: changedFields(opened, convert(toValues(conflict)).model as object) };
+  }, [conflict, convert, toValues, values]);
+
   const keepMine = React.useCallback(() => {
     if (!conflict) return;
     // Save over the version the user has now seen: its etag makes the next IF-Match succeed.
     etag.current = conflict.etag;
-    run(values, conflict.etag);
-  }, [conflict, run, values]);
+    // Only the fields the user changed: the other person's changes to the rest are kept.
+    run(values, conflict.etag, base.current ? conflictChanges?.mine : undefined);
+  }, [conflict, conflictChanges, run, values]);
+
 
   const takeTheirs = React.useCallback(() => {
     if (!conflict) return;
     etag.current = conflict.etag;
+    base.current = convert(toValues(conflict)).model;
     setValues(toValues(conflict));
     setBaseline(JSON.stringify(toValues(conflict)));
     setKept(undefined);
@@ -176,7 +193,7 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     setDraftRestoredOn(undefined);
     setFieldErrors({});
     setError(undefined);
-  }, [conflict, toValues, storage, key]);
+  }, [conflict, convert, toValues, storage, key]);
 
   const discardDraft = React.useCallback(() => {
     clearFormDraft(storage, key);
@@ -204,6 +221,7 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     fieldErrors,
     error,
     conflict,
+    conflictChanges,
     draftRestoredOn,
     draftKept,
     saving,

@@ -2,6 +2,7 @@
  * PnPjs v4 implementation of the repositories (src/data/repositories.ts), against SharePoint
  * Online or the local host. Field names come only from schema.ts via selectFor/toItem/fromItem.
  */
+import { createPnpItemHistory } from './itemHistory';
 import type { SPFI } from '@pnp/sp';
 import { SPCollection } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -260,6 +261,12 @@ class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> imp
 
 /** The reminder log, with batched writes for the reminder run's claims and outcomes. */
 class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry> implements ReminderLogRepository {
+  public async getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]> {
+    if (keys.length === 0) return [];
+    // A chunk is at most 20 keys: one filter of ORs on the indexed claim column stays well within URL limits.
+    return this.readAll(this.itemsOn(this.sp).filter(keys.map((k) => indexedEq(this.key, 'claimKey', k)).join(' or ')));
+  }
+
   public async saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options: { readBack?: boolean } = {}): Promise<Array<WriteOutcome<ReminderLogEntry>>> {
     if (writes.length === 0) return [];
     const parts: BatchPart<RawItem | undefined>[] = writes.map((w) => (batched) => {
@@ -645,6 +652,7 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
   for (const decl of LIST_DECLARATIONS) lists[decl.key] = repositoryOf(sp, decl.key, decl.repository, options);
   return {
     ...(lists as unknown as ListRepositories),
+    history: createPnpItemHistory(sp),
     loadInitial: (lists, loadOptions) => loadInitial(sp, lists, options, loadOptions),
     async currentUser(): Promise<Person> {
       try {
@@ -663,6 +671,13 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     async canEdit(list): Promise<boolean> {
       try {
         return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'permissions', list });
+      }
+    },
+    async canManage(list): Promise<boolean> {
+      try {
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.ManageLists);
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'permissions', list });
       }

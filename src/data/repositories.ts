@@ -8,6 +8,7 @@ import { INITIAL_KEYS } from './lists';
 import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf } from './lists';
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
+import type { ItemHistoryRepository } from './itemHistory';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -56,6 +57,11 @@ export interface ReminderLogRepository extends PeriodListRepository<ReminderLogE
    * `$batch`); otherwise as the changes written, with an empty etag.
    */
   saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options?: { readBack?: boolean }): Promise<Array<WriteOutcome<ReminderLogEntry>>>;
+  /**
+   * The entries of these keys as they are now (through the unique, indexed claim column): read
+   * just before a chunk is claimed, so a run sees what other runs did since it started.
+   */
+  getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]>;
 }
 
 /** saveMany done one write at a time through add and update: for repositories without batches (test doubles). */
@@ -134,7 +140,7 @@ export function emptyInitialData(): InitialData {
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
-export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>;
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage' | 'history'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
 export interface LoadInitialOptions {
@@ -182,6 +188,11 @@ export interface InitialLoad extends InitialData {
 /** The data access of the whole product: the repository of every declared list, and loads and users. */
 export interface Repositories extends ListRepositories {
   /**
+   * Version histories of benefits and risks, so a paper for a past period shows values as they
+   * stood at its end. Optional: without it (test doubles) papers use the values as they are now.
+   */
+  history?: ItemHistoryRepository;
+  /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each (and
    * its highest id), then, for lists with more, one more $batch reading the rest by id range
    * whatever the size. Lists not named come back empty. Options
@@ -195,4 +206,9 @@ export interface Repositories extends ListRepositories {
   ensureUser(emailOrLogin: string): Promise<Person>;
   /** Whether the current user may edit items of the given list (EditListItems). */
   canEdit(list: EditableListKey): Promise<boolean>;
+  /**
+   * Whether the current user may manage the given list (ManageLists: SharePoint's Edit level,
+   * which site members and owners hold; not Contribute or Read). Mailing every officer is theirs.
+   */
+  canManage(list: EditableListKey): Promise<boolean>;
 }

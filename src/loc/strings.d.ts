@@ -95,6 +95,7 @@ declare interface ISsmStrings {
   ColumnAim: string;
   ColumnLatestUpdate: string;
   ObjectivesCommands: string;
+  ObjectivesMoreCommands: string;
   ObjectivesCount: string;
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;
@@ -171,6 +172,15 @@ declare interface ISsmStrings {
   RemindersAlreadySent: string;
   RemindersInProgress: string;
   RemindersUnassigned: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersFailed: string;
@@ -187,6 +197,11 @@ declare interface ISsmStrings {
   BenefitsIntro: string;
   FilterServiceLabel: string;
   FilterAllServices: string;
+  PrintFilter: string;
+  FilterCouncilLabel: string;
+  FilterAllCouncils: string;
+  BenefitsSearchLabel: string;
+  RisksSearchLabel: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;
@@ -259,6 +274,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;
@@ -356,6 +376,10 @@ declare interface ISsmStrings {
   ReportDownloaded: string;
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
+  ReportRagCountsCaption: string;
+  ReportTrendHeading: string;
+  ReportColumnQuarter: string;
+  ReportColumnNotReported: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;
@@ -386,6 +410,7 @@ declare interface ISsmStrings {
   ReportBenefitsCaption: string;
   ReportNoBenefitsRealised: string;
   ReportBasisSnapshot: string;
+  ReportBasisHistory: string;
   ReportBasisModified: string;
   ReportColumnBenefit: string;
   ReportColumnCategory: string;
@@ -422,6 +447,18 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportPaperTextEdit: string;
+  ReportPaperTextHide: string;
+  ReportPaperTextLabel: string;
+  ReportPaperTextNote: string;
+  ReportPaperPurpose: string;
+  ReportPaperRecommendations: string;
+  ReportPaperReasons: string;
+  ReportPaperSummary: string;
+  ReportColumnKind: string;
+  ReportColumnScope: string;
+  ReportColumnMeeting: string;
+  ReportMeetingNotSet: string;
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;

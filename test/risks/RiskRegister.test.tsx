@@ -223,7 +223,7 @@ describe('RiskRegister', () => {
     fireEvent.click(button(panel, strings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
     const row = within(conflict).getByText(strings.FieldResidualLikelihood).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5', '2']);
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5', '2', strings.ItemConflictOutcomeBoth]);
 
     // Take theirs: the form shows their value and nothing is saved.
     fireEvent.click(button(conflict, strings.ItemConflictTakeTheirs));
