@@ -124,7 +124,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         for (const u of sampleData.users) {
           const persona = personas.find((p) => p.userId === u.id);
           store.addUser({ id: u.id, title: u.displayName, email: u.email, isSiteAdmin: persona?.role === 'editor', canEdit: persona ? persona.canEdit : true });
+          store.addDirectoryPerson({ title: u.displayName, email: u.email });
         }
+        for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
       });
     }
     store.setMeta('digestSecret', randomBytes(32).toString('hex'));

@@ -8,7 +8,7 @@ import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './
 import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
-import { personas, users } from './people';
+import { directory, personas, users } from './people';
 import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
 import { reportSettings } from './settings';
@@ -29,6 +29,7 @@ const daysBefore = (date: string, days: number): string => new Date(Date.parse(`
 /** The seed data of every list, plus the site users. */
 export const sampleData: SampleData = {
   users,
+  directory,
   services,
   objectives: entered(objectives, () => '2021-04-01T09:00:00Z'),
   objectiveUpdates: entered(objectiveUpdates, (u) => u.updatedOn),

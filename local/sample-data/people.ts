@@ -37,6 +37,16 @@ export const users: Person[] = [
   user(18, 'Fiona Oakes', 'melton.example.gov.uk') // Revenues Team Leader.
 ];
 
+/**
+ * People of the councils' directory who have not opened the site yet: the local host's
+ * ensureuser adds them, and refuses addresses no directory knows, as SharePoint Online does.
+ */
+export const directory: Array<Pick<Person, 'displayName' | 'email'>> = [
+  { displayName: 'Keira Whittle', email: `keira.whittle@${CHORLEY}` }, // New Revenues Officer, not yet on the site.
+  { displayName: 'Samuel Ormerod', email: `samuel.ormerod@${SOUTH_RIBBLE}` }, // Planning Manager.
+  { displayName: 'Anita Brooks', email: 'anita.brooks@melton.example.gov.uk' } // Benefits Officer.
+];
+
 /** A copy of the user with that id; throws so a mistyped id fails when the module loads. */
 export function person(id: number): Person {
   const found = users.find((u) => u.id === id);

@@ -11,7 +11,15 @@ import type { ModelOf, SampleListKey } from '../../src/data/lists';
  * data sets may leave those out). Users have ids 1..n; the first three are the workbench
  * personas: editor, service lead, auditor (read-only).
  */
-export type SampleData = { users: Person[] } & { [K in SampleListKey<'required'>]: Array<ModelOf<K>> } & {
+export type SampleData = {
+  users: Person[];
+  /**
+   * People of the tenant's directory who are not site users yet (someone who has never opened
+   * the site): ensureuser adds them to the site, as SharePoint Online does for anyone in Entra
+   * ID. Site users are in the directory too; anyone in neither is refused.
+   */
+  directory?: Array<Pick<Person, 'displayName' | 'email'>>;
+} & { [K in SampleListKey<'required'>]: Array<ModelOf<K>> } & {
   [K in SampleListKey<'optional'>]?: Array<ModelOf<K>>;
 };
 
