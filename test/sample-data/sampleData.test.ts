@@ -61,6 +61,18 @@ describe('sample data: identity and references', () => {
     for (const email of emails) expect(email).toMatch(/^[a-z.]+@[a-z-]+\.example\.gov\.uk$/);
   });
 
+  it('keeps a few directory people who are not yet site users, on the same fictional domains', () => {
+    const directory = sampleData.directory ?? [];
+    expect(directory.length).toBeGreaterThan(0);
+    const siteEmails = new Set(users.map((u) => u.email.toLowerCase()));
+    for (const p of directory) {
+      expect(siteEmails.has(p.email.toLowerCase())).toBe(false);
+      expect(p.email).toMatch(/^[a-z.]+@[a-z-]+\.example\.gov\.uk$/);
+      expect(p.displayName.trim()).not.toBe('');
+    }
+    expect(new Set(directory.map((p) => p.email)).size).toBe(directory.length);
+  });
+
   it('does not name the real officer who wrote the history-of-sharing note', () => {
     expect(JSON.stringify(sampleData)).not.toMatch(/Proudfoot/i);
   });
