@@ -134,7 +134,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
   if (store.getMeta('initialisedAt') === undefined) initialise(seedData);
   // A data file from an older version lacks the newer columns: add them, as provisioning would.
-  else addMissingSchemaFields(store);
+  else {
+    addMissingSchemaFields(store);
+    // A data file from before the directory: its site users and the sample's directory people.
+    if (!store.hasDirectory()) {
+      for (const u of store.users()) store.addDirectoryPerson({ title: u.title, email: u.email });
+      for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
+    }
+  }
 
   const currentUser = (headers: Record<string, string>): HostUser => {
     const cookie = /(?:^|;\s*)ssm-user=([^;]*)/.exec(headers.cookie ?? '');

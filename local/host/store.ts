@@ -350,6 +350,11 @@ export class Store {
     this.db.prepare('INSERT OR IGNORE INTO directory (email, title) VALUES (?, ?)').run(p.email, p.title);
   }
 
+  /** Whether the directory has anyone (a data file from an older version has none). */
+  hasDirectory(): boolean {
+    return this.db.prepare('SELECT 1 AS one FROM directory LIMIT 1').get() !== undefined;
+  }
+
   /** A person of the tenant's directory by email or claims login name, case-insensitively. */
   directoryPerson(login: string): { title: string; email: string } | undefined {
     const email = login.includes('|') ? login.slice(login.lastIndexOf('|') + 1) : login;

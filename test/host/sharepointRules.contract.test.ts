@@ -146,3 +146,34 @@ describe('lists', () => {
     expect((await sp().web.lists.getByTitle('T'.repeat(255)).select('Title')()).Title).toBe('T'.repeat(255));
   });
 });
+
+describe('a local data file from before the directory', () => {
+  it('gets its site users and the sample directory when the host opens it', async () => {
+    const os = await import('node:os');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { Store } = await import('../../local/host/store');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssm-directory-'));
+    const file = path.join(dir, 'ssm.sqlite');
+    let old: Host | undefined;
+    try {
+      old = await startLocalHost({ port: 0, dbFile: file, seed: true });
+      await old.close();
+      old = undefined;
+      const store = new Store(file);
+      (store as unknown as { db: { exec(sql: string): void } }).db.exec('DELETE FROM directory');
+      expect(store.hasDirectory()).toBe(false);
+      store.close();
+
+      old = await startLocalHost({ port: 0, dbFile: file });
+      const repos = createPnpRepositories(getSPForUrl(`${old.url}/sites/ssm`));
+      const newcomer = sampleData.directory?.[0];
+      if (!newcomer) throw new Error('The sample data has no directory-only person');
+      expect((await repos.ensureUser(newcomer.email)).email).toBe(newcomer.email);
+      await expect(repos.ensureUser(UNKNOWN)).rejects.toThrow(/could not be found/);
+    } finally {
+      await old?.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
