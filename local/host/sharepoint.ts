@@ -977,7 +977,11 @@ function checkListProps(p: Record<string, unknown>): void {
   for (const k of Object.keys(p)) if (!LIST_PROPS.has(k)) throw propertyMissing(k, 'SP.List');
 }
 
-/** SharePoint keeps list titles of up to 255 characters and refuses longer ones. */
+/**
+ * SharePoint keeps list titles of up to 255 characters and refuses longer ones. The exact code
+ * and wording of its refusal were not found documented; the product's titles are fixed in the
+ * schema and short, so it only relies on the limit.
+ */
 const LIST_TITLE_MAX_LENGTH = 255;
 
 function checkListTitleLength(title: string): void {

@@ -49,6 +49,8 @@ it('gives every list a prefixed title and URL name, once, keeping the list folde
     expect(l.url).toBe(before[i].url.replace(/\/([^/]+)$/, '/SSMtestrun42$1'));
   });
   expect(SCHEMA.objectives.title).toBe('SSM test run42 SSM Objectives');
+  // SharePoint refuses list titles over 255 characters.
+  expect(Math.max(...LISTS.map((l) => l.title.length))).toBeLessThanOrEqual(255);
   expect(SCHEMA.objectives.url).toBe('Lists/SSMtestrun42SSMObjectives');
 });
 
