@@ -37,5 +37,5 @@ if (missing.length > 0) {
 
 for (const [file, reason] of Object.entries(HOST_ONLY_SUITES)) console.log(`Skipped on a tenant: ${file} (${reason})`);
 const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
-const result = spawnSync(process.execPath, [jest, '--runInBand', ...TENANT_SUITES], { stdio: 'inherit', env: process.env });
+const result = spawnSync(process.execPath, [jest, '--runInBand', '--testTimeout=600000', ...TENANT_SUITES], { stdio: 'inherit', env: process.env });
 process.exit(result.status ?? 1);
