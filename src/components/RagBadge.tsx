@@ -6,7 +6,7 @@ import type { Rag } from '../domain/vocabularies';
 import { formatString } from './format';
 
 // Accessible on white and on the Teams dark background alike.
-const RAG_COLOURS: Record<Rag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10' };
+const RAG_COLOURS: Record<Rag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10', 'Not rated': '#605e5c' };
 
 /** Props of `RagBadge`. */
 export interface IRagBadgeProps {

@@ -91,7 +91,7 @@ describe('validateObjective', () => {
   it('rejects a status or RAG outside the vocabulary', () => {
     const errors = validateObjective({ ...valid, status: 'Done' as Objective['status'], rag: 'Blue' as Objective['rag'] });
     expect(codes(errors)).toEqual(['status:notInList', 'rag:notInList']);
-    expect(errors[1].message).toBe('RAG rating must be one of: Red, Amber, Green.');
+    expect(errors[1].message).toBe('RAG rating must be one of: Red, Amber, Green, Not rated.');
   });
 
   it('requires a future target date for a new objective only', () => {
