@@ -17,7 +17,7 @@ import type {
 
 /** Site users and every list's items, keyed like the schema's ListKey. */
 export interface SampleData {
-  /** Site users; ids 1..n. The first three are the workbench personas: editor, service lead, auditor (read-only). */
+  /** Site users; ids 1..n. The first three are the workbench personas editor, service lead and auditor (read-only); the personas list names the rest. */
   users: Person[];
   services: Service[];
   objectives: Objective[];
@@ -36,8 +36,8 @@ export interface SampleData {
 export interface Persona {
   /** Site user id in SampleData.users. */
   userId: number;
-  /** Role shown in the workbench's user switcher. */
-  role: 'editor' | 'serviceLead' | 'auditor';
+  /** Role shown in the workbench's user switcher; 'officer' is a responsible officer who updates objectives. */
+  role: 'editor' | 'serviceLead' | 'auditor' | 'officer';
   /** Whether the persona may edit list items (EditListItems). */
   canEdit: boolean;
 }

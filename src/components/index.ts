@@ -14,3 +14,4 @@ export { ItemConflict, IItemConflictProps, IConflictRow } from './ItemConflict';
 export { useItemEditor, IItemEditor, IItemEditorOptions, IConverted } from './useItemEditor';
 export { formDraftKey, formDraftStorage, readFormDraft, writeFormDraft, clearFormDraft, FormDraftStorage, IFormDraft } from './formDrafts';
 export { withWrappingHeaders, renderWrappingHeader } from './wrappingHeaders';
+export { ClockProvider, IClock, IClockProviderProps, clockOnDay, systemClock, useClock, useToday } from './clock';

@@ -3,7 +3,7 @@
  * against the local host over real HTTP.
  */
 import { startLocalHost } from '../../local/host/server';
-import { sampleData } from '../../local/sample-data';
+import { REFERENCE_TODAY, sampleData } from '../../local/sample-data';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
@@ -78,7 +78,8 @@ describe('snapshot repository against the local host', () => {
   let repos: Repositories;
 
   beforeAll(async () => {
-    host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true });
+    // The assertions read the reference year's periods: pin the seeding clock to it.
+    host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true, today: REFERENCE_TODAY });
     repos = createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`));
   });
 

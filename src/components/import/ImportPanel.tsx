@@ -30,13 +30,14 @@ import * as strings from 'SsmStrings';
 import type { ImportListKind } from '../../domain/import/columns';
 import type { ImportPlan } from '../../domain/import/plan';
 import { formatBytes, IMPORT_LIMITS } from '../../domain/import/errors';
-import { isoDateOf, nextDeadline } from '../../domain/calendar';
+import { nextDeadline } from '../../domain/calendar';
 import type { ApplyResult } from '../../import/apply';
 import type { Repositories } from '../../data/repositories';
 import { DataTable, IDataTableColumn } from '../DataTable';
 import { ErrorBar } from '../ErrorBar';
 import { formatString } from '../format';
 import { useRepositories } from '../RepositoriesContext';
+import { useClock, useToday } from '../clock';
 import { ImportEngine, loadImportEngine } from './engine';
 import { readFileBytes } from './readFile';
 import { TemplateLink } from './TemplateLink';
@@ -81,7 +82,8 @@ async function dryRun(
   list: ImportListKind,
   file: File,
   chosenPeriod: string,
-  today: string
+  today: string,
+  now: Date
 ): Promise<{ plan: ImportPlan; sheet?: string }> {
   const data = await readFileBytes(file);
   const table = await engine.readImportFile({ name: file.name, data }, list);
@@ -89,7 +91,7 @@ async function dryRun(
   const periodId = chosenPeriod !== '' ? chosenPeriod : defaultPeriodId(list, table, today);
   const plan = await engine.planImport(repositories, list, table, {
     sanitiser: engine.createCellSanitiser(),
-    now: new Date().toISOString(),
+    now: now.toISOString(),
     periodId
   });
   return { plan, sheet: table.sheet };
@@ -109,7 +111,8 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const { list, isOpen, onDismiss, onImported } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
   const [file, setFile] = React.useState<File | undefined>(undefined);
   const [period, setPeriod] = React.useState<string>('');
   const [stage, setStage] = React.useState<Stage>({ kind: 'choose' });
@@ -160,7 +163,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     setError(undefined);
     setStage({ kind: 'checking' });
     loadImportEngine()
-      .then((engine) => dryRun(engine, repositories, list, file, period, today))
+      .then((engine) => dryRun(engine, repositories, list, file, period, today, clock.now()))
       .then(
         ({ plan, sheet }) => {
           if (mounted.current) setStage({ kind: 'planned', plan, sheet });
@@ -183,7 +186,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     loadImportEngine()
       .then((engine) =>
         engine.applyImportPlan(repositories, plan, {
-          now: new Date().toISOString(),
+          now: clock.now().toISOString(),
           onProgress: (done, of) => {
             if (mounted.current) setStage({ kind: 'applying', plan, sheet, done, total: of });
           }

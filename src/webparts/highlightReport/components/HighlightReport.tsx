@@ -26,10 +26,11 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { CalendarConfig, isoDateOf, periodById } from '../../../domain/calendar';
+import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
 import type { ReportSnapshot } from '../../../domain/types';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useClock, useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
@@ -69,7 +70,8 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const { inTeams, calendar } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
 
   // The lists, the published snapshots and the publish permission in one $batch (a list over
   // 5,000 items adds one more for the rest of it, whatever its size).
@@ -129,7 +131,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!data.value || !ready) return {};
     try {
-      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar) };
+      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar) };
     } catch (error) {
       return { error };
     }

@@ -30,10 +30,11 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { CalendarConfig, isoDateOf, nextDeadline } from '../../../domain/calendar';
+import { CalendarConfig, nextDeadline } from '../../../domain/calendar';
 import type { Person } from '../../../domain/types';
 import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
@@ -86,7 +87,7 @@ export interface IObjectivesTrackerProps {
  */
 export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
-  const today = props.today ?? isoDateOf(new Date());
+  const today = useToday(props.today);
   const periodIds = trackerPeriods(nextDeadline(today, props.calendar), props.calendar);
   const { loading, value, error, reload } = useAsync(() => loadTracker(repositories, periodIds), [repositories, periodIds.join('|')]);
   if (loading && !value) return <Loading />;
@@ -131,7 +132,7 @@ function deepLinkedObjective(): number | undefined {
 
 function TrackerView(props: ITrackerViewProps): JSX.Element {
   const { data, me, canEdit, calendar, serviceFilter } = props;
-  const today = props.today ?? isoDateOf(new Date());
+  const today = useToday(props.today);
   const period = React.useMemo(() => nextDeadline(today, calendar), [today, calendar]);
   const storage = React.useMemo(() => props.storage ?? browserStorage(), [props.storage]);
   const [state, dispatch] = React.useReducer(trackerReducer, undefined, () => ({

@@ -28,6 +28,7 @@ import type { Person, Risk, Service } from '../../../domain/types';
 import { isReviewOverdue, riskBand } from '../../../domain/scoring';
 import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
@@ -45,8 +46,7 @@ import {
   safeResidualChange,
   safeScore,
   ScoreBasis,
-  sortByResidual,
-  todayIso
+  sortByResidual
 } from '../riskMatrix';
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
@@ -71,7 +71,7 @@ interface IAccess {
 export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? todayIso();
+  const today = useToday(props.today);
   // Lists, user and permission in one $batch.
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'risks'], 'risks'), [repositories]);
   const { loading, error, reload } = load;
