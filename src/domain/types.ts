@@ -7,6 +7,7 @@ import type {
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
+  ObjectiveRag,
   ObjectiveStatus,
   Rag,
   ReminderStatus,
@@ -60,8 +61,8 @@ export interface Objective extends Stored {
   serviceId: number;
   /** Current status. */
   status: ObjectiveStatus;
-  /** Current RAG rating. */
-  rag: Rag;
+  /** Current RAG rating; "Not rated" until the first update. */
+  rag: ObjectiveRag;
   /** Officer responsible for quarterly updates. */
   responsibleOfficer?: Person;
   /** Target completion date (ISO date). */

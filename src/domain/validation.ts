@@ -10,6 +10,7 @@ import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
   MEASURE_DIRECTIONS,
+  OBJECTIVE_RAGS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
   RISK_SCALE,
@@ -229,7 +230,7 @@ export function validateObjective(objective: Draft<Objective>, options?: Objecti
   c.id('serviceId', objective.serviceId);
   c.person('responsibleOfficer', objective.responsibleOfficer);
   c.choice('status', objective.status, OBJECTIVE_STATUSES);
-  c.choice('rag', objective.rag, RAG_RATINGS);
+  c.choice('rag', objective.rag, OBJECTIVE_RAGS);
   const target = c.date('targetDate', objective.targetDate, false);
   if (target !== undefined && options?.isNew) {
     if (!isIsoDate(options.today)) {

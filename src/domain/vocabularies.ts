@@ -8,10 +8,17 @@ export const OBJECTIVE_STATUSES = ['Not started', 'In progress', 'Ongoing', 'On 
 /** Progress status of an objective. */
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
-/** Red/Amber/Green rating used in highlight reports. */
+/** Red/Amber/Green rating used in highlight reports; every quarterly update gives one. */
 export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
 /** Red/Amber/Green rating. */
 export type Rag = (typeof RAG_RATINGS)[number];
+
+/** What a new objective shows until its first quarterly update rates it. */
+export const NOT_RATED = 'Not rated';
+/** RAG of an objective: a rating, or "Not rated" before the first update (last, so it sorts after Green). */
+export const OBJECTIVE_RAGS = [...RAG_RATINGS, NOT_RATED] as const;
+/** RAG of an objective. */
+export type ObjectiveRag = (typeof OBJECTIVE_RAGS)[number];
 
 /** The four benefit categories of the shared services business case (framework report, para 12). */
 export const BENEFIT_CATEGORIES = [

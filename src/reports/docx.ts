@@ -37,7 +37,7 @@ import type {
   ServiceSection,
   StatusChangeRow
 } from '../domain/report/model';
-import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
+import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
 
@@ -66,7 +66,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 /** Light fills for RAG cells; the rating is always written out too, so colour is never the only cue. */
-const RAG_FILL: Readonly<Record<string, string>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3' };
+const RAG_FILL: Readonly<Record<ObjectiveRag, string | undefined>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3', 'Not rated': undefined };
 
 type Block = Paragraph | Table;
 

@@ -7,6 +7,7 @@ import { CalendarConfig, comparePeriodIds, nextPeriod, periodById, periodFor } f
 import { NO_UPDATE_STATUSES } from '../progress';
 import type { Benefit, Objective, ObjectiveUpdate, Risk, Service } from '../types';
 import { Draft, ValidationError, validateBenefit, validateObjective, validateObjectiveUpdate, validateRisk } from '../validation';
+import { NOT_RATED } from '../vocabularies';
 import type { BenefitCategory, ObjectiveStatus, Rag } from '../vocabularies';
 import { IMPORT_COLUMNS, ImportListKind, MatchedColumn, PeriodHint, findHeader } from './columns';
 import { checkRowLimit, ImportFileError, ImportLimits, IMPORT_LIMITS } from './errors';
@@ -351,7 +352,10 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       if (narrative !== undefined) {
         if (!periodId) {
           problems.add('progress', 'No reporting period is known for this progress update: name the month in the heading (e.g. "Progress update February 2022") or choose the period when importing.');
-        } else if (status && rag) {
+        } else if (status && rag === NOT_RATED) {
+          // The objective has never been rated and the file gives no RAG: an update must have one.
+          problems.add('progress', 'This progress update has no RAG rating and the objective has not been rated yet: add a RAG column (Red, Amber or Green).');
+        } else if (status && rag && rag !== NOT_RATED) {
           const stored = existing ? updatesByObjective.get(existing.id) : undefined;
           if (!stored || stored.narrative !== narrative || stored.status !== status || stored.rag !== rag) {
             progress = { periodId, narrative, status, rag, existing: stored ? { id: stored.id, etag: stored.etag } : undefined };

@@ -10,6 +10,7 @@ import type {
   BenefitDeliveryStatus,
   MeasureDirection,
   ObjectiveStatus,
+  ObjectiveRag,
   Rag,
   ServicePhase
 } from '../vocabularies';
@@ -72,8 +73,8 @@ export interface ObjectiveRow {
   readonly aim: string;
   /** Status as of the period (from the latest update on or before it, else the objective's own). */
   readonly status: ObjectiveStatus;
-  /** RAG as of the period. */
-  readonly rag: Rag;
+  /** RAG as of the period; "Not rated" when nothing has been reported yet. */
+  readonly rag: ObjectiveRag;
   /** Responsible officer's name. */
   readonly responsibleOfficer?: string;
   /** Target completion date (YYYY-MM-DD). */

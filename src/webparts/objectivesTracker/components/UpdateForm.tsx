@@ -11,7 +11,7 @@ import * as strings from 'SsmStrings';
 import { ReportingPeriod, isEditable } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { ValidationError } from '../../../domain/validation';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
+import { NOT_RATED, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
@@ -28,7 +28,8 @@ import { SafeHtml } from './SafeHtml';
 export interface IEntryValue {
   narrative: string;
   status: ObjectiveStatus;
-  rag: Rag;
+  /** Unset until chosen for an objective not rated yet: the first update must rate it. */
+  rag: Rag | undefined;
 }
 
 interface IEntryState extends IEntryValue {
@@ -54,7 +55,7 @@ const RAG_OPTIONS: IDropdownOption[] = RAG_RATINGS.map((r) => ({ key: r, text: r
 function initialEntry(o: Objective, existing: ObjectiveUpdate | undefined, draft: IEntryValue | undefined): IEntryState {
   if (draft) return { ...draft, dirty: true };
   if (existing) return { narrative: existing.narrative, status: existing.status, rag: existing.rag, dirty: false };
-  return { narrative: '', status: o.status, rag: o.rag, dirty: false };
+  return { narrative: '', status: o.status, rag: o.rag === NOT_RATED ? undefined : o.rag, dirty: false };
 }
 
 /** The form. */
@@ -184,7 +185,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
   const versionFields = (v: IEntryValue): IVersionField[] => [
     { label: strings.ObjectiveFieldNarrative, value: <SafeHtml html={v.narrative} /> },
     { label: strings.ColumnStatus, value: v.status },
-    { label: strings.ColumnRag, value: <RagBadge rag={v.rag} /> }
+    { label: strings.ColumnRag, value: v.rag ? <RagBadge rag={v.rag} /> : strings.NotSet }
   ];
 
   const renderConflict = (o: Objective, c: SaveConflict): JSX.Element => {
@@ -202,7 +203,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
         />
       );
     }
-    const objectiveFields = (v: { status?: ObjectiveStatus; rag?: Rag; lastUpdatePeriodId?: string }): IVersionField[] => [
+    const objectiveFields = (v: { status?: ObjectiveStatus; rag?: ObjectiveRag; lastUpdatePeriodId?: string }): IVersionField[] => [
       { label: strings.ColumnStatus, value: v.status ?? strings.NotSet },
       { label: strings.ColumnRag, value: v.rag ? <RagBadge rag={v.rag} /> : strings.NotSet },
       { label: strings.ObjectiveFieldLastUpdatePeriod, value: v.lastUpdatePeriodId ?? strings.NotSet }
@@ -266,7 +267,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                     <Dropdown
                       label={strings.ObjectiveFieldRag}
                       options={RAG_OPTIONS}
-                      selectedKey={e.rag}
+                      selectedKey={e.rag ?? null}
                       required={true}
                       errorMessage={messageFor('rag')}
                       onChange={(_ev, option) => option && change(o.id, { rag: option.key as Rag })}
@@ -278,7 +279,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                 <>
                   <SafeHtml html={e.narrative} />
                   <Text>
-                    {e.status} · <RagBadge rag={e.rag} />
+                    {e.status} · <RagBadge rag={e.rag ?? NOT_RATED} />
                   </Text>
                 </>
               )}

@@ -22,7 +22,8 @@ export interface IUpdateEntry {
   /** Narrative HTML as typed (sanitised here before saving). */
   narrative: string;
   status: ObjectiveStatus;
-  rag: Rag;
+  /** Unset when not chosen yet (an objective not rated before): validation asks for it. */
+  rag: Rag | undefined;
 }
 
 /** Someone else saved first: both versions, for the user to choose. */
@@ -124,6 +125,12 @@ async function saveObjective(
   }
 }
 
+/** The entry's RAG, which validation has required before anything is saved. */
+function ratingOf(entry: IUpdateEntry): Rag {
+  if (entry.rag === undefined) throw new TypeError(`saveUpdates: the update of objective ${entry.objective.id} has no RAG after validation.`);
+  return entry.rag;
+}
+
 /**
  * Saves the entries (validate first: throws ValidationFailedError and saves nothing if any is
  * invalid). New updates go in one batch; edits and objective changes one by one with etags.
@@ -142,7 +149,7 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
       periodId: period.id,
       narrative: sanitiseRichText(e.narrative),
       status: e.status,
-      rag: e.rag,
+      rag: ratingOf(e),
       author: me,
       updatedOn
     }));
@@ -174,7 +181,7 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
         etag: existing.etag,
         narrative: sanitiseRichText(entry.narrative),
         status: entry.status,
-        rag: entry.rag,
+        rag: ratingOf(entry),
         author: me,
         updatedOn
       });
