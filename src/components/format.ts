@@ -11,6 +11,15 @@ export function formatString(template: string, ...args: ReadonlyArray<string | n
   });
 }
 
+/**
+ * A message about a number of things in the right grammatical number: `one` ("1 update
+ * saved.") when the count is 1, else `many` ("{0} updates saved."), never "update(s)". The
+ * count is `{0}`; further arguments are `{1}`, `{2}`, ….
+ */
+export function formatCount(count: number, one: string, many: string, ...args: ReadonlyArray<string | number>): string {
+  return formatString(count === 1 ? one : many, count, ...args);
+}
+
 // Date-only values are stored as YYYY-MM-DD (UTC midnight); formatting in UTC keeps the day.
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const GBP_FORMAT = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });

@@ -6,7 +6,7 @@ export { RichText, IRichTextProps } from './RichText';
 export { RepositoriesContext, RepositoriesProvider, useRepositories, MissingRepositoriesError } from './RepositoriesContext';
 export { useAsync, IAsyncState } from './useAsync';
 export { resolveTheme, toTeamsThemeName, TeamsThemeName, IHostTheme } from './themes';
-export { formatDate, formatPounds, formatString } from './format';
+export { formatCount, formatDate, formatPounds, formatString } from './format';
 export { DataTable, IDataTableColumn, IDataTableProps } from './DataTable';
 export { RagBadge, IRagBadgeProps } from './RagBadge';
 export { BarChart, IBarChartProps, IBarChartSeries, IBarChartGroup } from './BarChart';

@@ -3,12 +3,14 @@
  * the domain validators, add or update through the repository with the etag the user
  * edited, keep a localStorage draft when a save fails, and on a 412 conflict hold the other
  * person's version so the form can show both and let the user keep theirs or take the other.
+ * Values that are valid but unusual (warnings) are explained first and saved only once the
+ * user confirms them.
  */
 import * as React from 'react';
 import { ConflictError } from '../data/errors';
 import type { ListRepository, NewItem } from '../data/repositories';
 import type { Stored } from '../domain/types';
-import { ValidationError, ValidationFailedError } from '../domain/validation';
+import { ValidationError, ValidationFailedError, ValidationWarning } from '../domain/validation';
 import {
   clearFormDraft,
   formDraftKey,
@@ -24,6 +26,8 @@ export interface IConverted<T> {
   model: NewItem<T>;
   /** Problems found by the domain validator; nothing is saved while there are any. */
   errors: ValidationError[];
+  /** Valid but unusual values: explained, and saved only once the user confirms. */
+  warnings?: readonly ValidationWarning[];
 }
 
 /** Options of `useItemEditor`. */
@@ -64,8 +68,14 @@ export interface IItemEditor<V, T> {
   draftKept: boolean;
   /** Whether a save is running. */
   saving: boolean;
-  /** Validates and saves. */
+  /** Warnings waiting for the user to confirm or go back, after a save was asked for. */
+  warnings: readonly ValidationWarning[] | undefined;
+  /** Validates and saves; asks for confirmation first when there are warnings. */
   save: () => void;
+  /** Saves despite the warnings shown. */
+  confirmSave: () => void;
+  /** Closes the warnings so the user can change the values. */
+  dismissWarnings: () => void;
   /** After a conflict: saves the user's values over the other version. */
   keepMine: () => void;
   /** After a conflict: shows the other version and drops the user's changes and draft. */
@@ -87,20 +97,28 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   const [conflict, setConflict] = React.useState<T | undefined>(undefined);
   const [draftKept, setDraftKept] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
+  const [warnings, setWarnings] = React.useState<readonly ValidationWarning[] | undefined>(undefined);
   const etag = React.useRef<string | undefined>(item?.etag);
   const onSaved = React.useRef(options.onSaved);
   onSaved.current = options.onSaved;
 
   const run = React.useCallback(
-    (current: V, withEtag: string | undefined): void => {
-      const { model, errors } = convert(current);
+    (current: V, withEtag: string | undefined, confirmed = false): void => {
+      const { model, errors, warnings: found = [] } = convert(current);
       const byField: Record<string, string> = {};
       for (const e of errors) if (!byField[e.field]) byField[e.field] = e.message;
       setFieldErrors(byField);
       if (errors.length > 0) {
+        setWarnings(undefined);
         setError(new ValidationFailedError(errors));
         return;
       }
+      if (found.length > 0 && !confirmed) {
+        setError(undefined);
+        setWarnings(found);
+        return;
+      }
+      setWarnings(undefined);
       setSaving(true);
       setError(undefined);
       const saved: Promise<T> =
@@ -132,12 +150,17 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   );
 
   const save = React.useCallback(() => run(values, etag.current), [run, values]);
+  const confirmSave = React.useCallback(() => run(values, etag.current, true), [run, values]);
+  const dismissWarnings = React.useCallback(() => setWarnings(undefined), []);
+  // Warnings are about the values they were shown for: changing a value asks again on save.
+  React.useEffect(() => setWarnings(undefined), [values]);
 
   const keepMine = React.useCallback(() => {
     if (!conflict) return;
     // Save over the version the user has now seen: its etag makes the next IF-Match succeed.
+    // Any warnings were confirmed before the save that met the conflict.
     etag.current = conflict.etag;
-    run(values, conflict.etag);
+    run(values, conflict.etag, true);
   }, [conflict, run, values]);
 
   const takeTheirs = React.useCallback(() => {
@@ -159,5 +182,21 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     setDraftKept(false);
   }, [storage, key, toValues, item]);
 
-  return { values, setValues, fieldErrors, error, conflict, draftRestoredOn, draftKept, saving, save, keepMine, takeTheirs, discardDraft };
+  return {
+    values,
+    setValues,
+    fieldErrors,
+    error,
+    conflict,
+    draftRestoredOn,
+    draftKept,
+    saving,
+    warnings,
+    save,
+    confirmSave,
+    dismissWarnings,
+    keepMine,
+    takeTheirs,
+    discardDraft
+  };
 }

@@ -144,6 +144,7 @@ declare interface ISsmStrings {
   UpdateDraftNotSaved: string;
   UpdateSaveAll: string;
   UpdateSaved: string;
+  UpdateSavedOne: string;
   HistoryHeading: string;
   HistoryNone: string;
   HistoryListLabel: string;
@@ -171,12 +172,18 @@ declare interface ISsmStrings {
   RemindersRoundEscalation: string;
   RemindersToSend: string;
   RemindersAlreadySent: string;
+  RemindersAlreadySentOne: string;
   RemindersInProgress: string;
+  RemindersInProgressOne: string;
   RemindersUnassigned: string;
+  RemindersUnassignedOne: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
+  RemindersSentOne: string;
   RemindersFailed: string;
+  RemindersFailedOne: string;
   RemindersUnconfirmed: string;
+  RemindersUnconfirmedOne: string;
 
   BenefitsHeading: string;
   BenefitsNone: string;
@@ -283,6 +290,7 @@ declare interface ISsmStrings {
   HeatMapCellSelected: string;
   HeatMapCaption: string;
   HeatMapUnplaced: string;
+  HeatMapUnplacedOne: string;
   HeatMapFilterActive: string;
   HeatMapFilterInherent: string;
   HeatMapFilterResidual: string;
@@ -319,6 +327,17 @@ declare interface ISsmStrings {
   FieldScorePreview: string;
   FieldPreviousScore: string;
   FormDatePlaceholder: string;
+  FormDateNotRecognised: string;
+  FormCheckBeforeSaving: string;
+  FormSaveAnyway: string;
+  FormGoBack: string;
+  RiskLikelihoodLevels: string[];
+  RiskImpactLevels: string[];
+  RiskScaleOption: string;
+  CountOfficersOne: string;
+  CountOfficers: string;
+  CountItemsOne: string;
+  CountItems: string;
 
   HighlightsHeading: string;
   HighlightsNone: string;
@@ -431,6 +450,7 @@ declare interface ISsmStrings {
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };
     templates: { [code: string]: string };
+    warnings: { [code: string]: string };
     councilLabel: string;
   };
 }

@@ -545,11 +545,12 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   });
 }
 
-/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-2021-22-Q3.docx". */
+/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
   const kind = { highlight: 'Highlight-Report', quarterly: 'Quarterly-Performance-Report', annual: 'Annual-Review' }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  return `Shared-Services-${kind}-${model.period.id}${scope}.docx`;
+  const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
+  return `Shared-Services-${kind}-${period}${scope}.docx`;
 }
 
 /** Month and year of the report's period end, e.g. "March 2022" (for covers and file lists). */

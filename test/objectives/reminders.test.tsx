@@ -54,7 +54,7 @@ describe('Send reminders now', () => {
     const dialog = await screen.findByRole('dialog');
     const plan = await within(dialog).findByTestId('reminder-plan');
     expect(within(plan).getByText(format(strings.RemindersRound, 1))).toBeTruthy();
-    expect(within(plan).getByText(format(strings.RemindersToSend, 2, 3))).toBeTruthy();
+    expect(within(plan).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 2), format(strings.CountItems, 3)))).toBeTruthy();
     // Nothing is sent before confirmation.
     expect(getGraphClient).not.toHaveBeenCalled();
 
@@ -70,7 +70,7 @@ describe('Send reminders now', () => {
     fireEvent.click(screen.getByText(strings.RemindersCommand));
     const again = await screen.findByTestId('reminder-plan');
     expect(within(again).getByText(format(strings.RemindersAlreadySent, 2))).toBeTruthy();
-    expect(within(again).getByText(format(strings.RemindersToSend, 0, 0))).toBeTruthy();
+    expect(within(again).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 0), format(strings.CountItems, 0)))).toBeTruthy();
     expect((within(screen.getByRole('dialog')).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement).disabled).toBe(true);
   });
 

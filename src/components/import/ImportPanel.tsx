@@ -30,7 +30,7 @@ import * as strings from 'SsmStrings';
 import type { ImportListKind } from '../../domain/import/columns';
 import type { ImportPlan } from '../../domain/import/plan';
 import { formatBytes, IMPORT_LIMITS } from '../../domain/import/errors';
-import { nextDeadline } from '../../domain/calendar';
+import { isPeriodId, nextDeadline, periodShortLabel } from '../../domain/calendar';
 import type { ApplyResult } from '../../import/apply';
 import type { Repositories } from '../../data/repositories';
 import { DataTable, IDataTableColumn } from '../DataTable';
@@ -336,7 +336,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             )}
             {plan.periodId && stage.kind !== 'applied' && (
               <Text as="p" block>
-                {formatString(strings.ImportPeriodUsed, plan.periodId)}
+                {formatString(strings.ImportPeriodUsed, isPeriodId(plan.periodId) ? periodShortLabel(plan.periodId) : plan.periodId)}
               </Text>
             )}
           </section>

@@ -3,7 +3,7 @@
  * version. Snapshots are immutable; publishing a period's report again adds the next version,
  * so a past report always shows the data as it was when the committee saw it.
  */
-import { comparePeriodIds, isPeriodId } from '../calendar';
+import { comparePeriodIds, isPeriodId, periodShortLabel } from '../calendar';
 import type { Person, ReportSnapshot } from '../types';
 import { ReportError } from './build';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT, ReportKind, ReportModel } from './model';
@@ -36,9 +36,13 @@ export interface PublishedPeriod {
 /** Label of the all-services scope in snapshot titles. */
 export const ALL_SERVICES_SCOPE = 'All services';
 
-/** Title stored for a snapshot: period id and service, e.g. "2021-22-Q4 Governance". */
+/**
+ * Title stored for a snapshot, which auditors read in the list view: the period as people say
+ * it and the service, e.g. "Q4 2021/22 Governance" (the period id has a column of its own).
+ */
 export function snapshotTitle(periodId: string, serviceName?: string): string {
-  return `${periodId} ${serviceName ?? ALL_SERVICES_SCOPE}`;
+  const period = isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
+  return `${period} ${serviceName ?? ALL_SERVICES_SCOPE}`;
 }
 
 const sameScope = (a: number | undefined, b: number | undefined): boolean => (a ?? 0) === (b ?? 0);

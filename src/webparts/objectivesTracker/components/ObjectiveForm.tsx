@@ -25,6 +25,7 @@ import { NOT_RATED, OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveS
 import { ConflictError } from '../../../data/errors';
 import type { ItemChanges, NewItem } from '../../../data/repositories';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { UkDatePicker } from '../../../components/UkDatePicker';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import { RagBadge } from '../../../components/RagBadge';
@@ -241,12 +242,11 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
           onChange={(_e, option) => option && change({ rag: option.key as ObjectiveRag })}
           styles={{ root: { minWidth: 140 } }}
         />
-        <TextField
+        <UkDatePicker
           label={strings.ColumnTargetDate}
-          type="date"
-          value={values.targetDate}
+          value={values.targetDate || undefined}
           errorMessage={messageFor('targetDate')}
-          onChange={(_e, v) => change({ targetDate: v ?? '' })}
+          onChange={(targetDate) => change({ targetDate: targetDate ?? '' })}
         />
       </Stack>
       <Stack horizontal tokens={{ childrenGap: 8 }}>

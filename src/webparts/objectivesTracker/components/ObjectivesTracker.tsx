@@ -40,7 +40,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
-import { formatDate, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { DraftStorage, browserStorage } from '../logic/drafts';
 import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjectivesForPeriod, servicesMatching, sortRows } from '../logic/rows';
@@ -224,7 +224,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
             period={period}
             onCancel={closePanel}
             onSaved={(count) => {
-              setNotice(formatString(strings.UpdateSaved, count));
+              setNotice(formatCount(count, strings.UpdateSavedOne, strings.UpdateSaved));
               closePanel();
             }}
           />

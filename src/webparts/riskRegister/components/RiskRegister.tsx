@@ -36,7 +36,7 @@ import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
-import { formatDate, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatString } from '../../../components/format';
 import {
   buildMatrix,
   filterRisks,
@@ -49,6 +49,7 @@ import {
   sortByResidual
 } from '../riskMatrix';
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
+import { scaleText } from '../riskScale';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 
 const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
@@ -270,7 +271,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             />
             <HeatMap matrix={matrix} selected={filter.cell} onSelect={setCell} labelledBy={headingId} />
             {matrix.unplaced.length > 0 && (
-              <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.HeatMapUnplaced, matrix.unplaced.length)}</MessageBar>
+              <MessageBar messageBarType={MessageBarType.warning}>{formatCount(matrix.unplaced.length, strings.HeatMapUnplacedOne, strings.HeatMapUnplaced)}</MessageBar>
             )}
           </section>
           {filter.cell && (
@@ -282,8 +283,8 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
                 {formatString(
                   strings.HeatMapFilterActive,
                   filter.basis === 'inherent' ? strings.HeatMapFilterInherent : strings.HeatMapFilterResidual,
-                  filter.cell.likelihood,
-                  filter.cell.impact
+                  scaleText('likelihood', filter.cell.likelihood),
+                  scaleText('impact', filter.cell.impact)
                 )}
               </MessageBar>
             </div>
@@ -305,6 +306,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             people={people}
             risk={editing === 'new' ? undefined : editing}
             userId={access.value.me.id}
+            today={today}
             onSaved={onSaved}
             onDismiss={() => setEditing(undefined)}
           />
