@@ -5,6 +5,7 @@
  */
 import { LISTS, FieldDef, ListDef, ListKey } from '../../src/data/schema';
 import { toItem } from '../../src/data/mapping';
+import { SAMPLE_LISTS } from '../../src/data/lists';
 import type { Persona, SampleData } from '../sample-data/types';
 import { encodeXml } from './fieldXml';
 import { HostField, HostFieldType, HostList, Store, toSpDate } from './store';
@@ -112,11 +113,11 @@ export function seedStore(store: Store, data: SampleData, personas: readonly Per
     }
     const lists = createSchemaLists(store);
     const editor = personas.find((p) => p.role === 'editor')?.userId ?? data.users[0]?.id ?? 1;
-    const keys = ['services', 'objectives', 'objectiveUpdates', 'benefits', 'risks', 'measures', 'highlights', 'bestPractice', 'lessonsLearned'] as const;
-    for (const key of keys) {
+    // Every list declared with sample data, in provisioning order (lookup targets first).
+    for (const key of SAMPLE_LISTS) {
       const list = lists.get(key);
       if (!list) throw new Error(`List ${key} was not created`);
-      // The annual review registers are optional in SampleData.
+      // Lists declared with `sample: 'optional'` may be left out of a data set.
       for (const model of (data[key] ?? []) as unknown as Array<Record<string, unknown>>) {
         const values = store.normaliseValues(list, toItem(key, model));
         const created = typeof model.created === 'string' && model.created ? toSpDate(new Date(model.created)) : undefined;

@@ -2,35 +2,18 @@
  * Shape of the local host's seed data. Models carry explicit ids (1-based per list) so
  * references between lists (serviceId, objectiveId, Person.id) are stable; etags are empty.
  */
-import type {
-  Benefit,
-  BestPractice,
-  Highlight,
-  LessonLearned,
-  Measure,
-  Objective,
-  ObjectiveUpdate,
-  Person,
-  Risk,
-  Service
-} from '../../src/domain/types';
+import type { Person } from '../../src/domain/types';
+import type { ModelOf, SampleListKey } from '../../src/data/lists';
 
-/** Site users and every list's items, keyed like the schema's ListKey. */
-export interface SampleData {
-  /** Site users; ids 1..n. The first three are the workbench personas editor, service lead and auditor (read-only); the personas list names the rest. */
-  users: Person[];
-  services: Service[];
-  objectives: Objective[];
-  objectiveUpdates: ObjectiveUpdate[];
-  benefits: Benefit[];
-  risks: Risk[];
-  measures: Measure[];
-  highlights: Highlight[];
-  /** Annual review best practice register; optional so generated data sets may leave it out. */
-  bestPractice?: BestPractice[];
-  /** Annual review lessons learned register; optional like bestPractice. */
-  lessonsLearned?: LessonLearned[];
-}
+/**
+ * Site users and the items of every list declared with sample data (src/data/lists), keyed by
+ * list key: required for `sample: 'required'`, optional for `sample: 'optional'` (so generated
+ * data sets may leave those out). Users have ids 1..n; the first three are the workbench
+ * personas editor, service lead and auditor (read-only); the personas list names the rest.
+ */
+export type SampleData = { users: Person[] } & { [K in SampleListKey<'required'>]: Array<ModelOf<K>> } & {
+  [K in SampleListKey<'optional'>]?: Array<ModelOf<K>>;
+};
 
 /** Who a workbench persona is and what they may do. */
 export interface Persona {

@@ -8,6 +8,7 @@
  * - `&today=YYYY-MM-DD` (with any of them): the web parts' clock set to that day, to see the
  *   product before, during or after an update deadline.
  */
+import { IMPORT_LISTS, ImportListKind } from '../../src/domain/import/columns';
 import { TeamsThemeName, toTeamsThemeName } from '../../src/components/themes';
 import { isIsoDate } from '../../src/domain/calendar';
 
@@ -82,15 +83,12 @@ export function routeSearch(route: { host?: 'sharePoint' | 'teams'; teamsTheme?:
   return query ? `?${query}` : '';
 }
 
-/** Lists the workbench can open the import panel for with `?import=`. */
-const IMPORT_QUERY_LISTS: readonly string[] = ['objectives', 'benefits', 'risks'];
-
 /**
  * The list named by `?import=objectives|benefits|risks` (case-insensitive), whose web part
  * opens its "Import from a spreadsheet" panel on load; undefined when absent or unknown.
  * The property pane, where site owners find the import in SharePoint, does not exist here.
  */
-export function parseImportQuery(search: string): 'objectives' | 'benefits' | 'risks' | undefined {
+export function parseImportQuery(search: string): ImportListKind | undefined {
   const value = (new URLSearchParams(search).get('import') ?? '').trim().toLowerCase();
-  return IMPORT_QUERY_LISTS.indexOf(value) >= 0 ? (value as 'objectives' | 'benefits' | 'risks') : undefined;
+  return IMPORT_LISTS.find((l) => l.toLowerCase() === value);
 }

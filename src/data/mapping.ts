@@ -5,6 +5,7 @@
  */
 import type { Person } from '../domain/types';
 import { BUILT_IN, FieldDef, ListKey, SCHEMA, restName } from './schema';
+import { LIST_REGISTRY } from './lists';
 
 /** A list item as SharePoint REST returns it (minimal or no metadata JSON). */
 export type RawItem = Record<string, unknown>;
@@ -137,14 +138,6 @@ function toValue(value: unknown, f: FieldDef): unknown {
   }
 }
 
-/** Label stored in Title for lists whose model has no title of its own. */
-function computedTitle(list: ListKey, model: Record<string, unknown>): string | undefined {
-  const period = model.periodId;
-  if (typeof period !== 'string') return undefined;
-  const ref = list === 'objectiveUpdates' ? model.objectiveId : model.serviceId;
-  return `${period} #${String(ref ?? '')}`;
-}
-
 /**
  * Maps a (partial) domain model to a REST body for add or update. Only keys present in
  * `model` are written, so a partial update never blanks other columns.
@@ -155,7 +148,8 @@ export function toItem(list: ListKey, model: Record<string, unknown>): RawItem {
   if (def.titleKey) {
     if (def.titleKey in model) body[BUILT_IN.title] = model[def.titleKey];
   } else {
-    const title = computedTitle(list, model);
+    // Lists whose model has no title of its own declare the label stored in Title.
+    const title = LIST_REGISTRY[list].computedTitle?.(model);
     if (title !== undefined) body[BUILT_IN.title] = title;
   }
   for (const f of def.fields) {

@@ -18,12 +18,14 @@ import { TimelinePipe } from '@pnp/core';
 import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
+import { emptyInitialData } from './repositories';
 import type {
   EditableListKey,
   InitialData,
   InitialLoad,
   ItemChanges,
   LoadInitialOptions,
+  ListRepositories,
   ListRepository,
   ListWrite,
   ReminderLogRepository,
@@ -35,6 +37,8 @@ import type {
   SnapshotRepository
 } from './repositories';
 import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEMA } from './schema';
+import { INITIAL_KEYS, LIST_DECLARATIONS } from './lists';
+import type { RepositoryKind } from './lists/declare';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
@@ -108,17 +112,11 @@ export function indexedEq(list: ListKey, key: string, value: string | number): s
 /** What a page read of loadInitial fills: a list of InitialData, or the snapshots of `include.snapshots`. */
 type PageKey = keyof InitialData | 'snapshots';
 
-/** The lists whose items are read in loadInitial, by InitialData key. */
-const INITIAL_LISTS: { readonly [K in PageKey]: ListKey } = {
-  services: 'services',
-  objectives: 'objectives',
-  updates: 'objectiveUpdates',
-  benefits: 'benefits',
-  risks: 'risks',
-  measures: 'measures',
-  highlights: 'highlights',
+/** The lists whose items are read in loadInitial, by InitialData key (each declaration's `initial`), and the snapshots. */
+const INITIAL_LISTS = {
+  ...(Object.fromEntries(Object.entries(INITIAL_KEYS).map(([list, key]) => [key, list])) as { readonly [K in keyof InitialData]: ListKey }),
   snapshots: 'snapshots'
-};
+} as { readonly [K in PageKey]: ListKey };
 
 const userFields = (list: ListKey): FieldDef[] => SCHEMA[list].fields.filter((f) => f.type === 'User');
 
@@ -466,7 +464,7 @@ function idRangeParts(key: PageKey, afterId: number, lastId: number): InitialPar
  * SharePoint throttled (sent again after its Retry-After), until nothing is left.
  */
 async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: InitialPart[]): Promise<InitialLoad> {
-  const data: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+  const data: InitialLoad = emptyInitialData();
   if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
   const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
   // Lists read whole (not narrowed to periods): first pages without a filter, or id ranges.
@@ -584,9 +582,10 @@ class PnpSnapshotRepository implements SnapshotRepository {
 
   public constructor(
     private readonly sp: SPFI,
+    key: ListKey,
     options: PnpRepositoriesOptions
   ) {
-    this.list = new PnpPeriodListRepository<ReportSnapshot>(sp, 'snapshots', options);
+    this.list = new PnpPeriodListRepository<ReportSnapshot>(sp, key, options);
   }
 
   public async getAll(): Promise<ReportSnapshot[]> {
@@ -621,21 +620,35 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 }
 
+/** Fails to compile when a repository kind has no case (called in the `default` of an exhaustive switch). */
+function unknownKind(kind: never): never {
+  throw new Error(`No repository for kind ${String(kind)}`);
+}
+
+/** The repository of one declared list, by its repository kind. */
+function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: PnpRepositoriesOptions): unknown {
+  switch (kind) {
+    case 'list':
+      return new PnpListRepository<Stored>(sp, key, options);
+    case 'period':
+      return new PnpPeriodListRepository<Stored>(sp, key, options);
+    case 'objectiveUpdates':
+      return new PnpObjectiveUpdateRepository(sp, key, options);
+    case 'reminderLog':
+      return new PnpReminderLogRepository(sp, key, options);
+    case 'snapshots':
+      return new PnpSnapshotRepository(sp, key, options);
+    default:
+      return unknownKind(kind);
+  }
+}
+
 /** Builds the repositories of every list over one SPFI (from getSP or getSPForUrl). */
 export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions = {}): Repositories {
-  const repo = <T extends Stored>(key: ListKey): ListRepository<T> => new PnpListRepository<T>(sp, key, options);
+  const lists: Record<string, unknown> = {};
+  for (const decl of LIST_DECLARATIONS) lists[decl.key] = repositoryOf(sp, decl.key, decl.repository, options);
   return {
-    services: repo('services'),
-    objectives: repo('objectives'),
-    objectiveUpdates: new PnpObjectiveUpdateRepository(sp, 'objectiveUpdates', options),
-    benefits: repo('benefits'),
-    risks: repo('risks'),
-    measures: repo('measures'),
-    highlights: repo('highlights'),
-    reminderLog: new PnpReminderLogRepository(sp, 'reminderLog', options),
-    bestPractice: repo('bestPractice'),
-    lessonsLearned: repo('lessonsLearned'),
-    snapshots: new PnpSnapshotRepository(sp, options),
+    ...(lists as unknown as ListRepositories),
     loadInitial: (lists, loadOptions) => loadInitial(sp, lists, options, loadOptions),
     async currentUser(): Promise<Person> {
       try {

@@ -3,20 +3,9 @@
  * implementation (pnpRepositories.ts) talks to SharePoint or the local host; tests may
  * pass in-memory fakes. Components receive a `Repositories` through props or context.
  */
-import type {
-  Benefit,
-  BestPractice,
-  Highlight,
-  LessonLearned,
-  Measure,
-  Objective,
-  ObjectiveUpdate,
-  Person,
-  ReportSnapshot,
-  ReminderLogEntry,
-  Risk,
-  Service
-} from '../domain/types';
+import type { ObjectiveUpdate, Person, ReportSnapshot, ReminderLogEntry } from '../domain/types';
+import { INITIAL_KEYS } from './lists';
+import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf } from './lists';
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
 
@@ -110,22 +99,38 @@ export interface SnapshotRepository {
   publishedPeriods(): Promise<PublishedPeriod[]>;
 }
 
-/** Everything a web part's first render needs, fetched in one $batch round trip where possible. */
-export interface InitialData {
-  /** All services. */
-  services: Service[];
-  /** All objectives. */
-  objectives: Objective[];
-  /** All objective updates (history). */
-  updates: ObjectiveUpdate[];
-  /** All benefits. */
-  benefits: Benefit[];
-  /** All risks. */
-  risks: Risk[];
-  /** All measures. */
-  measures: Measure[];
-  /** All highlights. */
-  highlights: Highlight[];
+/**
+ * The repository interface of each repository kind a list declares (src/data/lists), for items
+ * of model T. A new kind needs an entry here and a case in createPnpRepositories.
+ */
+export interface RepositoryKinds<T> {
+  /** Plain create, read, update and delete. */
+  list: ListRepository<T>;
+  /** CRUD plus reads by reporting period (the list has an indexed Period field). */
+  period: PeriodListRepository<T>;
+  /** Objective updates (quarterly history). */
+  objectiveUpdates: ObjectiveUpdateRepository;
+  /** The reminder log. */
+  reminderLog: ReminderLogRepository;
+  /** Published report snapshots (immutable). */
+  snapshots: SnapshotRepository;
+}
+
+/** The repository of each declared list, by list key. */
+export type ListRepositories = { readonly [K in ListKey]: RepositoryKinds<ModelOf<K>>[RepositoryKindOf<K>] };
+
+/**
+ * Everything a web part's first render needs, fetched in one $batch round trip where possible:
+ * all items of each list that declares an `initial` key, under that key (objective updates
+ * come as `updates`).
+ */
+export type InitialData = { [K in InitialListKey as InitialKeyOf<K>]: Array<ModelOf<K>> };
+
+/** An InitialData with every list empty (what loadInitial returns for lists not named). */
+export function emptyInitialData(): InitialData {
+  const out: Record<string, unknown[]> = {};
+  for (const key of Object.values(INITIAL_KEYS) as string[]) out[key] = [];
+  return out as InitialData;
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
@@ -174,22 +179,8 @@ export interface InitialLoad extends InitialData {
   lastIds?: Partial<Record<keyof InitialData, number>>;
 }
 
-/** The data access of the whole product. */
-export interface Repositories {
-  services: ListRepository<Service>;
-  objectives: ListRepository<Objective>;
-  objectiveUpdates: ObjectiveUpdateRepository;
-  benefits: ListRepository<Benefit>;
-  risks: ListRepository<Risk>;
-  measures: ListRepository<Measure>;
-  highlights: ListRepository<Highlight>;
-  reminderLog: ReminderLogRepository;
-  /** Annual review: best practice shared between partner councils. */
-  bestPractice: ListRepository<BestPractice>;
-  /** Annual review: lessons learned. */
-  lessonsLearned: ListRepository<LessonLearned>;
-  /** Published report snapshots (immutable). */
-  snapshots: SnapshotRepository;
+/** The data access of the whole product: the repository of every declared list, and loads and users. */
+export interface Repositories extends ListRepositories {
   /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each (and
    * its highest id), then, for lists with more, one more $batch reading the rest by id range

@@ -52,7 +52,7 @@ export class ImportApplyError extends Error {
 }
 
 /** Model property holding the person given by email, per list. */
-const PERSON_KEY: { readonly [K in ImportListKind]?: string } = { objectives: 'responsibleOfficer', risks: 'owner' };
+const PERSON_KEY: { readonly [K in ImportListKind]: string | undefined } = { objectives: 'responsibleOfficer', benefits: undefined, risks: 'owner' };
 
 type AnyModel = ImportModels[ImportListKind];
 

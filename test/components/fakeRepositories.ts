@@ -15,7 +15,8 @@ import type {
   SnapshotRepository
 } from '../../src/data/repositories';
 import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
-import { saveEach } from '../../src/data/repositories';
+import { emptyInitialData, saveEach } from '../../src/data/repositories';
+import { everyPlainList, initialItemsOf } from '../support/everyList';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
 /** Seed data of the fake; lists not given start empty. */
@@ -54,15 +55,7 @@ export interface FakeRepositories extends Repositories {
 
 /** Builds fake repositories over the seed; `failWith` makes `loadInitial` reject with it. */
 export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): FakeRepositories {
-  const data: InitialData = {
-    services: seed.services ?? [],
-    objectives: seed.objectives ?? [],
-    updates: seed.updates ?? [],
-    benefits: seed.benefits ?? [],
-    risks: seed.risks ?? [],
-    measures: seed.measures ?? [],
-    highlights: seed.highlights ?? []
-  };
+  const data: InitialData = { ...emptyInitialData(), ...seed };
   const updates = listRepository(data.updates);
   const objectiveUpdates: ObjectiveUpdateRepository = {
     ...updates,
@@ -85,19 +78,12 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
   const repositories: FakeRepositories = {
-    services: listRepository(data.services),
-    objectives: listRepository(data.objectives),
+    ...everyPlainList((key) => listRepository(initialItemsOf(data, key))),
     objectiveUpdates,
-    benefits: listRepository(data.benefits),
-    risks: listRepository(data.risks),
-    measures: listRepository(data.measures),
-    highlights: listRepository(data.highlights),
     reminderLog: (() => {
       const log = listRepository<ReminderLogEntry>([]);
       return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
     })(),
-    bestPractice: listRepository([]),
-    lessonsLearned: listRepository([]),
     snapshots,
     loadInitialCalls,
     loadInitialOptions,
@@ -107,7 +93,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       loadInitialCalls.push(lists);
       loadInitialOptions.push(options);
       if (failWith) throw failWith();
-      const result: InitialLoad = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const result: InitialLoad = emptyInitialData();
       for (const list of lists) (result as unknown as Record<string, unknown[]>)[list] = data[list].slice();
       const periods = options?.updatesForPeriods;
       if (periods) result.updates = result.updates.filter((u) => periods.indexOf(u.periodId) >= 0);

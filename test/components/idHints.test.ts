@@ -2,8 +2,9 @@
 import { readIdHints, rememberIdHints } from '../../src/components/idHints';
 import { loadWithAccess } from '../../src/components/loadWithAccess';
 import type { InitialLoad, LoadInitialOptions } from '../../src/data/repositories';
+import { emptyInitialData } from '../../src/data/repositories';
 
-const empty = (): InitialLoad => ({ services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] });
+const empty = (): InitialLoad => emptyInitialData();
 
 function at(path: string): void {
   window.history.replaceState(null, '', path);

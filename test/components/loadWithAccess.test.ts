@@ -1,10 +1,11 @@
 /** The shared first load asks for the user and permission inside the lists' batch, and falls back. */
 import { loadWithAccess } from '../../src/components/loadWithAccess';
 import type { InitialLoad, LoadInitialOptions } from '../../src/data/repositories';
+import { emptyInitialData } from '../../src/data/repositories';
 import type { Person } from '../../src/domain/types';
 
 const me: Person = { id: 7, displayName: 'Risk Owner', email: 'owner@council.example.gov.uk' };
-const empty = (): InitialLoad => ({ services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] });
+const empty = (): InitialLoad => emptyInitialData();
 
 function fake(withInclude: boolean) {
   const calls = { currentUser: 0, canEdit: 0, options: [] as Array<LoadInitialOptions | undefined> };

@@ -8,6 +8,7 @@ import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { ConflictError, NotFoundError } from '../../src/data/errors';
 import type { ListRepository, NewItem, Repositories } from '../../src/data/repositories';
+import type { ListKey, ModelOf } from '../../src/data/lists';
 import type { Stored } from '../../src/domain/types';
 
 type Host = Awaited<ReturnType<typeof startLocalHost>>;
@@ -26,25 +27,25 @@ afterAll(async () => {
   await host?.close();
 });
 
-/** A new item for each list and a change to make to it. */
-const cases: Array<{ list: keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>; item: Record<string, unknown>; change: Record<string, unknown> }> = [
-  {
-    list: 'services',
+/**
+ * A new item for each list and a change to make to it: every declared list with an updatable
+ * repository (all but the immutable snapshots), so a list declared without a case here fails
+ * to compile.
+ */
+const casesByList: { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<ModelOf<K>>; change: Partial<NewItem<ModelOf<K>>> } } = {
+  services: {
     item: { name: 'Legal Services', serviceLead: lead, phase: 'Phase 2', partnerCouncils: ['Council A', 'Council B'], sharedSince: '2023-04-01' },
     change: { partnerCouncils: ['Council A', 'Council B', 'Council C'] }
   },
-  {
-    list: 'objectives',
+  objectives: {
     item: { title: 'Agree a shared legal case system', aim: '<p>One system.</p>', serviceId: 1, status: 'Not started', rag: 'Green', responsibleOfficer: editor, targetDate: '2027-03-31', nextUpdateDue: '2027-01-10' },
     change: { status: 'In progress', rag: 'Amber' }
   },
-  {
-    list: 'objectiveUpdates',
+  objectiveUpdates: {
     item: { objectiveId: 1, periodId: '2021-22-Q4', narrative: '<p>Progress made.</p>', status: 'In progress', rag: 'Green', author: editor, updatedOn: '2022-03-01T10:00:00Z' },
     change: { narrative: '<p>Progress made, and more.</p>' }
   },
-  {
-    list: 'benefits',
+  benefits: {
     item: {
       title: 'Reduced licence costs',
       serviceId: 1,
@@ -61,27 +62,32 @@ const cases: Array<{ list: keyof Omit<Repositories, 'loadInitial' | 'currentUser
     },
     change: { deliveryStatus: 'Achieved' }
   },
-  {
-    list: 'risks',
+  risks: {
     item: { title: 'Key person dependency', causeEffect: '<p>One expert.</p>', owner: lead, inherentLikelihood: 4, inherentImpact: 3, residualLikelihood: 2, residualImpact: 3, controls: '<p>Training.</p>', reviewDate: '2026-06-30', status: 'Open' },
     change: { residualLikelihood: 1 }
   },
-  {
-    list: 'measures',
+  measures: {
     item: { title: 'Calls answered in 60 seconds', serviceId: 1, unit: '%', target: 80, direction: 'Higher is better', actuals: { '2021-22-Q3': 78.5 } },
     change: { actuals: { '2021-22-Q3': 78.5, '2021-22-Q4': 82 } }
   },
-  {
-    list: 'highlights',
+  highlights: {
     item: { serviceId: 1, meetingDate: '2022-06-21', periodId: '2022-23-Q1', keyPoints: '<p>Key points.</p>', activityOverview: '<p>Overview.</p>' },
     change: { keyPoints: '<p>Revised key points.</p>' }
   },
-  {
-    list: 'reminderLog',
+  reminderLog: {
     item: { key: 'officer@example.org|2021-22-Q4|1', officerEmail: 'officer@example.org', periodId: '2021-22-Q4', round: 1, status: 'Pending', attemptedOn: '2022-03-01T09:00:00Z' },
     change: { status: 'Sent', detail: 'message-id-1' }
+  },
+  bestPractice: {
+    item: { title: 'Shared payroll checklist', fromCouncil: 'Chorley Council', toCouncil: 'South Ribble Borough Council', description: '<p>One checklist.</p>', serviceId: 1 },
+    change: { description: '<p>One checklist, reviewed yearly.</p>' }
+  },
+  lessonsLearned: {
+    item: { title: 'Agree the exit first', serviceId: 1, lesson: '<p>Agree how a partner leaves.</p>', category: 'Exit strategy' },
+    change: { lesson: '<p>Agree how a partner leaves, before sharing.</p>' }
   }
-];
+};
+const cases = Object.entries(casesByList).map(([list, c]) => ({ list: list as keyof typeof casesByList, ...c }));
 
 describe.each(cases)('$list', ({ list, item, change }) => {
   const repo = (): ListRepository<Stored> => repos[list] as unknown as ListRepository<Stored>;

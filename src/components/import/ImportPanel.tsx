@@ -67,7 +67,12 @@ type Stage =
 
 /** The panel title of each list. */
 function listName(list: ImportListKind): string {
-  return list === 'objectives' ? strings.ImportListObjectives : list === 'benefits' ? strings.ImportListBenefits : strings.ImportListRisks;
+  const names: { readonly [K in ImportListKind]: string } = {
+    objectives: strings.ImportListObjectives,
+    benefits: strings.ImportListBenefits,
+    risks: strings.ImportListRisks
+  };
+  return names[list];
 }
 
 /** Number of distinct rows with at least one problem. */

@@ -6,11 +6,15 @@
 import { isPeriodId } from '../calendar';
 import { ImportFileError } from './errors';
 
-/** Lists that can be imported. */
-export type ImportListKind = 'objectives' | 'benefits' | 'risks';
+/**
+ * Every list that can be imported, for option parsing and menus. A kind added here needs its
+ * columns (IMPORT_COLUMNS), model (ImportModels), rules (buildImportPlan) and `import` in its
+ * list declaration (src/data/lists): each is checked by the compiler.
+ */
+export const IMPORT_LISTS = ['objectives', 'benefits', 'risks'] as const;
 
-/** Every list that can be imported, for option parsing and menus. */
-export const IMPORT_LISTS: readonly ImportListKind[] = ['objectives', 'benefits', 'risks'];
+/** Lists that can be imported. */
+export type ImportListKind = (typeof IMPORT_LISTS)[number];
 
 /** How a column's cells are read. */
 export type ImportValueKind = 'text' | 'richText' | 'choice' | 'email' | 'date' | 'integer' | 'number' | 'url' | 'service';

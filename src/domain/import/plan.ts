@@ -3,6 +3,7 @@
  * updated (matched by title and service), which left unchanged, and which rows rejected with
  * a reason naming the column. Pure: reading files and writing items happen in src/import.
  */
+import { unreachable } from '../exhaustive';
 import { CalendarConfig, comparePeriodIds, nextPeriod, periodById, periodFor } from '../calendar';
 import { NO_UPDATE_STATUSES } from '../progress';
 import type { Benefit, Objective, ObjectiveUpdate, Risk, Service } from '../types';
@@ -340,7 +341,9 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     let progress: PlannedProgress | undefined;
     let validation: ValidationError[] = [];
 
-    if (list === 'objectives') {
+    // Narrowed per kind below; the last branch makes a kind without rules fail to compile.
+    const kind: ImportListKind = list;
+    if (kind === 'objectives') {
       const status = choice('status', objectiveStatusOf, 'Not started, In progress, Ongoing, On hold, Complete') ?? (existing as Objective | undefined)?.status;
       let rag = choice('rag', ragOf, 'Red, Amber, Green') ?? (existing as Objective | undefined)?.rag;
       if (rag === undefined && !has('rag') && status) {
@@ -373,7 +376,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       validation = validation.concat(
         validateObjective({ ...(draft as Draft<Objective>), responsibleOfficer: officerEmail || existing ? PLACEHOLDER_PERSON : undefined })
       );
-    } else if (list === 'benefits') {
+    } else if (kind === 'benefits') {
       const categoryText = text('category');
       let category: BenefitCategory | undefined;
       if (categoryText !== undefined) {
@@ -403,7 +406,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
         evidenceUrl: text('evidenceUrl')
       });
       validation = validateBenefit(draft as Draft<Benefit>, { service });
-    } else {
+    } else if (kind === 'risks') {
       const status = choice('status', riskStatusOf, 'Open, Closed') ?? (existing as Risk | undefined)?.status ?? 'Open';
       Object.assign(draft, {
         causeEffect: rich('causeEffect'),
@@ -422,6 +425,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
         }
       }
       validation = validateRisk({ ...(draft as Draft<Risk>), owner: officerEmail || existing ? PLACEHOLDER_PERSON : undefined });
+    } else {
+      unreachable(kind, 'import list');
     }
 
     // Field-named validation messages, reported against the file's column. A value that

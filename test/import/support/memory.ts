@@ -4,7 +4,8 @@
  * write is counted so tests can assert that a bad file wrote nothing.
  */
 import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../../src/data/repositories';
-import { saveEach } from '../../../src/data/repositories';
+import { emptyInitialData, saveEach } from '../../../src/data/repositories';
+import { everyPlainList, initialItemsOf } from '../../support/everyList';
 import type { ObjectiveUpdate, Person, ReminderLogEntry, Service, Stored } from '../../../src/domain/types';
 
 /** Memory repositories with their write log. */
@@ -54,7 +55,7 @@ const snapshots: SnapshotRepository = { getAll: unused, getById: unused, getForP
 export function memoryRepositories(services: Service[]): MemoryRepositories {
   const writes: string[] = [];
   const users: Person[] = [];
-  const data: InitialData = { services, objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+  const data: InitialData = { ...emptyInitialData(), services };
   const updates = list<ObjectiveUpdate>('objectiveUpdates', data.updates, writes);
   const objectiveUpdates: ObjectiveUpdateRepository = {
     ...updates,
@@ -70,22 +71,15 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
   return {
     writes,
     users,
-    services: list('services', data.services, writes),
-    objectives: list('objectives', data.objectives, writes),
+    ...everyPlainList((key) => list(key, initialItemsOf(data, key), writes)),
     objectiveUpdates,
-    benefits: list('benefits', data.benefits, writes),
-    risks: list('risks', data.risks, writes),
-    measures: list('measures', data.measures, writes),
-    highlights: list('highlights', data.highlights, writes),
     reminderLog: (() => {
       const log = list<ReminderLogEntry>('reminderLog', [], writes);
       return { ...log, getForPeriod: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
     })(),
-    bestPractice: list('bestPractice', [], writes),
-    lessonsLearned: list('lessonsLearned', [], writes),
     snapshots,
     loadInitial: async (lists) => {
-      const result: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const result: InitialData = emptyInitialData();
       for (const l of lists) (result as unknown as Record<string, unknown[]>)[l] = JSON.parse(JSON.stringify(data[l]));
       return result;
     },

@@ -2,7 +2,7 @@
  * In-memory fakes for reminder tests: just the repository methods the reminder run uses,
  * with etags so a stale update throws ConflictError as SharePoint's 412 would.
  */
-import { saveEach } from '../../../src/data/repositories';
+import { emptyInitialData, saveEach } from '../../../src/data/repositories';
 import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, Repositories, WriteOutcome } from '../../../src/data/repositories';
 import { ConflictError } from '../../../src/data/errors';
 import type { Stored } from '../../../src/domain/types';
@@ -66,11 +66,11 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
 
 /** Repositories with fixed list data and an in-memory reminder log. */
 export function memoryRepositories(data: Partial<InitialData>): Pick<Repositories, 'loadInitial' | 'reminderLog'> & { reminderLog: MemoryList<import('../../../src/domain/types').ReminderLogEntry> } {
-  const full: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [], ...data };
+  const full: InitialData = { ...emptyInitialData(), ...data };
   return {
     reminderLog: new MemoryList(),
     async loadInitial(lists) {
-      const out: InitialData = { services: [], objectives: [], updates: [], benefits: [], risks: [], measures: [], highlights: [] };
+      const out: InitialData = emptyInitialData();
       for (const k of lists) (out as unknown as Record<string, unknown>)[k] = (full[k] as unknown[]).map((x) => ({ ...(x as object) }));
       return out;
     }

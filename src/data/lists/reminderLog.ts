@@ -1,0 +1,25 @@
+/** Every reminder sent, recorded before and after sending. */
+import { REMINDER_STATUSES } from '../../domain/vocabularies';
+import type { ReminderLogEntry } from '../../domain/types';
+import { declareList, field } from './declare';
+
+/** The reminderLog list. */
+export const reminderLogList = declareList<ReminderLogEntry>()({
+  key: 'reminderLog',
+  titleKey: 'key',
+  title: 'SSM Reminder Log',
+  url: 'Lists/SSMReminderLog',
+  description: 'Every reminder sent, recorded before and after sending.',
+  majorVersionLimit: 100,
+  titleDisplayName: 'Key',
+  fields: [
+    field({ key: 'officerEmail', internalName: 'OfficerEmail', displayName: 'Officer email', type: 'Text', required: true, indexed: true, maxLength: 255 }),
+    field({ key: 'periodId', internalName: 'Period', displayName: 'Reporting period', type: 'Text', required: true, indexed: true, maxLength: 20 }),
+    field({ key: 'round', internalName: 'Round', displayName: 'Round', type: 'Integer', required: true, min: 1 }),
+    field({ key: 'status', internalName: 'SendStatus', displayName: 'Status', type: 'Choice', choices: REMINDER_STATUSES, required: true }),
+    field({ key: 'detail', internalName: 'Detail', displayName: 'Detail', type: 'Note' }),
+    field({ key: 'attemptedOn', internalName: 'AttemptedOn', displayName: 'Attempted on', type: 'DateTime', required: true })
+  ],
+  repository: 'reminderLog',
+  sample: 'none'
+});
