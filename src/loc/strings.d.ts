@@ -331,8 +331,16 @@ declare interface ISsmStrings {
   FormCheckBeforeSaving: string;
   FormSaveAnyway: string;
   FormGoBack: string;
-  RiskLikelihoodLevels: string[];
-  RiskImpactLevels: string[];
+  RiskLikelihood1: string;
+  RiskLikelihood2: string;
+  RiskLikelihood3: string;
+  RiskLikelihood4: string;
+  RiskLikelihood5: string;
+  RiskImpact1: string;
+  RiskImpact2: string;
+  RiskImpact3: string;
+  RiskImpact4: string;
+  RiskImpact5: string;
   RiskScaleOption: string;
   CountOfficersOne: string;
   CountOfficers: string;

@@ -11,10 +11,14 @@ import { formatString } from '../../components/format';
 /** Which scale. */
 export type RiskAxis = 'likelihood' | 'impact';
 
+const WORDS: Readonly<Record<RiskAxis, readonly string[]>> = {
+  likelihood: [strings.RiskLikelihood1, strings.RiskLikelihood2, strings.RiskLikelihood3, strings.RiskLikelihood4, strings.RiskLikelihood5],
+  impact: [strings.RiskImpact1, strings.RiskImpact2, strings.RiskImpact3, strings.RiskImpact4, strings.RiskImpact5]
+};
+
 /** The descriptor alone ("Likely"), or an empty string off the scale. */
 export function scaleWord(axis: RiskAxis, value: number): string {
-  const words = axis === 'likelihood' ? strings.RiskLikelihoodLevels : strings.RiskImpactLevels;
-  return Number.isInteger(value) ? words[value - RISK_SCALE.min] ?? '' : '';
+  return Number.isInteger(value) ? WORDS[axis][value - RISK_SCALE.min] ?? '' : '';
 }
 
 /** The value with its descriptor, "4 Likely"; the bare number off the scale. */
