@@ -123,7 +123,7 @@ describe('ImportPanel', () => {
     expect(column).toBe('RAG');
     expect(reason).toContain('"Purple"');
     // The period is read from the heading "Progress update February 2022".
-    expect(screen.getByText(formatString(strings.ImportPeriodUsed, '2021-22-Q4'))).toBeTruthy();
+    expect(screen.getByText(formatString(strings.ImportPeriodUsed, 'Q4 2021/22'))).toBeTruthy();
     expect(repos.writes).toEqual([]);
   });
 
@@ -236,7 +236,7 @@ describe('ImportPanel', () => {
     ].join('\r\n');
     await dryRun(csvFile(csv));
     // On 20 May 2022 the updates due next are those of April to June 2022 (Q1 of 2022/23).
-    expect(screen.getByText(formatString(strings.ImportPeriodUsed, '2022-23-Q1'))).toBeTruthy();
+    expect(screen.getByText(formatString(strings.ImportPeriodUsed, 'Q1 2022/23'))).toBeTruthy();
     expect(count('create')).toBe(1);
   });
 });
