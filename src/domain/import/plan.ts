@@ -346,12 +346,18 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
     if (kind === 'objectives') {
       const status = choice('status', objectiveStatusOf, 'Not started, In progress, Ongoing, On hold, Complete') ?? (existing as Objective | undefined)?.status;
       let rag = choice('rag', ragOf, 'Red, Amber, Green') ?? (existing as Objective | undefined)?.rag;
+      const narrative = rich('progress');
       if (rag === undefined && !has('rag') && status) {
-        rag = ragFromStatus(status);
-        ragDerived = true;
+        // A new objective without a progress update has nothing to rate yet; one with an update
+        // needs a rating for it, so it is derived from the status (and the user told).
+        if (narrative === undefined) {
+          rag = NOT_RATED;
+        } else {
+          rag = ragFromStatus(status);
+          ragDerived = true;
+        }
       }
       Object.assign(draft, { aim: rich('aim'), status, rag, targetDate: date('targetDate') });
-      const narrative = rich('progress');
       if (narrative !== undefined) {
         if (!periodId) {
           problems.add('progress', 'No reporting period is known for this progress update: name the month in the heading (e.g. "Progress update February 2022") or choose the period when importing.');
@@ -496,7 +502,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
   }
 
   if (ragDerived) {
-    warnings.push({ message: 'The file has no RAG column, so new objectives were rated from their status (On hold Amber, otherwise Green). Check the ratings after importing.' });
+    warnings.push({ message: 'The file has no RAG column, so new objectives with a progress update were rated from their status (On hold Amber, otherwise Green); those without one are "Not rated" until their first update. Check the ratings after importing.' });
   }
   if (officerDefaulted > 0) {
     warnings.push({
