@@ -331,6 +331,10 @@ declare interface ISsmStrings {
   FormCheckBeforeSaving: string;
   FormSaveAnyway: string;
   FormGoBack: string;
+  ExportExcel: string;
+  ExportFiltersLabel: string;
+  ExportNoFilters: string;
+  ExportDone: string;
   RiskLikelihood1: string;
   RiskLikelihood2: string;
   RiskLikelihood3: string;
