@@ -343,6 +343,7 @@ define([], function () {
     ExportFiltersLabel: 'Filters applied',
     ExportNoFilters: 'none, every item is listed',
     ExportDone: 'Downloaded {0}.',
+    ColumnSavingsByCouncil: 'Savings by council',
     RiskLikelihood1: 'Rare',
     RiskLikelihood2: 'Unlikely',
     RiskLikelihood3: 'Possible',

@@ -335,6 +335,7 @@ declare interface ISsmStrings {
   ExportFiltersLabel: string;
   ExportNoFilters: string;
   ExportDone: string;
+  ColumnSavingsByCouncil: string;
   RiskLikelihood1: string;
   RiskLikelihood2: string;
   RiskLikelihood3: string;

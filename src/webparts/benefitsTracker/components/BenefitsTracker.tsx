@@ -22,6 +22,9 @@ import {
 import * as strings from 'SsmStrings';
 import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { ExportButton } from '../../../components/ExportButton';
+import { useToday } from '../../../components/clock';
+import { downloadBenefits } from '../exportBenefits';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
@@ -63,6 +66,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   const access = { value: accessValue };
   const [benefits, setBenefits] = React.useState<Benefit[]>([]);
   const [filter, setFilter] = React.useState<BenefitFilter>({});
+  const today = useToday();
   // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
   const [editing, setEditing] = React.useState<Benefit | 'new' | undefined>(undefined);
 
@@ -220,6 +224,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
               styles={{ root: { minWidth: 160 } }}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)} />
           </Stack>
           {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.SavingsTotalsHeading}>

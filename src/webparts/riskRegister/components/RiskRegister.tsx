@@ -51,6 +51,7 @@ import {
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
 import { scaleText } from '../riskScale';
 import { downloadRisks } from '../exportRisks';
+import { ExportButton } from '../../../components/ExportButton';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 
 const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
@@ -85,9 +86,6 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const access = { value: accessValue };
   const [risks, setRisks] = React.useState<Risk[]>([]);
   const [filter, setFilter] = React.useState<RiskFilter>({ basis: 'residual', status: 'Open' });
-  const [exporting, setExporting] = React.useState(false);
-  const [exported, setExported] = React.useState<string | undefined>(undefined);
-  const [exportError, setExportError] = React.useState<unknown>(undefined);
   const [editing, setEditing] = React.useState<Risk | 'new' | undefined>(undefined);
   const headingId = React.useRef(getId('ssm-heat-map')).current;
 
@@ -260,32 +258,8 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               onChange={(e, checked) => setFilter((f) => ({ ...f, overdueOnly: checked === true }))}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => setEditing('new')} />}
-            <DefaultButton
-              iconProps={{ iconName: 'ExcelDocument' }}
-              text={strings.ExportExcel}
-              disabled={exporting}
-              onClick={() => {
-                setExporting(true);
-                setExported(undefined);
-                downloadRisks(shown, services, filter, today).then(
-                  (fileName) => {
-                    setExporting(false);
-                    setExported(fileName);
-                  },
-                  (e: unknown) => {
-                    setExporting(false);
-                    setExportError(e);
-                  }
-                );
-              }}
-            />
+            <ExportButton onExport={() => downloadRisks(shown, services, filter, today)} />
           </Stack>
-          <ErrorBar error={exportError} onDismiss={() => setExportError(undefined)} />
-          {exported && (
-            <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setExported(undefined)}>
-              {formatString(strings.ExportDone, exported)}
-            </MessageBar>
-          )}
           {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-labelledby={headingId}>
             <Text variant="large" as="h3" id={headingId}>
