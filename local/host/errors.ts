@@ -37,6 +37,21 @@ export const etagMismatch = (sent: string, current: string): SpError =>
     `The request ETag value '${sent}' does not match the object's ETag value '${current}'.`
   );
 
+/**
+ * 500 like SharePoint when an add or update would give a column with EnforceUniqueValues a value
+ * another item already has (SPDuplicateValuesFoundException, 0x810200BF).
+ */
+export const duplicateValues = (): SpError =>
+  new SpError(
+    500,
+    '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+    'The list item could not be added or updated because duplicate values were found in one or more fields in the list.'
+  );
+
+/** 400 when EnforceUniqueValues is asked of a column that is not indexed, as SharePoint refuses it. */
+export const uniqueNeedsIndex = (field: string): SpError =>
+  new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The column '${field}' must be indexed to enforce unique values.`);
+
 /** 403 when a write carries no valid form digest. */
 export const securityValidation = (): SpError =>
   new SpError(

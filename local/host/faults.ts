@@ -1,6 +1,6 @@
 /**
- * Fault injection: added latency and throttling (429 with Retry-After) or unavailability
- * (503), for a share of requests whose path matches a pattern. With a `seed` the sequence of
+ * Fault injection: added latency, throttling (429 with Retry-After), unavailability (503) and
+ * dropped connections (the socket reset, as ECONNRESET reaches a client), for a share of requests whose path matches a pattern. With a `seed` the sequence of
  * faults is reproducible, so tests can assert on it.
  */
 import { prng } from '../sample-data/generate';
@@ -15,6 +15,15 @@ export interface FaultConfig {
   retryAfterSeconds?: number;
   /** Share of matching requests answered 503 Service Unavailable. */
   rate503?: number;
+  /** Share of matching requests whose connection is reset instead of answered. */
+  rateReset?: number;
+  /**
+   * Whether a reset request is processed first (the answer is lost: the client cannot tell
+   * whether it took effect) rather than dropped unread. Default false.
+   */
+  resetAfterProcessing?: boolean;
+  /** Regular expression the path of a reset request must match (default: `pathPattern`). */
+  resetPathPattern?: string;
   /** Regular expression a request path must match (default: every SharePoint and Graph path). */
   pathPattern?: string;
   /** Seed of the pseudo-random sequence; same seed, same faults. */
@@ -37,7 +46,7 @@ export class FaultConfigError extends Error {
 export function validateFaults(input: unknown): FaultConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultConfigError('The fault configuration must be a JSON object.');
   const raw = input as Record<string, unknown>;
-  const allowed = ['latencyMs', 'rate429', 'retryAfterSeconds', 'rate503', 'pathPattern', 'seed'];
+  const allowed = ['latencyMs', 'rate429', 'retryAfterSeconds', 'rate503', 'rateReset', 'resetAfterProcessing', 'resetPathPattern', 'pathPattern', 'seed'];
   for (const k of Object.keys(raw)) if (!allowed.includes(k)) throw new FaultConfigError(`Unknown fault setting "${k}".`);
   const num = (k: string, min: number, max: number): number | undefined => {
     const v = raw[k];
@@ -50,16 +59,23 @@ export function validateFaults(input: unknown): FaultConfig {
     rate429: num('rate429', 0, 1),
     retryAfterSeconds: num('retryAfterSeconds', 0, 3600),
     rate503: num('rate503', 0, 1),
+    rateReset: num('rateReset', 0, 1),
     seed: num('seed', -2147483648, 4294967295)
   };
-  if (raw.pathPattern !== undefined && raw.pathPattern !== null) {
-    if (typeof raw.pathPattern !== 'string') throw new FaultConfigError('pathPattern must be a string.');
+  if (raw.resetAfterProcessing !== undefined && raw.resetAfterProcessing !== null) {
+    if (typeof raw.resetAfterProcessing !== 'boolean') throw new FaultConfigError('resetAfterProcessing must be true or false.');
+    config.resetAfterProcessing = raw.resetAfterProcessing;
+  }
+  for (const k of ['pathPattern', 'resetPathPattern'] as const) {
+    const v = raw[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw new FaultConfigError(`${k} must be a string.`);
     try {
-      new RegExp(raw.pathPattern);
+      new RegExp(v);
     } catch (e) {
-      throw new FaultConfigError(`pathPattern is not a valid regular expression: ${(e as Error).message}`);
+      throw new FaultConfigError(`${k} is not a valid regular expression: ${(e as Error).message}`);
     }
-    config.pathPattern = raw.pathPattern;
+    config[k] = v;
   }
   for (const k of Object.keys(config) as Array<keyof FaultConfig>) if (config[k] === undefined) delete config[k];
   return config;
@@ -85,6 +101,7 @@ export class FaultInjector {
   private config: FaultConfig = {};
   private random: () => number = Math.random;
   private pattern: RegExp | undefined;
+  private resetPattern: RegExp | undefined;
 
   constructor(config?: FaultConfig) {
     this.set(config ?? {});
@@ -95,6 +112,8 @@ export class FaultInjector {
     this.config = validateFaults(config);
     this.random = this.config.seed !== undefined ? prng(this.config.seed) : Math.random;
     this.pattern = this.config.pathPattern ? new RegExp(this.config.pathPattern) : undefined;
+    this.resetPattern = this.config.resetPathPattern ? new RegExp(this.config.resetPathPattern) : this.pattern;
+    if (this.injected) this.injected.throttle = this.injected.unavailable = this.injected.reset = 0;
   }
 
   /** The current configuration. */
@@ -111,12 +130,28 @@ export class FaultInjector {
     return this.pattern ? this.pattern.test(path) : true;
   }
 
+  /** Faults injected since the configuration was last set, by kind (tests check a fault really happened). */
+  readonly injected = { throttle: 0, unavailable: 0, reset: 0 };
+
+  /** Whether the connection of this request on `path` is reset, and when: before or after it is processed. */
+  reset(path: string): 'none' | 'before' | 'after' {
+    if ((this.resetPattern && !this.resetPattern.test(path)) || !this.config.rateReset || this.random() >= this.config.rateReset) return 'none';
+    this.injected.reset++;
+    return this.config.resetAfterProcessing ? 'after' : 'before';
+  }
+
   /** Whether this request on `path` is throttled, unavailable or served. */
   decide(path: string): FaultDecision {
     if (!this.matches(path)) return { kind: 'none' };
     const retryAfterSeconds = this.config.retryAfterSeconds ?? 1;
-    if (this.config.rate429 && this.random() < this.config.rate429) return { kind: 'throttle', retryAfterSeconds };
-    if (this.config.rate503 && this.random() < this.config.rate503) return { kind: 'unavailable', retryAfterSeconds };
+    if (this.config.rate429 && this.random() < this.config.rate429) {
+      this.injected.throttle++;
+      return { kind: 'throttle', retryAfterSeconds };
+    }
+    if (this.config.rate503 && this.random() < this.config.rate503) {
+      this.injected.unavailable++;
+      return { kind: 'unavailable', retryAfterSeconds };
+    }
     return { kind: 'none' };
   }
 }

@@ -11,6 +11,8 @@ export interface ParsedFieldXml {
   displayName: string;
   required: boolean;
   indexed: boolean;
+  /** `EnforceUniqueValues="TRUE"`. */
+  unique: boolean;
   hidden: boolean;
   /** `List` attribute: a list GUID (with or without braces), a list URL or a title. */
   list?: string;
@@ -92,6 +94,7 @@ export function parseFieldXml(xml: string): ParsedFieldXml {
     displayName,
     required: bool(get('Required')),
     indexed: bool(get('Indexed')),
+    unique: bool(get('EnforceUniqueValues')),
     hidden: bool(get('Hidden')),
     list: get('List'),
     showField: get('ShowField'),

@@ -32,6 +32,7 @@ function schemaXmlOf(def: FieldDef, type: HostFieldType, lookupListId?: string):
     `Required="${def.required ? 'TRUE' : 'FALSE'}"`,
     `Indexed="${def.indexed ? 'TRUE' : 'FALSE'}"`
   ];
+  if (def.unique) attrs.push('EnforceUniqueValues="TRUE"');
   if (def.type === 'RichText') attrs.push('RichText="TRUE"');
   if (def.type === 'DateOnly') attrs.push('Format="DateOnly"');
   if (lookupListId) attrs.push(`List="{${lookupListId}}"`, 'ShowField="Title"');
@@ -52,6 +53,7 @@ export function hostFieldOf(def: FieldDef, lookupListId?: string): Omit<HostFiel
     type,
     required: !!def.required,
     indexed: !!def.indexed,
+    unique: !!def.unique,
     hidden: false,
     readOnly: false,
     builtIn: false,
@@ -95,6 +97,30 @@ export function createSchemaLists(store: Store): Map<ListKey, HostList> {
   const ids = new Map<ListKey, HostList>();
   for (const def of LISTS) ids.set(def.key, createList(store, def, ids));
   return ids;
+}
+
+/**
+ * Adds the schema's fields that the lists of an existing database lack (a data file from an
+ * older version), as provisioning does on a live site; items already stored keep them empty.
+ * Returns the fields added, as "list / field".
+ */
+export function addMissingSchemaFields(store: Store): string[] {
+  const added: string[] = [];
+  store.transaction(() => {
+    for (const def of LISTS) {
+      const list = store.listByTitle(def.title);
+      if (!list) continue;
+      const have = new Set(store.fields(list).map((f) => f.internalName.toLowerCase()));
+      for (const f of def.fields) {
+        if (have.has(f.internalName.toLowerCase())) continue;
+        const target = f.lookupList ? LISTS.find((l) => l.key === f.lookupList) : undefined;
+        const targetList = target ? store.listByTitle(target.title) : undefined;
+        store.addField(list, hostFieldOf(f, targetList?.id));
+        added.push(`${def.title} / ${f.internalName}`);
+      }
+    }
+  });
+  return added;
 }
 
 /** Seeds users (with persona permissions) and every list's items with their explicit ids. */

@@ -14,7 +14,7 @@ import { datedSampleData, personas as samplePersonas, sampleData } from '../samp
 import type { Persona, SampleData } from '../sample-data/types';
 import { FaultConfig, FaultConfigError, FaultInjector, faultsFromEnv, validateFaults } from './faults';
 import { graphFault, handleGraph } from './graph';
-import { seedStore } from './seed';
+import { addMissingSchemaFields, seedStore } from './seed';
 import { DIGEST_TIMEOUT_SECONDS, HostRequest, HostResponse, SpContext, errorResponse, handleSharePoint, issueDigest } from './sharepoint';
 import { SpError } from './errors';
 import { HostUser, SentMail, Store } from './store';
@@ -59,6 +59,8 @@ export interface LocalHost {
   webUrl: string;
   close(): Promise<void>;
   setFaults(f: FaultConfig): void;
+  /** Faults injected since the last setFaults, by kind. */
+  faultsInjected(): { throttle: number; unavailable: number; reset: number };
   outbox(): SentMail[];
   requestLog(): { method: string; path: string }[];
   resetRequestLog(): void;
@@ -137,6 +139,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     store.setMeta('initialisedAt', new Date().toISOString());
   };
   if (store.getMeta('initialisedAt') === undefined) initialise(seedData());
+  // A data file from an older version lacks the newer columns: add them, as provisioning would.
+  else addMissingSchemaFields(store);
 
   const currentUser = (headers: Record<string, string>): HostUser => {
     const cookie = /(?:^|;\s*)ssm-user=([^;]*)/.exec(headers.cookie ?? '');
@@ -220,6 +224,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   };
 
   let origin = '';
+  /** Drops the connection as a reset does (the client sees ECONNRESET / "other side closed"). */
+  const dropConnection = (res: ServerResponse): void => {
+    res.socket?.resetAndDestroy();
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = lowerHeaders(req);
@@ -236,6 +244,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (isSp || isGraph) {
       const latency = faults.latency(url.pathname);
       if (latency > 0) await delay(latency);
+      const reset = faults.reset(url.pathname);
+      if (reset === 'before') return dropConnection(res);
       // Graph $batch is throttled per inner request, so the outer request is never faulted.
       const graphBatch = isGraph && /^\/v1\.0\/\$batch$/i.test(url.pathname);
       const decision = graphBatch ? { kind: 'none' as const } : faults.decide(url.pathname);
@@ -256,7 +266,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         throw e;
       }
       const hostReq: HostRequest = { method, url, headers, body };
-      if (isGraph) return send(res, handleGraph({ store, user, faults }, hostReq));
+      if (isGraph) {
+        const answer = handleGraph({ store, user, faults }, hostReq);
+        return reset === 'after' ? dropConnection(res) : send(res, answer);
+      }
       const ctx: SpContext = {
         store,
         webUrl: `${reqOrigin}${SITE_PATH}`,
@@ -264,7 +277,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         user,
         digestSecret: store.getMeta('digestSecret') ?? ''
       };
-      return send(res, handleSharePoint(ctx, hostReq));
+      const answer = handleSharePoint(ctx, hostReq);
+      return reset === 'after' ? dropConnection(res) : send(res, answer);
     }
     if (method === 'GET' || method === 'HEAD') {
       const file = await serveStatic(url.pathname, `${reqOrigin}${SITE_PATH}`);
@@ -309,6 +323,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         });
       }),
     setFaults: (f: FaultConfig) => faults.set(f),
+    faultsInjected: () => ({ ...faults.injected }),
     outbox: () => store.outbox(),
     requestLog: () => [...log],
     resetRequestLog: () => {

@@ -24,7 +24,8 @@ import {
   listNotFound,
   notImplemented,
   propertyMissing,
-  securityValidation
+  securityValidation,
+  uniqueNeedsIndex
 } from './errors';
 import { HostField, HostFieldType, HostList, HostUser, HostView, ItemRow, Store, fieldRestName, toSpDate } from './store';
 
@@ -337,6 +338,7 @@ function fieldEntity(ctx: SpContext, l: HostList, f: HostField): Entity {
     Hidden: f.hidden,
     Id: f.id,
     Indexed: f.indexed,
+    EnforceUniqueValues: !!f.unique,
     InternalName: f.internalName,
     ReadOnlyField: f.readOnly,
     Required: f.required,
@@ -656,6 +658,7 @@ function fieldFromXml(ctx: SpContext, l: HostList, xml: ParsedFieldXml, options:
   }
   // SharePoint names the field after DisplayName unless AddFieldInternalNameHint (8) is set.
   const internalName = (options & 8) === 8 ? xml.internalName : ctx.store.uniqueInternalName(l, xml.displayName);
+  if (xml.unique && !xml.indexed) throw uniqueNeedsIndex(internalName);
   return {
     internalName,
     staticName: (options & 8) === 8 ? xml.staticName : internalName,
@@ -663,6 +666,7 @@ function fieldFromXml(ctx: SpContext, l: HostList, xml: ParsedFieldXml, options:
     type,
     required: xml.required,
     indexed: xml.indexed,
+    unique: xml.unique,
     hidden: xml.hidden,
     readOnly: false,
     builtIn: false,
@@ -730,6 +734,7 @@ function applyFieldProps(ctx: SpContext, f: HostField, p: Record<string, unknown
     out.title = x.displayName;
     out.required = x.required;
     out.indexed = x.indexed;
+    out.unique = x.unique;
     out.hidden = x.hidden;
     if (out.type === 'Choice') out.choices = x.choices;
     out.min = x.min ?? out.min;
@@ -740,6 +745,8 @@ function applyFieldProps(ctx: SpContext, f: HostField, p: Record<string, unknown
   if (typeof p.Title === 'string') out.title = p.Title;
   if (typeof p.Required === 'boolean') out.required = p.Required;
   if (typeof p.Indexed === 'boolean') out.indexed = p.Indexed;
+  if (typeof p.EnforceUniqueValues === 'boolean') out.unique = p.EnforceUniqueValues;
+  if (out.unique && !out.indexed) throw uniqueNeedsIndex(out.internalName);
   if (typeof p.Hidden === 'boolean') out.hidden = p.Hidden;
   if (typeof p.Description === 'string') out.description = p.Description;
   const choices = choicesOf(p.Choices);

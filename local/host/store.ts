@@ -12,6 +12,7 @@ import { NOTE_MAX_LENGTH } from '../../src/data/schema';
 import {
   SpError,
   columnMissing,
+  duplicateValues,
   etagMismatch,
   invalidQuery,
   itemNotFound,
@@ -44,6 +45,8 @@ export interface HostField {
   type: HostFieldType;
   required: boolean;
   indexed: boolean;
+  /** EnforceUniqueValues: no two items may hold the same value (compared case-insensitively, as SharePoint's collation does). */
+  unique?: boolean;
   hidden: boolean;
   readOnly: boolean;
   builtIn: boolean;
@@ -471,9 +474,19 @@ export class Store {
 
   /** Updates a field's definition (MERGE on a field). */
   updateField(list: HostList, field: HostField): void {
+    if (field.unique && !this.fields(list).find((f) => f.internalName === field.internalName)?.unique) this.refuseExistingDuplicates(list, field);
     this.db.prepare('UPDATE fields SET def = ? WHERE list_pk = ? AND internal_name = ?').run(JSON.stringify(field), list.pk, field.internalName);
     this.fieldCache.delete(list.pk);
     if (field.indexed) this.ensureIndex(list, field);
+  }
+
+  /** SharePoint will not start enforcing unique values on a column that already holds duplicates. */
+  private refuseExistingDuplicates(list: HostList, f: HostField): void {
+    const column = this.columnSql(f);
+    const dup = this.db
+      .prepare(`SELECT lower(${column}) AS v FROM items i WHERE i.list_pk = ? AND ${column} IS NOT NULL AND ${column} != '' GROUP BY v HAVING count(*) > 1 LIMIT 1`)
+      .get(list.pk);
+    if (dup) throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'This field contains duplicate values. Remove all duplicate values and try the operation again.');
   }
 
   /** An internal name not yet used in the list, derived the way SharePoint does from a display name. */
@@ -493,6 +506,8 @@ export class Store {
     if (expr.startsWith('i.')) return;
     const name = `ix_items_${list.pk}_${f.internalName}`.replace(/[^A-Za-z0-9_]/g, '_');
     this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON items (list_pk, ${expr.replace(/\bi\./g, '')})`);
+    // Unique values are compared case-insensitively (checkUnique): that comparison gets its own index.
+    if (f.unique) this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}_ci" ON items (list_pk, lower(${expr.replace(/\bi\./g, '')}))`);
   }
 
   // ---- views -------------------------------------------------------------------------
@@ -825,6 +840,7 @@ export class Store {
     const next = Number(this.db.prepare('SELECT next_id FROM lists WHERE pk = ?').get(list.pk)?.next_id ?? 1);
     const id = opts.id ?? next;
     if (this.getItem(list, id)) throw new SpError(500, '-2147024809, System.ArgumentException', `An item with id ${id} already exists.`);
+    this.checkUnique(list, values, undefined);
     const now = spNow();
     const row: ItemRow = {
       id,
@@ -843,6 +859,25 @@ export class Store {
     return row;
   }
 
+  /**
+   * Refuses a value a unique column already holds in another item, with SharePoint's error.
+   * Empty values are not compared. Requests are handled one at a time, so check and write
+   * cannot interleave: two writers racing for one value cannot both succeed, as in SharePoint.
+   */
+  private checkUnique(list: HostList, data: Record<string, unknown>, exceptId: number | undefined): void {
+    for (const f of this.fields(list)) {
+      if (!f.unique) continue;
+      const value = data[fieldRestName(f)];
+      if (value === null || value === undefined || value === '') continue;
+      const text = typeof value === 'string';
+      const column = this.columnSql(f);
+      const clash = this.db
+        .prepare(`SELECT i.id AS id FROM items i WHERE i.list_pk = ? AND ${text ? `lower(${column}) = lower(?)` : `${column} = ?`} AND i.id != ? LIMIT 1`)
+        .get(list.pk, value as SQLInputValue, exceptId ?? -1);
+      if (clash) throw duplicateValues();
+    }
+  }
+
   private checkEtag(row: ItemRow, ifMatch: string | undefined): void {
     if (ifMatch === undefined || ifMatch.trim() === '*') return;
     const sent = ifMatch.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
@@ -855,6 +890,7 @@ export class Store {
     if (!current) throw itemNotFound();
     this.checkEtag(current, ifMatch);
     const row: ItemRow = { ...current, version: current.version + 1, data: { ...current.data, ...values }, modified: spNow(), editorId: userId };
+    this.checkUnique(list, row.data, id);
     this.db
       .prepare('UPDATE items SET version = ?, data = ?, modified = ?, editor_id = ? WHERE list_pk = ? AND id = ?')
       .run(row.version, JSON.stringify(row.data), row.modified, userId, list.pk, id);

@@ -6,6 +6,7 @@
 import type { Objective, ObjectiveUpdate, Person } from '../../src/domain/types';
 import { nextPeriod, periodById, previousPeriod } from '../../src/domain/calendar';
 import { OBJECTIVE_STATUSES, type ObjectiveStatus, type Rag } from '../../src/domain/vocabularies';
+import { LIST_DECLARATIONS } from '../../src/data/lists';
 import { p } from './html';
 import { sampleData } from './index';
 import { PERIOD } from './periods';
@@ -180,14 +181,15 @@ export function generateLargeData(options: LargeDataOptions): SampleData {
     });
   }
 
+  // Every other list declared with required sample data comes as in the sample data (copied).
+  const asSampled = Object.fromEntries(
+    LIST_DECLARATIONS.filter((d) => d.sample === 'required').map((d) => [d.key, structuredClone((sampleData as unknown as Record<string, unknown[]>)[d.key])])
+  ) as Omit<SampleData, 'users'>;
   return {
+    ...asSampled,
     users: users.map((u) => ({ ...u })),
     services: services.map((s) => ({ ...s, partnerCouncils: [...s.partnerCouncils] })),
     objectives,
-    objectiveUpdates: updates,
-    benefits: sampleData.benefits.map((b) => ({ ...b })),
-    risks: sampleData.risks.map((r) => ({ ...r })),
-    measures: sampleData.measures.map((m) => ({ ...m })),
-    highlights: sampleData.highlights.map((h) => ({ ...h }))
+    objectiveUpdates: updates
   };
 }

@@ -111,7 +111,7 @@ export function describeRun(result: ReminderRunResult): string {
   } else {
     lines.push(
       `Sent ${result.sent.length} in ${result.batchRequests} batch requests; already sent ${result.alreadySent.length}; ` +
-        `in progress elsewhere ${result.inProgress.length}; failed ${result.failed.length}; unconfirmed ${result.unconfirmed.length}; not attempted ${result.notAttempted.length}.`
+        `in progress elsewhere ${result.inProgress.length}; failed ${result.failed.length}; unconfirmed ${result.unconfirmed.length}.`
     );
     for (const f of result.failed) lines.push(`  failed ${f.key}: ${f.detail}`);
     for (const u of result.unconfirmed) lines.push(`  unconfirmed ${u.key}: ${u.detail}`);

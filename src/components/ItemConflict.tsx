@@ -1,12 +1,15 @@
 /**
  * Shown when a save fails with 412 (someone else saved the item after the user opened it):
  * both versions side by side, field by field, so the user can decide with the facts in front
- * of them, then "Keep mine" (save theirs over with the user's values) or "Take theirs".
+ * of them, then "Keep mine" or "Take theirs". "Keep mine" merges by field: only the fields the
+ * user changed are written, and each row says what keeping theirs or mine does to it; a field
+ * both changed is marked and listed first.
  */
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { formatDate, formatString } from './format';
+import { changeOf, FieldChange, IFieldChanges } from './fieldMerge';
 
 /** One compared field. */
 export interface IConflictRow {
@@ -20,6 +23,8 @@ export interface IConflictRow {
   theirs: React.ReactNode;
   /** Whether the two differ (differing rows are marked and listed first). */
   differs: boolean;
+  /** Model fields the row shows (default: `key`), matched against the changes of each side. */
+  fields?: readonly string[];
 }
 
 /** Props of `ItemConflict`. */
@@ -28,17 +33,21 @@ export interface IItemConflictProps {
   rows: readonly IConflictRow[];
   /** When the other version was saved (ISO), if known. */
   theirsModified?: string;
+  /** The fields each side changed since the user opened the item; without it rows show no outcome. */
+  changes?: IFieldChanges;
   /** Saves the user's version over theirs. */
   onKeepMine: () => void;
   /** Replaces the form with their version. */
   onTakeTheirs: () => void;
   /** Disables the buttons while a save runs. */
   busy?: boolean;
+  /** False when there is no other version to take (it was deleted): "Take theirs" is then off. */
+  canTakeTheirs?: boolean;
 }
 
 /** The two versions and the two ways out. */
 export function ItemConflict(props: IItemConflictProps): JSX.Element {
-  const { rows, theirsModified, onKeepMine, onTakeTheirs, busy } = props;
+  const { rows, theirsModified, changes, onKeepMine, onTakeTheirs, busy, canTakeTheirs = true } = props;
   const theme = useTheme();
   const classes = React.useMemo(
     () =>
@@ -46,12 +55,21 @@ export function ItemConflict(props: IItemConflictProps): JSX.Element {
         table: { width: '100%', borderCollapse: 'collapse', color: theme.semanticColors.bodyText, tableLayout: 'fixed' },
         th: { textAlign: 'left', padding: '4px 6px', borderBottom: `2px solid ${theme.palette.neutralTertiaryAlt}`, fontWeight: 600 },
         td: { padding: '4px 6px', verticalAlign: 'top', borderBottom: `1px solid ${theme.palette.neutralLight}`, overflowWrap: 'anywhere' },
-        differs: { background: theme.palette.neutralLighter, fontWeight: 600 }
+        differs: { background: theme.palette.neutralLighter, fontWeight: 600 },
+        both: { background: theme.palette.yellowLight ?? theme.palette.neutralLight, fontWeight: 600 }
       }),
     [theme]
   );
   const when = formatDate(theirsModified);
-  const ordered = rows.filter((r) => r.differs).concat(rows.filter((r) => !r.differs));
+  const change = (r: IConflictRow): FieldChange => (changes ? changeOf(r.fields ?? [r.key], changes) : 'none');
+  const rank = (r: IConflictRow): number => (change(r) === 'both' ? 0 : r.differs ? 1 : 2);
+  const ordered = rows.slice().sort((a, b) => rank(a) - rank(b));
+  const outcome: { readonly [C in FieldChange]: string } = {
+    both: strings.ItemConflictOutcomeBoth,
+    mine: strings.ItemConflictOutcomeMine,
+    theirs: strings.ItemConflictOutcomeTheirs,
+    none: strings.ItemConflictOutcomeNone
+  };
   return (
     <Stack tokens={{ childrenGap: 8 }} data-testid="item-conflict">
       <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
@@ -72,23 +90,32 @@ export function ItemConflict(props: IItemConflictProps): JSX.Element {
             <th scope="col" className={classes.th}>
               {when ? formatString(strings.ItemConflictTheirsSaved, when) : strings.ItemConflictTheirs}
             </th>
+            {changes && (
+              <th scope="col" className={classes.th}>
+                {strings.ItemConflictOutcome}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
-          {ordered.map((r) => (
-            <tr key={r.key} className={r.differs ? classes.differs : undefined} data-differs={r.differs}>
-              <th scope="row" className={classes.td}>
-                {r.label}
-              </th>
-              <td className={classes.td}>{r.mine}</td>
-              <td className={classes.td}>{r.theirs}</td>
-            </tr>
-          ))}
+          {ordered.map((r) => {
+            const c = change(r);
+            return (
+              <tr key={r.key} className={c === 'both' ? classes.both : r.differs ? classes.differs : undefined} data-differs={r.differs} data-change={changes ? c : undefined}>
+                <th scope="row" className={classes.td}>
+                  {r.label}
+                </th>
+                <td className={classes.td}>{r.mine}</td>
+                <td className={classes.td}>{r.theirs}</td>
+                {changes && <td className={classes.td}>{outcome[c]}</td>}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <Stack horizontal tokens={{ childrenGap: 8 }}>
         <PrimaryButton text={strings.ItemConflictKeepMine} onClick={onKeepMine} disabled={busy} />
-        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy} />
+        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy || !canTakeTheirs} />
       </Stack>
     </Stack>
   );

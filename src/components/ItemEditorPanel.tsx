@@ -1,13 +1,14 @@
 /**
- * The side panel in which an item is added or edited (benefits, risks): title, Save and Cancel,
- * and above the fields everything `useItemEditor` reports: a restored draft (with "Discard
- * draft"), the last error, warnings to confirm before saving, a draft kept after a failed save,
- * and both versions after a 412.
+ * The side panel in which an item is added or edited (objectives, benefits, risks): title, Save
+ * and Cancel, and above the fields everything `useItemEditor` reports: a restored draft (with
+ * "Discard draft"), the last error, warnings to confirm before saving, a draft kept after a failed
+ * save, and both versions after a 412. Closing it with unsaved edits asks "Discard changes?" first.
  */
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { Stored } from '../domain/types';
+import { useDiscardPrompt } from './DiscardChangesDialog';
 import { ErrorBar } from './ErrorBar';
 import { ItemConflict, IConflictRow } from './ItemConflict';
 import type { IItemEditor } from './useItemEditor';
@@ -25,21 +26,28 @@ export interface IItemEditorPanelProps<V, T extends Stored> {
   onDismiss: () => void;
   /** Keeps Save off while the form waits for something of its own (e.g. resolving a person). */
   busy?: boolean;
+  /** Text of the save button; "Save" by default. */
+  saveText?: string;
+  /** Further buttons, between Save and Cancel (e.g. "Close objective"). */
+  actions?: React.ReactNode;
   /** The fields. */
   children?: React.ReactNode;
 }
 
 /** An add or edit form in a medium side panel with Save and Cancel at the bottom. */
 export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProps<V, T>): JSX.Element {
-  const { editor, onDismiss } = props;
+  const { editor } = props;
+  // Esc, the close button, Cancel and a click outside all ask first when edits would be lost.
+  const { requestClose, dialog } = useDiscardPrompt(editor.unsaved && !editor.saving, editor.discardChanges, props.onDismiss);
   const footer = (): JSX.Element => (
-    <Stack horizontal tokens={{ childrenGap: 8 }}>
+    <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
       <PrimaryButton
-        text={editor.saving ? strings.FormSaving : strings.FormSave}
-        onClick={editor.save}
+        text={editor.saving ? strings.FormSaving : props.saveText ?? strings.FormSave}
+        onClick={() => editor.save()}
         disabled={editor.saving || !!props.busy || !!editor.conflict}
       />
-      <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={editor.saving} />
+      {props.actions}
+      <DefaultButton text={strings.FormCancel} onClick={() => requestClose()} disabled={editor.saving} />
     </Stack>
   );
   return (
@@ -48,7 +56,7 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
       type={PanelType.medium}
       headerText={props.title}
       closeButtonAriaLabel={strings.FormClose}
-      onDismiss={onDismiss}
+      onDismiss={requestClose}
       isFooterAtBottom={true}
       onRenderFooterContent={footer}
     >
@@ -86,6 +94,7 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
           <ItemConflict
             rows={props.conflictRows(editor.conflict)}
             theirsModified={editor.conflict.modified}
+            changes={editor.conflictChanges}
             onKeepMine={editor.keepMine}
             onTakeTheirs={editor.takeTheirs}
             busy={editor.saving}
@@ -93,6 +102,7 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
         )}
         {props.children}
       </Stack>
+      {dialog}
     </Panel>
   );
 }

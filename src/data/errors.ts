@@ -112,6 +112,21 @@ export class ConflictError<T> extends DataAccessError {
   }
 }
 
+/**
+ * SharePoint refused the write because a column that enforces unique values already holds the
+ * value in another item (someone, or another run, created it first).
+ */
+export class DuplicateValueError extends DataAccessError {
+  public constructor(options: DataAccessErrorOptions) {
+    super(
+      `Could not save to "${listLabel(options.list) ?? 'the list'}": another item already exists for the same thing. Refresh to see it.`,
+      options
+    );
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'DuplicateValueError';
+  }
+}
+
 /** The item does not exist (any more). */
 export class NotFoundError extends DataAccessError {
   public constructor(options: DataAccessErrorOptions) {
@@ -248,6 +263,9 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 /** SharePoint's error code for an expired or invalid form digest ("The security validation for this page is invalid"). */
 const FORM_DIGEST_INVALID = '-2130575251, Microsoft.SharePoint.SPException';
 
+/** SharePoint's error code for a value a unique column already holds (SPDuplicateValuesFoundException, 0x810200BF). */
+const DUPLICATE_VALUES = /SPDuplicateValuesFoundException|^-2130575169\b/;
+
 /** Whether SharePoint's error says the list itself is missing (rather than an item). */
 function isListMissing(message: string | undefined): boolean {
   return !!message && /^List '.*' does not exist/i.test(message);
@@ -264,6 +282,7 @@ export async function toDataAccessError(e: unknown, context: ErrorContext): Prom
     const { message: serverMessage, code } = serverMessageOf(text);
     const options: DataAccessErrorOptions = { ...context, status: e.status, serverMessage, cause: e };
     const label = listLabel(context.list);
+    if (code !== undefined && DUPLICATE_VALUES.test(code)) return new DuplicateValueError(options);
     switch (e.status) {
       case 404:
         if (isListMissing(serverMessage) || (context.itemId === undefined && context.list !== undefined)) {

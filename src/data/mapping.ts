@@ -112,6 +112,7 @@ export function fromItem<T>(list: ListKey, raw: RawItem): T {
   };
   if (def.titleKey) model[def.titleKey] = typeof raw[BUILT_IN.title] === 'string' ? raw[BUILT_IN.title] : '';
   for (const f of def.fields) {
+    if (f.derivedFrom) continue;
     const value = fromValue(raw, f);
     if (value !== undefined) model[f.key] = value;
   }
@@ -138,6 +139,11 @@ function toValue(value: unknown, f: FieldDef): unknown {
   }
 }
 
+/** Value of a derived key field: its source properties joined with "|". */
+export function derivedKey(model: Record<string, unknown>, sources: readonly string[]): string {
+  return sources.map((k) => String(model[k])).join('|');
+}
+
 /**
  * Maps a (partial) domain model to a REST body for add or update. Only keys present in
  * `model` are written, so a partial update never blanks other columns.
@@ -153,7 +159,10 @@ export function toItem(list: ListKey, model: Record<string, unknown>): RawItem {
     if (title !== undefined) body[BUILT_IN.title] = title;
   }
   for (const f of def.fields) {
-    if (f.key in model) body[restName(f)] = toValue(model[f.key], f);
+    const sources = f.derivedFrom;
+    if (sources) {
+      if (sources.every((k) => model[k] !== undefined && model[k] !== null && model[k] !== '')) body[restName(f)] = derivedKey(model, sources);
+    } else if (f.key in model) body[restName(f)] = toValue(model[f.key], f);
   }
   return body;
 }

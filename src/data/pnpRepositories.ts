@@ -39,6 +39,7 @@ import type {
 import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEMA } from './schema';
 import { INITIAL_KEYS, LIST_DECLARATIONS } from './lists';
 import type { RepositoryKind } from './lists/declare';
+import { unreachable } from '../domain/exhaustive';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
@@ -259,6 +260,12 @@ class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> imp
 
 /** The reminder log, with batched writes for the reminder run's claims and outcomes. */
 class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry> implements ReminderLogRepository {
+  public async getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]> {
+    if (keys.length === 0) return [];
+    // A chunk is at most 20 keys: one filter of ORs on the indexed claim column stays well within URL limits.
+    return this.readAll(this.itemsOn(this.sp).filter(keys.map((k) => indexedEq(this.key, 'claimKey', k)).join(' or ')));
+  }
+
   public async saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options: { readBack?: boolean } = {}): Promise<Array<WriteOutcome<ReminderLogEntry>>> {
     if (writes.length === 0) return [];
     const parts: BatchPart<RawItem | undefined>[] = writes.map((w) => (batched) => {
@@ -620,11 +627,6 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 }
 
-/** Fails to compile when a repository kind has no case (called in the `default` of an exhaustive switch). */
-function unknownKind(kind: never): never {
-  throw new Error(`No repository for kind ${String(kind)}`);
-}
-
 /** The repository of one declared list, by its repository kind. */
 function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: PnpRepositoriesOptions): unknown {
   switch (kind) {
@@ -639,7 +641,7 @@ function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: Pnp
     case 'snapshots':
       return new PnpSnapshotRepository(sp, key, options);
     default:
-      return unknownKind(kind);
+      return unreachable(kind, 'repository kind');
   }
 }
 
@@ -667,6 +669,13 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     async canEdit(list): Promise<boolean> {
       try {
         return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+      } catch (e) {
+        throw await toDataAccessError(e, { operation: 'permissions', list });
+      }
+    },
+    async canManage(list): Promise<boolean> {
+      try {
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.ManageLists);
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'permissions', list });
       }

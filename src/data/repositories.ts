@@ -56,6 +56,11 @@ export interface ReminderLogRepository extends PeriodListRepository<ReminderLogE
    * `$batch`); otherwise as the changes written, with an empty etag.
    */
   saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options?: { readBack?: boolean }): Promise<Array<WriteOutcome<ReminderLogEntry>>>;
+  /**
+   * The entries of these keys as they are now (through the unique, indexed claim column): read
+   * just before a chunk is claimed, so a run sees what other runs did since it started.
+   */
+  getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]>;
 }
 
 /** saveMany done one write at a time through add and update: for repositories without batches (test doubles). */
@@ -134,7 +139,7 @@ export function emptyInitialData(): InitialData {
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
-export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit'>;
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
 export interface LoadInitialOptions {
@@ -195,4 +200,9 @@ export interface Repositories extends ListRepositories {
   ensureUser(emailOrLogin: string): Promise<Person>;
   /** Whether the current user may edit items of the given list (EditListItems). */
   canEdit(list: EditableListKey): Promise<boolean>;
+  /**
+   * Whether the current user may manage the given list (ManageLists: SharePoint's Edit level,
+   * which site members and owners hold; not Contribute or Read). Mailing every officer is theirs.
+   */
+  canManage(list: EditableListKey): Promise<boolean>;
 }

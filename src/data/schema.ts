@@ -47,7 +47,8 @@ function listDefOf(decl: ListDeclaration<ListKey>): ListDef {
     if (!found) throw new Error(`Schema: list ${decl.key} has no field ${key}`);
     return found.internalName;
   };
-  const { key, title, url, description, majorVersionLimit, fields, titleDisplayName, titleKey } = decl;
+  const { key, title, url, description, majorVersionLimit, titleDisplayName, titleKey } = decl;
+  const fields: ListDef['fields'] = [...decl.fields, ...(decl.derivedKeys ?? [])];
   const base: Omit<ListDef, 'views'> = titleKey === undefined
     ? { key, title, url, description, majorVersionLimit, fields, titleDisplayName }
     : { key, title, url, description, majorVersionLimit, fields, titleDisplayName, titleKey };

@@ -252,6 +252,7 @@ export function fieldSchemaXml(list: Pick<ListDef, 'key'>, f: FieldDef): string 
     ['Type', type],
     ['Required', bool(f.required)],
     ['Indexed', f.indexed ? 'TRUE' : undefined],
+    ['EnforceUniqueValues', f.unique ? 'TRUE' : undefined],
     ['Description', f.description],
     ...attrs
   ]);

@@ -203,6 +203,8 @@ export interface ReminderLogEntry extends Stored {
   detail?: string;
   /** When the send was attempted (ISO 8601). */
   attemptedOn: string;
+  /** The run that holds (or last held) the claim: tells a run its own claim after a lost answer. */
+  runId?: string;
 }
 
 /** A practice one partner council passed to another (annual review, best practice register). */

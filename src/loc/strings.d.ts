@@ -130,7 +130,6 @@ declare interface ISsmStrings {
   ObjectiveFieldLastUpdatePeriod: string;
   ObjectiveFieldNextUpdateDue: string;
   ObjectiveConflictHeading: string;
-  ObjectiveConflictExplain: string;
   ObjectiveConflictSavedBy: string;
   ObjectiveConflictDeleted: string;
   UpdateMyObjectives: string;
@@ -177,6 +176,15 @@ declare interface ISsmStrings {
   RemindersInProgressOne: string;
   RemindersUnassigned: string;
   RemindersUnassignedOne: string;
+  RemindersRecipientsHeading: string;
+  RemindersRecipient: string;
+  RemindersItemObjective: string;
+  RemindersItemRisk: string;
+  RemindersItemMeasure: string;
+  RemindersCopied: string;
+  RemindersResendNote: string;
+  RemindersNobody: string;
+  RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
   RemindersSentOne: string;
@@ -256,6 +264,10 @@ declare interface ISsmStrings {
   FormDraftRestored: string;
   FormDiscardDraft: string;
   FormDraftKept: string;
+  FormDiscardChangesTitle: string;
+  FormDiscardChangesText: string;
+  FormDiscardChanges: string;
+  FormKeepEditing: string;
   ItemConflictHeading: string;
   ItemConflictIntro: string;
   ItemConflictYours: string;
@@ -264,6 +276,11 @@ declare interface ISsmStrings {
   ItemConflictKeepMine: string;
   ItemConflictTakeTheirs: string;
   ItemConflictField: string;
+  ItemConflictOutcome: string;
+  ItemConflictOutcomeMine: string;
+  ItemConflictOutcomeTheirs: string;
+  ItemConflictOutcomeBoth: string;
+  ItemConflictOutcomeNone: string;
   RegisterReadOnlyNotice: string;
 
   RisksHeading: string;

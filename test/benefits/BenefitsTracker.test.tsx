@@ -269,7 +269,7 @@ describe('BenefitsTracker', () => {
 
     const conflict = await within(panel).findByTestId('item-conflict');
     const titleRow = within(conflict).getByRole('rowheader', { name: strings.FieldBenefit }).closest('tr') as HTMLElement;
-    expect(within(titleRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My wording', 'Increased HR capacity (their wording)']);
+    expect(within(titleRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My wording', 'Increased HR capacity (their wording)', strings.ItemConflictOutcomeBoth]);
     expect(titleRow.getAttribute('data-differs')).toBe('true');
     expect(within(conflict).getByText(strings.ItemConflictTheirsSaved.replace('{0}', '30 March 2022'))).toBeTruthy();
 
@@ -282,5 +282,41 @@ describe('BenefitsTracker', () => {
       ['"9"', 'My wording']
     ]);
     expect(screen.getByText('My wording')).toBeTruthy();
+  });
+
+  it('"Keep mine" writes only the fields I changed: their change to a field I did not touch survives; a field both changed is side by side', async () => {
+    const calls: Array<ItemChanges<Benefit>> = [];
+    const opened = seed()[3];
+    // They changed the title (as I did) and the achievement (which I did not touch).
+    const theirs: Benefit = { ...opened, etag: '"9"', title: 'Their title', achievement: '<p>Their achievement</p>', modified: '2022-03-30T10:00:00Z' };
+    renderTracker((repos) => {
+      repos.benefits.update = async (changes) => {
+        calls.push(changes);
+        if (calls.length === 1) throw new ConflictError<Benefit>(theirs, changes, { operation: 'update', list: 'benefits', itemId: 4 });
+        return { ...theirs, ...changes, etag: '"10"' } as Benefit;
+      };
+    });
+    fireEvent.click(await screen.findByLabelText('Edit Increased capacity for HR'));
+    const panel = await dialog();
+    fireEvent.change(field(panel, strings.FieldBenefit), { target: { value: 'My title' } });
+    fireEvent.change(field(panel, strings.FieldWhenDelivered), { target: { value: 'By March 2023' } });
+    fireEvent.click(button(panel, strings.FormSave));
+
+    const conflict = await within(panel).findByTestId('item-conflict');
+    const rowOf = (label: string): HTMLElement => within(conflict).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
+    expect(rowOf(strings.FieldBenefit).getAttribute('data-change')).toBe('both');
+    expect(within(rowOf(strings.FieldBenefit)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My title', 'Their title', strings.ItemConflictOutcomeBoth]);
+    expect(rowOf(strings.FieldAchievement).getAttribute('data-change')).toBe('theirs');
+    expect(rowOf(strings.FieldWhenDelivered).getAttribute('data-change')).toBe('mine');
+    expect(rowOf(strings.FieldCategory).getAttribute('data-change')).toBe('none');
+    // The field both changed comes first.
+    expect(within(conflict).getAllByRole('rowheader')[0].textContent).toBe(strings.FieldBenefit);
+
+    await act(async () => {
+      fireEvent.click(button(conflict, strings.ItemConflictKeepMine));
+    });
+    await waitFor(() => expect(calls).toHaveLength(2));
+    // Only my two fields, over their version's etag: their achievement is not written back.
+    expect(calls[1]).toEqual({ id: 4, etag: '"9"', title: 'My title', whenDelivered: 'By March 2023' });
   });
 });

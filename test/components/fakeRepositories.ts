@@ -82,7 +82,12 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     objectiveUpdates,
     reminderLog: (() => {
       const log = listRepository<ReminderLogEntry>([]);
-      return { ...log, getForPeriod: async () => [], saveMany: (writes) => saveEach(log, writes) };
+      return {
+        ...log,
+        getForPeriod: async (periodId: string) => (await log.getAll()).filter((e) => e.periodId === periodId),
+        getForKeys: async (keys: readonly string[]) => (await log.getAll()).filter((e) => keys.indexOf(e.key) >= 0),
+        saveMany: (writes) => saveEach(log, writes)
+      };
     })(),
     snapshots,
     loadInitialCalls,
@@ -104,7 +109,8 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     },
     currentUser: async () => me,
     ensureUser: async () => me,
-    canEdit: async () => true
+    canEdit: async () => true,
+    canManage: async () => true
   };
   return repositories;
 }

@@ -54,6 +54,12 @@ it('creates every list, field and view, then a second run writes nothing', async
   const columns = await objectives.views.getByTitle('Overdue updates').fields.select('Items')();
   expect(columns.Items).toEqual(SCHEMA.objectives.views.filter((v) => v.title === 'Overdue updates')[0].fields);
 
+  // The claim and one-update-per-quarter columns are created unique (and indexed), so the host refuses duplicates as SharePoint does.
+  for (const [list, name] of [[SCHEMA.reminderLog.title, 'ClaimKey'], [SCHEMA.objectiveUpdates.title, 'ObjectivePeriod']] as const) {
+    const unique = await sp.web.lists.getByTitle(list).fields.getByInternalNameOrTitle(name).select('EnforceUniqueValues', 'Indexed')();
+    expect(unique).toMatchObject({ EnforceUniqueValues: true, Indexed: true });
+  }
+
   const title = await objectives.fields.getByInternalNameOrTitle('Title').select('Title', 'Required')();
   expect(title).toMatchObject({ Title: SCHEMA.objectives.titleDisplayName, Required: true });
   const defaults = (await objectives.views.select('Title', 'DefaultView')()).filter((v: { DefaultView: boolean }) => v.DefaultView);

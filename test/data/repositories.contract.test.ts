@@ -42,7 +42,8 @@ const casesByList: { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<Model
     change: { status: 'In progress', rag: 'Amber' }
   },
   objectiveUpdates: {
-    item: { objectiveId: 1, periodId: '2021-22-Q4', narrative: '<p>Progress made.</p>', status: 'In progress', rag: 'Green', author: editor, updatedOn: '2022-03-01T10:00:00Z' },
+    // A quarter with no update yet: one update per objective and period is all SharePoint keeps.
+    item: { objectiveId: 1, periodId: '2031-32-Q1', narrative: '<p>Progress made.</p>', status: 'In progress', rag: 'Green', author: editor, updatedOn: '2022-03-01T10:00:00Z' },
     change: { narrative: '<p>Progress made, and more.</p>' }
   },
   benefits: {
@@ -146,7 +147,7 @@ describe('optimistic concurrency', () => {
 describe('objective updates', () => {
   it('adds several updates in one $batch and reads them back by objective and period', async () => {
     const updates = [1, 2, 3].map((n) => ({
-      objectiveId: 2,
+      objectiveId: n + 1,
       periodId: '2030-31-Q1',
       narrative: `<p>Batched ${n}</p>`,
       status: 'Ongoing' as const,
@@ -162,7 +163,7 @@ describe('objective updates', () => {
 
     const forPeriod = await repos.objectiveUpdates.getForPeriod('2030-31-Q1');
     expect(forPeriod.map((u) => u.id).sort()).toEqual(saved.map((u) => u.id).sort());
-    const forObjective = await repos.objectiveUpdates.getForObjective(2);
+    const forObjective = await repos.objectiveUpdates.getForObjective(4);
     expect(forObjective[0].narrative).toBe('<p>Batched 3</p>');
   });
 });

@@ -285,7 +285,8 @@ describe('list view threshold', () => {
     const updates: ObjectiveUpdate[] = Array.from({ length: 5001 }, (_, i) => ({
       id: i + 1,
       etag: '',
-      objectiveId: 1,
+      // One update per objective and period (a unique column): a different objective each.
+      objectiveId: i + 1,
       periodId: i % 2 === 0 ? '2021-22-Q3' : '2021-22-Q4',
       narrative: '<p>Update</p>',
       status: 'In progress',

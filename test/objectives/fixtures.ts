@@ -64,10 +64,11 @@ export function seed(): FakeSeed {
 }
 
 /** Fake repositories as the officer (or, with canEdit false, an auditor). */
-export function repositoriesFor(data: FakeSeed, options: { canEdit?: boolean; me?: Person } = {}): FakeRepositories & Repositories {
+export function repositoriesFor(data: FakeSeed, options: { canEdit?: boolean; canManage?: boolean; me?: Person } = {}): FakeRepositories & Repositories {
   const repos = fakeRepositories(data) as FakeRepositories & Repositories;
   repos.currentUser = async () => options.me ?? ME;
   repos.canEdit = async () => options.canEdit ?? true;
+  repos.canManage = async () => options.canManage ?? options.canEdit ?? true;
   // The shared fake's reminder log forgets by period; read what was logged, as SharePoint does.
   const log = repos.reminderLog;
   log.getForPeriod = async (periodId) => (await log.getAll()).filter((e) => e.periodId === periodId);

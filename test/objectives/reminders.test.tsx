@@ -55,12 +55,23 @@ describe('Send reminders now', () => {
     const plan = await within(dialog).findByTestId('reminder-plan');
     expect(within(plan).getByText(format(strings.RemindersRound, 1))).toBeTruthy();
     expect(within(plan).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 2), format(strings.CountItems, 3)))).toBeTruthy();
+    // Each recipient is listed with what they will be reminded of, and the count is what is sent.
+    const recipients = within(plan).getByTestId('reminder-recipients').querySelectorAll('li[data-recipient]');
+    expect(recipients).toHaveLength(2);
+    const listed = Array.from(recipients).map((li) => ({
+      who: li.getAttribute('data-recipient'),
+      items: Array.from(li.querySelectorAll('ul > li')).map((x) => x.textContent)
+    }));
+    const plannedItems = listed.reduce((n, r) => n + r.items.length, 0);
+    expect(plannedItems).toBe(3);
+    for (const r of listed) for (const item of r.items) expect(item).toMatch(/^(Update the objective|Review the risk|Report the measure) “.+”/);
     // Nothing is sent before confirmation.
     expect(getGraphClient).not.toHaveBeenCalled();
 
     fireEvent.click(within(dialog).getByText(strings.RemindersSendConfirm));
     await within(dialog).findByText(format(strings.RemindersSent, 2));
     expect(graph.batches).toHaveLength(1);
+    expect(graph.batches[0].requests.map((r) => r.body.message.toRecipients[0].emailAddress.address).sort()).toEqual(listed.map((r) => r.who).sort());
     expect(graph.batches[0].requests.map((r) => r.url)).toEqual(['/me/sendMail', '/me/sendMail']);
     const log = await repos.reminderLog.getAll();
     expect(log.map((e) => e.status)).toEqual(['Sent', 'Sent']);
@@ -71,6 +82,8 @@ describe('Send reminders now', () => {
     const again = await screen.findByTestId('reminder-plan');
     expect(within(again).getByText(format(strings.RemindersAlreadySent, 2))).toBeTruthy();
     expect(within(again).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 0), format(strings.CountItems, 0)))).toBeTruthy();
+    expect(within(again).getByText(strings.RemindersNobody)).toBeTruthy();
+    expect(within(again).queryByTestId('reminder-recipients')).toBeNull();
     expect((within(screen.getByRole('dialog')).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -78,5 +91,19 @@ describe('Send reminders now', () => {
     renderWith(false);
     await screen.findByRole('grid');
     expect(screen.queryByText(strings.RemindersCommand)).toBeNull();
+  });
+
+  it('lets a member who cannot manage the lists see the plan but not send', async () => {
+    const { getGraphClient } = renderWith(true, fakeGraph(), repositoriesFor(seed(), { canEdit: true, canManage: false }));
+    fireEvent.click(await screen.findByText(strings.RemindersCommand, undefined, { timeout: 10000 }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10000 });
+    // The plan and the permission check run first; generous waits keep this steady on a busy machine.
+    const plan = await within(dialog).findByTestId('reminder-plan', undefined, { timeout: 10000 });
+    expect(within(plan).getByText(strings.RemindersNotAllowed)).toBeTruthy();
+    expect(within(plan).getByTestId('reminder-recipients')).toBeTruthy();
+    const sendButton = within(dialog).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement;
+    expect(sendButton.disabled).toBe(true);
+    fireEvent.click(sendButton);
+    expect(getGraphClient).not.toHaveBeenCalled();
   });
 });

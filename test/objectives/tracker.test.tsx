@@ -37,6 +37,14 @@ function typeNarrative(section: HTMLElement, html: string): void {
   fireEvent.input(editor);
 }
 
+/** The two versions of one field in the conflict view (ItemConflict): the user's and the other person's cells. */
+async function conflictCells(panel: HTMLElement, label: string): Promise<{ mine: HTMLElement; theirs: HTMLElement }> {
+  const conflict = await within(panel).findByTestId('item-conflict');
+  const row = within(conflict).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
+  const [mine, theirs] = within(row).getAllByRole('cell');
+  return { mine, theirs };
+}
+
 async function openUpdatePanel(count: number): Promise<HTMLElement> {
   fireEvent.click(await screen.findByText(format(strings.UpdateMyObjectives, count)));
   return screen.findByRole('dialog');
@@ -176,10 +184,9 @@ describe('Update my objectives', () => {
     typeNarrative(section, '<p>My better version</p>');
     fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
 
-    const theirsColumn = await within(panel).findByRole('region', { name: strings.ItemConflictTheirs });
-    const mineColumn = within(panel).getByRole('region', { name: strings.ItemConflictYours });
-    expect(within(theirsColumn).getByText('Their correction')).toBeTruthy();
-    expect(within(mineColumn).getByText('My better version')).toBeTruthy();
+    const narrative = await conflictCells(panel, strings.ObjectiveFieldNarrative);
+    expect(within(narrative.theirs).getByText('Their correction')).toBeTruthy();
+    expect(within(narrative.mine).getByText('My better version')).toBeTruthy();
     expect(within(panel).getByText(/Sam Colleague/)).toBeTruthy();
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toContain('My better version');
 
@@ -188,7 +195,7 @@ describe('Update my objectives', () => {
     });
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1].etag).toBe('"2"');
-    await waitFor(() => expect(within(panel).queryByRole('region', { name: strings.ItemConflictTheirs })).toBeNull());
+    await waitFor(() => expect(within(panel).queryByTestId('item-conflict')).toBeNull());
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toBeNull();
   });
 

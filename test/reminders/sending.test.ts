@@ -127,7 +127,7 @@ describe('reminder email', () => {
 
 describe('runReminders (in-memory log)', () => {
   const run = (repos: ReturnType<typeof memoryRepositories>, mailer: GraphMailer, extra: Partial<Parameters<typeof runReminders>[0]> = {}) =>
-    runReminders({ repositories: repos, mailer, today: TODAY, links: LINKS, now: () => new Date('2022-03-01T08:00:00Z'), ...extra });
+    runReminders({ repositories: repos, mailer, today: TODAY, links: LINKS, now: () => new Date('2022-03-01T08:00:00Z'), sleep: noSleep, ...extra });
 
   it('sends 1,000 officers one email each in at most 50 batches, logs each Sent, and a rerun sends nothing', async () => {
     const repos = memoryRepositories(manyOfficers(1000));
@@ -184,40 +184,68 @@ describe('runReminders (in-memory log)', () => {
     expect(new Set(graph.outbox.map((m) => m.to[0])).size).toBe(95);
   });
 
-  it('treats Pending left by a run that lost Graph’s answer by policy: in progress while recent, then resend or hold', async () => {
-    const data = manyOfficers(25);
-    const repos = memoryRepositories(data);
-    const graph = new FakeGraph();
+  /** A mailer whose `lose`-th $batch reaches Graph (mail sent) but whose answer is lost. */
+  function lossyMailer(graph: FakeGraph, lose: (call: number) => boolean): GraphMailer {
     let calls = 0;
-    // The second batch reaches Graph (mail sent) but the answer is lost.
     const lossy = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const res = await graph.fetch(input, init);
-      if (++calls === 2) throw new TypeError('socket hang up');
+      if (lose(++calls)) throw new TypeError('socket hang up');
       return res;
     }) as typeof fetch;
     const client = createGraphClient({ baseUrl: 'https://graph.example.test', getToken: async () => 't', fetch: lossy });
-    const mailer = new GraphMailer(client, { sender: { kind: 'mailbox', address: 'performance@example.gov.uk' }, sleep: noSleep });
-    const crashed = await run(repos, mailer).then(
+    return new GraphMailer(client, { sender: { kind: 'mailbox', address: 'performance@example.gov.uk' }, sleep: noSleep });
+  }
+
+  it("a lost answer under 'hold' leaves only that batch unconfirmed and the run goes on; later runs follow the policy", async () => {
+    const repos = memoryRepositories(manyOfficers(45));
+    const graph = new FakeGraph();
+    // The first of three batches is lost: the two after it must still be sent.
+    const mailer = lossyMailer(graph, (call) => call === 1);
+    const crashed = await run(repos, mailer, { pendingPolicy: 'hold', sleep: noSleep }).then(
       () => undefined,
       (e: unknown) => e
     );
     expect(crashed).toBeInstanceOf(ReminderRunError);
-    expect((crashed as ReminderRunError<{ unconfirmed: unknown[] }>).result.unconfirmed).toHaveLength(5);
-    expect(repos.reminderLog.items.filter((e) => e.status === 'Pending')).toHaveLength(5);
-    expect(graph.outbox).toHaveLength(25);
+    const first = (crashed as ReminderRunError<{ unconfirmed: unknown[]; sent: unknown[] }>).result;
+    expect(first.unconfirmed).toHaveLength(20);
+    expect(first.sent).toHaveLength(25);
+    expect(repos.reminderLog.items.filter((e) => e.status === 'Pending')).toHaveLength(20);
+    expect(graph.outbox).toHaveLength(45);
 
     const soon = await run(repos, mailer, { now: () => new Date('2022-03-01T08:10:00Z') });
-    expect(soon.inProgress).toHaveLength(5);
+    expect(soon.inProgress).toHaveLength(20);
     expect(soon.sent).toEqual([]);
 
     const held = await run(repos, mailer, { now: () => new Date('2022-03-01T12:00:00Z'), pendingPolicy: 'hold' });
-    expect(held.unconfirmed).toHaveLength(5);
-    expect(graph.outbox).toHaveLength(25);
+    expect(held.unconfirmed).toHaveLength(20);
+    expect(graph.outbox).toHaveLength(45);
 
     const resent = await run(repos, mailer, { now: () => new Date('2022-03-01T12:00:00Z') });
-    expect(resent.sent).toHaveLength(5);
+    expect(resent.sent).toHaveLength(20);
     // The documented cost of 'resend': the officers of the one batch in doubt get a second copy.
+    expect(graph.outbox).toHaveLength(65);
+  });
+
+  it("a lost answer under 'resend' posts that batch again in the same run; the run finishes cleanly", async () => {
+    const repos = memoryRepositories(manyOfficers(25));
+    const graph = new FakeGraph();
+    const mailer = lossyMailer(graph, (call) => call === 2);
+    const result = await run(repos, mailer, { sleep: noSleep });
+    expect(result.sent).toHaveLength(25);
+    expect(result.unconfirmed).toEqual([]);
+    expect(repos.reminderLog.items.every((e) => e.status === 'Sent')).toBe(true);
+    // Graph had sent the lost batch (5 officers): resending it is the documented cost of 'resend'.
     expect(graph.outbox).toHaveLength(30);
+  });
+
+  it('two runs at once over one in-memory log send each officer once (the unique key refuses the second claim)', async () => {
+    const repos = memoryRepositories(manyOfficers(100));
+    const graph = new FakeGraph();
+    const mailer = setup(graph).mailer;
+    const [a, b] = await Promise.all([run(repos, mailer), run(repos, mailer)]);
+    expect(a.sent.length + b.sent.length).toBe(100);
+    expect(graph.outbox).toHaveLength(100);
+    expect(new Set(graph.outbox.map((m) => m.to[0])).size).toBe(100);
   });
 
   it('does not send when the Pending entry cannot be written, and says so', async () => {

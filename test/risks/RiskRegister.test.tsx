@@ -223,7 +223,7 @@ describe('RiskRegister', () => {
     fireEvent.click(button(panel, strings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
     const row = within(conflict).getByText(strings.FieldResidualLikelihood).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5 Almost certain', '2 Unlikely']);
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5 Almost certain', '2 Unlikely', strings.ItemConflictOutcomeBoth]);
 
     // Take theirs: the form shows their value and nothing is saved.
     fireEvent.click(button(conflict, strings.ItemConflictTakeTheirs));

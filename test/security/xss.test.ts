@@ -10,7 +10,6 @@ import * as ReactDom from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { RichText } from '../../src/components/RichText';
 import { sanitiseRichText } from '../../src/components/sanitise';
-import { SafeHtml } from '../../src/webparts/objectivesTracker/components/SafeHtml';
 import { createCellSanitiser } from '../../src/import/sanitise';
 import { createSanitiser } from '../../src/reminders/sanitise';
 import { ALLOWED_HTML, XSS_PAYLOADS } from './payloads';
@@ -30,8 +29,7 @@ function rendered(element: React.ReactElement): string {
 /** The sanitisers of the product, by where they are used. */
 const SANITISERS: Array<[string, (html: string) => string]> = [
   ['sanitiseRichText (objectives, benefits: on save and render)', sanitiseRichText],
-  ['SafeHtml component (objectives tracker)', (html) => rendered(React.createElement(SafeHtml, { html }))],
-  ['RichText component (highlight report and other read views)', (html) => rendered(React.createElement(RichText, { html }))],
+  ['RichText component (objectives tracker, highlight report and other read views)', (html) => rendered(React.createElement(RichText, { html }))],
   ['import cell sanitiser (Excel/Word import)', (html) => createCellSanitiser(window).html(html)],
   ['reminder email sanitiser', (html) => createSanitiser(window)(html)]
 ];

@@ -52,6 +52,24 @@ export interface FieldDef<Key extends string = string> {
   readonly description?: string;
   /** Shape of an empty `Json` field's value. */
   readonly jsonShape?: 'array' | 'object';
+  /**
+   * SharePoint refuses a second item with the same value (EnforceUniqueValues, which needs
+   * `indexed`): the one guarantee two concurrent writers cannot both get past.
+   */
+  readonly unique?: boolean;
+  /**
+   * A key the repositories write from these model properties (joined with "|") whenever all of
+   * them are written; never typed by anyone and never read back into the model.
+   */
+  readonly derivedFrom?: readonly string[];
+}
+
+/**
+ * A key column written from model properties (see FieldDef.derivedFrom): its `key` names the
+ * column in code only, since no model property holds it.
+ */
+export interface DerivedFieldDef<Source extends string = string> extends FieldDef<string> {
+  readonly derivedFrom: readonly Source[];
 }
 
 /** A list view; auditors read these in SharePoint directly. */
@@ -130,6 +148,11 @@ export interface ListSpec<K extends ListKey, T, R extends RepositoryKind, I exte
   /** Fields other than the built-in Title; each key is a model property (a typo fails to compile). */
   readonly fields: ReadonlyArray<FieldDef<FieldKeyOf<T>>>;
   /**
+   * Key columns the repositories write from model properties (provisioned after `fields`),
+   * e.g. a unique one that makes SharePoint refuse a second item for the same thing.
+   */
+  readonly derivedKeys?: ReadonlyArray<DerivedFieldDef<FieldKeyOf<T>>>;
+  /**
    * Views beyond the standard "All Items", "Audit - all changes" and "By service"; `fieldOf`
    * gives a field's internal name by model key.
    */
@@ -159,6 +182,9 @@ export interface ListDeclaration<
 
 /** A field definition (identity function, so each field is checked against FieldDef where it is written). */
 export const field = <Key extends string>(def: FieldDef<Key>): FieldDef<Key> => def;
+
+/** A derived key column (identity function; its sources are checked against the model). */
+export const derivedField = <Source extends string>(def: DerivedFieldDef<Source>): DerivedFieldDef<Source> => def;
 
 /**
  * Declares a list whose items are of model T: `declareList<Risk>()({ key: 'risks', ... })`.

@@ -1,7 +1,7 @@
 /** Quarterly progress updates of objectives: the history auditors rely on. */
 import { OBJECTIVE_STATUSES, RAG_RATINGS } from '../../domain/vocabularies';
 import type { ObjectiveUpdate } from '../../domain/types';
-import { declareList, field } from './declare';
+import { declareList, derivedField, field } from './declare';
 
 /** The objectiveUpdates list. */
 export const objectiveUpdatesList = declareList<ObjectiveUpdate>()({
@@ -19,6 +19,10 @@ export const objectiveUpdatesList = declareList<ObjectiveUpdate>()({
     field({ key: 'rag', internalName: 'RagAtUpdate', displayName: 'RAG', type: 'Choice', choices: RAG_RATINGS, required: true }),
     field({ key: 'author', internalName: 'UpdateAuthor', displayName: 'Updated by', type: 'User' }),
     field({ key: 'updatedOn', internalName: 'UpdatedOn', displayName: 'Updated on', type: 'DateTime', required: true })
+  ],
+  derivedKeys: [
+    // One update per objective and period, even when two tabs save the same quarter at once.
+    derivedField({ key: 'objectivePeriodKey', internalName: 'ObjectivePeriod', displayName: 'Objective and period', type: 'Text', indexed: true, unique: true, maxLength: 64, derivedFrom: ['objectiveId', 'periodId'], description: 'Set by the product: one update per objective and reporting period.' })
   ],
   // Not shown by the product; a readable label for SharePoint's own views.
   computedTitle: (model) => (typeof model.periodId === 'string' ? `${model.periodId} #${String(model.objectiveId ?? '')}` : undefined),

@@ -75,7 +75,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     objectiveUpdates,
     reminderLog: (() => {
       const log = list<ReminderLogEntry>('reminderLog', [], writes);
-      return { ...log, getForPeriod: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
+      return { ...log, getForPeriod: async () => [], getForKeys: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
     })(),
     snapshots,
     loadInitial: async (lists) => {
@@ -91,6 +91,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
       users.push(user);
       return user;
     },
-    canEdit: async () => true
+    canEdit: async () => true,
+    canManage: async () => true
   };
 }

@@ -1,10 +1,12 @@
 /**
  * In-memory fakes for reminder tests: just the repository methods the reminder run uses,
- * with etags so a stale update throws ConflictError as SharePoint's 412 would.
+ * with etags so a stale update throws ConflictError as SharePoint's 412 would, and a unique
+ * `key` so a second add of the same key throws DuplicateValueError as SharePoint's unique
+ * claim column does.
  */
 import { emptyInitialData, saveEach } from '../../../src/data/repositories';
 import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, Repositories, WriteOutcome } from '../../../src/data/repositories';
-import { ConflictError } from '../../../src/data/errors';
+import { ConflictError, DuplicateValueError } from '../../../src/data/errors';
 import type { Stored } from '../../../src/domain/types';
 
 /** A list held in memory. `failNext` makes the next write throw once (for error paths). */
@@ -26,6 +28,8 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
   public async add(item: NewItem<T>): Promise<T> {
     const err = this.failWrites?.('add', item as Partial<T>);
     if (err) throw err;
+    const key = (item as { key?: unknown }).key;
+    if (key !== undefined && this.items.some((i) => (i as unknown as { key?: unknown }).key === key)) throw new DuplicateValueError({ operation: 'add', list: 'reminderLog' });
     this.writes++;
     const id = this.nextId++;
     const stored = { ...(item as object), id, etag: `"${id},1"` } as T;
@@ -56,6 +60,11 @@ export class MemoryList<T extends Stored> implements ListRepository<T> {
   public async saveMany(writes: ReadonlyArray<ListWrite<T>>): Promise<Array<WriteOutcome<T>>> {
     this.saveManyCalls++;
     return saveEach(this, writes);
+  }
+
+  /** Items of these keys, as the unique claim column's filter returns them. */
+  public async getForKeys(keys: readonly string[]): Promise<T[]> {
+    return this.items.filter((i) => keys.indexOf((i as unknown as { key?: string }).key ?? '') >= 0).map((i) => ({ ...i }));
   }
 
   /** Items of one period, as the indexed Period filter returns them. */

@@ -86,21 +86,22 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
 
   const serviceName = (id: number | undefined): string => services.find((s) => s.id === id)?.name ?? '';
   const conflictRows = (theirs: Benefit): IConflictRow[] => {
-    const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
+    // Row keys are the model fields they show, so each row knows who changed it.
+    const row = (key: keyof Benefit, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
     const theirValues = toValues(theirs);
     return [
       row('title', strings.FieldBenefit, values.title, theirs.title),
-      row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('serviceId', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
       row('category', strings.FieldCategory, values.category ?? '', theirs.category),
-      row('status', strings.FieldDeliveryStatus, values.deliveryStatus ?? '', theirs.deliveryStatus),
-      row('when', strings.FieldWhenDelivered, values.whenDelivered, theirs.whenDelivered),
-      row('original', strings.FieldOriginalPosition, richTextToPlain(values.originalPosition), richTextToPlain(theirs.originalPosition)),
+      row('deliveryStatus', strings.FieldDeliveryStatus, values.deliveryStatus ?? '', theirs.deliveryStatus),
+      row('whenDelivered', strings.FieldWhenDelivered, values.whenDelivered, theirs.whenDelivered),
+      row('originalPosition', strings.FieldOriginalPosition, richTextToPlain(values.originalPosition), richTextToPlain(theirs.originalPosition)),
       row('achievement', strings.FieldAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement)),
       row('realised', strings.FieldBenefitsRealised, richTextToPlain(values.realised), richTextToPlain(theirs.realised)),
       row('savings', strings.FieldSavingsHeading, savingsText(values), savingsText(theirValues)),
       row('fteBefore', strings.FieldFteBefore, values.fteBefore, theirValues.fteBefore),
       row('fteAfter', strings.FieldFteAfter, values.fteAfter, theirValues.fteAfter),
-      row('evidence', strings.FieldEvidenceUrl, values.evidenceUrl, theirs.evidenceUrl ?? '')
+      row('evidenceUrl', strings.FieldEvidenceUrl, values.evidenceUrl, theirs.evidenceUrl ?? '')
     ];
   };
 

@@ -19,7 +19,7 @@ import { compareUpdates } from '../../../domain/progress';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { useTracker } from './TrackerContext';
-import { SafeHtml } from './SafeHtml';
+import { RichText } from '../../../components/RichText';
 import { UpdateForm } from './UpdateForm';
 
 /** Props of `ObjectiveDetails`. */
@@ -97,7 +97,7 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       {row(strings.ColumnService, services.find((s) => s.id === objective.serviceId)?.name ?? strings.UnknownService)}
-      {row(strings.ColumnAim, richTextToPlain(objective.aim) ? <SafeHtml html={objective.aim} /> : strings.NotSet)}
+      {row(strings.ColumnAim, richTextToPlain(objective.aim) ? <RichText html={objective.aim} /> : strings.NotSet)}
       <Stack horizontal wrap tokens={{ childrenGap: 24 }}>
         {row(strings.ColumnStatus, objective.status)}
         {row(strings.ColumnRag, <RagBadge rag={objective.rag} />)}
@@ -129,7 +129,7 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
               <Text>
                 {u.status} · <RagBadge rag={u.rag} />
               </Text>
-              <SafeHtml html={u.narrative} />
+              <RichText html={u.narrative} />
               {canEdit && canStillEdit(u, today) ? (
                 <ActionButton
                   iconProps={{ iconName: 'Edit' }}

@@ -1,41 +1,26 @@
 /**
- * Create, edit or close an objective. Validation comes from the domain (messages name the
- * field), shown next to each field and summarised in the ErrorBar. The form is kept as a draft
- * in browser storage until saved; a conflicting save shows the other person's version.
+ * Create, edit or close an objective, with the product's one edit pattern (useItemEditor and
+ * ItemEditorPanel): validation from the domain (messages name the field) next to each field and
+ * summarised in the ErrorBar, a draft kept when a save fails and restored when the form opens
+ * again, "Discard changes?" when closed with unsaved edits, and both versions on a conflict.
  */
 import * as React from 'react';
-import {
-  ComboBox,
-  DefaultButton,
-  Dialog,
-  DialogFooter,
-  DialogType,
-  Dropdown,
-  IComboBoxOption,
-  IDropdownOption,
-  PrimaryButton,
-  Stack,
-  Text,
-  TextField
-} from '@fluentui/react';
+import { ComboBox, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IComboBox, IComboBoxOption, IDropdownOption, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { Objective, Person } from '../../../domain/types';
-import { ValidationError, ValidationFailedError, validateObjective } from '../../../domain/validation';
+import { validateObjective } from '../../../domain/validation';
 import { NOT_RATED, OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus } from '../../../domain/vocabularies';
-import { ConflictError } from '../../../data/errors';
-import type { ItemChanges, NewItem } from '../../../data/repositories';
+import type { NewItem } from '../../../data/repositories';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { UkDatePicker } from '../../../components/UkDatePicker';
-import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
-import { RagBadge } from '../../../components/RagBadge';
 import { formatDate } from '../../../components/format';
-import { sanitiseRichText } from '../../../components/sanitise';
-import { clearDraft, draftKey, readDraft, writeDraft } from '../logic/drafts';
+import { richTextToPlain, sanitiseRichText } from '../../../components/sanitise';
+import { describeError } from '../../../components/ErrorBar';
+import { IConverted, useItemEditor } from '../../../components/useItemEditor';
+import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import type { IConflictRow } from '../../../components/ItemConflict';
 import { useTracker } from './TrackerContext';
-import { ConflictView, IVersionField } from './ConflictView';
-import { SafeHtml } from './SafeHtml';
-
 /** The form's values, as kept in drafts. */
 export interface IObjectiveFormValues {
   title: string;
@@ -76,31 +61,57 @@ function valuesOf(o: Objective | undefined): IObjectiveFormValues {
   };
 }
 
-/** The people offered as responsible officers: everyone already named in the data, and the user. */
-function knownPeople(objectives: readonly Objective[], leads: ReadonlyArray<Person | undefined>, me: Person): Person[] {
+/** The people offered as responsible officers: everyone already named in the data, the user, and anyone resolved in the form. */
+function knownPeople(objectives: readonly Objective[], leads: ReadonlyArray<Person | undefined>, me: Person, resolved: readonly Person[]): Person[] {
   const byId = new Map<number, Person>();
-  for (const p of [me, ...leads, ...objectives.map((o) => o.responsibleOfficer)]) if (p && p.displayName && !byId.has(p.id)) byId.set(p.id, p);
+  for (const p of [me, ...leads, ...objectives.map((o) => o.responsibleOfficer), ...resolved]) if (p && p.displayName && !byId.has(p.id)) byId.set(p.id, p);
   return Array.from(byId.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
 }
 
-/** The form, rendered inside a panel by the tracker. */
+/** The form in its own side panel. */
 export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
   const { objective, onSaved, onCancel } = props;
   const repositories = useRepositories();
   const { state, me, today, storage } = useTracker();
   const isNew = !objective;
-  const key = draftKey('objective', me.id, objective?.id ?? 'new');
-  const [values, setValues] = React.useState<IObjectiveFormValues>(() => readDraft<IObjectiveFormValues>(storage, key)?.value ?? valuesOf(objective));
-  const [problems, setProblems] = React.useState<ValidationError[]>([]);
-  const [error, setError] = React.useState<unknown>(undefined);
-  const [conflict, setConflict] = React.useState<ConflictError<Objective> | undefined>(undefined);
+  const convert = React.useCallback(
+    (v: IObjectiveFormValues): IConverted<Objective> => {
+      const model: NewItem<Objective> = {
+        title: v.title.trim(),
+        aim: sanitiseRichText(v.aim),
+        serviceId: v.serviceId as number,
+        status: v.status,
+        rag: v.rag,
+        responsibleOfficer: v.officer,
+        targetDate: v.targetDate || undefined,
+        lastUpdatePeriodId: objective?.lastUpdatePeriodId,
+        nextUpdateDue: objective?.nextUpdateDue
+      };
+      return { model, errors: validateObjective(model, { isNew, today }) };
+    },
+    [objective, isNew, today]
+  );
+  const editor = useItemEditor<IObjectiveFormValues, Objective>({
+    list: 'objectives',
+    repository: repositories.objectives,
+    userId: me.id,
+    item: objective,
+    toValues: valuesOf,
+    convert,
+    onSaved,
+    storage
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const change = (patch: Partial<IObjectiveFormValues>): void => setValues((v) => ({ ...v, ...patch }));
   const [confirmClose, setConfirmClose] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
+  const [resolving, setResolving] = React.useState(false);
+  const [officerError, setOfficerError] = React.useState<string | undefined>(undefined);
 
   const services = state.data?.services ?? [];
+  const [extraPeople, setExtraPeople] = React.useState<Person[]>([]);
   const people = React.useMemo(
-    () => knownPeople(state.data?.objectives ?? [], services.map((s) => s.serviceLead), me),
-    [state.data, services, me]
+    () => knownPeople(state.data?.objectives ?? [], services.map((s) => s.serviceLead), me, extraPeople),
+    [state.data, services, me, extraPeople]
   );
   const serviceOptions: IDropdownOption[] = services
     .slice()
@@ -108,104 +119,79 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
     .map((s) => ({ key: s.id, text: s.name }));
   const officerOptions: IComboBoxOption[] = people.map((p) => ({ key: p.id, text: p.displayName, title: p.email }));
 
-  const change = (patch: Partial<IObjectiveFormValues>): void => {
-    setValues((current) => {
-      const next = { ...current, ...patch };
-      writeDraft(storage, key, next);
-      return next;
-    });
-  };
-  const messageFor = (field: string): string | undefined => problems.find((p) => p.field === field)?.message;
-
-  /** The officer chosen, or the typed address resolved to a site user. */
-  const resolveOfficer = async (): Promise<Person | undefined> => {
-    if (values.officer) return values.officer;
-    const typed = values.officerText.trim();
-    if (!typed) return undefined;
-    const known = people.find((p) => p.email.toLowerCase() === typed.toLowerCase() || p.displayName.toLowerCase() === typed.toLowerCase());
-    return known ?? repositories.ensureUser(typed);
-  };
-
-  const store = async (changes: Partial<IObjectiveFormValues> & { etag?: string }): Promise<void> => {
-    const v = { ...values, ...changes };
-    setBusy(true);
-    setError(undefined);
-    try {
-      const officer = await resolveOfficer();
-      const model: NewItem<Objective> = {
-        title: v.title.trim(),
-        aim: sanitiseRichText(v.aim),
-        serviceId: v.serviceId as number,
-        status: v.status,
-        rag: v.rag,
-        responsibleOfficer: officer,
-        targetDate: v.targetDate || undefined,
-        lastUpdatePeriodId: objective?.lastUpdatePeriodId,
-        nextUpdateDue: objective?.nextUpdateDue
-      };
-      const found = validateObjective(model, { isNew, today });
-      setProblems(found);
-      if (found.length) throw new ValidationFailedError(found, 'objective');
-      const stored = objective
-        ? await repositories.objectives.update({ ...model, id: objective.id, etag: changes.etag ?? objective.etag } as ItemChanges<Objective>)
-        : await repositories.objectives.add(model);
-      clearDraft(storage, key);
-      setConflict(undefined);
-      setBusy(false);
-      // Last: the parent may unmount this form.
-      onSaved(stored);
-    } catch (e) {
-      if (e instanceof ConflictError) setConflict(e as ConflictError<Objective>);
-      setError(e);
-      setBusy(false);
+  /** A chosen person, or a typed name or address resolved to a site user (added to the site if needed). */
+  const onOfficerChange = (_e: React.FormEvent<IComboBox>, option?: IComboBoxOption, _index?: number, text?: string): void => {
+    setOfficerError(undefined);
+    if (option) {
+      change({ officer: people.find((p) => p.id === option.key), officerText: '' });
+      return;
     }
+    const typed = (text ?? '').trim();
+    change({ officer: undefined, officerText: typed });
+    if (!typed) return;
+    const known = people.find((p) => p.email.toLowerCase() === typed.toLowerCase() || p.displayName.toLowerCase() === typed.toLowerCase());
+    if (known) {
+      change({ officer: known, officerText: '' });
+      return;
+    }
+    setResolving(true);
+    repositories.ensureUser(typed).then(
+      (person) => {
+        setResolving(false);
+        setExtraPeople((list) => (list.some((p) => p.id === person.id) ? list : list.concat(person)));
+        change({ officer: person, officerText: '' });
+      },
+      (e: unknown) => {
+        setResolving(false);
+        setOfficerError(describeError(e).details.join(' '));
+      }
+    );
   };
 
-  const fields = (o: Pick<Objective, 'title' | 'aim' | 'status' | 'rag' | 'targetDate'> & { officerName?: string }): IVersionField[] => [
-    { label: strings.ColumnObjective, value: o.title },
-    { label: strings.ColumnAim, value: <SafeHtml html={o.aim} /> },
-    { label: strings.ColumnStatus, value: o.status },
-    { label: strings.ColumnRag, value: <RagBadge rag={o.rag} /> },
-    { label: strings.ColumnOfficer, value: o.officerName || strings.NotSet },
-    { label: strings.ColumnTargetDate, value: formatDate(o.targetDate) ?? strings.NotSet }
-  ];
-  const theirs = conflict?.serverVersion;
+  const serviceName = (id: number | undefined): string => services.find((s) => s.id === id)?.name ?? strings.NotSet;
+  const conflictRows = (theirs: Objective): IConflictRow[] => {
+    const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
+    return [
+      row('title', strings.ColumnObjective, values.title, theirs.title),
+      row('aim', strings.ColumnAim, richTextToPlain(values.aim), richTextToPlain(theirs.aim)),
+      row('service', strings.ColumnService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('status', strings.ColumnStatus, values.status, theirs.status),
+      row('rag', strings.ColumnRag, values.rag, theirs.rag),
+      row('officer', strings.ColumnOfficer, values.officer?.displayName || values.officerText, theirs.responsibleOfficer?.displayName ?? ''),
+      row('targetDate', strings.ColumnTargetDate, formatDate(values.targetDate) ?? '', formatDate(theirs.targetDate) ?? '')
+    ];
+  };
 
   return (
-    <Stack tokens={{ childrenGap: 12 }}>
-      <ErrorBar error={error} onDismiss={() => setError(undefined)} />
-      {conflict && (
-        <ConflictView
-          subject={values.title}
-          theirs={theirs ? fields({ ...theirs, officerName: theirs.responsibleOfficer?.displayName }) : undefined}
-          mine={fields({ ...values, officerName: values.officer?.displayName || values.officerText })}
-          busy={busy}
-          onKeepMine={() => store({ etag: theirs?.etag }).catch(setError)}
-          onTakeTheirs={() => {
-            if (!theirs) return;
-            clearDraft(storage, key);
-            setConflict(undefined);
-            setError(undefined);
-            onSaved(theirs);
-          }}
-        />
-      )}
+    <ItemEditorPanel
+      title={objective ? strings.ObjectiveEditTitle : strings.ObjectiveNewTitle}
+      editor={editor}
+      conflictRows={conflictRows}
+      onDismiss={onCancel}
+      busy={resolving}
+      saveText={isNew ? strings.ObjectiveCreate : undefined}
+      actions={
+        objective && objective.status !== 'Complete' ? (
+          <DefaultButton text={strings.ObjectiveClose} disabled={editor.saving || resolving} onClick={() => setConfirmClose(true)} />
+        ) : undefined
+      }
+    >
       <TextField
         label={strings.ColumnObjective}
         value={values.title}
         required={true}
         multiline={true}
         autoAdjustHeight={true}
-        errorMessage={messageFor('title')}
+        errorMessage={fieldErrors.title}
         onChange={(_e, v) => change({ title: v ?? '' })}
       />
-      <RichTextEditor label={strings.ColumnAim} value={values.aim} errorMessage={messageFor('aim')} onChange={(html) => change({ aim: html })} />
+      <RichTextEditor label={strings.ColumnAim} value={values.aim} errorMessage={fieldErrors.aim} onChange={(html) => change({ aim: html })} />
       <Dropdown
         label={strings.ColumnService}
         options={serviceOptions}
         selectedKey={values.serviceId ?? null}
         required={true}
-        errorMessage={messageFor('serviceId')}
+        errorMessage={fieldErrors.serviceId}
         onChange={(_e, option) => option && change({ serviceId: option.key as number })}
       />
       <ComboBox
@@ -217,11 +203,8 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
         autoComplete="on"
         required={true}
         placeholder={strings.ObjectiveOfficerPlaceholder}
-        errorMessage={messageFor('responsibleOfficer')}
-        onChange={(_e, option, _index, text) => {
-          if (option) change({ officer: people.find((p) => p.id === option.key), officerText: '' });
-          else change({ officer: undefined, officerText: text ?? '' });
-        }}
+        errorMessage={officerError ?? fieldErrors.responsibleOfficer}
+        onChange={onOfficerChange}
       />
       <Stack horizontal wrap tokens={{ childrenGap: 16 }}>
         <Dropdown
@@ -229,7 +212,7 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
           options={STATUS_OPTIONS}
           selectedKey={values.status}
           required={true}
-          errorMessage={messageFor('status')}
+          errorMessage={fieldErrors.status}
           onChange={(_e, option) => option && change({ status: option.key as ObjectiveStatus })}
           styles={{ root: { minWidth: 180 } }}
         />
@@ -238,23 +221,16 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
           options={RAG_OPTIONS}
           selectedKey={values.rag}
           required={true}
-          errorMessage={messageFor('rag')}
+          errorMessage={fieldErrors.rag}
           onChange={(_e, option) => option && change({ rag: option.key as ObjectiveRag })}
           styles={{ root: { minWidth: 140 } }}
         />
         <UkDatePicker
           label={strings.ColumnTargetDate}
           value={values.targetDate || undefined}
-          errorMessage={messageFor('targetDate')}
+          errorMessage={fieldErrors.targetDate}
           onChange={(targetDate) => change({ targetDate: targetDate ?? '' })}
         />
-      </Stack>
-      <Stack horizontal tokens={{ childrenGap: 8 }}>
-        <PrimaryButton text={busy ? strings.FormSaving : isNew ? strings.ObjectiveCreate : strings.FormSave} disabled={busy} onClick={() => store({}).catch(setError)} />
-        {objective && objective.status !== 'Complete' && (
-          <DefaultButton text={strings.ObjectiveClose} disabled={busy} onClick={() => setConfirmClose(true)} />
-        )}
-        <DefaultButton text={strings.FormCancel} onClick={onCancel} />
       </Stack>
       <Dialog
         hidden={!confirmClose}
@@ -267,13 +243,12 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
             text={strings.ObjectiveClose}
             onClick={() => {
               setConfirmClose(false);
-              change({ status: 'Complete' });
-              store({ status: 'Complete' }).catch(setError);
+              editor.saveValues({ ...values, status: 'Complete' });
             }}
           />
           <DefaultButton text={strings.FormCancel} onClick={() => setConfirmClose(false)} />
         </DialogFooter>
       </Dialog>
-    </Stack>
+    </ItemEditorPanel>
   );
 }

@@ -38,6 +38,7 @@ import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatCount, formatDate, formatString } from '../../../components/format';
@@ -182,10 +183,11 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
       ? formatString(strings.UpdatePanelTitle, period.label)
       : panel.kind === 'details'
         ? panelObjective?.title ?? ''
-        : panelObjective
-          ? strings.ObjectiveEditTitle
-          : strings.ObjectiveNewTitle;
-  const closePanel = (): void => setPanel(undefined);
+        : '';
+  const closePanel = React.useCallback((): void => setPanel(undefined), []);
+  // Quarterly updates are kept as drafts as they are typed; only edits no draft could hold are at stake.
+  const [updatesUnsaved, setUpdatesUnsaved] = React.useState(false);
+  const updatePrompt = useDiscardPrompt(panel?.kind === 'update' && updatesUnsaved, () => setUpdatesUnsaved(false), closePanel);
 
   return (
     <TrackerContext.Provider value={context}>
@@ -210,8 +212,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         )}
       </Stack>
       <Panel
-        isOpen={panel !== undefined}
-        onDismiss={closePanel}
+        isOpen={panel !== undefined && panel.kind !== 'edit'}
+        onDismiss={updatePrompt.requestClose}
         type={PanelType.large}
         headerText={panelTitle}
         closeButtonAriaLabel={strings.FormClose}
@@ -222,7 +224,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           <UpdateForm
             objectives={mine}
             period={period}
-            onCancel={closePanel}
+            onCancel={() => updatePrompt.requestClose()}
+            onUnsavedChange={setUpdatesUnsaved}
             onSaved={(count) => {
               setNotice(formatCount(count, strings.UpdateSavedOne, strings.UpdateSaved));
               closePanel();
@@ -232,7 +235,11 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
         {panel?.kind === 'details' && panelObjective && (
           <ObjectiveDetails objective={panelObjective} onClose={closePanel} onEdit={() => setPanel({ kind: 'edit', objectiveId: panelObjective.id })} />
         )}
-        {panel?.kind === 'edit' && (
+        </OnDemand>
+        {updatePrompt.dialog}
+      </Panel>
+      {panel?.kind === 'edit' && (
+        <OnDemand>
           <ObjectiveForm
             key={panelObjective?.id ?? 'new'}
             objective={panelObjective}
@@ -243,9 +250,8 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
               setPanel({ kind: 'details', objectiveId: stored.id });
             }}
           />
-        )}
         </OnDemand>
-      </Panel>
+      )}
       {remindersOpen && props.reminders && (
         <OnDemand>
           <SendRemindersDialog connection={props.reminders} onDismiss={() => setRemindersOpen(false)} />

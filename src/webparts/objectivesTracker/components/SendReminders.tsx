@@ -1,11 +1,14 @@
 /**
  * "Send reminders now" for the performance team: plans with the same planner and reminder log
- * as the daily timer (a dry run first, shown for confirmation), then sends through Microsoft
- * Graph as the signed-in user (delegated Mail.Send; MSGraphClientV3 in SharePoint, the local
- * host's Graph in the workbench). A round already sent is never sent again.
+ * as the daily timer (a dry run first, listing each recipient and what they will be reminded
+ * of, for confirmation), then sends through Microsoft Graph as the signed-in user (delegated
+ * Mail.Send; MSGraphClientV3 in SharePoint, the local host's Graph in the workbench). Only
+ * editors who can manage the lists may send; with nobody to remind there is nothing to send.
+ * The run claims each officer in the reminder log, so it never mails someone the timer (or
+ * another person pressing the button) is mailing at the same moment.
  */
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Spinner, Stack, Text } from '@fluentui/react';
+import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { formatCount, formatDate, formatString } from '../../../components/format';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -14,7 +17,7 @@ import { GraphApi, GraphMailer } from '../../../reminders/graphMail';
 import { ReminderRunResult, runReminders } from '../../../reminders/run';
 import { ReminderRunError } from '../../../reminders/errors';
 import { createSanitiser } from '../../../reminders/sanitise';
-import type { ReminderSchedule } from '../../../domain/reminders';
+import type { OfficerReminder, ReminderSchedule } from '../../../domain/reminders';
 import { useTracker } from './TrackerContext';
 
 /** How the tracker reaches Graph and what the reminder links point at. */
@@ -35,7 +38,7 @@ export interface ISendRemindersDialogProps {
 
 type Stage =
   | { kind: 'planning' }
-  | { kind: 'confirm'; plan: ReminderRunResult }
+  | { kind: 'confirm'; plan: ReminderRunResult; mayManage: boolean }
   | { kind: 'sending'; plan: ReminderRunResult }
   | { kind: 'done'; result: ReminderRunResult; error?: unknown }
   | { kind: 'failed'; error: unknown };
@@ -52,6 +55,43 @@ export function planSummary(plan: ReminderRunResult): { toSend: number; alreadyS
   };
 }
 
+/** Props of `RecipientList`. */
+interface IRecipientListProps {
+  /** Officers the run will send to, with what each will be reminded of. */
+  recipients: ReadonlyArray<{ key: string; officer: OfficerReminder; decision: string }>;
+}
+
+/** Each recipient and their items, in a box that scrolls when there are many. */
+function RecipientList(props: IRecipientListProps): JSX.Element {
+  return (
+    <section aria-label={strings.RemindersRecipientsHeading} data-testid="reminder-recipients" style={{ maxHeight: 320, overflowY: 'auto' }}>
+      <Text as="h3" variant="mediumPlus" block>
+        {strings.RemindersRecipientsHeading}
+      </Text>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {props.recipients.map(({ key, officer, decision }) => (
+          <li key={key} data-recipient={officer.email}>
+            <Text>{formatString(strings.RemindersRecipient, officer.displayName || officer.email, officer.email)}</Text>
+            <ul>
+              {officer.objectives.map((o) => (
+                <li key={`o${o.id}`}>{formatString(strings.RemindersItemObjective, o.title)}</li>
+              ))}
+              {officer.risks.map((r) => (
+                <li key={`r${r.id}`}>{formatString(strings.RemindersItemRisk, r.title, formatDate(r.reviewDate) ?? r.reviewDate)}</li>
+              ))}
+              {officer.measures.map((m) => (
+                <li key={`m${m.id}`}>{formatString(strings.RemindersItemMeasure, m.title)}</li>
+              ))}
+            </ul>
+            {officer.cc.length > 0 && <Text block>{formatString(strings.RemindersCopied, officer.cc.join(', '))}</Text>}
+            {decision === 'resend' && <Text block>{strings.RemindersResendNote}</Text>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The confirmation and result dialog. */
 export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Element {
   const { connection, onDismiss } = props;
@@ -66,14 +106,15 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
 
   React.useEffect(() => {
     let current = true;
-    runReminders({ ...options, dryRun: true }).then(
-      (plan) => current && setStage({ kind: 'confirm', plan }),
+    // The plan and the permission in parallel: mailing every officer is for editors only.
+    Promise.all([runReminders({ ...options, dryRun: true }), repositories.canManage('reminderLog')]).then(
+      ([plan, mayManage]) => current && setStage({ kind: 'confirm', plan, mayManage }),
       (error: unknown) => current && setStage({ kind: 'failed', error })
     );
     return () => {
       current = false;
     };
-  }, [options]);
+  }, [options, repositories]);
 
   const send = async (plan: ReminderRunResult): Promise<void> => {
     setStage({ kind: 'sending', plan });
@@ -101,6 +142,8 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     const { plan } = stage.plan;
     const s = planSummary(stage.plan);
     const round = plan.round;
+    const recipients = stage.plan.decisions.filter((d) => d.decision === 'send' || d.decision === 'resend');
+    const canSend = !!round && s.toSend > 0 && stage.mayManage;
     body = (
       <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-plan">
         <Text>{formatString(strings.RemindersPeriod, plan.period.label, formatDate(plan.period.deadline) ?? plan.period.deadline)}</Text>
@@ -112,14 +155,20 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
             <Text>{formatString(strings.RemindersToSend, formatCount(s.toSend, strings.CountOfficersOne, strings.CountOfficers), formatCount(s.items, strings.CountItemsOne, strings.CountItems))}</Text>
             {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, strings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
             {s.inProgress > 0 && <Text>{formatCount(s.inProgress, strings.RemindersInProgressOne, strings.RemindersInProgress)}</Text>}
+            {recipients.length === 0 ? <Text>{strings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
           </>
         )}
         {s.unassigned > 0 && <Text>{formatCount(s.unassigned, strings.RemindersUnassignedOne, strings.RemindersUnassigned)}</Text>}
+        {!stage.mayManage && (
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
+            {strings.RemindersNotAllowed}
+          </MessageBar>
+        )}
       </Stack>
     );
     footer = (
       <>
-        <PrimaryButton text={strings.RemindersSendConfirm} disabled={!round || s.toSend === 0} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
+        <PrimaryButton text={strings.RemindersSendConfirm} disabled={!canSend} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
         <DefaultButton text={strings.FormCancel} onClick={onDismiss} />
       </>
     );
@@ -141,8 +190,8 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
             </ul>
           </>
         )}
-        {r.unconfirmed.length + r.notAttempted.length > 0 && (
-          <Text>{formatCount(r.unconfirmed.length + r.notAttempted.length, strings.RemindersUnconfirmedOne, strings.RemindersUnconfirmed)}</Text>
+        {r.unconfirmed.length > 0 && (
+          <Text>{formatCount(r.unconfirmed.length, strings.RemindersUnconfirmedOne, strings.RemindersUnconfirmed)}</Text>
         )}
       </Stack>
     );

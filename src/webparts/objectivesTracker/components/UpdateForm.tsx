@@ -8,10 +8,10 @@
 import * as React from 'react';
 import { Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { ReportingPeriod, isEditable } from '../../../domain/calendar';
+import { ReportingPeriod, isEditable, isPeriodId, periodShortLabel } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { ValidationError } from '../../../domain/validation';
-import { NOT_RATED, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
+import { NOT_RATED, OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
@@ -21,8 +21,8 @@ import { clearDraft, draftKey, readDraft, writeDraft } from '../logic/drafts';
 import { updateFor } from '../logic/rows';
 import { ISaveUpdatesResult, IUpdateEntry, SaveConflict, keepMyObjectiveChanges, saveUpdates, validateEntries } from '../logic/saveUpdates';
 import { useTracker } from './TrackerContext';
-import { ConflictView, IVersionField } from './ConflictView';
-import { SafeHtml } from './SafeHtml';
+import { IConflictRow, ItemConflict } from '../../../components/ItemConflict';
+import { RichText } from '../../../components/RichText';
 
 /** The editable part of an entry, as kept in drafts. */
 export interface IEntryValue {
@@ -47,10 +47,20 @@ export interface IUpdateFormProps {
   onSaved: (count: number) => void;
   /** Closes the form (drafts stay). */
   onCancel: () => void;
+  /**
+   * Told whether closing now would lose edits: some were typed that no draft could keep (no or
+   * full browser storage). The tracker then asks "Discard changes?" before closing.
+   */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 const STATUS_OPTIONS: IDropdownOption[] = OBJECTIVE_STATUSES.map((s) => ({ key: s, text: s }));
 const RAG_OPTIONS: IDropdownOption[] = RAG_RATINGS.map((r) => ({ key: r, text: r }));
+
+/** A period as people say it ("Q4 2021/22"); an id the calendar does not know is shown as stored. */
+function periodText(periodId: string): string {
+  return isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
+}
 
 function initialEntry(o: Objective, existing: ObjectiveUpdate | undefined, draft: IEntryValue | undefined): IEntryState {
   if (draft) return { ...draft, dirty: true };
@@ -80,6 +90,19 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
   const [notice, setNotice] = React.useState<string | undefined>(undefined);
   const [conflicts, setConflicts] = React.useState<SaveConflict[]>([]);
   const [busy, setBusy] = React.useState(false);
+  // Objectives whose latest edits no draft holds (storage missing or full).
+  const [undrafted, setUndrafted] = React.useState<ReadonlySet<number>>(new Set());
+  const markDrafted = (objectiveId: number, kept: boolean): void =>
+    setUndrafted((current) => {
+      if (kept !== current.has(objectiveId)) return current;
+      const next = new Set(current);
+      if (kept) next.delete(objectiveId);
+      else next.add(objectiveId);
+      return next;
+    });
+  const unsaved = undrafted.size > 0;
+  const onUnsavedChange = props.onUnsavedChange;
+  React.useEffect(() => onUnsavedChange?.(unsaved), [onUnsavedChange, unsaved]);
 
   const classes = mergeStyleSets({
     card: { padding: 12, border: `1px solid ${theme.palette.neutralLight}`, borderRadius: 2 },
@@ -90,6 +113,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     setEntries((current) => {
       const next = { ...current[objectiveId], ...patch, dirty: true };
       const kept = writeDraft<IEntryValue>(storage, keyOf(objectiveId), { narrative: next.narrative, status: next.status, rag: next.rag });
+      markDrafted(objectiveId, kept);
       // A full storage only loses the draft, never the typing: say so once.
       if (storage && !kept) setNotice(strings.UpdateDraftNotSaved);
       return { ...current, [objectiveId]: next };
@@ -109,7 +133,10 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     if (result.savedUpdates.length) dispatch({ type: 'updatesSaved', updates: result.savedUpdates });
     if (result.savedObjectives.length) dispatch({ type: 'objectivesSaved', objectives: result.savedObjectives });
     const savedIds = new Set(result.savedUpdates.map((u) => u.objectiveId));
-    savedIds.forEach((id) => clearDraft(storage, keyOf(id)));
+    savedIds.forEach((id) => {
+      clearDraft(storage, keyOf(id));
+      markDrafted(id, true);
+    });
     setEntries((current) => {
       const next = { ...current };
       savedIds.forEach((id) => {
@@ -162,6 +189,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
           setEntries((current) => ({ ...current, [conflict.objectiveId]: { narrative: theirs.narrative, status: theirs.status, rag: theirs.rag, dirty: false } }));
         }
         clearDraft(storage, keyOf(conflict.objectiveId));
+        markDrafted(conflict.objectiveId, true);
         drop();
       } else {
         const objective = state.data?.objectives.find((o) => o.id === conflict.objectiveId) ?? conflict.mine.objective;
@@ -182,42 +210,44 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     }
   };
 
-  const versionFields = (v: IEntryValue): IVersionField[] => [
-    { label: strings.ObjectiveFieldNarrative, value: <SafeHtml html={v.narrative} /> },
-    { label: strings.ColumnStatus, value: v.status },
-    { label: strings.ColumnRag, value: v.rag ? <RagBadge rag={v.rag} /> : strings.NotSet }
-  ];
+  /** One compared field: `show` renders a value, `same` tells whether the two versions agree. */
+  const compared = <V,>(key: string, label: string, mine: V, theirs: V | undefined, show: (v: V) => React.ReactNode): IConflictRow => ({
+    key,
+    label,
+    mine: show(mine),
+    theirs: theirs === undefined ? strings.ObjectiveConflictDeleted : show(theirs),
+    differs: theirs === undefined || mine !== theirs
+  });
 
   const renderConflict = (o: Objective, c: SaveConflict): JSX.Element => {
-    if (c.kind === 'update') {
-      return (
-        <ConflictView
-          key={`u${c.objectiveId}`}
-          subject={o.title}
-          theirs={c.theirs ? versionFields(c.theirs) : undefined}
-          theirsBy={c.theirs ? formatString(strings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '') : undefined}
-          mine={versionFields(c.mine)}
+    const rows: IConflictRow[] =
+      c.kind === 'update'
+        ? [
+            compared('narrative', strings.ObjectiveFieldNarrative, c.mine.narrative, c.theirs?.narrative, (html) => <RichText html={html} />),
+            compared('status', strings.ColumnStatus, c.mine.status, c.theirs?.status, (v) => v),
+            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs?.rag, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet))
+          ]
+        : [
+            compared('status', strings.ColumnStatus, c.mine.status, c.theirs ? c.theirs.status : undefined, (v) => v ?? strings.NotSet),
+            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs ? c.theirs.rag : undefined, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet)),
+            compared('period', strings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => (v ? periodText(v) : strings.NotSet))
+          ];
+    const savedBy =
+      c.kind === 'update' && c.theirs
+        ? formatString(strings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '')
+        : undefined;
+    return (
+      <Stack key={`${c.kind}${c.objectiveId}`} tokens={{ childrenGap: 4 }} role="group" aria-label={`${strings.ObjectiveConflictHeading}: ${o.title}`}>
+        {savedBy && <Text>{savedBy}</Text>}
+        <ItemConflict
+          rows={rows}
+          theirsModified={c.theirs?.modified}
           busy={busy}
+          canTakeTheirs={c.theirs !== undefined}
           onKeepMine={() => resolve(c, 'mine').catch(setError)}
           onTakeTheirs={() => resolve(c, 'theirs').catch(setError)}
         />
-      );
-    }
-    const objectiveFields = (v: { status?: ObjectiveStatus; rag?: ObjectiveRag; lastUpdatePeriodId?: string }): IVersionField[] => [
-      { label: strings.ColumnStatus, value: v.status ?? strings.NotSet },
-      { label: strings.ColumnRag, value: v.rag ? <RagBadge rag={v.rag} /> : strings.NotSet },
-      { label: strings.ObjectiveFieldLastUpdatePeriod, value: v.lastUpdatePeriodId ?? strings.NotSet }
-    ];
-    return (
-      <ConflictView
-        key={`o${c.objectiveId}`}
-        subject={o.title}
-        theirs={c.theirs ? objectiveFields(c.theirs) : undefined}
-        mine={objectiveFields(c.mine)}
-        busy={busy}
-        onKeepMine={() => resolve(c, 'mine').catch(setError)}
-        onTakeTheirs={() => resolve(c, 'theirs').catch(setError)}
-      />
+      </Stack>
     );
   };
 
@@ -243,7 +273,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
               <Text as="h3" variant="large">
                 {o.title}
               </Text>
-              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(strings.UpdateLastReported, o.lastUpdatePeriodId)}</Text>}
+              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(strings.UpdateLastReported, periodText(o.lastUpdatePeriodId))}</Text>}
               {e.dirty && editable && <Text className={classes.meta}>{strings.UpdateDraftKept}</Text>}
               {editable ? (
                 <>
@@ -277,7 +307,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                 </>
               ) : (
                 <>
-                  <SafeHtml html={e.narrative} />
+                  <RichText html={e.narrative} />
                   <Text>
                     {e.status} · <RagBadge rag={e.rag ?? NOT_RATED} />
                   </Text>

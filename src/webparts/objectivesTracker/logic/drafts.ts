@@ -1,7 +1,8 @@
 /**
- * Drafts of the tracker's unsaved work (quarterly updates and objective forms), kept with the
- * shared form draft store so that a closed panel, a reload or a failed save loses nothing. The
- * tracker's keys add the reporting period, since an officer drafts one update per quarter.
+ * Drafts of the quarterly updates, kept with the shared form draft store as the officer types,
+ * so that a closed panel, a reload or a failed save loses nothing. The keys add the reporting
+ * period, since an officer drafts one update per quarter. (The objective form keeps its drafts
+ * through useItemEditor, like every other edit form.)
  */
 export type { FormDraftStorage as DraftStorage, IFormDraft as IStoredDraft } from '../../../components/formDrafts';
 export {
@@ -14,7 +15,7 @@ export {
 const PREFIX = 'ssm.draft.v1';
 
 /** What kind of work a draft holds. */
-export type DraftKind = 'update' | 'objective';
+export type DraftKind = 'update';
 
 /** Storage key of a draft: kind, user, item ('new' for an unsaved item) and period ('' when none). */
 export function draftKey(kind: DraftKind, userId: number, itemId: number | 'new', periodId: string = ''): string {

@@ -1,7 +1,10 @@
 /**
  * Saving quarterly updates: validate and sanitise every entry, add the new ones in one $batch
  * (`objectiveUpdates.addMany`), save edits of existing ones with their etag, then bring each
- * objective's status, RAG, last update period and next update due in line. Nothing is thrown
+ * objective's status, RAG, last update period and next update due in line. An objective has
+ * one update per period: SharePoint refuses a second (a unique column), so when the same
+ * quarter was saved meanwhile (another tab, another person) the new one becomes a conflict with
+ * the stored update, both narratives shown, and nothing is stored twice. Nothing is thrown
  * for a part that failed: the result says what was saved, what conflicted (with the other
  * person's version) and what failed, so the caller keeps the drafts of exactly those.
  */
@@ -9,7 +12,7 @@ import { CalendarConfig, ReportingPeriod, comparePeriodIds, nextPeriod } from '.
 import type { Objective, ObjectiveUpdate, Person } from '../../../domain/types';
 import { ValidationError, ValidationFailedError, validateObjectiveUpdate } from '../../../domain/validation';
 import type { ObjectiveStatus, Rag } from '../../../domain/vocabularies';
-import { BatchPartsError, ConflictError } from '../../../data/errors';
+import { BatchPartsError, ConflictError, DuplicateValueError } from '../../../data/errors';
 import type { ItemChanges, NewItem, Repositories } from '../../../data/repositories';
 import { sanitiseRichText } from '../../../components/sanitise';
 
@@ -132,6 +135,23 @@ function ratingOf(entry: IUpdateEntry): Rag {
 }
 
 /**
+ * The update another save stored first for the entry's objective and period, as a conflict
+ * (read again from the server), or undefined when it cannot be found (then the caller reports
+ * the original error).
+ */
+async function alreadyStored(
+  repositories: ISaveUpdatesInput['repositories'],
+  entry: IUpdateEntry,
+  periodId: string,
+  cause: unknown
+): Promise<SaveConflict | undefined> {
+  const stored = (await repositories.objectiveUpdates.getForObjective(entry.objective.id)).find((u) => comparePeriodIds(u.periodId, periodId) === 0);
+  if (!stored) return undefined;
+  const error = new ConflictError<ObjectiveUpdate>(stored, entry, { operation: 'add', list: 'objectiveUpdates', itemId: stored.id, status: 412, cause });
+  return { kind: 'update', objectiveId: entry.objective.id, mine: entry, theirs: stored, error };
+}
+
+/**
  * Saves the entries (validate first: throws ValidationFailedError and saves nothing if any is
  * invalid). New updates go in one batch; edits and objective changes one by one with etags.
  */
@@ -153,6 +173,7 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
       author: me,
       updatedOn
     }));
+    const failedAdds: Array<{ entry: IUpdateEntry; error: unknown }> = [];
     try {
       const added = await repositories.objectiveUpdates.addMany(items);
       added.forEach((u, i) => saved.push({ entry: fresh[i], update: u }));
@@ -164,11 +185,25 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
         fresh.forEach((entry, i) => {
           const stored = partial.succeeded[i];
           if (stored) saved.push({ entry, update: stored });
-          else result.failures.push({ objectiveId: entry.objective.id, error: failed.get(i) ?? partial });
+          else failedAdds.push({ entry, error: failed.get(i) ?? partial });
         });
       } else {
-        for (const entry of fresh) result.failures.push({ objectiveId: entry.objective.id, error: e });
+        for (const entry of fresh) failedAdds.push({ entry, error: e });
       }
+    }
+    for (const { entry, error } of failedAdds) {
+      // Refused as a second update of the same quarter: show the stored one beside this one.
+      let conflict: SaveConflict | undefined;
+      if (error instanceof DuplicateValueError) {
+        try {
+          conflict = await alreadyStored(repositories, entry, period.id, error);
+        } catch {
+          // The stored update could not be read: the refusal itself is reported below, and its
+          // message asks the user to refresh to see the update already stored.
+        }
+      }
+      if (conflict) result.conflicts.push(conflict);
+      else result.failures.push({ objectiveId: entry.objective.id, error });
     }
   }
 

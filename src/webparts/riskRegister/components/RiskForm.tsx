@@ -126,19 +126,20 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
   const serviceName = (id: number | undefined): string =>
     id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
   const conflictRows = (theirs: Risk): IConflictRow[] => {
-    const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
+    // Row keys are the model fields they show, so each row knows who changed it.
+    const row = (key: keyof Risk, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
     const num = (axis: RiskAxis, n: number | undefined): string => (n === undefined ? '' : scaleText(axis, n));
     return [
       row('title', strings.FieldRisk, values.title, theirs.title),
-      row('service', strings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-      row('cause', strings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
+      row('serviceId', strings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('causeEffect', strings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
       row('owner', strings.FieldOwner, values.owner?.displayName ?? '', theirs.owner?.displayName ?? ''),
-      row('il', strings.FieldInherentLikelihood, num('likelihood', values.inherentLikelihood), num('likelihood', theirs.inherentLikelihood)),
-      row('ii', strings.FieldInherentImpact, num('impact', values.inherentImpact), num('impact', theirs.inherentImpact)),
-      row('rl', strings.FieldResidualLikelihood, num('likelihood', values.residualLikelihood), num('likelihood', theirs.residualLikelihood)),
-      row('ri', strings.FieldResidualImpact, num('impact', values.residualImpact), num('impact', theirs.residualImpact)),
+      row('inherentLikelihood', strings.FieldInherentLikelihood, num('likelihood', values.inherentLikelihood), num('likelihood', theirs.inherentLikelihood)),
+      row('inherentImpact', strings.FieldInherentImpact, num('impact', values.inherentImpact), num('impact', theirs.inherentImpact)),
+      row('residualLikelihood', strings.FieldResidualLikelihood, num('likelihood', values.residualLikelihood), num('likelihood', theirs.residualLikelihood)),
+      row('residualImpact', strings.FieldResidualImpact, num('impact', values.residualImpact), num('impact', theirs.residualImpact)),
       row('controls', strings.FieldControls, richTextToPlain(values.controls), richTextToPlain(theirs.controls)),
-      row('review', strings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
+      row('reviewDate', strings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
       row('status', strings.FieldRiskStatus, values.status ?? '', theirs.status)
     ];
   };
