@@ -23,6 +23,7 @@ module.exports = {
     // SPFx string resources are AMD modules at runtime; tests read the en-gb file directly.
     '^SsmStrings$': '<rootDir>/test/support/locStub.ts'
   },
+  setupFilesAfterEnv: ['<rootDir>/test/support/asyncTimeout.ts'],
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   testTimeout: 60000
 };

@@ -10,21 +10,34 @@ import { objectiveUpdates, objectives } from './objectives';
 import { personas, users } from './people';
 import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
+import { reportSettings } from './settings';
 import { services } from './services';
 import type { Persona, SampleData } from './types';
+
+/**
+ * Items with the date they were entered, when the sample gives none: a paper for a past period
+ * leaves out items created after its end, so undated items (seeded "now") would vanish from
+ * the 2021/22 papers. The dates follow the year the data describes.
+ */
+function entered<T extends { created?: string; modified?: string }>(items: readonly T[], on: (item: T) => string): T[] {
+  return items.map((i) => (i.created ? i : { ...i, created: on(i), modified: i.modified ?? on(i) }));
+}
+
+const daysBefore = (date: string, days: number): string => new Date(Date.parse(`${date}T09:00:00Z`) - days * 86400000).toISOString();
 
 /** The seed data of every list, plus the site users. */
 export const sampleData: SampleData = {
   users,
   services,
-  objectives,
-  objectiveUpdates,
+  objectives: entered(objectives, () => '2021-04-01T09:00:00Z'),
+  objectiveUpdates: entered(objectiveUpdates, (u) => u.updatedOn),
   benefits,
-  risks,
-  measures,
-  highlights,
-  bestPractice,
-  lessonsLearned
+  risks: entered(risks, () => '2021-06-01T09:00:00Z'),
+  measures: entered(measures, () => '2021-04-01T09:00:00Z'),
+  highlights: entered(highlights, (h) => daysBefore(h.meetingDate, 21)),
+  bestPractice: bestPractice && entered(bestPractice, () => '2022-03-01T09:00:00Z'),
+  lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z'),
+  reportSettings
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */

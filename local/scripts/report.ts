@@ -1,6 +1,6 @@
 /**
  * `npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual]
- *   [--out report.docx] [--url http://127.0.0.1:4321] [--publish]`
+ *   [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf]`
  *
  * Writes a committee report as a Word document with the same builder the web part's
  * "Download for committee" uses, reading the lists through PnPjs (getSPForUrl +
@@ -11,8 +11,10 @@
  *   (stopped again when the report is written).
  * `--kind` defaults to the annual review for a period that closes the financial year (Q4) and
  * to the quarterly performance report otherwise. `--publish` also stores the report as a new
- * snapshot version. Benefits "realised this period" are those achieved since the previous
- * period's published snapshot when there is one.
+ * snapshot version. `--pdf` also writes the PDF beside the .docx, converted by LibreOffice
+ * (installed from Debian by ensure-paper-tools.mjs when missing). The paper shows the lists as
+ * they stood at the period's end: benefits' and risks' values come from their version history,
+ * and "realised this period" from when a benefit's status became Achieved.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -22,17 +24,24 @@ import { startLocalHost } from '../host/server';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
-import { NotFoundError } from '../../src/data/errors';
+import { ListMissingError, NotFoundError } from '../../src/data/errors';
 import { periodById } from '../../src/domain/calendar';
 import { buildReportModel, REPORT_KINDS, ReportKind, ReportModel, previousSnapshot } from '../../src/domain/report';
+import type { ReportHistory } from '../../src/domain/report';
 import type { ReportSnapshot } from '../../src/domain/types';
 import { buildReportDocument, createRichTextConverter, reportFileName, RichTextWindow } from '../../src/reports';
+import { renderFigures } from '../../src/reports/figures';
+import type { ItemHistoryRepository } from '../../src/data/itemHistory';
+import { createPnpItemHistory } from '../../src/data/itemHistory';
+import type { ReportSettingsRepository } from '../../src/data/reportSettings';
+import { listReportSettings } from '../../src/data/reportSettings';
+import { ensurePaperTools, libreOfficePdfConverter, resvgRasterise } from './libreoffice';
 
 /** Origin of `npm start`'s host. */
 export const DEFAULT_LOCAL_URL = 'http://127.0.0.1:4321';
 
 const USAGE =
-  'Usage: npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual] [--out report.docx] [--url http://127.0.0.1:4321] [--publish]';
+  'Usage: npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual] [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf]';
 
 /** Parsed command line. */
 export interface ReportArgs {
@@ -42,6 +51,8 @@ export interface ReportArgs {
   out?: string;
   url?: string;
   publish: boolean;
+  /** Also write a PDF (LibreOffice). */
+  pdf?: boolean;
 }
 
 /** Parses the command line; throws with the usage on anything unknown or missing. */
@@ -64,6 +75,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
     } else if (a === '--out') args.out = value();
     else if (a === '--url') args.url = value();
     else if (a === '--publish') args.publish = true;
+    else if (a === '--pdf') args.pdf = true;
     else throw new Error(`Unknown option ${a}.\n${USAGE}`);
   }
   if (!period) throw new Error(`--period is required.\n${USAGE}`);
@@ -98,9 +110,33 @@ async function readSnapshots(repos: Repositories): Promise<ReportSnapshot[]> {
   }
 }
 
+/** Where the paper's settings and the items' version histories come from, besides the lists. */
+export interface PaperSources {
+  settings?: ReportSettingsRepository;
+  history?: ItemHistoryRepository;
+}
+
+/** Best practice and lessons learned; a site provisioned before those lists existed has none. */
+async function readOptional<T>(read: () => Promise<T[]>, what: string): Promise<T[]> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof NotFoundError || e instanceof ListMissingError) {
+      console.warn(`The site has no ${what} list yet, so the paper shows none.`);
+      return [];
+    }
+    throw e;
+  }
+}
+
 /** Builds the report model for the arguments from the repositories. */
-export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date()): Promise<ReportModel> {
-  const data = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date(), sources: PaperSources = {}): Promise<ReportModel> {
+  const lists = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+  const data = {
+    ...lists,
+    bestPractice: await readOptional(() => repos.bestPractice.getAll(), 'best practice'),
+    lessonsLearned: await readOptional(() => repos.lessonsLearned.getAll(), 'lessons learned')
+  };
   let serviceId: number | undefined;
   if (args.service !== undefined) {
     const wanted = args.service.trim().toLowerCase();
@@ -111,7 +147,10 @@ export async function buildFromRepositories(repos: Repositories, args: ReportArg
   const period = periodById(args.period);
   const kind = args.kind ?? (period.kind === 'annual' ? 'annual' : 'quarterly');
   const earlier = previousSnapshot(await readSnapshots(repos), period.id, serviceId);
-  return buildReportModel(data, { kind, periodId: period.id, serviceId, generatedOn: now.toISOString(), previousSnapshot: earlier?.model });
+  const settings = await (sources.settings ?? listReportSettings(repos.reportSettings)).get();
+  let history: ReportHistory | undefined;
+  if (sources.history) history = await sources.history.reportHistory({ benefits: data.benefits.map((b) => b.id), risks: data.risks.map((r) => r.id) });
+  return buildReportModel(data, { kind, periodId: period.id, serviceId, generatedOn: now.toISOString(), previousSnapshot: earlier?.model, settings, history });
 }
 
 /**
@@ -128,7 +167,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const { window } = new JSDOM('');
   try {
     const richText = createRichTextConverter(window as unknown as RichTextWindow);
-    return await Packer.toBuffer(buildReportDocument(model, { richText }));
+    const figures = await renderFigures(model, resvgRasterise);
+    return await Packer.toBuffer(buildReportDocument(model, { richText, figures }));
   } finally {
     window.close();
   }
@@ -149,11 +189,19 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   try {
-    const repos = createPnpRepositories(getSPForUrl(`${origin}/sites/ssm`));
-    const model = await buildFromRepositories(repos, args);
+    const sp = getSPForUrl(`${origin}/sites/ssm`);
+    const repos = createPnpRepositories(sp);
+    const model = await buildFromRepositories(repos, args, new Date(), { history: createPnpItemHistory(sp) });
     const out = path.resolve(args.out ?? reportFileName(model));
-    await fs.writeFile(out, await renderDocx(model));
+    const docx = await renderDocx(model);
+    await fs.writeFile(out, docx);
     console.log(`Wrote ${model.title} (${model.services.length === 1 ? '1 service' : `${model.services.length} services`}) to ${out}.`);
+    if (args.pdf) {
+      ensurePaperTools();
+      const pdfOut = out.replace(/\.docx$/i, '') + '.pdf';
+      await fs.writeFile(pdfOut, await libreOfficePdfConverter.toPdf(docx, path.basename(out)));
+      console.log(`Wrote the PDF to ${pdfOut}.`);
+    }
     if (args.publish) {
       const snapshot = await repos.snapshots.publish(model);
       console.log(`Published as snapshot "${snapshot.title}", version ${snapshot.version}.`);

@@ -10,6 +10,7 @@ import { IHostTheme, resolveTheme } from './themes';
 import { ClockProvider, IClock } from './clock';
 import * as strings from 'SsmStrings';
 import { MessagesOverlay, setActiveMessages } from '../domain/messages';
+import { printRoot } from './print';
 
 // Validation messages name fields in the page's language: load them from the string resources
 // once, when the first web part on the page loads this module.
@@ -29,7 +30,7 @@ export function AppShell(props: IAppShellProps): JSX.Element {
   const { spTheme, teamsTheme, repositories, clock, children } = props;
   const theme = React.useMemo(() => resolveTheme({ spTheme, teamsTheme }), [spTheme, teamsTheme]);
   return (
-    <ThemeProvider theme={theme} applyTo="element">
+    <ThemeProvider theme={theme} applyTo="element" className={printRoot}>
       <RepositoriesProvider repositories={repositories}>
         <ClockProvider clock={clock}>{children}</ClockProvider>
       </RepositoriesProvider>

@@ -7,6 +7,7 @@
  */
 import * as React from 'react';
 import { getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { useContainerWidth } from './responsive';
 
 /** One series of the chart, e.g. "Planned". */
 export interface IBarChartSeries {
@@ -42,20 +43,25 @@ export interface IBarChartProps {
   groupHeader: string;
 }
 
-/** Geometry of the drawing, in SVG user units (the drawing scales to the width available). */
-const LAYOUT = { width: 640, labelHeight: 20, barHeight: 16, barGap: 4, groupGap: 14, valueSpace: 170, legendHeight: 28 } as const;
+/**
+ * Geometry of the drawing, in SVG user units. The drawing is as wide as its box (within
+ * `minWidth`–`maxWidth`), so on a phone its labels keep their size instead of shrinking with it.
+ */
+const LAYOUT = { width: 640, minWidth: 300, maxWidth: 760, labelHeight: 20, barHeight: 16, barGap: 4, groupGap: 14, valueSpace: 170, legendHeight: 28 } as const;
 
 /** Renders the chart and its table alternative. */
 export function BarChart(props: IBarChartProps): JSX.Element {
   const { title, series, groups, format, groupHeader } = props;
   const theme = useTheme();
   const titleId = React.useRef(getId('ssm-bar-chart')).current;
+  const [figureRef, boxWidth] = useContainerWidth<HTMLElement>();
+  const width = boxWidth ? Math.max(LAYOUT.minWidth, Math.min(LAYOUT.maxWidth, boxWidth)) : LAYOUT.width;
   const classes = React.useMemo(
     () =>
       mergeStyleSets({
         figure: { margin: 0, color: theme.semanticColors.bodyText },
         caption: { fontWeight: 600, marginBottom: 8 },
-        svg: { width: '100%', maxWidth: 760, height: 'auto', display: 'block' },
+        svg: { width: '100%', maxWidth: LAYOUT.maxWidth, height: 'auto', display: 'block' },
         hidden: {
           position: 'absolute',
           width: 1,
@@ -69,20 +75,20 @@ export function BarChart(props: IBarChartProps): JSX.Element {
   );
 
   const max = Math.max(0, ...groups.map((g) => Math.max(0, ...series.map((s) => g.values[s.key] ?? 0))));
-  const barArea = LAYOUT.width - LAYOUT.valueSpace;
+  const barArea = width - LAYOUT.valueSpace;
   const groupHeight = LAYOUT.labelHeight + series.length * (LAYOUT.barHeight + LAYOUT.barGap) + LAYOUT.groupGap;
   const height = LAYOUT.legendHeight + groups.length * groupHeight;
   const text = theme.semanticColors.bodyText;
   const subtle = theme.semanticColors.bodySubtext;
 
   return (
-    <figure className={classes.figure}>
+    <figure className={classes.figure} ref={figureRef}>
       <figcaption id={titleId} className={classes.caption}>
         {title}
       </figcaption>
       <svg
         className={classes.svg}
-        viewBox={`0 0 ${LAYOUT.width} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={titleId}
         data-testid="bar-chart"

@@ -1,9 +1,11 @@
 /**
  * A plain, accessible HTML table for the first views of the web parts (a real <table> with
- * column headers, so screen readers announce cells with their headings), styled from the theme.
+ * column headers, so screen readers announce cells with their headings), styled from the theme,
+ * scrolling sideways in its own box when it is wider than the space given.
  */
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { ScrollBox } from './ScrollBox';
 
 /** One column of a `DataTable`. */
 export interface IDataTableColumn<T> {
@@ -37,7 +39,7 @@ const STEP_ROWS = 500;
  * of objectives) the first rows at once and the rest over the next few tasks, so the page shows
  * the report straight away and stays responsive while the rest is added.
  */
-function useRowsShown(total: number): number {
+export function useRowsShown(total: number): number {
   const [shown, setShown] = React.useState(() => Math.min(total, FIRST_ROWS));
   React.useEffect(() => {
     if (shown >= total) return undefined;
@@ -94,23 +96,26 @@ export function DataTable<T>(props: IDataTableProps<T>): JSX.Element {
       }),
     [theme]
   );
+  // A table wider than its box (a Teams tab on a phone) scrolls in its own box, not the page.
   return (
-    <table className={classes.table}>
-      <caption className={classes.caption}>{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th key={c.key} scope="col" className={classes.th}>
-              {c.header}
-            </th>
+    <ScrollBox label={props.caption}>
+      <table className={classes.table}>
+        <caption className={classes.caption}>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c.key} scope="col" className={classes.th}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.slice(0, shown).map((item) => (
+            <Row key={props.getKey(item)} item={item} columns={props.columns} cellClass={classes.td} />
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.slice(0, shown).map((item) => (
-          <Row key={props.getKey(item)} item={item} columns={props.columns} cellClass={classes.td} />
-        ))}
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

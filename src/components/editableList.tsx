@@ -6,7 +6,10 @@ import * as React from 'react';
 import { ActionButton, DetailsList, DetailsListLayoutMode, IColumn, SelectionMode } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { formatString } from './format';
+import { noPrint } from './print';
 import { renderWrappingHeader } from './wrappingHeaders';
+import { CardList } from './CardList';
+import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from './responsive';
 
 /** The "Edit" column: one button per row, named after the item for screen readers. */
 export function editColumn<T extends { title: string }>(onEdit: (item: T) => void): IColumn {
@@ -16,7 +19,7 @@ export function editColumn<T extends { title: string }>(onEdit: (item: T) => voi
     minWidth: 70,
     maxWidth: 80,
     onRender: (item: T) => (
-      <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, item.title)} onClick={() => onEdit(item)} />
+      <ActionButton className={noPrint} iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, item.title)} onClick={() => onEdit(item)} />
     )
   };
 }
@@ -38,18 +41,30 @@ export interface IRegisterListProps<T extends { id: number }> {
   ariaLabel: string;
 }
 
-/** A register's items as a read-only grid (no selection), columns justified, headers that wrap. */
+/**
+ * A register's items as a read-only grid (no selection), columns justified, headers that wrap;
+ * as stacked cards (title and Edit on top) where the columns do not fit, and on paper.
+ */
 export function RegisterList<T extends { id: number }>(props: IRegisterListProps<T>): JSX.Element {
+  const [ref, width] = useContainerWidth();
+  const printing = usePrinting();
+  const cards = printing || showsCards(width, gridMinWidth(props.columns));
   return (
-    <DetailsList
-      items={props.items}
-      columns={props.columns}
-      getKey={(item: T) => String(item.id)}
-      setKey={props.setKey}
-      selectionMode={SelectionMode.none}
-      layoutMode={DetailsListLayoutMode.justified}
-      ariaLabelForGrid={props.ariaLabel}
-      onRenderDetailsHeader={renderWrappingHeader}
-    />
+    <div ref={ref} data-layout={cards ? 'cards' : 'grid'}>
+      {cards ? (
+        <CardList items={props.items} columns={props.columns} getKey={(item: T) => String(item.id)} ariaLabel={props.ariaLabel} />
+      ) : (
+        <DetailsList
+          items={props.items}
+          columns={props.columns}
+          getKey={(item: T) => String(item.id)}
+          setKey={props.setKey}
+          selectionMode={SelectionMode.none}
+          layoutMode={DetailsListLayoutMode.justified}
+          ariaLabelForGrid={props.ariaLabel}
+          onRenderDetailsHeader={renderWrappingHeader}
+        />
+      )}
+    </div>
   );
 }

@@ -24,5 +24,22 @@ export function withWrappingHeaders(columns: IColumn[]): IColumn[] {
 /** `onRenderDetailsHeader` that lets the header row grow with its wrapped names. */
 export const renderWrappingHeader: IRenderFunction<IDetailsHeaderProps> = (props, defaultRender) => {
   if (!props || !defaultRender) return <></>;
-  return defaultRender({ ...props, styles: { root: { height: 'auto', paddingTop: 0, lineHeight: 'normal' } } });
+  // Fluent's header cell takes its height from the row (42px) because the tooltip host inside it
+  // is absolutely positioned: a three-line name would be drawn over by the first row. In the flow,
+  // the host gives the cell its name's height. Scoped under the header root, these rules win.
+  return defaultRender({
+    ...props,
+    styles: {
+      root: {
+        height: 'auto',
+        paddingTop: 0,
+        lineHeight: 'normal',
+        selectors: {
+          '.ms-DetailsHeader-cell': { height: 'auto', minHeight: 42, verticalAlign: 'bottom' },
+          // The cell's own padding (12px left, 8px right) is already inside the title: cancel it.
+          '.ms-DetailsHeader-cell > span': { position: 'relative', height: 'auto', minHeight: 42, margin: '0 -8px 0 -12px' }
+        }
+      }
+    }
+  });
 };

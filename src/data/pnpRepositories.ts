@@ -2,6 +2,7 @@
  * PnPjs v4 implementation of the repositories (src/data/repositories.ts), against SharePoint
  * Online or the local host. Field names come only from schema.ts via selectFor/toItem/fromItem.
  */
+import { createPnpItemHistory } from './itemHistory';
 import type { SPFI } from '@pnp/sp';
 import { SPCollection } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -651,6 +652,7 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
   for (const decl of LIST_DECLARATIONS) lists[decl.key] = repositoryOf(sp, decl.key, decl.repository, options);
   return {
     ...(lists as unknown as ListRepositories),
+    history: createPnpItemHistory(sp),
     loadInitial: (lists, loadOptions) => loadInitial(sp, lists, options, loadOptions),
     async currentUser(): Promise<Person> {
       try {

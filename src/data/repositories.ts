@@ -8,6 +8,7 @@ import { INITIAL_KEYS } from './lists';
 import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf } from './lists';
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
+import type { ItemHistoryRepository } from './itemHistory';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -139,7 +140,7 @@ export function emptyInitialData(): InitialData {
 }
 
 /** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
-export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage'>;
+export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage' | 'history'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
 export interface LoadInitialOptions {
@@ -186,6 +187,11 @@ export interface InitialLoad extends InitialData {
 
 /** The data access of the whole product: the repository of every declared list, and loads and users. */
 export interface Repositories extends ListRepositories {
+  /**
+   * Version histories of benefits and risks, so a paper for a past period shows values as they
+   * stood at its end. Optional: without it (test doubles) papers use the values as they are now.
+   */
+  history?: ItemHistoryRepository;
   /**
    * Loads the named lists together: one $batch request for the first 5,000 items of each (and
    * its highest id), then, for lists with more, one more $batch reading the rest by id range

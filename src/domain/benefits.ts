@@ -7,6 +7,7 @@
  */
 import type { Benefit, CouncilSaving, Service } from './types';
 import { BENEFIT_CATEGORIES, BenefitCategory, BenefitDeliveryStatus } from './vocabularies';
+import { matchesWords, searchablePlain, searchKey, searchWords, servicesOfCouncil } from './search';
 
 /** Planned and realised savings (GBP). */
 export interface SavingsTotal {
@@ -50,6 +51,10 @@ export interface BenefitFilter {
   category?: BenefitCategory;
   /** Only this delivery status. */
   deliveryStatus?: BenefitDeliveryStatus;
+  /** Only benefits of services this partner council shares, or with savings recorded for it. */
+  council?: string;
+  /** Free text: every word must appear in the title, the descriptions or the service's name. */
+  search?: string;
 }
 
 /** One of the four categories with its benefits. */
@@ -153,12 +158,25 @@ export function chartServices(summary: SavingsSummary): ServiceSavings[] {
 }
 
 /** Benefits matching the filter. */
-export function filterBenefits(benefits: readonly Benefit[], filter: BenefitFilter): Benefit[] {
+export function filterBenefits(benefits: readonly Benefit[], filter: BenefitFilter, services: readonly Service[] = []): Benefit[] {
+  const council = filter.council;
+  const shared = council === undefined ? undefined : servicesOfCouncil(services, council);
+  const words = searchWords(filter.search);
+  const names = new Map(services.map((s) => [s.id, s.name]));
   return benefits.filter(
     (b) =>
       (filter.serviceId === undefined || b.serviceId === filter.serviceId) &&
       (filter.category === undefined || b.category === filter.category) &&
-      (filter.deliveryStatus === undefined || b.deliveryStatus === filter.deliveryStatus)
+      (filter.deliveryStatus === undefined || b.deliveryStatus === filter.deliveryStatus) &&
+      (council === undefined || (shared?.has(b.serviceId) ?? false) || b.savings.some((s) => s.council === council)) &&
+      (words.length === 0 || matchesWords(benefitSearchText(b, names.get(b.serviceId)), words))
+  );
+}
+
+/** The text a benefit is searched by. */
+function benefitSearchText(b: Benefit, serviceName: string | undefined): string {
+  return searchKey(
+    [b.title, serviceName ?? '', searchablePlain(b.originalPosition), searchablePlain(b.achievement), searchablePlain(b.realised), b.whenDelivered ?? ''].join(' ')
   );
 }
 

@@ -253,3 +253,31 @@ export interface ReportSnapshot extends Stored {
   /** The report model as shown (see src/domain/report/model.ts). */
   model: import('./report/model').ReportModel;
 }
+
+/**
+ * The committee paper's settings as the site keeps them: one item of the settings list, edited
+ * by the clerk (see ReportSettings in src/domain/report/settings.ts for what each field means).
+ * Blank fields take the defaults.
+ */
+export interface ReportSettingsItem extends Stored {
+  /** Name of the item, e.g. "Committee paper settings". */
+  title: string;
+  /** Committee the papers go to. */
+  committeeName?: string;
+  /** Partner councils in the order the papers name them, one per line. */
+  councils?: string;
+  /** Report author ("Report of"). */
+  author?: string;
+  /** Contact line. */
+  contact?: string;
+  /** Standard paragraphs of "Background to the report" (rich text). */
+  background?: string;
+  /** Standard paragraph of "Climate change and air quality" (rich text). */
+  climateChange?: string;
+  /** Standard paragraph of "Risk" (rich text). */
+  risk?: string;
+  /** Comments of the Statutory Finance Officer (rich text). */
+  financeOfficerComments?: string;
+  /** Comments of the Monitoring Officer (rich text). */
+  monitoringOfficerComments?: string;
+}

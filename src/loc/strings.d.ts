@@ -96,6 +96,7 @@ declare interface ISsmStrings {
   ColumnAim: string;
   ColumnLatestUpdate: string;
   ObjectivesCommands: string;
+  ObjectivesMoreCommands: string;
   ObjectivesCount: string;
   ObjectivesGridLabel: string;
   ObjectivesNoneMatchFilters: string;
@@ -204,6 +205,11 @@ declare interface ISsmStrings {
   BenefitsIntro: string;
   FilterServiceLabel: string;
   FilterAllServices: string;
+  PrintFilter: string;
+  FilterCouncilLabel: string;
+  FilterAllCouncils: string;
+  BenefitsSearchLabel: string;
+  RisksSearchLabel: string;
   FilterCategoryLabel: string;
   FilterAllCategories: string;
   FilterDeliveryStatusLabel: string;
@@ -403,6 +409,10 @@ declare interface ISsmStrings {
   ReportDownloaded: string;
   ReportSummaryHeading: string;
   ReportStatusCountsCaption: string;
+  ReportRagCountsCaption: string;
+  ReportTrendHeading: string;
+  ReportColumnQuarter: string;
+  ReportColumnNotReported: string;
   ReportColumnCount: string;
   ReportSavingsLine: string;
   ReportProgrammeRisksHeading: string;
@@ -433,6 +443,7 @@ declare interface ISsmStrings {
   ReportBenefitsCaption: string;
   ReportNoBenefitsRealised: string;
   ReportBasisSnapshot: string;
+  ReportBasisHistory: string;
   ReportBasisModified: string;
   ReportColumnBenefit: string;
   ReportColumnCategory: string;
@@ -469,6 +480,18 @@ declare interface ISsmStrings {
   ReportPublishedCaption: string;
   ReportColumnReport: string;
   ReportColumnPeriod: string;
+  ReportPaperTextEdit: string;
+  ReportPaperTextHide: string;
+  ReportPaperTextLabel: string;
+  ReportPaperTextNote: string;
+  ReportPaperPurpose: string;
+  ReportPaperRecommendations: string;
+  ReportPaperReasons: string;
+  ReportPaperSummary: string;
+  ReportColumnKind: string;
+  ReportColumnScope: string;
+  ReportColumnMeeting: string;
+  ReportMeetingNotSet: string;
   ReportColumnVersions: string;
   ReportVersionButton: string;
   ReportVersionButtonBy: string;

@@ -13,6 +13,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   PageNumber,
   PageOrientation,
@@ -38,15 +39,21 @@ import type {
   StatusChangeRow
 } from '../domain/report/model';
 import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
+import { completeSettings } from '../domain/report/settings';
+import type { ReportSettings } from '../domain/report/settings';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
+import { paperFigures } from './figures';
+import type { Figure, FigureImages } from './figures';
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
   /** Rich text to paragraphs (createRichTextConverter over the browser's or jsdom's window). */
   richText: RichTextConverter;
-  /** Author recorded in the document properties; default "Shared Services Monitoring". */
+  /** Author recorded in the document properties; default the settings' author. */
   creator?: string;
+  /** PNG bytes of the figures (see renderFigures); a figure without them is left out, its numbers stay in the text. */
+  figures?: FigureImages;
 }
 
 /** Numbering reference of the report's numbered paragraphs (1., 2., ... as in committee papers). */
@@ -84,13 +91,32 @@ function numbered(value: string | TextRun[]): Paragraph {
   });
 }
 
-function heading(value: string, level: 1 | 2 | 3): Paragraph {
-  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+function heading(value: string, level: 1 | 2 | 3 | 4): Paragraph {
+  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4;
   return new Paragraph({ text: value, heading: h, keepNext: true });
 }
 
-/** A table cell from plain text (each line a paragraph) or from ready paragraphs. */
-function cell(content: string | Paragraph[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
+/**
+ * A cell before its table knows the column widths: its content, its fill, and the plain text
+ * the widths are measured from (rich text's words, without markup).
+ */
+interface CellSpec {
+  readonly content: string | Paragraph[];
+  readonly fill?: string;
+  readonly measure: string;
+  readonly bold?: boolean;
+}
+
+/** Plain text of rich text, for measuring. */
+const plainOf = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&[a-z#0-9]+;/gi, 'x');
+
+/** A cell of plain text (each line a paragraph), or of ready paragraphs measured by `measure`. */
+function cell(content: string | Paragraph[], opts: { fill?: string; measure?: string; bold?: boolean } = {}): CellSpec {
+  return { content, fill: opts.fill, measure: opts.measure ?? (typeof content === 'string' ? content : ''), bold: opts.bold };
+}
+
+/** Builds a docx cell at its column's width. */
+function tableCell(content: string | Paragraph[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
   const children =
     typeof content === 'string'
       ? content.split('\n').map((line) => new Paragraph({ children: [text(line, { bold: opts.header, size: CELL_SIZE })], keepNext: opts.header }))
@@ -106,21 +132,67 @@ function cell(content: string | Paragraph[], opts: { header?: boolean; fill?: st
   });
 }
 
+// Average and widest glyph advance of Arial as a share of the font size, for measuring words.
+const AVERAGE_EM = 0.56;
+const BOLD_EM = 0.62;
+/** Left and right cell margins plus a little slack, in twips. */
+const CELL_PADDING = 260;
+
+/** Twips a word needs at the cell size. */
+function wordTwips(word: string, bold: boolean): number {
+  // Half-points to points, then twentieths of a point.
+  return Math.ceil(word.length * (bold ? BOLD_EM : AVERAGE_EM) * (CELL_SIZE / 2) * 20);
+}
+
 /**
- * A table with a real header row (repeated on each page, announced by screen readers).
- * `widths` are fractions of the text width.
+ * Column widths from content: each column at least as wide as its longest word (header words
+ * included, in bold), so Word and LibreOffice never break a word inside a cell; the rest of the
+ * text width shared by the hints and by how much text each column holds.
  */
-function table(headers: readonly string[], rows: readonly TableCell[][], widths: readonly number[], textWidth: number): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const columnWidths = widths.map((w) => Math.floor((w / total) * textWidth));
+export function columnWidths(headers: readonly string[], rows: readonly CellSpec[][], hints: readonly number[], textWidth: number): number[] {
+  const n = headers.length;
+  const minimum = headers.map((h, j) => {
+    let longest = 0;
+    const words = (text: string, bold: boolean): void => {
+      for (const w of text.split(/[\s/]+/)) longest = Math.max(longest, wordTwips(w, bold));
+    };
+    words(h, true);
+    for (const r of rows) if (r[j]) words(r[j].measure, r[j].bold === true);
+    return longest + CELL_PADDING;
+  });
+  const chars = headers.map((h, j) => rows.reduce((a, r) => a + (r[j]?.measure.length ?? 0), h.length));
+  const totalChars = Math.max(1, chars.reduce((a, b) => a + b, 0));
+  const totalHints = Math.max(0.0001, hints.reduce((a, b) => a + b, 0));
+  const wanted = headers.map((_, j) => (0.5 * (hints[j] ?? 1)) / totalHints + (0.5 * chars[j]) / totalChars);
+  const widths = wanted.map((w) => w * textWidth);
+  // Raise columns below their minimum, taking the width from columns with room to spare.
+  for (let pass = 0; pass < n; pass++) {
+    const short = widths.reduce((a, w, j) => a + Math.max(0, minimum[j] - w), 0);
+    if (short <= 0) break;
+    const spare = widths.reduce((a, w, j) => a + Math.max(0, w - minimum[j]), 0);
+    const take = Math.min(1, short / Math.max(1, spare));
+    for (let j = 0; j < n; j++) widths[j] = widths[j] < minimum[j] ? minimum[j] : widths[j] - (widths[j] - minimum[j]) * take;
+  }
+  const out = widths.map((w) => Math.floor(w));
+  out[n - 1] += textWidth - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/**
+ * A table with a real header row, repeated on each page and announced by screen readers. No
+ * row splits across a page: a page never holds the tail of a row. `hints` are rough shares of
+ * the width; the widths themselves come from the content (see columnWidths).
+ */
+function table(headers: readonly string[], rows: readonly CellSpec[][], hints: readonly number[], textWidth: number): Table {
+  const widths = columnWidths(headers, rows, hints, textWidth);
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
-    columnWidths,
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, { header: true, width: columnWidths[i] })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => c) }))
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => tableCell(h, { header: true, width: widths[i] })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => tableCell(c.content, { fill: c.fill, width: widths[i] })) }))
     ]
   });
 }
@@ -139,8 +211,14 @@ function spaced(blocks: readonly Block[]): Block[] {
 interface Ctx {
   model: ReportModel;
   rich: RichTextConverter;
-  /** Rich text in a table cell: smaller type, and a dash when empty. */
+  /** Rich text in a table cell: smaller type. */
   richCell(html: string): Paragraph[];
+  /** The paper's settings. */
+  settings: ReportSettings;
+  /** Figures with their PNG bytes. */
+  figures: ReadonlyMap<string, { figure: Figure; png: Uint8Array }>;
+  /** Rich text as numbered paragraphs of the paper (1., 2., ...). */
+  numberedRich(html: string): Paragraph[];
   /** Rich text in the body. */
   richBody(html: string, empty: string): Paragraph[];
 }
@@ -172,14 +250,85 @@ function purpose(ctx: Ctx): Block[] {
     quarterly: 'To note the quarterly update on shared services and progress against the service development objectives.',
     annual: 'To note the annual review of shared services, including the benefits realised and the savings delivered for each council.'
   };
+  const n = m.narrative ?? {};
+  // The clerk's text, when written, replaces the text the report writes itself.
+  const own = (html: string | undefined, fallback: string): Paragraph[] => {
+    const paras = html ? ctx.numberedRich(html) : [];
+    return paras.length > 0 ? paras : [numbered(fallback)];
+  };
   return [
     heading('Purpose of the report', 1),
-    numbered(sentences[m.kind]),
+    ...own(n.purpose, sentences[m.kind]),
     heading('Recommendations', 1),
-    numbered(recommendation[m.kind]),
+    ...own(n.recommendations, recommendation[m.kind]),
     heading('Reasons for recommendations', 1),
-    numbered('To allow the Committee to regularly monitor the progress and performance of the shared services arrangements.')
+    ...own(n.reasons, `To allow the ${ctx.settings.committeeName} to regularly monitor the progress and performance of the shared services arrangements.`),
+    heading('Background to the report', 1),
+    ...own(ctx.settings.background, 'The partner councils agreed the shared services arrangements and the monitoring framework.')
   ];
+}
+
+/** A figure as a picture with its alt text, when its PNG was rendered. */
+function figureBlock(ctx: Ctx, key: string): Block[] {
+  const f = ctx.figures.get(key);
+  if (!f) return [];
+  // 16 cm at most across the portrait text width (docx sizes pictures in CSS pixels).
+  const maxWidth = 600;
+  const scale = Math.min(1, maxWidth / f.figure.width);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: f.png,
+          transformation: { width: Math.round(f.figure.width * scale), height: Math.round(f.figure.height * scale) },
+          altText: { name: f.figure.title, title: f.figure.title, description: f.figure.description }
+        })
+      ]
+    })
+  ];
+}
+
+/** A standard section of every paper: its heading and the settings' paragraphs, numbered. */
+function standardSection(ctx: Ctx, title: string, html: string): Block[] {
+  const paras = ctx.numberedRich(html);
+  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered('There is nothing to report.')])];
+}
+
+/** The appendices of a kind, in order: letter and title. */
+function appendicesOf(m: ReportModel): Array<{ letter: string; title: string }> {
+  const titles: Record<ReportModel['kind'], string[]> = {
+    highlight: ['Service updates'],
+    quarterly: ['Service performance', 'Benefits tracker'],
+    annual: ['Service performance over the year', 'Benefits tracker', 'Best practice and lessons learned']
+  };
+  return titles[m.kind].map((title, i) => ({ letter: String.fromCharCode(65 + i), title }));
+}
+
+function closingSections(ctx: Ctx): Block[] {
+  const s = ctx.settings;
+  const appendices = appendicesOf(ctx.model);
+  return [
+    ...standardSection(ctx, 'Climate change and air quality', s.climateChange),
+    ...standardSection(ctx, 'Risk', s.risk),
+    ...standardSection(ctx, 'Comments of the Statutory Finance Officer', s.financeOfficerComments),
+    ...standardSection(ctx, 'Comments of the Monitoring Officer', s.monitoringOfficerComments),
+    heading('Appendices', 1),
+    ...appendices.map((a) => para(`Appendix ${a.letter} – ${a.title}`))
+  ];
+}
+
+/** How the paper decided which benefits were realised this period, said in the paper. */
+function realisedBasisText(m: ReportModel): string {
+  switch (m.realisedBasis) {
+    case 'history':
+      return `Benefits realised in this period are those whose status became achieved between ${longDate(m.period.start)} and ${longDate(m.period.end)}, from the benefits tracker's version history.`;
+    case 'snapshot':
+      return 'Benefits realised in this period are those achieved since the report published for the previous period.';
+    case 'modified':
+      return 'No version history was available, so benefits realised in this period are those achieved and last changed within the period.';
+  }
 }
 
 function savingsTable(totals: SavingsTotals, textWidth: number): Table {
@@ -197,6 +346,7 @@ function summary(ctx: Ctx): Block[] {
   const changes = m.services.reduce((n, s) => n + s.statusChanges.length, 0);
   const realised = m.services.reduce((n, s) => n + s.realisedThisPeriod.length, 0);
   const blocks: Block[] = [heading('Summary', 1)];
+  if (m.narrative?.summaryRemarks) blocks.push(...ctx.numberedRich(m.narrative.summaryRemarks));
   blocks.push(
     numbered(
       objectives === 0
@@ -208,19 +358,22 @@ function summary(ctx: Ctx): Block[] {
     numbered(
       changes === 0
         ? `No objective changed its status or RAG rating since ${shortPeriodLabel(m.previousPeriod)}.`
-        : `${count(changes, 'objective')} changed status or RAG rating since ${shortPeriodLabel(m.previousPeriod)}; the changes are set out ${m.services.length > 1 ? 'for each service ' : ''}below.`
+        : `${count(changes, 'objective')} changed status or RAG rating since ${shortPeriodLabel(m.previousPeriod)}; the changes are set out ${m.services.length > 1 ? 'for each service ' : ''}in appendix A.`
     )
   );
+  blocks.push(...figureBlock(ctx, 'objectiveStatus'));
   if (m.kind !== 'highlight') {
     blocks.push(
       numbered(
         `Savings realised to date total ${pounds(m.savings.realised)} against ${pounds(m.savings.planned)} planned. ` +
           (realised === 0
             ? 'No further benefits were recorded as realised in this period.'
-            : `${count(realised, 'benefit')} ${realised === 1 ? 'was' : 'were'} realised in this period.`)
+            : `${count(realised, 'benefit')} ${realised === 1 ? 'was' : 'were'} realised in this period.`) +
+          ` ${realisedBasisText(m)}`
       )
     );
-    if (m.savings.byCouncil.length > 0) blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
+    // The annual review's financial benefits section has the same table.
+    if (m.savings.byCouncil.length > 0 && m.kind !== 'annual') blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   }
   return blocks;
 }
@@ -240,7 +393,13 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
     const titleParas = [new Paragraph({ children: [text(o.title, { bold: true, size: CELL_SIZE })] })];
     if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(`Responsible officer: ${o.responsibleOfficer}`, { size: CELL_SIZE })] }));
     if (o.targetDate) titleParas.push(new Paragraph({ children: [text(`Target date: ${longDate(o.targetDate)}`, { size: CELL_SIZE })] }));
-    return [cell(titleParas), cell(ctx.richCell(o.aim)), cell(progress), cell(statusText(o), { fill: RAG_FILL[o.rag] })];
+    const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} No progress update has been provided yet.`;
+    return [
+      cell(titleParas, { measure: `${o.title} ${o.responsibleOfficer ?? ''} ${o.targetDate ? longDate(o.targetDate) : ''}`, bold: true }),
+      cell(ctx.richCell(o.aim), { measure: plainOf(o.aim) }),
+      cell(progress, { measure: progressText }),
+      cell(statusText(o), { fill: RAG_FILL[o.rag] })
+    ];
   });
   return [
     table(
@@ -334,29 +493,29 @@ function benefitsOverview(ctx: Ctx, s: ServiceSection): Block[] {
 
 function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
-  // With several services each starts on a new page, so a service's pages can be circulated on their own.
-  const blocks: Block[] = [new Paragraph({ text: s.name, heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: m.services.length > 1 })];
+  // Services flow one after another: a page break before each left half-empty pages.
+  const blocks: Block[] = [new Paragraph({ text: s.name, heading: HeadingLevel.HEADING_2, keepNext: true })];
   const facts = [`Shared by ${andList(s.partnerCouncils)}`, s.phase];
   if (s.serviceLead) facts.push(`service lead ${s.serviceLead}`);
   blocks.push(para(`${facts.join('; ')}.`, { italics: true }));
 
-  blocks.push(heading('General update', 2));
+  blocks.push(heading('General update', 3));
   if (s.highlight) {
-    blocks.push(heading('Key points of action', 3), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
-    blocks.push(heading('Overview of activity', 3), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
+    blocks.push(heading('Key points of action', 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
+    blocks.push(heading('Overview of activity', 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
   } else {
     blocks.push(para(`No general update was provided for ${periodShort(m)}.`));
   }
 
-  blocks.push(heading('Service development objectives', 2), ...objectivesTable(ctx, s));
+  blocks.push(heading('Service development objectives', 3), ...objectivesTable(ctx, s));
   const since = shortPeriodLabel(m.previousPeriod);
-  blocks.push(heading(`Changes since ${since}`, 2));
+  blocks.push(heading(`Changes since ${since}`, 3));
   blocks.push(...changesBlock(ctx, s.statusChanges, since, `No objective changed its status or RAG rating since ${since}.`));
   if (m.kind === 'annual') {
     const completed = s.yearChanges.filter((c) => c.statusChanged && c.to.status === 'Complete');
     const achieved = s.benefits.filter((b) => b.deliveryStatus === 'Achieved');
     const year = financialYearLabel(m.period);
-    blocks.push(heading('Areas of success and achievements', 2));
+    blocks.push(heading('Areas of success and achievements', 3));
     if (completed.length === 0) {
       blocks.push(para(`No service development objective was completed during ${year}.`));
     } else {
@@ -371,9 +530,9 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
     }
   }
   if (m.kind !== 'highlight') {
-    blocks.push(heading('Performance against business plan measures', 2), ...measuresBlock(ctx, s));
-    blocks.push(heading('Benefits overview', 2), ...benefitsOverview(ctx, s));
-    blocks.push(heading('Risks', 2));
+    blocks.push(heading('Performance against business plan measures', 3), ...measuresBlock(ctx, s));
+    blocks.push(heading('Benefits overview', 3), ...benefitsOverview(ctx, s));
+    blocks.push(heading('Risks', 3));
     blocks.push(s.risks.length === 0 ? para('No open risks are recorded for this service.') : risksTable(s.risks, false));
   }
   return blocks;
@@ -384,7 +543,7 @@ function benefitTracker(ctx: Ctx): Block[] {
   const all: Array<BenefitRow & { serviceName: string }> = [];
   for (const s of m.services) for (const b of s.benefits) all.push({ ...b, serviceName: s.name });
   const blocks: Block[] = [
-    heading('Benefits tracker', 1),
+    appendixHeading(m, 1, false),
     para('The benefits tracker captures key savings and other benefits that have been identified as part of shared services development.')
   ];
   if (all.length === 0) return [...blocks, para('No benefits are recorded in the tracker for these services.')];
@@ -411,7 +570,14 @@ function benefitTracker(ctx: Ctx): Block[] {
             realised.push(new Paragraph({ children: [text(`Capacity: ${b.fteBefore} FTE before sharing, ${b.fteAfter} FTE after.`, { size: CELL_SIZE })] }));
           }
           const when = `${b.whenDelivered || 'Not stated'}${b.whenDelivered && b.whenDelivered.toLowerCase().indexOf(b.deliveryStatus.toLowerCase()) >= 0 ? '' : `\n(${b.deliveryStatus})`}`;
-          return [cell(first), cell(ctx.richCell(b.originalPosition)), cell(ctx.richCell(b.achievement)), cell(when), cell(realised)];
+          const savedText = saved.map((x) => `${x.council} ${pounds(x.realised)} ${pounds(x.planned)}`).join(' ');
+          return [
+            cell(first, { measure: `${b.title} ${b.serviceName}`, bold: true }),
+            cell(ctx.richCell(b.originalPosition), { measure: plainOf(b.originalPosition) }),
+            cell(ctx.richCell(b.achievement), { measure: plainOf(b.achievement) }),
+            cell(when),
+            cell(realised, { measure: `${plainOf(b.realised)} ${savedText} Capacity: FTE` })
+          ];
         }),
         [2.4, 2.6, 3, 1.6, 3.6],
         LANDSCAPE_WIDTH
@@ -439,6 +605,7 @@ function riskSummary(ctx: Ctx): Block[] {
   const m = ctx.model;
   const blocks: Block[] = [heading('Risk summary', 1)];
   if (m.topRisks.length === 0) return [...blocks, para('There are no open risks in the register for these services.')];
+  blocks.push(...figureBlock(ctx, 'riskHeatMap'));
   blocks.push(para(`The highest open risks in the register by residual score (likelihood × impact after controls, out of 25):`, { keepNext: true }));
   blocks.push(risksTable(m.topRisks, m.scope.serviceId === undefined));
   return blocks;
@@ -466,28 +633,90 @@ function meetingDate(m: ReportModel): string | undefined {
   return dates[dates.length - 1];
 }
 
+/**
+ * The heading of the appendix at `index` (0 for A), starting a new page (an appendix is a paper
+ * of its own); one that opens a new section is on a new page already.
+ */
+function appendixHeading(m: ReportModel, index: number, newPage = true): Paragraph {
+  const a = appendicesOf(m)[index];
+  return new Paragraph({ text: `Appendix ${a.letter} – ${a.title}`, heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
+}
+
+function bestPracticeAppendix(ctx: Ctx): Block[] {
+  const m = ctx.model;
+  const blocks: Block[] = [appendixHeading(m, 2, false), heading('Best practice', 2)];
+  const practice = m.bestPractice ?? [];
+  if (practice.length === 0) blocks.push(para('No best practice is recorded for this year.'));
+  else
+    blocks.push(
+      table(
+        ['Practice', 'Shared from', 'Adopted by', 'What was shared and what it achieved'],
+        practice.map((b) => [
+          cell(b.serviceName ? `${b.title}\n${b.serviceName}` : b.title, { bold: true }),
+          cell(b.fromCouncil),
+          cell(b.toCouncil),
+          cell(ctx.richCell(b.description), { measure: plainOf(b.description) })
+        ]),
+        [2.5, 1.6, 1.6, 4.5],
+        PORTRAIT_WIDTH
+      )
+    );
+  blocks.push(heading('Lessons learned', 2));
+  const lessons = m.lessonsLearned ?? [];
+  if (lessons.length === 0) blocks.push(para('No lessons learned are recorded for this year.'));
+  else
+    blocks.push(
+      table(
+        ['Lesson', 'Category', 'What was learned'],
+        lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson), { measure: plainOf(l.lesson) })]),
+        [2.8, 1.4, 5],
+        PORTRAIT_WIDTH
+      )
+    );
+  return blocks;
+}
+
 /** Builds the Word document of a report model; pack it with Packer.toBlob (browser) or Packer.toBuffer (Node). */
 export function buildReportDocument(model: ReportModel, options: RenderOptions): Document {
   const rich = options.richText;
+  const settings = completeSettings(model.settings);
+  const figures = new Map<string, { figure: Figure; png: Uint8Array }>();
+  for (const f of paperFigures(model)) {
+    const png = options.figures?.[f.key];
+    if (png) figures.set(f.key, { figure: f, png });
+  }
   const ctx: Ctx = {
     model,
     rich,
+    settings,
+    figures,
     richCell: (html) => rich(html, { size: CELL_SIZE }),
+    numberedRich: (html) => rich(html, { paragraphNumbering: PARAGRAPH_NUMBERING }),
     richBody: (html, empty) => {
       const paras = rich(html);
       return paras.length > 0 ? paras : [para(empty)];
     }
   };
   const meeting = meetingDate(model);
+  const asOf = model.asOf && model.asOf < model.generatedOn.slice(0, 10) ? model.asOf : undefined;
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
-    para(meeting ? `Report to the Shared Services Joint Committee, ${longDate(meeting)}` : 'Report to the Shared Services Joint Committee', { bold: true }),
+    para(meeting ? `Report to the ${settings.committeeName}, ${longDate(meeting)}` : `Report to the ${settings.committeeName}`, { bold: true }),
+    para(`Report of: ${settings.author}`),
+    para(`Contact: ${settings.contact}`),
     para(`Reporting period: ${model.period.label}`),
-    para(`Prepared ${longDate(model.generatedOn)} from the Shared Services Monitoring lists.`, { italics: true }),
-    ...purpose(ctx),
-    ...summary(ctx)
+    para(
+      asOf
+        ? `Prepared ${longDate(model.generatedOn)} from the Shared Services Monitoring lists as they stood on ${longDate(asOf)}.`
+        : `Prepared ${longDate(model.generatedOn)} from the Shared Services Monitoring lists.`,
+      { italics: true }
+    )
   ];
-  const services: Block[] = [];
+  // The paper's own sections, in the councils' order; the detail follows as appendices.
+  const body: Block[] = [...summary(ctx), ...(model.kind === 'annual' ? financialBenefits(ctx) : []), ...riskSummary(ctx)];
+  const paper: Block[] = [...front, ...purpose(ctx), ...body, ...closingSections(ctx)];
+  const services: Block[] = [appendixHeading(model, 0)];
+  if (model.services.length === 0) services.push(para('There are no services in this report.'));
   for (const s of model.services) services.push(...serviceSection(ctx, s));
 
   const page = (orientation: 'portrait' | 'landscape'): ISectionOptions['properties'] => ({
@@ -498,29 +727,26 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
     }
   });
   const foot = { default: footer(model.title) };
-  const sections: ISectionOptions[] = [];
-  if (model.kind === 'highlight') {
-    sections.push({ properties: page('portrait'), footers: foot, children: spaced([...front, ...services, ...riskSummary(ctx)]) });
-  } else {
-    sections.push({ properties: page('portrait'), footers: foot, children: spaced([...front, ...services]) });
+  const sections: ISectionOptions[] = [{ properties: page('portrait'), footers: foot, children: spaced([...paper, ...services]) }];
+  if (model.kind !== 'highlight') {
     // The tracker's five text columns need the width of a landscape page.
     sections.push({ properties: page('landscape'), footers: foot, children: spaced(benefitTracker(ctx)) });
-    const closing = [...(model.kind === 'annual' ? financialBenefits(ctx) : []), ...riskSummary(ctx)];
-    sections.push({ properties: page('portrait'), footers: foot, children: spaced(closing) });
   }
+  if (model.kind === 'annual') sections.push({ properties: page('portrait'), footers: foot, children: spaced(bestPracticeAppendix(ctx)) });
 
   return new Document({
-    creator: options.creator ?? 'Shared Services Monitoring',
+    creator: options.creator ?? settings.author,
     title: model.title,
     description: `${model.title}. ${model.period.label}.`,
-    subject: 'Shared Services Joint Committee',
+    subject: settings.committeeName,
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
         title: { run: { font: FONT, size: 36, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 240 } } },
         heading1: { run: { font: FONT, size: 30, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 25, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading3: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } }
+        heading3: { run: { font: FONT, size: 22, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+        heading4: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } }
       }
     },
     numbering: {

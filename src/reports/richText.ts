@@ -29,6 +29,11 @@ export type RichTextWindow = WindowLike & { DOMParser: { new (): DOMParser } };
 export interface RichTextOptions {
   /** Font size in half-points for every run (e.g. 20 for 10pt in table cells); default: the style's. */
   size?: number;
+  /**
+   * Numbering reference for paragraphs outside lists (level 0): a committee paper numbers its
+   * paragraphs 1., 2., ... across sections, including the clerk's and the standard ones.
+   */
+  paragraphNumbering?: string;
 }
 
 /** Converts one rich-text field to Word paragraphs (an empty array for empty text). */
@@ -101,7 +106,7 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
       const hasText = segments.some((s) => s.kind === 'text' && s.text.trim() !== '');
       if (hasText || keepEmpty) {
         const children = runsOf(segments);
-        if (!list) out.push(new Paragraph({ children }));
+        if (!list) out.push(new Paragraph({ children, numbering: options.paragraphNumbering ? { reference: options.paragraphNumbering, level: 0 } : undefined }));
         else if (list.ordered) out.push(new Paragraph({ children, numbering: { reference: RICH_TEXT_NUMBERING, level: list.level, instance: list.instance } }));
         else out.push(new Paragraph({ children, bullet: { level: list.level } }));
       }

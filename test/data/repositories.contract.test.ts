@@ -86,6 +86,10 @@ const casesByList: { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<Model
   lessonsLearned: {
     item: { title: 'Agree the exit first', serviceId: 1, lesson: '<p>Agree how a partner leaves.</p>', category: 'Exit strategy' },
     change: { lesson: '<p>Agree how a partner leaves, before sharing.</p>' }
+  },
+  reportSettings: {
+    item: { title: 'Committee paper settings', committeeName: 'Shared Services Joint Committee', councils: 'Chorley Council\nSouth Ribble Borough Council', author: 'Director of Change and Delivery' },
+    change: { contact: 'Performance team, performance@example.gov.uk' }
   }
 };
 const cases = Object.entries(casesByList).map(([list, c]) => ({ list: list as keyof typeof casesByList, ...c }));

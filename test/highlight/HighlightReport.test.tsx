@@ -71,6 +71,21 @@ describe('HighlightReport', () => {
     expect(screen.getByRole('region', { name: 'Governance' })).toBeTruthy();
   });
 
+  it('counts the objectives by RAG rating beside the counts by status, over the same objectives', async () => {
+    renderReport();
+    const summary = await screen.findByRole('region', { name: strings.ReportSummaryHeading });
+    const byRag = within(summary).getByRole('table', { name: strings.ReportRagCountsCaption });
+    const byStatus = within(summary).getByRole('table', { name: strings.ReportStatusCountsCaption });
+    const counts = (table: HTMLElement): number[] =>
+      Array.from(table.querySelectorAll('tbody tr')).map((tr) => Number(tr.lastElementChild?.textContent));
+    expect(Array.from(byRag.querySelectorAll('tbody tr')).map((tr) => tr.firstElementChild?.textContent)).toEqual(['Red', 'Amber', 'Green']);
+    // Objective 20 was rated Red this period.
+    expect(counts(byRag)[0]).toBe(1);
+    const total = (n: number[]): number => n.reduce((a, b) => a + b, 0);
+    expect(total(counts(byRag))).toBe((seed().objectives ?? []).length);
+    expect(total(counts(byRag))).toBe(total(counts(byStatus)));
+  });
+
   it('shows status changes since the previous period', async () => {
     renderReport();
     const service = await screen.findByRole('region', { name: 'Transformation and Partnerships' });
@@ -162,6 +177,33 @@ describe('HighlightReport', () => {
     const v2 = screen.getByRole('region', { name: 'Governance' });
     expect(within(v2).getByText('Rewritten after the meeting')).toBeTruthy();
     expect(within(v2).queryByText('Today’s text')).toBeNull();
+  });
+
+  it('publishes the clerk’s own paper text, sanitised, with the snapshot', async () => {
+    const repositories = fakeRepositories(seed());
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    fireEvent.click(screen.getByRole('button', { name: strings.ReportPaperTextEdit }));
+    const purpose = screen.getByRole('textbox', { name: new RegExp(strings.ReportPaperPurpose) });
+    purpose.innerHTML = '<p>The clerk’s purpose.</p><img src=x onerror="alert(1)"><script>alert(2)</script>';
+    fireEvent.input(purpose);
+
+    fireEvent.click(screen.getByRole('button', { name: strings.ReportPublish }));
+    const dialog = await screen.findByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
+    await screen.findByText('Published version 1 of "Shared Services Highlight Report, Q4 2021/22".');
+    const [snapshot] = await repositories.snapshots.getAll();
+    expect(snapshot.model.narrative).toEqual({ purpose: '<p>The clerk’s purpose.</p>' });
+    expect(snapshot.model.settings?.committeeName).toBe('Shared Services Joint Committee');
+  });
+
+  it('offers the paper text only to those who may publish', async () => {
+    const repositories = fakeRepositories(seed());
+    repositories.canEdit = async () => false;
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    expect(screen.getByRole('button', { name: strings.ReportDownload })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: strings.ReportPaperTextEdit })).toBeNull();
   });
 
   it('reads the lists, the published snapshots, the user and the permission in one load', async () => {

@@ -69,11 +69,26 @@ describe('Word export of the quarterly performance report', () => {
   it('has the title, the committee paper headings and a section per service', () => {
     expect(paragraphsWithStyle(doc.xml, 'Title')).toEqual(['Shared Services Quarterly Performance Report, Q4 2021/22']);
     const h1 = paragraphsWithStyle(doc.xml, 'Heading1');
-    expect(h1.slice(0, 4)).toEqual(['Purpose of the report', 'Recommendations', 'Reasons for recommendations', 'Summary']);
-    for (const s of sampleData.services) expect(h1).toContain(s.name);
-    expect(h1).toEqual(expect.arrayContaining(['Benefits tracker', 'Risk summary']));
+    // The councils' own report shape, in order, then the appendices.
+    expect(h1).toEqual([
+      'Purpose of the report',
+      'Recommendations',
+      'Reasons for recommendations',
+      'Background to the report',
+      'Summary',
+      'Risk summary',
+      'Climate change and air quality',
+      'Risk',
+      'Comments of the Statutory Finance Officer',
+      'Comments of the Monitoring Officer',
+      'Appendices',
+      'Appendix A – Service performance',
+      'Appendix B – Benefits tracker'
+    ]);
     const h2 = paragraphsWithStyle(doc.xml, 'Heading2');
-    expect(h2).toEqual(expect.arrayContaining(['General update', 'Service development objectives', 'Changes since Q3 2021/22', 'Performance against business plan measures', 'Risks']));
+    for (const s of sampleData.services) expect(h2).toContain(s.name);
+    const h3 = paragraphsWithStyle(doc.xml, 'Heading3');
+    expect(h3).toEqual(expect.arrayContaining(['General update', 'Service development objectives', 'Changes since Q3 2021/22', 'Performance against business plan measures', 'Risks']));
   });
 
   it('has real header rows with the reference report column titles', () => {
@@ -108,8 +123,7 @@ describe('Word export of the quarterly performance report', () => {
     const sizes = Array.from(doc.xml.getElementsByTagName('w:pgSz')).map((s) => [s.getAttribute('w:w'), s.getAttribute('w:h'), s.getAttribute('w:orient')]);
     expect(sizes).toEqual([
       ['11906', '16838', 'portrait'],
-      ['16838', '11906', 'landscape'],
-      ['11906', '16838', 'portrait']
+      ['16838', '11906', 'landscape']
     ]);
   });
 });
@@ -119,9 +133,9 @@ describe('Word export variants', () => {
     const doc = await render('highlight', 3);
     expect(paragraphsWithStyle(doc.xml, 'Title')).toEqual(['Shared Services Highlight Report, Q4 2021/22: Governance']);
     const h1 = paragraphsWithStyle(doc.xml, 'Heading1');
-    expect(h1).toContain('Governance');
-    expect(h1).not.toContain('Benefits tracker');
-    expect(paragraphsWithStyle(doc.xml, 'Heading3')).toEqual(expect.arrayContaining(['Key points of action', 'Overview of activity']));
+    expect(paragraphsWithStyle(doc.xml, 'Heading2')).toContain('Governance');
+    expect(h1).not.toContain('Appendix B – Benefits tracker');
+    expect(paragraphsWithStyle(doc.xml, 'Heading4')).toEqual(expect.arrayContaining(['Key points of action', 'Overview of activity']));
     expect(doc.text).toContain('Review of Shared Audit and Risk');
     expect(doc.text).not.toContain('Deliver a shared HR operating model');
   });
@@ -129,11 +143,11 @@ describe('Word export variants', () => {
   it('the annual review has financial benefits by council and service and the year of measures', async () => {
     const doc = await render('annual');
     const h1 = paragraphsWithStyle(doc.xml, 'Heading1');
-    expect(h1).toEqual(expect.arrayContaining(['Financial benefits', 'Benefits tracker', 'Risk summary']));
+    expect(h1).toEqual(expect.arrayContaining(['Financial benefits', 'Appendix B – Benefits tracker', 'Risk summary', 'Appendix C – Best practice and lessons learned']));
     const headers = headerRows(doc.xml);
     expect(headers).toContainEqual(['Service', 'Savings planned', 'Savings realised to date']);
     expect(headers.some((h) => h.join('|').startsWith('Measure|Target|Q1|Q2|Q3|Q4'))).toBe(true);
-    expect(paragraphsWithStyle(doc.xml, 'Heading2')).toContain('Areas of success and achievements');
+    expect(paragraphsWithStyle(doc.xml, 'Heading3')).toContain('Areas of success and achievements');
   });
 
   it('names the file after the report', () => {

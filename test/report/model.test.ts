@@ -69,6 +69,34 @@ describe('report model: objectives as of the period', () => {
   });
 });
 
+describe('report model: status and RAG over the last four quarters', () => {
+  it('counts each objective as last reported by the end of each quarter, oldest quarter first', () => {
+    const m = build();
+    const trend = m.trend ?? [];
+    expect(trend.map((t) => t.period.id)).toEqual(['2021-22-Q1', '2021-22-Q2', '2021-22-Q3', '2021-22-Q4']);
+    const objectives = fixture().objectives.length;
+    const sum = (r: Readonly<Record<string, number>>): number => Object.values(r).reduce((a, b) => a + b, 0);
+    for (const t of trend) {
+      // Every objective is counted once: by status and by RAG, or as not yet reported.
+      expect(sum(t.statusCounts) + t.notReported).toBe(objectives);
+      expect(sum(t.ragCounts) + t.notReported).toBe(objectives);
+    }
+    const q3 = trend[2];
+    // Objective 12 had no update by Q3; objective 10 was reported In progress then.
+    expect(q3.notReported).toBeGreaterThanOrEqual(1);
+    expect(q3.statusCounts['In progress']).toBeGreaterThanOrEqual(1);
+    // The report's quarter agrees with the report's own status counts for the objectives reported.
+    const q4 = trend[3];
+    for (const [status, n] of Object.entries(q4.statusCounts)) expect(n).toBeLessThanOrEqual(m.objectiveStatusCounts[status as keyof typeof m.objectiveStatusCounts]);
+  });
+
+  it('narrows the trend to the service reported on', () => {
+    const m = build({ serviceId: 2 });
+    const legal = fixture().objectives.filter((o) => o.serviceId === 2).length;
+    for (const t of m.trend ?? []) expect(Object.values(t.ragCounts).reduce((a, b) => a + b, 0) + t.notReported).toBe(legal);
+  });
+});
+
 describe('report model: period diffing', () => {
   it('lists status and RAG changes since the previous period, and objectives first reported now', () => {
     const m = build();

@@ -15,6 +15,7 @@ import { measuresList } from './measures';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
 import { reminderLogList } from './reminderLog';
+import { reportSettingsList } from './reportSettings';
 import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
@@ -31,6 +32,7 @@ export type ListKey =
   | 'reminderLog'
   | 'bestPractice'
   | 'lessonsLearned'
+  | 'reportSettings'
   | 'snapshots';
 
 /**
@@ -50,6 +52,7 @@ export const LIST_REGISTRY = {
   reminderLog: reminderLogList,
   bestPractice: bestPracticeList,
   lessonsLearned: lessonsLearnedList,
+  reportSettings: reportSettingsList,
   snapshots: snapshotsList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 

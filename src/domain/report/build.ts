@@ -6,8 +6,10 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from '../types';
-import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../vocabularies';
+import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, Objective, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
+import { completeSettings, orderCouncils } from './settings';
+import type { ReportNarrative, ReportSettings } from './settings';
 import type {
   BenefitRow,
   CouncilTotal,
@@ -21,7 +23,8 @@ import type {
   RiskRow,
   SavingsTotals,
   ServiceSection,
-  StatusChangeRow
+  StatusChangeRow,
+  TrendRow
 } from './model';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT } from './model';
 
@@ -34,6 +37,27 @@ export interface ReportData {
   risks: readonly Risk[];
   measures: readonly Measure[];
   highlights: readonly Highlight[];
+  /** Best practice shared between the councils (annual review); optional for older callers. */
+  bestPractice?: readonly BestPractice[];
+  /** Lessons learned (annual review). */
+  lessonsLearned?: readonly LessonLearned[];
+}
+
+/** One version of an item from its version history: when it was saved and the values it held. */
+export interface ItemVersion {
+  /** When the version was saved (ISO 8601). */
+  readonly on: string;
+  /** Field values of that version, by domain key (only the fields read). */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Version histories of the items a paper reports values of, by item id: benefits (delivery
+ * status and savings) and risks (scores and status). Lists without a history are taken as they are now.
+ */
+export interface ReportHistory {
+  benefits?: ReadonlyMap<number, readonly ItemVersion[]>;
+  risks?: ReadonlyMap<number, readonly ItemVersion[]>;
 }
 
 /** What to report on. */
@@ -55,6 +79,12 @@ export interface BuildReportOptions {
   previousSnapshot?: ReportModel;
   /** Most risks listed per service and in the programme summary (default 5). */
   riskLimit?: number;
+  /** The site's paper settings; missing fields take the defaults. */
+  settings?: Partial<ReportSettings>;
+  /** The clerk's narrative, already sanitised (see cleanNarrative). */
+  narrative?: ReportNarrative;
+  /** Version histories, so values are taken as they stood at the period's end. */
+  history?: ReportHistory;
 }
 
 /** Why a report could not be built. */
@@ -150,7 +180,9 @@ function riskRow(r: Risk, serviceNames: ReadonlyMap<number, string>): RiskRow {
     residualScore: residual,
     band: riskBand(residual),
     change: residualChange(r),
-    reviewDate: r.reviewDate
+    reviewDate: r.reviewDate,
+    residualLikelihood: r.residualLikelihood,
+    residualImpact: r.residualImpact
   };
 }
 
@@ -249,6 +281,38 @@ function objectiveRows(
   });
 }
 
+/** Quarters in the status and RAG trend. */
+export const TREND_QUARTERS = 4;
+
+/**
+ * The objectives' reported status and RAG in each of the last `TREND_QUARTERS` quarters up to
+ * `period` (oldest first): each objective counts as its latest update by the end of the quarter.
+ */
+function trendRows(objectives: readonly Objective[], updates: readonly ObjectiveUpdate[], period: ReportingPeriod, calendar?: Partial<CalendarConfig>): TrendRow[] {
+  const quarters: ReportingPeriod[] = [period];
+  while (quarters.length < TREND_QUARTERS) quarters.unshift(previousPeriod(quarters[0].id, calendar));
+  const ids = new Set(objectives.map((o) => o.id));
+  const relevant = updates.filter((u) => ids.has(u.objectiveId));
+  return quarters.map((q) => {
+    const latest = latestUpdateByObjective(relevant.filter((u) => comparePeriodIds(u.periodId, q.id) <= 0));
+    const statusCounts = {} as Record<ObjectiveStatus, number>;
+    for (const s of OBJECTIVE_STATUSES) statusCounts[s] = 0;
+    const ragCounts = {} as Record<Rag, number>;
+    for (const r of RAG_RATINGS) ragCounts[r] = 0;
+    let notReported = 0;
+    for (const o of objectives) {
+      const u = latest.get(o.id);
+      if (!u) {
+        notReported += 1;
+        continue;
+      }
+      if (u.status in statusCounts) statusCounts[u.status] += 1;
+      if (u.rag in ragCounts) ragCounts[u.rag] += 1;
+    }
+    return { period: toReportPeriod(q), statusCounts, ragCounts, notReported };
+  });
+}
+
 /** Ids of benefits achieved in an earlier published report. */
 function achievedIn(model: ReportModel): Set<number> {
   const ids = new Set<number>();
@@ -256,15 +320,69 @@ function achievedIn(model: ReportModel): Set<number> {
   return ids;
 }
 
-function realisedIds(benefits: readonly Benefit[], period: ReportingPeriod, basis: RealisedBasis, before: Set<number>): number[] {
+function realisedIds(benefits: readonly Benefit[], period: ReportingPeriod, basis: RealisedBasis, before: Set<number>, achievedOn: ReadonlyMap<number, string>): number[] {
   return benefits
     .filter((b) => {
       if (b.deliveryStatus !== 'Achieved') return false;
+      if (basis === 'history') {
+        const on = achievedOn.get(b.id);
+        return on !== undefined && on >= period.start && on <= period.end;
+      }
       if (basis === 'snapshot') return !before.has(b.id);
       const changed = (b.modified ?? '').slice(0, 10);
       return changed !== '' && changed >= period.start && changed <= period.end;
     })
     .map((b) => b.id);
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day (YYYY-MM-DD) of a timestamp in the councils' time zone; undefined when it is not a date. */
+export function londonDay(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  return isNaN(t) ? undefined : LONDON_DAY.format(new Date(t));
+}
+
+/** Items that existed at the end of `day`: an item without a creation date is kept. */
+export function existingOn<T extends Stored>(items: readonly T[], day: string): T[] {
+  return items.filter((i) => {
+    const created = londonDay(i.created);
+    return created === undefined || created <= day;
+  });
+}
+
+/** Versions saved on or before `day`, oldest first. */
+function versionsUpTo(versions: readonly ItemVersion[] | undefined, day: string): ItemVersion[] {
+  return (versions ?? []).filter((v) => (londonDay(v.on) ?? '') <= day).sort((a, b) => a.on.localeCompare(b.on));
+}
+
+/** Items with the values their last version on or before `day` held (items without a history as they are). */
+export function asItStood<T extends Stored>(items: readonly T[], history: ReadonlyMap<number, readonly ItemVersion[]> | undefined, day: string): T[] {
+  if (!history) return [...items];
+  return items.map((item) => {
+    const upTo = versionsUpTo(history.get(item.id), day);
+    const last = upTo[upTo.length - 1];
+    return last ? ({ ...item, ...last.values } as T) : item;
+  });
+}
+
+/**
+ * When each benefit's status last became Achieved on or before `day`, from its versions; a
+ * benefit not Achieved at `day` (or without a history) has no entry.
+ */
+export function achievedDates(history: ReadonlyMap<number, readonly ItemVersion[]>, day: string): Map<number, string> {
+  const out = new Map<number, string>();
+  history.forEach((versions, id) => {
+    let since: string | undefined;
+    for (const v of versionsUpTo(versions, day)) {
+      if (!('deliveryStatus' in v.values)) continue;
+      if (v.values.deliveryStatus === 'Achieved') since = since ?? londonDay(v.on);
+      else since = undefined;
+    }
+    if (since) out.set(id, since);
+  });
+  return out;
 }
 
 /** The first period of the financial year a period belongs to. */
@@ -275,7 +393,8 @@ function firstOfYear(period: ReportingPeriod, calendar?: Partial<CalendarConfig>
 }
 
 /** Builds the report model. Throws ReportError for an unknown service or kind, CalendarError for a bad period id. */
-export function buildReportModel(data: ReportData, options: BuildReportOptions): ReportModel {
+export function buildReportModel(input: ReportData, options: BuildReportOptions): ReportModel {
+  let data = input;
   if (REPORT_KINDS.indexOf(options.kind) < 0) {
     throw new ReportError('invalidKind', `Report kind "${String(options.kind)}" is not known: use ${REPORT_KINDS.join(', ')}.`);
   }
@@ -294,7 +413,22 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
     if (scoped.length === 0) throw new ReportError('unknownService', `There is no service with id ${options.serviceId}.`);
   }
   const serviceNames = new Map<number, string>(data.services.map((s) => [s.id, s.name]));
-  const basis: RealisedBasis = options.previousSnapshot ? 'snapshot' : 'modified';
+  // As it stood at the period's end: later items left out, values from the version history.
+  const asOf = period.end;
+  const history = options.history ?? {};
+  data = {
+    ...data,
+    objectives: existingOn(data.objectives, asOf),
+    updates: existingOn(data.updates, asOf),
+    benefits: asItStood(existingOn(data.benefits, asOf), history.benefits, asOf),
+    risks: asItStood(existingOn(data.risks, asOf), history.risks, asOf),
+    measures: existingOn(data.measures, asOf),
+    highlights: existingOn(data.highlights, asOf),
+    bestPractice: existingOn(data.bestPractice ?? [], asOf),
+    lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf)
+  };
+  const achievedOn = history.benefits ? achievedDates(history.benefits, asOf) : new Map<number, string>();
+  const basis: RealisedBasis = history.benefits ? 'history' : options.previousSnapshot ? 'snapshot' : 'modified';
   const before = options.previousSnapshot ? achievedIn(options.previousSnapshot) : new Set<number>();
 
   const sections: ServiceSection[] = scoped.map((service) => {
@@ -313,8 +447,8 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
       objectives: objectiveRows(objectives, updates, period.id, calendar),
       statusChanges: changeRows(updates, previous.id, period.id, titles, calendar),
       yearChanges: changeRows(updates, yearBefore.id, period.id, titles, calendar),
-      benefits: benefits.map(benefitRow),
-      realisedThisPeriod: realisedIds(benefits, period, basis, before),
+      benefits: benefits.map((b) => ({ ...benefitRow(b), achievedOn: achievedOn.get(b.id) })),
+      realisedThisPeriod: realisedIds(benefits, period, basis, before, achievedOn),
       savings: { ...savingsTotals(benefits, service.partnerCouncils), byService: [] },
       risks: topRisksByResidual(data.risks.filter((r) => r.serviceId === service.id), limit, serviceNames),
       measures: data.measures
@@ -324,8 +458,10 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
     };
   });
 
-  const councils: string[] = [];
-  for (const s of scoped) for (const c of s.partnerCouncils) if (councils.indexOf(c) < 0) councils.push(c);
+  const settings = completeSettings(options.settings);
+  const found: string[] = [];
+  for (const s of scoped) for (const c of s.partnerCouncils) if (found.indexOf(c) < 0) found.push(c);
+  const councils = orderCouncils(found, settings.councils);
   const scopedIds = new Set(scoped.map((s) => s.id));
   const scopedBenefits = data.benefits.filter((b) => scopedIds.has(b.serviceId));
   const programmeRisks =
@@ -334,6 +470,18 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
   const counts = {} as Record<ObjectiveStatus, number>;
   for (const s of OBJECTIVE_STATUSES) counts[s] = 0;
   for (const section of sections) for (const o of section.objectives) counts[o.status] += 1;
+  // Objectives not rated yet (no update) are counted too, so the counts add up to the objectives.
+  const rags = {} as Record<ObjectiveRag, number>;
+  for (const r of OBJECTIVE_RAGS) rags[r] = 0;
+  for (const section of sections) for (const o of section.objectives) if (o.rag in rags) rags[o.rag] += 1;
+  const heatMap = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
+  for (const r of programmeRisks) {
+    if (r.status !== 'Open') continue;
+    const l = Math.round(r.residualLikelihood);
+    const i = Math.round(r.residualImpact);
+    if (l >= 1 && l <= 5 && i >= 1 && i <= 5) heatMap[l - 1][i - 1] += 1;
+  }
+  const inScope = (serviceId: number | undefined): boolean => (serviceId === undefined ? options.serviceId === undefined : scopedIds.has(serviceId));
 
   const scopeName = options.serviceId === undefined ? ALL_SERVICES : scoped[0].name;
   return {
@@ -352,6 +500,23 @@ export function buildReportModel(data: ReportData, options: BuildReportOptions):
       byService: sections.map((s) => ({ serviceId: s.id, serviceName: s.name, planned: s.savings.planned, realised: s.savings.realised }))
     },
     topRisks: topRisksByResidual(programmeRisks, options.serviceId === undefined ? Math.max(limit, 10) : limit, serviceNames),
-    objectiveStatusCounts: counts
+    objectiveStatusCounts: counts,
+    trend: trendRows(
+      data.objectives.filter((o) => scopedIds.has(o.serviceId)),
+      data.updates,
+      period,
+      calendar
+    ),
+    objectiveRagCounts: rags,
+    riskHeatMap: heatMap,
+    settings,
+    narrative: options.narrative,
+    asOf,
+    bestPractice: (data.bestPractice ?? [])
+      .filter((b) => inScope(b.serviceId))
+      .map((b) => ({ title: b.title, fromCouncil: b.fromCouncil, toCouncil: b.toCouncil, description: b.description ?? '', serviceName: b.serviceId === undefined ? undefined : serviceNames.get(b.serviceId) })),
+    lessonsLearned: (data.lessonsLearned ?? [])
+      .filter((l) => inScope(l.serviceId))
+      .map((l) => ({ title: l.title, category: l.category, lesson: l.lesson ?? '', serviceName: l.serviceId === undefined ? undefined : serviceNames.get(l.serviceId) }))
   };
 }

@@ -2,3 +2,4 @@
 export * from './model';
 export * from './build';
 export * from './snapshot';
+export * from './settings';

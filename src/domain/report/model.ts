@@ -5,6 +5,7 @@
  */
 import type { PeriodKind } from '../calendar';
 import type { RiskBand, ScoreChange } from '../scoring';
+import type { ReportNarrative, ReportSettings } from './settings';
 import type {
   BenefitCategory,
   BenefitDeliveryStatus,
@@ -161,14 +162,17 @@ export interface BenefitRow {
   readonly fteAfter?: number;
   /** Link to the evidence. */
   readonly evidenceUrl?: string;
+  /** When the status last became Achieved, from the version history (YYYY-MM-DD), if known. */
+  readonly achievedOn?: string;
 }
 
 /**
- * How "realised this period" was decided: 'snapshot' compares with the previous period's
- * published report; 'modified' (no earlier snapshot) takes achieved benefits last changed
- * within the period.
+ * How "realised this period" was decided: 'history' takes the date the benefit's status became
+ * Achieved from the item's version history (the paper's normal basis); 'snapshot' compares
+ * with the previous period's published report; 'modified' (neither available) takes achieved
+ * benefits last changed within the period.
  */
-export type RealisedBasis = 'snapshot' | 'modified';
+export type RealisedBasis = 'history' | 'snapshot' | 'modified';
 
 /** One row of the risk summary. */
 export interface RiskRow {
@@ -194,6 +198,10 @@ export interface RiskRow {
   readonly change: ScoreChange;
   /** Next review date (YYYY-MM-DD). */
   readonly reviewDate?: string;
+  /** Residual likelihood 1-5 (for the heat map); missing in snapshots published before it was kept. */
+  readonly residualLikelihood?: number;
+  /** Residual impact 1-5. */
+  readonly residualImpact?: number;
 }
 
 /** One measure against its target. */
@@ -290,4 +298,41 @@ export interface ReportModel {
   readonly topRisks: readonly RiskRow[];
   /** Number of objectives per status as of the period. */
   readonly objectiveStatusCounts: Readonly<Record<ObjectiveStatus, number>>;
+  /** Number of objectives per RAG rating as of the period. Missing in older snapshots. */
+  readonly objectiveRagCounts?: Readonly<Partial<Record<ObjectiveRag, number>>>;
+  /**
+   * Open risks of the scope by residual likelihood and impact: `riskHeatMap[l - 1][i - 1]` is
+   * the number with likelihood l and impact i. Missing in older snapshots.
+   */
+  readonly riskHeatMap?: readonly (readonly number[])[];
+  /** The paper's settings when the model was built (committee, councils, standard paragraphs). */
+  readonly settings?: ReportSettings;
+  /** The clerk's own text for this paper (sanitised rich text), stored with the snapshot. */
+  readonly narrative?: ReportNarrative;
+  /**
+   * The day the lists were read as of (the period's end for a past period, YYYY-MM-DD): items
+   * created later are left out and values are those the version history held that day.
+   */
+  readonly asOf?: string;
+  /** Best practice shared between the councils (annual review). */
+  readonly bestPractice?: readonly { readonly title: string; readonly fromCouncil: string; readonly toCouncil: string; readonly description: string; readonly serviceName?: string }[];
+  /** Lessons learned (annual review). */
+  readonly lessonsLearned?: readonly { readonly title: string; readonly category: string; readonly lesson: string; readonly serviceName?: string }[];
+  /**
+   * Objectives by reported status and RAG in each of the last four quarters up to the period,
+   * oldest first. Absent in snapshots published before the trend was added.
+   */
+  readonly trend?: readonly TrendRow[];
+}
+
+/** One quarter of the status and RAG trend. */
+export interface TrendRow {
+  /** The quarter. */
+  readonly period: ReportPeriod;
+  /** Objectives per status, as last reported by the end of the quarter. */
+  readonly statusCounts: Readonly<Record<ObjectiveStatus, number>>;
+  /** Objectives per RAG rating, as last reported by the end of the quarter. */
+  readonly ragCounts: Readonly<Record<Rag, number>>;
+  /** Objectives with no update reported by the end of the quarter (not counted above). */
+  readonly notReported: number;
 }

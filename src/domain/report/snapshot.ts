@@ -11,7 +11,7 @@ import { REPORT_KINDS, REPORT_MODEL_FORMAT, ReportKind, ReportModel } from './mo
 /** A snapshot not yet stored. */
 export type NewSnapshot = Omit<ReportSnapshot, 'id' | 'etag' | 'created' | 'modified'>;
 
-/** One published report (period and scope) with its versions, for the "published periods" list. */
+/** One published report series (kind, period and scope) with its versions, for the "published reports" list. */
 export interface PublishedPeriod {
   /** Period id. */
   readonly periodId: string;
@@ -19,8 +19,14 @@ export interface PublishedPeriod {
   readonly serviceId?: number;
   /** Snapshot title, e.g. "2021-22-Q4 Governance". */
   readonly title: string;
-  /** Kind of the latest version. */
+  /** Kind of the series (every version of a series has the same kind). */
   readonly kind: ReportKind;
+  /** Report title of the latest version, e.g. "Shared Services Quarterly Performance Report, Q3 2021/22". */
+  readonly reportTitle?: string;
+  /** Scope name of the latest version, e.g. "All shared services" or "Governance". */
+  readonly scopeName?: string;
+  /** Committee meeting the latest version went to (YYYY-MM-DD), when the period's general updates name one. */
+  readonly meetingDate?: string;
   /** Highest version. */
   readonly latestVersion: number;
   /** Id of the snapshot holding the latest version. */
@@ -38,25 +44,38 @@ export const ALL_SERVICES_SCOPE = 'All services';
 
 /**
  * Title stored for a snapshot, which auditors read in the list view: the period as people say
- * it and the service, e.g. "Q4 2021/22 Governance" (the period id has a column of its own).
+ * it and the service, e.g. "Q4 2021/22 Governance" (the period id has a column of its own), with
+ * the kind after it when given ("Q4 2021/22 Governance quarterly"), so each series has its own title.
  */
-export function snapshotTitle(periodId: string, serviceName?: string): string {
+export function snapshotTitle(periodId: string, serviceName?: string, kind?: ReportKind): string {
   const period = isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
-  return `${period} ${serviceName ?? ALL_SERVICES_SCOPE}`;
+  return `${period} ${serviceName ?? ALL_SERVICES_SCOPE}${kind ? ` ${kind}` : ''}`;
 }
 
 const sameScope = (a: number | undefined, b: number | undefined): boolean => (a ?? 0) === (b ?? 0);
 
-/** Snapshots of one period and scope, newest version first. */
-export function versionsOf(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): ReportSnapshot[] {
+/** The kind of a stored snapshot; undefined when its model cannot be read. */
+function kindOf(s: ReportSnapshot): ReportKind | undefined {
+  const k = (s.model as Partial<ReportModel> | undefined)?.kind;
+  return REPORT_KINDS.indexOf(k as ReportKind) >= 0 ? (k as ReportKind) : undefined;
+}
+
+/** Whether a snapshot belongs to the series of `kind` (every kind when none is given). */
+const sameKind = (s: ReportSnapshot, kind: ReportKind | undefined): boolean => kind === undefined || kindOf(s) === kind;
+
+/**
+ * Snapshots of one period and scope, newest version first; with `kind`, only that report's
+ * series (a quarterly report and a highlight report of the same period are separate series).
+ */
+export function versionsOf(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): ReportSnapshot[] {
   return snapshots
-    .filter((s) => isPeriodId(s.periodId) && comparePeriodIds(s.periodId, periodId) === 0 && sameScope(s.serviceId, serviceId))
+    .filter((s) => isPeriodId(s.periodId) && comparePeriodIds(s.periodId, periodId) === 0 && sameScope(s.serviceId, serviceId) && sameKind(s, kind))
     .sort((a, b) => b.version - a.version || b.id - a.id);
 }
 
-/** The version the next publication of a period and scope gets: one more than the highest so far. */
-export function nextVersion(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): number {
-  const existing = versionsOf(snapshots, periodId, serviceId);
+/** The version the next publication of a series gets: one more than the highest so far. */
+export function nextVersion(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): number {
+  const existing = versionsOf(snapshots, periodId, serviceId, kind);
   return existing.length === 0 ? 1 : existing[0].version + 1;
 }
 
@@ -70,16 +89,16 @@ export function newSnapshot(model: ReportModel, existing: readonly ReportSnapsho
     title: snapshotTitle(model.period.id, model.scope.serviceId === undefined ? undefined : model.scope.serviceName),
     periodId: model.period.id,
     serviceId: model.scope.serviceId,
-    version: nextVersion(existing, model.period.id, model.scope.serviceId),
+    version: nextVersion(existing, model.period.id, model.scope.serviceId, model.kind),
     publishedBy,
     publishedOn,
     model: copy
   };
 }
 
-/** The latest version of a period's report for a scope, or undefined when never published. */
-export function latestSnapshot(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number): ReportSnapshot | undefined {
-  return versionsOf(snapshots, periodId, serviceId)[0];
+/** The latest version of a period's report for a scope (of one kind, when given), or undefined when never published. */
+export function latestSnapshot(snapshots: readonly ReportSnapshot[], periodId: string, serviceId?: number, kind?: ReportKind): ReportSnapshot | undefined {
+  return versionsOf(snapshots, periodId, serviceId, kind)[0];
 }
 
 /**
@@ -93,12 +112,21 @@ export function previousSnapshot(snapshots: readonly ReportSnapshot[], periodId:
   return earlier[0];
 }
 
-/** Published reports grouped by period and scope: newest period first, all-services before single services. */
+/** The latest meeting date of a model's general updates. */
+function meetingOf(model: ReportModel | undefined): string | undefined {
+  const dates = (model?.services ?? []).map((s) => s.highlight?.meetingDate).filter((d): d is string => !!d).sort();
+  return dates[dates.length - 1];
+}
+
+/**
+ * Published reports grouped into series by period, scope and kind: newest period first,
+ * all-services before single services, then in the framework's order of kinds.
+ */
 export function publishedPeriods(snapshots: readonly ReportSnapshot[]): PublishedPeriod[] {
   const groups = new Map<string, ReportSnapshot[]>();
   for (const s of snapshots) {
     if (!isPeriodId(s.periodId)) continue;
-    const key = `${s.periodId.toUpperCase()}|${s.serviceId ?? 0}`;
+    const key = `${s.periodId.toUpperCase()}|${s.serviceId ?? 0}|${kindOf(s) ?? ''}`;
     const list = groups.get(key) ?? [];
     list.push(s);
     groups.set(key, list);
@@ -112,6 +140,9 @@ export function publishedPeriods(snapshots: readonly ReportSnapshot[]): Publishe
       serviceId: latest.serviceId,
       title: latest.title,
       kind: latest.model.kind,
+      reportTitle: latest.model.title,
+      scopeName: latest.model.scope?.serviceName,
+      meetingDate: meetingOf(latest.model),
       latestVersion: latest.version,
       latestId: latest.id,
       latestPublishedOn: latest.publishedOn,
@@ -119,7 +150,9 @@ export function publishedPeriods(snapshots: readonly ReportSnapshot[]): Publishe
       versions: sorted.map((s) => ({ id: s.id, version: s.version, publishedOn: s.publishedOn, publishedBy: s.publishedBy?.displayName || undefined }))
     });
   });
-  return out.sort((a, b) => comparePeriodIds(b.periodId, a.periodId) || (a.serviceId ?? 0) - (b.serviceId ?? 0));
+  return out.sort(
+    (a, b) => comparePeriodIds(b.periodId, a.periodId) || (a.serviceId ?? 0) - (b.serviceId ?? 0) || REPORT_KINDS.indexOf(a.kind) - REPORT_KINDS.indexOf(b.kind)
+  );
 }
 
 /**

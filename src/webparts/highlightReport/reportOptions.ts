@@ -5,7 +5,8 @@
  */
 import { CalendarConfig, comparePeriodIds, isPeriodId, periodById, periodFor, periodsBetween, previousPeriod, ReportingPeriod } from '../../domain/calendar';
 import { buildReportModel, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
-import type { ReportData } from '../../domain/report/build';
+import type { ReportData, ReportHistory } from '../../domain/report/build';
+import type { ReportNarrative, ReportSettings } from '../../domain/report/settings';
 import type { ReportSnapshot } from '../../domain/types';
 
 /** The lists the report reads, in `loadInitial` terms. */
@@ -82,7 +83,8 @@ export function modelFor(
   snapshots: readonly ReportSnapshot[],
   choice: ReportChoice,
   generatedOn: string,
-  calendar?: Partial<CalendarConfig>
+  calendar?: Partial<CalendarConfig>,
+  paper: { narrative?: ReportNarrative; settings?: Partial<ReportSettings>; history?: ReportHistory } = {}
 ): ReportModel {
   const earlier = previousSnapshot(snapshots, choice.periodId, choice.serviceId);
   return buildReportModel(data, {
@@ -91,6 +93,9 @@ export function modelFor(
     serviceId: choice.serviceId,
     generatedOn,
     calendar,
-    previousSnapshot: earlier?.model
+    previousSnapshot: earlier?.model,
+    narrative: paper.narrative,
+    settings: paper.settings,
+    history: paper.history
   });
 }

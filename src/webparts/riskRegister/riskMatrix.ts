@@ -3,7 +3,8 @@
  * (inherent or residual likelihood × impact), the filter a cell click sets, and the change
  * of residual score since the last quarter's review. No React and no SharePoint here.
  */
-import type { Risk } from '../../domain/types';
+import type { Risk, Service } from '../../domain/types';
+import { matchesWords, searchablePlain, searchKey, searchWords, servicesOfCouncil } from '../../domain/search';
 import { isReviewOverdue, residualChange, riskBand, RiskBand, RiskScoreError, ScoreChange } from '../../domain/scoring';
 import { RISK_SCALE, RiskStatus } from '../../domain/vocabularies';
 import { toIsoDate } from './riskForm';
@@ -85,11 +86,20 @@ export interface RiskFilter {
   cell?: MatrixCellKey;
   /** Basis of `cell`. */
   basis: ScoreBasis;
+  /** Only risks of services this partner council shares, and programme-wide risks (every partner shares those). */
+  council?: string;
+  /** Free text: every word must appear in the title, cause and effect, controls, owner or service name. */
+  search?: string;
 }
 
-/** Risks matching the filter; `today` is YYYY-MM-DD. */
-export function filterRisks(risks: readonly Risk[], filter: RiskFilter, today: string): Risk[] {
+/** Risks matching the filter; `today` is YYYY-MM-DD; `services` name the services and their partners. */
+export function filterRisks(risks: readonly Risk[], filter: RiskFilter, today: string, services: readonly Service[] = []): Risk[] {
+  const shared = filter.council === undefined ? undefined : servicesOfCouncil(services, filter.council);
+  const words = searchWords(filter.search);
+  const names = new Map(services.map((s) => [s.id, s.name]));
   return risks.filter((r) => {
+    if (shared && r.serviceId !== undefined && !shared.has(r.serviceId)) return false;
+    if (words.length > 0 && !matchesWords(riskSearchText(r, r.serviceId === undefined ? undefined : names.get(r.serviceId)), words)) return false;
     if (filter.serviceId === PROGRAMME_WIDE && r.serviceId !== undefined) return false;
     if (typeof filter.serviceId === 'number' && r.serviceId !== filter.serviceId) return false;
     if (filter.status !== undefined && r.status !== filter.status) return false;
@@ -100,6 +110,11 @@ export function filterRisks(risks: readonly Risk[], filter: RiskFilter, today: s
     }
     return true;
   });
+}
+
+/** The text a risk is searched by. */
+function riskSearchText(r: Risk, serviceName: string | undefined): string {
+  return searchKey([r.title, serviceName ?? '', r.owner?.displayName ?? '', searchablePlain(r.causeEffect), searchablePlain(r.controls)].join(' '));
 }
 
 /** Residual change since last quarter, or undefined when the scores are off the scale. */

@@ -92,6 +92,8 @@ export interface OpenOptions {
   waitForWebParts?: boolean;
   /** Viewport; default 1280 x 900. */
   viewport?: { width: number; height: number };
+  /** Emulates a phone: mobile viewport meta handling, touch, and the device's pixel ratio. */
+  mobile?: { deviceScaleFactor: number };
 }
 
 /** The running environment of one test file. */
@@ -166,7 +168,11 @@ export function useE2e(options: { seed?: boolean | SampleData; name: string }): 
     const b = browser;
 
     const open = async (pathAndQuery: string, openOptions: OpenOptions = {}): Promise<OpenedPage> => {
-      const context = await b.newContext({ viewport: openOptions.viewport ?? { width: 1280, height: 900 }, locale: 'en-GB' });
+      const context = await b.newContext({
+        viewport: openOptions.viewport ?? { width: 1280, height: 900 },
+        locale: 'en-GB',
+        ...(openOptions.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: openOptions.mobile.deviceScaleFactor } : {})
+      });
       const problems: PageProblems = { pageErrors: [], consoleErrors: [], blockedRequests: [] };
       await context.route('**/*', async (route) => {
         const url = route.request().url();

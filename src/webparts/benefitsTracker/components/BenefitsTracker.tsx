@@ -14,6 +14,7 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Stack,
   Text,
   mergeStyleSets,
@@ -25,6 +26,7 @@ import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, Benefit
 import { ExportButton } from '../../../components/ExportButton';
 import { useToday } from '../../../components/clock';
 import { downloadBenefits } from '../exportBenefits';
+import { partnerCouncilsOf } from '../../../domain/search';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
@@ -37,6 +39,7 @@ import { editColumn, RegisterList, withSaved } from '../../../components/editabl
 import { formatPounds, formatString } from '../../../components/format';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { noPrint, PrintFilters } from '../../../components/print';
 
 const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
 
@@ -81,7 +84,8 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   const serviceNames = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
   const canEdit = access.value?.canEdit === true;
 
-  const shown = React.useMemo(() => filterBenefits(benefits, filter), [benefits, filter]);
+  const shown = React.useMemo(() => filterBenefits(benefits, filter, services), [benefits, filter, services]);
+  const councils = React.useMemo(() => partnerCouncilsOf(services), [services]);
   const groups = React.useMemo(
     () => groupByCategory(shown).filter((g) => filter.category === undefined || g.category === filter.category),
     [shown, filter.category]
@@ -149,7 +153,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       {
         key: 'realised',
         name: strings.ColumnBenefitsRealised,
-        minWidth: 180,
+        minWidth: 170,
         maxWidth: 300,
         isMultiline: true,
         onRender: (b: Benefit) => (
@@ -166,7 +170,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       {
         key: 'savings',
         name: strings.ColumnSavings,
-        minWidth: 170,
+        minWidth: 160,
         maxWidth: 240,
         isMultiline: true,
         onRender: (b: Benefit) => <BenefitFigures benefit={b} className={classes.cell} subtle={classes.subtle} />
@@ -189,6 +193,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
     { key: ALL, text: strings.FilterAllDeliveryStatuses },
     ...BENEFIT_DELIVERY_STATUSES.map((c) => ({ key: c, text: c }))
   ];
+  const councilOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllCouncils }, ...councils.map((c) => ({ key: c, text: c }))];
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
@@ -199,13 +204,29 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
-          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.BenefitsFiltersLabel}>
+          <Stack
+            horizontal
+            wrap
+            verticalAlign="end"
+            tokens={{ childrenGap: 12 }}
+            role="group"
+            aria-label={strings.BenefitsFiltersLabel}
+            className={noPrint}
+          >
+            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
+              <SearchBox
+                placeholder={strings.BenefitsSearchLabel}
+                ariaLabel={strings.BenefitsSearchLabel}
+                value={filter.search ?? ''}
+                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
+              />
+            </Stack.Item>
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
               selectedKey={filter.serviceId ?? ALL}
               onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number) }))}
-              styles={{ root: { minWidth: 220 } }}
+              styles={{ root: { minWidth: 220, maxWidth: '100%' } }}
             />
             <Dropdown
               label={strings.FilterCategoryLabel}
@@ -213,6 +234,13 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
               selectedKey={filter.category ?? ALL}
               onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : (o?.key as BenefitCategory) }))}
               styles={{ root: { minWidth: 200 } }}
+            />
+            <Dropdown
+              label={strings.FilterCouncilLabel}
+              options={councilOptions}
+              selectedKey={filter.council ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
+              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
             />
             <Dropdown
               label={strings.FilterDeliveryStatusLabel}
@@ -226,7 +254,20 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
             <ExportButton onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)} />
           </Stack>
-          {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <PrintFilters
+            filters={[
+              ...(filter.search ? [[strings.BenefitsSearchLabel, filter.search] as const] : []),
+              [strings.FilterServiceLabel, optionText(serviceOptions, filter.serviceId ?? ALL)],
+              [strings.FilterCouncilLabel, optionText(councilOptions, filter.council ?? ALL)],
+              [strings.FilterCategoryLabel, optionText(categoryOptions, filter.category ?? ALL)],
+              [strings.FilterDeliveryStatusLabel, optionText(statusOptions, filter.deliveryStatus ?? ALL)]
+            ]}
+          />
+          {access.value && !canEdit && (
+            <MessageBar className={noPrint} messageBarType={MessageBarType.info}>
+              {strings.RegisterReadOnlyNotice}
+            </MessageBar>
+          )}
           <section aria-label={strings.SavingsTotalsHeading}>
             <Text variant="large" as="h3">
               {strings.SavingsTotalsHeading}
@@ -261,6 +302,11 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
       )}
     </Stack>
   );
+}
+
+/** The text of the option chosen (for the printed filter line). */
+function optionText(options: readonly IDropdownOption[], key: string | number): string {
+  return options.find((o) => o.key === key)?.text ?? String(key);
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */

@@ -40,6 +40,12 @@ import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds
 import { downloadReport } from '../download';
 import { ReportView } from './ReportView';
 import { PublishedReports } from './PublishedReports';
+import { noPrint } from '../../../components/print';
+import { RichTextEditor } from '../../../components/RichTextEditor';
+import { sanitiseRichText } from '../../../components/sanitise';
+import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
+import type { ReportNarrative } from '../../../domain/report/settings';
+import { listReportSettings } from '../../../data/reportSettings';
 
 /** Props of `HighlightReport`. */
 export interface IHighlightReportProps {
@@ -61,6 +67,13 @@ const KIND_LABELS: Record<ReportKind, string> = {
 const ALL = 'all';
 
 type Tab = 'live' | 'published';
+
+const NARRATIVE_LABELS: Readonly<Record<(typeof NARRATIVE_FIELDS)[number], string>> = {
+  purpose: strings.ReportPaperPurpose,
+  recommendations: strings.ReportPaperRecommendations,
+  reasons: strings.ReportPaperReasons,
+  summaryRemarks: strings.ReportPaperSummary
+};
 
 /** A status line shown after an action: what was done, or why it failed. */
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | undefined;
@@ -103,6 +116,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const [publishing, setPublishing] = React.useState(false);
   const [downloading, setDownloading] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(undefined);
+  // The clerk's own text for the paper: kept while choices change, so nothing typed is lost.
+  const [narrative, setNarrative] = React.useState<ReportNarrative>({});
+  const [editingText, setEditingText] = React.useState(false);
 
   const classes = React.useMemo(
     () =>
@@ -125,17 +141,33 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const periods = React.useMemo(() => periodOptions(reported, today, calendar), [reported, today, calendar]);
   const serviceId = serviceKey === ALL ? undefined : Number(serviceKey);
 
-  // Wait for the snapshots (or their failure) too: the previous published report decides
-  // which benefits count as realised this period.
-  const ready = !!data.value && !snapshots.loading;
+  // A past period's paper shows benefits and risks as they stood at its end, from their version
+  // history (read only then: the current period's values are today's).
+  const past = periodById(periodId, calendar).end < today;
+  const history = useAsync(async () => {
+    const lists = data.value;
+    if (!past || !lists || !repositories.history) return undefined;
+    return repositories.history.reportHistory({ benefits: lists.benefits.map((b) => b.id), risks: lists.risks.map((r) => r.id) });
+  }, [repositories, past, data.value]);
+
+  // The site's paper settings (committee, councils, standard paragraphs); defaults without the list.
+  const settings = useAsync(() => listReportSettings(repositories.reportSettings).get(), [repositories]);
+
+  // Wait for the snapshots (or their failure), the history and the settings too: the previous
+  // published report and the history decide which benefits count as realised this period.
+  const ready = !!data.value && !snapshots.loading && !history.loading && !settings.loading;
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!data.value || !ready) return {};
     try {
-      return { model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar) };
+      // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
+      const clean = cleanNarrative(narrative, sanitiseRichText);
+      return {
+        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
+      };
     } catch (error) {
       return { error };
     }
-  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar]);
+  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
   const model = built.model;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -203,8 +235,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     </>
   );
 
-  const version = nextVersion(allSnapshots, periodId, serviceId);
-  const latest = latestSnapshot(allSnapshots, periodId, serviceId);
+  // Each report kind is its own series: a quarterly report is not the next version of a highlight report.
+  const version = nextVersion(allSnapshots, periodId, serviceId, kind);
+  const latest = latestSnapshot(allSnapshots, periodId, serviceId, kind);
   const mayPublish = load.value?.canEdit === true;
 
   const live = (
@@ -213,7 +246,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
         horizontal={true}
         wrap={true}
         tokens={{ childrenGap: inTeams ? 8 : 16 }}
-        className={classes.pickers}
+        className={`${classes.pickers} ${noPrint}`}
         role="group"
         aria-label={strings.ReportOptionsLabel}
       >
@@ -248,8 +281,14 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           )}
         </MessageBar>
       )}
-      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel}>
+      <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportActionsLabel} className={noPrint}>
         {downloadButton(model)}
+        {/* Writing the paper's text is the clerk's part, with publishing: readers (auditors) only read. */}
+        {mayPublish && (
+          <DefaultButton iconProps={{ iconName: 'Edit' }} aria-expanded={editingText} onClick={() => setEditingText((v) => !v)}>
+            {editingText ? strings.ReportPaperTextHide : strings.ReportPaperTextEdit}
+          </DefaultButton>
+        )}
         {mayPublish && (
           <DefaultButton
             iconProps={{ iconName: 'PublishContent' }}
@@ -260,7 +299,24 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           </DefaultButton>
         )}
       </Stack>
+      {editingText && mayPublish && (
+        <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportPaperTextLabel}>
+          <Text block={true} as="p" variant="small">
+            {strings.ReportPaperTextNote}
+          </Text>
+          {NARRATIVE_FIELDS.map((field) => (
+            <RichTextEditor
+              key={field}
+              label={NARRATIVE_LABELS[field]}
+              value={narrative[field] ?? ''}
+              onChange={(html) => setNarrative((n) => ({ ...n, [field]: html }))}
+            />
+          ))}
+        </Stack>
+      )}
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
+      <ErrorBar error={history.error} onRetry={history.reload} />
+      <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={built.error} />
       {model ? (
         <>
@@ -288,6 +344,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           data.value && (
             <>
               <Pivot
+                className={noPrint}
                 aria-label={strings.ReportViewsLabel}
                 selectedKey={tab}
                 onLinkClick={(item) => item && setTab(item.props.itemKey as Tab)}
@@ -300,7 +357,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
               {tab === 'live' ? (
                 live
               ) : (
-                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div>{downloadButton(m)}</div>} />
+                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
               )}
             </>
           )

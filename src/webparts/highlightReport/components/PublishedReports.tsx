@@ -5,9 +5,10 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { noPrint } from '../../../components/print';
 import { readSnapshotModel } from '../../../domain/report/snapshot';
 import type { PublishedPeriod } from '../../../domain/report/snapshot';
-import type { ReportModel } from '../../../domain/report/model';
+import type { ReportKind, ReportModel } from '../../../domain/report/model';
 import { isPeriodId, periodById } from '../../../domain/calendar';
 import { shortPeriodLabel } from '../../../domain/report/build';
 import type { ReportSnapshot } from '../../../domain/types';
@@ -32,6 +33,12 @@ export function publishedLabel(snapshot: Pick<ReportSnapshot, 'version' | 'publi
 function periodLabel(periodId: string): string {
   return isPeriodId(periodId) ? shortPeriodLabel(periodById(periodId)) : periodId;
 }
+
+const KIND_LABELS: Readonly<Record<ReportKind, string>> = {
+  highlight: strings.ReportKindHighlight,
+  quarterly: strings.ReportKindQuarterly,
+  annual: strings.ReportKindAnnual
+};
 
 /** Props of `PublishedReports`. */
 export interface IPublishedReportsProps {
@@ -68,7 +75,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
   if (openId !== undefined) {
     return (
       <Stack tokens={{ childrenGap: 8 }}>
-        <ActionButton iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
+        <ActionButton className={noPrint} iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
           {strings.ReportPublishedBack}
         </ActionButton>
         <ErrorBar error={opened.error} onRetry={opened.reload} />
@@ -101,10 +108,13 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
         <DataTable
           caption={strings.ReportPublishedCaption}
           items={periods}
-          getKey={(p) => `${p.periodId}|${p.serviceId ?? 0}`}
+          getKey={(p) => `${p.periodId}|${p.serviceId ?? 0}|${p.kind}`}
           columns={[
+            { key: 'kind', header: strings.ReportColumnKind, render: (p) => KIND_LABELS[p.kind] ?? p.kind },
+            { key: 'scope', header: strings.ReportColumnScope, render: (p) => p.scopeName ?? p.title },
+            { key: 'meeting', header: strings.ReportColumnMeeting, render: (p) => (p.meetingDate ? formatDate(p.meetingDate) ?? p.meetingDate : strings.ReportMeetingNotSet) },
             { key: 'period', header: strings.ReportColumnPeriod, render: (p) => periodLabel(p.periodId) },
-            { key: 'report', header: strings.ReportColumnReport, render: (p) => p.title },
+            { key: 'report', header: strings.ReportColumnReport, render: (p) => p.reportTitle ?? p.title },
             {
               key: 'versions',
               header: strings.ReportColumnVersions,

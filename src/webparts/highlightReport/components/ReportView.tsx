@@ -6,14 +6,21 @@
 import * as React from 'react';
 import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { MeasureRow, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow } from '../../../domain/report/model';
+import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
-import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_RATINGS } from '../../../domain/vocabularies';
 import { DataTable, IDataTableColumn } from '../../../components/DataTable';
 import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
 import { formatDate, formatPounds, formatString } from '../../../components/format';
 
+
+/** How "realised this period" was decided, said beside the benefits (a new basis fails to compile until it has its text). */
+const BASIS_TEXT: Readonly<Record<RealisedBasis, string>> = {
+  history: strings.ReportBasisHistory,
+  snapshot: strings.ReportBasisSnapshot,
+  modified: strings.ReportBasisModified
+};
 /** Props of `ReportView`. */
 export interface IReportViewProps {
   /** The report to show. */
@@ -24,7 +31,7 @@ export interface IReportViewProps {
 
 type Classes = ReturnType<typeof useClasses>;
 
-function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' | 'muted' | 'rich' | 'state']: string } {
+function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' | 'muted' | 'rich' | 'state' | 'counts' | 'countTable']: string } {
   const theme = useTheme();
   return React.useMemo(
     () =>
@@ -38,7 +45,10 @@ function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' |
         sub: { marginTop: compact ? 8 : 16 },
         muted: { color: theme.palette.neutralSecondary },
         rich: { selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 20 }, ol: { margin: '0 0 6px', paddingLeft: 20 } } },
-        state: { whiteSpace: 'nowrap' }
+        state: { whiteSpace: 'nowrap' },
+        // Status and RAG counts side by side where there is room, one above the other on a phone.
+        counts: { display: 'flex', flexWrap: 'wrap', gap: compact ? 12 : 24, alignItems: 'flex-start' },
+        countTable: { flex: '1 1 240px', minWidth: 0, maxWidth: 420 }
       }),
     [theme, compact]
   );
@@ -218,7 +228,7 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
           {strings.ReportBenefitsHeading}
         </Text>
         <Text block={true} as="p" variant="small" className={classes.muted}>
-          {model.realisedBasis === 'snapshot' ? strings.ReportBasisSnapshot : strings.ReportBasisModified}{' '}
+          {BASIS_TEXT[model.realisedBasis]}{' '}
           {formatString(strings.ReportSavingsLine, formatPounds(s.savings.realised), formatPounds(s.savings.planned))}
         </Text>
         {realised.length === 0 ? (
@@ -286,10 +296,41 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
   );
 }
 
-/** The programme summary: objectives by status, savings and the top risks across the scope. */
+/**
+ * Objectives of the report by RAG rating: the same objectives the status counts count. The model
+ * carries them; snapshots published before it did are counted from their sections.
+ */
+export function ragCounts(model: ReportModel): Array<{ rag: ObjectiveRag; count: number }> {
+  const stored = model.objectiveRagCounts;
+  if (stored) return OBJECTIVE_RAGS.map((rag) => ({ rag, count: stored[rag] ?? 0 }));
+  const counts = new Map<ObjectiveRag, number>(OBJECTIVE_RAGS.map((r) => [r, 0]));
+  for (const section of model.services) for (const o of section.objectives) counts.set(o.rag, (counts.get(o.rag) ?? 0) + 1);
+  return OBJECTIVE_RAGS.map((rag) => ({ rag, count: counts.get(rag) ?? 0 }));
+}
+
+/** Objectives by reported RAG and status in each of the last four quarters, oldest first. */
+function Trend(props: { rows: readonly TrendRow[]; classes: Classes }): JSX.Element {
+  const columns: IDataTableColumn<TrendRow>[] = [
+    { key: 'quarter', header: strings.ReportColumnQuarter, render: (r) => shortPeriodLabel(r.period) },
+    ...RAG_RATINGS.map((rag): IDataTableColumn<TrendRow> => ({ key: `rag-${rag}`, header: rag, render: (r) => r.ragCounts[rag] ?? 0 })),
+    ...OBJECTIVE_STATUSES.map((status): IDataTableColumn<TrendRow> => ({ key: `status-${status}`, header: status, render: (r) => r.statusCounts[status] ?? 0 })),
+    { key: 'notReported', header: strings.ReportColumnNotReported, render: (r) => r.notReported }
+  ];
+  return (
+    <div className={props.classes.sub}>
+      <Text block={true} variant="mediumPlus" as="h4">
+        {strings.ReportTrendHeading}
+      </Text>
+      <DataTable caption={strings.ReportTrendHeading} items={props.rows} getKey={(r) => r.period.id} columns={columns} />
+    </div>
+  );
+}
+
+/** The programme summary: objectives by status and by RAG, savings and the top risks across the scope. */
 function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
   const { model, classes } = props;
   const counts = OBJECTIVE_STATUSES.map((status: ObjectiveStatus) => ({ status, count: model.objectiveStatusCounts[status] ?? 0 }));
+  const rags = ragCounts(model);
   const allServices = model.scope.serviceId === undefined;
   return (
     <section aria-label={strings.ReportSummaryHeading} className={classes.section}>
@@ -297,15 +338,31 @@ function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
         {strings.ReportSummaryHeading}
       </Text>
       <Text block={true} as="p">{formatString(strings.ReportSavingsLine, formatPounds(model.savings.realised), formatPounds(model.savings.planned))}</Text>
-      <DataTable
-        caption={strings.ReportStatusCountsCaption}
-        items={counts}
-        getKey={(c) => c.status}
-        columns={[
-          { key: 'status', header: strings.ReportColumnStatus, render: (c) => c.status },
-          { key: 'count', header: strings.ReportColumnCount, render: (c) => c.count }
-        ]}
-      />
+      <div className={classes.counts}>
+        <div className={classes.countTable}>
+          <DataTable
+            caption={strings.ReportStatusCountsCaption}
+            items={counts}
+            getKey={(c) => c.status}
+            columns={[
+              { key: 'status', header: strings.ReportColumnStatus, render: (c) => c.status },
+              { key: 'count', header: strings.ReportColumnCount, render: (c) => c.count }
+            ]}
+          />
+        </div>
+        <div className={classes.countTable}>
+          <DataTable
+            caption={strings.ReportRagCountsCaption}
+            items={rags}
+            getKey={(c) => c.rag}
+            columns={[
+              { key: 'rag', header: strings.ColumnRag, render: (c) => <RagBadge rag={c.rag} /> },
+              { key: 'count', header: strings.ReportColumnCount, render: (c) => c.count }
+            ]}
+          />
+        </div>
+      </div>
+      {model.trend && model.trend.length > 0 && <Trend rows={model.trend} classes={classes} />}
       {allServices && (
         <div className={classes.sub}>
           <Text block={true} variant="mediumPlus" as="h4">

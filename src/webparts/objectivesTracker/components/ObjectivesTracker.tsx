@@ -51,6 +51,10 @@ import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
 import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
 import type { IRemindersConnection } from './SendReminders';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { CardList } from '../../../components/CardList';
+import { noPrint, PrintFilters } from '../../../components/print';
+import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from '../../../components/responsive';
+import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 
 const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
 const ObjectiveForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './ObjectiveForm').then((m) => m.ObjectiveForm));
@@ -202,7 +206,13 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           </MessageBar>
         )}
         {!canEdit && <Text>{strings.ObjectivesReadOnlyNotice}</Text>}
-        <CommandBar items={commands} ariaLabel={strings.ObjectivesCommands} />
+        <CommandBar
+          className={noPrint}
+          items={commands}
+          ariaLabel={strings.ObjectivesCommands}
+          // On a phone the bar moves commands into "More": the button needs a name.
+          overflowButtonProps={{ ariaLabel: strings.ObjectivesMoreCommands }}
+        />
         {current.services.length === 0 ? (
           <Text>{strings.ObjectivesNoServices}</Text>
         ) : noServiceMatch ? (
@@ -270,6 +280,18 @@ interface IObjectivesListProps {
 /** Short label of a period id: "Q4 2021/22". */
 function shortPeriod(periodId: string): string {
   return periodLabel(periodId).split(' (')[0];
+}
+
+/** Width of the expand/collapse column a grouped DetailsList adds before the first column. */
+const GROUP_EXPAND_WIDTH = 36;
+
+/** The chosen options' names, or "All" when none is chosen (for the printed filter line). */
+function namesOf(options: readonly IDropdownOption[], keys: ReadonlyArray<string | number>): string {
+  if (keys.length === 0) return strings.ObjectivesFilterAll;
+  return options
+    .filter((o) => keys.indexOf(o.key) >= 0)
+    .map((o) => o.text)
+    .join(', ');
 }
 
 function clip(text: string, max: number): string {
@@ -414,6 +436,7 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
               <span>{strings.Loading}</span>
             ) : (
               <Link
+                className={noPrint}
                 onClick={() => showLatest(r.objective.id).catch(setFetchError)}
                 aria-label={formatString(strings.ObjectivesShowUpdateLabel, shortPeriod(r.latestPeriodId), r.objective.title)}
                 data-show-update={r.objective.id}
@@ -439,16 +462,31 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
       minWidth: 90,
       maxWidth: 120,
       ...sortable('targetDate'),
-      onRender: (r: IObjectiveRow) => formatDate(r.objective.targetDate) ?? strings.NotSet
+      isMultiline: true,
+      onRender: (r: IObjectiveRow) => <span className={classes.wrap}>{formatDate(r.objective.targetDate) ?? strings.NotSet}</span>
     });
   }
+  const gridColumns = withWrappingHeaders(columns);
+  // Cards where the columns do not fit (the grid adds its group expand column), and on paper,
+  // where a virtualised grid would print only the rows scrolled into view.
+  const [boxRef, boxWidth] = useContainerWidth();
+  const printing = usePrinting();
+  const cards = printing || showsCards(boxWidth, gridMinWidth(gridColumns, GROUP_EXPAND_WIDTH));
 
   const anyFilter =
     filters.serviceIds.length + filters.statuses.length + filters.officerIds.length > 0 || filters.needsUpdateOnly || filters.search.trim() !== '';
 
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={strings.ObjectivesFiltersLabel}>
+      <Stack
+        horizontal
+        wrap
+        tokens={{ childrenGap: 12 }}
+        verticalAlign="end"
+        role="search"
+        aria-label={strings.ObjectivesFiltersLabel}
+        className={noPrint}
+      >
         <Stack.Item styles={{ root: { minWidth: 220 } }}>
           <SearchBox
             placeholder={strings.ObjectivesSearchPlaceholder}
@@ -494,38 +532,58 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
         />
         {anyFilter && <Link onClick={() => dispatch({ type: 'filtersReset' })}>{strings.ObjectivesFilterClear}</Link>}
       </Stack>
+      <PrintFilters
+        filters={[
+          ...(filters.search.trim() ? [[strings.ObjectivesSearchLabel, filters.search.trim()] as const] : []),
+          [strings.ObjectivesFilterService, namesOf(serviceOptions, filters.serviceIds)],
+          [strings.ObjectivesFilterStatus, namesOf(statusOptions, filters.statuses)],
+          [strings.ObjectivesFilterOfficer, namesOf(officerOptions, filters.officerIds)],
+          ...(filters.needsUpdateOnly ? [[formatString(strings.ObjectivesFilterNeedsUpdate, shortPeriod(period.id))] as const] : [])
+        ]}
+      />
       <ErrorBar error={fetchError} onDismiss={() => setFetchError(undefined)} />
       <Text role="status" aria-live="polite">
         {formatString(strings.ObjectivesCount, filtered.length, rows.length)}
       </Text>
-      {filtered.length === 0 ? (
-        <Text>{strings.ObjectivesNoneMatchFilters}</Text>
-      ) : (
-        <DetailsList
-          items={grouped.rows}
-          groups={groups}
-          columns={columns}
-          getKey={(r: IObjectiveRow) => String(r.objective.id)}
-          setKey="objectives"
-          selectionMode={SelectionMode.none}
-          layoutMode={DetailsListLayoutMode.justified}
-          constrainMode={ConstrainMode.unconstrained}
-          ariaLabelForGrid={strings.ObjectivesGridLabel}
-          groupProps={{
-            showEmptyGroups: false,
-            onRenderHeader: (headerProps) => (headerProps ? <GroupHeaderRow {...headerProps} /> : null),
-            headerProps: {
-              onToggleCollapse: (group: IGroup) => {
-                // Called before the header flips the flag: remember the state it is flipping to.
-                const id = Number(group.key);
-                if (group.isCollapsed) collapsed.current.delete(id);
-                else collapsed.current.add(id);
+      <div ref={boxRef} data-layout={cards ? 'cards' : 'grid'}>
+        {filtered.length === 0 ? (
+          <Text>{strings.ObjectivesNoneMatchFilters}</Text>
+        ) : cards ? (
+          <CardList
+            items={grouped.rows}
+            groups={groups}
+            columns={gridColumns}
+            getKey={(r: IObjectiveRow) => String(r.objective.id)}
+            ariaLabel={strings.ObjectivesGridLabel}
+          />
+        ) : (
+          <DetailsList
+            items={grouped.rows}
+            groups={groups}
+            columns={gridColumns}
+            onRenderDetailsHeader={renderWrappingHeader}
+            getKey={(r: IObjectiveRow) => String(r.objective.id)}
+            setKey="objectives"
+            selectionMode={SelectionMode.none}
+            layoutMode={DetailsListLayoutMode.justified}
+            constrainMode={ConstrainMode.unconstrained}
+            ariaLabelForGrid={strings.ObjectivesGridLabel}
+            groupProps={{
+              showEmptyGroups: false,
+              onRenderHeader: (headerProps) => (headerProps ? <GroupHeaderRow {...headerProps} /> : null),
+              headerProps: {
+                onToggleCollapse: (group: IGroup) => {
+                  // Called before the header flips the flag: remember the state it is flipping to.
+                  const id = Number(group.key);
+                  if (group.isCollapsed) collapsed.current.delete(id);
+                  else collapsed.current.add(id);
+                }
               }
-            }
-          }}
-          onShouldVirtualize={() => true}
-        />
-      )}
+            }}
+            onShouldVirtualize={() => true}
+          />
+        )}
+      </div>
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { comparePeriodIds } from '../../../domain/calendar';
 import { NO_UPDATE_STATUSES, compareUpdates } from '../../../domain/progress';
 import type { Objective, ObjectiveUpdate, Service } from '../../../domain/types';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
+import { searchKey } from '../../../domain/search';
 
 /** What one row of the list shows. */
 export interface IObjectiveRow {
@@ -72,15 +73,8 @@ export const DEFAULT_SORT: ISortState = { key: 'title', descending: false };
 
 const plain = (html: string | undefined): string => (html ? html.replace(/<[^>]*>/g, ' ') : '');
 
-/** Any character other than printable ASCII and ordinary whitespace: text without one needs no Unicode folding. */
-const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
-
-/** Normalises text for case- and accent-insensitive search. */
-export function searchKey(text: string): string {
-  // Most text is plain ASCII: skip the costly Unicode decomposition for it (5,000 rows at once).
-  const folded = !NOT_PLAIN_ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('en-GB');
-  return folded.replace(/\s+/g, ' ').trim();
-}
+/** Normalises text for case- and accent-insensitive search (shared with the benefits and risks search). */
+export { searchKey };
 
 /**
  * Builds the rows: each objective with its service name, latest update and whether it owes

@@ -16,6 +16,7 @@ import {
   MessageBar,
   MessageBarType,
   PrimaryButton,
+  SearchBox,
   Stack,
   Text,
   Toggle,
@@ -27,6 +28,7 @@ import * as strings from 'SsmStrings';
 import type { Person, Risk, Service } from '../../../domain/types';
 import { isReviewOverdue, riskBand } from '../../../domain/scoring';
 import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
+import { partnerCouncilsOf } from '../../../domain/search';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
@@ -53,6 +55,7 @@ import { scaleText } from '../riskScale';
 import { downloadRisks } from '../exportRisks';
 import { ExportButton } from '../../../components/ExportButton';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { noPrint, PrintFilters } from '../../../components/print';
 
 const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
 
@@ -101,9 +104,10 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const canEdit = access.value?.canEdit === true;
 
   // The heat map counts the risks the other filters leave; the cell then narrows the list.
-  const beforeCell = React.useMemo(() => filterRisks(risks, { ...filter, cell: undefined }, today), [risks, filter, today]);
+  const beforeCell = React.useMemo(() => filterRisks(risks, { ...filter, cell: undefined }, today, services), [risks, filter, today, services]);
   const matrix = React.useMemo(() => buildMatrix(beforeCell, filter.basis), [beforeCell, filter.basis]);
-  const shown = React.useMemo(() => sortByResidual(filterRisks(risks, filter, today)), [risks, filter, today]);
+  const shown = React.useMemo(() => sortByResidual(filterRisks(risks, filter, today, services)), [risks, filter, today, services]);
+  const councils = React.useMemo(() => partnerCouncilsOf(services), [services]);
 
   const people = React.useMemo(() => {
     const found = new Map<number, Person>();
@@ -119,7 +123,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         rich: { whiteSpace: 'normal', selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 18 } } },
         cell: { whiteSpace: 'normal', lineHeight: '1.4' },
         subtle: { color: theme.semanticColors.bodySubtext, display: 'block' },
-        chip: { display: 'inline-block', padding: '1px 6px', borderRadius: 2, fontWeight: 600, whiteSpace: 'nowrap' },
+        chip: { display: 'inline-block', padding: '1px 6px', borderRadius: 2, fontWeight: 600 },
         overdue: { color: theme.semanticColors.errorText, fontWeight: 600, display: 'block' },
         change: { whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 4 }
       }),
@@ -142,7 +146,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       {
         key: 'title',
         name: strings.ColumnRisk,
-        minWidth: 180,
+        minWidth: 160,
         maxWidth: 280,
         isMultiline: true,
         onRender: (r: Risk) => (
@@ -157,17 +161,17 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       {
         key: 'owner',
         name: strings.ColumnOwner,
-        minWidth: 110,
+        minWidth: 100,
         maxWidth: 160,
         isMultiline: true,
         onRender: (r: Risk) => <span className={classes.cell}>{r.owner?.displayName || strings.NotSet}</span>
       },
-      { key: 'inherent', name: strings.ColumnInherentScore, minWidth: 110, maxWidth: 130, onRender: (r: Risk) => score(r, 'inherent') },
-      { key: 'residual', name: strings.ColumnResidualScore, minWidth: 110, maxWidth: 130, onRender: (r: Risk) => score(r, 'residual') },
+      { key: 'inherent', name: strings.ColumnInherentScore, minWidth: 90, maxWidth: 130, onRender: (r: Risk) => score(r, 'inherent') },
+      { key: 'residual', name: strings.ColumnResidualScore, minWidth: 90, maxWidth: 130, onRender: (r: Risk) => score(r, 'residual') },
       {
         key: 'change',
         name: strings.ColumnChange,
-        minWidth: 120,
+        minWidth: 100,
         maxWidth: 150,
         isMultiline: true,
         onRender: (r: Risk) => <ChangeCell risk={r} className={classes.change} />
@@ -175,7 +179,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       {
         key: 'review',
         name: strings.ColumnReviewDate,
-        minWidth: 110,
+        minWidth: 100,
         maxWidth: 140,
         isMultiline: true,
         onRender: (r: Risk) => {
@@ -197,7 +201,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       {
         key: 'controls',
         name: strings.ColumnControls,
-        minWidth: 200,
+        minWidth: 170,
         maxWidth: 320,
         isMultiline: true,
         onRender: (r: Risk) => <RichText html={r.controls} className={classes.rich} />
@@ -220,6 +224,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
     ...services.map((s) => ({ key: s.id, text: s.name }))
   ];
   const statusOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllDeliveryStatuses }, ...RISK_STATUSES.map((s) => ({ key: s, text: s }))];
+  const councilOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllCouncils }, ...councils.map((c) => ({ key: c, text: c }))];
   const basisOptions: IChoiceGroupOption[] = [
     { key: 'inherent', text: strings.HeatMapInherent },
     { key: 'residual', text: strings.HeatMapResidual }
@@ -235,7 +240,23 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
-          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={strings.RisksFiltersLabel}>
+          <Stack
+            horizontal
+            wrap
+            verticalAlign="end"
+            tokens={{ childrenGap: 12 }}
+            role="group"
+            aria-label={strings.RisksFiltersLabel}
+            className={noPrint}
+          >
+            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
+              <SearchBox
+                placeholder={strings.RisksSearchLabel}
+                ariaLabel={strings.RisksSearchLabel}
+                value={filter.search ?? ''}
+                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
+              />
+            </Stack.Item>
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
@@ -243,7 +264,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               onChange={(e, o) =>
                 setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number | typeof PROGRAMME_WIDE) }))
               }
-              styles={{ root: { minWidth: 220 } }}
+              styles={{ root: { minWidth: 220, maxWidth: '100%' } }}
             />
             <Dropdown
               label={strings.FilterRiskStatusLabel}
@@ -251,6 +272,13 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               selectedKey={filter.status ?? ALL}
               onChange={(e, o) => setFilter((f) => ({ ...f, status: o?.key === ALL ? undefined : (o?.key as RiskStatus) }))}
               styles={{ root: { minWidth: 140 } }}
+            />
+            <Dropdown
+              label={strings.FilterCouncilLabel}
+              options={councilOptions}
+              selectedKey={filter.council ?? ALL}
+              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
+              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
             />
             <Toggle
               label={strings.FilterOverdueOnly}
@@ -260,7 +288,21 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => setEditing('new')} />}
             <ExportButton onExport={() => downloadRisks(shown, services, filter, today)} />
           </Stack>
-          {access.value && !canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <PrintFilters
+            filters={[
+              ...(filter.search ? [[strings.RisksSearchLabel, filter.search] as const] : []),
+              [strings.FilterServiceLabel, optionText(serviceOptions, filter.serviceId ?? ALL)],
+              [strings.FilterCouncilLabel, optionText(councilOptions, filter.council ?? ALL)],
+              [strings.FilterRiskStatusLabel, optionText(statusOptions, filter.status ?? ALL)],
+              [strings.HeatMapBasisLabel, optionText(basisOptions, filter.basis)],
+              ...(filter.overdueOnly ? [[strings.FilterOverdueOnly] as const] : [])
+            ]}
+          />
+          {access.value && !canEdit && (
+            <MessageBar className={noPrint} messageBarType={MessageBarType.info}>
+              {strings.RegisterReadOnlyNotice}
+            </MessageBar>
+          )}
           <section aria-labelledby={headingId}>
             <Text variant="large" as="h3" id={headingId}>
               {strings.HeatMapHeading}
@@ -271,6 +313,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               selectedKey={filter.basis}
               onChange={(e, o) => setFilter((f) => ({ ...f, basis: o?.key as ScoreBasis, cell: undefined }))}
               styles={{ flexContainer: { display: 'flex', gap: 16, flexWrap: 'wrap' } }}
+              className={noPrint}
             />
             <HeatMap matrix={matrix} selected={filter.cell} onSelect={setCell} labelledBy={headingId} />
             {matrix.unplaced.length > 0 && (
@@ -281,7 +324,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             <div data-testid="cell-filter">
               <MessageBar
                 messageBarType={MessageBarType.info}
-                actions={<DefaultButton text={strings.ClearCellFilter} onClick={() => setCell(undefined)} />}
+                actions={<DefaultButton className={noPrint} text={strings.ClearCellFilter} onClick={() => setCell(undefined)} />}
               >
                 {formatString(
                   strings.HeatMapFilterActive,
@@ -317,6 +360,11 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       )}
     </Stack>
   );
+}
+
+/** The text of the option chosen (for the printed filter line). */
+function optionText(options: ReadonlyArray<{ key: string | number; text: string }>, key: string | number): string {
+  return options.find((o) => o.key === key)?.text ?? String(key);
 }
 
 /** "Up from 9" with an arrow, "Down from 12", "No change" or "New this quarter". */

@@ -1,0 +1,74 @@
+/**
+ * Version history of list items (SharePoint's `items(id)/versions`), so a paper for a past
+ * period shows values as they stood at the period's end. Only the plain fields a paper
+ * reports as of a date are read: a benefit's delivery status and a risk's status and scores.
+ */
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/items';
+import '@pnp/sp/lists';
+import '@pnp/sp/webs';
+import type { ItemVersion, ReportHistory } from '../domain/report/build';
+import { runBatch } from './batch';
+import { toDataAccessError } from './errors';
+import { SCHEMA, fieldDef } from './schema';
+
+/** The fields whose history a paper uses, per list (domain keys). */
+export const HISTORY_FIELDS = {
+  benefits: ['deliveryStatus'],
+  risks: ['status', 'inherentLikelihood', 'inherentImpact', 'residualLikelihood', 'residualImpact', 'previousResidualScore']
+} as const;
+
+/** Reads version histories for a paper. */
+export interface ItemHistoryRepository {
+  /** Versions of the named items of benefits and risks, oldest first. */
+  reportHistory(ids: { benefits: readonly number[]; risks: readonly number[] }): Promise<ReportHistory>;
+}
+
+type HistoryList = keyof typeof HISTORY_FIELDS;
+
+/**
+ * Version histories through PnPjs (SharePoint Online, or the local host, which serves the same
+ * endpoint): one read per item, sent together in `$batch` requests (throttled parts retried).
+ */
+export function createPnpItemHistory(sp: SPFI): ItemHistoryRepository {
+  const toVersions = (list: HistoryList, raw: Array<Record<string, unknown>>): ItemVersion[] => {
+    const defs = HISTORY_FIELDS[list].map((k) => fieldDef(list, k));
+    return raw
+      .map((v) => {
+        const values: Record<string, unknown> = {};
+        for (const d of defs) {
+          if (!(d.internalName in v)) continue;
+          let value = v[d.internalName];
+          // Versions may carry numbers as text; the model's are numbers.
+          if ((d.type === 'Integer' || d.type === 'Number') && typeof value === 'string') value = value === '' ? undefined : Number(value);
+          if (value !== null && value !== undefined) values[d.key] = value;
+        }
+        return { on: String(v.Created ?? ''), values };
+      })
+      .filter((v) => v.on !== '')
+      .sort((a, b) => a.on.localeCompare(b.on));
+  };
+  const readAll = async (list: HistoryList, ids: readonly number[]): Promise<Map<number, ItemVersion[]>> => {
+    const out = new Map<number, ItemVersion[]>();
+    if (ids.length === 0) return out;
+    const select = ['Created', 'VersionLabel', ...HISTORY_FIELDS[list].map((k) => fieldDef(list, k).internalName)];
+    const results = await runBatch(
+      sp,
+      ids.map((id) => (batched: SPFI) =>
+        batched.web.lists.getByTitle(SCHEMA[list].title).items.getById(id).versions.select(...select)() as Promise<Array<Record<string, unknown>>>
+      ),
+      { operation: 'read', list }
+    );
+    for (let k = 0; k < ids.length; k++) {
+      const r = results[k];
+      if (!r.ok) throw await toDataAccessError(r.error, { operation: 'read', list, itemId: ids[k] });
+      out.set(ids[k], toVersions(list, r.value));
+    }
+    return out;
+  };
+  return {
+    async reportHistory(ids) {
+      return { benefits: await readAll('benefits', ids.benefits), risks: await readAll('risks', ids.risks) };
+    }
+  };
+}
