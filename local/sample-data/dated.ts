@@ -1,6 +1,6 @@
 /**
  * The sample data moved to the current date. The lists are written as the councils' reports
- * left them (financial year 2021/22, seen at the end of February 2022, with the Q4 update
+ * left them (financial year 2021/22, seen at the start of March 2022, with the Q4 update
  * window open); seeding moves the whole history by whole quarters so that the reference
  * quarter becomes the one officers are updating today. Period ids, quarterly deadlines and
  * quarter ends stay on the reporting calendar, and dates written into the narratives ("April
@@ -16,7 +16,7 @@ import type { SampleData } from './types';
  * 10 March 2022), most officers have written their update, two are due and one is late.
  * Seeding as of any day whose next deadline is that one leaves the data as written.
  */
-export const REFERENCE_TODAY = '2022-02-24';
+export const REFERENCE_TODAY = '2022-03-02';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -112,6 +112,8 @@ export function datedSampleData(data: SampleData, today: string): SampleData {
   const period = (id: string): string => shiftPeriodId(id, shift);
   const text = (t: string): string => shiftText(t, shift);
   return {
+    // Lists with no dates of their own to move come through as they are, so none is ever dropped.
+    ...data,
     users: data.users.map((u) => ({ ...u })),
     services: data.services.map((s) => ({ ...stamps(s, shift), sharedSince: optional(s.sharedSince, date) })),
     objectives: data.objectives.map((o) => ({
@@ -153,6 +155,8 @@ export function datedSampleData(data: SampleData, today: string): SampleData {
       activityOverview: text(h.activityOverview)
     })),
     bestPractice: data.bestPractice?.map((b) => ({ ...stamps(b, shift), description: text(b.description) })),
-    lessonsLearned: data.lessonsLearned?.map((l) => ({ ...stamps(l, shift), lesson: text(l.lesson) }))
+    lessonsLearned: data.lessonsLearned?.map((l) => ({ ...stamps(l, shift), lesson: text(l.lesson) })),
+    // The paper's settings are standing text (the background says when sharing began): only their stamps move.
+    reportSettings: data.reportSettings?.map((r) => stamps(r, shift))
   };
 }

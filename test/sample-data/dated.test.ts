@@ -14,6 +14,13 @@ describe('sample data dated for today', () => {
     expect(datedSampleData(sampleData, REFERENCE_TODAY)).toEqual(sampleData);
   });
 
+  it('keeps every list and every item', () => {
+    expect(Object.keys(dated).sort()).toEqual(Object.keys(sampleData).sort());
+    for (const key of Object.keys(sampleData) as Array<keyof typeof sampleData>) {
+      expect([key, (dated[key] as unknown[] | undefined)?.length]).toEqual([key, (sampleData[key] as unknown[] | undefined)?.length]);
+    }
+  });
+
   it('does not change the reference data it is given', () => {
     const before = JSON.stringify(sampleData);
     datedSampleData(sampleData, TODAY);
