@@ -4,6 +4,7 @@
  * partnership. Every reference (serviceId, objectiveId, Person id) resolves within it.
  */
 import { benefits } from './benefits';
+import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './cycle';
 import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
@@ -37,7 +38,11 @@ export const sampleData: SampleData = {
   highlights: entered(highlights, (h) => daysBefore(h.meetingDate, 21)),
   bestPractice: bestPractice && entered(bestPractice, () => '2022-03-01T09:00:00Z'),
   lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z'),
-  reportSettings
+  reportSettings,
+  committeeMeetings,
+  measureActuals,
+  staffSurveys,
+  budgetLines
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */

@@ -14,27 +14,35 @@ export interface IWithAccess {
   data: InitialLoad;
   /** The signed-in user. */
   me: Person;
-  /** Whether the user may edit items of the list asked about. */
+  /** Whether the user may edit items of the list asked about (the first, when several were). */
   canEdit: boolean;
+  /** Whether the user may edit items of each list asked about. */
+  canEditList: Partial<Record<EditableListKey, boolean>>;
 }
 
-/** Loads `lists` with the user and the EditListItems check on `editList` in the same batch. */
+/**
+ * Loads `lists` with the user and the EditListItems check on `editList` (one list, or several
+ * for a screen that writes to more than one) in the same batch.
+ */
 export async function loadWithAccess(
   repositories: Pick<Repositories, 'loadInitial' | 'currentUser' | 'canEdit'>,
   lists: ReadonlyArray<keyof InitialData>,
-  editList: EditableListKey,
+  editList: EditableListKey | readonly [EditableListKey, ...EditableListKey[]],
   options: LoadInitialOptions = {}
 ): Promise<IWithAccess> {
+  const editLists: readonly EditableListKey[] = typeof editList === 'string' ? [editList] : editList;
   const hints = readIdHints();
   const data = await repositories.loadInitial(lists, {
     ...options,
     ...(hints ? { idHints: { ...hints, ...options.idHints } } : {}),
-    include: { ...options.include, currentUser: true, canEdit: [editList] }
+    include: { ...options.include, currentUser: true, canEdit: editLists }
   });
   rememberIdHints(data.lastIds);
-  const [me, canEdit] = await Promise.all([
+  const [me, ...allowed] = await Promise.all([
     data.currentUser ?? repositories.currentUser(),
-    data.canEdit?.[editList] ?? repositories.canEdit(editList)
+    ...editLists.map((list) => data.canEdit?.[list] ?? repositories.canEdit(list))
   ]);
-  return { data, me, canEdit };
+  const canEditList: Partial<Record<EditableListKey, boolean>> = {};
+  editLists.forEach((list, i) => (canEditList[list] = allowed[i] === true));
+  return { data, me: me as Person, canEdit: allowed[0] === true, canEditList };
 }

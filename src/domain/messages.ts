@@ -6,7 +6,20 @@
  */
 
 /** Entities that have validators. */
-export type EntityName = 'service' | 'objective' | 'objectiveUpdate' | 'benefit' | 'risk' | 'measure' | 'highlight';
+export type EntityName =
+  | 'service'
+  | 'objective'
+  | 'objectiveUpdate'
+  | 'benefit'
+  | 'risk'
+  | 'measure'
+  | 'highlight'
+  | 'bestPractice'
+  | 'lessonLearned'
+  | 'committeeMeeting'
+  | 'measureActual'
+  | 'staffSurvey'
+  | 'budgetLine';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -26,7 +39,12 @@ export type ValidationCode =
   | 'notPartnerCouncil'
   | 'notHttps'
   | 'invalidUrl'
-  | 'contentRequired';
+  | 'contentRequired'
+  | 'alreadyWritten'
+  | 'sameCouncil'
+  | 'moreThanSurveyed'
+  | 'splitMismatch'
+  | 'invalidYear';
 
 /** Why a value deserves a second look before it is saved: not an error, the user may confirm it. */
 export type WarningCode = 'residualAboveInherent' | 'reviewDateInPast';
@@ -100,6 +118,8 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       unit: 'Unit',
       target: 'Target',
       direction: 'Direction',
+      frequency: 'Reporting frequency',
+      responsibleOfficer: 'Responsible officer',
       actuals: 'Quarterly actuals'
     },
     highlight: {
@@ -108,6 +128,47 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       periodId: 'Reporting period',
       keyPoints: 'Key points of action',
       activityOverview: 'Overview of activity'
+    },
+    bestPractice: {
+      title: 'Best practice',
+      fromCouncil: 'From council',
+      toCouncil: 'To council',
+      description: 'Description',
+      serviceId: 'Service'
+    },
+    lessonLearned: {
+      title: 'Lesson summary',
+      lesson: 'Lesson',
+      category: 'Category',
+      serviceId: 'Service'
+    },
+    committeeMeeting: {
+      title: 'Meeting',
+      meetingDate: 'Meeting date',
+      reports: 'Reports received'
+    },
+    measureActual: {
+      measureId: 'Measure',
+      periodId: 'Reporting period',
+      value: 'Actual',
+      comment: 'Comment'
+    },
+    staffSurvey: {
+      serviceId: 'Service',
+      periodId: 'Survey period',
+      surveyed: 'People surveyed',
+      responses: 'Responses',
+      satisfiedPercent: 'Satisfied (%)',
+      themes: 'Themes'
+    },
+    budgetLine: {
+      serviceId: 'Service',
+      financialYear: 'Financial year',
+      sharedBudget: 'Shared budget',
+      split: 'Split between councils',
+      splitCouncil: 'Council',
+      splitAmount: 'Share',
+      savingsApproved: 'Savings approved'
     }
   },
   templates: {
@@ -127,7 +188,12 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     notPartnerCouncil: '{label}: {value} is not one of the partner councils of this service.',
     notHttps: '{label} must be a secure web address starting with https://.',
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
-    contentRequired: 'Enter the key points of action or an overview of activity.'
+    contentRequired: 'Enter the key points of action or an overview of activity.',
+    alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
+    sameCouncil: '{label} must be a different council from the one the practice came from.',
+    moreThanSurveyed: '{label} cannot be more than the people surveyed.',
+    splitMismatch: '{label} adds up to {value}, not the shared budget.',
+    invalidYear: '{label} must be a year such as 2022 (for 2022/23).'
   },
   warnings: {
     residualAboveInherent:

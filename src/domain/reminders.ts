@@ -19,7 +19,8 @@ import {
   previousPeriod
 } from './calendar';
 import { NO_UPDATE_STATUSES } from './progress';
-import type { Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
+import { isSurveyDue } from './cycle';
+import type { Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, StaffSurvey } from './types';
 
 /** Reminder schedule (days are calendar days). */
 export interface ReminderSchedule {
@@ -65,6 +66,13 @@ export interface DueMeasure {
   readonly serviceId: number;
 }
 
+/** A service whose staff satisfaction survey result is due this period (its lead is reminded). */
+export interface DueSurvey {
+  readonly serviceId: number;
+  /** The service's name. */
+  readonly title: string;
+}
+
 /** Everything one officer owes, and who is copied in on an escalation. */
 export interface OfficerReminder {
   /** Email, lower-cased and trimmed: the identity of the officer in the plan and the log. */
@@ -75,15 +83,17 @@ export interface OfficerReminder {
   readonly objectives: readonly DueObjective[];
   /** Risks due for review, by id. */
   readonly risks: readonly DueRisk[];
-  /** Measures (of services the officer leads) lacking an actual, by id. */
+  /** Measures (the officer's own, or of services they lead with no officer named) lacking an actual, by id. */
   readonly measures: readonly DueMeasure[];
+  /** Services the officer leads whose staff survey result is due (every other quarter), by service id. */
+  readonly surveys?: readonly DueSurvey[];
   /** Service leads copied in (escalation rounds only; never the officer themself), sorted. */
   readonly cc: readonly string[];
 }
 
 /** An item that is due but has nobody with an email address to remind: surfaced, never dropped. */
 export interface UnassignedItem {
-  readonly kind: 'objective' | 'risk' | 'measure';
+  readonly kind: 'objective' | 'risk' | 'measure' | 'survey';
   readonly id: number;
   readonly title: string;
   /** Why nobody can be reminded. */
@@ -115,6 +125,13 @@ export interface PlanInput {
   readonly updates: readonly ObjectiveUpdate[];
   readonly risks: readonly Risk[];
   readonly measures: readonly Measure[];
+  /** Actuals entered in the measure actuals list: a measure with one for the period is not due. */
+  readonly measureActuals?: readonly Pick<MeasureActual, 'measureId' | 'periodId' | 'value'>[];
+  /**
+   * Staff survey results; when given, the lead of each service surveyed before is reminded when
+   * its next result is due (every other quarter).
+   */
+  readonly staffSurveys?: readonly Pick<StaffSurvey, 'serviceId' | 'periodId'>[];
   /** Schedule; defaults to {@link DEFAULT_REMINDER_SCHEDULE}. */
   readonly config?: Partial<ReminderSchedule>;
 }
@@ -198,6 +215,7 @@ interface Bucket {
   objectives: DueObjective[];
   risks: DueRisk[];
   measures: DueMeasure[];
+  surveys: DueSurvey[];
   serviceIds: Set<number>;
 }
 
@@ -226,7 +244,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
     }
     let bucket = buckets.get(email);
     if (!bucket) {
-      bucket = { email, displayName: person.displayName ?? '', objectives: [], risks: [], measures: [], serviceIds: new Set() };
+      bucket = { email, displayName: person.displayName ?? '', objectives: [], risks: [], measures: [], surveys: [], serviceIds: new Set() };
       buckets.set(email, bucket);
     } else if (!bucket.displayName && person.displayName) {
       bucket.displayName = person.displayName;
@@ -254,12 +272,27 @@ export function planReminders(input: PlanInput): ReminderPlan {
 
   const services = new Map<number, Service>();
   for (const s of input.services) services.set(s.id, s);
+  const entered = new Set<number>();
+  for (const a of input.measureActuals ?? []) if (typeof a.value === 'number' && samePeriod(a.periodId, period.id)) entered.add(a.measureId);
   for (const m of input.measures) {
-    if (hasActual(m, period.id)) continue;
-    const bucket = bucketFor(services.get(m.serviceId)?.serviceLead, 'measure', m.id, m.title);
+    if (hasActual(m, period.id) || entered.has(m.id)) continue;
+    const bucket = bucketFor(m.responsibleOfficer ?? services.get(m.serviceId)?.serviceLead, 'measure', m.id, m.title);
     if (!bucket) continue;
     bucket.measures.push({ id: m.id, title: m.title, serviceId: m.serviceId });
     bucket.serviceIds.add(m.serviceId);
+  }
+
+  if (input.staffSurveys) {
+    for (const s of input.services) {
+      const own = input.staffSurveys.filter((x) => x.serviceId === s.id && isPeriodId(x.periodId));
+      // Only services whose survey cycle has begun (one result recorded): a site that does not
+      // survey a service yet is not reminded about it every day.
+      if (own.length === 0 || !isSurveyDue(own, period.id)) continue;
+      const bucket = bucketFor(s.serviceLead, 'survey', s.id, s.name);
+      if (!bucket) continue;
+      bucket.surveys.push({ serviceId: s.id, title: s.name });
+      bucket.serviceIds.add(s.id);
+    }
   }
 
   const byId = <T extends { id: number }>(a: T, b: T): number => a.id - b.id;
@@ -279,6 +312,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
         objectives: b.objectives.sort(byId),
         risks: b.risks.sort(byId),
         measures: b.measures.sort(byId),
+        ...(b.surveys.length > 0 ? { surveys: b.surveys.sort((x, y) => x.serviceId - y.serviceId) } : {}),
         cc: Array.from(cc).sort()
       };
     });

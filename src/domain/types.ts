@@ -7,6 +7,7 @@ import type {
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
+  MeasureFrequency,
   ObjectiveRag,
   ObjectiveStatus,
   Rag,
@@ -169,6 +170,10 @@ export interface Measure extends Stored {
   target: number;
   /** Polarity. */
   direction: MeasureDirection;
+  /** How often it is reported; quarterly when not set. */
+  frequency?: MeasureFrequency;
+  /** Officer who enters the quarterly actuals (the service lead does when none is named). */
+  responsibleOfficer?: Person;
   /** Actual value per reporting period id. */
   actuals: Record<string, number>;
 }
@@ -280,4 +285,70 @@ export interface ReportSettingsItem extends Stored {
   financeOfficerComments?: string;
   /** Comments of the Monitoring Officer (rich text). */
   monitoringOfficerComments?: string;
+}
+
+/**
+ * A meeting of the joint committee and the reports it receives (framework report, paras 13-15):
+ * the general update at every meeting, the quarterly performance report in June, September and
+ * December, the annual review in March.
+ */
+export interface CommitteeMeeting extends Stored {
+  /** Short name, e.g. "Shared Services Joint Committee, June 2022". */
+  title: string;
+  /** Meeting date (ISO date). */
+  meetingDate: string;
+  /** Reports the meeting receives. */
+  reports: import('./report/model').ReportKind[];
+}
+
+/** One quarterly actual of a measure, entered by the officer responsible with a comment. */
+export interface MeasureActual extends Stored {
+  /** Id of the measure. */
+  measureId: number;
+  /** Reporting period id. */
+  periodId: string;
+  /** The value for the quarter, in the measure's unit. */
+  value: number;
+  /** What lies behind the figure (rich text). */
+  comment: string;
+  /** Who entered it. */
+  enteredBy?: Person;
+}
+
+/** The result of one staff satisfaction survey of a service (surveyed every other quarter). */
+export interface StaffSurvey extends Stored {
+  /** Id of the service surveyed. */
+  serviceId: number;
+  /** Reporting period id of the survey. */
+  periodId: string;
+  /** People surveyed. */
+  surveyed: number;
+  /** Responses received. */
+  responses: number;
+  /** Share of respondents satisfied, as a percentage (0-100). */
+  satisfiedPercent: number;
+  /** A short summary of the themes raised (rich text). */
+  themes: string;
+}
+
+/** Share of a shared budget borne by one partner council, in pounds sterling. */
+export interface CouncilShare {
+  /** Partner council name, matching Service.partnerCouncils. */
+  council: string;
+  /** The council's share of the budget (GBP). */
+  amount: number;
+}
+
+/** A service's shared budget for one financial year, split between its partner councils. */
+export interface BudgetLine extends Stored {
+  /** Id of the service. */
+  serviceId: number;
+  /** Financial year as the year it starts in, e.g. 2022 for 2022/23. */
+  financialYear: number;
+  /** The shared budget (GBP). */
+  sharedBudget: number;
+  /** Its split between the partner councils. */
+  split: CouncilShare[];
+  /** Savings approved to date (GBP). */
+  savingsApproved: number;
 }

@@ -5,11 +5,29 @@
  */
 import { isIsoDate, isPeriodId, periodShortLabel } from './calendar';
 import { activeMessages, EntityName, ValidationCode, ValidationMessages, WarningCode, formatMessage } from './messages';
-import type { Benefit, Highlight, Measure, Objective, ObjectiveUpdate, Person, Risk, Service } from './types';
+import type {
+  Benefit,
+  BestPractice,
+  BudgetLine,
+  CommitteeMeeting,
+  Highlight,
+  LessonLearned,
+  Measure,
+  MeasureActual,
+  Objective,
+  ObjectiveUpdate,
+  Person,
+  Risk,
+  Service,
+  StaffSurvey
+} from './types';
+import { REPORT_KINDS } from './report/model';
 import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
+  LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
+  MEASURE_FREQUENCIES,
   OBJECTIVE_RAGS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
@@ -333,6 +351,8 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   c.text('unit', measure.unit, false, LIMITS.unit);
   c.number('target', measure.target, { required: true });
   c.choice('direction', measure.direction, MEASURE_DIRECTIONS);
+  c.choice('frequency', measure.frequency, MEASURE_FREQUENCIES, false);
+  c.person('responsibleOfficer', measure.responsibleOfficer, false);
   const actuals = measure.actuals ?? {};
   for (const periodId of Object.keys(actuals)) {
     const path = `actuals.${periodId}`;
@@ -342,13 +362,135 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   return c.errors;
 }
 
-/** Validates a highlight report: service, meeting date and period required, and some content. */
-export function validateHighlight(highlight: Draft<Highlight>, options?: ValidateOptions): ValidationError[] {
+/** Options of highlight validation. */
+export interface HighlightValidateOptions extends ValidateOptions {
+  /**
+   * The general updates already stored, when known: a service has one general update per
+   * committee meeting, so another one for the same service and meeting is refused.
+   */
+  readonly others?: ReadonlyArray<Pick<Highlight, 'id' | 'serviceId' | 'meetingDate'>>;
+  /** Id of the general update being edited (undefined for a new one), so it is not its own duplicate. */
+  readonly id?: number;
+}
+
+/** Validates a highlight report: service, meeting date and period required, some content, one per service and meeting. */
+export function validateHighlight(highlight: Draft<Highlight>, options?: HighlightValidateOptions): ValidationError[] {
   const c = collector('highlight', options);
   c.id('serviceId', highlight.serviceId);
-  c.date('meetingDate', highlight.meetingDate, true);
+  const meeting = c.date('meetingDate', highlight.meetingDate, true);
   c.period('periodId', highlight.periodId);
   if (isBlankHtml(highlight.keyPoints) && isBlankHtml(highlight.activityOverview)) c.add('keyPoints', 'contentRequired');
+  if (meeting !== undefined && options?.others?.some((h) => h.id !== options.id && h.serviceId === highlight.serviceId && h.meetingDate === meeting)) {
+    c.add('meetingDate', 'alreadyWritten');
+  }
+  return c.errors;
+}
+
+/** Validates best practice: title and both councils required (and different), optional service. */
+export function validateBestPractice(practice: Draft<BestPractice>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('bestPractice', options);
+  c.text('title', practice.title, true, LIMITS.title);
+  const from = c.text('fromCouncil', practice.fromCouncil, true, LIMITS.title);
+  const to = c.text('toCouncil', practice.toCouncil, true, LIMITS.title);
+  if (from && to && councilKey(String(practice.fromCouncil)) === councilKey(String(practice.toCouncil))) c.add('toCouncil', 'sameCouncil');
+  c.id('serviceId', practice.serviceId, false);
+  return c.errors;
+}
+
+/** Validates a lesson learned: summary, lesson text and category required, optional service. */
+export function validateLessonLearned(lesson: Draft<LessonLearned>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('lessonLearned', options);
+  c.text('title', lesson.title, true, LIMITS.title);
+  if (typeof lesson.lesson !== 'string' || lesson.lesson.trim() === '') c.add('lesson', 'required');
+  else if (isBlankHtml(lesson.lesson)) c.add('lesson', 'emptyRichText');
+  c.choice('category', lesson.category, LESSON_CATEGORIES);
+  c.id('serviceId', lesson.serviceId, false);
+  return c.errors;
+}
+
+/** Options of committee meeting validation. */
+export interface MeetingValidateOptions extends ValidateOptions {
+  /** The meetings already stored: two meetings on one date are refused. */
+  readonly others?: ReadonlyArray<Pick<CommitteeMeeting, 'id' | 'meetingDate'>>;
+  /** Id of the meeting edited (undefined for a new one). */
+  readonly id?: number;
+}
+
+/** Validates a committee meeting: name and date required, one meeting a date, known report kinds, at least one. */
+export function validateCommitteeMeeting(meeting: Draft<CommitteeMeeting>, options?: MeetingValidateOptions): ValidationError[] {
+  const c = collector('committeeMeeting', options);
+  c.text('title', meeting.title, true, LIMITS.title);
+  const date = c.date('meetingDate', meeting.meetingDate, true);
+  if (date !== undefined && options?.others?.some((m) => m.id !== options.id && m.meetingDate === date)) c.add('meetingDate', 'duplicateValue', { value: date });
+  const reports = Array.isArray(meeting.reports) ? meeting.reports : [];
+  if (reports.length === 0) c.add('reports', 'required');
+  for (const r of reports) c.choice('reports', r, REPORT_KINDS);
+  return c.errors;
+}
+
+/** Validates a measure's quarterly actual: measure, valid period and a number required; comment optional. */
+export function validateMeasureActual(actual: Draft<MeasureActual>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('measureActual', options);
+  c.id('measureId', actual.measureId);
+  c.period('periodId', actual.periodId);
+  c.number('value', actual.value, { required: true });
+  return c.errors;
+}
+
+/** Validates a staff survey result: service and period, whole numbers of people, responses no more than surveyed, 0-100%. */
+export function validateStaffSurvey(survey: Draft<StaffSurvey>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('staffSurvey', options);
+  c.id('serviceId', survey.serviceId);
+  c.period('periodId', survey.periodId);
+  c.integerInRange('surveyed', survey.surveyed, 1, 100000);
+  c.integerInRange('responses', survey.responses, 0, 100000);
+  if (typeof survey.surveyed === 'number' && typeof survey.responses === 'number' && survey.responses > survey.surveyed) c.add('responses', 'moreThanSurveyed');
+  if (c.number('satisfiedPercent', survey.satisfiedPercent, { required: true, nonNegative: true }) && (survey.satisfiedPercent as number) > 100) {
+    c.add('satisfiedPercent', 'outOfRange', { min: 0, max: 100 });
+  }
+  return c.errors;
+}
+
+/** Options of budget line validation. */
+export interface BudgetValidateOptions extends ValidateOptions {
+  /** The line's service, when known: the split must be between its partner councils. */
+  readonly service?: Pick<Service, 'partnerCouncils'>;
+}
+
+/**
+ * Validates a budget line: service and financial year, amounts that are numbers and not negative,
+ * one share per council (each a partner of the service), and a split adding up to the budget.
+ */
+export function validateBudgetLine(line: Draft<BudgetLine>, options?: BudgetValidateOptions): ValidationError[] {
+  const c = collector('budgetLine', options);
+  c.id('serviceId', line.serviceId);
+  if (line.financialYear === undefined || line.financialYear === null) c.add('financialYear', 'required');
+  else if (typeof line.financialYear !== 'number' || !Number.isInteger(line.financialYear) || line.financialYear < 2000 || line.financialYear > 2100) {
+    c.add('financialYear', 'invalidYear');
+  }
+  const budgetOk = c.number('sharedBudget', line.sharedBudget, { required: true, nonNegative: true });
+  c.number('savingsApproved', line.savingsApproved, { required: true, nonNegative: true });
+  const partners = options?.service ? new Set(options.service.partnerCouncils.map(councilKey)) : undefined;
+  const seen = new Set<string>();
+  let total = 0;
+  let allNumbers = true;
+  (line.split ?? []).forEach((share, i) => {
+    const path = `split[${i}]`;
+    const council = typeof share.council === 'string' ? share.council.trim() : '';
+    if (council === '') c.add(`${path}.council`, 'required', {}, c.label('splitCouncil'));
+    else {
+      const key = councilKey(council);
+      if (seen.has(key)) c.add(`${path}.council`, 'duplicateValue', { value: council }, c.label('split'));
+      else if (partners && !partners.has(key)) c.add(`${path}.council`, 'notPartnerCouncil', { value: council }, c.label('splitCouncil'));
+      seen.add(key);
+    }
+    const ok = c.number(`${path}.amount`, share.amount, { required: true, nonNegative: true, label: c.councilLabel('splitAmount', council || String(i + 1)) });
+    if (ok) total += Math.round((share.amount as number) * 100);
+    else allNumbers = false;
+  });
+  if (budgetOk && allNumbers && (line.split ?? []).length > 0 && total !== Math.round((line.sharedBudget as number) * 100)) {
+    c.add('split', 'splitMismatch', { value: (total / 100).toFixed(2) });
+  }
   return c.errors;
 }
 

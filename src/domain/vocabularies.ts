@@ -50,6 +50,11 @@ export const MEASURE_DIRECTIONS = ['Higher is better', 'Lower is better'] as con
 /** Polarity of a measure. */
 export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
 
+/** How often a measure is reported (most quarterly; a survey-based measure every other quarter). */
+export const MEASURE_FREQUENCIES = ['Quarterly', 'Every other quarter', 'Annually'] as const;
+/** Reporting frequency of a measure. */
+export type MeasureFrequency = (typeof MEASURE_FREQUENCIES)[number];
+
 /** Outcome of one reminder send attempt. */
 export const REMINDER_STATUSES = ['Pending', 'Sent', 'Failed'] as const;
 /** Outcome of one reminder send attempt. */

@@ -111,7 +111,13 @@ export function renderReminderEmail(
     for (const m of officer.measures) parts.push(item(m.title, linkFor(links.measure ?? DEFAULT_LINK_TEMPLATES.measure, siteUrl, m.id), service(m.serviceId)));
     parts.push('</ul>');
   }
-  const total = officer.objectives.length + officer.risks.length + officer.measures.length;
+  const surveys = officer.surveys ?? [];
+  if (surveys.length > 0) {
+    parts.push(`<h3>Staff satisfaction survey results due (${surveys.length})</h3><ul>`);
+    for (const v of surveys) parts.push(`<li>${escapeHtml(v.title || '(untitled)')}</li>`);
+    parts.push('</ul>');
+  }
+  const total = officer.objectives.length + officer.risks.length + officer.measures.length + surveys.length;
   parts.push(
     `<p>${escapeHtml(plural(total, 'item needs', 'items need'))} your attention. This is reminder ${round ? round.round : 1} for this period; reminders stop once everything above is up to date.</p>`
   );

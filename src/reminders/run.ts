@@ -98,7 +98,7 @@ export interface ReminderRunResult {
   readonly batchRequests: number;
 }
 
-const LOG_LISTS = ['services', 'objectives', 'updates', 'risks', 'measures'] as const;
+const LOG_LISTS = ['services', 'objectives', 'updates', 'risks', 'measures', 'measureActuals', 'staffSurveys'] as const;
 
 /** The entry that speaks for a key: any Sent one, else the latest attempt. */
 function pickEntry(entries: readonly ReminderLogEntry[]): ReminderLogEntry {

@@ -17,10 +17,14 @@ import type {
 import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
 import { emptyInitialData, saveEach } from '../../src/data/repositories';
 import { everyPlainList, initialItemsOf } from '../support/everyList';
+import type { ListKey } from '../../src/data/lists';
 import { newSnapshot, publishedPeriods, versionsOf } from '../../src/domain/report/snapshot';
 
-/** Seed data of the fake; lists not given start empty. */
-export type FakeSeed = Partial<InitialData>;
+/**
+ * Seed data of the fake; lists not given start empty. Lists that loadInitial does not read (best
+ * practice, say) are seeded under `lists`, by list key.
+ */
+export type FakeSeed = Partial<InitialData> & { lists?: Partial<Record<ListKey, Stored[]>> };
 
 function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
   let nextId = items.reduce((max, i) => Math.max(max, i.id), 0) + 1;
@@ -55,7 +59,8 @@ export interface FakeRepositories extends Repositories {
 
 /** Builds fake repositories over the seed; `failWith` makes `loadInitial` reject with it. */
 export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): FakeRepositories {
-  const data: InitialData = { ...emptyInitialData(), ...seed };
+  const { lists: listSeeds, ...initialSeed } = seed;
+  const data: InitialData = { ...emptyInitialData(), ...initialSeed };
   const updates = listRepository(data.updates);
   const objectiveUpdates: ObjectiveUpdateRepository = {
     ...updates,
@@ -78,7 +83,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
   const repositories: FakeRepositories = {
-    ...everyPlainList((key) => listRepository(initialItemsOf(data, key))),
+    ...everyPlainList((key) => listRepository(listSeeds?.[key] ?? initialItemsOf(data, key))),
     objectiveUpdates,
     reminderLog: (() => {
       const log = listRepository<ReminderLogEntry>([]);

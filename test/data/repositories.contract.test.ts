@@ -90,6 +90,22 @@ const casesByList: { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<Model
   reportSettings: {
     item: { title: 'Committee paper settings', committeeName: 'Shared Services Joint Committee', councils: 'Chorley Council\nSouth Ribble Borough Council', author: 'Director of Change and Delivery' },
     change: { contact: 'Performance team, performance@example.gov.uk' }
+  },
+  committeeMeetings: {
+    item: { title: 'Shared Services Joint Committee, June 2027', meetingDate: '2027-06-22', reports: ['highlight', 'quarterly'] },
+    change: { reports: ['highlight'] }
+  },
+  measureActuals: {
+    item: { measureId: 1, periodId: '2022-23-Q1', value: 81.5, comment: '<p>Up on last quarter.</p>', enteredBy: lead },
+    change: { value: 82, comment: '<p>Corrected.</p>' }
+  },
+  staffSurveys: {
+    item: { serviceId: 1, periodId: '2022-23-Q1', surveyed: 30, responses: 21, satisfiedPercent: 76.5, themes: '<p>Workload.</p>' },
+    change: { responses: 22 }
+  },
+  budgetLines: {
+    item: { serviceId: 1, financialYear: 2027, sharedBudget: 1000.5, split: [{ council: 'Chorley Council', amount: 500.25 }, { council: 'South Ribble Borough Council', amount: 500.25 }], savingsApproved: 20 },
+    change: { savingsApproved: 45.5 }
   }
 };
 const cases = Object.entries(casesByList).map(([list, c]) => ({ list: list as keyof typeof casesByList, ...c }));

@@ -212,7 +212,7 @@ describe('HighlightReport', () => {
     renderReport({ repositories });
     await screen.findByRole('region', { name: 'Governance' });
     expect(repositories.loadInitialCalls).toHaveLength(1);
-    expect(repositories.loadInitialOptions[0]?.include).toEqual({ snapshots: true, currentUser: true, canEdit: ['snapshots'] });
+    expect(repositories.loadInitialOptions[0]?.include).toEqual({ snapshots: true, currentUser: true, canEdit: ['snapshots', 'highlights', 'services'] });
     expect(repositories.loadInitialOptions[0]?.readOnly).toBe(true);
     // The fake answers include.snapshots through getAll, once, inside loadInitial.
     expect(separately).toHaveBeenCalledTimes(1);

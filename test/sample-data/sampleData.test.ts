@@ -2,7 +2,13 @@ import { isIsoDate, isPeriodId, nextPeriod, periodById } from '../../src/domain/
 import type { Service } from '../../src/domain/types';
 import {
   validateBenefit,
+  validateBestPractice,
+  validateBudgetLine,
+  validateCommitteeMeeting,
+  validateMeasureActual,
+  validateStaffSurvey,
   validateHighlight,
+  validateLessonLearned,
   validateMeasure,
   validateObjective,
   validateObjectiveUpdate,
@@ -102,7 +108,13 @@ describe('sample data: vocabularies and ranges', () => {
     benefits.forEach((b) => note(`benefit ${b.id}`, validateBenefit(b, { service: services.find((s) => s.id === b.serviceId) })));
     risks.forEach((r) => note(`risk ${r.id}`, validateRisk(r)));
     measures.forEach((m) => note(`measure ${m.id}`, validateMeasure(m)));
-    highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h)));
+    highlights.forEach((h) => note(`highlight ${h.id}`, validateHighlight(h, { others: highlights, id: h.id })));
+    (sampleData.bestPractice ?? []).forEach((p) => note(`best practice ${p.id}`, validateBestPractice(p)));
+    (sampleData.lessonsLearned ?? []).forEach((l) => note(`lesson ${l.id}`, validateLessonLearned(l)));
+    sampleData.committeeMeetings.forEach((m) => note(`meeting ${m.id}`, validateCommitteeMeeting(m, { others: sampleData.committeeMeetings, id: m.id })));
+    sampleData.measureActuals.forEach((a) => note(`actual ${a.id}`, validateMeasureActual(a)));
+    sampleData.staffSurveys.forEach((s) => note(`survey ${s.id}`, validateStaffSurvey(s)));
+    sampleData.budgetLines.forEach((b) => note(`budget line ${b.id}`, validateBudgetLine(b, { service: services.find((s) => s.id === b.serviceId) })));
     expect(problems).toEqual([]);
   });
 

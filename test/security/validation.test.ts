@@ -11,7 +11,9 @@ import type { ListKey } from '../../src/data/schema';
 import {
   LIMITS,
   validateBenefit,
+  validateBestPractice,
   validateHighlight,
+  validateLessonLearned,
   validateMeasure,
   validateObjective,
   validateObjectiveUpdate,
@@ -41,7 +43,9 @@ const ENTITIES: Record<string, { list: ListKey; validate: Validate; draft: Recor
   benefit: { list: 'benefits', validate: (d) => validateBenefit(d, { service: benefitService }), draft: draftOf(benefit) },
   risk: { list: 'risks', validate: (d) => validateRisk(d), draft: draftOf(sampleData.risks[0]) },
   measure: { list: 'measures', validate: (d) => validateMeasure(d), draft: draftOf(sampleData.measures[0]) },
-  highlight: { list: 'highlights', validate: (d) => validateHighlight(d), draft: draftOf(sampleData.highlights[0]) }
+  highlight: { list: 'highlights', validate: (d) => validateHighlight(d), draft: draftOf(sampleData.highlights[0]) },
+  bestPractice: { list: 'bestPractice', validate: (d) => validateBestPractice(d), draft: draftOf((sampleData.bestPractice ?? [])[0]) },
+  lessonLearned: { list: 'lessonsLearned', validate: (d) => validateLessonLearned(d), draft: draftOf((sampleData.lessonsLearned ?? [])[0]) }
 };
 
 /** Errors for a draft with `changes` applied. */
@@ -64,7 +68,11 @@ const LENGTH_LIMITED: Array<[string, string, number]> = [
   ['benefit', 'whenDelivered', LIMITS.whenDelivered],
   ['risk', 'title', LIMITS.title],
   ['measure', 'title', LIMITS.title],
-  ['measure', 'unit', LIMITS.unit]
+  ['measure', 'unit', LIMITS.unit],
+  ['bestPractice', 'title', LIMITS.title],
+  ['bestPractice', 'fromCouncil', LIMITS.title],
+  ['bestPractice', 'toCouncil', LIMITS.title],
+  ['lessonLearned', 'title', LIMITS.title]
 ];
 
 describe('length limits', () => {

@@ -9,8 +9,11 @@ import type { ImportListKind } from '../../domain/import/columns';
 import type { SampleKind } from './declare';
 import { benefitsList } from './benefits';
 import { bestPracticeList } from './bestPractice';
+import { budgetLinesList } from './budgetLines';
+import { committeeMeetingsList } from './committeeMeetings';
 import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
+import { measureActualsList } from './measureActuals';
 import { measuresList } from './measures';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
@@ -19,6 +22,7 @@ import { reportSettingsList } from './reportSettings';
 import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
+import { staffSurveysList } from './staffSurveys';
 
 /** Keys of every list of the product. */
 export type ListKey =
@@ -33,7 +37,11 @@ export type ListKey =
   | 'bestPractice'
   | 'lessonsLearned'
   | 'reportSettings'
-  | 'snapshots';
+  | 'snapshots'
+  | 'committeeMeetings'
+  | 'measureActuals'
+  | 'staffSurveys'
+  | 'budgetLines';
 
 /**
  * Every list's declaration, in provisioning order: a lookup's target list comes before the list
@@ -53,7 +61,11 @@ export const LIST_REGISTRY = {
   bestPractice: bestPracticeList,
   lessonsLearned: lessonsLearnedList,
   reportSettings: reportSettingsList,
-  snapshots: snapshotsList
+  snapshots: snapshotsList,
+  committeeMeetings: committeeMeetingsList,
+  measureActuals: measureActualsList,
+  staffSurveys: staffSurveysList,
+  budgetLines: budgetLinesList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
 /** The declarations, by key. */

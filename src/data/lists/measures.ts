@@ -1,5 +1,5 @@
 /** Service business plan measures with quarterly actuals. */
-import { MEASURE_DIRECTIONS } from '../../domain/vocabularies';
+import { MEASURE_DIRECTIONS, MEASURE_FREQUENCIES } from '../../domain/vocabularies';
 import type { Measure } from '../../domain/types';
 import { declareList, field } from './declare';
 
@@ -17,6 +17,8 @@ export const measuresList = declareList<Measure>()({
     field({ key: 'unit', internalName: 'Unit', displayName: 'Unit', type: 'Text', maxLength: 20 }),
     field({ key: 'target', internalName: 'Target', displayName: 'Target', type: 'Number', required: true }),
     field({ key: 'direction', internalName: 'Direction', displayName: 'Direction', type: 'Choice', choices: MEASURE_DIRECTIONS, required: true }),
+    field({ key: 'frequency', internalName: 'ReportingFrequency', displayName: 'Reporting frequency', type: 'Choice', choices: MEASURE_FREQUENCIES }),
+    field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', indexed: true }),
     field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object' })
   ],
   repository: 'list',

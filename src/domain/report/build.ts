@@ -6,7 +6,8 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, Objective, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import { withListedActuals } from '../measures';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
@@ -37,6 +38,8 @@ export interface ReportData {
   risks: readonly Risk[];
   measures: readonly Measure[];
   highlights: readonly Highlight[];
+  /** Actuals entered in the measure actuals list; merged into the measures' own figures. */
+  measureActuals?: readonly MeasureActual[];
   /** Best practice shared between the councils (annual review); optional for older callers. */
   bestPractice?: readonly BestPractice[];
   /** Lessons learned (annual review). */
@@ -405,6 +408,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
   const yearBefore = previousPeriod(yearStart.id, calendar);
   const year = periodsBetween(yearStart.id, period.id, calendar);
   const limit = options.riskLimit ?? DEFAULT_RISK_LIMIT;
+  const measures = withListedActuals(data.measures, data.measureActuals ?? []);
 
   const sortedServices = [...data.services].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   let scoped = sortedServices;
@@ -451,7 +455,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
       realisedThisPeriod: realisedIds(benefits, period, basis, before, achievedOn),
       savings: { ...savingsTotals(benefits, service.partnerCouncils), byService: [] },
       risks: topRisksByResidual(data.risks.filter((r) => r.serviceId === service.id), limit, serviceNames),
-      measures: data.measures
+      measures: measures
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
         .map((m) => measureRow(m, period, previous, year))

@@ -4,7 +4,7 @@
 import type { NewItem } from '../../data/repositories';
 import type { Person, Risk } from '../../domain/types';
 import { riskWarnings, ValidationError, ValidationWarning, validateRisk } from '../../domain/validation';
-import type { RiskStatus } from '../../domain/vocabularies';
+import { RISK_SCALE, RiskStatus } from '../../domain/vocabularies';
 import { sanitiseRichText } from '../../components/sanitise';
 
 /** Values of the risk form. */
@@ -44,6 +44,18 @@ export function riskValues(risk: Risk | undefined): IRiskValues {
   };
 }
 
+/**
+ * Form values of a risk under review: as stored, with the residual score before this review
+ * as the previous score (when the stored scores make one), so the change is shown afterwards.
+ */
+export function reviewValues(risk: Risk | undefined): IRiskValues {
+  const values = riskValues(risk);
+  const l = risk?.residualLikelihood;
+  const i = risk?.residualImpact;
+  const onScale = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n >= RISK_SCALE.min && n <= RISK_SCALE.max;
+  return onScale(l) && onScale(i) ? { ...values, previousResidualScore: l * i } : values;
+}
+
 /** What the form knows beyond its values, for the warnings to confirm before saving. */
 export interface IRiskFormContext {
   /** Today (YYYY-MM-DD), for review dates that have passed. */
@@ -79,14 +91,5 @@ export function convertRisk(
   return { model: model as NewItem<Risk>, errors, warnings };
 }
 
-/** YYYY-MM-DD of a date picked in the user's calendar (not shifted by UTC). */
-export function toIsoDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The local calendar date of YYYY-MM-DD, for the date picker; undefined when absent or invalid. */
-export function fromIsoDate(iso: string | undefined): Date | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : undefined;
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
+// The date picker's conversions live with the shared date field (pickedDates.ts); re-exported for the risk form.
+export { fromIsoDate, toIsoDate } from '../../components/pickedDates';

@@ -4,6 +4,8 @@
  * achieve, when delivered, benefits realised), £ savings per partner council with totals per
  * council, per service and overall, and a chart of realised against planned savings.
  * Filters by service, category and delivery status; create and edit for users who may edit.
+ * Tabs beside it hold the other registers the annual review reads (best practice, lessons
+ * learned) and the shared services themselves.
  */
 import * as React from 'react';
 import {
@@ -13,6 +15,8 @@ import {
   Link,
   MessageBar,
   MessageBarType,
+  Pivot,
+  PivotItem,
   PrimaryButton,
   SearchBox,
   Stack,
@@ -41,6 +45,14 @@ import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
 
+const Registers = (): Promise<typeof import('./AnnualReviewRegisters')> =>
+  import(/* webpackChunkName: 'ssm-annual-review-registers' */ './AnnualReviewRegisters');
+const BestPracticeRegister = lazyComponent(() => Registers().then((m) => m.BestPracticeRegister));
+const LessonsRegister = lazyComponent(() => Registers().then((m) => m.LessonsRegister));
+const ServicesRegister = lazyComponent(() => Registers().then((m) => m.ServicesRegister));
+
+const BudgetOverview = lazyComponent(() => import(/* webpackChunkName: 'ssm-budget-overview' */ './BudgetOverview').then((m) => m.BudgetOverview));
+
 const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
 
 /** Props of `BenefitsTracker` (none: filters are chosen on the page). */
@@ -54,8 +66,47 @@ interface IAccess {
   me: Person;
 }
 
-/** Benefits grouped by category, read with one `loadInitial` round trip. */
+/** The tabs of the web part. */
+type RegisterTab = 'benefits' | 'budget' | 'bestPractice' | 'lessons' | 'services';
+
+/** The benefits tracker and, on tabs beside it, best practice, lessons learned and the services. */
 export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
+  const [tab, setTab] = React.useState<RegisterTab>('benefits');
+  const shown = (which: RegisterTab): JSX.Element => {
+    switch (which) {
+      case 'benefits':
+        return <BenefitsRegister {...props} />;
+      case 'budget':
+        return <OnDemand><BudgetOverview /></OnDemand>;
+      case 'bestPractice':
+        return <OnDemand><BestPracticeRegister /></OnDemand>;
+      case 'lessons':
+        return <OnDemand><LessonsRegister /></OnDemand>;
+      case 'services':
+        return <OnDemand><ServicesRegister /></OnDemand>;
+    }
+  };
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Pivot
+        aria-label={strings.RegisterTabsLabel}
+        selectedKey={tab}
+        onLinkClick={(item) => item && setTab(item.props.itemKey as RegisterTab)}
+        headersOnly={true}
+      >
+        <PivotItem itemKey="benefits" headerText={strings.RegisterTabBenefits} />
+        <PivotItem itemKey="budget" headerText={strings.RegisterTabBudget} />
+        <PivotItem itemKey="bestPractice" headerText={strings.RegisterTabBestPractice} />
+        <PivotItem itemKey="lessons" headerText={strings.RegisterTabLessons} />
+        <PivotItem itemKey="services" headerText={strings.RegisterTabServices} />
+      </Pivot>
+      {shown(tab)}
+    </Stack>
+  );
+}
+
+/** Benefits grouped by category, read with one `loadInitial` round trip. */
+function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
   const repositories = useRepositories();
   const theme = useTheme();
   // Lists, user and permission in one $batch.

@@ -4,6 +4,8 @@
  * "Publish this report" (a new immutable snapshot version), "Published reports" (past reports
  * shown from their snapshots) and "Download for committee" (the Word document, built here).
  * Everything shown comes from one report model, the same one the Word export renders.
+ * A service lead (or an editor) writes their service's general update for a committee meeting
+ * here too ("Write general update"); in Teams the tab opens on the signed-in lead's own service.
  */
 import * as React from 'react';
 import {
@@ -12,6 +14,7 @@ import {
   DialogFooter,
   DialogType,
   Dropdown,
+  IContextualMenuItem,
   IDropdownOption,
   mergeStyleSets,
   MessageBar,
@@ -28,7 +31,9 @@ import {
 import * as strings from 'SsmStrings';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
-import type { ReportSnapshot } from '../../../domain/types';
+import type { Highlight, ReportSnapshot } from '../../../domain/types';
+import { NotFoundError } from '../../../data/errors';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useClock, useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
@@ -46,6 +51,12 @@ import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import type { ReportNarrative } from '../../../domain/report/settings';
 import { listReportSettings } from '../../../data/reportSettings';
+import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdate';
+
+const ForwardPlan = lazyComponent(() => import(/* webpackChunkName: 'ssm-forward-plan' */ './ForwardPlan').then((m) => m.ForwardPlan));
+const GeneralUpdateForm = lazyComponent(() =>
+  import(/* webpackChunkName: 'ssm-general-update-form' */ './GeneralUpdateForm').then((m) => m.GeneralUpdateForm)
+);
 
 /** Props of `HighlightReport`. */
 export interface IHighlightReportProps {
@@ -66,7 +77,7 @@ const KIND_LABELS: Record<ReportKind, string> = {
 /** Dropdown key of "All services" (service ids are positive). */
 const ALL = 'all';
 
-type Tab = 'live' | 'published';
+type Tab = 'live' | 'published' | 'plan';
 
 const NARRATIVE_LABELS: Readonly<Record<(typeof NARRATIVE_FIELDS)[number], string>> = {
   purpose: strings.ReportPaperPurpose,
@@ -90,7 +101,12 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // 5,000 items adds one more for the rest of it, whatever its size).
   const load = useAsync(async () => {
     // Read only: the report saves nothing it reads, so the items come without etags (half the download).
-    const loaded = await loadWithAccess(repositories, REPORT_LISTS, 'snapshots', { readOnly: true, include: { snapshots: true } });
+    // Publishing needs edit rights on the snapshots; writing a general update on the highlights;
+    // editing the services list marks an editor, who may write any service's update.
+    const loaded = await loadWithAccess(repositories, REPORT_LISTS, ['snapshots', 'highlights', 'services'], {
+      readOnly: true,
+      include: { snapshots: true }
+    });
     // A repository that does not read the snapshots with the lists (a test double) is asked separately.
     return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
   }, [repositories]);
@@ -109,7 +125,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   };
 
   const [tab, setTab] = React.useState<Tab>('live');
-  const [serviceKey, setServiceKey] = React.useState<string>(ALL);
+  const [chosenService, setServiceKey] = React.useState<string | undefined>(undefined);
   const [chosenPeriod, setChosenPeriod] = React.useState<string | undefined>(undefined);
   const [kind, setKind] = React.useState<ReportKind>('highlight');
   const [confirming, setConfirming] = React.useState(false);
@@ -119,6 +135,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // The clerk's own text for the paper: kept while choices change, so nothing typed is lost.
   const [narrative, setNarrative] = React.useState<ReportNarrative>({});
   const [editingText, setEditingText] = React.useState(false);
+  // The general update form: a new one, or one read afresh (with its etag) for editing.
+  const [writing, setWriting] = React.useState<{ highlight?: Highlight } | undefined>(undefined);
+  const [opening, setOpening] = React.useState(false);
 
   const classes = React.useMemo(
     () =>
@@ -139,7 +158,18 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const fallback = React.useMemo(() => defaultPeriod(reported, today, calendar), [reported, today, calendar]);
   const periodId = chosenPeriod ?? fallback.periodId;
   const periods = React.useMemo(() => periodOptions(reported, today, calendar), [reported, today, calendar]);
+  const updateAccess = React.useMemo<IGeneralUpdateAccess | undefined>(
+    () =>
+      load.value
+        ? { me: load.value.me, canEditHighlights: load.value.canEditList.highlights === true, isEditor: load.value.canEditList.services === true }
+        : undefined,
+    [load.value]
+  );
+  // In Teams the tab opens on the service the signed-in lead leads; on a page, on all services.
+  const own = React.useMemo(() => (inTeams ? ownService(data.value?.services ?? [], load.value?.me) : undefined), [inTeams, data.value, load.value]);
+  const serviceKey = chosenService ?? (own ? String(own.id) : ALL);
   const serviceId = serviceKey === ALL ? undefined : Number(serviceKey);
+  const writable = React.useMemo(() => writableServices(data.value?.services ?? [], updateAccess), [data.value, updateAccess]);
 
   // A past period's paper shows benefits and risks as they stood at its end, from their version
   // history (read only then: the current period's values are today's).
@@ -222,7 +252,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     </PrimaryButton>
   );
 
-  const busy = downloading ? strings.ReportDownloading : publishing ? strings.ReportPublishing : undefined;
+  const busy = downloading ? strings.ReportDownloading : publishing ? strings.ReportPublishing : opening ? strings.Loading : undefined;
   const status = (
     <>
       {busy && <Spinner size={SpinnerSize.small} label={busy} ariaLive="polite" labelPosition="right" />}
@@ -238,7 +268,69 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // Each report kind is its own series: a quarterly report is not the next version of a highlight report.
   const version = nextVersion(allSnapshots, periodId, serviceId, kind);
   const latest = latestSnapshot(allSnapshots, periodId, serviceId, kind);
-  const mayPublish = load.value?.canEdit === true;
+  const mayPublish = load.value?.canEditList.snapshots === true;
+
+  // The general updates of the period shown the user may edit, in the scope chosen.
+  const editable = React.useMemo(() => {
+    const mine = new Map(writable.map((s) => [s.id, s.name]));
+    return (data.value?.highlights ?? [])
+      .filter((h) => mine.has(h.serviceId) && (serviceId === undefined || h.serviceId === serviceId) && h.periodId === periodId)
+      .map((h) => ({ highlight: h, serviceName: mine.get(h.serviceId) ?? '' }))
+      .sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB') || a.highlight.meetingDate.localeCompare(b.highlight.meetingDate));
+  }, [writable, data.value, serviceId, periodId]);
+
+  const openExisting = (listed: Highlight): void => {
+    // The report reads without etags: the version edited is read again, so a save can send IF-Match.
+    setOpening(true);
+    setOutcome(undefined);
+    repositories.highlights.getById(listed.id).then(
+      (fresh) => {
+        setOpening(false);
+        if (fresh) setWriting({ highlight: fresh });
+        else setOutcome({ kind: 'failed', error: new NotFoundError({ list: 'highlights', operation: 'read', itemId: listed.id }) });
+      },
+      (error: unknown) => {
+        setOpening(false);
+        setOutcome({ kind: 'failed', error });
+      }
+    );
+  };
+
+  const onUpdateSaved = (saved: Highlight): void => {
+    setWriting(undefined);
+    const name = writable.find((s) => s.id === saved.serviceId)?.name ?? strings.UnknownService;
+    setOutcome({ kind: 'done', text: formatString(strings.GeneralUpdateSaved, name, formatDate(saved.meetingDate) ?? saved.meetingDate) });
+    // Show the period the update belongs to, and read the lists again so the report includes it.
+    setChosenPeriod(saved.periodId);
+    load.reload();
+  };
+
+  const writeButton =
+    writable.length === 0 ? undefined : editable.length === 0 ? (
+      <DefaultButton iconProps={{ iconName: 'EditNote' }} disabled={opening} onClick={() => setWriting({})}>
+        {strings.GeneralUpdateWrite}
+      </DefaultButton>
+    ) : (
+      <DefaultButton
+        iconProps={{ iconName: 'EditNote' }}
+        disabled={opening}
+        menuProps={{
+          items: [
+            { key: 'new', text: strings.GeneralUpdateMenuNew, iconProps: { iconName: 'Add' }, onClick: () => setWriting({}) },
+            ...editable.map(
+              (e): IContextualMenuItem => ({
+                key: String(e.highlight.id),
+                text: formatString(strings.GeneralUpdateMenuEdit, e.serviceName, formatDate(e.highlight.meetingDate) ?? e.highlight.meetingDate),
+                iconProps: { iconName: 'Edit' },
+                onClick: () => openExisting(e.highlight)
+              })
+            )
+          ]
+        }}
+      >
+        {strings.GeneralUpdateWrite}
+      </DefaultButton>
+    );
 
   const live = (
     <Stack tokens={{ childrenGap: inTeams ? 8 : 12 }}>
@@ -298,6 +390,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
             {strings.ReportPublish}
           </DefaultButton>
         )}
+        {writeButton}
       </Stack>
       {editingText && mayPublish && (
         <Stack tokens={{ childrenGap: 8 }} role="group" aria-label={strings.ReportPaperTextLabel}>
@@ -352,10 +445,15 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
               >
                 <PivotItem itemKey="live" headerText={strings.ReportTabLive} />
                 <PivotItem itemKey="published" headerText={strings.ReportTabPublished} />
+                <PivotItem itemKey="plan" headerText={strings.ReportTabForwardPlan} />
               </Pivot>
               {status}
               {tab === 'live' ? (
                 live
+              ) : tab === 'plan' ? (
+                <OnDemand>
+                  <ForwardPlan today={today} />
+                </OnDemand>
               ) : (
                 <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
               )}
@@ -363,6 +461,23 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           )
         )}
       </Stack>
+      {writing && load.value && (
+        <OnDemand>
+          <GeneralUpdateForm
+            repository={repositories.highlights}
+            services={writable}
+            others={data.value?.highlights ?? []}
+            meetings={data.value?.meetings ?? []}
+            highlight={writing.highlight}
+            serviceId={writing.highlight ? undefined : writable.some((s) => s.id === serviceId) ? serviceId : undefined}
+            userId={load.value.me.id}
+            calendar={calendar}
+            today={today}
+            onSaved={onUpdateSaved}
+            onDismiss={() => setWriting(undefined)}
+          />
+        </OnDemand>
+      )}
       {confirming && model && (
         <Dialog
           hidden={false}

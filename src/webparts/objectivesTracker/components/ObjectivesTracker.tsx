@@ -3,7 +3,8 @@
  * (collapsible, virtualised so thousands of rows scroll smoothly), with filters, search and
  * sorting; "Update my objectives" for officers; create, edit and close for editors; the
  * history of each objective; and "Send reminders now" for the performance team. Users without
- * edit rights (auditors) see everything read-only.
+ * edit rights (auditors) see everything read-only. A tab beside it holds the service
+ * performance measures and their quarterly actuals (opened by the reminder's `?measure=<id>`).
  */
 import * as React from 'react';
 import {
@@ -22,6 +23,8 @@ import {
   MessageBarType,
   Panel,
   PanelType,
+  Pivot,
+  PivotItem,
   SearchBox,
   SelectionMode,
   Stack,
@@ -56,6 +59,8 @@ import { noPrint, PrintFilters } from '../../../components/print';
 import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from '../../../components/responsive';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 
+const StaffSatisfaction = lazyComponent(() => import(/* webpackChunkName: 'ssm-staff-satisfaction' */ './StaffSatisfaction').then((m) => m.StaffSatisfaction));
+const MeasuresTracker = lazyComponent(() => import(/* webpackChunkName: 'ssm-measures-tracker' */ './MeasuresTracker').then((m) => m.MeasuresTracker));
 const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
 const ObjectiveForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './ObjectiveForm').then((m) => m.ObjectiveForm));
 const SendRemindersDialog = lazyComponent(() => import(/* webpackChunkName: 'ssm-send-reminders' */ './SendReminders').then((m) => m.SendRemindersDialog));
@@ -86,11 +91,41 @@ export interface IObjectivesTrackerProps {
   storage?: DraftStorage;
 }
 
+/** The tabs of the web part. */
+type TrackerTab = 'objectives' | 'measures' | 'staff';
+
+/** The objectives and, on a tab beside them, the measures (first when the page was opened from a measure's link). */
+export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
+  const [tab, setTab] = React.useState<TrackerTab>(() =>
+    typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('measure') ? 'measures' : 'objectives'
+  );
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Pivot aria-label={strings.TrackerTabsLabel} selectedKey={tab} onLinkClick={(item) => item && setTab(item.props.itemKey as TrackerTab)} headersOnly={true}>
+        <PivotItem itemKey="objectives" headerText={strings.TrackerTabObjectives} />
+        <PivotItem itemKey="measures" headerText={strings.TrackerTabMeasures} />
+        <PivotItem itemKey="staff" headerText={strings.TrackerTabStaff} />
+      </Pivot>
+      {tab === 'objectives' ? (
+        <ObjectivesRegister {...props} />
+      ) : tab === 'measures' ? (
+        <OnDemand>
+          <MeasuresTracker today={props.today} calendar={props.calendar} />
+        </OnDemand>
+      ) : (
+        <OnDemand>
+          <StaffSatisfaction today={props.today} calendar={props.calendar} />
+        </OnDemand>
+      )}
+    </Stack>
+  );
+}
+
 /**
  * Loads the data, the user and their permission (one `$batch`: only this period's and the
  * previous period's updates are read up front), then shows the tracker.
  */
-export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
+function ObjectivesRegister(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
   const today = useToday(props.today);
   const periodIds = trackerPeriods(nextDeadline(today, props.calendar), props.calendar);

@@ -27,7 +27,7 @@ import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
-import { convertRisk, IRiskValues, riskValues } from '../riskForm';
+import { convertRisk, IRiskValues, reviewValues, riskValues } from '../riskForm';
 import { RiskAxis, scaleOptions, scaleText } from '../riskScale';
 import { UkDatePicker } from '../../../components/UkDatePicker';
 import { useToday } from '../../../components/clock';
@@ -43,6 +43,11 @@ export interface IRiskFormProps {
   people: readonly Person[];
   /** Risk edited, or undefined for a new one. */
   risk: Risk | undefined;
+  /**
+   * A review (opened from the reminder mail): the residual score the risk has now becomes its
+   * previous score once the review is saved, so the register shows the change since this review.
+   */
+  review?: boolean;
   /** Signed-in user's id (drafts are per user). */
   userId: number;
   /** Today as YYYY-MM-DD, for review dates already passed; the clock's today when omitted. */
@@ -72,15 +77,16 @@ function preview(likelihood: number | undefined, impact: number | undefined): st
 
 /** The panel. */
 export function RiskForm(props: IRiskFormProps): JSX.Element {
-  const { repositories, services, risk, userId, onSaved, onDismiss } = props;
+  const { repositories, services, risk, review, userId, onSaved, onDismiss } = props;
   const today = useToday(props.today);
   const convert = React.useCallback((values: IRiskValues) => convertRisk(values, { today, stored: risk }), [today, risk]);
   const editor = useItemEditor<IRiskValues, Risk>({
-    list: 'risks',
+    // A review keeps its draft apart from a plain edit of the same risk: the two start differently.
+    list: review ? 'riskReviews' : 'risks',
     repository: repositories.risks,
     userId,
     item: risk,
-    toValues: riskValues,
+    toValues: review ? reviewValues : riskValues,
     convert,
     onSaved
   });
@@ -158,12 +164,13 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
 
   return (
     <ItemEditorPanel
-      title={risk ? strings.RiskFormEditTitle : strings.RiskFormNewTitle}
+      title={risk ? (review ? formatString(strings.RiskFormReviewTitle, risk.title) : strings.RiskFormEditTitle) : strings.RiskFormNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
       busy={resolving}
     >
+      {review && <Text as="p">{strings.RiskReviewIntro}</Text>}
       <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
       <Dropdown
         label={strings.FieldRiskService}

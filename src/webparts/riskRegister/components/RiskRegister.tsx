@@ -3,6 +3,8 @@
  * the risks with likelihood × impact scores before and after controls, owner, controls,
  * review date (overdue reviews flagged) and the change of residual score since last quarter.
  * Filters by service, status and overdue review; create and edit for users who may edit.
+ * The reminder mail's link (`?review=<id>`) opens that risk's review: the form, with the
+ * residual score before the review kept as the previous score.
  */
 import * as React from 'react';
 import {
@@ -67,6 +69,16 @@ export interface IRiskRegisterProps {
 
 const ALL = 'all';
 
+/** The risk review deep link of the reminder emails (`?review=<id>`), if the page was opened with one. */
+function deepLinkedReview(): number | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const id = Number(new URLSearchParams(window.location.search).get('review'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+/** What the link asked for and what became of it. */
+type LinkOutcome = 'notFound' | 'readOnly' | undefined;
+
 /** Who is signed in and whether they may edit risks. */
 interface IAccess {
   canEdit: boolean;
@@ -90,11 +102,35 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const [risks, setRisks] = React.useState<Risk[]>([]);
   const [filter, setFilter] = React.useState<RiskFilter>({ basis: 'residual', status: 'Open' });
   const [editing, setEditing] = React.useState<Risk | 'new' | undefined>(undefined);
+  // Whether the form open is a review (from the reminder link) rather than a plain edit.
+  const [reviewing, setReviewing] = React.useState(false);
+  const [linkOutcome, setLinkOutcome] = React.useState<LinkOutcome>(undefined);
+  const linked = React.useRef(deepLinkedReview());
+  const openEditor = React.useCallback((item: Risk | 'new') => {
+    setReviewing(false);
+    setEditing(item);
+  }, []);
   const headingId = React.useRef(getId('ssm-heat-map')).current;
 
   React.useEffect(() => {
     if (value) setRisks(value.risks);
   }, [value]);
+
+  // Opens the linked review once, when the risks and the permission have arrived.
+  React.useEffect(() => {
+    const id = linked.current;
+    if (id === undefined || !value || !accessValue) return;
+    linked.current = undefined;
+    const risk = value.risks.find((r) => r.id === id);
+    if (!risk) setLinkOutcome('notFound');
+    else if (!accessValue.canEdit) setLinkOutcome('readOnly');
+    else {
+      // A closed risk is left out by the default filter: show every status so it stays in view.
+      if (risk.status !== 'Open') setFilter((f) => ({ ...f, status: undefined }));
+      setReviewing(true);
+      setEditing(risk);
+    }
+  }, [value, accessValue]);
 
   const services: Service[] = React.useMemo(
     () => (value?.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
@@ -207,13 +243,14 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => <RichText html={r.controls} className={classes.rich} />
       }
     ];
-    if (canEdit) cols.push(editColumn<Risk>(setEditing));
+    if (canEdit) cols.push(editColumn<Risk>(openEditor));
     return withWrappingHeaders(cols);
-  }, [classes, serviceNames, canEdit, theme, today]);
+  }, [classes, serviceNames, canEdit, theme, today, openEditor]);
 
   const onSaved = React.useCallback((saved: Risk) => {
     setRisks((list) => withSaved(list, saved));
     setEditing(undefined);
+    setReviewing(false);
   }, []);
 
   if (loading && !value) return <Loading />;
@@ -285,7 +322,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               checked={filter.overdueOnly === true}
               onChange={(e, checked) => setFilter((f) => ({ ...f, overdueOnly: checked === true }))}
             />
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => setEditing('new')} />}
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => openEditor('new')} />}
             <ExportButton onExport={() => downloadRisks(shown, services, filter, today)} />
           </Stack>
           <PrintFilters
@@ -301,6 +338,16 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
           {access.value && !canEdit && (
             <MessageBar className={noPrint} messageBarType={MessageBarType.info}>
               {strings.RegisterReadOnlyNotice}
+            </MessageBar>
+          )}
+          {linkOutcome && (
+            <MessageBar
+              messageBarType={MessageBarType.warning}
+              onDismiss={() => setLinkOutcome(undefined)}
+              dismissButtonAriaLabel={strings.Dismiss}
+              data-testid="review-link"
+            >
+              {linkOutcome === 'notFound' ? strings.RiskReviewLinkNotFound : strings.RiskReviewLinkReadOnly}
             </MessageBar>
           )}
           <section aria-labelledby={headingId}>
@@ -351,10 +398,14 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             services={services}
             people={people}
             risk={editing === 'new' ? undefined : editing}
+            review={reviewing && editing !== 'new'}
             userId={access.value.me.id}
             today={today}
             onSaved={onSaved}
-            onDismiss={() => setEditing(undefined)}
+            onDismiss={() => {
+              setEditing(undefined);
+              setReviewing(false);
+            }}
           />
         </OnDemand>
       )}

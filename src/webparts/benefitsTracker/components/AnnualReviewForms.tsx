@@ -1,0 +1,285 @@
+/**
+ * The add and edit panels of the annual review registers and of the services: best practice,
+ * lessons learned and a shared service. Each uses the shared edit pattern (useItemEditor and
+ * ItemEditorPanel): messages naming each field, drafts kept on a failed save, both versions
+ * after a 412.
+ */
+import * as React from 'react';
+import { ComboBox, DefaultButton, Dropdown, IDropdownOption, Stack, Text, TextField } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { Repositories } from '../../../data/repositories';
+import type { BestPractice, LessonLearned, Person, Service } from '../../../domain/types';
+import { LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase } from '../../../domain/vocabularies';
+import { DateField } from '../../../components/DateField';
+import type { IConflictRow } from '../../../components/ItemConflict';
+import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import { PersonPicker } from '../../../components/PersonPicker';
+import { RichTextEditor } from '../../../components/RichTextEditor';
+import { useItemEditor } from '../../../components/useItemEditor';
+import { formatDate } from '../../../components/format';
+import { richTextToPlain } from '../../../components/sanitise';
+import {
+  bestPracticeValues,
+  convertBestPractice,
+  convertLesson,
+  convertService,
+  IBestPracticeValues,
+  ILessonValues,
+  IServiceValues,
+  lessonValues,
+  serviceValues
+} from '../annualReviewForms';
+
+const PROGRAMME = 'programme';
+
+/** Props every panel here takes. */
+interface IFormProps<T> {
+  /** Repositories to save through (and resolve people with). */
+  repositories: Repositories;
+  /** The item edited, or undefined for a new one. */
+  item: T | undefined;
+  /** Signed-in user's id (drafts are per user). */
+  userId: number;
+  /** Called with the stored item after a successful save. */
+  onSaved: (item: T) => void;
+  /** Closes the panel. */
+  onDismiss: () => void;
+}
+
+const row = (key: string, label: string, mine: string, theirs: string): IConflictRow => ({ key, label, mine, theirs, differs: mine !== theirs });
+
+function serviceOptions(services: readonly Service[]): IDropdownOption[] {
+  return [{ key: PROGRAMME, text: strings.ProgrammeWide }, ...services.map((s) => ({ key: s.id, text: s.name }))];
+}
+
+function serviceNameOf(services: readonly Service[]): (id: number | undefined) => string {
+  return (id) => (id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService);
+}
+
+/** Props of `BestPracticeForm`. */
+export interface IBestPracticeFormProps extends IFormProps<BestPractice> {
+  /** Every service. */
+  services: readonly Service[];
+  /** Councils to offer (typing another is allowed). */
+  councils: readonly string[];
+}
+
+/** Add or edit best practice one council passed to another. */
+export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
+  const { repositories, item, userId, onSaved, onDismiss, services, councils } = props;
+  const editor = useItemEditor<IBestPracticeValues, BestPractice>({
+    list: 'bestPractice',
+    repository: repositories.bestPractice,
+    userId,
+    item,
+    toValues: bestPracticeValues,
+    convert: convertBestPractice,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<IBestPracticeValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const serviceName = serviceNameOf(services);
+  const councilOptions = councils.map((c) => ({ key: c, text: c }));
+  const councilField = (field: 'fromCouncil' | 'toCouncil', label: string): JSX.Element => (
+    <ComboBox
+      label={label}
+      required={true}
+      allowFreeform={true}
+      autoComplete="on"
+      options={councilOptions}
+      text={values[field]}
+      onChange={(e, option, index, text) => set({ [field]: option ? String(option.key) : (text ?? '').trim() })}
+      errorMessage={fieldErrors[field]}
+    />
+  );
+  const conflictRows = (theirs: BestPractice): IConflictRow[] => [
+    row('title', strings.FieldBestPractice, values.title, theirs.title),
+    row('from', strings.FieldFromCouncil, values.fromCouncil, theirs.fromCouncil),
+    row('to', strings.FieldToCouncil, values.toCouncil, theirs.toCouncil),
+    row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('description', strings.FieldDescription, richTextToPlain(values.description), richTextToPlain(theirs.description))
+  ];
+  return (
+    <ItemEditorPanel
+      title={item ? strings.BestPracticeFormEditTitle : strings.BestPracticeFormNewTitle}
+      editor={editor}
+      conflictRows={conflictRows}
+      onDismiss={onDismiss}
+    >
+      <TextField label={strings.FieldBestPractice} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      {councilField('fromCouncil', strings.FieldFromCouncil)}
+      {councilField('toCouncil', strings.FieldToCouncil)}
+      <Dropdown
+        label={strings.FieldService}
+        options={serviceOptions(services)}
+        selectedKey={values.serviceId ?? PROGRAMME}
+        onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
+        errorMessage={fieldErrors.serviceId}
+      />
+      <RichTextEditor label={strings.FieldDescription} value={values.description} onChange={(html) => set({ description: html })} />
+    </ItemEditorPanel>
+  );
+}
+
+/** Props of `LessonForm`. */
+export interface ILessonFormProps extends IFormProps<LessonLearned> {
+  /** Every service. */
+  services: readonly Service[];
+}
+
+/** Add or edit a lesson learned. */
+export function LessonForm(props: ILessonFormProps): JSX.Element {
+  const { repositories, item, userId, onSaved, onDismiss, services } = props;
+  const editor = useItemEditor<ILessonValues, LessonLearned>({
+    list: 'lessonsLearned',
+    repository: repositories.lessonsLearned,
+    userId,
+    item,
+    toValues: lessonValues,
+    convert: convertLesson,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<ILessonValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const serviceName = serviceNameOf(services);
+  const conflictRows = (theirs: LessonLearned): IConflictRow[] => [
+    row('title', strings.FieldLessonSummary, values.title, theirs.title),
+    row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', strings.FieldLessonCategory, values.category ?? '', theirs.category),
+    row('lesson', strings.FieldLesson, richTextToPlain(values.lesson), richTextToPlain(theirs.lesson))
+  ];
+  return (
+    <ItemEditorPanel title={item ? strings.LessonFormEditTitle : strings.LessonFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
+      <TextField label={strings.FieldLessonSummary} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <Dropdown
+        label={strings.FieldService}
+        options={serviceOptions(services)}
+        selectedKey={values.serviceId ?? PROGRAMME}
+        onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
+        errorMessage={fieldErrors.serviceId}
+      />
+      <Dropdown
+        label={strings.FieldLessonCategory}
+        required={true}
+        options={LESSON_CATEGORIES.map((c) => ({ key: c, text: c }))}
+        selectedKey={values.category ?? null}
+        onChange={(e, o) => set({ category: o?.key as LessonCategory })}
+        errorMessage={fieldErrors.category}
+      />
+      <RichTextEditor
+        label={strings.FieldLesson}
+        required={true}
+        value={values.lesson}
+        onChange={(html) => set({ lesson: html })}
+        errorMessage={fieldErrors.lesson}
+      />
+    </ItemEditorPanel>
+  );
+}
+
+/** Props of `ServiceForm`. */
+export interface IServiceFormProps extends IFormProps<Service> {
+  /** Councils already known to the programme, to pick partners from. */
+  councils: readonly string[];
+  /** People to offer as service lead. */
+  people: readonly Person[];
+}
+
+/** Add or edit a shared service (a programme-wide group such as "All shared services" is one too). */
+export function ServiceForm(props: IServiceFormProps): JSX.Element {
+  const { repositories, item, userId, onSaved, onDismiss, people } = props;
+  const editor = useItemEditor<IServiceValues, Service>({
+    list: 'services',
+    repository: repositories.services,
+    userId,
+    item,
+    toValues: serviceValues,
+    convert: convertService,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<IServiceValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const [resolving, setResolving] = React.useState(false);
+  const [newCouncil, setNewCouncil] = React.useState('');
+  // Councils offered: those known, plus any this service names (or the user has added).
+  const councils = React.useMemo(() => {
+    const all = props.councils.slice();
+    for (const c of values.partnerCouncils) if (!all.some((k) => k.toLowerCase() === c.toLowerCase())) all.push(c);
+    return all.sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }, [props.councils, values.partnerCouncils]);
+  const toggle = (council: string, selected: boolean): void =>
+    setValues((v) => ({
+      ...v,
+      partnerCouncils: selected ? v.partnerCouncils.concat(council) : v.partnerCouncils.filter((c) => c !== council)
+    }));
+  const addCouncil = (): void => {
+    const name = newCouncil.trim();
+    if (name === '') return;
+    const known = councils.find((c) => c.toLowerCase() === name.toLowerCase()) ?? name;
+    if (!values.partnerCouncils.some((c) => c.toLowerCase() === known.toLowerCase())) toggle(known, true);
+    setNewCouncil('');
+  };
+  const conflictRows = (theirs: Service): IConflictRow[] => [
+    row('name', strings.FieldServiceName, values.name, theirs.name),
+    row('phase', strings.FieldPhase, values.phase ?? '', theirs.phase),
+    row('councils', strings.FieldPartnerCouncils, values.partnerCouncils.join(', '), theirs.partnerCouncils.join(', ')),
+    row('lead', strings.FieldServiceLead, values.serviceLead?.displayName ?? '', theirs.serviceLead?.displayName ?? ''),
+    row('since', strings.FieldSharedSince, formatDate(values.sharedSince) ?? '', formatDate(theirs.sharedSince) ?? '')
+  ];
+  return (
+    <ItemEditorPanel
+      title={item ? strings.ServiceFormEditTitle : strings.ServiceFormNewTitle}
+      editor={editor}
+      conflictRows={conflictRows}
+      onDismiss={onDismiss}
+      busy={resolving}
+    >
+      <TextField label={strings.FieldServiceName} required={true} value={values.name} onChange={(e, v) => set({ name: v ?? '' })} errorMessage={fieldErrors.name} />
+      <Text as="p" variant="small">
+        {strings.ServiceProgrammeHint}
+      </Text>
+      <Dropdown
+        label={strings.FieldPhase}
+        required={true}
+        options={SERVICE_PHASES.map((p) => ({ key: p, text: p }))}
+        selectedKey={values.phase ?? null}
+        onChange={(e, o) => set({ phase: o?.key as ServicePhase })}
+        errorMessage={fieldErrors.phase}
+      />
+      <Dropdown
+        label={strings.FieldPartnerCouncils}
+        required={true}
+        multiSelect={true}
+        options={councils.map((c) => ({ key: c, text: c }))}
+        selectedKeys={values.partnerCouncils}
+        onChange={(e, o) => o && toggle(String(o.key), o.selected === true)}
+        errorMessage={fieldErrors.partnerCouncils}
+      />
+      <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
+        <TextField
+          label={strings.FieldAddCouncil}
+          value={newCouncil}
+          onChange={(e, v) => setNewCouncil(v ?? '')}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              addCouncil();
+            }
+          }}
+          styles={{ root: { flexGrow: 1 } }}
+        />
+        <DefaultButton text={strings.AddCouncilButton} onClick={addCouncil} disabled={newCouncil.trim() === ''} />
+      </Stack>
+      <PersonPicker
+        label={strings.FieldServiceLead}
+        people={people}
+        value={values.serviceLead}
+        onChange={(serviceLead) => set({ serviceLead })}
+        ensureUser={repositories.ensureUser}
+        onResolving={setResolving}
+        errorMessage={fieldErrors.serviceLead}
+      />
+      <DateField label={strings.FieldSharedSince} value={values.sharedSince} onChange={(sharedSince) => set({ sharedSince })} errorMessage={fieldErrors.sharedSince} />
+    </ItemEditorPanel>
+  );
+}

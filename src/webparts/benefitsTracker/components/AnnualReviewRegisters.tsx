@@ -1,0 +1,338 @@
+/**
+ * The registers beside the benefits tracker: best practice passed between partner councils and
+ * lessons learned (both read by the annual review), filtered by service, council and category,
+ * and the shared services themselves with their partner councils and lead. Everyone may read
+ * them; users who may edit the list add and edit (site owners and editors for services).
+ */
+import * as React from 'react';
+import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import type { EditableListKey, ListRepository, Repositories } from '../../../data/repositories';
+import type { BestPractice, LessonLearned, Person, Service, Stored } from '../../../domain/types';
+import { AnnualReviewFilter, filterBestPractice, filterLessons, knownCouncils } from '../../../domain/annualReview';
+import { LESSON_CATEGORIES, LessonCategory } from '../../../domain/vocabularies';
+import { useRepositories } from '../../../components/RepositoriesContext';
+import { IAsyncState, useAsync } from '../../../components/useAsync';
+import { loadWithAccess } from '../../../components/loadWithAccess';
+import { Loading } from '../../../components/Loading';
+import { ErrorBar } from '../../../components/ErrorBar';
+import { RichText } from '../../../components/RichText';
+import { withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
+import { formatDate, formatString } from '../../../components/format';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+
+const Forms = (): Promise<typeof import('./AnnualReviewForms')> => import(/* webpackChunkName: 'ssm-annual-review-forms' */ './AnnualReviewForms');
+const BestPracticeForm = lazyComponent(() => Forms().then((m) => m.BestPracticeForm));
+const LessonForm = lazyComponent(() => Forms().then((m) => m.LessonForm));
+const ServiceForm = lazyComponent(() => Forms().then((m) => m.ServiceForm));
+
+const ALL = 'all';
+const PROGRAMME = 'programme';
+
+const classes = mergeStyleSets({
+  rich: { whiteSpace: 'normal', selectors: { p: { margin: '0 0 6px' }, ul: { margin: '0 0 6px', paddingLeft: 18 } } },
+  cell: { whiteSpace: 'normal', lineHeight: '1.4' }
+});
+
+/** A register's items, the services, the user and whether they may edit the list. */
+interface IRegisterData<T> {
+  services: Service[];
+  items: T[];
+  me: Person;
+  canEdit: boolean;
+}
+
+/** State of a register screen: its load, the items shown and the item being edited. */
+interface IRegisterState<T> {
+  repositories: Repositories;
+  load: IAsyncState<IRegisterData<T>>;
+  items: T[];
+  editing: T | 'new' | undefined;
+  setEditing: React.Dispatch<React.SetStateAction<T | 'new' | undefined>>;
+  onSaved: (saved: T) => void;
+}
+
+/** Loads the services with the user and permission in one batch, and the register's items beside it. */
+function useRegister<T extends Stored>(list: EditableListKey, repository: (r: Repositories) => ListRepository<T>): IRegisterState<T> {
+  const repositories = useRepositories();
+  const load = useAsync(async (): Promise<IRegisterData<T>> => {
+    const [access, items] = await Promise.all([loadWithAccess(repositories, ['services'], list), repository(repositories).getAll()]);
+    const services = access.data.services.slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return { services, items, me: access.me, canEdit: access.canEdit };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repositories, list]);
+  const [items, setItems] = React.useState<T[]>([]);
+  React.useEffect(() => {
+    if (load.value) setItems(load.value.items);
+  }, [load.value]);
+  const [editing, setEditing] = React.useState<T | 'new' | undefined>(undefined);
+  const onSaved = React.useCallback((saved: T) => {
+    setItems((current) => withSaved(current, saved));
+    setEditing(undefined);
+  }, []);
+  return { repositories, load, items, editing, setEditing, onSaved };
+}
+
+/** The service filter's options: all, programme-wide, then each service. */
+function serviceFilterOptions(services: readonly Service[]): IDropdownOption[] {
+  return [{ key: ALL, text: strings.FilterAllServices }, { key: PROGRAMME, text: strings.ProgrammeWide }, ...services.map((s) => ({ key: s.id, text: s.name }))];
+}
+
+const serviceName = (services: readonly Service[], id: number | undefined): string =>
+  id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
+
+/** Filters shared by the two annual review registers. */
+function Filters(props: {
+  label: string;
+  services: readonly Service[];
+  councils: readonly string[];
+  filter: AnnualReviewFilter;
+  setFilter: React.Dispatch<React.SetStateAction<AnnualReviewFilter>>;
+  withCategory?: boolean;
+  children?: React.ReactNode;
+}): JSX.Element {
+  const { services, councils, filter, setFilter } = props;
+  return (
+    <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={props.label}>
+      <Dropdown
+        label={strings.FilterServiceLabel}
+        options={serviceFilterOptions(services)}
+        selectedKey={filter.serviceId ?? ALL}
+        onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number | 'programme') }))}
+        styles={{ root: { minWidth: 220 } }}
+      />
+      <Dropdown
+        label={strings.FilterCouncilLabel}
+        options={[{ key: ALL, text: strings.FilterAllCouncils }, ...councils.map((c) => ({ key: c, text: c }))]}
+        selectedKey={filter.council ?? ALL}
+        onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
+        styles={{ root: { minWidth: 220 } }}
+      />
+      {props.withCategory && (
+        <Dropdown
+          label={strings.FilterCategoryLabel}
+          options={[{ key: ALL, text: strings.FilterAllCategories }, ...LESSON_CATEGORIES.map((c) => ({ key: c, text: c }))]}
+          selectedKey={filter.category ?? ALL}
+          onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : (o?.key as LessonCategory) }))}
+          styles={{ root: { minWidth: 160 } }}
+        />
+      )}
+      {props.children}
+    </Stack>
+  );
+}
+
+/** Best practice one partner council passed to another. */
+export function BestPracticeRegister(): JSX.Element {
+  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
+  const data = load.value;
+  const services = React.useMemo(() => data?.services ?? [], [data]);
+  const councils = React.useMemo(() => knownCouncils(services, items), [services, items]);
+  const shown = React.useMemo(() => filterBestPractice(items, filter), [items, filter]);
+  const canEdit = data?.canEdit === true;
+  const columns = React.useMemo(() => {
+    const cols: IColumn[] = [
+      { key: 'title', name: strings.ColumnBestPractice, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (p: BestPractice) => <strong className={classes.cell}>{p.title}</strong> },
+      { key: 'from', name: strings.FieldFromCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.fromCouncil}</span> },
+      { key: 'to', name: strings.FieldToCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.toCouncil}</span> },
+      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{serviceName(services, p.serviceId)}</span> },
+      { key: 'description', name: strings.FieldDescription, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (p: BestPractice) => <RichText html={p.description} className={classes.rich} /> }
+    ];
+    if (canEdit) cols.push(editColumn<BestPractice>(setEditing));
+    return withWrappingHeaders(cols);
+  }, [services, canEdit, setEditing]);
+
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {strings.BestPracticeHeading}
+      </Text>
+      <Text as="p">{strings.BestPracticeIntro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !data && <Loading />}
+      {data && (
+        <>
+          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
+          </Filters>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={strings.BestPracticeHeading}>
+            {shown.length === 0 ? (
+              <Text as="p">{items.length === 0 ? strings.BestPracticeNone : strings.RegisterNoMatch}</Text>
+            ) : (
+              <RegisterList items={shown} columns={columns} setKey="bestPractice" ariaLabel={strings.BestPracticeHeading} />
+            )}
+          </section>
+          {editing !== undefined && (
+            <OnDemand>
+              <BestPracticeForm
+                repositories={repositories}
+                item={editing === 'new' ? undefined : editing}
+                userId={data.me.id}
+                services={services}
+                councils={councils}
+                onSaved={onSaved}
+                onDismiss={() => setEditing(undefined)}
+              />
+            </OnDemand>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Lessons learned from sharing services. */
+export function LessonsRegister(): JSX.Element {
+  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
+  const data = load.value;
+  const services = React.useMemo(() => data?.services ?? [], [data]);
+  const councils = React.useMemo(() => knownCouncils(services), [services]);
+  const shown = React.useMemo(() => filterLessons(items, filter, services), [items, filter, services]);
+  const canEdit = data?.canEdit === true;
+  const columns = React.useMemo(() => {
+    const cols: IColumn[] = [
+      { key: 'title', name: strings.FieldLessonSummary, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (l: LessonLearned) => <strong className={classes.cell}>{l.title}</strong> },
+      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (l: LessonLearned) => <span className={classes.cell}>{serviceName(services, l.serviceId)}</span> },
+      { key: 'category', name: strings.FieldLessonCategory, minWidth: 90, maxWidth: 120, onRender: (l: LessonLearned) => l.category },
+      { key: 'lesson', name: strings.FieldLesson, minWidth: 240, maxWidth: 480, isMultiline: true, onRender: (l: LessonLearned) => <RichText html={l.lesson} className={classes.rich} /> }
+    ];
+    if (canEdit) cols.push(editColumn<LessonLearned>(setEditing));
+    return withWrappingHeaders(cols);
+  }, [services, canEdit, setEditing]);
+
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {strings.LessonsHeading}
+      </Text>
+      <Text as="p">{strings.LessonsIntro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !data && <Loading />}
+      {data && (
+        <>
+          <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} withCategory={true}>
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
+          </Filters>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={strings.LessonsHeading}>
+            {shown.length === 0 ? (
+              <Text as="p">{items.length === 0 ? strings.LessonsNone : strings.RegisterNoMatch}</Text>
+            ) : (
+              <RegisterList items={shown} columns={columns} setKey="lessonsLearned" ariaLabel={strings.LessonsHeading} />
+            )}
+          </section>
+          {editing !== undefined && (
+            <OnDemand>
+              <LessonForm
+                repositories={repositories}
+                item={editing === 'new' ? undefined : editing}
+                userId={data.me.id}
+                services={services}
+                onSaved={onSaved}
+                onDismiss={() => setEditing(undefined)}
+              />
+            </OnDemand>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** The shared services, their phase, partner councils, lead and start; editors add and edit them. */
+export function ServicesRegister(): JSX.Element {
+  const repositories = useRepositories();
+  const load = useAsync(() => loadWithAccess(repositories, ['services'], 'services'), [repositories]);
+  const [services, setServices] = React.useState<Service[]>([]);
+  const [editing, setEditing] = React.useState<Service | 'new' | undefined>(undefined);
+  React.useEffect(() => {
+    if (load.value) setServices(load.value.data.services);
+  }, [load.value]);
+  const sorted = React.useMemo(() => services.slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [services]);
+  const councils = React.useMemo(() => knownCouncils(services), [services]);
+  const people = React.useMemo(() => {
+    const found = new Map<number, Person>();
+    for (const s of services) if (s.serviceLead && s.serviceLead.displayName) found.set(s.serviceLead.id, s.serviceLead);
+    if (load.value) found.set(load.value.me.id, load.value.me);
+    return Array.from(found.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+  }, [services, load.value]);
+  const canEdit = load.value?.canEdit === true;
+  const onSaved = React.useCallback((saved: Service) => {
+    setServices((list) => withSaved(list, saved));
+    setEditing(undefined);
+  }, []);
+  const columns = React.useMemo(() => {
+    const cols: IColumn[] = [
+      { key: 'name', name: strings.FieldServiceName, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (s: Service) => <strong className={classes.cell}>{s.name}</strong> },
+      { key: 'phase', name: strings.FieldPhase, minWidth: 80, maxWidth: 100, onRender: (s: Service) => s.phase },
+      {
+        key: 'councils',
+        name: strings.FieldPartnerCouncils,
+        minWidth: 200,
+        maxWidth: 360,
+        isMultiline: true,
+        onRender: (s: Service) => <span className={classes.cell}>{s.partnerCouncils.join(', ')}</span>
+      },
+      { key: 'lead', name: strings.FieldServiceLead, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (s: Service) => <span className={classes.cell}>{s.serviceLead?.displayName || strings.NotSet}</span> },
+      { key: 'since', name: strings.FieldSharedSince, minWidth: 110, maxWidth: 140, onRender: (s: Service) => formatDate(s.sharedSince) ?? strings.NotSet }
+    ];
+    if (canEdit) {
+      cols.push({
+        key: 'actions',
+        name: strings.ColumnActions,
+        minWidth: 70,
+        maxWidth: 80,
+        onRender: (s: Service) => (
+          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, s.name)} onClick={() => setEditing(s)} />
+        )
+      });
+    }
+    return withWrappingHeaders(cols);
+  }, [canEdit]);
+
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {strings.ServicesHeading}
+      </Text>
+      <Text as="p">{strings.ServicesIntro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !load.value && <Loading />}
+      {load.value && (
+        <>
+          {canEdit ? (
+            <Stack horizontal>
+              <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />
+            </Stack>
+          ) : (
+            <MessageBar messageBarType={MessageBarType.info}>{strings.ServicesReadOnlyNotice}</MessageBar>
+          )}
+          <section aria-label={strings.ServicesHeading}>
+            {sorted.length === 0 ? (
+              <Text as="p">{strings.ServicesNone}</Text>
+            ) : (
+              <RegisterList items={sorted} columns={columns} setKey="services" ariaLabel={strings.ServicesHeading} />
+            )}
+          </section>
+          {editing !== undefined && (
+            <OnDemand>
+              <ServiceForm
+                repositories={repositories}
+                item={editing === 'new' ? undefined : editing}
+                userId={load.value.me.id}
+                councils={councils}
+                people={people}
+                onSaved={onSaved}
+                onDismiss={() => setEditing(undefined)}
+              />
+            </OnDemand>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

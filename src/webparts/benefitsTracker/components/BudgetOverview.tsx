@@ -1,0 +1,230 @@
+/**
+ * Budget overview (the annual review's "financial benefits and budget"): for a financial year,
+ * each service's shared budget, its split between the partner councils and the savings approved,
+ * with totals per council. Users who may edit the budget lines add and edit them; the split
+ * offers each partner council of the service and must add up to the budget.
+ */
+import * as React from 'react';
+import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import { budgetTotals } from '../../../domain/cycle';
+import type { BudgetLine, Service } from '../../../domain/types';
+import { validateBudgetLine, ValidationError } from '../../../domain/validation';
+import type { NewItem } from '../../../data/repositories';
+import { useRepositories } from '../../../components/RepositoriesContext';
+import { useAsync } from '../../../components/useAsync';
+import { loadWithAccess } from '../../../components/loadWithAccess';
+import { Loading } from '../../../components/Loading';
+import { ErrorBar } from '../../../components/ErrorBar';
+import { RegisterList, withSaved } from '../../../components/editableList';
+import { withWrappingHeaders } from '../../../components/wrappingHeaders';
+import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import { useItemEditor } from '../../../components/useItemEditor';
+import { formatPounds, formatString } from '../../../components/format';
+import { parseTypedNumber } from '../../objectivesTracker/measureActualForm';
+
+/** "2022/23" for the financial year starting in 2022. */
+export function financialYearText(year: number): string {
+  return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The budget overview. */
+export function BudgetOverview(): JSX.Element {
+  const repositories = useRepositories();
+  const load = useAsync(() => loadWithAccess(repositories, ['services', 'budgetLines'], 'budgetLines'), [repositories]);
+  const [lines, setLines] = React.useState<BudgetLine[]>([]);
+  const [year, setYear] = React.useState<number | undefined>(undefined);
+  const [editing, setEditing] = React.useState<BudgetLine | 'new' | undefined>(undefined);
+  React.useEffect(() => {
+    if (load.value) setLines(load.value.data.budgetLines);
+  }, [load.value]);
+  const services = React.useMemo(() => (load.value?.data.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [load.value]);
+  const names = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
+  const years = React.useMemo(() => Array.from(new Set(lines.map((l) => l.financialYear))).sort((a, b) => b - a), [lines]);
+  const shownYear = year ?? years[0];
+  const shown = React.useMemo(
+    () => lines.filter((l) => l.financialYear === shownYear).sort((a, b) => (names.get(a.serviceId) ?? '').localeCompare(names.get(b.serviceId) ?? '', 'en-GB')),
+    [lines, shownYear, names]
+  );
+  const totals = React.useMemo(() => (shownYear === undefined ? undefined : budgetTotals(lines, shownYear)), [lines, shownYear]);
+  const canEdit = load.value?.canEdit === true;
+  const columns = React.useMemo(() => {
+    const cols: IColumn[] = [
+      { key: 'service', name: strings.FieldService, minWidth: 160, maxWidth: 240, isMultiline: true, onRender: (l: BudgetLine) => <strong>{names.get(l.serviceId) ?? strings.UnknownService}</strong> },
+      { key: 'budget', name: strings.FieldSharedBudget, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.sharedBudget) },
+      {
+        key: 'split',
+        name: strings.FieldBudgetSplit,
+        minWidth: 220,
+        maxWidth: 380,
+        isMultiline: true,
+        onRender: (l: BudgetLine) => (
+          <span style={{ whiteSpace: 'normal' }}>{l.split.map((s) => formatString(strings.BudgetShareLine, s.council, formatPounds(s.amount))).join('; ')}</span>
+        )
+      },
+      { key: 'savings', name: strings.FieldSavingsApproved, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.savingsApproved) }
+    ];
+    if (canEdit) {
+      cols.push({
+        key: 'actions',
+        name: strings.ColumnActions,
+        minWidth: 70,
+        maxWidth: 80,
+        onRender: (l: BudgetLine) => (
+          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, names.get(l.serviceId) ?? '')} onClick={() => setEditing(l)} />
+        )
+      });
+    }
+    return withWrappingHeaders(cols);
+  }, [names, canEdit]);
+
+  if (load.loading && !load.value) return <Loading />;
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {strings.BudgetHeading}
+      </Text>
+      <Text as="p">{strings.BudgetIntro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.value && (
+        <>
+          <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
+            <Dropdown
+              label={strings.FieldFinancialYear}
+              options={years.map((y): IDropdownOption => ({ key: y, text: financialYearText(y) }))}
+              selectedKey={shownYear ?? null}
+              onChange={(e, o) => setYear(o?.key as number)}
+              styles={{ root: { minWidth: 140 } }}
+            />
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBudgetLine} onClick={() => setEditing('new')} />}
+          </Stack>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={strings.BudgetHeading}>
+            {shown.length === 0 ? <Text as="p">{strings.BudgetNone}</Text> : <RegisterList items={shown} columns={columns} setKey="budget" ariaLabel={strings.BudgetHeading} />}
+          </section>
+          {totals && shownYear !== undefined && shown.length > 0 && (
+            <section aria-label={strings.BudgetTotalsHeading}>
+              <Text variant="large" as="h3">
+                {formatString(strings.BudgetTotalsFor, financialYearText(shownYear))}
+              </Text>
+              <Text as="p">{formatString(strings.BudgetTotalsLine, formatPounds(totals.sharedBudget), formatPounds(totals.savingsApproved))}</Text>
+              <ul>
+                {totals.byCouncil.map((c) => (
+                  <li key={c.council}>{formatString(strings.BudgetShareLine, c.council, formatPounds(c.share))}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {editing !== undefined && (
+            <BudgetForm
+              line={editing === 'new' ? undefined : editing}
+              services={services}
+              defaultYear={shownYear}
+              userId={load.value.me.id}
+              onSaved={(saved) => {
+                setLines((list) => withSaved(list, saved));
+                setYear(saved.financialYear);
+                setEditing(undefined);
+              }}
+              onDismiss={() => setEditing(undefined)}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Values of the budget form: amounts kept as typed. */
+interface IBudgetValues {
+  serviceId?: number;
+  financialYear: string;
+  sharedBudget: string;
+  savingsApproved: string;
+  /** Amount typed per council. */
+  split: Record<string, string>;
+}
+
+function BudgetForm(props: { line: BudgetLine | undefined; services: readonly Service[]; defaultYear?: number; userId: number; onSaved: (l: BudgetLine) => void; onDismiss: () => void }): JSX.Element {
+  const { line, services, defaultYear, userId, onSaved, onDismiss } = props;
+  const repositories = useRepositories();
+  const toValues = React.useCallback(
+    (l: BudgetLine | undefined): IBudgetValues => ({
+      serviceId: l?.serviceId,
+      financialYear: l ? String(l.financialYear) : defaultYear !== undefined ? String(defaultYear) : '',
+      sharedBudget: l ? String(l.sharedBudget) : '',
+      savingsApproved: l ? String(l.savingsApproved) : '',
+      split: Object.fromEntries((l?.split ?? []).map((s) => [s.council, String(s.amount)]))
+    }),
+    [defaultYear]
+  );
+  const convert = React.useCallback(
+    (v: IBudgetValues): { model: NewItem<BudgetLine>; errors: ValidationError[] } => {
+      const service = services.find((s) => s.id === v.serviceId);
+      const councils = service ? service.partnerCouncils : Object.keys(v.split);
+      const model = {
+        serviceId: v.serviceId,
+        financialYear: parseTypedNumber(v.financialYear),
+        sharedBudget: parseTypedNumber(v.sharedBudget),
+        savingsApproved: parseTypedNumber(v.savingsApproved),
+        split: councils.filter((c) => (v.split[c] ?? '').trim() !== '').map((council) => ({ council, amount: parseTypedNumber(v.split[council]) as number }))
+      };
+      return { model: model as NewItem<BudgetLine>, errors: validateBudgetLine(model, { service }) };
+    },
+    [services]
+  );
+  const editor = useItemEditor<IBudgetValues, BudgetLine>({ list: 'budgetLines', repository: repositories.budgetLines, userId, item: line, toValues, convert, onSaved });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<IBudgetValues>): void => setValues((o) => ({ ...o, ...patch }));
+  const service = services.find((s) => s.id === values.serviceId);
+  const money = (key: 'sharedBudget' | 'savingsApproved', label: string): JSX.Element => (
+    <TextField label={label} required={true} prefix="£" inputMode="decimal" value={values[key]} onChange={(e, v) => set({ [key]: v ?? '' })} errorMessage={fieldErrors[key]} />
+  );
+  return (
+    <ItemEditorPanel
+      title={line ? strings.BudgetFormEditTitle : strings.BudgetFormNewTitle}
+      editor={editor}
+      onDismiss={onDismiss}
+      conflictRows={(theirs) => [
+        { key: 'budget', label: strings.FieldSharedBudget, mine: values.sharedBudget, theirs: String(theirs.sharedBudget), differs: values.sharedBudget !== String(theirs.sharedBudget) },
+        { key: 'savings', label: strings.FieldSavingsApproved, mine: values.savingsApproved, theirs: String(theirs.savingsApproved), differs: values.savingsApproved !== String(theirs.savingsApproved) }
+      ]}
+    >
+      <Dropdown
+        label={strings.FieldService}
+        required={true}
+        options={services.map((s): IDropdownOption => ({ key: s.id, text: s.name }))}
+        selectedKey={values.serviceId ?? null}
+        onChange={(e, o) => set({ serviceId: o?.key as number })}
+        errorMessage={fieldErrors.serviceId}
+      />
+      <TextField
+        label={strings.FieldFinancialYearStart}
+        required={true}
+        inputMode="numeric"
+        value={values.financialYear}
+        onChange={(e, v) => set({ financialYear: v ?? '' })}
+        errorMessage={fieldErrors.financialYear}
+      />
+      {money('sharedBudget', strings.FieldSharedBudget)}
+      {service && (
+        <Stack tokens={{ childrenGap: 6 }} role="group" aria-label={strings.FieldBudgetSplit}>
+          <Text style={{ fontWeight: 600 }}>{strings.FieldBudgetSplit}</Text>
+          {service.partnerCouncils.map((council, i) => (
+            <TextField
+              key={council}
+              label={council}
+              prefix="£"
+              inputMode="decimal"
+              value={values.split[council] ?? ''}
+              onChange={(e, v) => setValues((o) => ({ ...o, split: { ...o.split, [council]: v ?? '' } }))}
+              errorMessage={fieldErrors[`split[${i}].amount`]}
+            />
+          ))}
+          {fieldErrors.split && <Text role="alert">{fieldErrors.split}</Text>}
+        </Stack>
+      )}
+      {money('savingsApproved', strings.FieldSavingsApproved)}
+    </ItemEditorPanel>
+  );
+}
