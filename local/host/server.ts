@@ -49,6 +49,8 @@ export interface LocalHostOptions {
   faults?: FaultConfig;
   /** Folder served at / (the workbench page). */
   staticDir?: string;
+  /** Largest request body accepted, in bytes; larger ones answer 413. Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** A running host. */
@@ -80,13 +82,68 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 };
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Largest request body the host accepts by default: 100 MB. SharePoint refuses oversized
+ * requests too; before this limit a body over about 512 MB crashed the host (a string that long
+ * cannot be made). Larger bodies answer 413 and are never held in memory.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+/** What is read of an oversized body after answering 413, before the connection is cut. */
+const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** The body, or `undefined` when it is over the limit (its bytes were counted, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      // Known to be too large before a byte arrives: nothing is read into memory.
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    let over = false;
+    const onData = (c: Buffer): void => {
+      size += c.length;
+      if (over) return;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/** After a 413: let the rest of the body drain (discarded) for a while, then close the connection. */
+function discardRest(req: IncomingMessage): void {
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_AFTER_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * Whether a request to `/_admin/*` comes from another site: its Origin is not the host's own, or
+ * the browser says (Sec-Fetch-Site) it was made cross-site. A page elsewhere could otherwise
+ * wipe the local data with a plain form POST to `/_admin/reset`. Tools (curl, tests) send
+ * neither header and are let through.
+ */
+export function isCrossOrigin(headers: Record<string, string>, ownOrigin: string): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.origin;
+  return origin !== undefined && origin !== ownOrigin;
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
@@ -121,6 +178,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const dated = (): SampleData => datedSampleData(sampleData, options.today ?? isoDateOf(new Date()));
   const seedData = (): SampleData | undefined => (options.seed === true ? dated() : options.seed ? options.seed : undefined);
   const faults = new FaultInjector(options.faults ?? faultsFromEnv(process.env));
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let log: { method: string; path: string }[] = [];
 
   const initialise = (data: SampleData | undefined): void => {
@@ -234,8 +292,19 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     // Links (odata.nextLink, odata.id) use the origin the client addressed, as SharePoint does.
     const reqOrigin = headers.host && /^[\w.:[\]-]+$/.test(headers.host) ? `http://${headers.host}` : origin;
     const url = new URL(req.url ?? '/', reqOrigin);
-    const body = await readBody(req);
     const isAdmin = url.pathname.startsWith('/_admin');
+    if (isAdmin && isCrossOrigin(headers, reqOrigin)) {
+      // Refused before the body is read: nothing a cross-site page sends is acted on.
+      discardRest(req);
+      return send(res, { ...plainError(403, 'The local host’s /_admin endpoints accept requests from its own pages and from tools only, not from other sites.'), headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } });
+    }
+    const body = await readBody(req, maxBody);
+    if (body === undefined) {
+      discardRest(req);
+      const tooLarge = new SpError(413, '-2147024809, System.ArgumentException', `The request is larger than the ${maxBody} bytes the local host accepts.`);
+      const r = errorResponse(tooLarge, headers);
+      return send(res, { ...r, headers: { ...r.headers, connection: 'close' } });
+    }
     if (!isAdmin) log.push({ method, path: req.url ?? '/' });
     if (isAdmin) return send(res, await admin(method, url, body));
 

@@ -286,6 +286,8 @@ function listEntity(ctx: SpContext, l: HostList): Entity {
       EnableMinorVersions: false,
       EnableVersioning: l.enableVersioning,
       EntityTypeName: l.entityType.replace(/^SP\.Data\./, '').replace(/Item$/, ''),
+      // The host implements no permissions: every list inherits the site's (see README).
+      HasUniqueRoleAssignments: false,
       Hidden: false,
       Id: l.id,
       ItemCount: ctx.store.itemCount(l),

@@ -3,6 +3,7 @@
  * services monitoring reports (February 2022) and a three-council Revenues and Benefits
  * partnership. Every reference (serviceId, objectiveId, Person id) resolves within it.
  */
+import { objectiveActions } from './actions';
 import { benefits } from './benefits';
 import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './cycle';
 import { highlights } from './highlights';
@@ -32,6 +33,7 @@ export const sampleData: SampleData = {
   services,
   objectives: entered(objectives, () => '2021-04-01T09:00:00Z'),
   objectiveUpdates: entered(objectiveUpdates, (u) => u.updatedOn),
+  objectiveActions: entered(objectiveActions, () => '2021-10-01T09:00:00Z'),
   benefits,
   risks: entered(risks, () => '2021-06-01T09:00:00Z'),
   measures: entered(measures, () => '2021-04-01T09:00:00Z'),

@@ -2,16 +2,16 @@
 import * as React from 'react';
 import { mergeStyles } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { ObjectiveRag } from '../domain/vocabularies';
+import type { Rag } from '../domain/vocabularies';
 import { formatString } from './format';
 
 // Accessible on white and on the Teams dark background alike; "Not rated" is a hollow grey ring.
-const RAG_COLOURS: Record<ObjectiveRag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10', 'Not rated': 'transparent' };
+const RAG_COLOURS: Record<Rag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10', 'Not rated': 'transparent' };
 
 /** Props of `RagBadge`. */
 export interface IRagBadgeProps {
   /** The rating, or "Not rated" for an objective before its first update. */
-  rag: ObjectiveRag;
+  rag: Rag;
 }
 
 /** Coloured dot and the rating's word. */

@@ -40,6 +40,9 @@ export type ValidationCode =
   | 'notHttps'
   | 'invalidUrl'
   | 'contentRequired'
+  | 'invisibleOnly'
+  | 'amountTooLarge'
+  | 'notWholePence'
   | 'alreadyWritten'
   | 'sameCouncil'
   | 'moreThanSurveyed'
@@ -189,6 +192,9 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     notHttps: '{label} must be a secure web address starting with https://.',
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
     contentRequired: 'Enter the key points of action or an overview of activity.',
+    invisibleOnly: '{label} holds only invisible characters (such as zero-width spaces): enter visible text.',
+    amountTooLarge: '{label} must be no more than {max}.',
+    notWholePence: '{label} must be in pounds and pence, with no more than two decimal places.',
     alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
     sameCouncil: '{label} must be a different council from the one the practice came from.',
     moreThanSurveyed: '{label} cannot be more than the people surveyed.',

@@ -46,6 +46,10 @@ const casesByList: { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<Model
     item: { objectiveId: 1, periodId: '2031-32-Q1', narrative: '<p>Progress made.</p>', status: 'In progress', rag: 'Green', author: editor, updatedOn: '2022-03-01T10:00:00Z' },
     change: { narrative: '<p>Progress made, and more.</p>' }
   },
+  objectiveActions: {
+    item: { objectiveId: 1, title: 'Procure the payroll module', timescale: 'April 2022', owner: editor, status: 'In progress' },
+    change: { status: 'Complete' }
+  },
   benefits: {
     item: {
       title: 'Reduced licence costs',

@@ -95,12 +95,6 @@ describe('validateObjective', () => {
     expect(errors[1].message).toBe('RAG rating must be one of: Red, Amber, Green, Not rated.');
   });
 
-  it('accepts "Not rated" for an objective not yet updated, but never for a quarterly update', () => {
-    expect(validateObjective({ ...valid, rag: 'Not rated' })).toEqual([]);
-    const update = { objectiveId: 1, periodId: '2021-22-Q4', narrative: '<p>Done.</p>', status: 'In progress' as const, rag: 'Not rated' as ObjectiveUpdate['rag'] };
-    expect(codes(validateObjectiveUpdate(update))).toEqual(['rag:notInList']);
-  });
-
   it('requires a future target date for a new objective only', () => {
     const today = '2022-02-01';
     expect(validateObjective({ ...valid, targetDate: '2022-02-02' }, { isNew: true, today })).toEqual([]);

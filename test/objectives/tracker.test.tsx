@@ -64,7 +64,7 @@ describe('objectives list', () => {
     expect(within(row).getByText('Q3 2021/22')).toBeTruthy();
     expect(within(row).getByText('Third quarter progress')).toBeTruthy();
     expect(within(row).getByText('31 December 2022')).toBeTruthy();
-    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates']]);
+    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates', 'actions']]);
     expect(screen.getByText(format(strings.ObjectivesCount, 4, 4))).toBeTruthy();
   });
 

@@ -38,5 +38,5 @@ export const objectivesList = declareList<Objective>()({
   repository: 'list',
   initial: 'objectives',
   sample: 'required',
-  import: { alsoReads: ['services', 'objectiveUpdates'] }
+  import: { alsoReads: ['services', 'objectiveUpdates', 'objectiveActions'] }
 });

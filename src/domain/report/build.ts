@@ -6,7 +6,7 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
 import { withListedActuals } from '../measures';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
@@ -38,6 +38,8 @@ export interface ReportData {
   risks: readonly Risk[];
   measures: readonly Measure[];
   highlights: readonly Highlight[];
+  /** Actions of the objectives' action plans; without them the paper shows none. */
+  actions?: readonly ObjectiveAction[];
   /** Actuals entered in the measure actuals list; merged into the measures' own figures. */
   measureActuals?: readonly MeasureActual[];
   /** Best practice shared between the councils (annual review); optional for older callers. */
@@ -264,13 +266,19 @@ function objectiveRows(
   objectives: readonly Objective[],
   updates: readonly ObjectiveUpdate[],
   periodId: string,
-  calendar?: Partial<CalendarConfig>
+  calendar?: Partial<CalendarConfig>,
+  actions: readonly ObjectiveAction[] = []
 ): ObjectiveRow[] {
   const upTo = updates.filter((u) => comparePeriodIds(u.periodId, periodId) <= 0);
   const latest = latestUpdateByObjective(upTo);
   return objectives.map((o) => {
     const u = latest.get(o.id);
+    const plan = actions
+      .filter((a) => a.objectiveId === o.id)
+      .sort((a, b) => a.id - b.id)
+      .map((a) => ({ title: a.title, timescale: a.timescale, owner: name(a.owner), status: a.status }));
     return {
+      ...(plan.length > 0 ? { actions: plan } : {}),
       id: o.id,
       title: o.title,
       aim: o.aim ?? '',
@@ -448,7 +456,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
       partnerCouncils: [...service.partnerCouncils],
       serviceLead: name(service.serviceLead),
       highlight: highlightFor(data.highlights, service.id, period.id),
-      objectives: objectiveRows(objectives, updates, period.id, calendar),
+      objectives: objectiveRows(objectives, updates, period.id, calendar, (data.actions ?? []).filter((a) => ids.has(a.objectiveId))),
       statusChanges: changeRows(updates, previous.id, period.id, titles, calendar),
       yearChanges: changeRows(updates, yearBefore.id, period.id, titles, calendar),
       benefits: benefits.map((b) => ({ ...benefitRow(b), achievedOn: achievedOn.get(b.id) })),

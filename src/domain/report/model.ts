@@ -7,6 +7,7 @@ import type { PeriodKind } from '../calendar';
 import type { RiskBand, ScoreChange } from '../scoring';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
+  ActionStatus,
   BenefitCategory,
   BenefitDeliveryStatus,
   MeasureDirection,
@@ -64,6 +65,18 @@ export interface ObjectiveUpdateRow {
   readonly author?: string;
 }
 
+/** One action of an objective's action plan, as reported. */
+export interface ObjectiveActionRow {
+  /** What is to be done. */
+  readonly title: string;
+  /** When, as the plan writes it. */
+  readonly timescale?: string;
+  /** Owner's name. */
+  readonly owner?: string;
+  /** Status. */
+  readonly status: ActionStatus;
+}
+
 /** One row of the objectives table. */
 export interface ObjectiveRow {
   /** Objective id. */
@@ -84,6 +97,8 @@ export interface ObjectiveRow {
   readonly update?: ObjectiveUpdateRow;
   /** Whether the latest update belongs to the report's period (false: no update this quarter). */
   readonly updatedThisPeriod: boolean;
+  /** The objective's action plan; absent when it has none (and in snapshots published before actions existed). */
+  readonly actions?: readonly ObjectiveActionRow[];
 }
 
 /** An objective whose status or RAG changed since the previous period. */

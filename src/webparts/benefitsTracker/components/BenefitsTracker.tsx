@@ -37,10 +37,12 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
+import { safeHref } from '../../../domain/links';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
@@ -168,6 +170,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <strong>{b.title}</strong>
+            <RowProblems item={b} className={classes.subtle} />
             <span className={classes.subtle}>{serviceNames.get(b.serviceId) ?? strings.UnknownService}</span>
           </div>
         )
@@ -210,11 +213,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <RichText html={b.realised} className={classes.rich} />
-            {b.evidenceUrl && (
-              <Link href={b.evidenceUrl} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, b.title)}>
-                {strings.EvidenceLink}
-              </Link>
-            )}
+            <EvidenceLink benefit={b} />
           </div>
         )
       },
@@ -255,6 +254,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindBenefit, items: value.benefits, nameOf: (b: Benefit) => b.title }]} />
           <Stack
             horizontal
             wrap
@@ -346,6 +346,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
             services={services}
             benefit={editing === 'new' ? undefined : editing}
             userId={access.value.me.id}
+            benefits={benefits}
             onSaved={onSaved}
             onDismiss={() => setEditing(undefined)}
           />
@@ -361,6 +362,23 @@ function optionText(options: readonly IDropdownOption[], key: string | number): 
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */
+/**
+ * A benefit's evidence: a link only when the stored address is https, http or mailto. The column
+ * can be written through REST, SharePoint's list form or an import, so anything else (javascript:,
+ * data:, a relative path) is shown as text, never put in an href.
+ */
+function EvidenceLink(props: { benefit: Benefit }): JSX.Element {
+  const { benefit } = props;
+  if (!benefit.evidenceUrl) return <></>;
+  const href = safeHref(benefit.evidenceUrl);
+  if (!href) return <Text variant="small" block>{formatString(strings.EvidenceNotALink, benefit.evidenceUrl)}</Text>;
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, benefit.title)}>
+      {strings.EvidenceLink}
+    </Link>
+  );
+}
+
 function BenefitFigures(props: { benefit: Benefit; className: string; subtle: string }): JSX.Element {
   const { benefit, className, subtle } = props;
   const total = benefitSavings(benefit);

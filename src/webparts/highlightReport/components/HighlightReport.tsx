@@ -31,7 +31,7 @@ import {
 import * as strings from 'SsmStrings';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
-import type { Highlight, ReportSnapshot } from '../../../domain/types';
+import type { Benefit, Highlight, Measure, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -40,6 +40,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
 import { downloadReport } from '../download';
@@ -431,6 +432,15 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           {strings.HighlightsHeading}
         </Text>
         <ErrorBar error={data.error} onRetry={data.reload} />
+        {data.value && (
+          <ItemProblems
+            sources={[
+              { kind: strings.ItemKindService, items: data.value.services, nameOf: (s: Service) => s.name },
+              { kind: strings.ItemKindBenefit, items: data.value.benefits, nameOf: (b: Benefit) => b.title },
+              { kind: strings.ItemKindMeasure, items: data.value.measures, nameOf: (m: Measure) => m.title }
+            ]}
+          />
+        )}
         {data.loading && !data.value ? (
           <Loading />
         ) : (

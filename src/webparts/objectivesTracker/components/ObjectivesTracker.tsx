@@ -34,13 +34,14 @@ import {
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { CalendarConfig, nextDeadline } from '../../../domain/calendar';
-import type { Person } from '../../../domain/types';
+import type { Objective, Person, Service } from '../../../domain/types';
 import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
@@ -235,6 +236,12 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           {strings.ObjectivesHeading}
         </Text>
         <ErrorBar error={props.loadError} onRetry={props.onReload} />
+        <ItemProblems
+          sources={[
+            { kind: strings.ItemKindService, items: props.data.services, nameOf: (s: Service) => s.name },
+            { kind: strings.ItemKindObjective, items: props.data.objectives, nameOf: (o: Objective) => o.title }
+          ]}
+        />
         {notice && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
             {notice}

@@ -24,6 +24,7 @@ import { describeError } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import { DuplicateTitle } from '../../../components/DuplicateTitle';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
@@ -52,6 +53,8 @@ export interface IRiskFormProps {
   userId: number;
   /** Today as YYYY-MM-DD, for review dates already passed; the clock's today when omitted. */
   today?: string;
+  /** The list's other items, to warn when the title is already taken. */
+  risks?: readonly Risk[];
   /** Called with the stored risk after a successful save. */
   onSaved: (risk: Risk) => void;
   /** Closes the panel without saving. */
@@ -172,6 +175,7 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     >
       {review && <Text as="p">{strings.RiskReviewIntro}</Text>}
       <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <DuplicateTitle title={values.title} items={props.risks} ownId={risk?.id} template={strings.RiskDuplicateTitle} />
       <Dropdown
         label={strings.FieldRiskService}
         options={serviceOptions}

@@ -37,6 +37,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
@@ -188,6 +189,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => (
           <div className={classes.cell}>
             <strong>{r.title}</strong>
+            <RowProblems item={r} className={classes.subtle} />
             <span className={classes.subtle}>
               {r.serviceId === undefined ? strings.ProgrammeWide : serviceNames.get(r.serviceId) ?? strings.UnknownService}
             </span>
@@ -277,6 +279,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindRisk, items: value.risks, nameOf: (r: Risk) => r.title }]} />
           <Stack
             horizontal
             wrap
@@ -401,6 +404,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             review={reviewing && editing !== 'new'}
             userId={access.value.me.id}
             today={today}
+            risks={risks}
             onSaved={onSaved}
             onDismiss={() => {
               setEditing(undefined);
