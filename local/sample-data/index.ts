@@ -48,6 +48,7 @@ export const sampleData: SampleData = {
   budgetLines
 };
 
-/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */
+/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */
 export { personas };
+export { datedSampleData, REFERENCE_TODAY } from './dated';
 export type { Persona, SampleData };

@@ -9,7 +9,7 @@ import type { ModelOf, SampleListKey } from '../../src/data/lists';
  * Site users and the items of every list declared with sample data (src/data/lists), keyed by
  * list key: required for `sample: 'required'`, optional for `sample: 'optional'` (so generated
  * data sets may leave those out). Users have ids 1..n; the first three are the workbench
- * personas: editor, service lead, auditor (read-only).
+ * personas editor, service lead and auditor (read-only); the personas list names the rest.
  */
 export type SampleData = {
   users: Person[];
@@ -27,8 +27,8 @@ export type SampleData = {
 export interface Persona {
   /** Site user id in SampleData.users. */
   userId: number;
-  /** Role shown in the workbench's user switcher. */
-  role: 'editor' | 'serviceLead' | 'auditor';
+  /** Role shown in the workbench's user switcher; 'officer' is a responsible officer who updates objectives. */
+  role: 'editor' | 'serviceLead' | 'auditor' | 'officer';
   /** Whether the persona may edit list items (EditListItems). */
   canEdit: boolean;
 }

@@ -184,6 +184,7 @@ declare interface ISsmStrings {
   UpdateDraftNotSaved: string;
   UpdateSaveAll: string;
   UpdateSaved: string;
+  UpdateSavedOne: string;
   HistoryHeading: string;
   HistoryNone: string;
   HistoryListLabel: string;
@@ -211,8 +212,11 @@ declare interface ISsmStrings {
   RemindersRoundEscalation: string;
   RemindersToSend: string;
   RemindersAlreadySent: string;
+  RemindersAlreadySentOne: string;
   RemindersInProgress: string;
+  RemindersInProgressOne: string;
   RemindersUnassigned: string;
+  RemindersUnassignedOne: string;
   RemindersRecipientsHeading: string;
   RemindersRecipient: string;
   RemindersItemObjective: string;
@@ -224,8 +228,11 @@ declare interface ISsmStrings {
   RemindersNotAllowed: string;
   RemindersSendConfirm: string;
   RemindersSent: string;
+  RemindersSentOne: string;
   RemindersFailed: string;
+  RemindersFailedOne: string;
   RemindersUnconfirmed: string;
+  RemindersUnconfirmedOne: string;
 
   BenefitsHeading: string;
   BenefitsNone: string;
@@ -361,6 +368,7 @@ declare interface ISsmStrings {
   HeatMapCellSelected: string;
   HeatMapCaption: string;
   HeatMapUnplaced: string;
+  HeatMapUnplacedOne: string;
   HeatMapFilterActive: string;
   HeatMapFilterInherent: string;
   HeatMapFilterResidual: string;
@@ -397,6 +405,30 @@ declare interface ISsmStrings {
   FieldScorePreview: string;
   FieldPreviousScore: string;
   FormDatePlaceholder: string;
+  FormDateNotRecognised: string;
+  FormCheckBeforeSaving: string;
+  FormSaveAnyway: string;
+  FormGoBack: string;
+  ExportExcel: string;
+  ExportFiltersLabel: string;
+  ExportNoFilters: string;
+  ExportDone: string;
+  ColumnSavingsByCouncil: string;
+  RiskLikelihood1: string;
+  RiskLikelihood2: string;
+  RiskLikelihood3: string;
+  RiskLikelihood4: string;
+  RiskLikelihood5: string;
+  RiskImpact1: string;
+  RiskImpact2: string;
+  RiskImpact3: string;
+  RiskImpact4: string;
+  RiskImpact5: string;
+  RiskScaleOption: string;
+  CountOfficersOne: string;
+  CountOfficers: string;
+  CountItemsOne: string;
+  CountItems: string;
 
   HighlightsHeading: string;
   HighlightsNone: string;
@@ -671,6 +703,7 @@ declare interface ISsmStrings {
   ValidationMessages: {
     labels: { [entity: string]: { [field: string]: string } };
     templates: { [code: string]: string };
+    warnings: { [code: string]: string };
     councilLabel: string;
   };
 }

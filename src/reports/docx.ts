@@ -38,7 +38,7 @@ import type {
   ServiceSection,
   StatusChangeRow
 } from '../domain/report/model';
-import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
+import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
@@ -73,7 +73,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 /** Light fills for RAG cells; the rating is always written out too, so colour is never the only cue. */
-const RAG_FILL: Readonly<Record<string, string>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3' };
+const RAG_FILL: Readonly<Record<ObjectiveRag, string | undefined>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3', 'Not rated': undefined };
 
 type Block = Paragraph | Table;
 
@@ -779,11 +779,12 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   });
 }
 
-/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-2021-22-Q3.docx". */
+/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
   const kind = { highlight: 'Highlight-Report', quarterly: 'Quarterly-Performance-Report', annual: 'Annual-Review' }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  return `Shared-Services-${kind}-${model.period.id}${scope}.docx`;
+  const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
+  return `Shared-Services-${kind}-${period}${scope}.docx`;
 }
 
 /** Month and year of the report's period end, e.g. "March 2022" (for covers and file lists). */

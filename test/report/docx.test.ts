@@ -159,6 +159,6 @@ describe('Word export variants', () => {
 
   it('names the file after the report', () => {
     const model = buildReportModel(data(), { kind: 'quarterly', periodId: '2021-22-Q3', serviceId: 3, generatedOn: '2022-03-10T09:00:00Z' });
-    expect(reportFileName(model)).toBe('Shared-Services-Quarterly-Performance-Report-2021-22-Q3-Governance.docx');
+    expect(reportFileName(model)).toBe('Shared-Services-Quarterly-Performance-Report-Q3-2021-22-Governance.docx');
   });
 });

@@ -8,7 +8,7 @@ import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
 import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
 import { withListedActuals } from '../measures';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
@@ -482,8 +482,9 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
   const counts = {} as Record<ObjectiveStatus, number>;
   for (const s of OBJECTIVE_STATUSES) counts[s] = 0;
   for (const section of sections) for (const o of section.objectives) counts[o.status] += 1;
-  const rags = {} as Record<Rag, number>;
-  for (const r of RAG_RATINGS) rags[r] = 0;
+  // Objectives not rated yet (no update) are counted too, so the counts add up to the objectives.
+  const rags = {} as Record<ObjectiveRag, number>;
+  for (const r of OBJECTIVE_RAGS) rags[r] = 0;
   for (const section of sections) for (const o of section.objectives) if (o.rag in rags) rags[o.rag] += 1;
   const heatMap = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
   for (const r of programmeRisks) {

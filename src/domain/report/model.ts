@@ -12,6 +12,7 @@ import type {
   BenefitDeliveryStatus,
   MeasureDirection,
   ObjectiveStatus,
+  ObjectiveRag,
   Rag,
   ServicePhase
 } from '../vocabularies';
@@ -86,8 +87,8 @@ export interface ObjectiveRow {
   readonly aim: string;
   /** Status as of the period (from the latest update on or before it, else the objective's own). */
   readonly status: ObjectiveStatus;
-  /** RAG as of the period. */
-  readonly rag: Rag;
+  /** RAG as of the period; "Not rated" when nothing has been reported yet. */
+  readonly rag: ObjectiveRag;
   /** Responsible officer's name. */
   readonly responsibleOfficer?: string;
   /** Target completion date (YYYY-MM-DD). */
@@ -313,7 +314,7 @@ export interface ReportModel {
   /** Number of objectives per status as of the period. */
   readonly objectiveStatusCounts: Readonly<Record<ObjectiveStatus, number>>;
   /** Number of objectives per RAG rating as of the period. Missing in older snapshots. */
-  readonly objectiveRagCounts?: Readonly<Record<Rag, number>>;
+  readonly objectiveRagCounts?: Readonly<Partial<Record<ObjectiveRag, number>>>;
   /**
    * Open risks of the scope by residual likelihood and impact: `riskHeatMap[l - 1][i - 1]` is
    * the number with likelihood l and impact i. Missing in older snapshots.
