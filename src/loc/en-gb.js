@@ -589,8 +589,6 @@ define([], function () {
     RegisterTabLessons: 'Lessons learned',
     RegisterTabServices: 'Services',
     RegisterNoMatch: 'Nothing matches the filters.',
-    FilterCouncilLabel: 'Council',
-    FilterAllCouncils: 'All councils',
     BestPracticeHeading: 'Best practice',
     BestPracticeIntro: 'Practice that one partner council has shared with another, for the annual review.',
     BestPracticeFiltersLabel: 'Filter best practice',
