@@ -52,7 +52,7 @@ import {
   toDataAccessError
 } from './errors';
 import { packModel, unpackModel } from './snapshotCodec';
-import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, throttlingDecision } from './batch';
+import { aloneRetryMs, BatchPart, batchSleep, executeMixedRound, RoundPart, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
@@ -276,7 +276,13 @@ class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry>
     });
     let results;
     try {
-      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'batch', list: this.key });
+      // An update carries the etag it read, so sending it twice cannot overwrite a newer version
+      // (the second attempt meets a 412); an add might save twice, so it is never resent on a doubt.
+      const idempotent = (i: number): boolean => {
+        const w = writes[i];
+        return 'update' in w && typeof w.update.etag === 'string' && w.update.etag !== '' && w.update.etag !== '*';
+      };
+      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'batch', list: this.key, idempotent });
     } catch (e) {
       return this.fail(e, { operation: 'batch' });
     }
@@ -378,10 +384,17 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
 
 /** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
 type InitialPart =
-  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; whole?: boolean; throttled: number }
-  | { kind: 'lastId'; key: PageKey; throttled: number }
-  | { kind: 'user'; throttled: number }
-  | { kind: 'canEdit'; list: EditableListKey; throttled: number };
+  | ({ kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; whole?: boolean } & Retries)
+  | ({ kind: 'lastId'; key: PageKey } & Retries)
+  | ({ kind: 'user' } & Retries)
+  | ({ kind: 'canEdit'; list: EditableListKey } & Retries);
+
+/** How often a read of loadInitial was throttled, or failed for want of time or by another part (then sent on its own). */
+interface Retries {
+  throttled: number;
+  transient?: number;
+  alone?: boolean;
+}
 
 /** The first-round parts of every list (one per period when the updates are narrowed to periods). */
 function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): InitialPart[] {
@@ -480,10 +493,10 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   for (const p of first) if (p.kind === 'page' && p.whole) wholeLists.add(p.key);
   let pending = first;
   while (pending.length > 0) {
-    const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
+    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part), alone: part.alone }));
     let results;
     try {
-      results = await executeBatchRound(sp, parts, batchOptions);
+      results = await executeMixedRound(sp, parts, batchOptions);
     } catch (e) {
       throw await toDataAccessError(e, { operation: 'read' });
     }
@@ -496,6 +509,13 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       const entry = pending[i];
       if (!r.ok) {
         const context = initialPartContext(entry);
+        // Every part here is a read: one failed by another part or timed out is sent again on its own.
+        const aloneMs = aloneRetryMs(r.error, (entry.transient ?? 0) + 1, true, batchOptions);
+        if (aloneMs !== undefined) {
+          next.push({ ...entry, alone: true, transient: (entry.transient ?? 0) + 1 });
+          waitMs = Math.max(waitMs, aloneMs);
+          continue;
+        }
         const decision = throttlingDecision(r.error, entry.throttled + 1, { ...batchOptions, operation: context.operation, list: context.list });
         if (decision && 'retryInMs' in decision) {
           next.push({ ...entry, throttled: entry.throttled + 1 });
