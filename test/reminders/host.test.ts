@@ -123,3 +123,19 @@ it('re-claims failed entries in place through the batch (read back for their eta
   expect(log).toHaveLength(OFFICERS);
   for (const f of failed) expect(log.find((e) => e.id === f.id)?.status).toBe('Sent');
 });
+
+it('survives SharePoint batches whose failed part fails the rest, part timeouts and Save Conflicts: every officer mailed exactly once', async () => {
+  host.setFaults({ rateBatchCascade: 0.05, rateBatchTimeout: 0.05, rate409: 0.05, seed: 21, pathPattern: '^/sites/' });
+  const d = deps();
+  const result = await runReminders({ ...d, today: REMINDER_BENCH_TODAY, links: d.settings.links });
+  const injected = host.faultsInjected();
+  host.setFaults({});
+  // Seeded: each kind of fault really happened during the run.
+  expect(injected.cascade).toBeGreaterThan(0);
+  expect(injected.timeout).toBeGreaterThan(0);
+  expect(injected.conflict).toBeGreaterThan(0);
+  expect(result.sent).toHaveLength(OFFICERS);
+  expect(recipients().sort()).toEqual(officerEmails);
+  const log = await d.repositories.reminderLog.getAll();
+  expect(log.filter((e) => e.status === 'Sent')).toHaveLength(OFFICERS);
+});
