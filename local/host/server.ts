@@ -62,7 +62,7 @@ export interface LocalHost {
   close(): Promise<void>;
   setFaults(f: FaultConfig): void;
   /** Faults injected since the last setFaults, by kind. */
-  faultsInjected(): { throttle: number; unavailable: number; reset: number };
+  faultsInjected(): { throttle: number; unavailable: number; reset: number; cascade: number; timeout: number; conflict: number };
   outbox(): SentMail[];
   requestLog(): { method: string; path: string }[];
   resetRequestLog(): void;
@@ -353,9 +353,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         webUrl: `${reqOrigin}${SITE_PATH}`,
         webPath: SITE_PATH,
         user,
-        digestSecret: store.getMeta('digestSecret') ?? ''
+        digestSecret: store.getMeta('digestSecret') ?? '',
+        partFault: (path, write, inBatch) => faults.part(path, write, inBatch)
       };
-      const answer = handleSharePoint(ctx, hostReq);
+      const handled = handleSharePoint(ctx, hostReq);
+      const answer = { ...handled, headers: { ...handled.headers, ...faults.rateLimitHeaders(url.pathname) } };
       return reset === 'after' ? dropConnection(res) : send(res, answer);
     }
     if (method === 'GET' || method === 'HEAD') {

@@ -20,13 +20,17 @@ import {
   SpError,
   accessDenied,
   invalidQuery,
+  indexOutOfBounds,
   itemNotFound,
+  operationTimedOut,
+  saveConflict,
   listNotFound,
   notImplemented,
   propertyMissing,
   securityValidation,
   uniqueNeedsIndex
 } from './errors';
+import type { PartFault } from './faults';
 import { HostField, HostFieldType, HostList, HostUser, HostView, ItemRow, Store, fieldRestName, toSpDate } from './store';
 
 /** A request as the router sees it (top-level or a batch part). */
@@ -55,6 +59,8 @@ export interface SpContext {
   user: HostUser;
   /** Secret used to sign form digests (kept in the database so digests survive restarts). */
   digestSecret: string;
+  /** Fault switches for writes and `$batch` parts (faults.ts); none when absent. */
+  partFault?: (path: string, write: boolean, inBatch: boolean) => PartFault;
 }
 
 /** Seconds a form digest stays valid, as SharePoint Online answers. */
@@ -1199,12 +1205,20 @@ export function handleSharePoint(ctx: SpContext, req: HostRequest, inBatch = fal
       if (inBatch) throw invalidQuery('A batch cannot contain another batch.');
       return handleBatch(ctx, req);
     }
-    if (first === 'web') return webRoute(ctx, segments.slice(1), req, mode);
+    if (first === 'web') {
+      if (!inBatch && isItemWrite(req) && ctx.partFault?.(req.url.pathname, true, false) === 'conflict') throw saveConflict();
+      return webRoute(ctx, segments.slice(1), req, mode);
+    }
     throw notImplemented(req.method, req.url.pathname);
   } catch (e) {
     if (e instanceof SpError) return errorResponse(e, req.headers);
     throw e;
   }
+}
+
+/** Whether a request adds, updates or deletes a list item (what a 409 Save Conflict can answer). */
+function isItemWrite(req: HostRequest): boolean {
+  return WRITE_METHODS.has(effectiveMethod(req)) && /\/items(\(\d+\))?\/?$/i.test(req.url.pathname);
 }
 
 function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
@@ -1217,6 +1231,9 @@ function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
     if (e instanceof Error && e.name === 'MultipartError') throw invalidQuery(e.message);
     throw e;
   }
+  // Once a part has failed under the cascade switch, SharePoint Online has been seen to answer
+  // every later part of the batch with this error, unprocessed (pnp/pnpjs issues #486, #1275).
+  let cascading = false;
   const responses = parts.map((p) => {
     let url: URL;
     try {
@@ -1224,7 +1241,16 @@ function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
     } catch (e) {
       throw invalidQuery(`Invalid URL in batch: ${p.url} (${(e as Error).message})`);
     }
-    return handleSharePoint(ctx, { method: p.method, url, headers: { ...p.headers, authorization: req.headers.authorization ?? '' }, body: p.body }, true);
+    const partReq: HostRequest = { method: p.method, url, headers: { ...p.headers, authorization: req.headers.authorization ?? '' }, body: p.body };
+    if (cascading) return errorResponse(indexOutOfBounds(), partReq.headers);
+    const fault = ctx.partFault?.(url.pathname, isItemWrite(partReq), true) ?? 'none';
+    if (fault === 'conflict') return errorResponse(saveConflict(), partReq.headers);
+    if (fault === 'timeout') return errorResponse(operationTimedOut(), partReq.headers);
+    if (fault === 'cascade') {
+      cascading = true;
+      return errorResponse(indexOutOfBounds(), partReq.headers);
+    }
+    return handleSharePoint(ctx, partReq, true);
   });
   const { body, contentType } = serialiseBatchResponse(responses, `batchresponse_${randomUUID()}`);
   return { status: 200, headers: { 'content-type': contentType }, body };

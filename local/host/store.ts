@@ -706,7 +706,16 @@ export class Store {
   ): { rows: ItemRow[]; next?: SkipToken } {
     const referenced = [...(q.filter ? filterFields(q.filter) : []), ...q.orderBy.map((o) => o.field)];
     const resolvedRefs = referenced.map((name) => this.resolveProperty(list, name));
-    if (resolvedRefs.some((r) => !r.field.indexed) && this.itemCount(list) > LIST_VIEW_THRESHOLD) throw throttled();
+    if (this.itemCount(list) > LIST_VIEW_THRESHOLD) {
+      // Beyond the list view threshold SharePoint serves a query only when every filtered or sorted
+      // column is indexed and the first indexed column filtered on narrows the list to at most the
+      // threshold ("Manage large lists and libraries", https://support.microsoft.com/office/b8588dae-9387-48c2-9248-c24122f07c59:
+      // the first column in a filter must be indexed and return fewer items than the threshold;
+      // "Add an index to a list or library column", https://support.microsoft.com/office/f3f00554-b7dc-44d1-a2ed-d477eac463b0).
+      // Unfiltered paging in ID order ($top up to 5,000 with $skiptoken=Paged=TRUE&p_ID=N) is always served.
+      if (resolvedRefs.some((r) => !r.field.indexed)) throw throttled();
+      if (q.filter && this.firstClauseCount(list, q.filter) > LIST_VIEW_THRESHOLD) throw throttled();
+    }
 
     const params: SQLInputValue[] = [list.pk];
     const where: string[] = ['i.list_pk = ?'];
@@ -762,6 +771,28 @@ export class Store {
       values[k.name] = v === null || v === undefined ? null : tokenValue(v);
     });
     return { rows, next: { id: Number(last.id), values } };
+  }
+
+  /**
+   * How many items the first column of a filter selects on its own (up to one more than the
+   * threshold): the leading `and` clauses on that column, or the whole filter when it is an `or`.
+   */
+  private firstClauseCount(list: HostList, filter: FilterExpr): number {
+    const conjuncts = (e: FilterExpr): FilterExpr[] => (e.kind === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e]);
+    const all = conjuncts(filter);
+    const column = (e: FilterExpr): string => [...new Set(filterFields(e).map((f) => f.toLowerCase()))].sort().join(',');
+    const first = column(all[0]);
+    const leading: FilterExpr[] = [];
+    for (const c of all) {
+      if (column(c) !== first) break;
+      leading.push(c);
+    }
+    const expr = leading.reduce((left, right) => ({ kind: 'and', left, right }) as FilterExpr);
+    const params: SQLInputValue[] = [list.pk];
+    const where = this.compileFilter(list, expr, params);
+    params.push(LIST_VIEW_THRESHOLD + 1);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM items i WHERE i.list_pk = ? AND ${where} LIMIT ?)`).get(...params) as { n: number };
+    return Number(row.n);
   }
 
   private static tokenParam(raw: string, kind: ValueKind): SQLInputValue {
