@@ -30,6 +30,7 @@ import type { ISectionOptions } from 'docx';
 import { financialYearLabel, shortPeriodLabel } from '../domain/report/build';
 import type {
   BenefitRow,
+  BudgetRow,
   MeasureRow,
   ObjectiveRow,
   ReportModel,
@@ -45,6 +46,9 @@ import { andList, count, longDate, measureValue, monthYear, pounds } from './for
 import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
 import { paperFigures } from './figures';
 import type { Figure, FigureImages } from './figures';
+
+/** What an empty section says, the same everywhere. */
+const NOTHING = 'Nothing recorded for this period.';
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
@@ -425,7 +429,7 @@ function changesBlock(ctx: Ctx, changes: readonly StatusChangeRow[], since: stri
 
 function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
-  if (s.measures.length === 0) return [para('No business plan measures are recorded for this service.')];
+  if (s.measures.length === 0) return [para(NOTHING)];
   const against = (r: MeasureRow): string =>
     r.onTarget === undefined ? 'No actual recorded' : `${r.onTarget ? 'On target' : 'Below target'}${r.trend === 'improved' ? ', improved' : r.trend === 'worsened' ? ', worsened' : ''}`;
   const fill = (r: MeasureRow): string | undefined => (r.onTarget === undefined ? undefined : r.onTarget ? RAG_FILL.Green : RAG_FILL.Amber);
@@ -437,7 +441,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
       ...r.year.map((y) => cell(measureValue(y.actual, r.unit))),
       cell(against(r), { fill: fill(r) })
     ]);
-    return [table(['Measure', 'Target', ...quarters, `Against target at ${periodShort(m)}`], rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH)];
+    return [table(['Measure', 'Target', ...quarters, `Against target at ${periodShort(m)}`], rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
   }
   const rows = s.measures.map((r) => [
     cell(`${r.title}\n${r.direction}`),
@@ -446,7 +450,43 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
     cell(measureValue(r.previous, r.unit)),
     cell(against(r), { fill: fill(r) })
   ]);
-  return [table(['Measure', 'Target', periodShort(m), shortPeriodLabel(m.previousPeriod), 'Against target'], rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH)];
+  return [table(['Measure', 'Target', periodShort(m), shortPeriodLabel(m.previousPeriod), 'Against target'], rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
+}
+
+/** The officers' comments on the period's actuals, as entered with them. */
+function measureComments(ctx: Ctx, s: ServiceSection): Block[] {
+  const withComment = s.measures.filter((r) => r.comment && ctx.rich(r.comment).length > 0);
+  if (withComment.length === 0) return [];
+  const blocks: Block[] = [para(`Officers' comments on the ${periodShort(ctx.model)} actuals:`, { keepNext: true })];
+  for (const r of withComment) blocks.push(para(r.title, { bold: true, keepNext: true }), ...ctx.rich(r.comment ?? ''));
+  return blocks;
+}
+
+/** Staff satisfaction: the latest survey (staff are surveyed every other quarter). */
+function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
+  const v = s.staffSurvey;
+  if (!v) return [para(NOTHING)];
+  const blocks: Block[] = [];
+  if (!v.thisPeriod) blocks.push(para(`Staff are surveyed every other quarter; the latest survey is from ${v.periodLabel}.`));
+  const trend =
+    v.previousSatisfiedPercent === undefined
+      ? 'First survey'
+      : v.satisfiedPercent > v.previousSatisfiedPercent
+        ? `Up from ${v.previousSatisfiedPercent}%`
+        : v.satisfiedPercent < v.previousSatisfiedPercent
+          ? `Down from ${v.previousSatisfiedPercent}%`
+          : 'No change';
+  blocks.push(
+    table(
+      ['Survey', 'Surveyed', 'Responses', 'Response rate', 'Satisfied', 'Since the survey before'],
+      [[cell(v.periodLabel), cell(String(v.surveyed)), cell(String(v.responses)), cell(v.responseRate === undefined ? 'Not known' : `${v.responseRate}%`), cell(`${v.satisfiedPercent}%`), cell(trend)]],
+      [1.6, 1.2, 1.2, 1.3, 1.2, 2],
+      PORTRAIT_WIDTH
+    )
+  );
+  const themes = ctx.rich(v.themes);
+  if (themes.length > 0) blocks.push(para('Themes raised:', { keepNext: true }), ...themes);
+  return blocks;
 }
 
 function risksTable(risks: readonly RiskRow[], withService: boolean): Table {
@@ -532,8 +572,9 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   if (m.kind !== 'highlight') {
     blocks.push(heading('Performance against business plan measures', 3), ...measuresBlock(ctx, s));
     blocks.push(heading('Benefits overview', 3), ...benefitsOverview(ctx, s));
-    blocks.push(heading('Risks', 3));
-    blocks.push(s.risks.length === 0 ? para('No open risks are recorded for this service.') : risksTable(s.risks, false));
+    blocks.push(heading('Staff satisfaction', 3), ...staffSatisfaction(ctx, s));
+    blocks.push(heading('Risk register', 3));
+    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false));
   }
   return blocks;
 }
@@ -589,7 +630,7 @@ function benefitTracker(ctx: Ctx): Block[] {
 
 function financialBenefits(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading('Financial benefits', 1)];
+  const blocks: Block[] = [heading('Financial benefits and budget', 1)];
   blocks.push(para(`Savings for each partner council, from the benefits tracker, to the end of ${shortPeriodLabel(m.period)}:`, { keepNext: true }));
   blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   if (m.savings.byService.length > 1) {
@@ -598,6 +639,26 @@ function financialBenefits(ctx: Ctx): Block[] {
     rows.push([cell('Total', { fill: 'F2F2F2' }), cell(pounds(m.savings.planned), { fill: 'F2F2F2' }), cell(pounds(m.savings.realised), { fill: 'F2F2F2' })]);
     blocks.push(table(['Service', 'Savings planned', 'Savings realised to date'], rows, [3, 2, 2], PORTRAIT_WIDTH));
   }
+  blocks.push(...budgetBlock(ctx));
+  return blocks;
+}
+
+/** The shared budgets of the year, their split between the councils, savings approved, totals per council. */
+function budgetBlock(ctx: Ctx): Block[] {
+  const b = ctx.model.budget;
+  const blocks: Block[] = [heading(`Budget ${b ? b.financialYearLabel : financialYearLabel(ctx.model.period)}`, 2)];
+  if (!b || b.lines.length === 0) return [...blocks, para(NOTHING)];
+  // The split goes in one cell, one council a line: five council columns do not fit a portrait page.
+  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => `${x.council}: ${pounds(x.amount)}`).join('\n');
+  const rows = b.lines.map((l) => [cell(l.serviceName), cell(pounds(l.sharedBudget)), cell(split(l)), cell(pounds(l.savingsApproved))]);
+  const total = { fill: 'F2F2F2' };
+  rows.push([cell('Total', total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
+  blocks.push(para(`Shared budgets for ${b.financialYearLabel}, their split between the partner councils, and savings approved to date:`, { keepNext: true }));
+  blocks.push(table(['Service', 'Shared budget', 'Split between the councils', 'Savings approved'], rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH));
+  blocks.push(para(`Each council's share of the shared budgets for ${b.financialYearLabel}:`, { keepNext: true }));
+  const councilRows = b.byCouncil.map((c) => [cell(c.council), cell(pounds(c.share))]);
+  councilRows.push([cell('Total', total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
+  blocks.push(table(['Council', 'Share of the shared budgets'], councilRows, [3, 2], PORTRAIT_WIDTH));
   return blocks;
 }
 
@@ -629,6 +690,7 @@ function footer(title: string): Footer {
 
 /** The meeting the report goes to: the latest meeting date of the period's general updates. */
 function meetingDate(m: ReportModel): string | undefined {
+  if (m.meeting) return m.meeting.date;
   const dates = m.services.map((s) => s.highlight?.meetingDate).filter((d): d is string => !!d).sort();
   return dates[dates.length - 1];
 }
@@ -702,6 +764,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
     para(meeting ? `Report to the ${settings.committeeName}, ${longDate(meeting)}` : `Report to the ${settings.committeeName}`, { bold: true }),
+    ...(model.meeting ? [para(`Meeting: ${model.meeting.title}`)] : []),
     para(`Report of: ${settings.author}`),
     para(`Contact: ${settings.contact}`),
     para(`Reporting period: ${model.period.label}`),
