@@ -42,13 +42,15 @@ import type {
 import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
+import * as strings from 'SsmStrings';
+import { formatString } from '../components/format';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
 import { paperFigures } from './figures';
 import type { Figure, FigureImages } from './figures';
 
 /** What an empty section says, the same everywhere. */
-const NOTHING = 'Nothing recorded for this period.';
+const NOTHING = strings.PaperNothingRecorded;
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
@@ -261,13 +263,13 @@ function purpose(ctx: Ctx): Block[] {
     return paras.length > 0 ? paras : [numbered(fallback)];
   };
   return [
-    heading('Purpose of the report', 1),
+    heading(strings.PaperHeadingPurpose, 1),
     ...own(n.purpose, sentences[m.kind]),
-    heading('Recommendations', 1),
+    heading(strings.PaperHeadingRecommendations, 1),
     ...own(n.recommendations, recommendation[m.kind]),
-    heading('Reasons for recommendations', 1),
+    heading(strings.PaperHeadingReasons, 1),
     ...own(n.reasons, `To allow the ${ctx.settings.committeeName} to regularly monitor the progress and performance of the shared services arrangements.`),
-    heading('Background to the report', 1),
+    heading(strings.PaperHeadingBackground, 1),
     ...own(ctx.settings.background, 'The partner councils agreed the shared services arrangements and the monitoring framework.')
   ];
 }
@@ -297,7 +299,7 @@ function figureBlock(ctx: Ctx, key: string): Block[] {
 /** A standard section of every paper: its heading and the settings' paragraphs, numbered. */
 function standardSection(ctx: Ctx, title: string, html: string): Block[] {
   const paras = ctx.numberedRich(html);
-  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered('There is nothing to report.')])];
+  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered(strings.PaperNothingToReport)])];
 }
 
 /** The appendices of a kind, in order: letter and title. */
@@ -314,12 +316,12 @@ function closingSections(ctx: Ctx): Block[] {
   const s = ctx.settings;
   const appendices = appendicesOf(ctx.model);
   return [
-    ...standardSection(ctx, 'Climate change and air quality', s.climateChange),
-    ...standardSection(ctx, 'Risk', s.risk),
-    ...standardSection(ctx, 'Comments of the Statutory Finance Officer', s.financeOfficerComments),
-    ...standardSection(ctx, 'Comments of the Monitoring Officer', s.monitoringOfficerComments),
-    heading('Appendices', 1),
-    ...appendices.map((a) => para(`Appendix ${a.letter} – ${a.title}`))
+    ...standardSection(ctx, strings.PaperHeadingClimate, s.climateChange),
+    ...standardSection(ctx, strings.PaperHeadingRisk, s.risk),
+    ...standardSection(ctx, strings.PaperHeadingFinanceOfficer, s.financeOfficerComments),
+    ...standardSection(ctx, strings.PaperHeadingMonitoringOfficer, s.monitoringOfficerComments),
+    heading(strings.PaperHeadingAppendices, 1),
+    ...appendices.map((a) => para(formatString(strings.PaperAppendixLine, a.letter, a.title)))
   ];
 }
 
@@ -349,7 +351,7 @@ function summary(ctx: Ctx): Block[] {
     .map(([status, n]) => `${n} ${status.toLowerCase()}`);
   const changes = m.services.reduce((n, s) => n + s.statusChanges.length, 0);
   const realised = m.services.reduce((n, s) => n + s.realisedThisPeriod.length, 0);
-  const blocks: Block[] = [heading('Summary', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingSummary, 1)];
   if (m.narrative?.summaryRemarks) blocks.push(...ctx.numberedRich(m.narrative.summaryRemarks));
   blocks.push(
     numbered(
@@ -457,7 +459,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
 function measureComments(ctx: Ctx, s: ServiceSection): Block[] {
   const withComment = s.measures.filter((r) => r.comment && ctx.rich(r.comment).length > 0);
   if (withComment.length === 0) return [];
-  const blocks: Block[] = [para(`Officers' comments on the ${periodShort(ctx.model)} actuals:`, { keepNext: true })];
+  const blocks: Block[] = [para(formatString(strings.PaperMeasureComments, periodShort(ctx.model)), { keepNext: true })];
   for (const r of withComment) blocks.push(para(r.title, { bold: true, keepNext: true }), ...ctx.rich(r.comment ?? ''));
   return blocks;
 }
@@ -467,7 +469,7 @@ function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
   const v = s.staffSurvey;
   if (!v) return [para(NOTHING)];
   const blocks: Block[] = [];
-  if (!v.thisPeriod) blocks.push(para(`Staff are surveyed every other quarter; the latest survey is from ${v.periodLabel}.`));
+  if (!v.thisPeriod) blocks.push(para(formatString(strings.PaperSurveyNotThisPeriod, v.periodLabel)));
   const trend =
     v.previousSatisfiedPercent === undefined
       ? 'First survey'
@@ -485,7 +487,7 @@ function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
     )
   );
   const themes = ctx.rich(v.themes);
-  if (themes.length > 0) blocks.push(para('Themes raised:', { keepNext: true }), ...themes);
+  if (themes.length > 0) blocks.push(para(strings.PaperThemesRaised, { keepNext: true }), ...themes);
   return blocks;
 }
 
@@ -539,23 +541,23 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   if (s.serviceLead) facts.push(`service lead ${s.serviceLead}`);
   blocks.push(para(`${facts.join('; ')}.`, { italics: true }));
 
-  blocks.push(heading('General update', 3));
+  blocks.push(heading(strings.PaperHeadingGeneralUpdate, 3));
   if (s.highlight) {
-    blocks.push(heading('Key points of action', 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
-    blocks.push(heading('Overview of activity', 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
+    blocks.push(heading(strings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
+    blocks.push(heading(strings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
   } else {
     blocks.push(para(`No general update was provided for ${periodShort(m)}.`));
   }
 
-  blocks.push(heading('Service development objectives', 3), ...objectivesTable(ctx, s));
+  blocks.push(heading(strings.PaperHeadingObjectives, 3), ...objectivesTable(ctx, s));
   const since = shortPeriodLabel(m.previousPeriod);
-  blocks.push(heading(`Changes since ${since}`, 3));
+  blocks.push(heading(formatString(strings.PaperHeadingChangesSince, since), 3));
   blocks.push(...changesBlock(ctx, s.statusChanges, since, `No objective changed its status or RAG rating since ${since}.`));
   if (m.kind === 'annual') {
     const completed = s.yearChanges.filter((c) => c.statusChanged && c.to.status === 'Complete');
     const achieved = s.benefits.filter((b) => b.deliveryStatus === 'Achieved');
     const year = financialYearLabel(m.period);
-    blocks.push(heading('Areas of success and achievements', 3));
+    blocks.push(heading(strings.PaperHeadingSuccesses, 3));
     if (completed.length === 0) {
       blocks.push(para(`No service development objective was completed during ${year}.`));
     } else {
@@ -570,10 +572,10 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
     }
   }
   if (m.kind !== 'highlight') {
-    blocks.push(heading('Performance against business plan measures', 3), ...measuresBlock(ctx, s));
-    blocks.push(heading('Benefits overview', 3), ...benefitsOverview(ctx, s));
-    blocks.push(heading('Staff satisfaction', 3), ...staffSatisfaction(ctx, s));
-    blocks.push(heading('Risk register', 3));
+    blocks.push(heading(strings.PaperHeadingMeasures, 3), ...measuresBlock(ctx, s));
+    blocks.push(heading(strings.PaperHeadingBenefitsOverview, 3), ...benefitsOverview(ctx, s));
+    blocks.push(heading(strings.PaperHeadingStaffSatisfaction, 3), ...staffSatisfaction(ctx, s));
+    blocks.push(heading(strings.PaperHeadingRiskRegister, 3));
     blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false));
   }
   return blocks;
@@ -630,7 +632,7 @@ function benefitTracker(ctx: Ctx): Block[] {
 
 function financialBenefits(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading('Financial benefits and budget', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingFinancialBenefits, 1)];
   blocks.push(para(`Savings for each partner council, from the benefits tracker, to the end of ${shortPeriodLabel(m.period)}:`, { keepNext: true }));
   blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   if (m.savings.byService.length > 1) {
@@ -646,7 +648,7 @@ function financialBenefits(ctx: Ctx): Block[] {
 /** The shared budgets of the year, their split between the councils, savings approved, totals per council. */
 function budgetBlock(ctx: Ctx): Block[] {
   const b = ctx.model.budget;
-  const blocks: Block[] = [heading(`Budget ${b ? b.financialYearLabel : financialYearLabel(ctx.model.period)}`, 2)];
+  const blocks: Block[] = [heading(formatString(strings.PaperHeadingBudget, b ? b.financialYearLabel : financialYearLabel(ctx.model.period)), 2)];
   if (!b || b.lines.length === 0) return [...blocks, para(NOTHING)];
   // The split goes in one cell, one council a line: five council columns do not fit a portrait page.
   const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => `${x.council}: ${pounds(x.amount)}`).join('\n');
@@ -664,7 +666,7 @@ function budgetBlock(ctx: Ctx): Block[] {
 
 function riskSummary(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading('Risk summary', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingRiskSummary, 1)];
   if (m.topRisks.length === 0) return [...blocks, para('There are no open risks in the register for these services.')];
   blocks.push(...figureBlock(ctx, 'riskHeatMap'));
   blocks.push(para(`The highest open risks in the register by residual score (likelihood × impact after controls, out of 25):`, { keepNext: true }));
@@ -701,12 +703,12 @@ function meetingDate(m: ReportModel): string | undefined {
  */
 function appendixHeading(m: ReportModel, index: number, newPage = true): Paragraph {
   const a = appendicesOf(m)[index];
-  return new Paragraph({ text: `Appendix ${a.letter} – ${a.title}`, heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
+  return new Paragraph({ text: formatString(strings.PaperAppendixLine, a.letter, a.title), heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
 }
 
 function bestPracticeAppendix(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [appendixHeading(m, 2, false), heading('Best practice', 2)];
+  const blocks: Block[] = [appendixHeading(m, 2, false), heading(strings.PaperHeadingBestPractice, 2)];
   const practice = m.bestPractice ?? [];
   if (practice.length === 0) blocks.push(para('No best practice is recorded for this year.'));
   else
@@ -723,7 +725,7 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
         PORTRAIT_WIDTH
       )
     );
-  blocks.push(heading('Lessons learned', 2));
+  blocks.push(heading(strings.PaperHeadingLessonsLearned, 2));
   const lessons = m.lessonsLearned ?? [];
   if (lessons.length === 0) blocks.push(para('No lessons learned are recorded for this year.'));
   else
@@ -764,7 +766,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
     para(meeting ? `Report to the ${settings.committeeName}, ${longDate(meeting)}` : `Report to the ${settings.committeeName}`, { bold: true }),
-    ...(model.meeting ? [para(`Meeting: ${model.meeting.title}`)] : []),
+    ...(model.meeting ? [para(formatString(strings.PaperMeeting, model.meeting.title))] : []),
     para(`Report of: ${settings.author}`),
     para(`Contact: ${settings.contact}`),
     para(`Reporting period: ${model.period.label}`),

@@ -181,9 +181,9 @@ describe('HighlightReport', () => {
     expect(within(v2).queryByText('Today’s text')).toBeNull();
     // Version 2 says what changed since version 1: the rewritten key points, before and after.
     const changes = await screen.findByRole('table', { name: 'Changes since version 1' });
-    const row = within(changes).getByText(strings.ReportChangesItemKeyPoints).closest('tr') as HTMLElement;
+    const row = within(changes).getByText(strings.ReportVersionChangesItemKeyPoints).closest('tr') as HTMLElement;
     expect(within(row).getByText('Governance')).toBeTruthy();
-    expect(within(row).getByText(strings.ReportChangesChanged)).toBeTruthy();
+    expect(within(row).getByText(strings.ReportVersionChangesChanged)).toBeTruthy();
     expect(within(row).getByText('Governance key points')).toBeTruthy();
     expect(within(row).getByText('Rewritten after the meeting')).toBeTruthy();
   });

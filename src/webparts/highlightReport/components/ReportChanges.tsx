@@ -12,35 +12,35 @@ import { DataTable } from '../../../components/DataTable';
 import { formatString } from '../../../components/format';
 
 const SECTION_LABELS: Readonly<Record<ComparedSection, string>> = {
-  narrative: strings.ReportChangesSectionNarrative,
-  summary: strings.ReportChangesSectionSummary,
-  generalUpdate: strings.ReportChangesSectionGeneralUpdate,
-  objectives: strings.ReportChangesSectionObjectives,
-  measures: strings.ReportChangesSectionMeasures,
-  benefits: strings.ReportChangesSectionBenefits,
-  staffSatisfaction: strings.ReportChangesSectionStaffSatisfaction,
-  risks: strings.ReportChangesSectionRisks,
-  budget: strings.ReportChangesSectionBudget,
-  bestPractice: strings.ReportChangesSectionBestPractice,
-  lessonsLearned: strings.ReportChangesSectionLessonsLearned
+  narrative: strings.ReportVersionChangesSectionNarrative,
+  summary: strings.ReportVersionChangesSectionSummary,
+  generalUpdate: strings.ReportVersionChangesSectionGeneralUpdate,
+  objectives: strings.ReportVersionChangesSectionObjectives,
+  measures: strings.ReportVersionChangesSectionMeasures,
+  benefits: strings.ReportVersionChangesSectionBenefits,
+  staffSatisfaction: strings.ReportVersionChangesSectionStaffSatisfaction,
+  risks: strings.ReportVersionChangesSectionRisks,
+  budget: strings.ReportVersionChangesSectionBudget,
+  bestPractice: strings.ReportVersionChangesSectionBestPractice,
+  lessonsLearned: strings.ReportVersionChangesSectionLessonsLearned
 };
 
 /** Names of the items that are fields rather than named things (the clerk's text, the summary totals). */
 const ITEM_LABELS: Readonly<Record<string, string>> = {
-  purpose: strings.ReportChangesItemPurpose,
-  recommendations: strings.ReportChangesItemRecommendations,
-  reasons: strings.ReportChangesItemReasons,
-  summaryRemarks: strings.ReportChangesItemSummaryRemarks,
-  savingsPlanned: strings.ReportChangesItemSavingsPlanned,
-  savingsRealised: strings.ReportChangesItemSavingsRealised,
-  keyPoints: strings.ReportChangesItemKeyPoints,
-  activityOverview: strings.ReportChangesItemActivityOverview
+  purpose: strings.ReportVersionChangesItemPurpose,
+  recommendations: strings.ReportVersionChangesItemRecommendations,
+  reasons: strings.ReportVersionChangesItemReasons,
+  summaryRemarks: strings.ReportVersionChangesItemSummaryRemarks,
+  savingsPlanned: strings.ReportVersionChangesItemSavingsPlanned,
+  savingsRealised: strings.ReportVersionChangesItemSavingsRealised,
+  keyPoints: strings.ReportVersionChangesItemKeyPoints,
+  activityOverview: strings.ReportVersionChangesItemActivityOverview
 };
 
 const CHANGE_LABELS: Readonly<Record<ReportChange['change'], string>> = {
-  added: strings.ReportChangesAdded,
-  removed: strings.ReportChangesRemoved,
-  changed: strings.ReportChangesChanged
+  added: strings.ReportVersionChangesAdded,
+  removed: strings.ReportVersionChangesRemoved,
+  changed: strings.ReportVersionChangesChanged
 };
 
 /** Props of `ReportChanges`. */
@@ -56,11 +56,11 @@ export interface IReportChangesProps {
 /** The changes from the version before to the version shown, or a line saying there are none. */
 export function ReportChanges(props: IReportChangesProps): JSX.Element {
   const changes = React.useMemo(() => compareReports(props.older, props.newer), [props.older, props.newer]);
-  const caption = formatString(strings.ReportChangesCaption, props.olderVersion);
+  const caption = formatString(strings.ReportVersionChangesCaption, props.olderVersion);
   if (changes.length === 0) {
     return (
       <Text block={true} as="p" data-testid="report-changes">
-        {formatString(strings.ReportChangesNone, props.olderVersion)}
+        {formatString(strings.ReportVersionChangesNone, props.olderVersion)}
       </Text>
     );
   }
@@ -71,12 +71,12 @@ export function ReportChanges(props: IReportChangesProps): JSX.Element {
         items={changes}
         getKey={(c) => `${c.section}|${c.serviceName ?? ''}|${c.item}|${c.change}`}
         columns={[
-          { key: 'section', header: strings.ReportChangesColumnSection, render: (c) => SECTION_LABELS[c.section] },
-          { key: 'service', header: strings.ReportChangesColumnService, render: (c) => c.serviceName ?? strings.ReportChangesWholePaper },
-          { key: 'item', header: strings.ReportChangesColumnItem, render: (c) => ITEM_LABELS[c.item] ?? c.item },
-          { key: 'change', header: strings.ReportChangesColumnChange, render: (c) => CHANGE_LABELS[c.change] },
-          { key: 'before', header: strings.ReportChangesColumnBefore, render: (c) => c.before ?? '' },
-          { key: 'after', header: strings.ReportChangesColumnAfter, render: (c) => c.after ?? '' }
+          { key: 'section', header: strings.ReportVersionChangesColumnSection, render: (c) => SECTION_LABELS[c.section] },
+          { key: 'service', header: strings.ReportVersionChangesColumnService, render: (c) => c.serviceName ?? strings.ReportVersionChangesWholePaper },
+          { key: 'item', header: strings.ReportVersionChangesColumnItem, render: (c) => ITEM_LABELS[c.item] ?? c.item },
+          { key: 'change', header: strings.ReportVersionChangesColumnChange, render: (c) => CHANGE_LABELS[c.change] },
+          { key: 'before', header: strings.ReportVersionChangesColumnBefore, render: (c) => c.before ?? '' },
+          { key: 'after', header: strings.ReportVersionChangesColumnAfter, render: (c) => c.after ?? '' }
         ]}
       />
     </div>
