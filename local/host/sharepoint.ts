@@ -286,6 +286,8 @@ function listEntity(ctx: SpContext, l: HostList): Entity {
       EnableMinorVersions: false,
       EnableVersioning: l.enableVersioning,
       EntityTypeName: l.entityType.replace(/^SP\.Data\./, '').replace(/Item$/, ''),
+      // The host implements no permissions: every list inherits the site's (see README).
+      HasUniqueRoleAssignments: false,
       Hidden: false,
       Id: l.id,
       ItemCount: ctx.store.itemCount(l),
@@ -977,6 +979,19 @@ function checkListProps(p: Record<string, unknown>): void {
   for (const k of Object.keys(p)) if (!LIST_PROPS.has(k)) throw propertyMissing(k, 'SP.List');
 }
 
+/**
+ * SharePoint keeps list titles of up to 255 characters and refuses longer ones. The exact code
+ * and wording of its refusal were not found documented; the product's titles are fixed in the
+ * schema and short, so it only relies on the limit.
+ */
+const LIST_TITLE_MAX_LENGTH = 255;
+
+function checkListTitleLength(title: string): void {
+  if (title.length > LIST_TITLE_MAX_LENGTH) {
+    throw new SpError(400, '-2130575340, Microsoft.SharePoint.SPException', `The list title is too long. Use ${LIST_TITLE_MAX_LENGTH} characters or fewer.`);
+  }
+}
+
 function resolveList(ctx: SpContext, seg: Segment, next: Segment | undefined): { list: HostList; consumed: number } {
   // web/lists/getByTitle('T'), web/lists/getById('g'), web/lists(guid'g'), web/lists('g')
   if (seg.args !== undefined) {
@@ -1002,6 +1017,7 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
       requireEdit(ctx);
       const p = parseBody(req);
       checkListProps(p);
+      if (typeof p.Title === 'string') checkListTitleLength(p.Title);
       if (typeof p.Title === 'string' && p.Title.toLowerCase() !== l.title.toLowerCase() && ctx.store.listByTitle(p.Title)) {
         throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
       }
@@ -1012,6 +1028,12 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
         majorVersionLimit: typeof p.MajorVersionLimit === 'number' ? p.MajorVersionLimit : undefined
       });
       return { status: 204, headers: {} };
+    }
+    if (method === 'DELETE') {
+      // SharePoint deletes a list (to the recycle bin) whatever If-Match says; the host has no recycle bin.
+      requireEdit(ctx);
+      ctx.store.deleteList(l);
+      return { status: 200, headers: { 'content-type': CONTENT_TYPES[mode] }, body: JSON.stringify(mode === 'verbose' ? { d: null } : { 'odata.null': true }) };
     }
   }
   const [seg, ...tail] = rest;
@@ -1041,21 +1063,17 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
 
 // ---- web -------------------------------------------------------------------------------
 
-/** Turns an unknown address into a user, adding it like ensureuser does (read-only permissions). */
+/**
+ * ensureuser as SharePoint Online does it: a site user is returned as they are; someone the
+ * tenant's directory knows is added to the site (read-only permissions); anyone else is refused
+ * with SharePoint's "The specified user … could not be found.".
+ */
 export function ensureUser(store: Store, logonName: string): HostUser {
   const existing = store.userByLogin(logonName);
   if (existing) return existing;
-  const email = logonName.includes('|') ? logonName.slice(logonName.lastIndexOf('|') + 1) : logonName;
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
-  }
-  const title = email
-    .slice(0, email.indexOf('@'))
-    .split(/[._-]+/)
-    .filter((s) => s.length > 0)
-    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
-    .join(' ');
-  return store.addUser({ title, email, canEdit: false });
+  const known = store.directoryPerson(logonName);
+  if (!known) throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
+  return store.addUser({ title: known.title, email: known.email, canEdit: false });
 }
 
 function webEntity(ctx: SpContext): Entity {
@@ -1122,6 +1140,7 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
         const p = parseBody(req);
         checkListProps(p);
         if (typeof p.Title !== 'string' || p.Title.trim() === '') throw invalidQuery('A list needs a Title.');
+        checkListTitleLength(p.Title);
         const baseTemplate = typeof p.BaseTemplate === 'number' ? p.BaseTemplate : 100;
         if (baseTemplate !== 100) throw notImplemented('POST', `a list with BaseTemplate ${baseTemplate} (only generic lists, 100)`);
         const l = ctx.store.createList({ title: p.Title, description: typeof p.Description === 'string' ? p.Description : '', baseTemplate });

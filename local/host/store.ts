@@ -236,6 +236,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS users (
         id INTEGER PRIMARY KEY, title TEXT NOT NULL, email TEXT NOT NULL, login TEXT NOT NULL,
         is_admin INTEGER NOT NULL, can_edit INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS directory (email TEXT PRIMARY KEY COLLATE NOCASE, title TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS lists (
         pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL UNIQUE COLLATE NOCASE,
         url TEXT NOT NULL, description TEXT NOT NULL, base_template INTEGER NOT NULL,
@@ -283,7 +284,7 @@ export class Store {
   wipe(): void {
     const indexes = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_items_%'").all();
     for (const row of indexes) this.db.exec(`DROP INDEX IF EXISTS "${String(row.name)}"`);
-    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM outbox;');
+    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM directory; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM outbox;');
     this.fieldCache.clear();
     this.userCache = undefined;
   }
@@ -339,6 +340,26 @@ export class Store {
       .run(id, u.title, u.email, login, u.isSiteAdmin ? 1 : 0, u.canEdit ? 1 : 0);
     this.userCache = undefined;
     return { id, title: u.title, email: u.email, loginName: login, isSiteAdmin: !!u.isSiteAdmin, canEdit: u.canEdit };
+  }
+
+  /**
+   * Adds a person to the tenant's directory: the people ensureuser may add to the site (on
+   * SharePoint Online, anyone Entra ID knows). Adding someone already there keeps them.
+   */
+  addDirectoryPerson(p: { title: string; email: string }): void {
+    this.db.prepare('INSERT OR IGNORE INTO directory (email, title) VALUES (?, ?)').run(p.email, p.title);
+  }
+
+  /** Whether the directory has anyone (a data file from an older version has none). */
+  hasDirectory(): boolean {
+    return this.db.prepare('SELECT 1 AS one FROM directory LIMIT 1').get() !== undefined;
+  }
+
+  /** A person of the tenant's directory by email or claims login name, case-insensitively. */
+  directoryPerson(login: string): { title: string; email: string } | undefined {
+    const email = login.includes('|') ? login.slice(login.lastIndexOf('|') + 1) : login;
+    const row = this.db.prepare('SELECT email, title FROM directory WHERE email = ?').get(email);
+    return row ? { email: String(row.email), title: String(row.title) } : undefined;
   }
 
   // ---- lists -------------------------------------------------------------------------
@@ -413,6 +434,17 @@ export class Store {
     const created = this.listById(id);
     if (!created) throw new Error(`List ${p.title} vanished after insert`);
     return created;
+  }
+
+  /** Deletes a list with its items, versions, fields, views and indexes (DELETE on the list). */
+  deleteList(list: HostList): void {
+    // Index names are ix_items_<pk>_<field>: compared by prefix, since LIKE reads '_' as a wildcard.
+    const prefix = `ix_items_${list.pk}_`;
+    const indexes = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all().map((r) => String(r.name)).filter((n) => n.startsWith(prefix));
+    for (const name of indexes) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+    for (const table of ['items', 'item_versions', 'fields', 'views']) this.db.prepare(`DELETE FROM ${table} WHERE list_pk = ?`).run(list.pk);
+    this.db.prepare('DELETE FROM lists WHERE pk = ?').run(list.pk);
+    this.fieldCache.delete(list.pk);
   }
 
   /** Updates list properties (MERGE on the list). */

@@ -181,6 +181,18 @@ export class SnapshotTooLargeError extends DataAccessError {
   }
 }
 
+/**
+ * A published snapshot whose stored report cannot be shown (its column edited by hand). Only
+ * that snapshot is affected: lists of snapshots leave it out and name it on its own row.
+ */
+export class SnapshotUnreadableError extends DataAccessError {
+  public constructor(reason: string, options: DataAccessErrorOptions) {
+    super(`This published report cannot be shown: ${reason}`, options);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'SnapshotUnreadableError';
+  }
+}
+
 /** The product's lists have not been created on this site yet. */
 export class ListMissingError extends DataAccessError {
   public constructor(options: DataAccessErrorOptions) {

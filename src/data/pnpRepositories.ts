@@ -16,9 +16,9 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../domain/types';
+import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
-import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
+import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel, snapshotContent, UnreadableSnapshot } from '../domain/report/snapshot';
 import { emptyInitialData } from './repositories';
 import type {
   EditableListKey,
@@ -49,9 +49,10 @@ import {
   ErrorContext,
   NotFoundError,
   SnapshotTooLargeError,
+  SnapshotUnreadableError,
   toDataAccessError
 } from './errors';
-import { packModel, unpackModel } from './snapshotCodec';
+import { contentHash, packModel, unpackModel } from './snapshotCodec';
 import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
 /** SharePoint's largest page (and the list view threshold). */
@@ -549,7 +550,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     items.sort((a, b) => a.id - b.id);
     if (key !== 'snapshots') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
   }
-  if (data.snapshots) data.snapshots = await Promise.all(data.snapshots.map(readStoredSnapshot));
+  // An unreadable snapshot never stops the report: it is left out here and listed, with the
+  // reason, among the published reports (publishedPeriods).
+  if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots)).readable;
   return data;
 }
 
@@ -573,17 +576,54 @@ async function readCurrentUser(sp: SPFI): Promise<Person> {
   }
 }
 
+/** A snapshot as read: shown with its integrity, or listed as unreadable with the reason. */
+type SnapshotRead = { ok: true; snapshot: ReportSnapshot } | { ok: false; unreadable: UnreadableSnapshot };
+
 /**
- * A snapshot as read: its stored model unpacked (snapshotCodec) and checked, so a hand-edited
- * column fails here, not deep inside a render.
+ * A snapshot as read: its fingerprint checked against the column as stored, then its model
+ * unpacked (snapshotCodec) and checked deeply, so a hand-edited column is caught here, for its
+ * own row, not deep inside a render and never for the other snapshots.
  */
-async function readStoredSnapshot(s: ReportSnapshot): Promise<ReportSnapshot> {
-  return { ...s, model: readSnapshotModel(await unpackModel(s.model)) };
+async function readStoredSnapshot(s: ReportSnapshot): Promise<SnapshotRead> {
+  const stored: unknown = s.model;
+  let integrity: SnapshotIntegrity = 'unverified';
+  if (s.contentHash) {
+    const text = typeof stored === 'string' ? stored : JSON.stringify(stored ?? null);
+    integrity = (await contentHash(snapshotContent(s, text))) === s.contentHash ? 'verified' : 'altered';
+  }
+  try {
+    return { ok: true, snapshot: { ...s, integrity, model: readSnapshotModel(await unpackModel(stored)) } };
+  } catch (e) {
+    const unreadable: UnreadableSnapshot = {
+      id: s.id,
+      title: s.title,
+      periodId: s.periodId,
+      serviceId: s.serviceId,
+      version: s.version,
+      publishedOn: s.publishedOn,
+      publishedBy: s.publishedBy,
+      reason: e instanceof Error ? e.message : String(e)
+    };
+    return { ok: false, unreadable };
+  }
+}
+
+/** The readable snapshots of a read; the unreadable ones are listed by publishedPeriods only. */
+async function readableSnapshots(found: readonly ReportSnapshot[]): Promise<{ readable: ReportSnapshot[]; unreadable: UnreadableSnapshot[] }> {
+  const reads = await Promise.all(found.map(readStoredSnapshot));
+  const readable: ReportSnapshot[] = [];
+  const unreadable: UnreadableSnapshot[] = [];
+  for (const r of reads) {
+    if (r.ok) readable.push(r.snapshot);
+    else unreadable.push(r.unreadable);
+  }
+  return { readable, unreadable };
 }
 
 /**
  * Report snapshots: reads and publish only. Wraps a list repository instead of extending one
- * so that update and remove do not exist on it at all (snapshots are immutable).
+ * so that update and remove do not exist on it at all (snapshots are immutable; the list's own
+ * permissions, set on provisioning, stop members changing them through SharePoint).
  */
 class PnpSnapshotRepository implements SnapshotRepository {
   private readonly list: PnpPeriodListRepository<ReportSnapshot>;
@@ -597,34 +637,44 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 
   public async getAll(): Promise<ReportSnapshot[]> {
-    return Promise.all((await this.list.getAll()).map(readStoredSnapshot));
+    return (await readableSnapshots(await this.list.getAll())).readable;
   }
 
   public async getById(id: number): Promise<ReportSnapshot | undefined> {
     const found = await this.list.getById(id);
-    return found ? readStoredSnapshot(found) : undefined;
+    if (!found) return undefined;
+    const read = await readStoredSnapshot(found);
+    if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'read', list: 'snapshots', itemId: id });
+    return read.snapshot;
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    const found = await Promise.all((await this.list.getForPeriod(periodId)).map(readStoredSnapshot));
+    const found = (await readableSnapshots(await this.list.getForPeriod(periodId))).readable;
     return found.sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
   public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
     const by = publishedBy ?? (await readCurrentUser(this.sp));
-    // The next version is one more than the highest stored for the same period and scope.
-    const existing = await this.getForPeriod(model.period.id);
-    const item = newSnapshot(model, existing, by, new Date().toISOString());
+    // The next version is one more than the highest stored for the same period and scope,
+    // unreadable versions included, so a number is never reused.
+    const all = await readableSnapshots(await this.list.getForPeriod(model.period.id));
+    const existing = [...all.readable, ...all.unreadable.map((u) => ({ ...u, model }) as unknown as ReportSnapshot)];
+    // SharePoint keeps a date and time to the second; the fingerprint covers what it keeps.
+    const publishedOn = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const item = newSnapshot(model, existing, by, publishedOn);
     const packed = await packModel(item.model);
     // The Json column stores the packed string as a JSON string literal (two quotes more).
     const storedLength = JSON.stringify(packed).length;
     if (storedLength > NOTE_MAX_LENGTH) throw new SnapshotTooLargeError(storedLength, NOTE_MAX_LENGTH, { operation: 'add', list: 'snapshots' });
-    const stored = { ...item, model: packed as unknown as ReportModel };
-    return readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
+    const stored = { ...item, model: packed as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)) };
+    const read = await readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
+    if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'add', list: 'snapshots' });
+    return read.snapshot;
   }
 
   public async publishedPeriods(): Promise<PublishedPeriod[]> {
-    return publishedPeriods(await this.getAll());
+    const { readable, unreadable } = await readableSnapshots(await this.list.getAll());
+    return publishedPeriods(readable, unreadable);
   }
 }
 

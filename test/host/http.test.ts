@@ -181,12 +181,15 @@ describe('SharePoint REST shapes', () => {
     expect(denied.status).toBe(403);
   });
 
-  it('knows the current user and adds unknown users on ensureuser', async () => {
+  it('knows the current user and adds a directory person who is not yet a site user on ensureuser', async () => {
     const me = (await (await fetch(`${api}/web/currentuser`, { headers: JSON_ACCEPT })).json()) as { Id: number; Email: string };
     expect(me.Id).toBe(sampleData.users[0].id);
-    const r = await fetch(`${api}/web/ensureuser`, { method: 'POST', headers: write('POST'), body: JSON.stringify({ logonName: 'i:0#.f|membership|new.officer@example.gov.uk' }) });
+    const newcomer = sampleData.directory?.[2];
+    if (!newcomer) throw new Error('The sample data has too few directory-only people');
+    const r = await fetch(`${api}/web/ensureuser`, { method: 'POST', headers: write('POST'), body: JSON.stringify({ logonName: `i:0#.f|membership|${newcomer.email}` }) });
     const added = (await r.json()) as { Id: number; Title: string; Email: string };
-    expect(added.Email).toBe('new.officer@example.gov.uk');
+    expect(added.Email).toBe(newcomer.email);
+    expect(added.Title).toBe(newcomer.displayName);
     expect(added.Id).toBeGreaterThan(sampleData.users.length);
     const again = (await (await fetch(`${api}/web/getuserbyid(${added.Id})`, { headers: JSON_ACCEPT })).json()) as { Title: string };
     expect(again.Title).toBe(added.Title);
