@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { startLocalHost } from '../../local/host/server';
+import { REFERENCE_TODAY } from '../../local/sample-data';
 import { buildFromRepositories, renderDocx } from '../../local/scripts/report';
 import { ensurePaperTools, libreOfficePdfConverter, pdfPages, pdfScreenshots } from '../../local/scripts/libreoffice';
 import { getSPForUrl } from '../../src/data/sp';
@@ -132,7 +133,7 @@ beforeAll(async () => {
   ensurePaperTools();
   await fs.rm(ARTIFACTS, { recursive: true, force: true });
   await fs.mkdir(ARTIFACTS, { recursive: true });
-  const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true });
+  const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, today: REFERENCE_TODAY });
   stop = () => host.close();
   const sp = getSPForUrl(`${host.url}/sites/ssm`);
   const repos = createPnpRepositories(sp);
