@@ -15,6 +15,7 @@ import { risks } from './risks';
 import { reportSettings } from './settings';
 import { services } from './services';
 import type { Persona, SampleData } from './types';
+import { periodById } from '../../src/domain/calendar';
 
 /**
  * Items with the date they were entered, when the sample gives none: a paper for a past period
@@ -42,10 +43,12 @@ export const sampleData: SampleData = {
   bestPractice: bestPractice && entered(bestPractice, () => '2022-03-01T09:00:00Z'),
   lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z'),
   reportSettings,
-  committeeMeetings,
-  measureActuals,
-  staffSurveys,
-  budgetLines
+  // The forward plan is set at the start of the year; actuals and survey results are entered
+  // before their quarter closes (as the general updates are), budgets when the year opens.
+  committeeMeetings: entered(committeeMeetings, () => '2021-04-01T09:00:00Z'),
+  measureActuals: entered(measureActuals, (a) => daysBefore(periodById(a.periodId).end, 10)),
+  staffSurveys: entered(staffSurveys, (s) => daysBefore(periodById(s.periodId).end, 14)),
+  budgetLines: entered(budgetLines, (b) => `${b.financialYear}-04-01T09:00:00Z`)
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */
