@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { personas as samplePersonas, sampleData } from '../sample-data';
+import { isoDateOf } from '../../src/domain/calendar';
+import { datedSampleData, personas as samplePersonas, sampleData } from '../sample-data';
 import type { Persona, SampleData } from '../sample-data/types';
 import { FaultConfig, FaultConfigError, FaultInjector, faultsFromEnv, validateFaults } from './faults';
 import { graphFault, handleGraph } from './graph';
@@ -37,6 +38,11 @@ export interface LocalHostOptions {
    * always created so an unseeded site still has its personas. Ignored for an existing file.
    */
   seed?: boolean | SampleData;
+  /**
+   * The day the sample data (`seed: true`) is dated for, YYYY-MM-DD; default the host's today.
+   * Tests that read the reference year pin it to REFERENCE_TODAY; data passed as `seed` is used as given.
+   */
+  today?: string;
   /** Personas (permissions) of the seeded users; default the sample personas. */
   personas?: readonly Persona[];
   /** Initial faults; default from SSM_FAULT_* environment variables. */
@@ -56,7 +62,7 @@ export interface LocalHost {
   close(): Promise<void>;
   setFaults(f: FaultConfig): void;
   /** Faults injected since the last setFaults, by kind. */
-  faultsInjected(): { throttle: number; unavailable: number; reset: number };
+  faultsInjected(): { throttle: number; unavailable: number; reset: number; cascade: number; timeout: number; conflict: number };
   outbox(): SentMail[];
   requestLog(): { method: string; path: string }[];
   resetRequestLog(): void;
@@ -168,7 +174,9 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const store = new Store(options.dbFile ?? ':memory:');
   const personas = options.personas ?? samplePersonas;
-  const seedData: SampleData | undefined = options.seed === true ? sampleData : options.seed ? options.seed : undefined;
+  // The sample data is dated when it is seeded, so a site reset tomorrow is dated for tomorrow.
+  const dated = (): SampleData => datedSampleData(sampleData, options.today ?? isoDateOf(new Date()));
+  const seedData = (): SampleData | undefined => (options.seed === true ? dated() : options.seed ? options.seed : undefined);
   const faults = new FaultInjector(options.faults ?? faultsFromEnv(process.env));
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let log: { method: string; path: string }[] = [];
@@ -182,15 +190,24 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         for (const u of sampleData.users) {
           const persona = personas.find((p) => p.userId === u.id);
           store.addUser({ id: u.id, title: u.displayName, email: u.email, isSiteAdmin: persona?.role === 'editor', canEdit: persona ? persona.canEdit : true });
+          store.addDirectoryPerson({ title: u.displayName, email: u.email });
         }
+        for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
       });
     }
     store.setMeta('digestSecret', randomBytes(32).toString('hex'));
     store.setMeta('initialisedAt', new Date().toISOString());
   };
-  if (store.getMeta('initialisedAt') === undefined) initialise(seedData);
+  if (store.getMeta('initialisedAt') === undefined) initialise(seedData());
   // A data file from an older version lacks the newer columns: add them, as provisioning would.
-  else addMissingSchemaFields(store);
+  else {
+    addMissingSchemaFields(store);
+    // A data file from before the directory: its site users and the sample's directory people.
+    if (!store.hasDirectory()) {
+      for (const u of store.users()) store.addDirectoryPerson({ title: u.title, email: u.email });
+      for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
+    }
+  }
 
   const currentUser = (headers: Record<string, string>): HostUser => {
     const cookie = /(?:^|;\s*)ssm-user=([^;]*)/.exec(headers.cookie ?? '');
@@ -261,8 +278,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (p === '/_admin/reset' && method === 'POST') {
       const reseed = url.searchParams.get('seed');
       store.wipe();
-      initialise(reseed === 'false' ? undefined : seedData ?? (reseed === 'true' ? sampleData : undefined));
-      return adminJson(200, { reset: true, seeded: reseed === 'false' ? false : !!seedData || reseed === 'true' });
+      const data = reseed === 'false' ? undefined : seedData() ?? (reseed === 'true' ? dated() : undefined);
+      initialise(data);
+      return adminJson(200, { reset: true, seeded: data !== undefined });
     }
     if (p === '/_admin/requests' && method === 'GET') return adminJson(200, log);
     if (p === '/_admin/requests' && method === 'DELETE') {
@@ -335,9 +353,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         webUrl: `${reqOrigin}${SITE_PATH}`,
         webPath: SITE_PATH,
         user,
-        digestSecret: store.getMeta('digestSecret') ?? ''
+        digestSecret: store.getMeta('digestSecret') ?? '',
+        partFault: (path, write, inBatch) => faults.part(path, write, inBatch)
       };
-      const answer = handleSharePoint(ctx, hostReq);
+      const handled = handleSharePoint(ctx, hostReq);
+      const answer = { ...handled, headers: { ...handled.headers, ...faults.rateLimitHeaders(url.pathname) } };
       return reset === 'after' ? dropConnection(res) : send(res, answer);
     }
     if (method === 'GET' || method === 'HEAD') {

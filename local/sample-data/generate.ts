@@ -190,6 +190,7 @@ export function generateLargeData(options: LargeDataOptions): SampleData {
   return {
     ...asSampled,
     users: users.map((u) => ({ ...u })),
+    directory: (sampleData.directory ?? []).map((p) => ({ ...p })),
     services: services.map((s) => ({ ...s, partnerCouncils: [...s.partnerCouncils] })),
     objectives,
     objectiveUpdates: updates

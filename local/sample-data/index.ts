@@ -9,12 +9,13 @@ import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './
 import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
-import { personas, users } from './people';
+import { directory, personas, users } from './people';
 import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
 import { reportSettings } from './settings';
 import { services } from './services';
 import type { Persona, SampleData } from './types';
+import { periodById } from '../../src/domain/calendar';
 
 /**
  * Items with the date they were entered, when the sample gives none: a paper for a past period
@@ -30,6 +31,7 @@ const daysBefore = (date: string, days: number): string => new Date(Date.parse(`
 /** The seed data of every list, plus the site users. */
 export const sampleData: SampleData = {
   users,
+  directory,
   services,
   objectives: entered(objectives, () => '2021-04-01T09:00:00Z'),
   objectiveUpdates: entered(objectiveUpdates, (u) => u.updatedOn),
@@ -41,12 +43,15 @@ export const sampleData: SampleData = {
   bestPractice: bestPractice && entered(bestPractice, () => '2022-03-01T09:00:00Z'),
   lessonsLearned: lessonsLearned && entered(lessonsLearned, () => '2022-03-01T09:00:00Z'),
   reportSettings,
-  committeeMeetings,
-  measureActuals,
-  staffSurveys,
-  budgetLines
+  // The forward plan is set at the start of the year; actuals and survey results are entered
+  // before their quarter closes (as the general updates are), budgets when the year opens.
+  committeeMeetings: entered(committeeMeetings, () => '2021-04-01T09:00:00Z'),
+  measureActuals: entered(measureActuals, (a) => daysBefore(periodById(a.periodId).end, 10)),
+  staffSurveys: entered(staffSurveys, (s) => daysBefore(periodById(s.periodId).end, 14)),
+  budgetLines: entered(budgetLines, (b) => `${b.financialYear}-04-01T09:00:00Z`)
 };
 
-/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */
+/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */
 export { personas };
+export { datedSampleData, REFERENCE_TODAY } from './dated';
 export type { Persona, SampleData };

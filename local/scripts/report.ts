@@ -133,10 +133,16 @@ async function readOptional<T>(read: () => Promise<T[]>, what: string): Promise<
 /** Builds the report model for the arguments from the repositories. */
 export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date(), sources: PaperSources = {}): Promise<ReportModel> {
   const lists = await repos.loadInitial(['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'highlights']);
+  // The cycle's lists; a site provisioned before they existed reads as having none.
+  const cycle = await readOptional(() => repos.loadInitial(['meetings', 'measureActuals', 'staffSurveys', 'budgetLines']).then((l) => [l]), 'committee meetings, measure actuals, staff surveys or budget');
   const data = {
     ...lists,
     bestPractice: await readOptional(() => repos.bestPractice.getAll(), 'best practice'),
-    lessonsLearned: await readOptional(() => repos.lessonsLearned.getAll(), 'lessons learned')
+    lessonsLearned: await readOptional(() => repos.lessonsLearned.getAll(), 'lessons learned'),
+    meetings: cycle[0]?.meetings ?? [],
+    measureActuals: cycle[0]?.measureActuals ?? [],
+    staffSurveys: cycle[0]?.staffSurveys ?? [],
+    budgetLines: cycle[0]?.budgetLines ?? []
   };
   let serviceId: number | undefined;
   if (args.service !== undefined) {

@@ -7,11 +7,28 @@
  */
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluateAmdStrings } from './build-workbench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The UK English `SsmStrings` resource, as SPFx resolves it in the browser: the paper and mails
+ * built by the scripts read the same strings as the web parts.
+ */
+const ssmStrings = {
+  name: 'ssm-strings',
+  setup(b) {
+    const file = path.join(root, 'src', 'loc', 'en-gb.js');
+    b.onResolve({ filter: /^SsmStrings$/ }, () => ({ path: file, namespace: 'ssm-strings' }));
+    b.onLoad({ filter: /.*/, namespace: 'ssm-strings' }, () => ({
+      contents: `module.exports = ${JSON.stringify(evaluateAmdStrings(readFileSync(file, 'utf8'), 'src/loc/en-gb.js'))};`,
+      loader: 'js'
+    }));
+  }
+};
 
 /** Bundles `entry` and returns the output file. */
 export async function bundle(entry) {
@@ -28,6 +45,7 @@ export async function bundle(entry) {
     target: 'node22',
     external: ['node:*'],
     sourcemap: 'inline',
+    plugins: [ssmStrings],
     logLevel: 'warning'
   });
   return outfile;

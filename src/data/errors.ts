@@ -302,6 +302,8 @@ export async function toDataAccessError(e: unknown, context: ErrorContext): Prom
         }
         if (context.itemId !== undefined) return new NotFoundError(options);
         return new DataAccessError(`${describe(context.operation, label)}: it was not found.`, options);
+      // 409 Save Conflict: a concurrent write to the same item; after its retries it is the same conflict for the user.
+      case 409:
       case 412:
         return new ConflictError<unknown>(undefined, undefined, options);
       case 429:

@@ -49,12 +49,17 @@ export type ValidationCode =
   | 'splitMismatch'
   | 'invalidYear';
 
+/** Why a value deserves a second look before it is saved: not an error, the user may confirm it. */
+export type WarningCode = 'residualAboveInherent' | 'reviewDateInPast';
+
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
   /** Field labels keyed by entity, then by model property (or a derived key such as `savingsPlanned`). */
   readonly labels: { readonly [E in EntityName]: Readonly<Record<string, string>> };
   /** Templates with `{label}`, `{max}`, `{min}`, `{allowed}`, `{value}` placeholders. */
   readonly templates: Readonly<Record<ValidationCode, string>>;
+  /** Templates per warning code, with `{label}`, `{date}`, `{inherent}`, `{residual}` placeholders. */
+  readonly warnings: Readonly<Record<WarningCode, string>>;
   /** Template for the label of one council's savings, with `{label}` and `{council}`. */
   readonly councilLabel: string;
 }
@@ -196,6 +201,12 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     splitMismatch: '{label} adds up to {value}, not the shared budget.',
     invalidYear: '{label} must be a year such as 2022 (for 2022/23).'
   },
+  warnings: {
+    residualAboveInherent:
+      'The residual score ({residual}) is higher than the inherent score ({inherent}). The residual score is the risk that is left once the controls work, so it is normally the same as the inherent score or lower. Check the likelihood and impact; save anyway only if the controls themselves add to the risk.',
+    reviewDateInPast:
+      '{label} {date} has already passed, so the risk will show as overdue for review as soon as it is saved. Choose a date ahead unless the review really is overdue.'
+  },
   councilLabel: '{label} for {council}'
 };
 
@@ -205,6 +216,8 @@ export interface MessagesOverlay {
   readonly labels?: { readonly [E in EntityName]?: Readonly<Record<string, string>> };
   /** Templates to replace, by code. */
   readonly templates?: Readonly<Partial<Record<ValidationCode, string>>>;
+  /** Warning templates to replace, by code. */
+  readonly warnings?: Readonly<Partial<Record<WarningCode, string>>>;
   /** Council label template to replace. */
   readonly councilLabel?: string;
 }
@@ -218,6 +231,7 @@ export function mergeMessages(base: ValidationMessages, overlay: MessagesOverlay
   return {
     labels,
     templates: { ...base.templates, ...(overlay.templates ?? {}) },
+    warnings: { ...base.warnings, ...(overlay.warnings ?? {}) },
     councilLabel: overlay.councilLabel ?? base.councilLabel
   };
 }

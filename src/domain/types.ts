@@ -9,6 +9,7 @@ import type {
   LessonCategory,
   MeasureDirection,
   MeasureFrequency,
+  ObjectiveRag,
   ObjectiveStatus,
   Rag,
   ReminderStatus,
@@ -81,8 +82,8 @@ export interface Objective extends Stored {
   serviceId: number;
   /** Current status. */
   status: ObjectiveStatus;
-  /** Current RAG rating. */
-  rag: Rag;
+  /** Current RAG rating; "Not rated" until the first update. */
+  rag: ObjectiveRag;
   /** Officer responsible for quarterly updates. */
   responsibleOfficer?: Person;
   /** Target completion date (ISO date). */

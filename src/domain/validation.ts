@@ -3,8 +3,8 @@
  * first) as `ValidationError`s whose messages name the field in the words the user sees, so
  * forms can show them next to the fields and the import tools can list them per row.
  */
-import { isIsoDate, isPeriodId } from './calendar';
-import { activeMessages, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
+import { isIsoDate, isPeriodId, periodShortLabel } from './calendar';
+import { activeMessages, EntityName, ValidationCode, ValidationMessages, WarningCode, formatMessage } from './messages';
 import type {
   Benefit,
   BestPractice,
@@ -28,6 +28,7 @@ import {
   LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
   MEASURE_FREQUENCIES,
+  OBJECTIVE_RAGS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
   RISK_SCALE,
@@ -343,7 +344,7 @@ export function validateObjective(objective: Draft<Objective>, options?: Objecti
   c.id('serviceId', objective.serviceId);
   c.person('responsibleOfficer', objective.responsibleOfficer);
   c.choice('status', objective.status, OBJECTIVE_STATUSES);
-  c.choice('rag', objective.rag, RAG_RATINGS);
+  c.choice('rag', objective.rag, OBJECTIVE_RAGS);
   const target = c.date('targetDate', objective.targetDate, false);
   if (target !== undefined && options?.isNew) {
     if (!isIsoDate(options.today)) {
@@ -452,7 +453,7 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   for (const periodId of Object.keys(actuals)) {
     const path = `actuals.${periodId}`;
     if (!isPeriodId(periodId)) c.add(path, 'invalidPeriod', {}, c.label('actuals'));
-    else c.number(path, actuals[periodId], { required: true, label: `${c.label('actuals')} (${periodId})` });
+    else c.number(path, actuals[periodId], { required: true, label: `${c.label('actuals')} (${periodShortLabel(periodId)})` });
   }
   return c.errors;
 }
@@ -587,4 +588,54 @@ export function validateBudgetLine(line: Draft<BudgetLine>, options?: BudgetVali
     c.add('split', 'splitMismatch', { value: (total / 100).toFixed(2) });
   }
   return c.errors;
+}
+
+/** A value worth a second look: the form explains it and saves only once the user confirms. */
+export interface ValidationWarning {
+  /** Model property the warning is about. */
+  readonly field: string;
+  /** Machine-readable reason. */
+  readonly code: WarningCode;
+  /** Label of the field as the user sees it. */
+  readonly label: string;
+  /** Full explanation for the user. */
+  readonly message: string;
+}
+
+/** Options of {@link riskWarnings}. */
+export interface RiskWarningOptions extends ValidateOptions {
+  /** Today (YYYY-MM-DD), for review dates that have passed. */
+  readonly today: string;
+  /** The risk as stored, when editing: what was confirmed before is not asked about again. */
+  readonly stored?: Draft<Risk>;
+}
+
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const onScale = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= RISK_SCALE.min && n <= RISK_SCALE.max;
+
+/**
+ * What a risk's form should ask the user to confirm before saving (run once it validates): a
+ * residual score above the inherent score, and an open risk's review date that has already
+ * passed. Unchanged values of a stored risk are not asked about again.
+ */
+export function riskWarnings(risk: Draft<Risk>, options: RiskWarningOptions): ValidationWarning[] {
+  const messages = options.messages ?? activeMessages();
+  const warnings: ValidationWarning[] = [];
+  const warn = (field: string, code: WarningCode, params: Record<string, string | number>): void => {
+    const label = messages.labels.risk[field] ?? field;
+    warnings.push({ field, code, label, message: formatMessage(messages.warnings[code], { label, ...params }) });
+  };
+  const { inherentLikelihood: il, inherentImpact: ii, residualLikelihood: rl, residualImpact: ri } = risk;
+  const stored = options.stored;
+  const scoresChanged =
+    !stored || stored.inherentLikelihood !== il || stored.inherentImpact !== ii || stored.residualLikelihood !== rl || stored.residualImpact !== ri;
+  if (onScale(il) && onScale(ii) && onScale(rl) && onScale(ri) && rl * ri > il * ii && scoresChanged) {
+    warn('residualImpact', 'residualAboveInherent', { inherent: il * ii, residual: rl * ri });
+  }
+  const review = risk.reviewDate;
+  if (isIsoDate(review) && isIsoDate(options.today) && review < options.today && risk.status !== 'Closed' && review !== stored?.reviewDate) {
+    warn('reviewDate', 'reviewDateInPast', { date: UK_DATE.format(new Date(`${review}T00:00:00Z`)) });
+  }
+  return warnings;
 }

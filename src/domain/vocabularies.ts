@@ -17,6 +17,13 @@ export const RAG_RATINGS = ['Red', 'Amber', 'Green', 'Not rated'] as const;
 /** Red/Amber/Green rating. */
 export type Rag = (typeof RAG_RATINGS)[number];
 
+/** What a new objective shows until it is first rated. */
+export const NOT_RATED = 'Not rated';
+/** RAG of an objective: the same ratings, "Not rated" included (last, so it sorts after Green). */
+export const OBJECTIVE_RAGS = RAG_RATINGS;
+/** RAG of an objective. */
+export type ObjectiveRag = Rag;
+
 /** Status of one action of an objective's action plan, as the councils' plan tables write it. */
 export const ACTION_STATUSES = ['Not started', 'In progress', 'Complete', 'On hold'] as const;
 /** Status of an action. */

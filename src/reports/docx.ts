@@ -30,6 +30,7 @@ import type { ISectionOptions } from 'docx';
 import { financialYearLabel, shortPeriodLabel } from '../domain/report/build';
 import type {
   BenefitRow,
+  BudgetRow,
   MeasureRow,
   ObjectiveRow,
   ReportModel,
@@ -38,13 +39,18 @@ import type {
   ServiceSection,
   StatusChangeRow
 } from '../domain/report/model';
-import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
+import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
+import * as strings from 'SsmStrings';
+import { formatString } from '../components/format';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextBlock, RichTextConverter } from './richText';
 import { paperFigures } from './figures';
 import type { Figure, FigureImages } from './figures';
+
+/** What an empty section says, the same everywhere. */
+const NOTHING = strings.PaperNothingRecorded;
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
@@ -73,7 +79,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 /** Light fills for RAG cells; the rating is always written out too, so colour is never the only cue. */
-const RAG_FILL: Readonly<Record<string, string>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3' };
+const RAG_FILL: Readonly<Record<ObjectiveRag, string | undefined>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3', 'Not rated': undefined };
 
 type Block = Paragraph | Table;
 
@@ -257,13 +263,13 @@ function purpose(ctx: Ctx): Block[] {
     return paras.length > 0 ? paras : [numbered(fallback)];
   };
   return [
-    heading('Purpose of the report', 1),
+    heading(strings.PaperHeadingPurpose, 1),
     ...own(n.purpose, sentences[m.kind]),
-    heading('Recommendations', 1),
+    heading(strings.PaperHeadingRecommendations, 1),
     ...own(n.recommendations, recommendation[m.kind]),
-    heading('Reasons for recommendations', 1),
+    heading(strings.PaperHeadingReasons, 1),
     ...own(n.reasons, `To allow the ${ctx.settings.committeeName} to regularly monitor the progress and performance of the shared services arrangements.`),
-    heading('Background to the report', 1),
+    heading(strings.PaperHeadingBackground, 1),
     ...own(ctx.settings.background, 'The partner councils agreed the shared services arrangements and the monitoring framework.')
   ];
 }
@@ -293,7 +299,7 @@ function figureBlock(ctx: Ctx, key: string): Block[] {
 /** A standard section of every paper: its heading and the settings' paragraphs, numbered. */
 function standardSection(ctx: Ctx, title: string, html: string): Block[] {
   const paras = ctx.numberedRich(html);
-  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered('There is nothing to report.')])];
+  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered(strings.PaperNothingToReport)])];
 }
 
 /** The appendices of a kind, in order: letter and title. */
@@ -310,12 +316,12 @@ function closingSections(ctx: Ctx): Block[] {
   const s = ctx.settings;
   const appendices = appendicesOf(ctx.model);
   return [
-    ...standardSection(ctx, 'Climate change and air quality', s.climateChange),
-    ...standardSection(ctx, 'Risk', s.risk),
-    ...standardSection(ctx, 'Comments of the Statutory Finance Officer', s.financeOfficerComments),
-    ...standardSection(ctx, 'Comments of the Monitoring Officer', s.monitoringOfficerComments),
-    heading('Appendices', 1),
-    ...appendices.map((a) => para(`Appendix ${a.letter} – ${a.title}`))
+    ...standardSection(ctx, strings.PaperHeadingClimate, s.climateChange),
+    ...standardSection(ctx, strings.PaperHeadingRisk, s.risk),
+    ...standardSection(ctx, strings.PaperHeadingFinanceOfficer, s.financeOfficerComments),
+    ...standardSection(ctx, strings.PaperHeadingMonitoringOfficer, s.monitoringOfficerComments),
+    heading(strings.PaperHeadingAppendices, 1),
+    ...appendices.map((a) => para(formatString(strings.PaperAppendixLine, a.letter, a.title)))
   ];
 }
 
@@ -345,7 +351,7 @@ function summary(ctx: Ctx): Block[] {
     .map(([status, n]) => `${n} ${status.toLowerCase()}`);
   const changes = m.services.reduce((n, s) => n + s.statusChanges.length, 0);
   const realised = m.services.reduce((n, s) => n + s.realisedThisPeriod.length, 0);
-  const blocks: Block[] = [heading('Summary', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingSummary, 1)];
   if (m.narrative?.summaryRemarks) blocks.push(...ctx.numberedRich(m.narrative.summaryRemarks));
   blocks.push(
     numbered(
@@ -433,7 +439,7 @@ function changesBlock(ctx: Ctx, changes: readonly StatusChangeRow[], since: stri
 
 function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
-  if (s.measures.length === 0) return [para('No business plan measures are recorded for this service.')];
+  if (s.measures.length === 0) return [para(NOTHING)];
   const against = (r: MeasureRow): string =>
     r.onTarget === undefined ? 'No actual recorded' : `${r.onTarget ? 'On target' : 'Below target'}${r.trend === 'improved' ? ', improved' : r.trend === 'worsened' ? ', worsened' : ''}`;
   const fill = (r: MeasureRow): string | undefined => (r.onTarget === undefined ? undefined : r.onTarget ? RAG_FILL.Green : RAG_FILL.Amber);
@@ -445,7 +451,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
       ...r.year.map((y) => cell(measureValue(y.actual, r.unit))),
       cell(against(r), { fill: fill(r) })
     ]);
-    return [table(['Measure', 'Target', ...quarters, `Against target at ${periodShort(m)}`], rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH)];
+    return [table(['Measure', 'Target', ...quarters, `Against target at ${periodShort(m)}`], rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
   }
   const rows = s.measures.map((r) => [
     cell(`${r.title}\n${r.direction}`),
@@ -454,7 +460,43 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
     cell(measureValue(r.previous, r.unit)),
     cell(against(r), { fill: fill(r) })
   ]);
-  return [table(['Measure', 'Target', periodShort(m), shortPeriodLabel(m.previousPeriod), 'Against target'], rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH)];
+  return [table(['Measure', 'Target', periodShort(m), shortPeriodLabel(m.previousPeriod), 'Against target'], rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
+}
+
+/** The officers' comments on the period's actuals, as entered with them. */
+function measureComments(ctx: Ctx, s: ServiceSection): Block[] {
+  const withComment = s.measures.filter((r) => r.comment && ctx.rich(r.comment).length > 0);
+  if (withComment.length === 0) return [];
+  const blocks: Block[] = [para(formatString(strings.PaperMeasureComments, periodShort(ctx.model)), { keepNext: true })];
+  for (const r of withComment) blocks.push(para(r.title, { bold: true, keepNext: true }), ...ctx.rich(r.comment ?? ''));
+  return blocks;
+}
+
+/** Staff satisfaction: the latest survey (staff are surveyed every other quarter). */
+function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
+  const v = s.staffSurvey;
+  if (!v) return [para(NOTHING)];
+  const blocks: Block[] = [];
+  if (!v.thisPeriod) blocks.push(para(formatString(strings.PaperSurveyNotThisPeriod, v.periodLabel)));
+  const trend =
+    v.previousSatisfiedPercent === undefined
+      ? 'First survey'
+      : v.satisfiedPercent > v.previousSatisfiedPercent
+        ? `Up from ${v.previousSatisfiedPercent}%`
+        : v.satisfiedPercent < v.previousSatisfiedPercent
+          ? `Down from ${v.previousSatisfiedPercent}%`
+          : 'No change';
+  blocks.push(
+    table(
+      ['Survey', 'Surveyed', 'Responses', 'Response rate', 'Satisfied', 'Since the survey before'],
+      [[cell(v.periodLabel), cell(String(v.surveyed)), cell(String(v.responses)), cell(v.responseRate === undefined ? 'Not known' : `${v.responseRate}%`), cell(`${v.satisfiedPercent}%`), cell(trend)]],
+      [1.6, 1.2, 1.2, 1.3, 1.2, 2],
+      PORTRAIT_WIDTH
+    )
+  );
+  const themes = ctx.rich(v.themes);
+  if (themes.length > 0) blocks.push(para(strings.PaperThemesRaised, { keepNext: true }), ...themes);
+  return blocks;
 }
 
 function risksTable(risks: readonly RiskRow[], withService: boolean): Table {
@@ -507,23 +549,23 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   if (s.serviceLead) facts.push(`service lead ${s.serviceLead}`);
   blocks.push(para(`${facts.join('; ')}.`, { italics: true }));
 
-  blocks.push(heading('General update', 3));
+  blocks.push(heading(strings.PaperHeadingGeneralUpdate, 3));
   if (s.highlight) {
-    blocks.push(heading('Key points of action', 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
-    blocks.push(heading('Overview of activity', 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
+    blocks.push(heading(strings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
+    blocks.push(heading(strings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
   } else {
     blocks.push(para(`No general update was provided for ${periodShort(m)}.`));
   }
 
-  blocks.push(heading('Service development objectives', 3), ...objectivesTable(ctx, s));
+  blocks.push(heading(strings.PaperHeadingObjectives, 3), ...objectivesTable(ctx, s));
   const since = shortPeriodLabel(m.previousPeriod);
-  blocks.push(heading(`Changes since ${since}`, 3));
+  blocks.push(heading(formatString(strings.PaperHeadingChangesSince, since), 3));
   blocks.push(...changesBlock(ctx, s.statusChanges, since, `No objective changed its status or RAG rating since ${since}.`));
   if (m.kind === 'annual') {
     const completed = s.yearChanges.filter((c) => c.statusChanged && c.to.status === 'Complete');
     const achieved = s.benefits.filter((b) => b.deliveryStatus === 'Achieved');
     const year = financialYearLabel(m.period);
-    blocks.push(heading('Areas of success and achievements', 3));
+    blocks.push(heading(strings.PaperHeadingSuccesses, 3));
     if (completed.length === 0) {
       blocks.push(para(`No service development objective was completed during ${year}.`));
     } else {
@@ -538,10 +580,11 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
     }
   }
   if (m.kind !== 'highlight') {
-    blocks.push(heading('Performance against business plan measures', 3), ...measuresBlock(ctx, s));
-    blocks.push(heading('Benefits overview', 3), ...benefitsOverview(ctx, s));
-    blocks.push(heading('Risks', 3));
-    blocks.push(s.risks.length === 0 ? para('No open risks are recorded for this service.') : risksTable(s.risks, false));
+    blocks.push(heading(strings.PaperHeadingMeasures, 3), ...measuresBlock(ctx, s));
+    blocks.push(heading(strings.PaperHeadingBenefitsOverview, 3), ...benefitsOverview(ctx, s));
+    blocks.push(heading(strings.PaperHeadingStaffSatisfaction, 3), ...staffSatisfaction(ctx, s));
+    blocks.push(heading(strings.PaperHeadingRiskRegister, 3));
+    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false));
   }
   return blocks;
 }
@@ -597,7 +640,7 @@ function benefitTracker(ctx: Ctx): Block[] {
 
 function financialBenefits(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading('Financial benefits', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingFinancialBenefits, 1)];
   blocks.push(para(`Savings for each partner council, from the benefits tracker, to the end of ${shortPeriodLabel(m.period)}:`, { keepNext: true }));
   blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   if (m.savings.byService.length > 1) {
@@ -606,12 +649,32 @@ function financialBenefits(ctx: Ctx): Block[] {
     rows.push([cell('Total', { fill: 'F2F2F2' }), cell(pounds(m.savings.planned), { fill: 'F2F2F2' }), cell(pounds(m.savings.realised), { fill: 'F2F2F2' })]);
     blocks.push(table(['Service', 'Savings planned', 'Savings realised to date'], rows, [3, 2, 2], PORTRAIT_WIDTH));
   }
+  blocks.push(...budgetBlock(ctx));
+  return blocks;
+}
+
+/** The shared budgets of the year, their split between the councils, savings approved, totals per council. */
+function budgetBlock(ctx: Ctx): Block[] {
+  const b = ctx.model.budget;
+  const blocks: Block[] = [heading(formatString(strings.PaperHeadingBudget, b ? b.financialYearLabel : financialYearLabel(ctx.model.period)), 2)];
+  if (!b || b.lines.length === 0) return [...blocks, para(NOTHING)];
+  // The split goes in one cell, one council a line: five council columns do not fit a portrait page.
+  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => `${x.council}: ${pounds(x.amount)}`).join('\n');
+  const rows = b.lines.map((l) => [cell(l.serviceName), cell(pounds(l.sharedBudget)), cell(split(l)), cell(pounds(l.savingsApproved))]);
+  const total = { fill: 'F2F2F2' };
+  rows.push([cell('Total', total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
+  blocks.push(para(`Shared budgets for ${b.financialYearLabel}, their split between the partner councils, and savings approved to date:`, { keepNext: true }));
+  blocks.push(table(['Service', 'Shared budget', 'Split between the councils', 'Savings approved'], rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH));
+  blocks.push(para(`Each council's share of the shared budgets for ${b.financialYearLabel}:`, { keepNext: true }));
+  const councilRows = b.byCouncil.map((c) => [cell(c.council), cell(pounds(c.share))]);
+  councilRows.push([cell('Total', total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
+  blocks.push(table(['Council', 'Share of the shared budgets'], councilRows, [3, 2], PORTRAIT_WIDTH));
   return blocks;
 }
 
 function riskSummary(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading('Risk summary', 1)];
+  const blocks: Block[] = [heading(strings.PaperHeadingRiskSummary, 1)];
   if (m.topRisks.length === 0) return [...blocks, para('There are no open risks in the register for these services.')];
   blocks.push(...figureBlock(ctx, 'riskHeatMap'));
   blocks.push(para(`The highest open risks in the register by residual score (likelihood × impact after controls, out of 25):`, { keepNext: true }));
@@ -637,6 +700,7 @@ function footer(title: string): Footer {
 
 /** The meeting the report goes to: the latest meeting date of the period's general updates. */
 function meetingDate(m: ReportModel): string | undefined {
+  if (m.meeting) return m.meeting.date;
   const dates = m.services.map((s) => s.highlight?.meetingDate).filter((d): d is string => !!d).sort();
   return dates[dates.length - 1];
 }
@@ -647,12 +711,12 @@ function meetingDate(m: ReportModel): string | undefined {
  */
 function appendixHeading(m: ReportModel, index: number, newPage = true): Paragraph {
   const a = appendicesOf(m)[index];
-  return new Paragraph({ text: `Appendix ${a.letter} – ${a.title}`, heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
+  return new Paragraph({ text: formatString(strings.PaperAppendixLine, a.letter, a.title), heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
 }
 
 function bestPracticeAppendix(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [appendixHeading(m, 2, false), heading('Best practice', 2)];
+  const blocks: Block[] = [appendixHeading(m, 2, false), heading(strings.PaperHeadingBestPractice, 2)];
   const practice = m.bestPractice ?? [];
   if (practice.length === 0) blocks.push(para('No best practice is recorded for this year.'));
   else
@@ -669,7 +733,7 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
         PORTRAIT_WIDTH
       )
     );
-  blocks.push(heading('Lessons learned', 2));
+  blocks.push(heading(strings.PaperHeadingLessonsLearned, 2));
   const lessons = m.lessonsLearned ?? [];
   if (lessons.length === 0) blocks.push(para('No lessons learned are recorded for this year.'));
   else
@@ -710,6 +774,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
     para(meeting ? `Report to the ${settings.committeeName}, ${longDate(meeting)}` : `Report to the ${settings.committeeName}`, { bold: true }),
+    ...(model.meeting ? [para(formatString(strings.PaperMeeting, model.meeting.title))] : []),
     para(`Report of: ${settings.author}`),
     para(`Contact: ${settings.contact}`),
     para(`Reporting period: ${model.period.label}`),
@@ -779,11 +844,12 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   });
 }
 
-/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-2021-22-Q3.docx". */
+/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
   const kind = { highlight: 'Highlight-Report', quarterly: 'Quarterly-Performance-Report', annual: 'Annual-Review' }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  return `Shared-Services-${kind}-${model.period.id}${scope}.docx`;
+  const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
+  return `Shared-Services-${kind}-${period}${scope}.docx`;
 }
 
 /** Month and year of the report's period end, e.g. "March 2022" (for covers and file lists). */

@@ -172,6 +172,8 @@ describe('HighlightReport', () => {
     const governance = screen.getByRole('region', { name: 'Governance' });
     expect(within(governance).getByText('Governance key points')).toBeTruthy();
     expect(within(governance).queryByText('Today’s text')).toBeNull();
+    // The first version has nothing before it to compare with.
+    expect(screen.queryByTestId('report-changes')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: strings.ReportPublishedBack }));
     fireEvent.click(await screen.findByRole('button', { name: /^Version 2, / }));
@@ -179,6 +181,13 @@ describe('HighlightReport', () => {
     const v2 = screen.getByRole('region', { name: 'Governance' });
     expect(within(v2).getByText('Rewritten after the meeting')).toBeTruthy();
     expect(within(v2).queryByText('Today’s text')).toBeNull();
+    // Version 2 says what changed since version 1: the rewritten key points, before and after.
+    const changes = await screen.findByRole('table', { name: 'Changes since version 1' });
+    const row = within(changes).getByText(strings.ReportVersionChangesItemKeyPoints).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Governance')).toBeTruthy();
+    expect(within(row).getByText(strings.ReportVersionChangesChanged)).toBeTruthy();
+    expect(within(row).getByText('Governance key points')).toBeTruthy();
+    expect(within(row).getByText('Rewritten after the meeting')).toBeTruthy();
   });
 
   it('publishes the clerk’s own paper text, sanitised, with the snapshot', async () => {

@@ -181,6 +181,17 @@ describe('matching and rejections', () => {
     expect(plan.warnings.some((w) => /names Q4 2021\/22.*, but Q3 2021\/22.* was chosen/.test(w.message))).toBe(true);
   });
 
+  it('leaves a new objective without a progress update or RAG column "Not rated"', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    const rows = [
+      ['Objective', 'Service', 'Status', 'Officer'],
+      ['Adopt one constitution', 'Governance', 'Not started', 'a@example.gov.uk']
+    ];
+    const plan = await dryRun(repos, 'objectives', await toCsvFile('o.csv', rows));
+    expect(plan.reject).toEqual([]);
+    expect(plan.create.map((c) => (c.item as Partial<Objective>).rag)).toEqual(['Not rated']);
+  });
+
   it('rejects a progress update with no period, naming the progress column', async () => {
     const repos = memoryRepositories(phaseOneServices());
     const rows = [

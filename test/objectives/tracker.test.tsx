@@ -229,7 +229,10 @@ describe('create objectives', () => {
     const add = jest.spyOn(repos.objectives, 'add');
     fireEvent.click(await screen.findByText(strings.ObjectiveNew));
     const panel = await screen.findByRole('dialog');
-    fireEvent.change(within(panel).getByLabelText(strings.ColumnTargetDate), { target: { value: '2021-01-01' } });
+    // Typed the UK way; the picker reads it when the field loses focus.
+    const target = within(panel).getByRole('combobox', { name: strings.ColumnTargetDate });
+    fireEvent.change(target, { target: { value: '01/01/2021' } });
+    fireEvent.blur(target);
     fireEvent.click(within(panel).getByText(strings.ObjectiveCreate));
     for (const message of [
       'Description of the objective is required.',

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { startLocalHost } from '../../local/host/server';
+import { REFERENCE_TODAY } from '../../local/sample-data';
 import { buildFromRepositories, renderDocx } from '../../local/scripts/report';
 import { ensurePaperTools, libreOfficePdfConverter, pdfPages, pdfScreenshots } from '../../local/scripts/libreoffice';
 import { getSPForUrl } from '../../src/data/sp';
@@ -14,6 +15,7 @@ import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { createPnpItemHistory } from '../../src/data/itemHistory';
 import { REPORT_KINDS } from '../../src/domain/report';
 import type { ReportKind, ReportModel } from '../../src/domain/report';
+import { pounds } from '../../src/reports/format';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'paper');
 /**
@@ -47,6 +49,31 @@ const APPENDICES: Record<ReportKind, string[]> = {
 };
 
 /**
+ * What each service's part of the paper holds, in order (framework report, para 11): the
+ * quarterly performance report's objectives, measures, benefits overview, staff satisfaction and
+ * risk register; the annual review's year of achievements and quantitative performance too.
+ */
+const SERVICE_PARTS: Record<ReportKind, string[]> = {
+  highlight: ['General update', 'Service development objectives'],
+  quarterly: ['Service development objectives', 'Performance against business plan measures', 'Benefits overview', 'Staff satisfaction', 'Risk register'],
+  annual: [
+    'Service development objectives',
+    'Areas of success and achievements',
+    'Performance against business plan measures',
+    'Benefits overview',
+    'Staff satisfaction',
+    'Risk register'
+  ]
+};
+
+/** Main-body sections of a kind beyond the common ones (after the summary). */
+const KIND_SECTIONS: Record<ReportKind, string[]> = {
+  highlight: [],
+  quarterly: [],
+  annual: ['Financial benefits and budget', 'Budget 2021/22']
+};
+
+/**
  * Page bound for the sample data: three pages for the paper itself (front matter, summary with
  * its figures, standard sections), then per service at most one page for a highlight report
  * (general update and objectives) and two for the quarterly and annual (measures, benefits
@@ -59,7 +86,8 @@ function pageBound(m: ReportModel): number {
   const services = m.services.length;
   const benefits = m.services.reduce((n, s) => n + s.benefits.length, 0);
   // The annual review adds the year's changes and achievements to each service.
-  const perService = m.kind === 'highlight' ? 1 : m.kind === 'quarterly' ? 2 : 2.5;
+  // Staff satisfaction and the officers' comments on the actuals add half a page.
+  const perService = m.kind === 'highlight' ? 1 : m.kind === 'quarterly' ? 2.5 : 3;
   return 3 + Math.ceil(services * perService) + (m.kind === 'highlight' ? 0 : Math.ceil(benefits / 4)) + (m.kind === 'annual' ? 1 : 0);
 }
 
@@ -105,7 +133,7 @@ beforeAll(async () => {
   ensurePaperTools();
   await fs.rm(ARTIFACTS, { recursive: true, force: true });
   await fs.mkdir(ARTIFACTS, { recursive: true });
-  const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true });
+  const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, today: REFERENCE_TODAY });
   stop = () => host.close();
   const sp = getSPForUrl(`${host.url}/sites/ssm`);
   const repos = createPnpRepositories(sp);
@@ -145,6 +173,60 @@ describe.each(PAPERS.map((p) => [nameOf(p), p] as const))('the %s paper as a PDF
     }
     // The appendix headings start their appendix after the list that names them.
     for (const a of APPENDICES[kind]) expect(lines.filter((l) => l === a).length).toBe(2);
+  });
+
+  it("has this kind's own sections after the summary, and each service's parts in order", () => {
+    const { model, pages } = get();
+    const lines = pages.join('\n').split('\n').map((l) => norm(l));
+    const summaryAt = lines.indexOf('Summary');
+    let from = summaryAt;
+    for (const heading of KIND_SECTIONS[kind]) {
+      const at = lines.findIndex((l, i) => i > from && l === heading);
+      expect({ heading, found: at >= 0 }).toEqual({ heading, found: true });
+      from = at;
+    }
+    // Each service's parts, in order, after its own name and before the next service's name.
+    from = lines.findIndex((l) => l === APPENDICES[kind][0]);
+    from = lines.findIndex((l, i) => i > from && l === APPENDICES[kind][0]);
+    expect(from).toBeGreaterThan(0);
+    for (const s of model.services) {
+      const start = lines.findIndex((l, i) => i > from && l === s.name);
+      expect({ service: s.name, found: start >= 0 }).toEqual({ service: s.name, found: true });
+      let at = start;
+      for (const part of SERVICE_PARTS[kind]) {
+        const next = lines.findIndex((l, i) => i > at && l === part);
+        expect({ service: s.name, part, found: next >= 0 }).toEqual({ service: s.name, part, found: true });
+        at = next;
+      }
+      from = at;
+    }
+  });
+
+  it('names its committee meeting and shows what was entered for the period, or says nothing was', () => {
+    const { model, pages } = get();
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    expect(model.meeting).toBeDefined();
+    expect(text).toContain(`Meeting: ${model.meeting?.title ?? ''}`);
+    if (kind === 'highlight') return;
+    // The actuals entered in the measure actuals list reach the paper, with their comments.
+    const actuals = model.services.flatMap((s) => s.measures).filter((m) => m.actual !== undefined);
+    expect(actuals.length).toBeGreaterThan(0);
+    const comments = model.services.flatMap((s) => s.measures).filter((m) => m.comment);
+    if (comments.length > 0) expect(text).toContain('comments on the');
+    // A service with no survey yet says so plainly; one with a survey shows its satisfied share.
+    for (const s of model.services) {
+      if (s.staffSurvey) expect(text).toContain(`${s.staffSurvey.satisfiedPercent}%`);
+    }
+    expect(model.services.some((s) => s.staffSurvey)).toBe(true);
+    if (model.services.some((s) => !s.staffSurvey || s.measures.length === 0 || s.risks.length === 0)) expect(text).toContain('Nothing recorded for this period.');
+    if (kind === 'annual') {
+      const budget = model.budget;
+      expect(budget?.lines.length).toBeGreaterThan(0);
+      // Totals per council add up to the shared budgets, and each appears in the paper.
+      const sum = (budget?.byCouncil ?? []).reduce((n, c) => n + c.share, 0);
+      expect(Math.round(sum)).toBe(Math.round(budget?.sharedBudget ?? -1));
+      for (const c of budget?.byCouncil ?? []) expect(text).toContain(pounds(c.share));
+    }
   });
 
   it('keeps each table row on one page', () => {

@@ -96,11 +96,11 @@ describe('published snapshots read back', () => {
 describe('snapshot titles', () => {
   it('fit SharePoint’s 255 characters whatever the service name, and publishing succeeds', async () => {
     const { snapshotTitle } = await import('../../src/domain/report/snapshot');
-    expect(snapshotTitle('2021-22-Q4', 'Governance')).toBe('2021-22-Q4 Governance');
+    expect(snapshotTitle('2021-22-Q4', 'Governance')).toBe('Q4 2021/22 Governance');
     const long = 'Revenues, Benefits and Customer Services of the Three Councils '.repeat(8);
     const title = snapshotTitle('2021-22-Q4', long);
     expect(title.length).toBeLessThanOrEqual(255);
-    expect(title.startsWith('2021-22-Q4 Revenues, Benefits')).toBe(true);
+    expect(title.startsWith('Q4 2021/22 Revenues, Benefits')).toBe(true);
     expect(title.endsWith('…')).toBe(true);
     // No half of a surrogate pair at the cut.
     expect(snapshotTitle('2021-22-Q4', '😀'.repeat(200))).not.toMatch(/[\uD800-\uDBFF]…$/);

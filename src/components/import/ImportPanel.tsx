@@ -37,7 +37,7 @@ import { canApply } from '../../domain/import/plan';
 import type { ImportPlan, ImportPreviewRow, NewServiceChoice, PreviewAction } from '../../domain/import/plan';
 import { formatBytes, IMPORT_LIMITS } from '../../domain/import/errors';
 import { emailOf } from '../../domain/import/values';
-import { isoDateOf, periodById } from '../../domain/calendar';
+import { periodById } from '../../domain/calendar';
 import { SERVICE_PHASES, ServicePhase } from '../../domain/vocabularies';
 import type { ApplyResult } from '../../import/apply';
 import type { Repositories } from '../../data/repositories';
@@ -45,6 +45,7 @@ import { DataTable, IDataTableColumn } from '../DataTable';
 import { ErrorBar } from '../ErrorBar';
 import { formatString } from '../format';
 import { useRepositories } from '../RepositoriesContext';
+import { useClock, useToday } from '../clock';
 import { ImportEngine, loadImportEngine } from './engine';
 import { readFileBytes } from './readFile';
 import { TemplateLink } from './TemplateLink';
@@ -175,7 +176,8 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const { list, isOpen, onDismiss, onImported } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
   const [file, setFile] = React.useState<File | undefined>(undefined);
   const [year, setYear] = React.useState<number | undefined>(undefined);
   const [quarter, setQuarter] = React.useState<string>('');
@@ -277,7 +279,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     loadImportEngine()
       .then(async (engine) => {
         const result = await engine.applyImportPlan(repositories, plan, {
-          now: new Date().toISOString(),
+          now: clock.now().toISOString(),
           onProgress: (done, of) => {
             if (mounted.current) setStage({ kind: 'applying', plan, sheet, done, total: of });
           }

@@ -6,9 +6,10 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import type { Benefit, BestPractice, BudgetLine, CommitteeMeeting, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
+import { budgetTotals, responseRate } from '../cycle';
 import { withListedActuals } from '../measures';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
@@ -25,7 +26,10 @@ import type {
   SavingsTotals,
   ServiceSection,
   StatusChangeRow,
-  TrendRow
+  TrendRow,
+  StaffSurveyRow,
+  ReportMeeting,
+  BudgetOverview,
 } from './model';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT } from './model';
 
@@ -46,6 +50,12 @@ export interface ReportData {
   bestPractice?: readonly BestPractice[];
   /** Lessons learned (annual review). */
   lessonsLearned?: readonly LessonLearned[];
+  /** Committee meetings: the paper names the one that receives it. */
+  meetings?: readonly CommitteeMeeting[];
+  /** Staff satisfaction survey results (quarterly performance report). */
+  staffSurveys?: readonly StaffSurvey[];
+  /** Budget lines per service and financial year (annual review). */
+  budgetLines?: readonly BudgetLine[];
 }
 
 /** One version of an item from its version history: when it was saved and the values it held. */
@@ -200,7 +210,8 @@ export function topRisksByResidual(risks: readonly Risk[], limit: number, servic
     .slice(0, Math.max(0, limit));
 }
 
-function measureRow(m: Measure, period: ReportingPeriod, previous: ReportingPeriod, year: readonly ReportingPeriod[]): MeasureRow {
+function measureRow(m: Measure, period: ReportingPeriod, previous: ReportingPeriod, year: readonly ReportingPeriod[], entered: readonly MeasureActual[]): MeasureRow {
+  const own = entered.filter((a) => a.measureId === m.id && comparePeriodIds(a.periodId, period.id) === 0).sort((a, b) => b.id - a.id)[0];
   const actuals = m.actuals ?? {};
   const valueFor = (id: string): number | undefined => {
     // Actuals are keyed by period id; accept either id form by comparing parsed periods.
@@ -228,7 +239,62 @@ function measureRow(m: Measure, period: ReportingPeriod, previous: ReportingPeri
     previous: prev,
     onTarget,
     trend,
-    year: year.map((p) => ({ periodId: p.id, actual: valueFor(p.id) }))
+    year: year.map((p) => ({ periodId: p.id, actual: valueFor(p.id) })),
+    comment: own?.comment ? own.comment : undefined
+  };
+}
+
+/** The service's latest survey on or before the period, with the one before it for the trend. */
+function staffSurveyFor(surveys: readonly StaffSurvey[], serviceId: number, period: ReportingPeriod, calendar?: Partial<CalendarConfig>): StaffSurveyRow | undefined {
+  const own = surveys
+    .filter((s) => s.serviceId === serviceId && comparePeriodIds(s.periodId, period.id) <= 0)
+    .sort((a, b) => comparePeriodIds(b.periodId, a.periodId) || b.id - a.id);
+  const s = own[0];
+  if (!s) return undefined;
+  const before = own.find((o) => comparePeriodIds(o.periodId, s.periodId) < 0);
+  return {
+    periodId: s.periodId,
+    periodLabel: labelOf(s.periodId, calendar),
+    thisPeriod: comparePeriodIds(s.periodId, period.id) === 0,
+    surveyed: s.surveyed,
+    responses: s.responses,
+    responseRate: responseRate(s),
+    satisfiedPercent: s.satisfiedPercent,
+    previousSatisfiedPercent: before?.satisfiedPercent,
+    themes: s.themes ?? ''
+  };
+}
+
+/**
+ * The meeting that receives the report: a meeting within the period that lists the kind, else
+ * any meeting within it (every meeting takes the general update, and papers may go to a meeting
+ * before the forward plan lists their kind), else the first meeting after the period that lists it.
+ */
+function meetingFor(meetings: readonly CommitteeMeeting[], kind: ReportKind, period: ReportingPeriod): ReportMeeting | undefined {
+  const sorted = [...meetings].sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  const receives = (m: CommitteeMeeting): boolean => (m.reports ?? []).indexOf(kind) >= 0;
+  const within = sorted.filter((m) => m.meetingDate >= period.start && m.meetingDate <= period.end);
+  const chosen = within.filter(receives).pop() ?? within.pop() ?? sorted.find((m) => m.meetingDate > period.end && receives(m));
+  return chosen ? { title: chosen.title, date: chosen.meetingDate } : undefined;
+}
+
+/** The budget overview of the period's financial year over the services in scope. */
+function budgetOverview(lines: readonly BudgetLine[], services: readonly Service[], period: ReportingPeriod, councils: readonly string[]): BudgetOverview {
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  const own = lines.filter((l) => l.financialYear === period.financialYear && names.has(l.serviceId));
+  const totals = budgetTotals(own, period.financialYear);
+  const order = (c: string): number => {
+    const i = councils.findIndex((x) => x.toLowerCase() === c.toLowerCase());
+    return i < 0 ? councils.length : i;
+  };
+  return {
+    financialYearLabel: `${period.financialYear}/${String((period.financialYear + 1) % 100).padStart(2, '0')}`,
+    lines: own
+      .map((l) => ({ serviceName: names.get(l.serviceId) ?? '', sharedBudget: l.sharedBudget, split: l.split.map((x) => ({ council: x.council, amount: x.amount })), savingsApproved: l.savingsApproved }))
+      .sort((a, b) => a.serviceName.localeCompare(b.serviceName, 'en-GB')),
+    sharedBudget: totals.sharedBudget,
+    savingsApproved: totals.savingsApproved,
+    byCouncil: [...totals.byCouncil].sort((a, b) => order(a.council) - order(b.council))
   };
 }
 
@@ -416,7 +482,6 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
   const yearBefore = previousPeriod(yearStart.id, calendar);
   const year = periodsBetween(yearStart.id, period.id, calendar);
   const limit = options.riskLimit ?? DEFAULT_RISK_LIMIT;
-  const measures = withListedActuals(data.measures, data.measureActuals ?? []);
 
   const sortedServices = [...data.services].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   let scoped = sortedServices;
@@ -437,8 +502,12 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     measures: existingOn(data.measures, asOf),
     highlights: existingOn(data.highlights, asOf),
     bestPractice: existingOn(data.bestPractice ?? [], asOf),
-    lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf)
+    lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf),
+    staffSurveys: existingOn(data.staffSurveys ?? [], asOf),
+    budgetLines: existingOn(data.budgetLines ?? [], asOf),
+    measureActuals: existingOn(data.measureActuals ?? [], asOf)
   };
+  const measures = withListedActuals(data.measures ?? [], data.measureActuals ?? []);
   const achievedOn = history.benefits ? achievedDates(history.benefits, asOf) : new Map<number, string>();
   const basis: RealisedBasis = history.benefits ? 'history' : options.previousSnapshot ? 'snapshot' : 'modified';
   const before = options.previousSnapshot ? achievedIn(options.previousSnapshot) : new Set<number>();
@@ -466,7 +535,8 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
       measures: measures
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
-        .map((m) => measureRow(m, period, previous, year))
+        .map((m) => measureRow(m, period, previous, year, data.measureActuals ?? [])),
+      staffSurvey: staffSurveyFor(data.staffSurveys ?? [], service.id, period, calendar)
     };
   });
 
@@ -482,8 +552,9 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
   const counts = {} as Record<ObjectiveStatus, number>;
   for (const s of OBJECTIVE_STATUSES) counts[s] = 0;
   for (const section of sections) for (const o of section.objectives) counts[o.status] += 1;
-  const rags = {} as Record<Rag, number>;
-  for (const r of RAG_RATINGS) rags[r] = 0;
+  // Objectives not rated yet (no update) are counted too, so the counts add up to the objectives.
+  const rags = {} as Record<ObjectiveRag, number>;
+  for (const r of OBJECTIVE_RAGS) rags[r] = 0;
   for (const section of sections) for (const o of section.objectives) if (o.rag in rags) rags[o.rag] += 1;
   const heatMap = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
   for (const r of programmeRisks) {
@@ -523,6 +594,8 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     settings,
     narrative: options.narrative,
     asOf,
+    meeting: meetingFor(data.meetings ?? [], options.kind, period),
+    budget: budgetOverview(data.budgetLines ?? [], scoped, period, councils),
     bestPractice: (data.bestPractice ?? [])
       .filter((b) => inScope(b.serviceId))
       .map((b) => ({ title: b.title, fromCouncil: b.fromCouncil, toCouncil: b.toCouncil, description: b.description ?? '', serviceName: b.serviceId === undefined ? undefined : serviceNames.get(b.serviceId) })),

@@ -3,3 +3,4 @@ export * from './model';
 export * from './build';
 export * from './snapshot';
 export * from './settings';
+export * from './compare';

@@ -12,6 +12,7 @@ import type {
   BenefitDeliveryStatus,
   MeasureDirection,
   ObjectiveStatus,
+  ObjectiveRag,
   Rag,
   ServicePhase
 } from '../vocabularies';
@@ -86,8 +87,8 @@ export interface ObjectiveRow {
   readonly aim: string;
   /** Status as of the period (from the latest update on or before it, else the objective's own). */
   readonly status: ObjectiveStatus;
-  /** RAG as of the period. */
-  readonly rag: Rag;
+  /** RAG as of the period; "Not rated" when nothing has been reported yet. */
+  readonly rag: ObjectiveRag;
   /** Responsible officer's name. */
   readonly responsibleOfficer?: string;
   /** Target completion date (YYYY-MM-DD). */
@@ -240,6 +241,64 @@ export interface MeasureRow {
   readonly trend?: 'improved' | 'worsened' | 'same' | 'new';
   /** Actuals of each quarter of the financial year up to the period, oldest first (annual review). */
   readonly year: readonly { readonly periodId: string; readonly actual?: number }[];
+  /** The officer's comment on the period's actual, from the measure actuals list (rich text HTML). */
+  readonly comment?: string;
+}
+
+/** The latest staff satisfaction survey of a service on or before the report's period. */
+export interface StaffSurveyRow {
+  /** Period of the survey. */
+  readonly periodId: string;
+  /** Short label of that period, e.g. "Q3 2021/22". */
+  readonly periodLabel: string;
+  /** Whether the survey belongs to the report's period (staff are surveyed every other quarter). */
+  readonly thisPeriod: boolean;
+  /** People surveyed. */
+  readonly surveyed: number;
+  /** Responses received. */
+  readonly responses: number;
+  /** Response rate (0-100), when anyone was surveyed. */
+  readonly responseRate?: number;
+  /** Share of respondents satisfied (0-100). */
+  readonly satisfiedPercent: number;
+  /** Share satisfied at the survey before, for the trend. */
+  readonly previousSatisfiedPercent?: number;
+  /** Summary of the themes raised (rich text HTML). */
+  readonly themes: string;
+}
+
+/** One service's budget line of the financial year (annual review). */
+export interface BudgetRow {
+  /** Service name. */
+  readonly serviceName: string;
+  /** The shared budget (GBP). */
+  readonly sharedBudget: number;
+  /** Its split between the partner councils. */
+  readonly split: readonly { readonly council: string; readonly amount: number }[];
+  /** Savings approved to date (GBP). */
+  readonly savingsApproved: number;
+}
+
+/** The budget overview of the report's financial year (annual review). */
+export interface BudgetOverview {
+  /** Financial year label, e.g. "2021/22". */
+  readonly financialYearLabel: string;
+  /** Lines per service, in service name order. */
+  readonly lines: readonly BudgetRow[];
+  /** Sum of the shared budgets (GBP). */
+  readonly sharedBudget: number;
+  /** Sum of the savings approved (GBP). */
+  readonly savingsApproved: number;
+  /** Each council's share of the shared budgets, in the paper's council order. */
+  readonly byCouncil: readonly { readonly council: string; readonly share: number }[];
+}
+
+/** The committee meeting a report goes to, from the committee meetings list. */
+export interface ReportMeeting {
+  /** The meeting's name, e.g. "Shared Services Joint Committee, March 2022". */
+  readonly title: string;
+  /** Meeting date (YYYY-MM-DD). */
+  readonly date: string;
 }
 
 /** The general update of a service for the meeting. */
@@ -282,6 +341,8 @@ export interface ServiceSection {
   readonly risks: readonly RiskRow[];
   /** Measures against target. */
   readonly measures: readonly MeasureRow[];
+  /** Latest staff satisfaction survey on or before the period; missing when none, and in older snapshots. */
+  readonly staffSurvey?: StaffSurveyRow;
 }
 
 /** A whole report. */
@@ -313,7 +374,7 @@ export interface ReportModel {
   /** Number of objectives per status as of the period. */
   readonly objectiveStatusCounts: Readonly<Record<ObjectiveStatus, number>>;
   /** Number of objectives per RAG rating as of the period. Missing in older snapshots. */
-  readonly objectiveRagCounts?: Readonly<Record<Rag, number>>;
+  readonly objectiveRagCounts?: Readonly<Partial<Record<ObjectiveRag, number>>>;
   /**
    * Open risks of the scope by residual likelihood and impact: `riskHeatMap[l - 1][i - 1]` is
    * the number with likelihood l and impact i. Missing in older snapshots.
@@ -332,6 +393,10 @@ export interface ReportModel {
   readonly bestPractice?: readonly { readonly title: string; readonly fromCouncil: string; readonly toCouncil: string; readonly description: string; readonly serviceName?: string }[];
   /** Lessons learned (annual review). */
   readonly lessonsLearned?: readonly { readonly title: string; readonly category: string; readonly lesson: string; readonly serviceName?: string }[];
+  /** The committee meeting that receives this report, when the committee meetings list names one. */
+  readonly meeting?: ReportMeeting;
+  /** Budget overview of the financial year (annual review); missing in older snapshots. */
+  readonly budget?: BudgetOverview;
   /**
    * Objectives by reported status and RAG in each of the last four quarters up to the period,
    * oldest first. Absent in snapshots published before the trend was added.

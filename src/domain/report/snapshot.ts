@@ -3,7 +3,7 @@
  * version. Snapshots are immutable; publishing a period's report again adds the next version,
  * so a past report always shows the data as it was when the committee saw it.
  */
-import { comparePeriodIds, isPeriodId } from '../calendar';
+import { comparePeriodIds, isPeriodId, periodShortLabel } from '../calendar';
 import type { Person, ReportSnapshot, SnapshotIntegrity } from '../types';
 import { ReportError } from './build';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT, ReportKind, ReportModel } from './model';
@@ -75,15 +75,17 @@ export const ALL_SERVICES_SCOPE = 'All services';
 export const SNAPSHOT_TITLE_MAX = 255;
 
 /**
- * Title stored for a snapshot: period id and service, e.g. "2021-22-Q4 Governance", with the
- * kind after it when given ("2021-22-Q4 Governance quarterly"), so each series has its own title.
+ * Title stored for a snapshot, which auditors read in the list view: the period as people say it
+ * and the service, e.g. "Q4 2021/22 Governance" (the period id has a column of its own), with the
+ * kind after it when given ("Q4 2021/22 Governance quarterly"), so each series has its own title.
  * A service name too long for SharePoint's 255-character Title is shortened with an ellipsis
  * before the kind (the snapshot keeps the service's id and full name in its report), so
  * publishing never fails on the title.
  */
 export function snapshotTitle(periodId: string, serviceName?: string, kind?: ReportKind): string {
   const suffix = kind ? ` ${kind}` : '';
-  const title = `${periodId} ${serviceName ?? ALL_SERVICES_SCOPE}`;
+  const period = isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
+  const title = `${period} ${serviceName ?? ALL_SERVICES_SCOPE}`;
   // Counted in UTF-16 code units, as SharePoint counts; a surrogate pair is never split.
   const room = SNAPSHOT_TITLE_MAX - suffix.length;
   if (title.length <= room) return title + suffix;

@@ -27,6 +27,9 @@ import {
 import * as strings from 'SsmStrings';
 import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { ExportButton } from '../../../components/ExportButton';
+import { useToday } from '../../../components/clock';
+import { downloadBenefits } from '../exportBenefits';
 import { partnerCouncilsOf } from '../../../domain/search';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -119,6 +122,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
   const access = { value: accessValue };
   const [benefits, setBenefits] = React.useState<Benefit[]>([]);
   const [filter, setFilter] = React.useState<BenefitFilter>({});
+  const today = useToday();
   // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
   const [editing, setEditing] = React.useState<Benefit | 'new' | undefined>(undefined);
 
@@ -299,6 +303,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
               styles={{ root: { minWidth: 160 } }}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)} />
           </Stack>
           <PrintFilters
             filters={[

@@ -29,12 +29,13 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { CalendarConfig, isoDateOf, periodById } from '../../../domain/calendar';
+import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
 import type { Benefit, Highlight, Measure, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useClock, useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
@@ -94,7 +95,8 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const { inTeams, calendar } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
 
   // The lists, the published snapshots and the publish permission in one $batch (a list over
   // 5,000 items adds one more for the rest of it, whatever its size).
@@ -191,7 +193,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
       const clean = cleanNarrative(narrative, sanitiseRichText);
       return {
-        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
+        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
       };
     } catch (error) {
       return { error };

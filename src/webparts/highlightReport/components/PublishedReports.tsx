@@ -19,6 +19,7 @@ import { ErrorBar } from '../../../components/ErrorBar';
 import { DataTable } from '../../../components/DataTable';
 import { formatDate, formatString } from '../../../components/format';
 import { ReportView } from './ReportView';
+import { ReportChanges } from './ReportChanges';
 
 /** "Published version 2 on 3 March 2022 by Priya Hartley". */
 export function publishedLabel(snapshot: Pick<ReportSnapshot, 'version' | 'publishedOn' | 'publishedBy'>): string {
@@ -61,10 +62,16 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
     async () => {
       if (openId === undefined) return undefined;
       const snapshot = await repositories.snapshots.getById(openId);
+      if (!snapshot) return undefined;
       // Validate the stored JSON before rendering it (the column can be edited in SharePoint).
-      return snapshot ? { snapshot, model: readSnapshotModel(snapshot.model) } : undefined;
+      const model = readSnapshotModel(snapshot.model);
+      // The version before in the same series, to show what changed since.
+      const series = (list.value ?? []).find((p) => p.versions.some((v) => v.id === openId));
+      const before = series?.versions.filter((v) => v.version < snapshot.version).sort((a, b) => b.version - a.version)[0];
+      const older = before ? await repositories.snapshots.getById(before.id) : undefined;
+      return { snapshot, model, older: older ? { version: older.version, model: readSnapshotModel(older.model) } : undefined };
     },
-    [repositories, openId]
+    [repositories, openId, list.value]
   );
 
   React.useEffect(() => {
@@ -95,6 +102,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
               </MessageBar>
             )}
             {props.renderActions(opened.value.model)}
+            {opened.value.older && <ReportChanges older={opened.value.older.model} olderVersion={opened.value.older.version} newer={opened.value.model} />}
             <ReportView model={opened.value.model} compact={props.compact} />
           </>
         ) : (
