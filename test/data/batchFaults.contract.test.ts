@@ -16,7 +16,7 @@ let host: Host;
 let digest: string;
 const waits: number[] = [];
 // Records the waits asked for instead of sleeping: the assertion is on what we honour, not on time.
-const sleep = async (ms: number): Promise<void> => void waits.push(ms);
+const sleep = async (ms: number): Promise<void> => { waits.push(ms); };
 
 beforeAll(async () => {
   host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true });
@@ -32,7 +32,7 @@ beforeEach(() => {
   host.setFaults({});
 });
 
-function repos() {
+function repos(): ReturnType<typeof createPnpRepositories> {
   return createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`, { digest, retry: { retries: 5, sleep, baseDelayMs: 1 } }), {
     batch: { retries: 5, sleep, baseDelayMs: 1, partRetries: 6 }
   });

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const objective = (
   date: string
-): { title: string; aim: string; serviceId: number; status: 'Not started'; rag: 'Green'; responsibleOfficer: (typeof sampleData.users)[number]; targetDate: string } => ({
+): { title: string; aim: string; serviceId: number; status: 'Not started'; rag: 'Green'; responsibleOfficer: ContractTarget['people']['editor']; targetDate: string } => ({
   title: `Objective due ${date}`,
   aim: '<p>Aim</p>',
   serviceId: 1,

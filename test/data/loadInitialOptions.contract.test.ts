@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 /** The updates list's length as an earlier load left it (idHints), so its per-period windows are all planned in round one. */
-const hints = () => ({ updates: Math.max(...allUpdates.map((u) => u.id)) });
+const hints = (): { updates: number } => ({ updates: Math.max(...allUpdates.map((u) => u.id)) });
 
 it('reads lists, the updates of two periods, the user and the permission in exactly one $batch request', async () => {
   host.resetRequestLog();

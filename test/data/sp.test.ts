@@ -169,7 +169,7 @@ describe('traffic tag', () => {
 });
 
 describe('RateLimit headers', () => {
-  const headers = (h: Record<string, string>) => new Headers(h);
+  const headers = (h: Record<string, string>): Headers => new Headers(h);
   it('asks for no pause with a tenth of the budget or more left, or without the headers', () => {
     expect(rateLimitPauseMs(headers({}))).toBeUndefined();
     expect(rateLimitPauseMs(headers({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '10', 'RateLimit-Reset': '30' }))).toBeUndefined();

@@ -5,10 +5,6 @@
  * run relies on: a token for the site's origin on every request, scratch lists with the run's
  * prefix set up and seeded beside the product's lists, and only those removed at the end.
  */
-import { startLocalHost } from '../../local/host/server';
-import { sampleData } from '../../local/sample-data';
-import { LISTS } from '../../src/data/schema';
-
 const scopes: string[] = [];
 jest.mock('@azure/identity', () => ({
   ClientCertificateCredential: class {
@@ -22,6 +18,9 @@ jest.mock('@azure/identity', () => ({
     }
   }
 }));
+import { startLocalHost } from '../../local/host/server';
+import { sampleData } from '../../local/sample-data';
+import { LISTS } from '../../src/data/schema';
 
 type Host = Awaited<ReturnType<typeof startLocalHost>>;
 const SITE = 'https://contoso.sharepoint.com/sites/ssm';

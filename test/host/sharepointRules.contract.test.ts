@@ -34,7 +34,7 @@ afterAll(async () => {
   await host?.close();
 });
 
-const sp = () => getSPForUrl(`${host.url}/sites/ssm`);
+const sp = (): ReturnType<typeof getSPForUrl> => getSPForUrl(`${host.url}/sites/ssm`);
 
 describe('ensureuser', () => {
   it('adds someone the directory knows who is not yet a site user, once', async () => {
@@ -109,7 +109,7 @@ describe('the import with an officer nobody knows', () => {
 });
 
 describe('lists', () => {
-  const scratch = (title: string) => fetch(`${host.webUrl}/_api/web/lists`, { method: 'POST', headers: { ...JSON_ACCEPT, Authorization: 'Bearer local' }, body: JSON.stringify({ Title: title, BaseTemplate: 100 }) });
+  const scratch = (title: string): Promise<Response> => fetch(`${host.webUrl}/_api/web/lists`, { method: 'POST', headers: { ...JSON_ACCEPT, Authorization: 'Bearer local' }, body: JSON.stringify({ Title: title, BaseTemplate: 100 }) });
 
   it('deletes a list with PnPjs (POST, X-HTTP-Method: DELETE) and with DELETE; it is gone, and the title can be used again', async () => {
     const web = sp().web;

@@ -21,7 +21,9 @@ afterAll(async () => {
   await target?.close();
 });
 
-const entry = (key: string) => ({ key, officerEmail: 'officer1@example.gov.uk', periodId: '2021-22-Q4', round: 1, status: 'Pending' as const, attemptedOn: '2022-03-01T08:00:00Z' });
+const entry = (
+  key: string
+): { key: string; officerEmail: string; periodId: string; round: number; status: 'Pending'; attemptedOn: string } => ({ key, officerEmail: 'officer1@example.gov.uk', periodId: '2021-22-Q4', round: 1, status: 'Pending' as const, attemptedOn: '2022-03-01T08:00:00Z' });
 
 it('refuses a second claim of the same key, in one $batch or alone, and keeps one entry', async () => {
   const key = `officer1@example.gov.uk|2021-22-Q4|${Date.now()}`;

@@ -31,7 +31,7 @@ function data(): ReportData {
 
 const build = (periodId: string, kind: ReportModel['kind'] = 'quarterly', input: ReportData = data()): ReportModel =>
   buildReportModel(input, { kind, periodId, generatedOn: '2026-12-01T09:00:00Z' });
-const service = (m: ReportModel, name: string) => {
+const service = (m: ReportModel, name: string): ReportModel['services'][number] => {
   const s = m.services.find((x) => x.name === name);
   if (!s) throw new Error(`no section ${name}`);
   return s;

@@ -49,7 +49,10 @@ const listed = (): string[] => Array.from(document.querySelectorAll('[role="row"
 it('exports the risks listed to Excel with display values and the filters applied', async () => {
   const blobs: Blob[] = [];
   const clicked: HTMLAnchorElement[] = [];
-  Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:risks'), revokeObjectURL: () => undefined });
+  Object.assign(URL, { createObjectURL: (b: Blob) => {
+      blobs.push(b);
+      return 'blob:risks';
+    }, revokeObjectURL: () => undefined });
   const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     clicked.push(this);
   });
