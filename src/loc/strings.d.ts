@@ -507,6 +507,9 @@ declare interface ISsmStrings {
   FieldToCouncil: string;
   FieldDescription: string;
   LessonsHeading: string;
+  ReportNoBestPractice: string;
+  ReportNoLessons: string;
+  ReportBestPracticeFromTo: string;
   LessonsIntro: string;
   LessonsFiltersLabel: string;
   LessonsNone: string;

@@ -379,6 +379,62 @@ function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
   );
 }
 
+/** Best practice shared between the councils and lessons learned (the annual review's own sections). */
+function AnnualReview(props: { model: ReportModel; classes: Classes }): JSX.Element {
+  const { model, classes } = props;
+  const practice = model.bestPractice ?? [];
+  const lessons = model.lessonsLearned ?? [];
+  return (
+    <>
+      <section aria-label={strings.BestPracticeHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.BestPracticeHeading}
+        </Text>
+        {practice.length === 0 ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoBestPractice}
+          </Text>
+        ) : (
+          practice.map((p, i) => (
+            <div key={i} className={classes.sub}>
+              <Text block={true} variant="mediumPlus" as="h4">
+                {p.title}
+              </Text>
+              <Text block={true} as="p" variant="small" className={classes.muted}>
+                {formatString(strings.ReportBestPracticeFromTo, p.fromCouncil, p.toCouncil)}
+                {p.serviceName ? ` · ${p.serviceName}` : ''}
+              </Text>
+              <RichText html={p.description} className={classes.rich} />
+            </div>
+          ))
+        )}
+      </section>
+      <section aria-label={strings.LessonsHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.LessonsHeading}
+        </Text>
+        {lessons.length === 0 ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoLessons}
+          </Text>
+        ) : (
+          lessons.map((l, i) => (
+            <div key={i} className={classes.sub}>
+              <Text block={true} variant="mediumPlus" as="h4">
+                {l.title}
+              </Text>
+              <Text block={true} as="p" variant="small" className={classes.muted}>
+                {l.serviceName ? `${l.category} · ${l.serviceName}` : l.category}
+              </Text>
+              <RichText html={l.lesson} className={classes.rich} />
+            </div>
+          ))
+        )}
+      </section>
+    </>
+  );
+}
+
 /** The whole report: title, period, summary, then one section per service. */
 export function ReportView(props: IReportViewProps): JSX.Element {
   const classes = useClasses(!!props.compact);
@@ -397,6 +453,7 @@ export function ReportView(props: IReportViewProps): JSX.Element {
       ) : (
         model.services.map((s) => <ServiceView key={s.id} model={model} section={s} classes={classes} />)
       )}
+      {model.kind === 'annual' && <AnnualReview model={model} classes={classes} />}
     </article>
   );
 }
