@@ -492,8 +492,6 @@ declare interface ISsmStrings {
   RegisterTabLessons: string;
   RegisterTabServices: string;
   RegisterNoMatch: string;
-  FilterCouncilLabel: string;
-  FilterAllCouncils: string;
   BestPracticeHeading: string;
   BestPracticeIntro: string;
   BestPracticeFiltersLabel: string;
