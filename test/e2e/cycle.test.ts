@@ -109,7 +109,12 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
       // For each service: objectives and measures; the benefits overview and risk register
       // across the services (the sample has services with no benefit or open risk yet).
       for (const s of model.services) {
-        expect({ service: s.name, updated: s.objectives.some((o) => o.updatedThisPeriod), measured: s.measures.some((m) => m.actual !== undefined) }).toEqual({ service: s.name, updated: true, measured: true });
+        expect({ service: s.name, updated: s.objectives.some((o) => o.updatedThisPeriod), measured: s.measures.some((m) => m.actual !== undefined), staff: s.staffSatisfaction !== undefined }).toEqual({
+          service: s.name,
+          updated: true,
+          measured: true,
+          staff: true
+        });
       }
       expect(model.services.filter((s) => s.benefits.length > 0).length).toBeGreaterThan(0);
       expect(model.savings.byService.length).toBeGreaterThan(0);
@@ -121,6 +126,9 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
       expect(model.services.filter((s) => s.benefits.length > 0).length).toBeGreaterThan(0);
       expect(model.savings.planned).toBeGreaterThan(0);
       expect(model.savings.byCouncil.length).toBeGreaterThan(0);
+      expect(model.budget?.sharedBudget).toBeGreaterThan(0);
+      expect(model.budget?.savingsApproved).toBeGreaterThan(0);
+      expect(model.budget?.byCouncil.length).toBeGreaterThan(1);
       expect((model.bestPractice ?? []).map((b) => b.title)).toContain(typed.bestPractice);
       expect((model.lessonsLearned ?? []).map((l) => l.title)).toContain(typed.lesson);
       return;
@@ -223,7 +231,9 @@ describe('one year of the monitoring cycle', () => {
         await article.waitFor({ timeout: 20_000 });
         const section = article.getByRole('region', { name: leadService.name, exact: true });
         if (kind === 'highlight') await section.getByText(typed.keyPoints).waitFor();
+        if (kind === 'quarterly') await section.getByRole('heading', { name: 'Staff satisfaction' }).waitFor();
         if (kind === 'annual') {
+          await article.getByRole('region', { name: 'Financial benefits and budget' }).getByText(/savings approved/i).waitFor();
           await article.getByText(typed.bestPractice).first().waitFor();
           await article.getByText(typed.lesson).first().waitFor();
         }

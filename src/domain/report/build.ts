@@ -6,13 +6,15 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, Stored } from '../types';
+import type { Benefit, BestPractice, BudgetLine, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
+import { budgetTotals } from '../cycle';
 import { withListedActuals } from '../measures';
 import { OBJECTIVE_STATUSES, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
   BenefitRow,
+  BudgetOverview,
   CouncilTotal,
   HighlightRow,
   MeasureRow,
@@ -24,6 +26,7 @@ import type {
   RiskRow,
   SavingsTotals,
   ServiceSection,
+  StaffSatisfactionRow,
   StatusChangeRow,
   TrendRow
 } from './model';
@@ -44,6 +47,10 @@ export interface ReportData {
   bestPractice?: readonly BestPractice[];
   /** Lessons learned (annual review). */
   lessonsLearned?: readonly LessonLearned[];
+  /** Staff survey results (quarterly report). */
+  staffSurveys?: readonly StaffSurvey[];
+  /** Budget lines (annual review's financial benefits and budget). */
+  budgetLines?: readonly BudgetLine[];
 }
 
 /** One version of an item from its version history: when it was saved and the values it held. */
@@ -355,6 +362,31 @@ export function existingOn<T extends Stored>(items: readonly T[], day: string): 
   });
 }
 
+/** The service's latest staff survey up to the period, if any. */
+function latestSurvey(surveys: readonly StaffSurvey[], serviceId: number, periodId: string, calendar?: Partial<CalendarConfig>): StaffSatisfactionRow | undefined {
+  const latest = surveys
+    .filter((s) => s.serviceId === serviceId && comparePeriodIds(s.periodId, periodId) <= 0)
+    .sort((a, b) => comparePeriodIds(b.periodId, a.periodId))[0];
+  if (!latest) return undefined;
+  return { period: toReportPeriod(periodById(latest.periodId, calendar)), surveyed: latest.surveyed, responses: latest.responses, satisfiedPercent: latest.satisfiedPercent, themes: latest.themes ?? '' };
+}
+
+/** The financial year's budgets of the services in the report, or undefined when none is entered. */
+function budgetOverview(lines: readonly BudgetLine[], financialYear: number, sections: readonly ServiceSection[]): BudgetOverview | undefined {
+  const ids = new Set(sections.map((s) => s.id));
+  const scoped = lines.filter((l) => ids.has(l.serviceId) && l.financialYear === financialYear);
+  if (scoped.length === 0) return undefined;
+  const totals = budgetTotals(scoped, financialYear);
+  return {
+    financialYear,
+    ...totals,
+    byService: sections
+      .map((s) => ({ serviceName: s.name, ...budgetTotals(scoped.filter((l) => l.serviceId === s.id), financialYear) }))
+      .filter((s) => s.sharedBudget > 0 || s.savingsApproved > 0)
+      .map((s) => ({ serviceName: s.serviceName, sharedBudget: s.sharedBudget, savingsApproved: s.savingsApproved }))
+  };
+}
+
 /** Versions saved on or before `day`, oldest first. */
 function versionsUpTo(versions: readonly ItemVersion[] | undefined, day: string): ItemVersion[] {
   return (versions ?? []).filter((v) => (londonDay(v.on) ?? '') <= day).sort((a, b) => a.on.localeCompare(b.on));
@@ -429,7 +461,9 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     measures: existingOn(data.measures, asOf),
     highlights: existingOn(data.highlights, asOf),
     bestPractice: existingOn(data.bestPractice ?? [], asOf),
-    lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf)
+    lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf),
+    staffSurveys: existingOn(data.staffSurveys ?? [], asOf),
+    budgetLines: existingOn(data.budgetLines ?? [], asOf)
   };
   const achievedOn = history.benefits ? achievedDates(history.benefits, asOf) : new Map<number, string>();
   const basis: RealisedBasis = history.benefits ? 'history' : options.previousSnapshot ? 'snapshot' : 'modified';
@@ -458,7 +492,8 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
       measures: measures
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
-        .map((m) => measureRow(m, period, previous, year))
+        .map((m) => measureRow(m, period, previous, year)),
+      staffSatisfaction: latestSurvey(data.staffSurveys ?? [], service.id, period.id, calendar)
     };
   });
 
@@ -518,6 +553,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     bestPractice: (data.bestPractice ?? [])
       .filter((b) => inScope(b.serviceId))
       .map((b) => ({ title: b.title, fromCouncil: b.fromCouncil, toCouncil: b.toCouncil, description: b.description ?? '', serviceName: b.serviceId === undefined ? undefined : serviceNames.get(b.serviceId) })),
+    budget: budgetOverview(data.budgetLines ?? [], period.financialYear, sections),
     lessonsLearned: (data.lessonsLearned ?? [])
       .filter((l) => inScope(l.serviceId))
       .map((l) => ({ title: l.title, category: l.category, lesson: l.lesson ?? '', serviceName: l.serviceId === undefined ? undefined : serviceNames.get(l.serviceId) }))

@@ -267,6 +267,36 @@ export interface ServiceSection {
   readonly risks: readonly RiskRow[];
   /** Measures against target. */
   readonly measures: readonly MeasureRow[];
+  /** The latest staff survey reported by the period's end (staff are surveyed every other quarter). */
+  readonly staffSatisfaction?: StaffSatisfactionRow;
+}
+
+/** A service's staff survey result as the report shows it. */
+export interface StaffSatisfactionRow {
+  /** The survey's period. */
+  readonly period: ReportPeriod;
+  /** People surveyed. */
+  readonly surveyed: number;
+  /** Responses received. */
+  readonly responses: number;
+  /** Share satisfied, 0 to 100. */
+  readonly satisfiedPercent: number;
+  /** Themes (sanitised rich text HTML). */
+  readonly themes: string;
+}
+
+/** The financial year's shared budgets and savings approved, split between the councils (annual review). */
+export interface BudgetOverview {
+  /** Financial year (starting year). */
+  readonly financialYear: number;
+  /** Total shared budget (GBP). */
+  readonly sharedBudget: number;
+  /** Total savings approved (GBP). */
+  readonly savingsApproved: number;
+  /** Each council's share of the shared budgets (GBP). */
+  readonly byCouncil: readonly { readonly council: string; readonly share: number }[];
+  /** Per service. */
+  readonly byService: readonly { readonly serviceName: string; readonly sharedBudget: number; readonly savingsApproved: number }[];
 }
 
 /** A whole report. */
@@ -315,6 +345,8 @@ export interface ReportModel {
   readonly asOf?: string;
   /** Best practice shared between the councils (annual review). */
   readonly bestPractice?: readonly { readonly title: string; readonly fromCouncil: string; readonly toCouncil: string; readonly description: string; readonly serviceName?: string }[];
+  /** Shared budgets and savings approved of the period's financial year (annual review). */
+  readonly budget?: BudgetOverview;
   /** Lessons learned (annual review). */
   readonly lessonsLearned?: readonly { readonly title: string; readonly category: string; readonly lesson: string; readonly serviceName?: string }[];
   /**

@@ -292,6 +292,28 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
           />
         )}
       </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportStaffHeading}
+        </Text>
+        {!s.staffSatisfaction ? (
+          <Text block={true} as="p">{strings.ReportNoStaffSurvey}</Text>
+        ) : (
+          <>
+            <Text block={true} as="p">
+              {formatString(
+                strings.ReportStaffLine,
+                shortPeriodLabel(s.staffSatisfaction.period),
+                s.staffSatisfaction.satisfiedPercent,
+                s.staffSatisfaction.responses,
+                s.staffSatisfaction.surveyed
+              )}
+            </Text>
+            {s.staffSatisfaction.themes && <RichText className={classes.rich} html={s.staffSatisfaction.themes} />}
+          </>
+        )}
+      </div>
     </section>
   );
 }
@@ -384,8 +406,34 @@ function AnnualReview(props: { model: ReportModel; classes: Classes }): JSX.Elem
   const { model, classes } = props;
   const practice = model.bestPractice ?? [];
   const lessons = model.lessonsLearned ?? [];
+  const budget = model.budget;
   return (
     <>
+      <section aria-label={strings.ReportBudgetHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.ReportBudgetHeading}
+        </Text>
+        {!budget ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoBudget}
+          </Text>
+        ) : (
+          <>
+            <Text block={true} as="p">
+              {formatString(strings.ReportBudgetLine, formatPounds(budget.sharedBudget), formatPounds(budget.savingsApproved))}
+            </Text>
+            <DataTable
+              caption={strings.ReportBudgetByCouncil}
+              items={[...budget.byCouncil]}
+              getKey={(c) => c.council}
+              columns={[
+                { key: 'council', header: strings.ReportColumnCouncil, render: (c) => c.council },
+                { key: 'share', header: strings.ReportColumnBudgetShare, render: (c) => formatPounds(c.share) }
+              ]}
+            />
+          </>
+        )}
+      </section>
       <section aria-label={strings.BestPracticeHeading} className={classes.section}>
         <Text block={true} variant="large" as="h3">
           {strings.BestPracticeHeading}
