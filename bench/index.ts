@@ -6,10 +6,12 @@ import { runDataLoadBenchmark } from './data-load';
 import { runRemindersBenchmark } from './reminders';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runBrowserBenchmark } from './browser';
+import { runImportBenchmark } from './import';
 
 async function main(): Promise<void> {
   await runDataLoadBenchmark();
   await runRemindersBenchmark();
+  await runImportBenchmark();
   await runBundleSizeBenchmark();
   await runBrowserBenchmark();
 }

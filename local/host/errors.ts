@@ -83,3 +83,17 @@ export const propertyMissing = (name: string, type: string): SpError =>
 /** 501: the endpoint exists in SharePoint or Graph but not in the local host. */
 export const notImplemented = (method: string, path: string): SpError =>
   new SpError(501, 'NotImplemented', `The local host does not implement ${method} ${path}.`);
+
+/** 409 SharePoint answers a write that collided with a concurrent write to the same item (not applied). */
+export const saveConflict = (): SpError =>
+  new SpError(
+    409,
+    '-2130575305, Microsoft.SharePoint.SPException',
+    'Save Conflict. Your changes conflict with those made concurrently by another user. If you want your changes to be applied, click Back in your Web browser, refresh the page, and resubmit your changes.'
+  );
+
+/** 500 SharePoint Online answers for the parts of a `$batch` after a failed part (pnp/pnpjs issues #486, #1275). */
+export const indexOutOfBounds = (): SpError => new SpError(500, '-1, System.IndexOutOfRangeException', 'Index was outside the bounds of the array.');
+
+/** 500 a `$batch` part answers when it ran out of time on the server. */
+export const operationTimedOut = (): SpError => new SpError(500, '-2147024809, System.TimeoutException', 'The operation has timed out.');

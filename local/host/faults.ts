@@ -26,9 +26,30 @@ export interface FaultConfig {
   resetPathPattern?: string;
   /** Regular expression a request path must match (default: every SharePoint and Graph path). */
   pathPattern?: string;
+  /**
+   * Share of `$batch` parts that fail with 500, after which every later part of the same batch
+   * answers 500 "Index was outside the bounds of the array" without being processed, as
+   * SharePoint Online has been reported to do (pnp/pnpjs issues #486 and #1275).
+   */
+  rateBatchCascade?: number;
+  /** Share of `$batch` parts answered 500 "The operation has timed out" (not processed), as real batches have returned. */
+  rateBatchTimeout?: number;
+  /**
+   * Share of item writes (add, update, delete; alone or inside a batch) answered 409 Save Conflict
+   * (not processed), as SharePoint answers concurrent writes to the same item.
+   */
+  rate409?: number;
+  /**
+   * RateLimit-Remaining sent with every SharePoint answer (with RateLimit-Limit 100 and RateLimit-Reset
+   * `retryAfterSeconds`), as SharePoint Online sends draft-03 headers once an app has used 80% of its budget.
+   */
+  rateLimitRemaining?: number;
   /** Seed of the pseudo-random sequence; same seed, same faults. */
   seed?: number;
 }
+
+/** What happens to one `$batch` part or write. */
+export type PartFault = 'none' | 'cascade' | 'timeout' | 'conflict';
 
 /** What to do with one request. */
 export type FaultDecision = { kind: 'none' } | { kind: 'throttle' | 'unavailable'; retryAfterSeconds: number };
@@ -46,7 +67,7 @@ export class FaultConfigError extends Error {
 export function validateFaults(input: unknown): FaultConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultConfigError('The fault configuration must be a JSON object.');
   const raw = input as Record<string, unknown>;
-  const allowed = ['latencyMs', 'rate429', 'retryAfterSeconds', 'rate503', 'rateReset', 'resetAfterProcessing', 'resetPathPattern', 'pathPattern', 'seed'];
+  const allowed = ['latencyMs', 'rate429', 'retryAfterSeconds', 'rate503', 'rateReset', 'resetAfterProcessing', 'resetPathPattern', 'pathPattern', 'seed', 'rateBatchCascade', 'rateBatchTimeout', 'rate409', 'rateLimitRemaining'];
   for (const k of Object.keys(raw)) if (!allowed.includes(k)) throw new FaultConfigError(`Unknown fault setting "${k}".`);
   const num = (k: string, min: number, max: number): number | undefined => {
     const v = raw[k];
@@ -60,6 +81,10 @@ export function validateFaults(input: unknown): FaultConfig {
     retryAfterSeconds: num('retryAfterSeconds', 0, 3600),
     rate503: num('rate503', 0, 1),
     rateReset: num('rateReset', 0, 1),
+    rateBatchCascade: num('rateBatchCascade', 0, 1),
+    rateBatchTimeout: num('rateBatchTimeout', 0, 1),
+    rate409: num('rate409', 0, 1),
+    rateLimitRemaining: num('rateLimitRemaining', 0, 100),
     seed: num('seed', -2147483648, 4294967295)
   };
   if (raw.resetAfterProcessing !== undefined && raw.resetAfterProcessing !== null) {
@@ -113,7 +138,7 @@ export class FaultInjector {
     this.random = this.config.seed !== undefined ? prng(this.config.seed) : Math.random;
     this.pattern = this.config.pathPattern ? new RegExp(this.config.pathPattern) : undefined;
     this.resetPattern = this.config.resetPathPattern ? new RegExp(this.config.resetPathPattern) : this.pattern;
-    if (this.injected) this.injected.throttle = this.injected.unavailable = this.injected.reset = 0;
+    if (this.injected) this.injected.throttle = this.injected.unavailable = this.injected.reset = this.injected.cascade = this.injected.timeout = this.injected.conflict = 0;
   }
 
   /** The current configuration. */
@@ -131,7 +156,35 @@ export class FaultInjector {
   }
 
   /** Faults injected since the configuration was last set, by kind (tests check a fault really happened). */
-  readonly injected = { throttle: 0, unavailable: 0, reset: 0 };
+  readonly injected = { throttle: 0, unavailable: 0, reset: 0, cascade: 0, timeout: 0, conflict: 0 };
+
+  /**
+   * The fault of one request on `path` (a `$batch` part when `inBatch`): a 409 for a write, or,
+   * inside a batch, a cascading failure or a timeout. Each is answered without processing it.
+   */
+  part(path: string, write: boolean, inBatch: boolean): PartFault {
+    if (!this.matches(path)) return 'none';
+    if (write && this.config.rate409 && this.random() < this.config.rate409) {
+      this.injected.conflict++;
+      return 'conflict';
+    }
+    if (!inBatch) return 'none';
+    if (this.config.rateBatchCascade && this.random() < this.config.rateBatchCascade) {
+      this.injected.cascade++;
+      return 'cascade';
+    }
+    if (this.config.rateBatchTimeout && this.random() < this.config.rateBatchTimeout) {
+      this.injected.timeout++;
+      return 'timeout';
+    }
+    return 'none';
+  }
+
+  /** The draft-03 RateLimit headers to send on `path`, if configured. */
+  rateLimitHeaders(path: string): Record<string, string> {
+    if (this.config.rateLimitRemaining === undefined || !this.matches(path)) return {};
+    return { 'RateLimit-Limit': '100', 'RateLimit-Remaining': String(this.config.rateLimitRemaining), 'RateLimit-Reset': String(this.config.retryAfterSeconds ?? 1) };
+  }
 
   /** Whether the connection of this request on `path` is reset, and when: before or after it is processed. */
   reset(path: string): 'none' | 'before' | 'after' {

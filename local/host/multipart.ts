@@ -4,6 +4,7 @@
  * SharePoint Online answers with (one part per request, changesets not nested), which is
  * what PnPjs' batch parser expects.
  */
+import { echo } from './odata';
 import { STATUS_CODES } from 'node:http';
 
 /** One HTTP request carried inside a batch. */
@@ -55,7 +56,7 @@ function splitParts(lines: string[], boundary: string): string[][] {
     }
     if (current) current.push(line);
   }
-  if (!closed) throw new MultipartError(`The multipart body has no closing boundary --${boundary}--.`);
+  if (!closed) throw new MultipartError(`The multipart body has no closing boundary --${echo(boundary)}--.`);
   return parts;
 }
 
@@ -66,7 +67,7 @@ function readHeaders(lines: string[], start: number): { headers: Record<string, 
     const line = lines[i].trimEnd();
     if (line === '') return { headers, next: i + 1 };
     const colon = line.indexOf(':');
-    if (colon < 1) throw new MultipartError(`Invalid header line "${line}".`);
+    if (colon < 1) throw new MultipartError(`Invalid header line "${echo(line)}".`);
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return { headers, next: i };
@@ -76,7 +77,7 @@ function parseHttpPart(lines: string[]): BatchRequestPart {
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
   const requestLine = /^([A-Z]+)\s+(\S+)\s+HTTP\/\d\.\d$/i.exec((lines[i] ?? '').trim());
-  if (!requestLine) throw new MultipartError(`Invalid request line "${lines[i] ?? ''}".`);
+  if (!requestLine) throw new MultipartError(`Invalid request line "${echo(lines[i] ?? '')}".`);
   const { headers, next } = readHeaders(lines, i + 1);
   const bodyLines = lines.slice(next);
   while (bodyLines.length > 0 && bodyLines[bodyLines.length - 1].trim() === '') bodyLines.pop();
@@ -101,7 +102,7 @@ export function parseBatchRequest(body: string, boundary: string): BatchRequestP
     } else if (/^application\/http/i.test(contentType)) {
       out.push(parseHttpPart(rest));
     } else {
-      throw new MultipartError(`Unexpected batch part Content-Type "${contentType}".`);
+      throw new MultipartError(`Unexpected batch part Content-Type "${echo(contentType)}".`);
     }
   }
   return out;

@@ -45,7 +45,7 @@ function tokenize(src: string): Token[] {
     let s = '';
     i++;
     for (;;) {
-      if (i >= src.length) throw new ODataSyntaxError(`Unterminated string literal in "${src}".`);
+      if (i >= src.length) throw new ODataSyntaxError(`Unterminated string literal in "${echo(src)}".`);
       const c = src[i];
       if (c === "'") {
         if (src[i + 1] === "'") {
@@ -71,7 +71,7 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'string', v: readQuoted() });
     } else if (/[-0-9]/.test(c) && /^-?\d/.test(src.slice(i, i + 2))) {
       const m = /^-?\d+(\.\d+)?([eE][-+]?\d+)?[mMdDlLfF]?/.exec(src.slice(i));
-      if (!m) throw new ODataSyntaxError(`Invalid number in "${src}".`);
+      if (!m) throw new ODataSyntaxError(`Invalid number in "${echo(src)}".`);
       out.push({ t: 'number', v: parseFloat(m[0].replace(/[mMdDlLfF]$/, '')) });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
@@ -84,7 +84,7 @@ function tokenize(src: string): Token[] {
         out.push({ t: 'ident', v: word });
       }
     } else {
-      throw new ODataSyntaxError(`Unexpected character '${c}' in "${src}".`);
+      throw new ODataSyntaxError(`Unexpected character '${c}' in "${echo(src)}".`);
     }
   }
   return out;
@@ -93,12 +93,35 @@ function tokenize(src: string): Token[] {
 const CMP_OPS: readonly string[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
 const SWAPPED: Record<CmpOp, CmpOp> = { eq: 'eq', ne: 'ne', lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
 
-/** Parses a `$filter` value into an expression tree. */
+/** Deepest nesting of parentheses and `not` a filter may have (SharePoint refuses far less). */
+export const MAX_FILTER_DEPTH = 32;
+/** Most comparisons and functions one filter may hold. */
+export const MAX_FILTER_TERMS = 500;
+/** Characters of a client's query echoed back in an error message. */
+export const MAX_ECHO = 200;
+
+/** A client's text for an error message, shortened: a huge query is never echoed back whole. */
+export function echo(text: string): string {
+  return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO)}… (${text.length} characters)`;
+}
+
+/**
+ * Parses a `$filter` value into an expression tree. Every malformed filter is an
+ * ODataSyntaxError (a 400), including one too deep or too long to evaluate safely.
+ */
 export function parseFilter(src: string): FilterExpr {
   const tokens = tokenize(src);
   let pos = 0;
+  let depth = 0;
+  let terms = 0;
   const fail = (what: string): never => {
-    throw new ODataSyntaxError(`The expression "${src}" is not valid: ${what}.`);
+    throw new ODataSyntaxError(`The expression "${echo(src)}" is not valid: ${what}.`);
+  };
+  const deeper = (): void => {
+    if (++depth > MAX_FILTER_DEPTH) fail(`it nests deeper than ${MAX_FILTER_DEPTH} levels`);
+  };
+  const term = (): void => {
+    if (++terms > MAX_FILTER_TERMS) fail(`it has more than ${MAX_FILTER_TERMS} conditions`);
   };
   const peek = (): Token | undefined => tokens[pos];
   const isWord = (tok: Token | undefined, word: string): boolean =>
@@ -149,14 +172,20 @@ export function parseFilter(src: string): FilterExpr {
     if (!tok) return fail('unexpected end');
     if (tok.t === '(') {
       pos++;
+      deeper();
       const inner = orExpr();
       expect(')');
+      depth--;
       return inner;
     }
     if (isWord(tok, 'not')) {
       pos++;
-      return { kind: 'not', expr: primary() };
+      deeper();
+      const expr = primary();
+      depth--;
+      return { kind: 'not', expr };
     }
+    term();
     if ((isWord(tok, 'substringof') || isWord(tok, 'startswith')) && tokens[pos + 1]?.t === '(') {
       pos++;
       return func((tok as { v: string }).v.toLowerCase() as 'substringof' | 'startswith');
@@ -221,7 +250,7 @@ export function parseOrderBy(src: string): OrderKey[] {
     .filter((s) => s.length > 0)
     .map((part) => {
       const m = /^([A-Za-z_][A-Za-z0-9_./]*)(?:\s+(asc|desc))?$/i.exec(part);
-      if (!m) throw new ODataSyntaxError(`The $orderby expression "${part}" is not valid.`);
+      if (!m) throw new ODataSyntaxError(`The $orderby expression "${echo(part)}" is not valid.`);
       return { field: m[1], desc: (m[2] ?? 'asc').toLowerCase() === 'desc' };
     });
 }
@@ -273,13 +302,13 @@ export function formatSkipToken(token: SkipToken): string {
 /** Parses a `$skiptoken`; throws ODataSyntaxError when it is not a forward paging token. */
 export function parseSkipToken(src: string): SkipToken {
   const params = new URLSearchParams(src);
-  if ((params.get('Paged') ?? '').toUpperCase() !== 'TRUE') throw new ODataSyntaxError(`The $skiptoken "${src}" is not valid.`);
+  if ((params.get('Paged') ?? '').toUpperCase() !== 'TRUE') throw new ODataSyntaxError(`The $skiptoken "${echo(src)}" is not valid.`);
   if ((params.get('PagedPrev') ?? '').toUpperCase() === 'TRUE') {
     throw new ODataSyntaxError('Backward paging (PagedPrev=TRUE) is not implemented by the local host.');
   }
   const rawId = params.get('p_ID') ?? '';
   const id = Number(rawId);
-  if (rawId.trim() === '' || !Number.isInteger(id)) throw new ODataSyntaxError(`The $skiptoken "${src}" has no valid p_ID.`);
+  if (rawId.trim() === '' || !Number.isInteger(id)) throw new ODataSyntaxError(`The $skiptoken "${echo(src)}" has no valid p_ID.`);
   const values: Record<string, string | null> = {};
   params.forEach((v, k) => {
     if (k.startsWith('p_') && k !== 'p_ID') values[k.slice(2)] = v === '' ? null : v;

@@ -136,7 +136,9 @@ export function seedStore(store: Store, data: SampleData, personas: readonly Per
         isSiteAdmin: persona?.role === 'editor',
         canEdit: persona ? persona.canEdit : true
       });
+      store.addDirectoryPerson({ title: u.displayName, email: u.email });
     }
+    for (const p of data.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
     const lists = createSchemaLists(store);
     const editor = personas.find((p) => p.role === 'editor')?.userId ?? data.users[0]?.id ?? 1;
     // Every list declared with sample data, in provisioning order (lookup targets first).

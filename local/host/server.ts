@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { personas as samplePersonas, sampleData } from '../sample-data';
+import { isoDateOf } from '../../src/domain/calendar';
+import { datedSampleData, personas as samplePersonas, sampleData } from '../sample-data';
 import type { Persona, SampleData } from '../sample-data/types';
 import { FaultConfig, FaultConfigError, FaultInjector, faultsFromEnv, validateFaults } from './faults';
 import { graphFault, handleGraph } from './graph';
@@ -37,12 +38,19 @@ export interface LocalHostOptions {
    * always created so an unseeded site still has its personas. Ignored for an existing file.
    */
   seed?: boolean | SampleData;
+  /**
+   * The day the sample data (`seed: true`) is dated for, YYYY-MM-DD; default the host's today.
+   * Tests that read the reference year pin it to REFERENCE_TODAY; data passed as `seed` is used as given.
+   */
+  today?: string;
   /** Personas (permissions) of the seeded users; default the sample personas. */
   personas?: readonly Persona[];
   /** Initial faults; default from SSM_FAULT_* environment variables. */
   faults?: FaultConfig;
   /** Folder served at / (the workbench page). */
   staticDir?: string;
+  /** Largest request body accepted, in bytes; larger ones answer 413. Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** A running host. */
@@ -54,7 +62,7 @@ export interface LocalHost {
   close(): Promise<void>;
   setFaults(f: FaultConfig): void;
   /** Faults injected since the last setFaults, by kind. */
-  faultsInjected(): { throttle: number; unavailable: number; reset: number };
+  faultsInjected(): { throttle: number; unavailable: number; reset: number; cascade: number; timeout: number; conflict: number };
   outbox(): SentMail[];
   requestLog(): { method: string; path: string }[];
   resetRequestLog(): void;
@@ -74,13 +82,68 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 };
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Largest request body the host accepts by default: 100 MB. SharePoint refuses oversized
+ * requests too; before this limit a body over about 512 MB crashed the host (a string that long
+ * cannot be made). Larger bodies answer 413 and are never held in memory.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+/** What is read of an oversized body after answering 413, before the connection is cut. */
+const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** The body, or `undefined` when it is over the limit (its bytes were counted, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      // Known to be too large before a byte arrives: nothing is read into memory.
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    let over = false;
+    const onData = (c: Buffer): void => {
+      size += c.length;
+      if (over) return;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/** After a 413: let the rest of the body drain (discarded) for a while, then close the connection. */
+function discardRest(req: IncomingMessage): void {
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_AFTER_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * Whether a request to `/_admin/*` comes from another site: its Origin is not the host's own, or
+ * the browser says (Sec-Fetch-Site) it was made cross-site. A page elsewhere could otherwise
+ * wipe the local data with a plain form POST to `/_admin/reset`. Tools (curl, tests) send
+ * neither header and are let through.
+ */
+export function isCrossOrigin(headers: Record<string, string>, ownOrigin: string): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.origin;
+  return origin !== undefined && origin !== ownOrigin;
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
@@ -111,8 +174,11 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const store = new Store(options.dbFile ?? ':memory:');
   const personas = options.personas ?? samplePersonas;
-  const seedData: SampleData | undefined = options.seed === true ? sampleData : options.seed ? options.seed : undefined;
+  // The sample data is dated when it is seeded, so a site reset tomorrow is dated for tomorrow.
+  const dated = (): SampleData => datedSampleData(sampleData, options.today ?? isoDateOf(new Date()));
+  const seedData = (): SampleData | undefined => (options.seed === true ? dated() : options.seed ? options.seed : undefined);
   const faults = new FaultInjector(options.faults ?? faultsFromEnv(process.env));
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let log: { method: string; path: string }[] = [];
 
   const initialise = (data: SampleData | undefined): void => {
@@ -124,15 +190,24 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         for (const u of sampleData.users) {
           const persona = personas.find((p) => p.userId === u.id);
           store.addUser({ id: u.id, title: u.displayName, email: u.email, isSiteAdmin: persona?.role === 'editor', canEdit: persona ? persona.canEdit : true });
+          store.addDirectoryPerson({ title: u.displayName, email: u.email });
         }
+        for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
       });
     }
     store.setMeta('digestSecret', randomBytes(32).toString('hex'));
     store.setMeta('initialisedAt', new Date().toISOString());
   };
-  if (store.getMeta('initialisedAt') === undefined) initialise(seedData);
+  if (store.getMeta('initialisedAt') === undefined) initialise(seedData());
   // A data file from an older version lacks the newer columns: add them, as provisioning would.
-  else addMissingSchemaFields(store);
+  else {
+    addMissingSchemaFields(store);
+    // A data file from before the directory: its site users and the sample's directory people.
+    if (!store.hasDirectory()) {
+      for (const u of store.users()) store.addDirectoryPerson({ title: u.title, email: u.email });
+      for (const p of sampleData.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
+    }
+  }
 
   const currentUser = (headers: Record<string, string>): HostUser => {
     const cookie = /(?:^|;\s*)ssm-user=([^;]*)/.exec(headers.cookie ?? '');
@@ -203,8 +278,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (p === '/_admin/reset' && method === 'POST') {
       const reseed = url.searchParams.get('seed');
       store.wipe();
-      initialise(reseed === 'false' ? undefined : seedData ?? (reseed === 'true' ? sampleData : undefined));
-      return adminJson(200, { reset: true, seeded: reseed === 'false' ? false : !!seedData || reseed === 'true' });
+      const data = reseed === 'false' ? undefined : seedData() ?? (reseed === 'true' ? dated() : undefined);
+      initialise(data);
+      return adminJson(200, { reset: true, seeded: data !== undefined });
     }
     if (p === '/_admin/requests' && method === 'GET') return adminJson(200, log);
     if (p === '/_admin/requests' && method === 'DELETE') {
@@ -225,8 +301,19 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     // Links (odata.nextLink, odata.id) use the origin the client addressed, as SharePoint does.
     const reqOrigin = headers.host && /^[\w.:[\]-]+$/.test(headers.host) ? `http://${headers.host}` : origin;
     const url = new URL(req.url ?? '/', reqOrigin);
-    const body = await readBody(req);
     const isAdmin = url.pathname.startsWith('/_admin');
+    if (isAdmin && isCrossOrigin(headers, reqOrigin)) {
+      // Refused before the body is read: nothing a cross-site page sends is acted on.
+      discardRest(req);
+      return send(res, { ...plainError(403, 'The local host’s /_admin endpoints accept requests from its own pages and from tools only, not from other sites.'), headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } });
+    }
+    const body = await readBody(req, maxBody);
+    if (body === undefined) {
+      discardRest(req);
+      const tooLarge = new SpError(413, '-2147024809, System.ArgumentException', `The request is larger than the ${maxBody} bytes the local host accepts.`);
+      const r = errorResponse(tooLarge, headers);
+      return send(res, { ...r, headers: { ...r.headers, connection: 'close' } });
+    }
     if (!isAdmin) log.push({ method, path: req.url ?? '/' });
     if (isAdmin) return send(res, await admin(method, url, body));
 
@@ -266,9 +353,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         webUrl: `${reqOrigin}${SITE_PATH}`,
         webPath: SITE_PATH,
         user,
-        digestSecret: store.getMeta('digestSecret') ?? ''
+        digestSecret: store.getMeta('digestSecret') ?? '',
+        partFault: (path, write, inBatch) => faults.part(path, write, inBatch)
       };
-      const answer = handleSharePoint(ctx, hostReq);
+      const handled = handleSharePoint(ctx, hostReq);
+      const answer = { ...handled, headers: { ...handled.headers, ...faults.rateLimitHeaders(url.pathname) } };
       return reset === 'after' ? dropConnection(res) : send(res, answer);
     }
     if (method === 'GET' || method === 'HEAD') {

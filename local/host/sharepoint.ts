@@ -20,13 +20,17 @@ import {
   SpError,
   accessDenied,
   invalidQuery,
+  indexOutOfBounds,
   itemNotFound,
+  operationTimedOut,
+  saveConflict,
   listNotFound,
   notImplemented,
   propertyMissing,
   securityValidation,
   uniqueNeedsIndex
 } from './errors';
+import type { PartFault } from './faults';
 import { HostField, HostFieldType, HostList, HostUser, HostView, ItemRow, Store, fieldRestName, toSpDate } from './store';
 
 /** A request as the router sees it (top-level or a batch part). */
@@ -55,6 +59,8 @@ export interface SpContext {
   user: HostUser;
   /** Secret used to sign form digests (kept in the database so digests survive restarts). */
   digestSecret: string;
+  /** Fault switches for writes and `$batch` parts (faults.ts); none when absent. */
+  partFault?: (path: string, write: boolean, inBatch: boolean) => PartFault;
 }
 
 /** Seconds a form digest stays valid, as SharePoint Online answers. */
@@ -286,6 +292,8 @@ function listEntity(ctx: SpContext, l: HostList): Entity {
       EnableMinorVersions: false,
       EnableVersioning: l.enableVersioning,
       EntityTypeName: l.entityType.replace(/^SP\.Data\./, '').replace(/Item$/, ''),
+      // The host implements no permissions: every list inherits the site's (see README).
+      HasUniqueRoleAssignments: false,
       Hidden: false,
       Id: l.id,
       ItemCount: ctx.store.itemCount(l),
@@ -977,6 +985,19 @@ function checkListProps(p: Record<string, unknown>): void {
   for (const k of Object.keys(p)) if (!LIST_PROPS.has(k)) throw propertyMissing(k, 'SP.List');
 }
 
+/**
+ * SharePoint keeps list titles of up to 255 characters and refuses longer ones. The exact code
+ * and wording of its refusal were not found documented; the product's titles are fixed in the
+ * schema and short, so it only relies on the limit.
+ */
+const LIST_TITLE_MAX_LENGTH = 255;
+
+function checkListTitleLength(title: string): void {
+  if (title.length > LIST_TITLE_MAX_LENGTH) {
+    throw new SpError(400, '-2130575340, Microsoft.SharePoint.SPException', `The list title is too long. Use ${LIST_TITLE_MAX_LENGTH} characters or fewer.`);
+  }
+}
+
 function resolveList(ctx: SpContext, seg: Segment, next: Segment | undefined): { list: HostList; consumed: number } {
   // web/lists/getByTitle('T'), web/lists/getById('g'), web/lists(guid'g'), web/lists('g')
   if (seg.args !== undefined) {
@@ -1002,6 +1023,7 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
       requireEdit(ctx);
       const p = parseBody(req);
       checkListProps(p);
+      if (typeof p.Title === 'string') checkListTitleLength(p.Title);
       if (typeof p.Title === 'string' && p.Title.toLowerCase() !== l.title.toLowerCase() && ctx.store.listByTitle(p.Title)) {
         throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
       }
@@ -1012,6 +1034,12 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
         majorVersionLimit: typeof p.MajorVersionLimit === 'number' ? p.MajorVersionLimit : undefined
       });
       return { status: 204, headers: {} };
+    }
+    if (method === 'DELETE') {
+      // SharePoint deletes a list (to the recycle bin) whatever If-Match says; the host has no recycle bin.
+      requireEdit(ctx);
+      ctx.store.deleteList(l);
+      return { status: 200, headers: { 'content-type': CONTENT_TYPES[mode] }, body: JSON.stringify(mode === 'verbose' ? { d: null } : { 'odata.null': true }) };
     }
   }
   const [seg, ...tail] = rest;
@@ -1041,21 +1069,17 @@ function listRoute(ctx: SpContext, l: HostList, rest: Segment[], req: HostReques
 
 // ---- web -------------------------------------------------------------------------------
 
-/** Turns an unknown address into a user, adding it like ensureuser does (read-only permissions). */
+/**
+ * ensureuser as SharePoint Online does it: a site user is returned as they are; someone the
+ * tenant's directory knows is added to the site (read-only permissions); anyone else is refused
+ * with SharePoint's "The specified user … could not be found.".
+ */
 export function ensureUser(store: Store, logonName: string): HostUser {
   const existing = store.userByLogin(logonName);
   if (existing) return existing;
-  const email = logonName.includes('|') ? logonName.slice(logonName.lastIndexOf('|') + 1) : logonName;
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
-  }
-  const title = email
-    .slice(0, email.indexOf('@'))
-    .split(/[._-]+/)
-    .filter((s) => s.length > 0)
-    .map((s) => s.charAt(0).toUpperCase() + s.slice(1))
-    .join(' ');
-  return store.addUser({ title, email, canEdit: false });
+  const known = store.directoryPerson(logonName);
+  if (!known) throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
+  return store.addUser({ title: known.title, email: known.email, canEdit: false });
 }
 
 function webEntity(ctx: SpContext): Entity {
@@ -1122,6 +1146,7 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
         const p = parseBody(req);
         checkListProps(p);
         if (typeof p.Title !== 'string' || p.Title.trim() === '') throw invalidQuery('A list needs a Title.');
+        checkListTitleLength(p.Title);
         const baseTemplate = typeof p.BaseTemplate === 'number' ? p.BaseTemplate : 100;
         if (baseTemplate !== 100) throw notImplemented('POST', `a list with BaseTemplate ${baseTemplate} (only generic lists, 100)`);
         const l = ctx.store.createList({ title: p.Title, description: typeof p.Description === 'string' ? p.Description : '', baseTemplate });
@@ -1180,12 +1205,20 @@ export function handleSharePoint(ctx: SpContext, req: HostRequest, inBatch = fal
       if (inBatch) throw invalidQuery('A batch cannot contain another batch.');
       return handleBatch(ctx, req);
     }
-    if (first === 'web') return webRoute(ctx, segments.slice(1), req, mode);
+    if (first === 'web') {
+      if (!inBatch && isItemWrite(req) && ctx.partFault?.(req.url.pathname, true, false) === 'conflict') throw saveConflict();
+      return webRoute(ctx, segments.slice(1), req, mode);
+    }
     throw notImplemented(req.method, req.url.pathname);
   } catch (e) {
     if (e instanceof SpError) return errorResponse(e, req.headers);
     throw e;
   }
+}
+
+/** Whether a request adds, updates or deletes a list item (what a 409 Save Conflict can answer). */
+function isItemWrite(req: HostRequest): boolean {
+  return WRITE_METHODS.has(effectiveMethod(req)) && /\/items(\(\d+\))?\/?$/i.test(req.url.pathname);
 }
 
 function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
@@ -1198,6 +1231,9 @@ function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
     if (e instanceof Error && e.name === 'MultipartError') throw invalidQuery(e.message);
     throw e;
   }
+  // Once a part has failed under the cascade switch, SharePoint Online has been seen to answer
+  // every later part of the batch with this error, unprocessed (pnp/pnpjs issues #486, #1275).
+  let cascading = false;
   const responses = parts.map((p) => {
     let url: URL;
     try {
@@ -1205,7 +1241,16 @@ function handleBatch(ctx: SpContext, req: HostRequest): HostResponse {
     } catch (e) {
       throw invalidQuery(`Invalid URL in batch: ${p.url} (${(e as Error).message})`);
     }
-    return handleSharePoint(ctx, { method: p.method, url, headers: { ...p.headers, authorization: req.headers.authorization ?? '' }, body: p.body }, true);
+    const partReq: HostRequest = { method: p.method, url, headers: { ...p.headers, authorization: req.headers.authorization ?? '' }, body: p.body };
+    if (cascading) return errorResponse(indexOutOfBounds(), partReq.headers);
+    const fault = ctx.partFault?.(url.pathname, isItemWrite(partReq), true) ?? 'none';
+    if (fault === 'conflict') return errorResponse(saveConflict(), partReq.headers);
+    if (fault === 'timeout') return errorResponse(operationTimedOut(), partReq.headers);
+    if (fault === 'cascade') {
+      cascading = true;
+      return errorResponse(indexOutOfBounds(), partReq.headers);
+    }
+    return handleSharePoint(ctx, partReq, true);
   });
   const { body, contentType } = serialiseBatchResponse(responses, `batchresponse_${randomUUID()}`);
   return { status: 200, headers: { 'content-type': contentType }, body };

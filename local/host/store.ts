@@ -236,6 +236,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS users (
         id INTEGER PRIMARY KEY, title TEXT NOT NULL, email TEXT NOT NULL, login TEXT NOT NULL,
         is_admin INTEGER NOT NULL, can_edit INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS directory (email TEXT PRIMARY KEY COLLATE NOCASE, title TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS lists (
         pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL UNIQUE COLLATE NOCASE,
         url TEXT NOT NULL, description TEXT NOT NULL, base_template INTEGER NOT NULL,
@@ -283,7 +284,7 @@ export class Store {
   wipe(): void {
     const indexes = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_items_%'").all();
     for (const row of indexes) this.db.exec(`DROP INDEX IF EXISTS "${String(row.name)}"`);
-    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM outbox;');
+    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM directory; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM outbox;');
     this.fieldCache.clear();
     this.userCache = undefined;
   }
@@ -339,6 +340,26 @@ export class Store {
       .run(id, u.title, u.email, login, u.isSiteAdmin ? 1 : 0, u.canEdit ? 1 : 0);
     this.userCache = undefined;
     return { id, title: u.title, email: u.email, loginName: login, isSiteAdmin: !!u.isSiteAdmin, canEdit: u.canEdit };
+  }
+
+  /**
+   * Adds a person to the tenant's directory: the people ensureuser may add to the site (on
+   * SharePoint Online, anyone Entra ID knows). Adding someone already there keeps them.
+   */
+  addDirectoryPerson(p: { title: string; email: string }): void {
+    this.db.prepare('INSERT OR IGNORE INTO directory (email, title) VALUES (?, ?)').run(p.email, p.title);
+  }
+
+  /** Whether the directory has anyone (a data file from an older version has none). */
+  hasDirectory(): boolean {
+    return this.db.prepare('SELECT 1 AS one FROM directory LIMIT 1').get() !== undefined;
+  }
+
+  /** A person of the tenant's directory by email or claims login name, case-insensitively. */
+  directoryPerson(login: string): { title: string; email: string } | undefined {
+    const email = login.includes('|') ? login.slice(login.lastIndexOf('|') + 1) : login;
+    const row = this.db.prepare('SELECT email, title FROM directory WHERE email = ?').get(email);
+    return row ? { email: String(row.email), title: String(row.title) } : undefined;
   }
 
   // ---- lists -------------------------------------------------------------------------
@@ -413,6 +434,17 @@ export class Store {
     const created = this.listById(id);
     if (!created) throw new Error(`List ${p.title} vanished after insert`);
     return created;
+  }
+
+  /** Deletes a list with its items, versions, fields, views and indexes (DELETE on the list). */
+  deleteList(list: HostList): void {
+    // Index names are ix_items_<pk>_<field>: compared by prefix, since LIKE reads '_' as a wildcard.
+    const prefix = `ix_items_${list.pk}_`;
+    const indexes = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all().map((r) => String(r.name)).filter((n) => n.startsWith(prefix));
+    for (const name of indexes) this.db.exec(`DROP INDEX IF EXISTS "${name}"`);
+    for (const table of ['items', 'item_versions', 'fields', 'views']) this.db.prepare(`DELETE FROM ${table} WHERE list_pk = ?`).run(list.pk);
+    this.db.prepare('DELETE FROM lists WHERE pk = ?').run(list.pk);
+    this.fieldCache.delete(list.pk);
   }
 
   /** Updates list properties (MERGE on the list). */
@@ -674,7 +706,16 @@ export class Store {
   ): { rows: ItemRow[]; next?: SkipToken } {
     const referenced = [...(q.filter ? filterFields(q.filter) : []), ...q.orderBy.map((o) => o.field)];
     const resolvedRefs = referenced.map((name) => this.resolveProperty(list, name));
-    if (resolvedRefs.some((r) => !r.field.indexed) && this.itemCount(list) > LIST_VIEW_THRESHOLD) throw throttled();
+    if (this.itemCount(list) > LIST_VIEW_THRESHOLD) {
+      // Beyond the list view threshold SharePoint serves a query only when every filtered or sorted
+      // column is indexed and the first indexed column filtered on narrows the list to at most the
+      // threshold ("Manage large lists and libraries", https://support.microsoft.com/office/b8588dae-9387-48c2-9248-c24122f07c59:
+      // the first column in a filter must be indexed and return fewer items than the threshold;
+      // "Add an index to a list or library column", https://support.microsoft.com/office/f3f00554-b7dc-44d1-a2ed-d477eac463b0).
+      // Unfiltered paging in ID order ($top up to 5,000 with $skiptoken=Paged=TRUE&p_ID=N) is always served.
+      if (resolvedRefs.some((r) => !r.field.indexed)) throw throttled();
+      if (q.filter && this.firstClauseCount(list, q.filter) > LIST_VIEW_THRESHOLD) throw throttled();
+    }
 
     const params: SQLInputValue[] = [list.pk];
     const where: string[] = ['i.list_pk = ?'];
@@ -730,6 +771,28 @@ export class Store {
       values[k.name] = v === null || v === undefined ? null : tokenValue(v);
     });
     return { rows, next: { id: Number(last.id), values } };
+  }
+
+  /**
+   * How many items the first column of a filter selects on its own (up to one more than the
+   * threshold): the leading `and` clauses on that column, or the whole filter when it is an `or`.
+   */
+  private firstClauseCount(list: HostList, filter: FilterExpr): number {
+    const conjuncts = (e: FilterExpr): FilterExpr[] => (e.kind === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e]);
+    const all = conjuncts(filter);
+    const column = (e: FilterExpr): string => [...new Set(filterFields(e).map((f) => f.toLowerCase()))].sort().join(',');
+    const first = column(all[0]);
+    const leading: FilterExpr[] = [];
+    for (const c of all) {
+      if (column(c) !== first) break;
+      leading.push(c);
+    }
+    const expr = leading.reduce((left, right) => ({ kind: 'and', left, right }) as FilterExpr);
+    const params: SQLInputValue[] = [list.pk];
+    const where = this.compileFilter(list, expr, params);
+    params.push(LIST_VIEW_THRESHOLD + 1);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM items i WHERE i.list_pk = ? AND ${where} LIMIT ?)`).get(...params) as { n: number };
+    return Number(row.n);
   }
 
   private static tokenParam(raw: string, kind: ValueKind): SQLInputValue {

@@ -96,6 +96,8 @@ function isoDate(year: number, monthIndex: number, day: number): string {
 }
 
 function ragFor(status: ObjectiveStatus, r: number): Rag {
+  // Nobody rates an objective that has not started.
+  if (status === 'Not started') return 'Not rated';
   if (status === 'Complete') return 'Green';
   if (status === 'On hold') return r < 0.5 ? 'Amber' : 'Red';
   return r < 0.6 ? 'Green' : r < 0.9 ? 'Amber' : 'Red';
@@ -188,6 +190,7 @@ export function generateLargeData(options: LargeDataOptions): SampleData {
   return {
     ...asSampled,
     users: users.map((u) => ({ ...u })),
+    directory: (sampleData.directory ?? []).map((p) => ({ ...p })),
     services: services.map((s) => ({ ...s, partnerCouncils: [...s.partnerCouncils] })),
     objectives,
     objectiveUpdates: updates

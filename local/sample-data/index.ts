@@ -3,12 +3,13 @@
  * services monitoring reports (February 2022) and a three-council Revenues and Benefits
  * partnership. Every reference (serviceId, objectiveId, Person id) resolves within it.
  */
+import { objectiveActions } from './actions';
 import { benefits } from './benefits';
 import { budgetLines, committeeMeetings, measureActuals, staffSurveys } from './cycle';
 import { highlights } from './highlights';
 import { measures } from './measures';
 import { objectiveUpdates, objectives } from './objectives';
-import { personas, users } from './people';
+import { directory, personas, users } from './people';
 import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
 import { reportSettings } from './settings';
@@ -29,9 +30,11 @@ const daysBefore = (date: string, days: number): string => new Date(Date.parse(`
 /** The seed data of every list, plus the site users. */
 export const sampleData: SampleData = {
   users,
+  directory,
   services,
   objectives: entered(objectives, () => '2021-04-01T09:00:00Z'),
   objectiveUpdates: entered(objectiveUpdates, (u) => u.updatedOn),
+  objectiveActions: entered(objectiveActions, () => '2021-10-01T09:00:00Z'),
   benefits,
   risks: entered(risks, () => '2021-06-01T09:00:00Z'),
   measures: entered(measures, () => '2021-04-01T09:00:00Z'),
@@ -45,6 +48,7 @@ export const sampleData: SampleData = {
   budgetLines
 };
 
-/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only). */
+/** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */
 export { personas };
+export { datedSampleData, REFERENCE_TODAY } from './dated';
 export type { Persona, SampleData };

@@ -28,7 +28,8 @@ const rows: Row[] = [
   [SERVICE.ict, 'Availability of core systems', '%', 99.5, HIGHER, { [q3]: 99.7, [q4]: 99.2 }],
   [SERVICE.customerServices, 'Calls answered within 60 seconds', '%', 80, HIGHER, { [q4]: 72 }],
   [SERVICE.customerServices, 'Enquiries resolved at first point of contact', '%', 85, HIGHER, { [q4]: 87 }],
-  [SERVICE.customerServices, 'Average call waiting time', 'seconds', 90, LOWER, { [q4]: 104 }],
+  // The quarter's telephony figures are not in yet: the service lead (a workbench persona) still owes this actual.
+  [SERVICE.customerServices, 'Average call waiting time', 'seconds', 90, LOWER, {}],
   [SERVICE.financialServices, 'Undisputed invoices paid within 30 days', '%', 95, HIGHER, { [q1]: 96.1, [q2]: 95.4, [q3]: 93.8, [q4]: 96.5 }],
   [SERVICE.financialServices, 'Budget monitoring reports issued on time', '%', 100, HIGHER, { [q1]: 100, [q2]: 100, [q3]: 100, [q4]: 100 }],
   [SERVICE.revenuesBenefits, 'Average days to process new benefit claims', 'days', 20, LOWER, { [q1]: 23, [q2]: 26, [q3]: 21, [q4]: 18 }],

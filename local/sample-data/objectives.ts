@@ -14,6 +14,7 @@ import { SERVICE } from './services';
 
 
 // Update deadlines from the product's reporting calendar, so the sample agrees with it.
+const DUE_Q3_2021_22 = periodById(PERIOD.q3).deadline;
 const DUE_Q4_2021_22 = periodById(PERIOD.q4).deadline;
 const DUE_Q1_2022_23 = nextPeriod(PERIOD.q4).deadline;
 
@@ -248,11 +249,12 @@ export const objectives: Objective[] = [
     aim: p('Faster decisions for residents by letting staff pick up work from any of the three councils to manage peaks and troughs.'),
     serviceId: SERVICE.revenuesBenefits,
     status: 'In progress',
-    rag: 'Green',
+    rag: 'Amber',
     officerId: 17,
     targetDate: '2022-12-31',
-    lastUpdatePeriodId: PERIOD.q4,
-    nextUpdateDue: DUE_Q1_2022_23
+    // No Q4 update yet, with the deadline still ahead: due.
+    lastUpdatePeriodId: PERIOD.q3,
+    nextUpdateDue: DUE_Q4_2021_22
   }),
   objective({
     id: 18,
@@ -263,9 +265,9 @@ export const objectives: Objective[] = [
     rag: 'Green',
     officerId: 18,
     targetDate: '2023-03-31',
-    // No Q4 update yet: overdue.
-    lastUpdatePeriodId: PERIOD.q3,
-    nextUpdateDue: DUE_Q4_2021_22
+    // No update since Q2: the Q3 deadline has passed, so this officer is late.
+    lastUpdatePeriodId: PERIOD.q2,
+    nextUpdateDue: DUE_Q3_2021_22
   })
 ];
 
@@ -334,13 +336,12 @@ const rows: UpdateRow[] = [
   [16, PERIOD.q2, 'In progress', 'Green', 16, '2021-08-23T13:00:00Z', p('Differences in hours, leave and working time between the three employers have been mapped.')],
   [16, PERIOD.q3, 'In progress', 'Amber', 16, '2021-12-10T09:40:00Z', p('Proposals for common working arrangements are with the three HR teams. Trade union consultation has taken longer than planned at one council.')],
   [16, PERIOD.q4, 'In progress', 'Amber', 16, '2022-02-23T11:30:00Z', p('Two of the three councils have agreed the proposals; the third expects a decision in April.')],
-  // 17 Benefit claim processing times (three councils)
+  // 17 Benefit claim processing times (three councils; no Q4 update yet: due)
   [17, PERIOD.q2, 'In progress', 'Red', 17, '2021-08-23T14:10:00Z', p('Processing times rose over the summer because staff cannot yet work on all three councils\' caseloads.')],
   [17, PERIOD.q3, 'In progress', 'Amber', 17, '2021-12-10T10:00:00Z', p('Access to the shared document system has been extended so that staff can pick up work from any of the three councils; times are starting to fall.')],
-  [17, PERIOD.q4, 'In progress', 'Green', 17, '2022-02-23T11:45:00Z', p('New claims are now processed within target at all three councils, helped by pooling work across the partnership.')],
-  // 18 Online self-service (three councils; no Q4 update: overdue)
-  [18, PERIOD.q2, 'Not started', 'Green', 18, '2021-08-23T14:25:00Z', p('The self-service portal is planned for the next phase of the partnership\'s programme.')],
-  [18, PERIOD.q3, 'Not started', 'Green', 18, '2021-12-10T10:15:00Z', p('Supplier demonstrations are being arranged with the three councils\' customer services teams.')]
+  // 18 Online self-service (three councils; no update since Q2: late)
+  [18, PERIOD.q1, 'Not started', 'Green', 18, '2021-06-04T14:25:00Z', p('The self-service portal is planned for the next phase of the partnership\'s programme.')],
+  [18, PERIOD.q2, 'Not started', 'Green', 18, '2021-08-23T14:25:00Z', p('Supplier demonstrations are being arranged with the three councils\' customer services teams.')]
 ];
 
 /** Every quarterly update, oldest first within each objective. */

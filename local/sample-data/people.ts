@@ -30,11 +30,21 @@ export const users: Person[] = [
   user(11, 'Tom Eccleston', SOUTH_RIBBLE), // Service Lead, Audit and Risk.
   user(12, 'Nadia Fairclough', CHORLEY), // Service Lead, ICT.
   user(13, 'Craig Holden', SOUTH_RIBBLE), // ICT Infrastructure Manager.
-  user(14, 'Helen Kershaw', SOUTH_RIBBLE), // Customer Services Manager.
+  user(14, 'Helen Kershaw', SOUTH_RIBBLE), // Customer Services Manager and service lead; workbench persona: responsible officer.
   user(15, 'Vikram Desai', CHORLEY), // Head of Shared Financial Services.
   user(16, 'Joanne Tattersall', 'harborough.example.gov.uk'), // Revenues and Benefits Partnership Manager.
   user(17, 'Lewis Marsden', 'hinckley-bosworth.example.gov.uk'), // Benefits Team Leader.
   user(18, 'Fiona Oakes', 'melton.example.gov.uk') // Revenues Team Leader.
+];
+
+/**
+ * People of the councils' directory who have not opened the site yet: the local host's
+ * ensureuser adds them, and refuses addresses no directory knows, as SharePoint Online does.
+ */
+export const directory: Array<Pick<Person, 'displayName' | 'email'>> = [
+  { displayName: 'Keira Whittle', email: `keira.whittle@${CHORLEY}` }, // New Revenues Officer, not yet on the site.
+  { displayName: 'Samuel Ormerod', email: `samuel.ormerod@${SOUTH_RIBBLE}` }, // Planning Manager.
+  { displayName: 'Anita Brooks', email: 'anita.brooks@melton.example.gov.uk' } // Benefits Officer.
 ];
 
 /** A copy of the user with that id; throws so a mistyped id fails when the module loads. */
@@ -48,5 +58,8 @@ export function person(id: number): Person {
 export const personas: Persona[] = [
   { userId: 1, role: 'editor', canEdit: true },
   { userId: 2, role: 'serviceLead', canEdit: true },
-  { userId: 3, role: 'auditor', canEdit: false }
+  { userId: 3, role: 'auditor', canEdit: false },
+  // A responsible officer with this quarter's work still to do: one objective updated, one due,
+  // and a measure of the service she leads without its actual.
+  { userId: 14, role: 'officer', canEdit: true }
 ];

@@ -1,5 +1,6 @@
 /**
  * `npm run remind -- [--dry-run] [--today YYYY-MM-DD] [--url http://127.0.0.1:4321] [--period 2021-22-Q4]`
+ * (without `--url`, the local host at http://127.0.0.1:$SSM_PORT, 4321 by default)
  *
  * Runs the quarterly reminder job against the local host (`npm start`), with the same code as
  * the Azure Functions timer app: `--dry-run` prints the plan (officer, items, round,
@@ -24,6 +25,7 @@ import {
   ukToday
 } from '../../src/reminders';
 import { isIsoDate } from '../../src/domain/calendar';
+import { localOrigin } from './localOrigin';
 
 /**
  * jsdom loaded at run time: it cannot be bundled (it resolves a worker file next to itself),
@@ -33,7 +35,7 @@ function loadJsdom(): typeof Jsdom {
   return createRequire(__filename)('jsdom') as typeof Jsdom;
 }
 
-/** Default origin of the local host. */
+/** Default origin of the local host when SSM_PORT is not set. */
 export const DEFAULT_LOCAL_URL = 'http://127.0.0.1:4321';
 
 /** Everything a reminder run needs, wired for the local host. */
@@ -69,7 +71,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dryRun: false, today: ukToday(new Date()), url: DEFAULT_LOCAL_URL };
+  const args: Args = { dryRun: false, today: ukToday(new Date()), url: localOrigin() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -121,6 +123,7 @@ export function describeRun(result: ReminderRunResult): string {
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
+  console.log(`Using the host at ${args.url.replace(/\/+$/, '')}.`);
   const deps = localReminderDeps(args.url);
   try {
     const result = await runReminders({

@@ -6,7 +6,7 @@
  * "Download for committee" uses, reading the lists through PnPjs (getSPForUrl +
  * createPnpRepositories) from the local host:
  * - with `--url`, from the host at that origin (e.g. `npm start` running);
- * - without it, from `npm start`'s host at http://127.0.0.1:4321 when it answers, otherwise
+ * - without it, from `npm start`'s host at http://127.0.0.1:$SSM_PORT (4321 by default) when it answers, otherwise
  *   from a host started inside this process on a free loopback port with the sample data
  *   (stopped again when the report is written).
  * `--kind` defaults to the annual review for a period that closes the financial year (Q4) and
@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { Packer } from 'docx';
 import { startLocalHost } from '../host/server';
+import { localOrigin } from './localOrigin';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
@@ -37,7 +38,7 @@ import type { ReportSettingsRepository } from '../../src/data/reportSettings';
 import { listReportSettings } from '../../src/data/reportSettings';
 import { ensurePaperTools, libreOfficePdfConverter, resvgRasterise } from './libreoffice';
 
-/** Origin of `npm start`'s host. */
+/** Origin of `npm start`'s host when SSM_PORT is not set. */
 export const DEFAULT_LOCAL_URL = 'http://127.0.0.1:4321';
 
 const USAGE =
@@ -131,7 +132,7 @@ async function readOptional<T>(read: () => Promise<T[]>, what: string): Promise<
 
 /** Builds the report model for the arguments from the repositories. */
 export async function buildFromRepositories(repos: Repositories, args: ReportArgs, now: Date = new Date(), sources: PaperSources = {}): Promise<ReportModel> {
-  const lists = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'measures', 'highlights']);
+  const lists = await repos.loadInitial(['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'highlights']);
   const data = {
     ...lists,
     bestPractice: await readOptional(() => repos.bestPractice.getAll(), 'best practice'),
@@ -179,14 +180,18 @@ async function main(argv: readonly string[]): Promise<number> {
   let origin = args.url?.replace(/\/+$/, '');
   let stop: (() => Promise<void>) | undefined;
   if (!origin) {
-    if (await siteAnswers(DEFAULT_LOCAL_URL)) {
-      origin = DEFAULT_LOCAL_URL;
+    const local = localOrigin();
+    if (await siteAnswers(local)) {
+      origin = local;
+      console.log(`Reading from the local host at ${origin}.`);
     } else {
       const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true });
       origin = host.url;
       stop = () => host.close();
-      console.log(`No local host at ${DEFAULT_LOCAL_URL}; started one with the sample data at ${origin} for this report.`);
+      console.log(`No local host at ${local}; started one with the sample data at ${origin} for this report.`);
     }
+  } else {
+    console.log(`Reading from ${origin}.`);
   }
   try {
     const sp = getSPForUrl(`${origin}/sites/ssm`);

@@ -10,7 +10,8 @@ import * as strings from 'SsmStrings';
 import type { IWorkbenchManifest } from 'ssm-workbench-manifests';
 import type { Repositories } from '../../src/data/repositories';
 import { AppShell } from '../../src/components/AppShell';
-import { formatString } from '../../src/components/format';
+import type { IClock } from '../../src/components/clock';
+import { formatDate, formatString } from '../../src/components/format';
 import { resolveTheme, TeamsThemeName } from '../../src/components/themes';
 import { ImportPanel } from '../../src/components/import/ImportPanel';
 import { importListFor } from '../../src/webparts/shared/importList';
@@ -31,6 +32,8 @@ export interface IWorkbenchProps {
   /** Absolute URL of the local host's site, shown in the footer. */
   webUrl: string;
   connection: Connection;
+  /** The web parts' clock when the URL moves it (`?today=`); the browser's otherwise. */
+  clock?: IClock;
   /** Signs in as another persona (sets the cookie and reloads). */
   onSwitchPersona: (persona: IWorkbenchPersona) => void;
 }
@@ -38,7 +41,9 @@ export interface IWorkbenchProps {
 const ROLE_LABELS: Record<IWorkbenchPersona['role'], string> = {
   editor: s.roleEditor,
   serviceLead: s.roleServiceLead,
-  auditor: s.roleAuditor
+  auditor: s.roleAuditor,
+  officer: s.roleOfficer,
+  member: s.roleMember
 };
 
 /** "Priya Hartley – editor". */
@@ -55,6 +60,20 @@ export function Workbench(props: IWorkbenchProps): JSX.Element {
 function Problems(props: IWorkbenchProps): JSX.Element | null {
   const { route, manifests, connection } = props;
   const messages: JSX.Element[] = [];
+  if (route.today !== undefined) {
+    messages.push(
+      <MessageBar key="today" messageBarType={MessageBarType.info}>
+        {formatString(s.clockMoved, formatDate(route.today) ?? route.today)}
+      </MessageBar>
+    );
+  }
+  if (route.invalidToday !== undefined) {
+    messages.push(
+      <MessageBar key="invalid-today" messageBarType={MessageBarType.warning}>
+        {formatString(s.invalidToday, route.invalidToday)}
+      </MessageBar>
+    );
+  }
   if (route.unknownWebPart !== undefined) {
     messages.push(
       <MessageBar key="unknown" messageBarType={MessageBarType.warning}>
@@ -80,10 +99,11 @@ function WebPart(props: {
   manifest: IWorkbenchManifest;
   repositories: Repositories;
   teamsTheme?: TeamsThemeName;
+  clock?: IClock;
   /** Offers "Import from a spreadsheet" (the editor persona, standing in for a site owner). */
   canImport?: boolean;
 }): JSX.Element {
-  const { manifest, repositories, teamsTheme, canImport } = props;
+  const { manifest, repositories, teamsTheme, clock, canImport } = props;
   const root = ROOTS[manifest.name];
   if (!root) throw new Error(`Workbench: no root component is registered for the web part "${manifest.name}".`);
   const list = canImport ? importListFor(manifest.alias) : undefined;
@@ -97,7 +117,7 @@ function WebPart(props: {
           <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={strings.ImportButton} onClick={() => setImportOpen(true)} />
         </div>
       )}
-      <AppShell repositories={repositories} teamsTheme={teamsTheme}>
+      <AppShell repositories={repositories} teamsTheme={teamsTheme} clock={clock}>
         <React.Fragment key={generation}>{root(manifest.properties)}</React.Fragment>
         {list && (
           <ImportPanel list={list} isOpen={importOpen} onDismiss={() => setImportOpen(false)} onImported={() => setGeneration((g) => g + 1)} />
@@ -154,13 +174,13 @@ function SharePointPage(props: IWorkbenchProps): JSX.Element {
             <nav aria-label={s.siteNavigation}>
               <ul className="wb-nav">
                 <li>
-                  <a href="./" aria-current={current === undefined ? 'page' : undefined}>
+                  <a href={routeSearch({ today: route.today }) || './'} aria-current={current === undefined ? 'page' : undefined}>
                     {s.home}
                   </a>
                 </li>
                 {navOrder(props.manifests).map((m) => (
                   <li key={m.name}>
-                    <a href={routeSearch({ webPart: m.name }) || './'} aria-current={current === m.name ? 'page' : undefined}>
+                    <a href={routeSearch({ webPart: m.name, today: route.today }) || './'} aria-current={current === m.name ? 'page' : undefined}>
                       {m.title}
                     </a>
                   </li>
@@ -178,7 +198,7 @@ function SharePointPage(props: IWorkbenchProps): JSX.Element {
           {'repositories' in connection &&
             shown.map((m) => (
               <section key={m.name} className="wb-section" aria-label={m.title}>
-                <WebPart manifest={m} repositories={connection.repositories} canImport={props.persona.role === 'editor'} />
+                <WebPart manifest={m} repositories={connection.repositories} clock={props.clock} canImport={props.persona.role === 'editor'} />
               </section>
             ))}
         </div>
@@ -191,7 +211,7 @@ function SharePointPage(props: IWorkbenchProps): JSX.Element {
             {(['default', 'dark', 'contrast'] as TeamsThemeName[]).map((theme, i) => (
               <React.Fragment key={theme}>
                 {i > 0 && ' · '}
-                <a href={routeSearch({ host: 'teams', teamsTheme: theme, webPart: current })}>
+                <a href={routeSearch({ host: 'teams', teamsTheme: theme, webPart: current, today: route.today })}>
                   {theme === 'default' ? s.teamsDefault : theme === 'dark' ? s.teamsDark : s.teamsContrast}
                 </a>
               </React.Fragment>
@@ -207,7 +227,9 @@ function SharePointPage(props: IWorkbenchProps): JSX.Element {
 function PersonaSwitcher(props: IWorkbenchProps): JSX.Element {
   const { personas, persona, onSwitchPersona } = props;
   const hintId = 'wb-persona-hint';
-  const options: IDropdownOption[] = personas.map((p) => ({ key: p.user.email, text: personaLabel(p) }));
+  // Whoever the host signed in, persona or not, is the one shown.
+  const shown = personas.some((p) => p.user.email === persona.user.email) ? personas : [...personas, persona];
+  const options: IDropdownOption[] = shown.map((p) => ({ key: p.user.email, text: personaLabel(p) }));
   return (
     <div className="wb-persona">
       <Dropdown
@@ -216,7 +238,7 @@ function PersonaSwitcher(props: IWorkbenchProps): JSX.Element {
         selectedKey={persona.user.email}
         aria-describedby={hintId}
         onChange={(_event, option) => {
-          const chosen = personas.find((p) => p.user.email === option?.key);
+          const chosen = shown.find((p) => p.user.email === option?.key);
           if (chosen && chosen !== persona) onSwitchPersona(chosen);
         }}
         styles={{ root: { minWidth: 260 } }}
@@ -250,7 +272,7 @@ function TeamsTab(props: IWorkbenchProps): JSX.Element {
         {unsupported && <MessageBar messageBarType={MessageBarType.warning}>{formatString(s.unsupportedInTeams, manifest.title)}</MessageBar>}
       </ThemeProvider>
       {manifest && !unsupported && 'repositories' in connection && (
-        <WebPart manifest={manifest} repositories={connection.repositories} teamsTheme={route.teamsTheme} />
+        <WebPart manifest={manifest} repositories={connection.repositories} teamsTheme={route.teamsTheme} clock={props.clock} />
       )}
     </main>
   );

@@ -12,6 +12,7 @@ import { parseRoute } from './route';
 import { currentPersona, IWorkbenchPersona, PERSONA_COOKIE, personaCookie, readCookie, resolvePersonas } from './persona';
 import { connect, IPageContextInfo, siteUrl } from './connect';
 import { preloadRoots } from './webparts';
+import { clockOnDay } from '../../src/components/clock';
 import { Connection, Workbench } from './Workbench';
 
 function switchPersona(persona: IWorkbenchPersona): void {
@@ -25,7 +26,8 @@ async function start(): Promise<void> {
   const route = parseRoute(window.location.search, manifests.map((m) => m.name));
   preloadRoots(route.webParts);
   const people = resolvePersonas(personas, sampleData.users);
-  const persona = currentPersona(people, readCookie(document.cookie, PERSONA_COOKIE));
+  const persona = currentPersona(people, readCookie(document.cookie, PERSONA_COOKIE), sampleData.users);
+  const clock = route.today ? clockOnDay(route.today) : undefined;
   document.body.classList.add(route.host === 'teams' ? `wb-teams-${route.teamsTheme ?? 'default'}` : 'wb-sharepoint');
 
   const context = (window as unknown as { _spPageContextInfo?: IPageContextInfo })._spPageContextInfo;
@@ -48,6 +50,7 @@ async function start(): Promise<void> {
       persona={persona}
       webUrl={webUrl}
       connection={connection}
+      clock={clock}
       onSwitchPersona={switchPersona}
     />,
     root

@@ -9,8 +9,10 @@ import type { Persona } from '../sample-data/types';
 /** Name of the cookie the local host reads the current user from. */
 export const PERSONA_COOKIE = 'ssm-user';
 
-/** A persona with its site user. */
-export interface IWorkbenchPersona extends Persona {
+/** A persona with its site user; 'member' is a site user the cookie names who is not one of the personas. */
+export interface IWorkbenchPersona extends Omit<Persona, 'role'> {
+  /** Role shown in the switcher. */
+  role: Persona['role'] | 'member';
   /** The persona's site user. */
   user: Person;
 }
@@ -48,13 +50,28 @@ export function personaCookie(user: Person): string {
   return `${PERSONA_COOKIE}=${encodeURIComponent(user.email)}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
+/** Whether a cookie value names the user as the local host reads it: user id, email or claims login, any case. */
+function names(value: string, user: Person): boolean {
+  const email = value.includes('|') ? value.slice(value.lastIndexOf('|') + 1) : value;
+  return String(user.id) === value || user.email.toLowerCase() === email;
+}
+
 /**
- * The persona the cookie names (by email, case-insensitively, or by user id), or the first
- * persona (the editor), who is also the host's default user, when it names none of them.
+ * Who the page is signed in as: the persona the cookie names, else the other site user it
+ * names (shown as a site member, as the host signs them in too), else the first persona (the
+ * editor, the host's default user) when the cookie is unset or names nobody the site knows.
  */
-export function currentPersona(personas: readonly IWorkbenchPersona[], cookieValue: string | undefined): IWorkbenchPersona {
+export function currentPersona(
+  personas: readonly IWorkbenchPersona[],
+  cookieValue: string | undefined,
+  users: readonly Person[] = []
+): IWorkbenchPersona {
   if (personas.length === 0) throw new Error('Workbench: there are no personas.');
   const value = (cookieValue ?? '').trim().toLowerCase();
-  const found = value ? personas.find((p) => p.user.email.toLowerCase() === value || String(p.user.id) === value) : undefined;
-  return found ?? personas[0];
+  if (!value) return personas[0];
+  const persona = personas.find((p) => names(value, p.user));
+  if (persona) return persona;
+  const user = users.find((u) => names(value, u));
+  // Any site user who is not a read-only persona may edit (as the host seeds them).
+  return user ? { userId: user.id, role: 'member', canEdit: true, user } : personas[0];
 }

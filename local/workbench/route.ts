@@ -4,10 +4,13 @@
  * - (nothing): the SharePoint page with the four web parts;
  * - `?webpart=<name>`: the SharePoint page with that one web part;
  * - `?host=teams&theme=default|dark|contrast[&webpart=<name>]`: the Teams tab view of one web
- *   part (the highlight report unless named), without SharePoint's chrome.
+ *   part (the highlight report unless named), without SharePoint's chrome;
+ * - `&today=YYYY-MM-DD` (with any of them): the web parts' clock set to that day, to see the
+ *   product before, during or after an update deadline.
  */
 import { IMPORT_LISTS, ImportListKind } from '../../src/domain/import/columns';
 import { TeamsThemeName, toTeamsThemeName } from '../../src/components/themes';
+import { isIsoDate } from '../../src/domain/calendar';
 
 /** Web part folder names, in the order the SharePoint page shows them. */
 export const PAGE_ORDER: readonly string[] = ['objectivesTracker', 'benefitsTracker', 'riskRegister', 'highlightReport'];
@@ -27,6 +30,10 @@ export interface IWorkbenchRoute {
   single: boolean;
   /** The `webpart` value when it names no web part of the solution. */
   unknownWebPart?: string;
+  /** The day the web parts' clock is set to (`?today=`), when the URL names a real date. */
+  today?: string;
+  /** The `today` value when it is not a real YYYY-MM-DD date (the real clock is used). */
+  invalidToday?: string;
 }
 
 /**
@@ -48,23 +55,30 @@ export function parseRoute(search: string, known: readonly string[]): IWorkbench
   else if (unknownWebPart !== undefined) webParts = [];
   else webParts = PAGE_ORDER.filter((n) => known.indexOf(n) >= 0).concat(known.filter((n) => PAGE_ORDER.indexOf(n) < 0));
 
+  const todayParam = params.get('today')?.trim();
+  const today = todayParam && isIsoDate(todayParam) ? todayParam : undefined;
+
   return {
     host: teams ? 'teams' : 'sharePoint',
     teamsTheme: teams ? toTeamsThemeName(params.get('theme') ?? undefined) : undefined,
     webParts,
     single: named !== undefined || teams,
-    unknownWebPart
+    unknownWebPart,
+    today,
+    invalidToday: todayParam && !today ? todayParam : undefined
   };
 }
 
 /** The query string of a workbench view, for links between views. */
-export function routeSearch(route: { host?: 'sharePoint' | 'teams'; teamsTheme?: TeamsThemeName; webPart?: string }): string {
+export function routeSearch(route: { host?: 'sharePoint' | 'teams'; teamsTheme?: TeamsThemeName; webPart?: string; today?: string }): string {
   const params = new URLSearchParams();
   if (route.host === 'teams') {
     params.set('host', 'teams');
     params.set('theme', route.teamsTheme ?? 'default');
   }
   if (route.webPart) params.set('webpart', route.webPart);
+  // A moved clock stays moved while the tester goes from view to view.
+  if (route.today) params.set('today', route.today);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -1,12 +1,13 @@
 /**
  * The providers every web part root is wrapped in: the Fluent UI theme (SharePoint or Teams)
- * and the repositories context.
+ * the repositories context and the clock.
  */
 import * as React from 'react';
 import { ThemeProvider } from '@fluentui/react';
 import type { Repositories } from '../data/repositories';
 import { RepositoriesProvider } from './RepositoriesContext';
 import { IHostTheme, resolveTheme } from './themes';
+import { ClockProvider, IClock } from './clock';
 import * as strings from 'SsmStrings';
 import { MessagesOverlay, setActiveMessages } from '../domain/messages';
 import { printRoot } from './print';
@@ -19,16 +20,20 @@ setActiveMessages(strings.ValidationMessages as MessagesOverlay);
 export interface IAppShellProps extends IHostTheme {
   /** Data access for the tree below. */
   repositories: Repositories;
+  /** Where "today" comes from; the browser's clock when omitted (the local workbench sets another day). */
+  clock?: IClock;
   children?: React.ReactNode;
 }
 
 /** Wraps a web part's root component in the shared providers. */
 export function AppShell(props: IAppShellProps): JSX.Element {
-  const { spTheme, teamsTheme, repositories, children } = props;
+  const { spTheme, teamsTheme, repositories, clock, children } = props;
   const theme = React.useMemo(() => resolveTheme({ spTheme, teamsTheme }), [spTheme, teamsTheme]);
   return (
     <ThemeProvider theme={theme} applyTo="element" className={printRoot}>
-      <RepositoriesProvider repositories={repositories}>{children}</RepositoriesProvider>
+      <RepositoriesProvider repositories={repositories}>
+        <ClockProvider clock={clock}>{children}</ClockProvider>
+      </RepositoriesProvider>
     </ThemeProvider>
   );
 }

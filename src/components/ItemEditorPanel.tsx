@@ -1,8 +1,8 @@
 /**
  * The side panel in which an item is added or edited (objectives, benefits, risks): title, Save
  * and Cancel, and above the fields everything `useItemEditor` reports: a restored draft (with
- * "Discard draft"), the last error, a draft kept after a failed save, and both versions after a
- * 412. Closing it with unsaved edits asks "Discard changes?" first.
+ * "Discard draft"), the last error, warnings to confirm before saving, a draft kept after a failed
+ * save, and both versions after a 412. Closing it with unsaved edits asks "Discard changes?" first.
  */
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack } from '@fluentui/react';
@@ -70,6 +70,25 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
           </MessageBar>
         )}
         <ErrorBar error={editor.error} />
+        {editor.warnings && editor.warnings.length > 0 && (
+          <MessageBar
+            messageBarType={MessageBarType.warning}
+            isMultiline={true}
+            actions={
+              <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+                <PrimaryButton text={strings.FormSaveAnyway} onClick={editor.confirmSave} disabled={editor.saving} />
+                <DefaultButton text={strings.FormGoBack} onClick={editor.dismissWarnings} disabled={editor.saving} />
+              </Stack>
+            }
+          >
+            <strong>{strings.FormCheckBeforeSaving}</strong>
+            {editor.warnings.map((w) => (
+              <p key={`${w.field}|${w.code}`} data-warning={w.code}>
+                {w.message}
+              </p>
+            ))}
+          </MessageBar>
+        )}
         {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
         {editor.conflict && (
           <ItemConflict

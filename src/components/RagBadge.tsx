@@ -5,12 +5,12 @@ import * as strings from 'SsmStrings';
 import type { Rag } from '../domain/vocabularies';
 import { formatString } from './format';
 
-// Accessible on white and on the Teams dark background alike.
-const RAG_COLOURS: Record<Rag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10' };
+// Accessible on white and on the Teams dark background alike; "Not rated" is a hollow grey ring.
+const RAG_COLOURS: Record<Rag, string> = { Red: '#d13438', Amber: '#ffaa44', Green: '#107c10', 'Not rated': 'transparent' };
 
 /** Props of `RagBadge`. */
 export interface IRagBadgeProps {
-  /** The rating. */
+  /** The rating, or "Not rated" for an objective before its first update. */
   rag: Rag;
 }
 
@@ -22,7 +22,9 @@ export function RagBadge(props: IRagBadgeProps): JSX.Element {
     height: 10,
     borderRadius: '50%',
     marginRight: 6,
-    backgroundColor: RAG_COLOURS[props.rag] ?? 'transparent'
+    boxSizing: 'border-box',
+    backgroundColor: RAG_COLOURS[props.rag] ?? 'transparent',
+    border: props.rag === 'Not rated' ? '1px solid #8a8886' : undefined
   });
   return (
     <span title={formatString(strings.RagLabel, props.rag)}>

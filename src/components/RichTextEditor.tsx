@@ -1,14 +1,16 @@
 /**
  * A small rich text editor for narratives: a contentEditable area with a toolbar of Fluent
- * buttons for exactly the allowed set (paragraphs, bullet and numbered lists, bold, italic,
- * https/mailto links). No well-kept SPFx rich text control is available to this solution
- * (@pnp/spfx-controls-react is not installed), so this stays deliberately minimal. What it
+ * buttons for paragraphs, bullet and numbered lists, bold, italic and https, http and mailto
+ * links (pasted headings, tables and the like are kept by the allow-list of sanitise.ts). No
+ * well-kept SPFx rich text control is available to this solution (@pnp/spfx-controls-react is
+ * not installed), so this stays deliberately minimal. What it
  * emits is sanitised by the caller on save (see sanitise.ts); what it shows is sanitised here.
  */
 import * as React from 'react';
 import { DefaultButton, FocusZone, FocusZoneDirection, IconButton, Label, PrimaryButton, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { RICH_TEXT_URI, sanitiseRichText } from './sanitise';
+import { sanitiseRichText } from './sanitise';
+import { safeHref } from '../domain/links';
 
 /** Props of `RichTextEditor`. */
 export interface IRichTextEditorProps {
@@ -104,7 +106,8 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
 
   const insertLink = (): void => {
     const url = linkUrl.trim();
-    if (!RICH_TEXT_URI.test(url)) {
+    // The same check as every link shown from stored data: https, http or mailto after parsing.
+    if (!safeHref(url)) {
       setLinkError(strings.EditorLinkInvalid);
       return;
     }

@@ -4,13 +4,14 @@
  * edited, keep a localStorage draft when a save fails, and on a 412 conflict hold the other
  * person's version so the form can show both and let the user keep theirs or take the other.
  * "Keep mine" merges by field: it writes only the fields the user changed since opening the
- * item, so the other person's changes to the rest stay.
+ * item, so the other person's changes to the rest stay. Values that are valid but unusual
+ * (warnings) are explained first and saved only once the user confirms them.
  */
 import * as React from 'react';
 import { ConflictError } from '../data/errors';
 import type { ListRepository, NewItem } from '../data/repositories';
 import type { Stored } from '../domain/types';
-import { ValidationError, ValidationFailedError } from '../domain/validation';
+import { ValidationError, ValidationFailedError, ValidationWarning } from '../domain/validation';
 import { changedFields, IFieldChanges, pickFields } from './fieldMerge';
 import {
   clearFormDraft,
@@ -27,6 +28,8 @@ export interface IConverted<T> {
   model: NewItem<T>;
   /** Problems found by the domain validator; nothing is saved while there are any. */
   errors: ValidationError[];
+  /** Valid but unusual values: explained, and saved only once the user confirms. */
+  warnings?: readonly ValidationWarning[];
 }
 
 /** Options of `useItemEditor`. */
@@ -74,8 +77,14 @@ export interface IItemEditor<V, T> {
    * (or as last taken from the other version) and no draft holds them.
    */
   unsaved: boolean;
-  /** Validates and saves. */
+  /** Warnings waiting for the user to confirm or go back, after a save was asked for. */
+  warnings: readonly ValidationWarning[] | undefined;
+  /** Validates and saves; asks for confirmation first when there are warnings. */
   save: () => void;
+  /** Saves despite the warnings shown. */
+  confirmSave: () => void;
+  /** Closes the warnings so the user can change the values. */
+  dismissWarnings: () => void;
   /** Validates and saves these values (e.g. the form's with one change, for a one-click action). */
   saveValues: (values: V) => void;
   /** After a conflict: saves the fields the user changed over the other version (theirs stay for the rest). */
@@ -101,6 +110,7 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   const [conflict, setConflict] = React.useState<T | undefined>(undefined);
   const [draftKept, setDraftKept] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
+  const [warnings, setWarnings] = React.useState<readonly ValidationWarning[] | undefined>(undefined);
   // What the values are compared with to tell unsaved edits: the item, or the version taken.
   const [baseline, setBaseline] = React.useState<string>(() => JSON.stringify(toValues(item)));
   // The values a draft holds (restored, or written when a save failed): closing loses nothing then.
@@ -113,15 +123,23 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   onSaved.current = options.onSaved;
 
   const run = React.useCallback(
-    (current: V, withEtag: string | undefined, onlyFields?: readonly string[]): void => {
-      const { model, errors } = convert(current);
+    (current: V, withEtag: string | undefined, opts: { onlyFields?: readonly string[]; confirmed?: boolean } = {}): void => {
+      const { onlyFields, confirmed = false } = opts;
+      const { model, errors, warnings: found = [] } = convert(current);
       const byField: Record<string, string> = {};
       for (const e of errors) if (!byField[e.field]) byField[e.field] = e.message;
       setFieldErrors(byField);
       if (errors.length > 0) {
+        setWarnings(undefined);
         setError(new ValidationFailedError(errors));
         return;
       }
+      if (found.length > 0 && !confirmed) {
+        setError(undefined);
+        setWarnings(found);
+        return;
+      }
+      setWarnings(undefined);
       setSaving(true);
       setError(undefined);
       const written = onlyFields ? pickFields(model as object, onlyFields) : (model as Partial<NewItem<T>>);
@@ -157,6 +175,10 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   );
 
   const save = React.useCallback(() => run(values, etag.current), [run, values]);
+  const confirmSave = React.useCallback(() => run(values, etag.current, { confirmed: true }), [run, values]);
+  const dismissWarnings = React.useCallback(() => setWarnings(undefined), []);
+  // Warnings are about the values they were shown for: changing a value asks again on save.
+  React.useEffect(() => setWarnings(undefined), [values]);
   const saveValues = React.useCallback(
     (next: V) => {
       setValues(next);
@@ -174,9 +196,10 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
   const keepMine = React.useCallback(() => {
     if (!conflict) return;
     // Save over the version the user has now seen: its etag makes the next IF-Match succeed.
+    // Any warnings were confirmed before the save that met the conflict.
     etag.current = conflict.etag;
     // Only the fields the user changed: the other person's changes to the rest are kept.
-    run(values, conflict.etag, base.current ? conflictChanges?.mine : undefined);
+    run(values, conflict.etag, { onlyFields: base.current ? conflictChanges?.mine : undefined, confirmed: true });
   }, [conflict, conflictChanges, run, values]);
 
 
@@ -226,7 +249,10 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     draftKept,
     saving,
     unsaved,
+    warnings,
     save,
+    confirmSave,
+    dismissWarnings,
     saveValues,
     keepMine,
     takeTheirs,

@@ -181,6 +181,18 @@ export class SnapshotTooLargeError extends DataAccessError {
   }
 }
 
+/**
+ * A published snapshot whose stored report cannot be shown (its column edited by hand). Only
+ * that snapshot is affected: lists of snapshots leave it out and name it on its own row.
+ */
+export class SnapshotUnreadableError extends DataAccessError {
+  public constructor(reason: string, options: DataAccessErrorOptions) {
+    super(`This published report cannot be shown: ${reason}`, options);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'SnapshotUnreadableError';
+  }
+}
+
 /** The product's lists have not been created on this site yet. */
 export class ListMissingError extends DataAccessError {
   public constructor(options: DataAccessErrorOptions) {
@@ -290,6 +302,8 @@ export async function toDataAccessError(e: unknown, context: ErrorContext): Prom
         }
         if (context.itemId !== undefined) return new NotFoundError(options);
         return new DataAccessError(`${describe(context.operation, label)}: it was not found.`, options);
+      // 409 Save Conflict: a concurrent write to the same item; after its retries it is the same conflict for the user.
+      case 409:
       case 412:
         return new ConflictError<unknown>(undefined, undefined, options);
       case 429:

@@ -3,8 +3,8 @@
  * repositories, the local host's seeding and the import tools alike, so that field names
  * stay in schema.ts.
  */
-import type { Person } from '../domain/types';
-import { BUILT_IN, FieldDef, ListKey, SCHEMA, restName } from './schema';
+import type { ItemProblem, Person } from '../domain/types';
+import { BUILT_IN, FieldDef, JsonEntry, ListKey, SCHEMA, restName } from './schema';
 import { LIST_REGISTRY } from './lists';
 
 /** A list item as SharePoint REST returns it (minimal or no metadata JSON). */
@@ -41,15 +41,55 @@ function toPerson(raw: RawItem, f: FieldDef): Person | undefined {
   return typeof id === 'number' ? { id, displayName: '', email: '' } : undefined;
 }
 
-function parseJson(value: unknown, f: FieldDef): unknown {
+/** A value read from a column, with what was wrong with it when it could not be read whole. */
+interface Read {
+  value: unknown;
+  problem?: ItemProblem;
+}
+
+function entryOk(entry: unknown, shape: JsonEntry): boolean {
+  if (shape === 'string') return typeof entry === 'string';
+  if (shape === 'number') return typeof entry === 'number' && Number.isFinite(entry);
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return false;
+  const record = entry as Record<string, unknown>;
+  return Object.keys(shape).every((k) => entryOk(record[k], shape[k]));
+}
+
+/**
+ * A Json column's value. Someone may have edited the column by hand in SharePoint: invalid JSON,
+ * the wrong shape or entries of the wrong kind are never guessed at and never stop the read.
+ * The value becomes the field's empty shape (or keeps its good entries) and the item carries
+ * the problem, named, for its row to show.
+ */
+function parseJson(value: unknown, f: FieldDef): Read {
   const empty = f.jsonShape === 'object' ? {} : [];
-  if (typeof value !== 'string' || value.trim() === '') return empty;
+  if (typeof value !== 'string' || value.trim() === '') return { value: empty };
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch (e) {
-    // Someone edited the column by hand in SharePoint: surface it, never guess.
-    throw new Error(`Field "${f.displayName}" does not hold valid JSON: ${(e as Error).message}`);
+    return { value: empty, problem: { field: f.displayName, code: 'invalidJson', detail: (e as Error).message } };
   }
+  const shape = f.jsonEntry;
+  if (!shape) return { value: parsed };
+  const isArray = Array.isArray(parsed);
+  const isObject = !!parsed && typeof parsed === 'object' && !isArray;
+  if (f.jsonShape === 'array' ? !isArray : !isObject) {
+    return { value: empty, problem: { field: f.displayName, code: 'wrongShape', detail: f.jsonShape === 'array' ? 'array' : 'object' } };
+  }
+  if (isArray) {
+    const all = parsed as unknown[];
+    const good = all.filter((e) => entryOk(e, shape));
+    return good.length === all.length ? { value: good } : { value: good, problem: { field: f.displayName, code: 'badEntries', detail: String(all.length - good.length) } };
+  }
+  const record = parsed as Record<string, unknown>;
+  const good: Record<string, unknown> = {};
+  let bad = 0;
+  for (const k of Object.keys(record)) {
+    if (entryOk(record[k], shape)) good[k] = record[k];
+    else bad++;
+  }
+  return bad === 0 ? { value: good } : { value: good, problem: { field: f.displayName, code: 'badEntries', detail: String(bad) } };
 }
 
 const ELEVEN_HOURS_MS = 11 * 60 * 60 * 1000;
@@ -68,7 +108,12 @@ export function dateOfDateOnly(value: string): string | undefined {
   return new Date(ms + ELEVEN_HOURS_MS).toISOString().slice(0, 10);
 }
 
-function fromValue(raw: RawItem, f: FieldDef): unknown {
+function fromValue(raw: RawItem, f: FieldDef): Read {
+  if (f.type === 'Json') return parseJson(raw[restName(f)], f);
+  return { value: plainValue(raw, f) };
+}
+
+function plainValue(raw: RawItem, f: FieldDef): unknown {
   const v = raw[restName(f)];
   switch (f.type) {
     case 'User':
@@ -87,7 +132,7 @@ function fromValue(raw: RawItem, f: FieldDef): unknown {
     case 'URL':
       return v && typeof v === 'object' ? String((v as Record<string, unknown>).Url ?? '') || undefined : undefined;
     case 'Json':
-      return parseJson(v, f);
+      return undefined;
     default:
       return typeof v === 'string' ? v : '';
   }
@@ -111,11 +156,14 @@ export function fromItem<T>(list: ListKey, raw: RawItem): T {
     modified: raw[BUILT_IN.modified] ?? undefined
   };
   if (def.titleKey) model[def.titleKey] = typeof raw[BUILT_IN.title] === 'string' ? raw[BUILT_IN.title] : '';
+  const problems: ItemProblem[] = [];
   for (const f of def.fields) {
     if (f.derivedFrom) continue;
-    const value = fromValue(raw, f);
+    const { value, problem } = fromValue(raw, f);
     if (value !== undefined) model[f.key] = value;
+    if (problem) problems.push(problem);
   }
+  if (problems.length > 0) model.problems = problems;
   return model as T;
 }
 

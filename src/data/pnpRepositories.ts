@@ -16,9 +16,9 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../domain/types';
+import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
-import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel } from '../domain/report/snapshot';
+import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel, snapshotContent, UnreadableSnapshot } from '../domain/report/snapshot';
 import { emptyInitialData } from './repositories';
 import type {
   EditableListKey,
@@ -49,10 +49,11 @@ import {
   ErrorContext,
   NotFoundError,
   SnapshotTooLargeError,
+  SnapshotUnreadableError,
   toDataAccessError
 } from './errors';
-import { packModel, unpackModel } from './snapshotCodec';
-import { BatchPart, batchSleep, executeBatchRound, runBatch, RunBatchOptions, throttlingDecision } from './batch';
+import { contentHash, packModel, unpackModel } from './snapshotCodec';
+import { aloneRetryMs, BatchPart, batchSleep, executeMixedRound, PartResult, RoundPart, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
@@ -109,6 +110,28 @@ export function indexedEq(list: ListKey, key: string, value: string | number): s
     throw new Error(`Schema: ${list}.${key} is not indexed; filtering on it fails on lists over 5,000 items.`);
   }
   return `${restName(def)} eq ${literal(value)}`;
+}
+
+/**
+ * `filter` narrowed to the id window (start, start + 5,000]. ID comes first: SharePoint judges a
+ * query on a large list by the first indexed column it filters on, which must select at most the
+ * list view threshold ("Manage large lists and libraries",
+ * https://support.microsoft.com/office/b8588dae-9387-48c2-9248-c24122f07c59); a plain
+ * `Period eq 'x'` would be refused once one period passed 5,000 items.
+ */
+export function idWindow(start: number, filter: string): string {
+  return `${ID} gt ${start} and ${ID} le ${start + PAGE_SIZE} and (${filter})`;
+}
+
+/** The list's highest item id, read in id order (indexed), for planning id windows. */
+function lastIdOn(list: IList): Promise<RawItem[]> {
+  return list.items.select(ID).orderBy(ID, false).top(1)() as Promise<RawItem[]>;
+}
+
+/** The id in a lastIdOn answer (0 for an empty list). */
+function highestId(value: unknown): number {
+  const newest = (value as RawItem[] | undefined)?.[0];
+  return newest && typeof newest[ID] === 'number' ? (newest[ID] as number) : 0;
 }
 
 /** What a page read of loadInitial fills: a list of InitialData, or the snapshots of `include.snapshots`. */
@@ -186,7 +209,44 @@ class PnpListRepository<T extends Stored> implements ListRepository<T> {
   }
 
   public getAll(): Promise<T[]> {
-    return this.readAll(this.itemsOn(this.sp));
+    return this.readAll(this.itemsOn(this.sp).orderBy(ID, true));
+  }
+
+  /**
+   * Every item matching `filter`, read so that no query can match more than 5,000 items: the
+   * filter is narrowed to id windows of 5,000 (`ID gt a and ID le a+5000 and (filter)`), ID being
+   * the first, indexed, column, so SharePoint serves it on a list of any size (see the host's
+   * queryItems for the threshold rule and its sources). The first window and the list's highest id
+   * go in one `$batch`; the other windows, if any, in a second. Throttled, timed-out and cascade-failed
+   * windows are retried (reads are idempotent).
+   */
+  protected async readFiltered(filter: string): Promise<T[]> {
+    const batch = { ...this.options.batch, operation: 'read' as const, list: this.key };
+    const first = await runBatch(this.sp, [(b: SPFI) => this.windowOn(b, 0, filter), (b: SPFI) => lastIdOn(this.listOn(b))], batch).catch((e: unknown) =>
+      this.fail(e, { operation: 'read' })
+    );
+    const out: RawItem[] = [];
+    const take = async (r: PartResult<unknown>): Promise<void> => {
+      if (!r.ok) await this.fail(r.error, { operation: 'read' });
+      else out.push(...(r.value as RawItem[]));
+    };
+    await take(first[0]);
+    if (!first[1].ok) await this.fail(first[1].error, { operation: 'read' });
+    const lastId = highestId(first[1].ok ? first[1].value : undefined);
+    const starts: number[] = [];
+    for (let start = PAGE_SIZE; start < lastId; start += PAGE_SIZE) starts.push(start);
+    if (starts.length > 0) {
+      const rest = await runBatch(this.sp, starts.map((start) => (b: SPFI) => this.windowOn(b, start, filter)), batch).catch((e: unknown) =>
+        this.fail(e, { operation: 'read' })
+      );
+      for (const r of rest) await take(r);
+    }
+    return out.map((raw) => fromItem<T>(this.key, raw));
+  }
+
+  /** One id window of a filtered read: at most 5,000 items, so `$top` 5,000 gets them all. */
+  private windowOn(batched: SPFI, start: number, filter: string): Promise<RawItem[]> {
+    return this.itemsOn(batched).filter(idWindow(start, filter)).orderBy(ID, true).top(PAGE_SIZE)() as Promise<RawItem[]>;
   }
 
   public async getById(id: number): Promise<T | undefined> {
@@ -255,7 +315,7 @@ class PnpListRepository<T extends Stored> implements ListRepository<T> {
 /** A list read by reporting period through its indexed Period field (updates, reminder log, snapshots). */
 class PnpPeriodListRepository<T extends Stored> extends PnpListRepository<T> implements PeriodListRepository<T> {
   public getForPeriod(periodId: string): Promise<T[]> {
-    return this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'periodId', periodId)));
+    return this.readFiltered(indexedEq(this.key, 'periodId', periodId));
   }
 }
 
@@ -264,7 +324,7 @@ class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry>
   public async getForKeys(keys: readonly string[]): Promise<ReminderLogEntry[]> {
     if (keys.length === 0) return [];
     // A chunk is at most 20 keys: one filter of ORs on the indexed claim column stays well within URL limits.
-    return this.readAll(this.itemsOn(this.sp).filter(keys.map((k) => indexedEq(this.key, 'claimKey', k)).join(' or ')));
+    return this.readFiltered(keys.map((k) => indexedEq(this.key, 'claimKey', k)).join(' or '));
   }
 
   public async saveMany(writes: ReadonlyArray<ListWrite<ReminderLogEntry>>, options: { readBack?: boolean } = {}): Promise<Array<WriteOutcome<ReminderLogEntry>>> {
@@ -276,7 +336,13 @@ class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry>
     });
     let results;
     try {
-      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'batch', list: this.key });
+      // An update carries the etag it read, so sending it twice cannot overwrite a newer version
+      // (the second attempt meets a 412); an add might save twice, so it is never resent on a doubt.
+      const idempotent = (i: number): boolean => {
+        const w = writes[i];
+        return 'update' in w && typeof w.update.etag === 'string' && w.update.etag !== '' && w.update.etag !== '*';
+      };
+      results = await runBatch(this.sp, parts, { ...this.options.batch, operation: 'batch', list: this.key, idempotent });
     } catch (e) {
       return this.fail(e, { operation: 'batch' });
     }
@@ -322,7 +388,7 @@ class PnpReminderLogRepository extends PnpPeriodListRepository<ReminderLogEntry>
 
 class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpdate> implements ObjectiveUpdateRepository {
   public async getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]> {
-    const updates = await this.readAll(this.itemsOn(this.sp).filter(indexedEq(this.key, 'objectiveId', objectiveId)));
+    const updates = await this.readFiltered(indexedEq(this.key, 'objectiveId', objectiveId));
     // Newest first, sorted here: UpdatedOn is not indexed, so no server $orderby on it.
     return updates.sort(
       (a, b) => b.periodId.localeCompare(a.periodId) || b.updatedOn.localeCompare(a.updatedOn) || b.id - a.id
@@ -378,10 +444,30 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
 
 /** One read of a loadInitial round: a page of a list, the current user, or a permission check. */
 type InitialPart =
-  | { kind: 'page'; key: PageKey; filter?: string; nextLink?: string; readOnly?: boolean; whole?: boolean; throttled: number }
-  | { kind: 'lastId'; key: PageKey; throttled: number }
-  | { kind: 'user'; throttled: number }
-  | { kind: 'canEdit'; list: EditableListKey; throttled: number };
+  | ({
+      kind: 'page';
+      key: PageKey;
+      filter?: string;
+      nextLink?: string;
+      readOnly?: boolean;
+      whole?: boolean;
+      /** A window of SharePoint's own paging: items after this id (`$skiptoken=Paged=TRUE&p_ID=N`), in id order. */
+      fromId?: number;
+      /** The window's last id: items beyond it belong to the next window and are dropped. */
+      toId?: number;
+      /** The unbounded filter this part reads a window of, and the id up to which windows are planned. */
+      bounded?: { filter: string; coveredTo: number };
+    } & Retries)
+  | ({ kind: 'lastId'; key: PageKey } & Retries)
+  | ({ kind: 'user' } & Retries)
+  | ({ kind: 'canEdit'; list: EditableListKey } & Retries);
+
+/** How often a read of loadInitial was throttled, or failed for want of time or by another part (then sent on its own). */
+interface Retries {
+  throttled: number;
+  transient?: number;
+  alone?: boolean;
+}
 
 /** The first-round parts of every list (one per period when the updates are narrowed to periods). */
 function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): InitialPart[] {
@@ -399,11 +485,18 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
       else parts.push({ kind: 'page', key, readOnly, whole: true, throttled: 0 });
       continue;
     }
-    // One equality filter per period rather than `a or b`: each stays a plain indexed lookup,
-    // which SharePoint serves on lists beyond the list view threshold; all go in the same $batch.
+    // One equality filter per period rather than `a or b`, each narrowed to id windows (idWindow)
+    // so no query can match more than 5,000 items: the windows up to the hint (or the first one)
+    // now, with the list's highest id; the rest, if the list is longer, in the next round.
+    const hint = options.idHints?.[key] ?? 0;
+    const coveredTo = Math.max(PAGE_SIZE, Math.ceil(hint / PAGE_SIZE) * PAGE_SIZE);
     for (const period of periods.filter((p, i) => periods.indexOf(p) === i)) {
-      parts.push({ kind: 'page', key, filter: indexedEq(INITIAL_LISTS[key], 'periodId', period), readOnly, throttled: 0 });
+      const filter = indexedEq(INITIAL_LISTS[key], 'periodId', period);
+      for (let start = 0; start < coveredTo; start += PAGE_SIZE) {
+        parts.push({ kind: 'page', key, filter: idWindow(start, filter), readOnly, throttled: 0, bounded: start === 0 ? { filter, coveredTo } : undefined });
+      }
     }
+    if (periods.length > 0) parts.push({ kind: 'lastId', key, throttled: 0 });
   }
   if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', readOnly, whole: true, throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
   if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
@@ -416,13 +509,15 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
 function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
   if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
-  if (part.kind === 'lastId') return batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title).items.select(ID).orderBy(ID, false).top(1)();
+  if (part.kind === 'lastId') return lastIdOn(batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title));
   const metadata = part.readOnly ? [InjectHeaders({ Accept: NO_METADATA })] : [];
   if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(...metadata, PageParse())();
   const listKey = INITIAL_LISTS[part.key];
   const { select, expand } = selectFor(listKey);
-  let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).top(PAGE_SIZE);
+  let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).orderBy(ID, true).top(PAGE_SIZE);
   if (part.filter) items = items.filter(part.filter);
+  // PnPjs's skip() writes SharePoint's own paging token, $skiptoken=Paged=TRUE&p_ID=N.
+  if (part.fromId !== undefined) items = items.skip(part.fromId);
   if (expand.length > 0) items = items.expand(...expand);
   return items.using(...metadata, PageParse())();
 }
@@ -450,19 +545,29 @@ function loadInitial(
 }
 
 /**
- * The reads of the rest of a list after its first page: id ranges of one page each, up to the
- * list's highest id, then one open-ended range for items added meanwhile. They all go in the
- * next `$batch`, so a list of any size costs one round more, not one round a page. Each range is
- * an indexed filter matching at most 5,000 items, which SharePoint serves beyond the list view
- * threshold.
+ * The reads of the rest of a list after its first page, in parallel windows of SharePoint's own
+ * paging: `$skiptoken=Paged=TRUE&p_ID=N` with `$top=5000` in id order, no filter, which SharePoint
+ * serves on a list of any size ("Manage large lists and libraries",
+ * https://support.microsoft.com/office/b8588dae-9387-48c2-9248-c24122f07c59; PnPjs's items.skip
+ * and its async iteration page the same way). Window k covers ids (N, N + 5,000], which hold at most
+ * 5,000 items, so one page gets them all; the last window is open-ended and follows its next link
+ * for items added meanwhile. They all go in the next `$batch`: a list of any size costs one round
+ * more, not one round a page.
  */
 function idRangeParts(key: PageKey, afterId: number, lastId: number): InitialPart[] {
   const parts: InitialPart[] = [];
   let start = afterId;
   for (; start + PAGE_SIZE < lastId; start += PAGE_SIZE) {
-    parts.push({ kind: 'page', key, filter: `${ID} gt ${start} and ${ID} le ${start + PAGE_SIZE}`, whole: true, throttled: 0 });
+    parts.push({ kind: 'page', key, fromId: start, toId: start + PAGE_SIZE, whole: true, throttled: 0 });
   }
-  parts.push({ kind: 'page', key, filter: `${ID} gt ${start}`, whole: true, throttled: 0 });
+  parts.push({ kind: 'page', key, fromId: start, whole: true, throttled: 0 });
+  return parts;
+}
+
+/** The filtered windows (idWindow) after `coveredTo` up to the list's highest id. */
+function boundedWindowParts(key: PageKey, filter: string, coveredTo: number, lastId: number, readOnly?: boolean): InitialPart[] {
+  const parts: InitialPart[] = [];
+  for (let start = coveredTo; start < lastId; start += PAGE_SIZE) parts.push({ kind: 'page', key, filter: idWindow(start, filter), readOnly, throttled: 0 });
   return parts;
 }
 
@@ -479,23 +584,32 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   const wholeLists = new Set<PageKey>();
   for (const p of first) if (p.kind === 'page' && p.whole) wholeLists.add(p.key);
   let pending = first;
+  // Highest ids read so far, and the filtered reads waiting for one to plan their further windows.
+  const lastIds = new Map<PageKey, number>();
+  let unplanned: Array<{ key: PageKey; filter: string; coveredTo: number; readOnly?: boolean }> = [];
   while (pending.length > 0) {
-    const parts: BatchPart<unknown>[] = pending.map((part) => (batched) => issueInitialPart(batched, part));
+    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part), alone: part.alone }));
     let results;
     try {
-      results = await executeBatchRound(sp, parts, batchOptions);
+      results = await executeMixedRound(sp, parts, batchOptions);
     } catch (e) {
       throw await toDataAccessError(e, { operation: 'read' });
     }
     const next: InitialPart[] = [];
     let waitMs = 0;
-    const lastIds = new Map<PageKey, number>();
     const continued: Array<{ key: PageKey; nextLink: string; afterId: number; first: boolean; readOnly?: boolean; whole?: boolean }> = [];
     for (let i = 0; i < results.length; i++) {
       const r = results[i];
       const entry = pending[i];
       if (!r.ok) {
         const context = initialPartContext(entry);
+        // Every part here is a read: one failed by another part or timed out is sent again on its own.
+        const aloneMs = aloneRetryMs(r.error, (entry.transient ?? 0) + 1, true, batchOptions);
+        if (aloneMs !== undefined) {
+          next.push({ ...entry, alone: true, transient: (entry.transient ?? 0) + 1 });
+          waitMs = Math.max(waitMs, aloneMs);
+          continue;
+        }
         const decision = throttlingDecision(r.error, entry.throttled + 1, { ...batchOptions, operation: context.operation, list: context.list });
         if (decision && 'retryInMs' in decision) {
           next.push({ ...entry, throttled: entry.throttled + 1 });
@@ -509,10 +623,13 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       } else if (entry.kind === 'canEdit') {
         data.canEdit = { ...data.canEdit, [entry.list]: r.value === true };
       } else if (entry.kind === 'lastId') {
-        const newest = (r.value as RawItem[])[0];
-        if (newest && typeof newest[ID] === 'number') lastIds.set(entry.key, newest[ID] as number);
+        lastIds.set(entry.key, highestId(r.value));
       } else {
-        const page = r.value as ItemsPage;
+        const read = r.value as ItemsPage;
+        // A window of known end keeps only its own ids; the rest belong to the next window.
+        const page: ItemsPage =
+          entry.toId === undefined ? read : { value: read.value.filter((raw) => typeof raw[ID] !== 'number' || (raw[ID] as number) <= (entry.toId as number)) };
+        if (entry.bounded) unplanned.push({ key: entry.key, ...entry.bounded, readOnly: entry.readOnly });
         const listKey = INITIAL_LISTS[entry.key];
         if (entry.key === 'snapshots') {
           // Unpacked once every page is in (below).
@@ -525,7 +642,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         if (page.nextLink) {
           const last = page.value[page.value.length - 1];
           const afterId = last && typeof last[ID] === 'number' ? (last[ID] as number) : 0;
-          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink, readOnly: entry.readOnly, whole: entry.whole });
+          continued.push({ key: entry.key, nextLink: page.nextLink, afterId, first: !entry.filter && !entry.nextLink && entry.fromId === undefined, readOnly: entry.readOnly, whole: entry.whole });
         }
       }
     }
@@ -538,6 +655,12 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         next.push({ kind: 'page', key: c.key, nextLink: c.nextLink, readOnly: c.readOnly, whole: c.whole, throttled: 0 });
       }
     }
+    unplanned = unplanned.filter((u) => {
+      const lastId = lastIds.get(u.key);
+      if (lastId === undefined) return true;
+      next.push(...boundedWindowParts(u.key, u.filter, u.coveredTo, lastId, u.readOnly));
+      return false;
+    });
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);
     pending = next;
   }
@@ -549,7 +672,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     items.sort((a, b) => a.id - b.id);
     if (key !== 'snapshots') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
   }
-  if (data.snapshots) data.snapshots = await Promise.all(data.snapshots.map(readStoredSnapshot));
+  // An unreadable snapshot never stops the report: it is left out here and listed, with the
+  // reason, among the published reports (publishedPeriods).
+  if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots)).readable;
   return data;
 }
 
@@ -573,17 +698,54 @@ async function readCurrentUser(sp: SPFI): Promise<Person> {
   }
 }
 
+/** A snapshot as read: shown with its integrity, or listed as unreadable with the reason. */
+type SnapshotRead = { ok: true; snapshot: ReportSnapshot } | { ok: false; unreadable: UnreadableSnapshot };
+
 /**
- * A snapshot as read: its stored model unpacked (snapshotCodec) and checked, so a hand-edited
- * column fails here, not deep inside a render.
+ * A snapshot as read: its fingerprint checked against the column as stored, then its model
+ * unpacked (snapshotCodec) and checked deeply, so a hand-edited column is caught here, for its
+ * own row, not deep inside a render and never for the other snapshots.
  */
-async function readStoredSnapshot(s: ReportSnapshot): Promise<ReportSnapshot> {
-  return { ...s, model: readSnapshotModel(await unpackModel(s.model)) };
+async function readStoredSnapshot(s: ReportSnapshot): Promise<SnapshotRead> {
+  const stored: unknown = s.model;
+  let integrity: SnapshotIntegrity = 'unverified';
+  if (s.contentHash) {
+    const text = typeof stored === 'string' ? stored : JSON.stringify(stored ?? null);
+    integrity = (await contentHash(snapshotContent(s, text))) === s.contentHash ? 'verified' : 'altered';
+  }
+  try {
+    return { ok: true, snapshot: { ...s, integrity, model: readSnapshotModel(await unpackModel(stored)) } };
+  } catch (e) {
+    const unreadable: UnreadableSnapshot = {
+      id: s.id,
+      title: s.title,
+      periodId: s.periodId,
+      serviceId: s.serviceId,
+      version: s.version,
+      publishedOn: s.publishedOn,
+      publishedBy: s.publishedBy,
+      reason: e instanceof Error ? e.message : String(e)
+    };
+    return { ok: false, unreadable };
+  }
+}
+
+/** The readable snapshots of a read; the unreadable ones are listed by publishedPeriods only. */
+async function readableSnapshots(found: readonly ReportSnapshot[]): Promise<{ readable: ReportSnapshot[]; unreadable: UnreadableSnapshot[] }> {
+  const reads = await Promise.all(found.map(readStoredSnapshot));
+  const readable: ReportSnapshot[] = [];
+  const unreadable: UnreadableSnapshot[] = [];
+  for (const r of reads) {
+    if (r.ok) readable.push(r.snapshot);
+    else unreadable.push(r.unreadable);
+  }
+  return { readable, unreadable };
 }
 
 /**
  * Report snapshots: reads and publish only. Wraps a list repository instead of extending one
- * so that update and remove do not exist on it at all (snapshots are immutable).
+ * so that update and remove do not exist on it at all (snapshots are immutable; the list's own
+ * permissions, set on provisioning, stop members changing them through SharePoint).
  */
 class PnpSnapshotRepository implements SnapshotRepository {
   private readonly list: PnpPeriodListRepository<ReportSnapshot>;
@@ -597,34 +759,44 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 
   public async getAll(): Promise<ReportSnapshot[]> {
-    return Promise.all((await this.list.getAll()).map(readStoredSnapshot));
+    return (await readableSnapshots(await this.list.getAll())).readable;
   }
 
   public async getById(id: number): Promise<ReportSnapshot | undefined> {
     const found = await this.list.getById(id);
-    return found ? readStoredSnapshot(found) : undefined;
+    if (!found) return undefined;
+    const read = await readStoredSnapshot(found);
+    if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'read', list: 'snapshots', itemId: id });
+    return read.snapshot;
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    const found = await Promise.all((await this.list.getForPeriod(periodId)).map(readStoredSnapshot));
+    const found = (await readableSnapshots(await this.list.getForPeriod(periodId))).readable;
     return found.sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
   public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
     const by = publishedBy ?? (await readCurrentUser(this.sp));
-    // The next version is one more than the highest stored for the same period and scope.
-    const existing = await this.getForPeriod(model.period.id);
-    const item = newSnapshot(model, existing, by, new Date().toISOString());
+    // The next version is one more than the highest stored for the same period and scope,
+    // unreadable versions included, so a number is never reused.
+    const all = await readableSnapshots(await this.list.getForPeriod(model.period.id));
+    const existing = [...all.readable, ...all.unreadable.map((u) => ({ ...u, model }) as unknown as ReportSnapshot)];
+    // SharePoint keeps a date and time to the second; the fingerprint covers what it keeps.
+    const publishedOn = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const item = newSnapshot(model, existing, by, publishedOn);
     const packed = await packModel(item.model);
     // The Json column stores the packed string as a JSON string literal (two quotes more).
     const storedLength = JSON.stringify(packed).length;
     if (storedLength > NOTE_MAX_LENGTH) throw new SnapshotTooLargeError(storedLength, NOTE_MAX_LENGTH, { operation: 'add', list: 'snapshots' });
-    const stored = { ...item, model: packed as unknown as ReportModel };
-    return readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
+    const stored = { ...item, model: packed as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)) };
+    const read = await readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
+    if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'add', list: 'snapshots' });
+    return read.snapshot;
   }
 
   public async publishedPeriods(): Promise<PublishedPeriod[]> {
-    return publishedPeriods(await this.getAll());
+    const { readable, unreadable } = await readableSnapshots(await this.list.getAll());
+    return publishedPeriods(readable, unreadable);
   }
 }
 

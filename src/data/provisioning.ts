@@ -9,7 +9,10 @@ import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import '@pnp/sp/views';
 import '@pnp/sp/batching';
+import '@pnp/sp/security';
+import '@pnp/sp/site-groups/web';
 import type { IList } from '@pnp/sp/lists';
+import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { BUILT_IN, FieldDef, LISTS, ListDef, ListKey, ViewDef } from './schema';
 import { fieldSchemaXml } from './siteScript';
 import { BatchPart, runBatch, RunBatchOptions } from './batch';
@@ -23,6 +26,11 @@ export interface ProvisioningReport {
   updated: string[];
   /** Already as the schema wants. */
   unchanged: string[];
+  /**
+   * Steps the site did not support and that were left undone, said so rather than hidden: the
+   * local host implements no permissions, so there a published snapshot stays editable.
+   */
+  notSupported?: string[];
 }
 
 /** Progress of ensureLists, for a progress indicator. */
@@ -223,6 +231,98 @@ class Provisioner {
   }
 }
 
+/** Name of the permission level members get on add-only lists (created on the site once). */
+export const ADD_ONLY_ROLE = 'SSM Add only';
+
+/**
+ * What the add-only level allows: open the site, read and add items, see versions. Not edit,
+ * delete, approve or manage: what a member adds stays as it was added.
+ */
+export const ADD_ONLY_PERMISSIONS: readonly PermissionKind[] = [
+  PermissionKind.ViewListItems,
+  PermissionKind.AddListItems,
+  PermissionKind.OpenItems,
+  PermissionKind.ViewVersions,
+  PermissionKind.ViewFormPages,
+  PermissionKind.Open,
+  PermissionKind.ViewPages,
+  PermissionKind.BrowseUserInfo,
+  PermissionKind.UseClientIntegration,
+  PermissionKind.UseRemoteAPIs
+];
+
+/** The High/Low mask SharePoint stores for a set of permissions (bit k-1 for PermissionKind k). */
+export function permissionMask(kinds: readonly PermissionKind[]): IBasePermissions {
+  let low = 0;
+  let high = 0;
+  for (const k of kinds) {
+    const bit = k - 1;
+    if (bit < 32) low = (low | (1 << bit)) >>> 0;
+    else high = (high | (1 << (bit - 32))) >>> 0;
+  }
+  return { Low: low, High: high };
+}
+
+/** Whether an error means the site does not implement the request (the local host), not that it failed. */
+async function notImplemented(e: unknown): Promise<boolean> {
+  const err = await toDataAccessError(e, { operation: 'provision' });
+  return err.status === 501;
+}
+
+/**
+ * Gives an add-only list its own permissions: inheritance broken (owners and visitors keep what
+ * they had), and the site's members moved from their inherited level (Edit) to "SSM Add only".
+ * Site scripts cannot do this (no site script action sets permissions), so provisioning does;
+ * it needs a site owner. Idempotent: nothing is written when the list is already so.
+ */
+export async function ensureAddOnly(sp: SPFI, def: ListDef, list: IList, report: ProvisioningReport): Promise<void> {
+  const label = `${def.title} / permissions`;
+  try {
+    await narrowToAddOnly(sp, def, list, label, report);
+  } catch (e) {
+    // Only a site that does not implement permissions at all answers 501 (the local host).
+    if (!(await notImplemented(e))) throw e;
+    report.notSupported = [...(report.notSupported ?? []), label];
+  }
+}
+
+async function narrowToAddOnly(sp: SPFI, def: ListDef, list: IList, label: string, report: ProvisioningReport): Promise<void> {
+  const unique = ((await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean }).HasUniqueRoleAssignments === true;
+  let changed = false;
+  let roleId: number;
+  try {
+    roleId = ((await sp.web.roleDefinitions.getByName(ADD_ONLY_ROLE).select('Id')()) as { Id: number }).Id;
+  } catch (e) {
+    const err = await toDataAccessError(e, { operation: 'provision', list: def.title });
+    if (err.status !== 404) throw err;
+    const added = await sp.web.roleDefinitions.add(ADD_ONLY_ROLE, 'Add and read items, but not edit or delete them (Shared Services Monitoring).', 100, permissionMask(ADD_ONLY_PERMISSIONS));
+    roleId = (added.data as { Id: number }).Id;
+    changed = true;
+  }
+  const members = ((await sp.web.associatedMemberGroup.select('Id')()) as { Id: number }).Id;
+  if (!unique) {
+    // Copy the site's assignments (owners keep Full Control, visitors Read), then narrow members.
+    await list.breakRoleInheritance(true, false);
+    changed = true;
+  }
+  const bindings = (await list.roleAssignments.getById(members).bindings.select('Id')().catch(async (e: unknown) => {
+    const err = await toDataAccessError(e, { operation: 'provision', list: def.title });
+    if (err.status === 404) return [];
+    throw err;
+  })) as Array<{ Id: number }>;
+  for (const b of bindings) {
+    if (b.Id === roleId) continue;
+    await list.roleAssignments.remove(members, b.Id);
+    changed = true;
+  }
+  if (!bindings.some((b) => b.Id === roleId)) {
+    await list.roleAssignments.add(members, roleId);
+    changed = true;
+  }
+  if (changed) report.updated.push(label);
+  else report.unchanged.push(label);
+}
+
 /**
  * Ensures every list of SCHEMA exists with its versioning, fields and views, in schema order
  * (lookup targets first). Needs a site owner (Manage Lists). Safe to run again at any time.
@@ -241,6 +341,7 @@ export async function ensureLists(
       const list = sp.web.lists.getById(id);
       await p.ensureFields(def, list);
       await p.ensureViews(def, list, created);
+      if (def.permissions === 'addOnly') await ensureAddOnly(sp, def, list, p.report);
     } catch (e) {
       if (e instanceof DataAccessError) throw e;
       throw await toDataAccessError(e, { operation: 'provision', list: def.title });

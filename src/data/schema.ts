@@ -8,7 +8,7 @@ import { LIST_DECLARATIONS, ListKey } from './lists';
 import type { FieldKeyOf, ListDeclaration, ListDef, ViewDef } from './lists/declare';
 import { BUILT_IN } from './lists/builtIn';
 
-export type { FieldDef, FieldType, ListDef, ViewDef } from './lists/declare';
+export type { FieldDef, FieldType, JsonEntry, ListDef, ListPermissions, ViewDef } from './lists/declare';
 export type { ListKey } from './lists';
 export { BUILT_IN };
 
@@ -52,7 +52,7 @@ function listDefOf(decl: ListDeclaration<ListKey>): ListDef {
   const base: Omit<ListDef, 'views'> = titleKey === undefined
     ? { key, title, url, description, majorVersionLimit, fields, titleDisplayName }
     : { key, title, url, description, majorVersionLimit, fields, titleDisplayName, titleKey };
-  return withViews(base, decl.views ? decl.views(fieldOf) : []);
+  return withViews(decl.permissions ? { ...base, permissions: decl.permissions } : base, decl.views ? decl.views(fieldOf) : []);
 }
 
 /** Every list of the product, keyed by ListKey, in provisioning order (lookup targets first). */

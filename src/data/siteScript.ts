@@ -6,7 +6,7 @@
  *
  * Verbs and properties follow the site template JSON schema
  * (learn.microsoft.com/sharepoint/dev/declarative-customization/site-design-json-schema).
- * Site scripts cannot turn on versioning: ensureLists() or the administrator does (README).
+ * Site scripts cannot turn on versioning or set permissions: ensureLists() or the administrator does (README).
  */
 import type { FieldDef, ListDef, ListKey } from './schema';
 import { BUILT_IN } from './schema';

@@ -52,3 +52,16 @@ export async function unpackModel(stored: unknown): Promise<unknown> {
   }
   return JSON.parse(json) as unknown;
 }
+
+/** Marks a fingerprint as SHA-256 in hexadecimal (the prefix leaves room for another algorithm). */
+export const CONTENT_HASH_PREFIX = 'sha256:';
+
+/**
+ * The fingerprint of a snapshot's content (snapshotContent): SHA-256 through Web Crypto, which
+ * the browser and Node both provide. It tells a snapshot changed after publishing by anyone who
+ * does not also recompute it; the list's permissions are what stop changes (see README, deploy).
+ */
+export async function contentHash(content: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content));
+  return CONTENT_HASH_PREFIX + Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -29,6 +29,53 @@ export interface ThrottlingRetryOptions {
 /** HTTP statuses SharePoint uses for throttling and "server too busy". */
 export const RETRYABLE_STATUSES: readonly number[] = [429, 503];
 
+/** The product's version in the traffic tag (kept equal to package.json's version; a test checks). */
+export const PRODUCT_VERSION = '0.1.0';
+
+/** Company named in the traffic tag unless the caller names its own. */
+export const DEFAULT_COMPANY = 'SharedServices';
+
+/**
+ * The tag Microsoft asks non-ISV apps to send so SharePoint Online can tell their traffic apart
+ * ("Avoid getting throttled or blocked in SharePoint Online": `NONISV|CompanyName|AppName/Version`,
+ * https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ */
+export function clientTag(company = DEFAULT_COMPANY, version = PRODUCT_VERSION): string {
+  return `NONISV|${company.replace(/[|\s]/g, '')}|SharedServicesMonitoring/${version}`;
+}
+
+/**
+ * Headers carrying the traffic tag. A browser forbids scripts to set User-Agent (fetch drops it
+ * silently), so in a web part the tag goes in X-ClientService-ClientTag, the header the same
+ * Microsoft guidance names for that case; Node scripts send the User-Agent itself.
+ */
+export function clientTagHeaders(inBrowser: boolean, company?: string): Record<string, string> {
+  const tag = clientTag(company);
+  return inBrowser ? { 'X-ClientService-ClientTag': tag } : { 'User-Agent': tag, 'X-ClientService-ClientTag': tag };
+}
+
+/** Statuses retried with back-off and then handed on: 409 Save Conflict means the write was not applied. */
+export const SAVE_CONFLICT_STATUS = 409;
+
+/** Retries of a 409 Save Conflict before the 409 is handed on (and surfaced as ConflictError). */
+export const SAVE_CONFLICT_RETRIES = 3;
+
+/**
+ * The pause before the next request that the draft-03 RateLimit headers ask for: SharePoint Online
+ * sends RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds) once an app has used 80%
+ * of its budget ("Avoid getting throttled...", section on RateLimit headers). With less than a
+ * tenth of the budget left the remaining requests are spread over the reset window, so the client
+ * slows down before SharePoint answers 429. Undefined when no pause is needed.
+ */
+export function rateLimitPauseMs(headers: Pick<Headers, 'get'>): number | undefined {
+  const limit = Number(headers.get('RateLimit-Limit'));
+  const remaining = Number(headers.get('RateLimit-Remaining'));
+  const reset = Number(headers.get('RateLimit-Reset'));
+  if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(remaining) || !Number.isFinite(reset) || reset <= 0) return undefined;
+  if (headers.get('RateLimit-Remaining') === null || remaining >= limit * 0.1) return undefined;
+  return Math.ceil((reset * 1000) / Math.max(remaining, 1));
+}
+
 /** What a raw request was doing, for the ThrottledError raised on it. */
 function operationOf(url: string, init: RequestInit): DataOperation {
   if (/\/_api\/\$batch/i.test(url)) return 'batch';
@@ -74,13 +121,31 @@ export function retryDelayMs(
 export function ThrottlingRetry(options: ThrottlingRetryOptions = {}): TimelinePipe<Queryable> {
   const retries = options.retries ?? 5;
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  // Shared by every request through this behaviour: the time before which RateLimit headers asked us to wait.
+  let calmUntil = 0;
   return (instance: Queryable) => {
     instance.on.send.replace(async function (this: IQueryableInternal, url: URL, init: RequestInit): Promise<Response> {
       const doFetch = options.fetch ?? fetch;
       const target = url.toString();
+      let conflicts = 0;
       for (let attempt = 1; ; attempt++) {
+        const pause = calmUntil - now();
+        if (pause > 0) {
+          this.log(`RateLimit: waiting ${pause} ms before ${target}`, 1);
+          await sleep(pause);
+        }
         this.log(`Fetch: ${init.method ?? 'GET'} ${target} (attempt ${attempt})`, 0);
         const response = await doFetch(target, init);
+        const calm = rateLimitPauseMs(response.headers);
+        if (calm !== undefined) calmUntil = Math.max(calmUntil, now() + calm);
+        if (response.status === SAVE_CONFLICT_STATUS && conflicts < SAVE_CONFLICT_RETRIES) {
+          // Not applied: safe to send again after a back-off; after the last retry the 409 is handed on.
+          conflicts++;
+          const wait = retryDelayMs(undefined, conflicts, options);
+          await sleep(wait ? wait.ms : 0);
+          continue;
+        }
         if (RETRYABLE_STATUSES.indexOf(response.status) < 0) return response;
         const retryAfter = response.headers.get('Retry-After') ?? undefined;
         const wait = attempt <= retries ? retryDelayMs(retryAfter, attempt, options) : undefined;
@@ -109,12 +174,14 @@ export interface SPForUrlOptions {
   headers?: Record<string, string>;
   /** Throttling behaviour settings. */
   retry?: ThrottlingRetryOptions;
+  /** Company named in the traffic tag (default {@link DEFAULT_COMPANY}). */
+  company?: string;
 }
 
 /** Builds the SPFI for a web part: SPFx context (URL, digest) plus our throttling behaviour. */
-export function getSP(context: ISPFXContext, retry?: ThrottlingRetryOptions): SPFI {
+export function getSP(context: ISPFXContext, retry?: ThrottlingRetryOptions, company?: string): SPFI {
   // SPFx() installs BrowserFetchWithRetry; ThrottlingRetry replaces that send handler.
-  return spfi().using(SPFx(context), ThrottlingRetry(retry));
+  return spfi().using(SPFx(context), ThrottlingRetry(retry), InjectHeaders(clientTagHeaders(true, company)));
 }
 
 /**
@@ -129,7 +196,8 @@ export function getSPForUrl(webUrl: string, options: SPForUrlOptions = {}): SPFI
     DefaultInit(),
     ThrottlingRetry(options.retry),
     DefaultParse(),
-    RequestDigest(() => (handedIn ? { value: handedIn, expiration } : undefined))
+    RequestDigest(() => (handedIn ? { value: handedIn, expiration } : undefined)),
+    InjectHeaders(clientTagHeaders(typeof window !== 'undefined', options.company))
   ];
   if (options.headers) behaviours.push(InjectHeaders(options.headers));
   return spfi(webUrl).using(...behaviours);

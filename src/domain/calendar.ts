@@ -251,6 +251,15 @@ function parseNewPeriodId(id: string): { financialYear: number; quarter: Quarter
   );
 }
 
+/**
+ * The words people use for a period, e.g. "Q4 2021/22": what screens, mails and papers show
+ * instead of the id ("2021-22-Q4"), which is for storage and URLs only.
+ */
+export function periodShortLabel(id: string, config?: Partial<CalendarConfig>): string {
+  const { financialYear, quarter } = parsePeriodId(id);
+  return `Q${quarter} ${financialYearLabel(financialYear, resolveConfig(config).fyStartMonth)}`;
+}
+
 /** Whether a string is a valid period id in either form. */
 export function isPeriodId(value: unknown): value is string {
   if (typeof value !== 'string') return false;

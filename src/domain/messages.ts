@@ -40,11 +40,17 @@ export type ValidationCode =
   | 'notHttps'
   | 'invalidUrl'
   | 'contentRequired'
+  | 'invisibleOnly'
+  | 'amountTooLarge'
+  | 'notWholePence'
   | 'alreadyWritten'
   | 'sameCouncil'
   | 'moreThanSurveyed'
   | 'splitMismatch'
   | 'invalidYear';
+
+/** Why a value deserves a second look before it is saved: not an error, the user may confirm it. */
+export type WarningCode = 'residualAboveInherent' | 'reviewDateInPast';
 
 /** Labels per entity and model property, and a message template per validation code. */
 export interface ValidationMessages {
@@ -52,6 +58,8 @@ export interface ValidationMessages {
   readonly labels: { readonly [E in EntityName]: Readonly<Record<string, string>> };
   /** Templates with `{label}`, `{max}`, `{min}`, `{allowed}`, `{value}` placeholders. */
   readonly templates: Readonly<Record<ValidationCode, string>>;
+  /** Templates per warning code, with `{label}`, `{date}`, `{inherent}`, `{residual}` placeholders. */
+  readonly warnings: Readonly<Record<WarningCode, string>>;
   /** Template for the label of one council's savings, with `{label}` and `{council}`. */
   readonly councilLabel: string;
 }
@@ -184,11 +192,20 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
     notHttps: '{label} must be a secure web address starting with https://.',
     invalidUrl: '{label} must be a web address, such as https://example.gov.uk/report.',
     contentRequired: 'Enter the key points of action or an overview of activity.',
+    invisibleOnly: '{label} holds only invisible characters (such as zero-width spaces): enter visible text.',
+    amountTooLarge: '{label} must be no more than {max}.',
+    notWholePence: '{label} must be in pounds and pence, with no more than two decimal places.',
     alreadyWritten: '{label}: this service already has a general update for that meeting. Edit that one instead.',
     sameCouncil: '{label} must be a different council from the one the practice came from.',
     moreThanSurveyed: '{label} cannot be more than the people surveyed.',
     splitMismatch: '{label} adds up to {value}, not the shared budget.',
     invalidYear: '{label} must be a year such as 2022 (for 2022/23).'
+  },
+  warnings: {
+    residualAboveInherent:
+      'The residual score ({residual}) is higher than the inherent score ({inherent}). The residual score is the risk that is left once the controls work, so it is normally the same as the inherent score or lower. Check the likelihood and impact; save anyway only if the controls themselves add to the risk.',
+    reviewDateInPast:
+      '{label} {date} has already passed, so the risk will show as overdue for review as soon as it is saved. Choose a date ahead unless the review really is overdue.'
   },
   councilLabel: '{label} for {council}'
 };
@@ -199,6 +216,8 @@ export interface MessagesOverlay {
   readonly labels?: { readonly [E in EntityName]?: Readonly<Record<string, string>> };
   /** Templates to replace, by code. */
   readonly templates?: Readonly<Partial<Record<ValidationCode, string>>>;
+  /** Warning templates to replace, by code. */
+  readonly warnings?: Readonly<Partial<Record<WarningCode, string>>>;
   /** Council label template to replace. */
   readonly councilLabel?: string;
 }
@@ -212,6 +231,7 @@ export function mergeMessages(base: ValidationMessages, overlay: MessagesOverlay
   return {
     labels,
     templates: { ...base.templates, ...(overlay.templates ?? {}) },
+    warnings: { ...base.warnings, ...(overlay.warnings ?? {}) },
     councilLabel: overlay.councilLabel ?? base.councilLabel
   };
 }

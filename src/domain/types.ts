@@ -3,11 +3,13 @@
  * nothing here knows about SharePoint, SPFx or HTTP.
  */
 import type {
+  ActionStatus,
   BenefitCategory,
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
   MeasureFrequency,
+  ObjectiveRag,
   ObjectiveStatus,
   Rag,
   ReminderStatus,
@@ -29,12 +31,31 @@ export interface Person {
 export interface Stored {
   /** SharePoint item id. */
   id: number;
+  /**
+   * Columns that could not be read as the product writes them (someone edited the column in
+   * SharePoint, or a script did): the item is still shown, with these named on its row. Absent
+   * when every column read cleanly.
+   */
+  problems?: readonly ItemProblem[];
   /** ETag of the version read, sent back as IF-Match on update. */
   etag: string;
   /** When the item was created (ISO 8601). */
   created?: string;
   /** When the item was last modified (ISO 8601). */
   modified?: string;
+}
+
+/** Why a column of a stored item could not be read as the product writes it. */
+export type ItemProblemCode = 'invalidJson' | 'wrongShape' | 'badEntries';
+
+/** One column of a stored item that could not be read; the item is shown without that value. */
+export interface ItemProblem {
+  /** The column as people see it, e.g. "Partner councils". */
+  readonly field: string;
+  /** What is wrong with it. */
+  readonly code: ItemProblemCode;
+  /** Detail for the message: the parser's words, or how many entries were left out. */
+  readonly detail: string;
 }
 
 /** A shared service and the councils that share it (two, three or more partners). */
@@ -61,8 +82,8 @@ export interface Objective extends Stored {
   serviceId: number;
   /** Current status. */
   status: ObjectiveStatus;
-  /** Current RAG rating. */
-  rag: Rag;
+  /** Current RAG rating; "Not rated" until the first update. */
+  rag: ObjectiveRag;
   /** Officer responsible for quarterly updates. */
   responsibleOfficer?: Person;
   /** Target completion date (ISO date). */
@@ -89,6 +110,20 @@ export interface ObjectiveUpdate extends Stored {
   author?: Person;
   /** When the update was written (ISO 8601). */
   updatedOn: string;
+}
+
+/** One action of an objective's action plan (the plan table under an objective in the paper). */
+export interface ObjectiveAction extends Stored {
+  /** Id of the objective the action belongs to. */
+  objectiveId: number;
+  /** What is to be done. */
+  title: string;
+  /** When, as the plan writes it ("April 2022", "Q2 2022/23", "Ongoing"). */
+  timescale?: string;
+  /** Who does it. */
+  owner?: Person;
+  /** Where it stands. */
+  status: ActionStatus;
 }
 
 /** Savings for one partner council, in pounds sterling. */
@@ -256,7 +291,22 @@ export interface ReportSnapshot extends Stored {
   publishedOn: string;
   /** The report model as shown (see src/domain/report/model.ts). */
   model: import('./report/model').ReportModel;
+  /**
+   * Fingerprint of what was published (SHA-256 of the stored report and its title, period,
+   * scope, version, publisher and date), written once on publishing and checked on every read.
+   * Absent on snapshots published before fingerprints were kept.
+   */
+  contentHash?: string;
+  /** The result of that check on reading (absent on a snapshot not yet stored). */
+  integrity?: SnapshotIntegrity;
 }
+
+/**
+ * Whether a stored snapshot is what was published: `verified` (its fingerprint matches),
+ * `altered` (it does not: changed after publishing), `unverified` (published before
+ * fingerprints were kept).
+ */
+export type SnapshotIntegrity = 'verified' | 'altered' | 'unverified';
 
 /**
  * The committee paper's settings as the site keeps them: one item of the settings list, edited

@@ -3,8 +3,8 @@
  * first) as `ValidationError`s whose messages name the field in the words the user sees, so
  * forms can show them next to the fields and the import tools can list them per row.
  */
-import { isIsoDate, isPeriodId } from './calendar';
-import { activeMessages, EntityName, ValidationCode, ValidationMessages, formatMessage } from './messages';
+import { isIsoDate, isPeriodId, periodShortLabel } from './calendar';
+import { activeMessages, EntityName, ValidationCode, ValidationMessages, WarningCode, formatMessage } from './messages';
 import type {
   Benefit,
   BestPractice,
@@ -28,6 +28,7 @@ import {
   LESSON_CATEGORIES,
   MEASURE_DIRECTIONS,
   MEASURE_FREQUENCIES,
+  OBJECTIVE_RAGS,
   OBJECTIVE_STATUSES,
   RAG_RATINGS,
   RISK_SCALE,
@@ -72,6 +73,75 @@ export function assertValid(errors: readonly ValidationError[], entity?: EntityN
 /** A draft of an entity as a form holds it: any property may be missing. */
 export type Draft<T> = Partial<Omit<T, 'id' | 'etag' | 'created' | 'modified'>>;
 
+/**
+ * The largest amount of money a benefit may record, in pounds: £1 billion, far above any
+ * shared service's savings, and far below the 2^53 pence at which a number stops holding
+ * every penny exactly.
+ */
+export const MAX_AMOUNT_POUNDS = 1_000_000_000;
+const MAX_AMOUNT_TEXT = '£1,000,000,000';
+
+/**
+ * Characters that show nothing: whitespace, controls, zero-width spaces and joiners, direction
+ * marks, soft hyphens, variation selectors, word joiners, Hangul fillers and the byte order mark.
+ */
+// Written as code points, not a character class of combining marks (which lint rightly distrusts).
+const INVISIBLE_CODES: ReadonlyArray<readonly [number, number]> = [
+  [0x00, 0x20],
+  [0x7f, 0xa0],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x1680, 0x1680],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x206f],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0]
+];
+
+/** Whether one code point shows nothing. */
+function invisible(code: number): boolean {
+  return INVISIBLE_CODES.some(([from, to]) => code >= from && code <= to);
+}
+
+/** The text without the characters that show nothing. */
+function visiblePart(text: string): string {
+  let out = '';
+  for (const ch of Array.from(text)) if (!invisible(ch.codePointAt(0) as number)) out += ch;
+  return out;
+}
+
+/** Whether text is made only of characters that show nothing (and is not empty). */
+export function isInvisibleOnly(text: string): boolean {
+  return text.length > 0 && visiblePart(text) === '';
+}
+
+/** A title as people read it: invisible characters and case ignored, runs of spaces as one. */
+export function titleKey(title: string): string {
+  const spaced = Array.from(title)
+    .map((ch) => (/\s/.test(ch) ? ' ' : invisible(ch.codePointAt(0) as number) ? '' : ch))
+    .join('');
+  return spaced.replace(/ +/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Another item with the same title, if any (`ownId` is the item being edited). Two benefits or
+ * risks with one title cannot be told apart in a report or matched by an import, so the form
+ * warns; it does not refuse, since the title may be right and the other item the one to rename.
+ */
+export function sameTitleAs<T extends { id: number; title: string }>(title: string, items: readonly T[], ownId?: number): T | undefined {
+  const key = titleKey(title);
+  if (key === '') return undefined;
+  return items.find((i) => i.id !== ownId && titleKey(i.title) === key);
+}
+
 /** Length limits enforced by SharePoint columns (see schema.ts). */
 export const LIMITS = { title: 255, periodId: 20, unit: 20, whenDelivered: 255 } as const;
 
@@ -102,13 +172,40 @@ class Collector {
     return formatMessage(this.messages.councilLabel, { label: this.label(field), council });
   }
 
-  /** Non-blank text, optionally within a length limit. Returns whether a value is present. */
+  /**
+   * Non-blank text, optionally within a length limit. Text made only of invisible characters
+   * (zero-width spaces, joiners, direction marks) is refused by name: it looks empty to every
+   * reader and, as a title, could never be told apart. Returns whether a value is present.
+   */
   public text(field: string, value: unknown, required: boolean, max?: number): boolean {
     if (typeof value !== 'string' || value.trim() === '') {
       if (required) this.add(field, 'required');
       return false;
     }
+    if (isInvisibleOnly(value)) {
+      this.add(field, 'invisibleOnly');
+      return false;
+    }
     if (max !== undefined && value.length > max) this.add(field, 'tooLong', { max });
+    return true;
+  }
+
+  /**
+   * An amount of money in pounds: a finite number from zero to MAX_AMOUNT_POUNDS with at most
+   * two decimal places, so it is stored exactly in pence (beyond 2^53 pence a number rounds).
+   */
+  public money(field: string, value: unknown, opts: { required?: boolean; label?: string }): boolean {
+    if (!this.number(field, value, { required: opts.required, nonNegative: true, label: opts.label })) return false;
+    const label = opts.label ?? this.label(field);
+    const pounds = value as number;
+    if (pounds > MAX_AMOUNT_POUNDS) {
+      this.add(field, 'amountTooLarge', { max: MAX_AMOUNT_TEXT }, label);
+      return false;
+    }
+    if (Math.abs(pounds * 100 - Math.round(pounds * 100)) > 1e-6) {
+      this.add(field, 'notWholePence', {}, label);
+      return false;
+    }
     return true;
   }
 
@@ -203,8 +300,8 @@ export function isBlankHtml(html: unknown): boolean {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<[^>]*>/g, '')
     .replace(/&(nbsp|#160|#xa0|#8203|#x200b|zwsp);/gi, ' ');
-  // \u00a0 non-breaking space, \u200b zero-width space, \ufeff byte order mark.
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, '') === '';
+  // Whitespace, non-breaking and zero-width spaces, joiners, marks and the byte order mark.
+  return visiblePart(text) === '';
 }
 
 /** Validates a shared service: name required, at least two distinct partner councils. */
@@ -247,7 +344,7 @@ export function validateObjective(objective: Draft<Objective>, options?: Objecti
   c.id('serviceId', objective.serviceId);
   c.person('responsibleOfficer', objective.responsibleOfficer);
   c.choice('status', objective.status, OBJECTIVE_STATUSES);
-  c.choice('rag', objective.rag, RAG_RATINGS);
+  c.choice('rag', objective.rag, OBJECTIVE_RAGS);
   const target = c.date('targetDate', objective.targetDate, false);
   if (target !== undefined && options?.isNew) {
     if (!isIsoDate(options.today)) {
@@ -316,8 +413,8 @@ export function validateBenefit(benefit: Draft<Benefit>, options?: BenefitValida
       seen.add(key);
     }
     const who = council || String(i + 1);
-    c.number(`${path}.planned`, saving.planned, { required: true, nonNegative: true, label: c.councilLabel('savingsPlanned', who) });
-    c.number(`${path}.realised`, saving.realised, { required: true, nonNegative: true, label: c.councilLabel('savingsRealised', who) });
+    c.money(`${path}.planned`, saving.planned, { required: true, label: c.councilLabel('savingsPlanned', who) });
+    c.money(`${path}.realised`, saving.realised, { required: true, label: c.councilLabel('savingsRealised', who) });
   });
   c.number('fteBefore', benefit.fteBefore, { nonNegative: true });
   c.number('fteAfter', benefit.fteAfter, { nonNegative: true });
@@ -356,7 +453,7 @@ export function validateMeasure(measure: Draft<Measure>, options?: ValidateOptio
   for (const periodId of Object.keys(actuals)) {
     const path = `actuals.${periodId}`;
     if (!isPeriodId(periodId)) c.add(path, 'invalidPeriod', {}, c.label('actuals'));
-    else c.number(path, actuals[periodId], { required: true, label: `${c.label('actuals')} (${periodId})` });
+    else c.number(path, actuals[periodId], { required: true, label: `${c.label('actuals')} (${periodShortLabel(periodId)})` });
   }
   return c.errors;
 }
@@ -491,4 +588,54 @@ export function validateBudgetLine(line: Draft<BudgetLine>, options?: BudgetVali
     c.add('split', 'splitMismatch', { value: (total / 100).toFixed(2) });
   }
   return c.errors;
+}
+
+/** A value worth a second look: the form explains it and saves only once the user confirms. */
+export interface ValidationWarning {
+  /** Model property the warning is about. */
+  readonly field: string;
+  /** Machine-readable reason. */
+  readonly code: WarningCode;
+  /** Label of the field as the user sees it. */
+  readonly label: string;
+  /** Full explanation for the user. */
+  readonly message: string;
+}
+
+/** Options of {@link riskWarnings}. */
+export interface RiskWarningOptions extends ValidateOptions {
+  /** Today (YYYY-MM-DD), for review dates that have passed. */
+  readonly today: string;
+  /** The risk as stored, when editing: what was confirmed before is not asked about again. */
+  readonly stored?: Draft<Risk>;
+}
+
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const onScale = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= RISK_SCALE.min && n <= RISK_SCALE.max;
+
+/**
+ * What a risk's form should ask the user to confirm before saving (run once it validates): a
+ * residual score above the inherent score, and an open risk's review date that has already
+ * passed. Unchanged values of a stored risk are not asked about again.
+ */
+export function riskWarnings(risk: Draft<Risk>, options: RiskWarningOptions): ValidationWarning[] {
+  const messages = options.messages ?? activeMessages();
+  const warnings: ValidationWarning[] = [];
+  const warn = (field: string, code: WarningCode, params: Record<string, string | number>): void => {
+    const label = messages.labels.risk[field] ?? field;
+    warnings.push({ field, code, label, message: formatMessage(messages.warnings[code], { label, ...params }) });
+  };
+  const { inherentLikelihood: il, inherentImpact: ii, residualLikelihood: rl, residualImpact: ri } = risk;
+  const stored = options.stored;
+  const scoresChanged =
+    !stored || stored.inherentLikelihood !== il || stored.inherentImpact !== ii || stored.residualLikelihood !== rl || stored.residualImpact !== ri;
+  if (onScale(il) && onScale(ii) && onScale(rl) && onScale(ri) && rl * ri > il * ii && scoresChanged) {
+    warn('residualImpact', 'residualAboveInherent', { inherent: il * ii, residual: rl * ri });
+  }
+  const review = risk.reviewDate;
+  if (isIsoDate(review) && isIsoDate(options.today) && review < options.today && risk.status !== 'Closed' && review !== stored?.reviewDate) {
+    warn('reviewDate', 'reviewDateInPast', { date: UK_DATE.format(new Date(`${review}T00:00:00Z`)) });
+  }
+  return warnings;
 }

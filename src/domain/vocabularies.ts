@@ -8,10 +8,26 @@ export const OBJECTIVE_STATUSES = ['Not started', 'In progress', 'Ongoing', 'On 
 /** Progress status of an objective. */
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
-/** Red/Amber/Green rating used in highlight reports. */
-export const RAG_RATINGS = ['Red', 'Amber', 'Green'] as const;
+/**
+ * Red/Amber/Green rating used in highlight reports, and "Not rated" for an objective nobody
+ * has rated yet (an imported paper without a RAG column, a new objective), so that no rating
+ * is ever made up.
+ */
+export const RAG_RATINGS = ['Red', 'Amber', 'Green', 'Not rated'] as const;
 /** Red/Amber/Green rating. */
 export type Rag = (typeof RAG_RATINGS)[number];
+
+/** What a new objective shows until it is first rated. */
+export const NOT_RATED = 'Not rated';
+/** RAG of an objective: the same ratings, "Not rated" included (last, so it sorts after Green). */
+export const OBJECTIVE_RAGS = RAG_RATINGS;
+/** RAG of an objective. */
+export type ObjectiveRag = Rag;
+
+/** Status of one action of an objective's action plan, as the councils' plan tables write it. */
+export const ACTION_STATUSES = ['Not started', 'In progress', 'Complete', 'On hold'] as const;
+/** Status of an action. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** The four benefit categories of the shared services business case (framework report, para 12). */
 export const BENEFIT_CATEGORIES = [

@@ -6,20 +6,38 @@
 import { ImportFileError, ImportLimits, IMPORT_LIMITS } from '../domain/import/errors';
 import type { ImportRow } from '../domain/import/plan';
 
-/** The delimiter of the first line: comma, semicolon (European Excel) or tab, whichever is most common outside quotes. */
+/**
+ * The delimiter: tab when lines use it (text pasted from a Word or Excel table, whose prose has
+ * many commas), else comma or semicolon (European Excel), whichever is more common outside
+ * quotes. The first lines are all looked at, since pasted text often starts with blank or title lines.
+ */
 function detectDelimiter(text: string): string {
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  const linesWith: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let seen: Record<string, boolean> = {};
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < 50; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch in counts) counts[ch]++;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      for (const d of Object.keys(seen)) linesWith[d]++;
+      seen = {};
+      lines++;
+    } else if (!quoted && ch in counts) {
+      counts[ch]++;
+      seen[ch] = true;
+    }
   }
-  return Object.keys(counts).reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
+  for (const d of Object.keys(seen)) linesWith[d]++;
+  if (linesWith['\t'] > 0 && linesWith['\t'] >= Math.min(2, linesWith[','], linesWith[';'])) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
-/** Parses CSV text into rows numbered as the user sees them (a record spanning lines keeps its first line's number). */
+/**
+ * Parses CSV text into rows numbered as a spreadsheet numbers them: one row per record, so a
+ * value holding line breaks stays one row and the numbers match the same table saved as XLSX.
+ */
 export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): ImportRow[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(source);
@@ -32,7 +50,7 @@ export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): Im
   let i = 0;
   const endRecord = (): void => {
     cells.push(value);
-    rows.push({ number: recordLine, cells });
+    rows.push({ number: rows.length + 1, cells });
     if (rows.length > limits.maxRows) {
       throw new ImportFileError('tooManyRows', `The file has more than ${limits.maxRows.toLocaleString('en-GB')} rows. Split it into smaller files and import them one at a time.`);
     }
@@ -72,7 +90,7 @@ export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): Im
     i++;
   }
   if (quoted) {
-    throw new ImportFileError('unreadable', `The CSV file ends inside a quoted value that starts on line ${recordLine}: a closing quote (") is missing.`);
+    throw new ImportFileError('unreadable', `The CSV file ends inside a quoted value that starts on line ${recordLine} (row ${rows.length + 1}): a closing quote (") is missing.`);
   }
   if (value !== '' || cells.length > 0) endRecord();
   return rows;

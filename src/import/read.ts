@@ -3,12 +3,14 @@
  * header), CSV with the parser in csv.ts. Size, emptiness and junk are checked first, so a
  * bad file fails with a clear ImportFileError before anything else happens.
  */
+import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { ImportListKind, findHeader } from '../domain/import/columns';
 import { formatBytes, ImportFileError, ImportLimits, IMPORT_LIMITS } from '../domain/import/errors';
 import type { ImportRow, ImportTable } from '../domain/import/plan';
 import { parseCsv } from './csv';
+import { HtmlParserHost, readDocx } from './docx';
 
 /** A file chosen by the user (browser File bytes, or read from disk by the CLI). */
 export interface ImportFile {
@@ -39,8 +41,9 @@ function decodeText(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch (e) {
-    // Not valid UTF-8 (a TypeError): the only other encoding Excel writes CSV in here.
-    if (!(e instanceof TypeError)) throw e;
+    // Not valid UTF-8 (a TypeError, checked by name as it may come from another realm): the
+    // only other encoding Excel writes CSV in here.
+    if ((e as { name?: unknown } | null)?.name !== 'TypeError') throw e;
     return new TextDecoder('windows-1252').decode(data);
   }
 }
@@ -85,7 +88,33 @@ function sheetRows(sheet: Worksheet, limits: ImportLimits): ImportRow[] {
   return rows;
 }
 
+/**
+ * The most rows of any worksheet, read from the package before exceljs parses it: a workbook
+ * of 50,000 rows takes exceljs seconds to load, during which a browser tab would hang. The
+ * sheet's `<dimension>` names its last row; without one its `<row` elements are counted.
+ */
+async function largestSheetRows(data: Uint8Array): Promise<number> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    // Not a readable zip: exceljs reports it with its own words below.
+    return 0;
+  }
+  let most = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
+    const xml = await (zip.files[name] as JSZip.JSZipObject).async('string');
+    const dimension = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml.slice(0, 2000));
+    const rows = dimension ? Number(dimension[1]) : (xml.match(/<row[\s>]/g) ?? []).length;
+    most = Math.max(most, rows);
+  }
+  return most;
+}
+
 async function readXlsx(file: ImportFile, list: ImportListKind | undefined, limits: ImportLimits): Promise<ImportTable> {
+  if ((await largestSheetRows(file.data)) > limits.maxRows) {
+    throw new ImportFileError('tooManyRows', `"${file.name}" has a worksheet of more than ${limits.maxRows.toLocaleString('en-GB')} rows. Split it into smaller files and import them one at a time.`);
+  }
   const workbook = new Workbook();
   try {
     // exceljs types ask for a Node Buffer; it accepts any ArrayBuffer view (JSZip underneath).
@@ -110,22 +139,35 @@ async function readXlsx(file: ImportFile, list: ImportListKind | undefined, limi
   return { rows: sheetRows(sheets[0], limits), sheet: sheets[0].name };
 }
 
+/** Whether a zip (Office Open XML) package is a Word document rather than a workbook. */
+function isWordPackage(file: ImportFile): boolean {
+  if (/\.docx$/i.test(file.name)) return true;
+  if (/\.xlsx$/i.test(file.name)) return false;
+  // The package's part names are stored in clear in the zip's headers.
+  const head = new TextDecoder('latin1').decode(file.data.subarray(0, Math.min(file.data.length, 65536)));
+  return head.indexOf('word/') >= 0 && head.indexOf('xl/') < 0;
+}
+
 /**
- * Reads a CSV or XLSX file into rows. Throws ImportFileError when the file is empty, larger
- * than the limit, binary junk, an old .xls workbook or not readable.
+ * Reads a CSV, text, XLSX or DOCX file into rows. Throws ImportFileError when the file is
+ * empty, larger than the limit, binary junk, an old .xls or .doc file or not readable. `html`
+ * parses the tables of Word documents (the page's window in a browser; jsdom's in Node).
  */
-export async function readImportFile(file: ImportFile, list?: ImportListKind, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportTable> {
+export async function readImportFile(file: ImportFile, list?: ImportListKind, limits: ImportLimits = IMPORT_LIMITS, html?: HtmlParserHost): Promise<ImportTable> {
   const { data } = file;
   if (data.length === 0) throw new ImportFileError('empty', `"${file.name}" is empty.`);
   if (data.length > limits.maxBytes) {
     throw new ImportFileError('tooLarge', `"${file.name}" is ${formatBytes(data.length)}; files up to ${formatBytes(limits.maxBytes)} can be imported. Split it into smaller files.`);
   }
   if (startsWith(data, OLE_SIGNATURE)) {
-    throw new ImportFileError('unsupportedFormat', `"${file.name}" is an Excel 97-2003 (.xls) workbook or another older Office file. Open it in Excel and save it as .xlsx or CSV.`);
+    throw new ImportFileError('unsupportedFormat', `"${file.name}" is an Excel 97-2003 (.xls) workbook, a Word 97-2003 (.doc) document or another older Office file. Open it and save it as .xlsx, .docx or CSV.`);
   }
-  if (startsWith(data, ZIP_SIGNATURE)) return readXlsx(file, list, limits);
+  if (startsWith(data, ZIP_SIGNATURE)) return isWordPackage(file) ? readDocx(file.name, data, list, limits, html) : readXlsx(file, list, limits);
   if (/\.xlsx$/i.test(file.name)) {
     throw new ImportFileError('unreadable', `"${file.name}" is named .xlsx but is not an Excel workbook. Open it in Excel and save it again as .xlsx.`);
+  }
+  if (/\.docx$/i.test(file.name)) {
+    throw new ImportFileError('unreadable', `"${file.name}" is named .docx but is not a Word document. Open it in Word and save it again as .docx.`);
   }
   const text = decodeText(data);
   if (text.replace(/^\ufeff/, '').trim() === '') throw new ImportFileError('empty', `"${file.name}" has no rows to import.`);

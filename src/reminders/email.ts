@@ -5,6 +5,7 @@
  * supplied by the caller, as defence in depth.
  */
 import type { OfficerReminder, ReminderPlan } from '../domain/reminders';
+import { safeHref } from '../domain/links';
 
 /** Where the reminder links point. `{siteUrl}` and `{id}` are replaced. */
 export interface ReminderLinks {
@@ -41,11 +42,16 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Builds a link from a template; only http(s) results are accepted, so a bad setting cannot inject `javascript:`. */
+/**
+ * Builds a link from a template. The result is checked after parsing (safeHref), as every link
+ * built from stored or configured data is, and only a web address is accepted, so a bad setting
+ * cannot inject `javascript:` or `data:` however it is spelt.
+ */
 export function linkFor(template: string, siteUrl: string, id: number): string {
   const url = template.replace(/\{siteUrl\}/g, siteUrl.replace(/\/+$/, '')).replace(/\{id\}/g, encodeURIComponent(String(id)));
-  if (!/^https?:\/\//i.test(url)) throw new Error(`Reminder link "${url}" is not an http or https address; check the link settings.`);
-  return url;
+  const href = safeHref(url);
+  if (!href || !/^https?:/i.test(href)) throw new Error(`Reminder link "${url}" is not an http or https address; check the link settings.`);
+  return href;
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

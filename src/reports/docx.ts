@@ -38,11 +38,11 @@ import type {
   ServiceSection,
   StatusChangeRow
 } from '../domain/report/model';
-import { BENEFIT_CATEGORIES } from '../domain/vocabularies';
+import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
 import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
-import { RICH_TEXT_NUMBERING, RichTextConverter } from './richText';
+import { RICH_TEXT_NUMBERING, RichTextBlock, RichTextConverter } from './richText';
 import { paperFigures } from './figures';
 import type { Figure, FigureImages } from './figures';
 
@@ -73,7 +73,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 /** Light fills for RAG cells; the rating is always written out too, so colour is never the only cue. */
-const RAG_FILL: Readonly<Record<string, string>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3' };
+const RAG_FILL: Readonly<Record<ObjectiveRag, string | undefined>> = { Red: 'F4CCCC', Amber: 'FCE5CD', Green: 'D9EAD3', 'Not rated': undefined };
 
 type Block = Paragraph | Table;
 
@@ -101,7 +101,7 @@ function heading(value: string, level: 1 | 2 | 3 | 4): Paragraph {
  * the widths are measured from (rich text's words, without markup).
  */
 interface CellSpec {
-  readonly content: string | Paragraph[];
+  readonly content: string | RichTextBlock[];
   readonly fill?: string;
   readonly measure: string;
   readonly bold?: boolean;
@@ -111,12 +111,12 @@ interface CellSpec {
 const plainOf = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&[a-z#0-9]+;/gi, 'x');
 
 /** A cell of plain text (each line a paragraph), or of ready paragraphs measured by `measure`. */
-function cell(content: string | Paragraph[], opts: { fill?: string; measure?: string; bold?: boolean } = {}): CellSpec {
+function cell(content: string | RichTextBlock[], opts: { fill?: string; measure?: string; bold?: boolean } = {}): CellSpec {
   return { content, fill: opts.fill, measure: opts.measure ?? (typeof content === 'string' ? content : ''), bold: opts.bold };
 }
 
 /** Builds a docx cell at its column's width. */
-function tableCell(content: string | Paragraph[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
+function tableCell(content: string | RichTextBlock[], opts: { header?: boolean; fill?: string; width?: number } = {}): TableCell {
   const children =
     typeof content === 'string'
       ? content.split('\n').map((line) => new Paragraph({ children: [text(line, { bold: opts.header, size: CELL_SIZE })], keepNext: opts.header }))
@@ -212,15 +212,15 @@ interface Ctx {
   model: ReportModel;
   rich: RichTextConverter;
   /** Rich text in a table cell: smaller type. */
-  richCell(html: string): Paragraph[];
+  richCell(html: string): RichTextBlock[];
   /** The paper's settings. */
   settings: ReportSettings;
   /** Figures with their PNG bytes. */
   figures: ReadonlyMap<string, { figure: Figure; png: Uint8Array }>;
   /** Rich text as numbered paragraphs of the paper (1., 2., ...). */
-  numberedRich(html: string): Paragraph[];
+  numberedRich(html: string): RichTextBlock[];
   /** Rich text in the body. */
-  richBody(html: string, empty: string): Paragraph[];
+  richBody(html: string, empty: string): RichTextBlock[];
 }
 
 const periodShort = (m: ReportModel): string => shortPeriodLabel(m.period);
@@ -252,7 +252,7 @@ function purpose(ctx: Ctx): Block[] {
   };
   const n = m.narrative ?? {};
   // The clerk's text, when written, replaces the text the report writes itself.
-  const own = (html: string | undefined, fallback: string): Paragraph[] => {
+  const own = (html: string | undefined, fallback: string): RichTextBlock[] => {
     const paras = html ? ctx.numberedRich(html) : [];
     return paras.length > 0 ? paras : [numbered(fallback)];
   };
@@ -382,13 +382,21 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   if (s.objectives.length === 0) return [para('No service development objectives are recorded for this service.')];
   const rows = s.objectives.map((o) => {
-    const progress: Paragraph[] = o.update ? ctx.richCell(o.update.narrative) : [];
+    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative) : [];
     if (!o.update) {
       progress.push(new Paragraph({ children: [text('No progress update has been provided yet.', { italics: true, size: CELL_SIZE })] }));
     } else if (!o.updatedThisPeriod) {
       progress.unshift(
         new Paragraph({ children: [text(`No update for ${periodShort(m)}; the latest, from ${o.update.periodLabel}, is shown.`, { italics: true, size: CELL_SIZE })] })
       );
+    }
+    if (o.actions && o.actions.length > 0) {
+      // The action plan follows the narrative, one line per action, as the councils' papers list them.
+      progress.push(new Paragraph({ children: [text('Action plan:', { bold: true, size: CELL_SIZE })] }));
+      for (const a of o.actions) {
+        const details = [a.timescale, a.owner, a.status].filter((d): d is string => !!d).join(', ');
+        progress.push(new Paragraph({ children: [text(`${a.title} (${details})`, { size: CELL_SIZE })] }));
+      }
     }
     const titleParas = [new Paragraph({ children: [text(o.title, { bold: true, size: CELL_SIZE })] })];
     if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(`Responsible officer: ${o.responsibleOfficer}`, { size: CELL_SIZE })] }));
@@ -771,11 +779,12 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   });
 }
 
-/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-2021-22-Q3.docx". */
+/** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
   const kind = { highlight: 'Highlight-Report', quarterly: 'Quarterly-Performance-Report', annual: 'Annual-Review' }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  return `Shared-Services-${kind}-${model.period.id}${scope}.docx`;
+  const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
+  return `Shared-Services-${kind}-${period}${scope}.docx`;
 }
 
 /** Month and year of the report's period end, e.g. "March 2022" (for covers and file lists). */

@@ -23,11 +23,13 @@ export function monthYear(iso: string | undefined): string {
 }
 
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const POUNDS_AND_PENCE = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
-/** "£42,500". */
+/** "£42,500", or "£4,000.50" when there are pence: committee papers show savings to the penny. */
 export function pounds(amount: number): string {
-  return POUNDS.format(Math.round(amount));
+  const pence = Math.round(amount * 100);
+  return pence % 100 === 0 ? POUNDS.format(pence / 100) : POUNDS_AND_PENCE.format(pence / 100);
 }
 
 /** A measure value with its unit: "83%", "2.1 days", "£1,200", "3,900 visitors". */

@@ -2,5 +2,5 @@
 export { buildReportDocument, reportFileName, reportMonth } from './docx';
 export type { RenderOptions } from './docx';
 export { createRichTextConverter, RICH_TEXT_NUMBERING } from './richText';
-export type { RichTextConverter, RichTextOptions, RichTextWindow } from './richText';
+export type { RichTextBlock, RichTextConverter, RichTextOptions, RichTextWindow } from './richText';
 export { andList, longDate, measureValue, monthYear, pounds } from './format';

@@ -1,26 +1,20 @@
 /**
- * Rich text (the HTML SharePoint's editor stores) to Word paragraphs and lists. The HTML is
- * sanitised with DOMPurify first, then parsed by the DOM the caller passes in: the browser's
- * window in the web part, a jsdom window in Node (this file must not import Node packages).
- * Only what the councils' narratives use is kept: paragraphs, line breaks, bullet and
- * numbered lists, bold, italic, underline and links; anything else keeps its text only.
+ * Rich text (the HTML SharePoint's editor stores) to Word paragraphs, lists and tables. The HTML
+ * goes through the product's one allow-list first (src/components/sanitise.ts, the same as the
+ * screen's), then is parsed by the DOM the caller passes in: the browser's window in the web
+ * part, a jsdom window in Node (this file must not import Node packages). Everything the
+ * allow-list keeps has a Word form: paragraphs and `<div>` lines, line breaks, headings (bold
+ * paragraphs, so they do not disturb the paper's outline), bullet and numbered lists, tables,
+ * blockquotes (indented), bold, italic, underline, strikethrough, superscript, subscript and
+ * http, https and mailto links.
  */
-import DOMPurify from 'dompurify';
 import type { WindowLike } from 'dompurify';
-import { ExternalHyperlink, Paragraph, ParagraphChild, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, ExternalHyperlink, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { createRichTextSanitiser } from '../components/sanitise';
+import { safeHref } from '../domain/links';
 
 /** Numbering reference of numbered lists from rich text; the document must define it (see docx.ts). */
 export const RICH_TEXT_NUMBERING = 'ssm-rich-text-numbers';
-
-/** Sanitiser settings: markup that can carry script or styling is dropped before parsing. */
-const PURIFY_CONFIG = {
-  ALLOWED_TAGS: [
-    'p', 'div', 'br', 'span', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 'a',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
-  ],
-  ALLOWED_ATTR: ['href'],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i
-};
 
 /** The parts of a window the converter uses: DOMPurify's needs and DOMParser. */
 export type RichTextWindow = WindowLike & { DOMParser: { new (): DOMParser } };
@@ -36,13 +30,19 @@ export interface RichTextOptions {
   paragraphNumbering?: string;
 }
 
-/** Converts one rich-text field to Word paragraphs (an empty array for empty text). */
-export type RichTextConverter = (html: string, options?: RichTextOptions) => Paragraph[];
+/** What rich text becomes in Word: paragraphs, and tables where the text has a table. */
+export type RichTextBlock = Paragraph | Table;
+
+/** Converts one rich-text field to Word blocks (an empty array for empty text). */
+export type RichTextConverter = (html: string, options?: RichTextOptions) => RichTextBlock[];
 
 interface Format {
   bold?: boolean;
   italics?: boolean;
   underline?: boolean;
+  strike?: boolean;
+  superScript?: boolean;
+  subScript?: boolean;
 }
 
 /** A piece of a paragraph before it becomes docx runs, so whitespace can be trimmed at the ends. */
@@ -56,24 +56,49 @@ interface ListContext {
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH']);
+const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MAX_LEVEL = 8;
+/** Indent of a blockquote level, in twentieths of a point (half an inch). */
+const QUOTE_INDENT = 720;
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8886' };
 
 /**
  * A converter over the given window (the browser's `window`, or jsdom's in Node). Throws when
  * DOMPurify cannot run on it, rather than letting unsanitised HTML through.
  */
 export function createRichTextConverter(window: RichTextWindow): RichTextConverter {
-  const purify = DOMPurify(window);
-  if (!purify.isSupported) throw new Error('DOMPurify is not supported by the window given: pass a browser or jsdom window.');
+  const sanitise = createRichTextSanitiser(window);
   let listInstances = 0;
 
-  return (html: string, options: RichTextOptions = {}): Paragraph[] => {
-    if (!html || !html.trim()) return [];
-    const clean = purify.sanitize(html, PURIFY_CONFIG) as string;
-    const doc = new window.DOMParser().parseFromString(`<!DOCTYPE html><html><body>${clean}</body></html>`, 'text/html');
-    const out: Paragraph[] = [];
+  const cellsOf = (tr: Element): Element[] => Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName));
+
+  /** A rich-text table as a Word table: each cell's content converted as rich text of its own. */
+  const tableOf = (table: Element, options: RichTextOptions, cellBlocks: (cell: Element, options: RichTextOptions, base: Format) => RichTextBlock[]): Table => {
+    const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+    const width = Math.max(1, ...rows.map((tr) => cellsOf(tr).length));
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
+      rows: rows.map((tr) => {
+        const cells = cellsOf(tr);
+        const header = cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH');
+        const children = cells.map((c) => {
+          // A cell's paragraphs are its own: never numbered as paragraphs of the paper.
+          const blocks = cellBlocks(c, { size: options.size }, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
+          const content = blocks.length === 0 || blocks[blocks.length - 1] instanceof Table ? [...blocks, new Paragraph({ children: [] })] : blocks;
+          return new TableCell({ children: content, margins: { top: 40, bottom: 40, left: 80, right: 80 } });
+        });
+        // A short row is padded, so the table stays rectangular.
+        while (children.length < width) children.push(new TableCell({ children: [new Paragraph({ children: [], alignment: AlignmentType.LEFT })] }));
+        return new TableRow({ tableHeader: header, children });
+      })
+    });
+  };
+
+  const fromBody = (body: Element, options: RichTextOptions, base: Format = {}): RichTextBlock[] => {
+    const out: RichTextBlock[] = [];
     let segments: Segment[] = [];
+    let quoteLevel = 0;
 
     const runsOf = (items: Segment[]): ParagraphChild[] => {
       // Collapse whitespace as a browser does, and trim it at the paragraph's ends.
@@ -106,7 +131,8 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
       const hasText = segments.some((s) => s.kind === 'text' && s.text.trim() !== '');
       if (hasText || keepEmpty) {
         const children = runsOf(segments);
-        if (!list) out.push(new Paragraph({ children, numbering: options.paragraphNumbering ? { reference: options.paragraphNumbering, level: 0 } : undefined }));
+        const indent = quoteLevel > 0 ? { left: QUOTE_INDENT * quoteLevel } : undefined;
+        if (!list) out.push(new Paragraph({ children, indent, numbering: options.paragraphNumbering ? { reference: options.paragraphNumbering, level: 0 } : undefined }));
         else if (list.ordered) out.push(new Paragraph({ children, numbering: { reference: RICH_TEXT_NUMBERING, level: list.level, instance: list.instance } }));
         else out.push(new Paragraph({ children, bullet: { level: list.level } }));
       }
@@ -139,11 +165,32 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
         case 'U':
           children({ ...format, underline: true }, href, list);
           return;
+        case 'S':
+          children({ ...format, strike: true }, href, list);
+          return;
+        case 'SUP':
+          children({ ...format, superScript: true, subScript: undefined }, href, list);
+          return;
+        case 'SUB':
+          children({ ...format, subScript: true, superScript: undefined }, href, list);
+          return;
         case 'A': {
-          const target = el.getAttribute('href') ?? undefined;
-          children(format, target && /^(?:https?:|mailto:)/i.test(target) ? target : href, list);
+          children(format, safeHref(el.getAttribute('href')) ?? href, list);
           return;
         }
+        case 'BLOCKQUOTE':
+          flush(list);
+          quoteLevel++;
+          children(format, href, list);
+          flush(list);
+          quoteLevel--;
+          return;
+        case 'TABLE':
+          flush(list);
+          out.push(tableOf(el, options, fromBody));
+          // Word needs a paragraph between a table and what follows it (and at the end of a cell).
+          out.push(new Paragraph({ children: [] }));
+          return;
         case 'UL':
         case 'OL': {
           flush(list);
@@ -179,8 +226,17 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
       }
     };
 
-    doc.body.childNodes.forEach((c) => walk(c, {}, undefined, undefined));
+    body.childNodes.forEach((c) => walk(c, base, undefined, undefined));
     flush();
     return out;
   };
+
+  const convert = (html: string, options: RichTextOptions = {}): RichTextBlock[] => {
+    if (!html || !html.trim()) return [];
+    const clean = sanitise(html);
+    const doc = new window.DOMParser().parseFromString(`<!DOCTYPE html><html><body>${clean}</body></html>`, 'text/html');
+    return fromBody(doc.body, options);
+  };
+
+  return convert;
 }

@@ -16,6 +16,7 @@ describe('localised validation messages', () => {
       expect(Object.keys(loc.labels[entity] ?? {}).sort()).toEqual(Object.keys(labels).sort());
     }
     expect(Object.keys(loc.templates).sort()).toEqual(Object.keys(DEFAULT_MESSAGES.templates).sort());
+    expect(Object.keys(loc.warnings).sort()).toEqual(Object.keys(DEFAULT_MESSAGES.warnings).sort());
     expect(loc.councilLabel).toContain('{council}');
   });
 

@@ -78,7 +78,7 @@ describe('ObjectivesTracker', () => {
     expect(within(other).getAllByText(strings.NotSet)).toHaveLength(2);
 
     // One round trip for exactly the lists it needs.
-    expect(repositories.loadInitialCalls).toEqual([['services', 'objectives', 'updates']]);
+    expect(repositories.loadInitialCalls).toEqual([['services', 'objectives', 'updates', 'actions']]);
   });
 
   it('filters services by the default service filter and hides switched-off columns', async () => {

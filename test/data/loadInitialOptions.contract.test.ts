@@ -37,10 +37,14 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** The updates list's length as an earlier load left it (idHints), so its per-period windows are all planned in round one. */
+const hints = () => ({ updates: Math.max(...allUpdates.map((u) => u.id)) });
+
 it('reads lists, the updates of two periods, the user and the permission in exactly one $batch request', async () => {
   host.resetRequestLog();
   const data = await repos.loadInitial(['services', 'objectives', 'updates'], {
     updatesForPeriods: PERIODS,
+    idHints: hints(),
     include: { currentUser: true, canEdit: ['objectives', 'objectiveUpdates'] }
   });
 
@@ -91,7 +95,7 @@ it('reads several periods as parts of the one $batch, their union being the whol
   const periods = Array.from(new Set(allUpdates.map((u) => u.periodId)));
   expect(periods.length).toBeGreaterThan(2);
   host.resetRequestLog();
-  const data = await repos.loadInitial(['updates'], { updatesForPeriods: [...periods, periods[0]] });
+  const data = await repos.loadInitial(['updates'], { updatesForPeriods: [...periods, periods[0]], idHints: hints() });
   expect(host.requestLog()).toHaveLength(1);
   // A period named twice is read once.
   expect(ids(data.updates)).toEqual(ids(allUpdates));
@@ -135,4 +139,12 @@ it('reads read-only loads without OData metadata: the same items, no etags, stil
   expect(full.updates.every((u) => u.etag !== '')).toBe(true);
   expect(bare.updates.every((u) => u.etag === '')).toBe(true);
   expect(bare.snapshots).toEqual(full.snapshots);
+});
+
+it('reads the periods of a list over 5,000 items without a hint in two $batch rounds, no query matching more than 5,000 items', async () => {
+  host.resetRequestLog();
+  const data = await repos.loadInitial(['updates'], { updatesForPeriods: PERIODS });
+  // Round one: the first id window of each period and the highest id; round two: the other windows.
+  expect(host.requestLog()).toHaveLength(2);
+  expect(ids(data.updates)).toEqual(ids(allUpdates.filter((u) => PERIODS.includes(u.periodId))));
 });

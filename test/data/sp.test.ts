@@ -5,7 +5,9 @@
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { getSP, getSPForUrl, retryDelayMs } from '../../src/data/sp';
+import { clientTag, clientTagHeaders, getSP, getSPForUrl, PRODUCT_VERSION, rateLimitPauseMs, retryDelayMs } from '../../src/data/sp';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ThrottledError, toDataAccessError, ListMissingError } from '../../src/data/errors';
 import { fakeFetch, json, spError } from './support/fakeFetch';
 
@@ -142,5 +144,48 @@ describe('retryDelayMs', () => {
   });
   it('treats a past HTTP date as no wait', () => {
     expect(retryDelayMs('Wed, 21 Oct 2015 07:28:00 GMT', 1, { now: () => Date.parse('2020-01-01T00:00:00Z') })).toEqual({ ms: 0, retryAfterSeconds: 0 });
+  });
+});
+
+describe('traffic tag', () => {
+  it('has the form Microsoft asks of non-ISV apps, with the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(PRODUCT_VERSION).toBe(pkg.version);
+    expect(clientTag('Chorley Council')).toBe(`NONISV|ChorleyCouncil|SharedServicesMonitoring/${pkg.version}`);
+  });
+
+  it('goes in X-ClientService-ClientTag in a browser, where User-Agent cannot be set, and in both headers elsewhere', () => {
+    expect(Object.keys(clientTagHeaders(true))).toEqual(['X-ClientService-ClientTag']);
+    expect(clientTagHeaders(false)['User-Agent']).toBe(clientTag());
+  });
+
+  it('is sent on every request, including each retry', async () => {
+    const f = fakeFetch(() => spError(429, '-2147024860', 'Throttled', { 'Retry-After': '1' }), () => json({ Title: 'SSM' }));
+    const { sleep } = recorder();
+    await getSPForUrl(WEB, { company: 'Test Co', retry: { fetch: f.fetch, sleep } }).web.select('Title')();
+    expect(f.calls).toHaveLength(2);
+    for (const c of f.calls) expect(c.headers.get('X-ClientService-ClientTag')).toBe(clientTag('Test Co'));
+  });
+});
+
+describe('RateLimit headers', () => {
+  const headers = (h: Record<string, string>) => new Headers(h);
+  it('asks for no pause with a tenth of the budget or more left, or without the headers', () => {
+    expect(rateLimitPauseMs(headers({}))).toBeUndefined();
+    expect(rateLimitPauseMs(headers({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '10', 'RateLimit-Reset': '30' }))).toBeUndefined();
+  });
+  it('spreads the remaining requests over the reset window when the budget is nearly spent', () => {
+    expect(rateLimitPauseMs(headers({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '5', 'RateLimit-Reset': '10' }))).toBe(2000);
+    expect(rateLimitPauseMs(headers({ 'RateLimit-Limit': '100', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '3' }))).toBe(3000);
+  });
+  it('waits before the next request, not after the last one', async () => {
+    const limited = { 'RateLimit-Limit': '100', 'RateLimit-Remaining': '1', 'RateLimit-Reset': '2' };
+    const f = fakeFetch(() => json({ Title: 'SSM' }, 200, limited));
+    const { sleep, waits } = recorder();
+    const sp = getSPForUrl(WEB, { retry: { fetch: f.fetch, sleep, now: () => 0 } });
+    await sp.web.select('Title')();
+    expect(waits).toEqual([]);
+    await sp.web.select('Title')();
+    expect(waits).toEqual([2000]);
   });
 });

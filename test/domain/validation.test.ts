@@ -10,6 +10,7 @@ import {
   validateHighlight,
   validateMeasure,
   validateObjective,
+  riskWarnings,
   validateObjectiveUpdate,
   validateRisk,
   validateService
@@ -91,7 +92,7 @@ describe('validateObjective', () => {
   it('rejects a status or RAG outside the vocabulary', () => {
     const errors = validateObjective({ ...valid, status: 'Done' as Objective['status'], rag: 'Blue' as Objective['rag'] });
     expect(codes(errors)).toEqual(['status:notInList', 'rag:notInList']);
-    expect(errors[1].message).toBe('RAG rating must be one of: Red, Amber, Green.');
+    expect(errors[1].message).toBe('RAG rating must be one of: Red, Amber, Green, Not rated.');
   });
 
   it('requires a future target date for a new objective only', () => {
@@ -320,7 +321,7 @@ describe('validateMeasure', () => {
   it('rejects actuals for invalid periods or that are not numbers', () => {
     const errors = validateMeasure({ ...valid, actuals: { 'Q3 2021': 1, '2021-22-Q2': Number.NaN } });
     expect(codes(errors)).toEqual(['actuals.Q3 2021:invalidPeriod', 'actuals.2021-22-Q2:notANumber']);
-    expect(errors[1].message).toBe('Quarterly actuals (2021-22-Q2) must be a number.');
+    expect(errors[1].message).toBe('Quarterly actuals (Q2 2021/22) must be a number.');
   });
 
   it('limits the unit to 20 characters', () => {
@@ -388,5 +389,36 @@ describe('messages', () => {
 
   it('leaves unknown placeholders as written', () => {
     expect(formatMessage('{label} and {other}', { label: 'A' })).toBe('A and {other}');
+  });
+});
+
+describe('riskWarnings', () => {
+  const base = { title: 'Loss of key staff', owner: { id: 1, displayName: 'A', email: 'a@example.gov.uk' }, inherentLikelihood: 3, inherentImpact: 3, residualLikelihood: 2, residualImpact: 2, status: 'Open' as const, reviewDate: '2027-01-15' };
+  const today = '2026-12-01';
+
+  it('asks nothing of a residual score at or below the inherent one with a review date ahead', () => {
+    expect(riskWarnings(base, { today })).toEqual([]);
+    expect(riskWarnings({ ...base, residualLikelihood: 3, residualImpact: 3 }, { today })).toEqual([]);
+  });
+
+  it('explains a residual score above the inherent one', () => {
+    const [w] = riskWarnings({ ...base, residualLikelihood: 4, residualImpact: 3 }, { today });
+    expect(w.code).toBe('residualAboveInherent');
+    expect(w.message).toMatch(/residual score \(12\) is higher than the inherent score \(9\)/);
+    expect(w.message).toMatch(/left once the controls work/);
+  });
+
+  it('warns about a review date that has passed, for open risks only', () => {
+    const [w] = riskWarnings({ ...base, reviewDate: '2026-11-30' }, { today });
+    expect(w).toMatchObject({ field: 'reviewDate', code: 'reviewDateInPast' });
+    expect(w.message).toContain('Review date 30 November 2026 has already passed');
+    expect(riskWarnings({ ...base, reviewDate: '2026-12-01' }, { today })).toEqual([]);
+    expect(riskWarnings({ ...base, reviewDate: '2026-11-30', status: 'Closed' }, { today })).toEqual([]);
+  });
+
+  it('does not ask again about what the stored risk already had', () => {
+    const stored = { ...base, residualLikelihood: 4, residualImpact: 3, reviewDate: '2026-11-30' };
+    expect(riskWarnings({ ...stored, title: 'Renamed' }, { today, stored })).toEqual([]);
+    expect(riskWarnings({ ...stored, residualImpact: 4 }, { today, stored }).map((w) => w.code)).toEqual(['residualAboveInherent']);
   });
 });

@@ -15,6 +15,19 @@ import { useE2e } from './support/harness';
 
 const e2e = useE2e({ name: 'xss' });
 
+/**
+ * Hostile values for a benefit's Evidence column, as REST, the SharePoint list form or an import
+ * can store them: none may reach an href (the page shows them as text).
+ */
+const HOSTILE_URLS = [
+  'javascript:window.__xss=1',
+  ' JaVaScRiPt:window.__xss=1',
+  'java\tscript:window.__xss=1',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+  '&#106;avascript:window.__xss=1'
+];
+
 /** Title of the objective whose update history carries every payload. */
 const HISTORY_OBJECTIVE = 'XSS history: every payload as a progress update';
 
@@ -173,7 +186,8 @@ describe('stored XSS: saved through the repositories, rendered in Chromium', () 
         whenDelivered: 'June 2022',
         deliveryStatus: 'In progress',
         realised: payload.html,
-        savings: []
+        savings: [],
+        evidenceUrl: HOSTILE_URLS[i % HOSTILE_URLS.length]
       });
       await repos.risks.add({
         title: `${label} ${payload.html}`.slice(0, 255),

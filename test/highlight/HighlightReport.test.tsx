@@ -78,7 +78,7 @@ describe('HighlightReport', () => {
     const byStatus = within(summary).getByRole('table', { name: strings.ReportStatusCountsCaption });
     const counts = (table: HTMLElement): number[] =>
       Array.from(table.querySelectorAll('tbody tr')).map((tr) => Number(tr.lastElementChild?.textContent));
-    expect(Array.from(byRag.querySelectorAll('tbody tr')).map((tr) => tr.firstElementChild?.textContent)).toEqual(['Red', 'Amber', 'Green']);
+    expect(Array.from(byRag.querySelectorAll('tbody tr')).map((tr) => tr.firstElementChild?.textContent)).toEqual(['Red', 'Amber', 'Green', 'Not rated']);
     // Objective 20 was rated Red this period.
     expect(counts(byRag)[0]).toBe(1);
     const total = (n: number[]): number => n.reduce((a, b) => a + b, 0);

@@ -37,7 +37,7 @@ describe('Download for committee', () => {
     await screen.findByRole('region', { name: 'Governance' });
     fireEvent.click(screen.getByRole('button', { name: strings.ReportDownload }));
 
-    await screen.findByText('Downloaded Shared-Services-Highlight-Report-2021-22-Q4.docx.', undefined, { timeout: 20000 });
+    await screen.findByText('Downloaded Shared-Services-Highlight-Report-Q4-2021-22.docx.', undefined, { timeout: 20000 });
     expect(reports.buildReportDocument).toHaveBeenCalledTimes(1);
     const [model, options] = reports.buildReportDocument.mock.calls[0] as [ReportModel, { richText: (html: string) => unknown[] }];
     expect(model.title).toBe('Shared Services Highlight Report, Q4 2021/22');
@@ -59,7 +59,7 @@ describe('Download for committee', () => {
     expect(String.fromCharCode(head[0], head[1])).toBe('PK');
 
     expect(clicked).toHaveLength(1);
-    expect(clicked[0].download).toBe('Shared-Services-Highlight-Report-2021-22-Q4.docx');
+    expect(clicked[0].download).toBe('Shared-Services-Highlight-Report-Q4-2021-22.docx');
     expect(clicked[0].getAttribute('href')).toBe('blob:report');
     // The temporary link does not stay in the page.
     expect(document.querySelector('a[download]')).toBeNull();
@@ -76,7 +76,7 @@ describe('Download for committee', () => {
 
     fireEvent.click(screen.getByRole('button', { name: strings.ReportDownload }));
     await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 20000 });
-    expect(clicked[0].download).toBe('Shared-Services-Annual-Review-2021-22-Q4-Governance.docx');
+    expect(clicked[0].download).toBe('Shared-Services-Annual-Review-Q4-2021-22-Governance.docx');
   });
 
   it('shows a failure in the error bar', async () => {

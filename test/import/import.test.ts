@@ -54,7 +54,7 @@ describe.each(FORMATS)('February 2022 report from %s', (_format, write) => {
     expect(plan.warnings.some((w) => /no RAG column/.test(w.message))).toBe(true);
 
     const result = await applyImportPlan(repos, plan, { now: NOW });
-    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0 });
+    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
 
     const objectives = await repos.objectives.getAll();
     expect(countBy(objectives, (o) => serviceName(repos, o.serviceId))).toEqual(OBJECTIVE_COUNTS);
@@ -85,7 +85,7 @@ describe.each(FORMATS)('February 2022 report from %s', (_format, write) => {
     expect(rerun.create).toEqual([]);
     expect(rerun.update).toEqual([]);
     expect(rerun.unchanged).toHaveLength(8);
-    expect(await applyImportPlan(repos, rerun, { now: NOW })).toEqual({ created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0 });
+    expect(await applyImportPlan(repos, rerun, { now: NOW })).toEqual({ created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
     expect(repos.writes).toHaveLength(writes);
   });
 
@@ -144,7 +144,7 @@ describe('matching and rejections', () => {
 
     const defaulted = await dryRun(repos, 'objectives', file, { defaultOfficerEmail: 'priya.hartley@chorley.example.gov.uk' });
     expect(defaulted.create).toHaveLength(8);
-    expect(defaulted.warnings.some((w) => /8 rows had no Responsible officer email/.test(w.message))).toBe(true);
+    expect(defaulted.warnings.some((w) => /8 new rows had no Responsible officer email/.test(w.message))).toBe(true);
   });
 
   it('rejects rows under an unknown service heading and bad values, each naming its column', async () => {
@@ -161,8 +161,10 @@ describe('matching and rejections', () => {
     ];
     const plan = await dryRun(repos, 'objectives', await toCsvFile('o.csv', rows));
     const byRow = (row: number): Array<[string, string]> => plan.reject.filter((r) => r.row === row).map((r) => [r.column, r.reason]);
-    expect(byRow(2)).toEqual([['Description of the objective', expect.stringContaining('"Customer Services" is on a row of its own')]]);
-    expect(byRow(3)).toEqual([['Service', expect.stringContaining('"Customer Services" on row 2 is not a service')]]);
+    // An unknown service heading is offered for creation; its rows wait for that choice.
+    expect(byRow(2)).toEqual([]);
+    expect(plan.newServices).toEqual([expect.objectContaining({ name: 'Customer Services', rows: [2, 3], create: false })]);
+    expect(byRow(3)).toEqual([['Service', expect.stringContaining('"Customer Services" is not a service on this site. Choose to create it')]]);
     expect(byRow(5)).toEqual([['Status', expect.stringContaining('"Nearly there" is not a valid Status')]]);
     expect(byRow(6).map(([c]) => c).sort()).toEqual(['RAG', 'Responsible officer email', 'Target date']);
     expect(byRow(8)).toEqual([['Description of the objective', expect.stringContaining('already in row 7')]]);
@@ -175,8 +177,19 @@ describe('matching and rejections', () => {
     const repos = memoryRepositories(phaseOneServices());
     const plan = await dryRun(repos, 'objectives', await toCsvFile('o.csv', OBJECTIVE_ROWS), { periodId: '2021-22-Q3' });
     expect(plan.periodId).toBe('2021-22-Q3');
-    expect(plan.create.every((c) => c.progress?.periodId === '2021-22-Q3')).toBe(true);
-    expect(plan.warnings.some((w) => /names period 2021-22-Q4, but 2021-22-Q3 was chosen/.test(w.message))).toBe(true);
+    expect(plan.create.every((c) => c.progress.length === 1 && c.progress[0].periodId === '2021-22-Q3')).toBe(true);
+    expect(plan.warnings.some((w) => /names Q4 2021\/22.*, but Q3 2021\/22.* was chosen/.test(w.message))).toBe(true);
+  });
+
+  it('leaves a new objective without a progress update or RAG column "Not rated"', async () => {
+    const repos = memoryRepositories(phaseOneServices());
+    const rows = [
+      ['Objective', 'Service', 'Status', 'Officer'],
+      ['Adopt one constitution', 'Governance', 'Not started', 'a@example.gov.uk']
+    ];
+    const plan = await dryRun(repos, 'objectives', await toCsvFile('o.csv', rows));
+    expect(plan.reject).toEqual([]);
+    expect(plan.create.map((c) => (c.item as Partial<Objective>).rag)).toEqual(['Not rated']);
   });
 
   it('rejects a progress update with no period, naming the progress column', async () => {
@@ -186,7 +199,7 @@ describe('matching and rejections', () => {
       ['Adopt one constitution', 'Governance', 'Ongoing', 'a@example.gov.uk', 'Drafted.']
     ];
     const plan = await dryRun(repos, 'objectives', await toCsvFile('o.csv', rows));
-    expect(plan.reject).toEqual([{ row: 2, column: 'Progress update', reason: expect.stringContaining('No reporting period') }]);
+    expect(plan.reject).toEqual([{ row: 2, column: 'Progress update', reason: expect.stringContaining('names no period: choose the period') }]);
   });
 });
 

@@ -26,13 +26,13 @@ describe('templates', () => {
 });
 
 describe('CSV parsing', () => {
-  it('reads quoted values with commas, doubled quotes and line breaks, numbering rows by their first line', () => {
+  it('reads quoted values with commas, doubled quotes and line breaks, numbering rows as a spreadsheet does (one per record)', () => {
     const rows = parseCsv('\ufeffA,B\r\n"x, y","say ""hi"""\r\n"two\nlines",z\nlast,\n');
     expect(rows).toEqual([
       { number: 1, cells: ['A', 'B'] },
       { number: 2, cells: ['x, y', 'say "hi"'] },
       { number: 3, cells: ['two\nlines', 'z'] },
-      { number: 5, cells: ['last', ''] }
+      { number: 4, cells: ['last', ''] }
     ]);
   });
 
@@ -52,6 +52,11 @@ describe('header matching', () => {
     expect(progressHeading('Progress Update February 2022 ')).toEqual({ hint: { kind: 'month', year: 2022, month: 2 } });
     expect(progressHeading('Progress update - Sept 2021')).toEqual({ hint: { kind: 'month', year: 2021, month: 9 } });
     expect(progressHeading('Progress update 2021-22-Q4')).toEqual({ hint: { kind: 'period', periodId: '2021-22-Q4' } });
+    expect(progressHeading('Update Sept 22')).toEqual({ hint: { kind: 'month', year: 2022, month: 9 } });
+    expect(progressHeading('Q2 2022/23 update')).toEqual({ hint: { kind: 'period', periodId: '2022-23-Q2' } });
+    expect(progressHeading('Update 2022')).toEqual({ hint: { kind: 'ambiguous', text: '2022' } });
+    expect(progressHeading('Updated by')).toBeUndefined();
+    expect(progressHeading('Update date')).toBeUndefined();
     expect(progressHeading('Progress update')).toEqual({});
     expect(progressHeading('Status')).toBeUndefined();
   });

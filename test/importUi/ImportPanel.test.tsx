@@ -19,6 +19,7 @@ import { AppShell } from '../../src/components/AppShell';
 import { ImportPanel } from '../../src/components/import/ImportPanel';
 import { readFileBytes } from '../../src/components/import/readFile';
 import { formatString } from '../../src/components/format';
+import { periodById } from '../../src/domain/calendar';
 import type { ImportListKind } from '../../src/domain/import/columns';
 import type { Service } from '../../src/domain/types';
 import { memoryRepositories, MemoryRepositories } from '../import/support/memory';
@@ -87,10 +88,14 @@ function count(outcome: string): number {
   return Number(item.querySelector('span')?.textContent);
 }
 
-function rejectedRows(): string[][] {
-  const table = screen.getByText(strings.ImportRejectedCaption).closest('table');
-  if (!table) throw new Error('No rejected rows table');
+function tableRows(caption: string): string[][] {
+  const table = screen.getByText(caption).closest('table');
+  if (!table) throw new Error(`No table "${caption}"`);
   return Array.from(table.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''));
+}
+
+function rejectedRows(): string[][] {
+  return tableRows(strings.ImportRejectedCaption);
 }
 
 /** Presses "Apply the import", confirms, and waits for the result. */
@@ -122,8 +127,15 @@ describe('ImportPanel', () => {
     expect(row).toBe('3');
     expect(column).toBe('RAG');
     expect(reason).toContain('"Purple"');
-    // The period is read from the heading "Progress update February 2022".
-    expect(screen.getByText(formatString(strings.ImportPeriodUsed, '2021-22-Q4'))).toBeTruthy();
+    // The period is read from the heading "Progress update February 2022", and shown by its label.
+    expect(screen.getByText(formatString(strings.ImportPeriodsUsed, periodById('2021-22-Q4').label))).toBeTruthy();
+    // Every row previewed: row, service, title, status, RAG, period, officer, action.
+    const preview = tableRows(strings.ImportPreviewCaption);
+    expect(preview).toEqual([
+      ['2', 'Transformation and Partnerships', 'Deliver a shared HR model', 'Ongoing', 'Green', periodById('2021-22-Q4').label, 'hr.lead@chorley.example.gov.uk', strings.ImportActionCreate],
+      ['3', 'Governance', 'Merge the communications teams', 'Ongoing', '', periodById('2021-22-Q4').label, 'comms@chorley.example.gov.uk', strings.ImportActionReject],
+      ['4', 'Governance', 'Single committee calendar', 'In progress', 'Amber', periodById('2021-22-Q4').label, 'clerk@chorley.example.gov.uk', strings.ImportActionCreate]
+    ]);
     expect(repos.writes).toEqual([]);
   });
 
@@ -228,15 +240,73 @@ describe('ImportPanel', () => {
     expect(count('reject')).toBe(0);
   });
 
-  it('records progress in the current period when the heading names none', async () => {
-    renderPanel('objectives', '2022-05-20');
+  it('asks for the period when the heading names none, and files the updates under any quarter of any year chosen', async () => {
+    const { repos } = renderPanel('objectives', '2022-05-20');
     const csv = [
       'Description of the objective,Service,Status,RAG,Responsible officer email,Progress update',
       'Deliver a shared HR model,Governance,Ongoing,Green,hr.lead@chorley.example.gov.uk,Procured.'
     ].join('\r\n');
     await dryRun(csvFile(csv));
-    // On 20 May 2022 the updates due next are those of April to June 2022 (Q1 of 2022/23).
-    expect(screen.getByText(formatString(strings.ImportPeriodUsed, '2022-23-Q1'))).toBeTruthy();
-    expect(count('create')).toBe(1);
+    // Never guessed to be the current quarter.
+    expect(count('create')).toBe(0);
+    expect(rejectedRows()[0][2]).toContain('names no period: choose the period');
+
+    // A quarter six years back.
+    fireEvent.click(screen.getByText(strings.ImportPeriodFromHeadings));
+    fireEvent.click(await screen.findByText('2016/17'));
+    fireEvent.click(screen.getByText(periodById('2016-17-Q1').label));
+    fireEvent.click(await screen.findByText(periodById('2016-17-Q3').label));
+    fireEvent.click(screen.getByText(strings.ImportCheckButton));
+    await waitFor(() => expect(count('create')).toBe(1));
+    expect(screen.getByText(formatString(strings.ImportPeriodsUsed, periodById('2016-17-Q3').label))).toBeTruthy();
+    await applyAndConfirm();
+    const updates = await repos.objectiveUpdates.getAll();
+    expect(updates.map((u) => [u.periodId, u.updatedOn.slice(0, 10)])).toEqual([['2016-17-Q3', '2016-12-31']]);
+  });
+
+  it('assigns the default officer to new rows without one', async () => {
+    const { repos } = renderPanel('objectives');
+    fireEvent.change(screen.getByLabelText(strings.ImportDefaultOfficerLabel), { target: { value: 'lead@chorley.example.gov.uk' } });
+    const csv = OBJECTIVES_CSV.split('\r\n')
+      .map((line) => line.split(',').filter((_c, i) => i !== 5).join(','))
+      .join('\r\n');
+    await dryRun(csvFile(csv));
+    expect(count('create')).toBe(2);
+    await applyAndConfirm();
+    expect((await repos.objectives.getAll()).every((o) => o.responsibleOfficer?.email === 'lead@chorley.example.gov.uk')).toBe(true);
+  });
+
+  it('stops on a column with data that maps to nothing until it is left out, then lists the rejected rows after applying as a workbook to download', async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => (blobs.push(b), `blob:${blobs.length}`)), revokeObjectURL: jest.fn() });
+    const { repos } = renderPanel('objectives');
+    const csv = OBJECTIVES_CSV.split('\r\n')
+      .map((line, i) => `${line},${i === 0 ? 'Budget code' : `B-${i}`}`)
+      .join('\r\n');
+    await dryRun(csvFile(csv));
+    expect(screen.getByText(strings.ImportUnmappedHeading)).toBeTruthy();
+    expect(applyButton().disabled).toBe(true);
+
+    fireEvent.click(screen.getByText(strings.ImportUnmappedChoose));
+    fireEvent.click(await screen.findByText(strings.ImportUnmappedIgnore));
+    expect(await screen.findByText(strings.ImportChoicesChanged)).toBeTruthy();
+    expect(applyButton().disabled).toBe(true);
+    fireEvent.click(screen.getByText(strings.ImportCheckButton));
+    await screen.findByText(strings.ImportApplyButton, undefined, { timeout: 20000 });
+    expect(screen.queryByText(strings.ImportUnmappedHeading)).toBeNull();
+    expect(applyButton().disabled).toBe(false);
+    await applyAndConfirm();
+    expect(await repos.objectives.getAll()).toHaveLength(2);
+
+    // After applying: the rejected row is still listed, and offered as a workbook.
+    expect(rejectedRows().map((r) => r.slice(0, 2))).toEqual([['3', 'RAG']]);
+    const link = await screen.findByTestId('import-rejected-download');
+    expect(link.getAttribute('download')).toBe('objectives-rejected-rows.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFileBytes(new File([blobs[blobs.length - 1]], 'r.xlsx'))) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('Description of the objective');
+    expect(sheet.getRow(2).getCell(1).value).toBe('Merge the communications teams');
+    expect(String(sheet.getRow(2).getCell(9).value)).toContain('"Purple"');
   });
 });

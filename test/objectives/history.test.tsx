@@ -57,7 +57,7 @@ describe('first load', () => {
     renderTracker(repos);
     await screen.findByRole('grid');
 
-    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates']]);
+    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates', 'actions']]);
     expect(repos.loadInitialOptions).toEqual([
       { updatesForPeriods: [PERIOD, '2021-22-Q3'], include: { currentUser: true, canEdit: ['objectives'] } }
     ]);
@@ -136,6 +136,23 @@ describe('history on demand', () => {
     await waitFor(() => expect(within(panel).queryByText(strings.Loading)).toBeNull());
     // Q2 was not part of the first load: it came with the history.
     expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Q3 2021/22 (October to December 2021)', 'Q2 2021/22 (July to September 2021)']);
+  });
+
+  it('shows the objective’s action plan under it, with timescale, owner and status', async () => {
+    const data = seed();
+    const actions = [
+      { id: 1, etag: '"1"', objectiveId: 10, title: 'Agree the digital principles', timescale: 'April 2022', owner: ME, status: 'Complete' as const },
+      { id: 2, etag: '"1"', objectiveId: 11, title: 'Another objective’s action', status: 'Not started' as const }
+    ];
+    const repos = repositoriesFor({ ...data, actions });
+    renderTracker(repos);
+    await screen.findByRole('grid');
+    fireEvent.click(screen.getByText('Develop a shared digital strategy'));
+    const panel = await screen.findByRole('dialog');
+    const list = within(panel).getByRole('list', { name: format(strings.ActionPlanListLabel, 'Develop a shared digital strategy') });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      `Agree the digital principles${format(strings.ActionPlanMeta, 'April 2022', ME.displayName, 'Complete')}`
+    ]);
   });
 
   it('shows a failed history read in the shared error bar, and "Try again" reads it again', async () => {

@@ -54,7 +54,7 @@ describe('Send reminders now', () => {
     const dialog = await screen.findByRole('dialog');
     const plan = await within(dialog).findByTestId('reminder-plan');
     expect(within(plan).getByText(format(strings.RemindersRound, 1))).toBeTruthy();
-    expect(within(plan).getByText(format(strings.RemindersToSend, 2, 3))).toBeTruthy();
+    expect(within(plan).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 2), format(strings.CountItems, 3)))).toBeTruthy();
     // Each recipient is listed with what they will be reminded of, and the count is what is sent.
     const recipients = within(plan).getByTestId('reminder-recipients').querySelectorAll('li[data-recipient]');
     expect(recipients).toHaveLength(2);
@@ -81,7 +81,7 @@ describe('Send reminders now', () => {
     fireEvent.click(screen.getByText(strings.RemindersCommand));
     const again = await screen.findByTestId('reminder-plan');
     expect(within(again).getByText(format(strings.RemindersAlreadySent, 2))).toBeTruthy();
-    expect(within(again).getByText(format(strings.RemindersToSend, 0, 0))).toBeTruthy();
+    expect(within(again).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 0), format(strings.CountItems, 0)))).toBeTruthy();
     expect(within(again).getByText(strings.RemindersNobody)).toBeTruthy();
     expect(within(again).queryByTestId('reminder-recipients')).toBeNull();
     expect((within(screen.getByRole('dialog')).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement).disabled).toBe(true);

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * Sanitisation of rich text with exactly the allowed set (paragraphs, lists, bold, italic,
- * https/mailto links): a broad XSS payload list must come out harmless, on save and on render.
+ * Sanitisation of rich text with exactly the one allow-list (paragraphs and div lines, headings,
+ * lists, tables, blockquotes, bold, italic, underline, strikethrough, super/subscript,
+ * http/https/mailto links): a broad XSS payload list must come out harmless, on save and on render.
  */
 import { richTextToPlain, sanitiseRichText } from '../../src/components/sanitise';
 
@@ -51,7 +52,9 @@ const PAYLOADS: string[] = [
   '<a href="https://ok.example" data-x="1" id="dom-clobber" name="cookie" class="c">ok</a>'
 ];
 
-const ALLOWED_TAGS = new Set(['P', 'BR', 'UL', 'OL', 'LI', 'STRONG', 'B', 'EM', 'I', 'A']);
+const ALLOWED_TAGS = new Set(
+  ['p', 'div', 'br', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'sup', 'sub', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'].map((t) => t.toUpperCase())
+);
 
 function assertHarmless(html: string): void {
   const host = document.createElement('div');
@@ -60,7 +63,7 @@ function assertHarmless(html: string): void {
     expect(ALLOWED_TAGS.has(el.tagName)).toBe(true);
     for (const attr of Array.from(el.attributes)) {
       expect(attr.name).toBe('href');
-      expect(attr.value).toMatch(/^(https:\/\/|mailto:)/i);
+      expect(attr.value).toMatch(/^(https?:\/\/|mailto:)/i);
     }
   });
   expect(html).not.toMatch(/javascript:|vbscript:|data:text|onerror|onload|onclick|<script|<svg|<iframe|<style/i);
@@ -82,10 +85,23 @@ describe('sanitiseRichText', () => {
     expect(sanitiseRichText(html)).toBe(html);
   });
 
-  it('drops unknown formatting but keeps its text, and strips http links to plain text', () => {
-    expect(sanitiseRichText('<div><span style="color:red">Kept text</span></div>')).toBe('Kept text');
-    expect(sanitiseRichText('<h1>Heading</h1><p>Body</p>')).toBe('Heading<p>Body</p>');
-    expect(sanitiseRichText('<a href="http://example.com">insecure</a>')).toBe('<a>insecure</a>');
+  it('drops unknown formatting but keeps its text; keeps headings, div lines and http links', () => {
+    expect(sanitiseRichText('<div><span style="color:red">Kept text</span></div>')).toBe('<div>Kept text</div>');
+    expect(sanitiseRichText('<h1>Heading</h1><p>Body</p>')).toBe('<h1>Heading</h1><p>Body</p>');
+    expect(sanitiseRichText('<a href="http://example.com">plain web</a>')).toBe('<a href="http://example.com">plain web</a>');
+    expect(sanitiseRichText('<a href="ftp://example.com">ftp</a>')).toBe('<a>ftp</a>');
+  });
+
+  it('never glues words together where a block element is removed', () => {
+    expect(richTextToPlain(sanitiseRichText('<section>Heading two</section><section>Heading three</section>'))).toBe('Heading two Heading three');
+    expect(richTextToPlain(sanitiseRichText('<dl><dt>Term</dt><dd>Meaning</dd></dl>'))).toBe('Term Meaning');
+    // Inline markup stays inline: no space inside a word.
+    expect(sanitiseRichText('Wo<span>rd</span>')).toBe('Word');
+  });
+
+  it('keeps underline, strikethrough, superscript and subscript (x² H₂O)', () => {
+    const html = '<p>x<sup>2</sup> H<sub>2</sub>O <u>underlined</u> <s>struck</s></p>';
+    expect(sanitiseRichText(html)).toBe(html);
   });
 
   it('copes with empty and missing input', () => {

@@ -64,7 +64,7 @@ describe('objectives list', () => {
     expect(within(row).getByText('Q3 2021/22')).toBeTruthy();
     expect(within(row).getByText('Third quarter progress')).toBeTruthy();
     expect(within(row).getByText('31 December 2022')).toBeTruthy();
-    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates']]);
+    expect(repos.loadInitialCalls).toEqual([['services', 'objectives', 'updates', 'actions']]);
     expect(screen.getByText(format(strings.ObjectivesCount, 4, 4))).toBeTruthy();
   });
 
@@ -226,7 +226,10 @@ describe('create objectives', () => {
     const add = jest.spyOn(repos.objectives, 'add');
     fireEvent.click(await screen.findByText(strings.ObjectiveNew));
     const panel = await screen.findByRole('dialog');
-    fireEvent.change(within(panel).getByLabelText(strings.ColumnTargetDate), { target: { value: '2021-01-01' } });
+    // Typed the UK way; the picker reads it when the field loses focus.
+    const target = within(panel).getByRole('combobox', { name: strings.ColumnTargetDate });
+    fireEvent.change(target, { target: { value: '01/01/2021' } });
+    fireEvent.blur(target);
     fireEvent.click(within(panel).getByText(strings.ObjectiveCreate));
     for (const message of [
       'Description of the objective is required.',

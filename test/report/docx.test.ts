@@ -23,7 +23,7 @@ function data(): ReportData {
   const updates = sampleData.objectiveUpdates.map((u) =>
     u.objectiveId === 1 && u.periodId === '2021-22-Q4' ? { ...u, narrative: `${u.narrative}<script>document.title="pwned"</script><a href="javascript:alert(2)">bad link</a>` } : u
   );
-  return { ...sampleData, objectives, updates };
+  return { ...sampleData, objectives, updates, actions: sampleData.objectiveActions };
 }
 
 interface Parsed {
@@ -59,6 +59,13 @@ function headerRows(doc: Document): string[][] {
     .filter((tr) => tr.getElementsByTagName('w:tblHeader').length > 0)
     .map((tr) => Array.from(tr.getElementsByTagName('w:tc')).map(textOf));
 }
+
+describe('action plans in the quarterly paper', () => {
+  it('lists each objective’s actions after its progress update, with timescale, owner and status', async () => {
+    const { text } = await render('quarterly');
+    expect(text).toContain('Action plan:Procure the shared HR system (iTrent) (Autumn 2021, Owen Pemberton, Complete)Go live with payroll functionality (April 2022, Owen Pemberton, In progress)');
+  });
+});
 
 describe('Word export of the quarterly performance report', () => {
   let doc: Parsed;
@@ -152,6 +159,6 @@ describe('Word export variants', () => {
 
   it('names the file after the report', () => {
     const model = buildReportModel(data(), { kind: 'quarterly', periodId: '2021-22-Q3', serviceId: 3, generatedOn: '2022-03-10T09:00:00Z' });
-    expect(reportFileName(model)).toBe('Shared-Services-Quarterly-Performance-Report-2021-22-Q3-Governance.docx');
+    expect(reportFileName(model)).toBe('Shared-Services-Quarterly-Performance-Report-Q3-2021-22-Governance.docx');
   });
 });

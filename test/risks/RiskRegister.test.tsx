@@ -64,7 +64,7 @@ const button = (container: HTMLElement, text: string): HTMLElement => within(con
 const dialog = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
 
 
-/** A heat-map cell by its sentence, e.g. 'Likelihood 4, impact 3: 2 risks' (the band follows). */
+/** A heat-map cell by its sentence, e.g. 'Likelihood 4 Likely, impact 3 Moderate: 2 risks' (the band follows). */
 const heatCell = (container: HTMLElement, sentence: string): HTMLElement =>
   within(container).getByRole('button', { name: (name: string) => name.startsWith(`${sentence}.`) });
 
@@ -92,21 +92,21 @@ describe('RiskRegister', () => {
     renderRegister();
     await screen.findByText('Delays to ICT system migration');
     const map = screen.getByTestId('heat-map');
-    const cell = heatCell(map, 'Likelihood 4, impact 3: 2 risks');
+    const cell = heatCell(map, 'Likelihood 4 Likely, impact 3 Moderate: 2 risks');
     expect(cell.tagName).toBe('BUTTON');
     // What sighted users see: the count and the band.
     const shown = Array.from(cell.querySelectorAll('[aria-hidden="true"]')).map((e) => e.textContent).join('');
     expect(shown).toBe(`2${strings.BandHigh}`);
-    expect(heatCell(map, 'Likelihood 3, impact 3: 1 risk')).toBeTruthy();
-    expect(heatCell(map, 'Likelihood 5, impact 5: 0 risks')).toBeTruthy();
+    expect(heatCell(map, 'Likelihood 3 Possible, impact 3 Moderate: 1 risk')).toBeTruthy();
+    expect(heatCell(map, 'Likelihood 5 Almost certain, impact 5 Catastrophic: 0 risks')).toBeTruthy();
     // The closed risk is filtered out by the default "Open" status, so it is not counted.
-    expect(heatCell(map, 'Likelihood 1, impact 1: 0 risks')).toBeTruthy();
+    expect(heatCell(map, 'Likelihood 1 Rare, impact 1 Insignificant: 0 risks')).toBeTruthy();
 
     fireEvent.click(cell);
     expect(cell.getAttribute('aria-pressed')).toBe('true');
     expect(listed()).toEqual(['Delays to ICT system migration', 'Exit of a partner council']);
     // MessageBar renders its text a moment later so screen readers announce it.
-    await waitFor(() => expect(screen.getByTestId('cell-filter').textContent).toContain('Showing risks with residual likelihood 4 and impact 3.'));
+    await waitFor(() => expect(screen.getByTestId('cell-filter').textContent).toContain('Showing risks with residual likelihood 4 Likely and impact 3 Moderate.'));
 
     // Choosing the cell again shows every risk.
     fireEvent.click(cell);
@@ -119,8 +119,8 @@ describe('RiskRegister', () => {
     await screen.findByText('Delays to ICT system migration');
     fireEvent.click(screen.getByLabelText(strings.HeatMapInherent));
     const map = screen.getByTestId('heat-map');
-    const cell = heatCell(map, 'Likelihood 4, impact 4: 2 risks');
-    expect(heatCell(map, 'Likelihood 4, impact 3: 0 risks')).toBeTruthy();
+    const cell = heatCell(map, 'Likelihood 4 Likely, impact 4 Major: 2 risks');
+    expect(heatCell(map, 'Likelihood 4 Likely, impact 3 Moderate: 0 risks')).toBeTruthy();
     fireEvent.click(cell);
     expect(listed()).toEqual(['Delays to ICT system migration', 'Loss of key staff']);
   });
@@ -130,7 +130,7 @@ describe('RiskRegister', () => {
     await screen.findByText('Delays to ICT system migration');
     fireEvent.click(screen.getByLabelText(strings.FilterOverdueOnly));
     expect(listed()).toEqual(['Delays to ICT system migration']);
-    expect(heatCell(screen.getByTestId('heat-map'), 'Likelihood 4, impact 3: 1 risk')).toBeTruthy();
+    expect(heatCell(screen.getByTestId('heat-map'), 'Likelihood 4 Likely, impact 3 Moderate: 1 risk')).toBeTruthy();
   });
 
   it('is read-only for an auditor: no create or edit controls', async () => {
@@ -175,10 +175,10 @@ describe('RiskRegister', () => {
     fireEvent.keyDown(owner, { key: 'Enter', keyCode: 13, which: 13 });
     await waitFor(() => expect((owner as HTMLInputElement).value).toBe('Nia Newcomer'));
     for (const [name, value] of [
-      [strings.FieldInherentLikelihood, '3'],
-      [strings.FieldInherentImpact, '4'],
-      [strings.FieldResidualLikelihood, '2'],
-      [strings.FieldResidualImpact, '4']
+      [strings.FieldInherentLikelihood, '3 Possible'],
+      [strings.FieldInherentImpact, '4 Major'],
+      [strings.FieldResidualLikelihood, '2 Unlikely'],
+      [strings.FieldResidualImpact, '4 Major']
     ]) {
       const label = within(panel).getByText(name, { selector: 'label' });
       fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
@@ -199,7 +199,7 @@ describe('RiskRegister', () => {
     });
     // New this quarter, in the residual cell it was given.
     expect(within(rowOf('Payroll contract ends')).getByText(strings.ChangeNew)).toBeTruthy();
-    expect(heatCell(screen.getByTestId('heat-map'), 'Likelihood 2, impact 4: 1 risk')).toBeTruthy();
+    expect(heatCell(screen.getByTestId('heat-map'), 'Likelihood 2 Unlikely, impact 4 Major: 1 risk')).toBeTruthy();
   });
 
   it('edits a risk, shows the new scores as they are chosen, and shows both versions on a 412', async () => {
@@ -216,14 +216,14 @@ describe('RiskRegister', () => {
     const panel = await dialog();
     const label = within(panel).getByText(strings.FieldResidualLikelihood, { selector: 'label' });
     fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
-    fireEvent.click((await screen.findByText('5', { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
+    fireEvent.click((await screen.findByText('5 Almost certain', { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     expect(within(panel).getByText('Inherent score 16 (Very high); residual score 15 (High)')).toBeTruthy();
     expect(within(panel).getByText("Residual score at last quarter's review: 12")).toBeTruthy();
 
     fireEvent.click(button(panel, strings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
     const row = within(conflict).getByText(strings.FieldResidualLikelihood).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5', '2', strings.ItemConflictOutcomeBoth]);
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5 Almost certain', '2 Unlikely', strings.ItemConflictOutcomeBoth]);
 
     // Take theirs: the form shows their value and nothing is saved.
     fireEvent.click(button(conflict, strings.ItemConflictTakeTheirs));
@@ -237,5 +237,73 @@ describe('RiskRegister', () => {
       ['"2"', 5],
       ['"7"', 2]
     ]);
+  });
+  it('asks for confirmation, with the reason, before saving a residual score above the inherent one', async () => {
+    const calls: Array<ItemChanges<Risk>> = [];
+    renderRegister((repos) => {
+      repos.risks.update = async (changes) => {
+        calls.push(changes);
+        return { ...seed()[1], ...changes, etag: '"3"' } as Risk;
+      };
+    });
+    fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
+    const panel = await dialog();
+    // Inherent 4 x 4 = 16; residual 5 x 4 = 20.
+    for (const [name, value] of [
+      [strings.FieldResidualLikelihood, '5 Almost certain'],
+      [strings.FieldResidualImpact, '4 Major']
+    ]) {
+      const label = within(panel).getByText(name, { selector: 'label' });
+      fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
+      fireEvent.click((await screen.findByText(value, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
+    }
+    fireEvent.click(button(panel, strings.FormSave));
+    const warning = await within(panel).findByText(/The residual score \(20\) is higher than the inherent score \(16\)/);
+    expect(warning.closest('[data-warning]')?.getAttribute('data-warning')).toBe('residualAboveInherent');
+    expect(calls).toHaveLength(0);
+    // Going back saves nothing; saving anyway saves the scores as chosen.
+    fireEvent.click(button(panel, strings.FormGoBack));
+    expect(within(panel).queryByText(strings.FormSaveAnyway)).toBeNull();
+    fireEvent.click(button(panel, strings.FormSave));
+    await act(async () => {
+      fireEvent.click(await within(panel).findByText(strings.FormSaveAnyway));
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toMatchObject({ residualLikelihood: 5, residualImpact: 4 });
+  });
+
+  it('warns that a review date typed as dd/mm/yyyy has passed, and saves it only once confirmed', async () => {
+    const calls: Array<ItemChanges<Risk>> = [];
+    renderRegister((repos) => {
+      repos.risks.update = async (changes) => {
+        calls.push(changes);
+        return { ...seed()[1], ...changes, etag: '"3"' } as Risk;
+      };
+    });
+    fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
+    const panel = await dialog();
+    const date = within(panel).getByRole('combobox', { name: strings.FieldReviewDate });
+    fireEvent.change(date, { target: { value: '15/03/2022' } });
+    fireEvent.blur(date);
+    await waitFor(() => expect((date as HTMLInputElement).value).toBe('15 March 2022'));
+    fireEvent.click(button(panel, strings.FormSave));
+    expect(await within(panel).findByText(/Review date 15 March 2022 has already passed/)).toBeTruthy();
+    expect(calls).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(within(panel).getByText(strings.FormSaveAnyway));
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].reviewDate).toBe('2022-03-15');
+  });
+
+  it('keeps the date when typed text is not a date, and says what was not taken', async () => {
+    renderRegister();
+    fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
+    const panel = await dialog();
+    const date = within(panel).getByRole('combobox', { name: strings.FieldReviewDate });
+    fireEvent.change(date, { target: { value: '31/02/2023' } });
+    fireEvent.blur(date);
+    expect(await within(panel).findByText(/"31\/02\/2023" is not a date, so it was not taken/)).toBeTruthy();
+    expect((date as HTMLInputElement).value).toBe('30 June 2022');
   });
 });

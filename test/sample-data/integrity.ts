@@ -50,6 +50,8 @@ export function referenceProblems(data: SampleData): string[] {
 export function idProblems(data: SampleData): string[] {
   const problems: string[] = [];
   for (const [name, list] of Object.entries(data) as [string, Array<{ id: number; etag?: string }>][]) {
+    // The directory holds people, not list items: they get an id when ensureuser adds them.
+    if (name === 'directory') continue;
     list.forEach((item, i) => {
       if (item.id !== i + 1) problems.push(`${name}[${i}] has id ${item.id}, expected ${i + 1}`);
       if (name !== 'users' && item.etag !== '') problems.push(`${name} ${item.id} has etag "${String(item.etag)}"`);

@@ -45,11 +45,12 @@ describe('sample data: identity and references', () => {
     expect(referenceProblems(sampleData)).toEqual([]);
   });
 
-  it('has the three workbench personas first, the auditor read-only', () => {
+  it('has the editor, service lead and auditor personas first, the auditor read-only, and a responsible officer', () => {
     expect(personas).toEqual([
       { userId: 1, role: 'editor', canEdit: true },
       { userId: 2, role: 'serviceLead', canEdit: true },
-      { userId: 3, role: 'auditor', canEdit: false }
+      { userId: 3, role: 'auditor', canEdit: false },
+      { userId: 14, role: 'officer', canEdit: true }
     ]);
     expect(users.length - 3).toBeGreaterThanOrEqual(10);
     expect(users.length - 3).toBeLessThanOrEqual(15);
@@ -59,6 +60,18 @@ describe('sample data: identity and references', () => {
     const emails = users.map((u) => u.email);
     expect(new Set(emails).size).toBe(users.length);
     for (const email of emails) expect(email).toMatch(/^[a-z.]+@[a-z-]+\.example\.gov\.uk$/);
+  });
+
+  it('keeps a few directory people who are not yet site users, on the same fictional domains', () => {
+    const directory = sampleData.directory ?? [];
+    expect(directory.length).toBeGreaterThan(0);
+    const siteEmails = new Set(users.map((u) => u.email.toLowerCase()));
+    for (const p of directory) {
+      expect(siteEmails.has(p.email.toLowerCase())).toBe(false);
+      expect(p.email).toMatch(/^[a-z.]+@[a-z-]+\.example\.gov\.uk$/);
+      expect(p.displayName.trim()).not.toBe('');
+    }
+    expect(new Set(directory.map((p) => p.email)).size).toBe(directory.length);
   });
 
   it('does not name the real officer who wrote the history-of-sharing note', () => {
@@ -193,7 +206,7 @@ describe('sample data: objectives and updates', () => {
       expect(new Set(list.map((u) => u.periodId)).size).toBe(list.length);
     }
     for (const u of objectiveUpdates) {
-      expect(['2021-22-Q2', '2021-22-Q3', '2021-22-Q4']).toContain(u.periodId);
+      expect(['2021-22-Q1', '2021-22-Q2', '2021-22-Q3', '2021-22-Q4']).toContain(u.periodId);
       const period = periodById(u.periodId);
       const day = u.updatedOn.slice(0, 10);
       expect(u.updatedOn).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -294,10 +307,14 @@ describe('sample data: risks, measures and highlights', () => {
       expect(own.length).toBeGreaterThanOrEqual(2);
       expect(own.length).toBeLessThanOrEqual(4);
     }
+    // Only a service shared during the year's last quarter may still owe its first actual.
+    const lastQuarter = periodById('2021-22-Q4');
     for (const m of measures) {
-      expect(Object.keys(m.actuals).length).toBeGreaterThan(0);
+      const sharedSince = services.find((s) => s.id === m.serviceId)?.sharedSince ?? '';
+      if (sharedSince < lastQuarter.start) expect(Object.keys(m.actuals).length).toBeGreaterThan(0);
       for (const id of Object.keys(m.actuals)) expect(isPeriodId(id)).toBe(true);
     }
+    expect(measures.filter((m) => Object.keys(m.actuals).length === 0)).toHaveLength(1);
   });
 
   it('has one highlight per service for the December 2021 and March 2022 meetings', () => {

@@ -44,6 +44,14 @@ describe('parseRoute', () => {
     });
   });
 
+  it('sets the web parts\' clock from ?today= when it is a real date, and says when it is not', () => {
+    expect(parseRoute('?today=2027-03-11&webpart=objectivesTracker', KNOWN)).toMatchObject({ today: '2027-03-11', webParts: ['objectivesTracker'] });
+    expect(parseRoute('?today=2027-02-30', KNOWN)).toMatchObject({ today: undefined, invalidToday: '2027-02-30' });
+    expect(parseRoute('?today=11/03/2027', KNOWN).invalidToday).toBe('11/03/2027');
+    expect(parseRoute('', KNOWN)).toMatchObject({ today: undefined, invalidToday: undefined });
+    expect(parseRoute(routeSearch({ webPart: 'riskRegister', today: '2027-03-11' }), KNOWN).today).toBe('2027-03-11');
+  });
+
   it('round-trips through routeSearch', () => {
     const search = routeSearch({ host: 'teams', teamsTheme: 'contrast', webPart: 'objectivesTracker' });
     expect(parseRoute(search, KNOWN)).toMatchObject({ host: 'teams', teamsTheme: 'contrast', webParts: ['objectivesTracker'] });
@@ -55,8 +63,8 @@ describe('parseRoute', () => {
 describe('personas', () => {
   const people = resolvePersonas(personas, sampleData.users);
 
-  it('joins the three personas to their site users', () => {
-    expect(people.map((p) => p.role)).toEqual(['editor', 'serviceLead', 'auditor']);
+  it('joins the personas to their site users', () => {
+    expect(people.map((p) => p.role)).toEqual(['editor', 'serviceLead', 'auditor', 'officer']);
     for (const p of people) expect(p.user.id).toBe(p.userId);
     expect(people.find((p) => p.role === 'auditor')?.canEdit).toBe(false);
   });
@@ -71,9 +79,19 @@ describe('personas', () => {
     expect(currentPersona(people, String(people[1].user.id)).role).toBe('serviceLead');
   });
 
-  it('falls back to the editor, the host default, when the cookie names no persona', () => {
-    expect(currentPersona(people, undefined).role).toBe('editor');
-    expect(currentPersona(people, 'nobody@example.gov.uk').role).toBe('editor');
+  it('falls back to the editor, the host default, when the cookie is unset or names nobody the site knows', () => {
+    expect(currentPersona(people, undefined, sampleData.users).role).toBe('editor');
+    expect(currentPersona(people, 'nobody@example.gov.uk', sampleData.users).role).toBe('editor');
+  });
+
+  it('shows whoever the cookie signs in, persona or not, as the host reads it', () => {
+    const officer = sampleData.users.find((u) => u.id === 14);
+    expect(currentPersona(people, `i:0#.f|membership|${officer?.email ?? ''}`, sampleData.users).role).toBe('officer');
+    const other = sampleData.users.find((u) => !personas.some((p) => p.userId === u.id));
+    const signedIn = currentPersona(people, other?.email, sampleData.users);
+    expect(signedIn.user.id).toBe(other?.id);
+    expect(signedIn.role).toBe('member');
+    expect(currentPersona(people, String(other?.id), sampleData.users).user.id).toBe(other?.id);
   });
 
   it('writes a site-wide cookie that readCookie reads back', () => {

@@ -1,12 +1,16 @@
 /**
- * "Import from a spreadsheet" for site owners: choose a CSV or XLSX file, check it with a dry
- * run (what would be created, updated, left unchanged or rejected, and why), then apply it after
- * a confirmation, with progress and the result. The engine (exceljs, planning, apply) is loaded
+ * "Import from a spreadsheet or paper" for site owners: choose a CSV, text, XLSX or DOCX file,
+ * check it with a dry run (every row previewed with what will happen to it, columns that would
+ * be lost, services the site lacks, rejected rows and why), then apply it after a confirmation,
+ * with progress and the result; rejected rows can be downloaded as a workbook to fix and
+ * import again. The same choices as the CLI: any period of any financial year, a default officer. The engine (exceljs, planning, apply) is loaded
  * on demand by `loadImportEngine`; everything written goes through the Repositories in context.
  */
 import * as React from 'react';
 import {
+  Checkbox,
   DefaultButton,
+  Link,
   Dialog,
   DialogFooter,
   DialogType,
@@ -23,24 +27,29 @@ import {
   SpinnerSize,
   Stack,
   Text,
+  TextField,
   mergeStyleSets,
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import type { ImportListKind } from '../../domain/import/columns';
-import type { ImportPlan } from '../../domain/import/plan';
+import { IGNORE_COLUMN, IMPORT_COLUMNS, ImportListKind } from '../../domain/import/columns';
+import { canApply } from '../../domain/import/plan';
+import type { ImportPlan, ImportPreviewRow, NewServiceChoice, PreviewAction } from '../../domain/import/plan';
 import { formatBytes, IMPORT_LIMITS } from '../../domain/import/errors';
-import { isoDateOf, nextDeadline } from '../../domain/calendar';
+import { emailOf } from '../../domain/import/values';
+import { periodById } from '../../domain/calendar';
+import { SERVICE_PHASES, ServicePhase } from '../../domain/vocabularies';
 import type { ApplyResult } from '../../import/apply';
 import type { Repositories } from '../../data/repositories';
 import { DataTable, IDataTableColumn } from '../DataTable';
 import { ErrorBar } from '../ErrorBar';
 import { formatString } from '../format';
 import { useRepositories } from '../RepositoriesContext';
+import { useClock, useToday } from '../clock';
 import { ImportEngine, loadImportEngine } from './engine';
 import { readFileBytes } from './readFile';
 import { TemplateLink } from './TemplateLink';
-import { defaultPeriodId, periodChoices } from './periods';
+import { financialYears, quartersOf } from './periods';
 
 /** Props of `ImportPanel`. */
 export interface IImportPanelProps {
@@ -79,26 +88,79 @@ function rejectedRowCount(plan: ImportPlan): number {
   return new Set(plan.reject.map((r) => r.row)).size;
 }
 
+/** What the user chose before (or after) a dry run; the CLI has the same options. */
+interface ImportChoices {
+  /** Period id for update columns whose heading names none; '' to rely on the headings. */
+  readonly periodId: string;
+  /** Default officer for new rows without one. */
+  readonly defaultOfficer: string;
+  /** Column choices by normalised heading. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Services to create. */
+  readonly newServices: readonly NewServiceChoice[];
+}
+
 /** Reads the file and builds the dry run; writes nothing. */
 async function dryRun(
   engine: ImportEngine,
   repositories: Repositories,
   list: ImportListKind,
   file: File,
-  chosenPeriod: string,
+  choices: ImportChoices,
   today: string
 ): Promise<{ plan: ImportPlan; sheet?: string }> {
   const data = await readFileBytes(file);
   const table = await engine.readImportFile({ name: file.name, data }, list);
-  // "Automatic": the period the progress heading names, else the current one.
-  const periodId = chosenPeriod !== '' ? chosenPeriod : defaultPeriodId(list, table, today);
   const plan = await engine.planImport(repositories, list, table, {
     sanitiser: engine.createCellSanitiser(),
     now: new Date().toISOString(),
-    periodId
+    today,
+    periodId: choices.periodId !== '' ? choices.periodId : undefined,
+    defaultOfficerEmail: choices.defaultOfficer.trim() !== '' ? choices.defaultOfficer.trim() : undefined,
+    columns: choices.columns,
+    newServices: choices.newServices
   });
   return { plan, sheet: table.sheet };
 }
+
+/** A period's label for people (never its id). */
+const periodLabel = (id: string): string => periodById(id).label;
+
+const ACTION_TEXT: { readonly [A in PreviewAction]: string } = {
+  create: strings.ImportActionCreate,
+  update: strings.ImportActionUpdate,
+  unchanged: strings.ImportActionUnchanged,
+  reject: strings.ImportActionReject
+};
+
+const PREVIEW_COLUMNS: ReadonlyArray<IDataTableColumn<ImportPreviewRow>> = [
+  { key: 'row', header: strings.ImportColumnRow, render: (r) => r.row },
+  { key: 'service', header: strings.ImportColumnService, render: (r) => r.service || strings.ProgrammeWide },
+  {
+    key: 'title',
+    header: strings.ImportColumnTitle,
+    render: (r) => (
+      <>
+        {r.title}
+        {r.actions !== undefined && r.actions > 0 && (
+          <Text variant="small" block>
+            {r.actions === 1 ? strings.ImportActionsOne : formatString(strings.ImportActionsMany, r.actions)}
+          </Text>
+        )}
+        {r.formulaColumns.length > 0 && (
+          <Text variant="small" block>
+            {formatString(strings.ImportFormulaFlag, r.formulaColumns.join(', '))}
+          </Text>
+        )}
+      </>
+    )
+  },
+  { key: 'status', header: strings.ImportColumnStatus, render: (r) => r.status ?? '' },
+  { key: 'rag', header: strings.ImportColumnRag, render: (r) => r.rag ?? '' },
+  { key: 'period', header: strings.ImportColumnPeriod, render: (r) => r.periodIds.map(periodLabel).join('; ') },
+  { key: 'officer', header: strings.ImportColumnOfficer, render: (r) => r.officer ?? '' },
+  { key: 'action', header: strings.ImportColumnAction, render: (r) => <span data-action={r.action}>{ACTION_TEXT[r.action]}</span> }
+];
 
 /** A rejection with its position, so identical problems still get distinct keys. */
 type NumberedRejection = ImportPlan['reject'][number] & { index: number };
@@ -114,12 +176,19 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const { list, isOpen, onDismiss, onImported } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
   const [file, setFile] = React.useState<File | undefined>(undefined);
-  const [period, setPeriod] = React.useState<string>('');
+  const [year, setYear] = React.useState<number | undefined>(undefined);
+  const [quarter, setQuarter] = React.useState<string>('');
+  const [defaultOfficer, setDefaultOfficer] = React.useState('');
+  const [columnChoices, setColumnChoices] = React.useState<Record<string, string>>({});
+  const [serviceChoices, setServiceChoices] = React.useState<Record<string, { create: boolean; phase: ServicePhase; councils: string }>>({});
+  const [stale, setStale] = React.useState(false);
   const [stage, setStage] = React.useState<Stage>({ kind: 'choose' });
   const [error, setError] = React.useState<unknown>(undefined);
   const [confirming, setConfirming] = React.useState(false);
+  const [rejectedUrl, setRejectedUrl] = React.useState<string | undefined>(undefined);
   /** Bumped to clear the file input (a file input cannot be reset through its value). */
   const [inputKey, setInputKey] = React.useState(0);
   const mounted = React.useRef(true);
@@ -129,17 +198,16 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
       mounted.current = false;
     };
   }, []);
+  React.useEffect(() => (rejectedUrl ? () => URL.revokeObjectURL(rejectedUrl) : undefined), [rejectedUrl]);
 
   const fileInputId = `ssm-import-file-${list}`;
   const fileHintId = `${fileInputId}-hint`;
-  const current = React.useMemo(() => nextDeadline(today), [today]);
-  const periodOptions: IDropdownOption[] = React.useMemo(
-    () => [
-      { key: '', text: formatString(strings.ImportPeriodAutomatic, current.label) },
-      ...periodChoices(today).map((p) => ({ key: p.id, text: p.label }))
-    ],
-    [today, current]
+  const yearOptions: IDropdownOption[] = React.useMemo(
+    () => [{ key: '', text: strings.ImportPeriodFromHeadings }, ...financialYears(today).map((y) => ({ key: String(y), text: quartersOf(y)[0].label.replace(/^Q1 (\S+).*$/, '$1') }))],
+    [today]
   );
+  const quarterOptions: IDropdownOption[] = React.useMemo(() => (year === undefined ? [] : quartersOf(year).map((p) => ({ key: p.id, text: p.label }))), [year]);
+  const officerError = defaultOfficer.trim() !== '' && !emailOf(defaultOfficer) ? formatString(strings.ImportDefaultOfficerInvalid, defaultOfficer.trim()) : undefined;
   const classes = React.useMemo(
     () =>
       mergeStyleSets({
@@ -160,12 +228,30 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
 
   const busy = stage.kind === 'checking' || stage.kind === 'applying';
 
+  const choices = (): ImportChoices => ({
+    periodId: year !== undefined && quarter !== '' ? quarter : '',
+    defaultOfficer: officerError ? '' : defaultOfficer,
+    columns: columnChoices,
+    newServices: Object.keys(serviceChoices)
+      .filter((name) => serviceChoices[name].create)
+      .map((name) => ({
+        name,
+        phase: serviceChoices[name].phase,
+        partnerCouncils: serviceChoices[name].councils
+          .split(/[,;\n]/)
+          .map((c) => c.trim())
+          .filter((c) => c !== '')
+      }))
+  });
+
   const check = (): void => {
-    if (!file) return;
+    if (!file || officerError) return;
     setError(undefined);
+    setStale(false);
     setStage({ kind: 'checking' });
+    const chosen = choices();
     loadImportEngine()
-      .then((engine) => dryRun(engine, repositories, list, file, period, today))
+      .then((engine) => dryRun(engine, repositories, list, file, chosen, today))
       .then(
         ({ plan, sheet }) => {
           if (mounted.current) setStage({ kind: 'planned', plan, sheet });
@@ -178,6 +264,11 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
       );
   };
 
+  /** A choice changed after the dry run: the plan shown no longer matches it. */
+  const changed = (): void => {
+    if (stage.kind === 'planned') setStale(true);
+  };
+
   const apply = (): void => {
     if (stage.kind !== 'planned') return;
     const { plan, sheet } = stage;
@@ -186,17 +277,23 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     const total = plan.create.length + plan.update.length;
     setStage({ kind: 'applying', plan, sheet, done: 0, total });
     loadImportEngine()
-      .then((engine) =>
-        engine.applyImportPlan(repositories, plan, {
-          now: new Date().toISOString(),
+      .then(async (engine) => {
+        const result = await engine.applyImportPlan(repositories, plan, {
+          now: clock.now().toISOString(),
           onProgress: (done, of) => {
             if (mounted.current) setStage({ kind: 'applying', plan, sheet, done, total: of });
           }
-        })
-      )
+        });
+        // The rejected rows as a workbook to correct and import again.
+        const workbook = plan.rejectedCells.length > 0 ? await engine.rejectedRowsWorkbook(plan) : undefined;
+        return { result, workbook };
+      })
       .then(
-        (result) => {
-          if (mounted.current) setStage({ kind: 'applied', plan, result });
+        ({ result, workbook }) => {
+          if (mounted.current) {
+            setStage({ kind: 'applied', plan, result });
+            if (workbook) setRejectedUrl(URL.createObjectURL(new Blob([workbook], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })));
+          }
           onImported?.(result);
         },
         (e: unknown) => {
@@ -215,6 +312,10 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     setInputKey((k) => k + 1);
     setError(undefined);
     setConfirming(false);
+    setColumnChoices({});
+    setServiceChoices({});
+    setStale(false);
+    setRejectedUrl(undefined);
     setStage({ kind: 'choose' });
   };
 
@@ -229,29 +330,36 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     const chosen = event.target.files && event.target.files.length > 0 ? event.target.files[0] : undefined;
     setFile(chosen);
     setError(undefined);
+    setColumnChoices({});
+    setServiceChoices({});
+    setStale(false);
     setStage({ kind: 'choose' });
   };
+
+  const plan = stage.kind === 'planned' || stage.kind === 'applying' || stage.kind === 'applied' ? stage.plan : undefined;
+  const writable = (p: ImportPlan): boolean => p.create.length + p.update.length + p.newServices.filter((s) => s.create).length > 0;
 
   const footer = (): JSX.Element => (
     <Stack horizontal tokens={{ childrenGap: 8 }}>
       {stage.kind === 'planned' && (
-        <PrimaryButton
-          text={strings.ImportApplyButton}
-          onClick={() => setConfirming(true)}
-          disabled={stage.plan.create.length + stage.plan.update.length === 0}
-        />
+        <PrimaryButton text={strings.ImportApplyButton} onClick={() => setConfirming(true)} disabled={stale || !canApply(stage.plan) || !writable(stage.plan)} />
       )}
       {stage.kind === 'applied' && <PrimaryButton text={strings.ImportAnotherFile} onClick={startAgain} />}
       <DefaultButton text={strings.ImportClose} onClick={close} disabled={stage.kind === 'applying'} />
     </Stack>
   );
 
-  const plan = stage.kind === 'planned' || stage.kind === 'applying' || stage.kind === 'applied' ? stage.plan : undefined;
+  const mapOptions: IDropdownOption[] = React.useMemo(
+    () => [{ key: IGNORE_COLUMN, text: strings.ImportUnmappedIgnore }, ...IMPORT_COLUMNS[list].map((c) => ({ key: c.key, text: formatString(strings.ImportUnmappedMapTo, c.label) }))],
+    [list]
+  );
+  const phaseOptions: IDropdownOption[] = SERVICE_PHASES.map((p) => ({ key: p, text: p }));
+  const showsOfficer = list === 'objectives' || list === 'risks';
 
   return (
     <Panel
       isOpen={isOpen}
-      type={PanelType.medium}
+      type={PanelType.large}
       headerText={formatString(strings.ImportPanelTitle, listName(list))}
       closeButtonAriaLabel={strings.ImportClose}
       // Closing while items are being written would hide the progress, not stop the writes.
@@ -262,7 +370,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     >
       <Stack tokens={{ childrenGap: 16 }}>
         <Text as="p" block>
-          {formatString(strings.ImportIntro, formatBytes(IMPORT_LIMITS.maxBytes))}
+          {formatString(strings.ImportIntro, formatBytes(IMPORT_LIMITS.maxBytes))} {formatString(strings.ImportRowsLimit, formatBytes(IMPORT_LIMITS.maxBytes), IMPORT_LIMITS.maxRows.toLocaleString('en-GB'))}
         </Text>
         <TemplateLink list={list} />
         <ErrorBar error={error} onDismiss={() => setError(undefined)} onRetry={file && !busy ? check : undefined} />
@@ -276,7 +384,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 id={fileInputId}
                 className={classes.fileInput}
                 type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.txt,.tsv,.xlsx,.docx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 aria-describedby={fileHintId}
                 onChange={onFileChange}
                 disabled={busy}
@@ -286,20 +394,56 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
               </Text>
             </div>
             {list === 'objectives' && (
-              <Dropdown
-                label={strings.ImportPeriodLabel}
-                options={periodOptions}
-                selectedKey={period}
+              <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+                <Dropdown
+                  label={strings.ImportPeriodYearLabel}
+                  options={yearOptions}
+                  selectedKey={year === undefined ? '' : String(year)}
+                  disabled={busy}
+                  styles={{ root: { minWidth: 220 } }}
+                  onChange={(_e, option) => {
+                    const y = option && option.key !== '' ? Number(option.key) : undefined;
+                    setYear(y);
+                    setQuarter(y === undefined ? '' : quartersOf(y)[0].id);
+                    changed();
+                  }}
+                />
+                {year !== undefined && (
+                  <Dropdown
+                    label={strings.ImportPeriodQuarterLabel}
+                    options={quarterOptions}
+                    selectedKey={quarter}
+                    disabled={busy}
+                    styles={{ root: { minWidth: 320 } }}
+                    onChange={(_e, option) => {
+                      setQuarter(option ? String(option.key) : '');
+                      changed();
+                    }}
+                  />
+                )}
+              </Stack>
+            )}
+            {list === 'objectives' && (
+              <Text variant="small" className={classes.hint} block>
+                {strings.ImportPeriodHeadingsNote}
+              </Text>
+            )}
+            {showsOfficer && (
+              <TextField
+                label={strings.ImportDefaultOfficerLabel}
+                description={strings.ImportDefaultOfficerHint}
+                type="email"
+                value={defaultOfficer}
                 disabled={busy}
-                onChange={(_e, option) => {
-                  setPeriod(option ? String(option.key) : '');
-                  // A plan is for one period: choosing another asks for a new dry run.
-                  if (stage.kind === 'planned') setStage({ kind: 'choose' });
+                errorMessage={officerError}
+                onChange={(_e, v) => {
+                  setDefaultOfficer(v ?? '');
+                  changed();
                 }}
               />
             )}
             <div>
-              <DefaultButton text={strings.ImportCheckButton} onClick={check} disabled={!file || busy} iconProps={{ iconName: 'DocumentSearch' }} />
+              <DefaultButton text={strings.ImportCheckButton} onClick={check} disabled={!file || busy || !!officerError} iconProps={{ iconName: 'DocumentSearch' }} />
             </div>
           </Stack>
         )}
@@ -336,15 +480,80 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 {formatString(strings.ImportSheet, stage.sheet)}
               </Text>
             )}
-            {plan.periodId && stage.kind !== 'applied' && (
+            {plan.periodIds.length > 0 && stage.kind !== 'applied' && (
               <Text as="p" block>
-                {formatString(strings.ImportPeriodUsed, plan.periodId)}
+                {formatString(strings.ImportPeriodsUsed, plan.periodIds.map(periodLabel).join('; '))}
               </Text>
             )}
           </section>
         )}
 
-        {stage.kind === 'planned' && stage.plan.create.length + stage.plan.update.length === 0 && (
+        {stage.kind === 'planned' && stale && <MessageBar messageBarType={MessageBarType.warning}>{strings.ImportChoicesChanged}</MessageBar>}
+
+        {stage.kind === 'planned' && stage.plan.unmapped.length > 0 && (
+          <section aria-labelledby="ssm-import-unmapped">
+            <Text as="h3" variant="mediumPlus" id="ssm-import-unmapped" block>
+              {strings.ImportUnmappedHeading}
+            </Text>
+            <MessageBar messageBarType={MessageBarType.blocked} isMultiline={true}>
+              {strings.ImportUnmappedIntro}
+            </MessageBar>
+            <Stack tokens={{ childrenGap: 8 }}>
+              {stage.plan.unmapped.map((u) => (
+                <Dropdown
+                  key={u.choiceKey}
+                  label={formatString(u.filledRows === 1 ? strings.ImportUnmappedColumnOne : strings.ImportUnmappedColumnMany, u.heading, u.filledRows, u.firstRow)}
+                  placeholder={strings.ImportUnmappedChoose}
+                  options={mapOptions}
+                  selectedKey={columnChoices[u.choiceKey] ?? null}
+                  onChange={(_e, option) => {
+                    if (!option) return;
+                    setColumnChoices((c) => ({ ...c, [u.choiceKey]: String(option.key) }));
+                    changed();
+                  }}
+                />
+              ))}
+            </Stack>
+          </section>
+        )}
+
+        {stage.kind === 'planned' && stage.plan.newServices.length > 0 && (
+          <section aria-labelledby="ssm-import-services">
+            <Text as="h3" variant="mediumPlus" id="ssm-import-services" block>
+              {strings.ImportNewServicesHeading}
+            </Text>
+            <Text as="p" block>
+              {strings.ImportNewServicesIntro}
+            </Text>
+            <Stack tokens={{ childrenGap: 8 }}>
+              {stage.plan.newServices.map((s) => {
+                const chosen = serviceChoices[s.name] ?? { create: s.create, phase: s.phase ?? 'Phase 1', councils: (s.partnerCouncils ?? []).join(', ') };
+                const set = (next: Partial<typeof chosen>): void => {
+                  setServiceChoices((c) => ({ ...c, [s.name]: { ...chosen, ...next } }));
+                  changed();
+                };
+                return (
+                  <Stack key={s.name} tokens={{ childrenGap: 4 }}>
+                    <Checkbox label={formatString(strings.ImportNewServiceCreate, s.name, s.rows.join(', '))} checked={chosen.create} onChange={(_e, v) => set({ create: !!v })} />
+                    {chosen.create && (
+                      <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+                        <Dropdown
+                          label={formatString(strings.ImportNewServicePhase, s.name)}
+                          options={phaseOptions}
+                          selectedKey={chosen.phase}
+                          onChange={(_e, o) => o && set({ phase: o.key as ServicePhase })}
+                        />
+                        <TextField label={formatString(strings.ImportNewServiceCouncils, s.name)} value={chosen.councils} onChange={(_e, v) => set({ councils: v ?? '' })} />
+                      </Stack>
+                    )}
+                  </Stack>
+                );
+              })}
+            </Stack>
+          </section>
+        )}
+
+        {stage.kind === 'planned' && writable(stage.plan) === false && (
           <MessageBar messageBarType={MessageBarType.info}>{strings.ImportNothingToWrite}</MessageBar>
         )}
 
@@ -376,17 +585,31 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
           </section>
         )}
 
-        {plan && plan.reject.length > 0 && stage.kind !== 'applied' && (
+        {plan && plan.reject.length > 0 && (
           <section aria-labelledby="ssm-import-rejected">
             <Text as="h3" variant="mediumPlus" id="ssm-import-rejected" block>
-              {strings.ImportRejectedHeading}
+              {stage.kind === 'applied' ? strings.ImportRejectedAfterHeading : strings.ImportRejectedHeading}
             </Text>
+            {stage.kind === 'applied' && rejectedUrl && (
+              <Link href={rejectedUrl} download={`${list}-rejected-rows.xlsx`} data-testid="import-rejected-download">
+                {strings.ImportDownloadRejected}
+              </Link>
+            )}
             <DataTable
               caption={strings.ImportRejectedCaption}
               columns={REJECT_COLUMNS}
               items={plan.reject.map((r, index) => ({ ...r, index }))}
               getKey={(r) => r.index}
             />
+          </section>
+        )}
+
+        {plan && plan.preview.length > 0 && stage.kind !== 'applied' && (
+          <section aria-labelledby="ssm-import-preview">
+            <Text as="h3" variant="mediumPlus" id="ssm-import-preview" block>
+              {strings.ImportPreviewHeading}
+            </Text>
+            <DataTable caption={strings.ImportPreviewCaption} columns={PREVIEW_COLUMNS} items={plan.preview} getKey={(r) => r.row} />
           </section>
         )}
       </Stack>

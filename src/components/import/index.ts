@@ -6,4 +6,4 @@ export type { ITemplateLinkProps } from './TemplateLink';
 export { loadImportEngine } from './engine';
 export type { ImportEngine } from './engine';
 export { readFileBytes } from './readFile';
-export { defaultPeriodId, periodChoices } from './periods';
+export { financialYears, quartersOf, FIRST_FINANCIAL_YEAR } from './periods';

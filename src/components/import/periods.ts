@@ -1,35 +1,27 @@
 /**
- * The reporting period of imported progress updates: chosen by the user, or "automatic", which
- * is the period the progress column's heading names ("Progress update February 2022") and,
- * when it names none, the current period (the one whose updates are due next).
+ * The reporting period of imported progress updates: named by the update columns' headings
+ * ("Update September 2022"), or chosen by the user as a financial year and a quarter. Any
+ * quarter of any financial year can be chosen, as councils import papers years old; a heading
+ * that names no period is never guessed to be the current one.
  */
-import { nextDeadline, nextPeriod, previousPeriod, ReportingPeriod } from '../../domain/calendar';
-import { findHeader, ImportListKind } from '../../domain/import/columns';
-import type { ImportTable } from '../../domain/import/plan';
+import { DEFAULT_CALENDAR_CONFIG, nextDeadline, nextPeriod, periodFor, ReportingPeriod } from '../../domain/calendar';
 
-/** How many past periods the period choice offers (two financial years). */
-const PAST_PERIODS = 8;
+/** The first financial year offered (the shared services programmes are younger). */
+export const FIRST_FINANCIAL_YEAR = 2000;
 
-/** Periods offered: the next one, the current one and the eight before it, newest first. */
-export function periodChoices(today: string): ReportingPeriod[] {
-  const current = nextDeadline(today);
-  const periods: ReportingPeriod[] = [nextPeriod(current.id), current];
-  for (let i = 0; i < PAST_PERIODS; i++) periods.push(previousPeriod(periods[periods.length - 1].id));
-  return periods;
+/** Financial years offered, newest first: next year's down to FIRST_FINANCIAL_YEAR. */
+export function financialYears(today: string): number[] {
+  const current = nextDeadline(today).financialYear;
+  const years: number[] = [];
+  for (let y = current + 1; y >= FIRST_FINANCIAL_YEAR; y--) years.push(y);
+  return years;
 }
 
-/**
- * The period to pass to the plan when the user left the choice on "automatic": undefined when
- * the progress heading names one (the plan reads it there) or the file has no progress column,
- * else the current period. Throws ImportFileError, as the plan would, when no header is found.
- */
-export function defaultPeriodId(list: ImportListKind, table: ImportTable, today: string): string | undefined {
-  if (list !== 'objectives') return undefined;
-  // Blank rows are skipped as the plan skips them, so the same row is read as the header.
-  const rows = table.rows.map((r) => r.cells).filter((cells) => cells.some((c) => c.trim() !== ''));
-  // An empty table is left to the plan, whose error says so.
-  if (rows.length === 0) return undefined;
-  const progress = findHeader(list, rows).match.columns.get('progress');
-  if (!progress || progress.periodHint) return undefined;
-  return nextDeadline(today).id;
+/** The four quarters of a financial year, in order. */
+export function quartersOf(financialYear: number): ReportingPeriod[] {
+  const month = String(DEFAULT_CALENDAR_CONFIG.fyStartMonth).padStart(2, '0');
+  const first = periodFor(`${financialYear}-${month}-01`);
+  const periods = [first];
+  while (periods.length < 4) periods.push(nextPeriod(periods[periods.length - 1].id));
+  return periods;
 }

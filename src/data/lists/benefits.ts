@@ -26,6 +26,7 @@ export const benefitsList = declareList<Benefit>()({
       displayName: 'Savings by council (£)',
       type: 'Json',
       jsonShape: 'array',
+      jsonEntry: { council: 'string', planned: 'number', realised: 'number' },
       description: 'Planned and realised savings for each partner council.'
     }),
     field({ key: 'fteBefore', internalName: 'FteBefore', displayName: 'FTE before', type: 'Number', min: 0 }),

@@ -53,6 +53,12 @@ export interface FieldDef<Key extends string = string> {
   /** Shape of an empty `Json` field's value. */
   readonly jsonShape?: 'array' | 'object';
   /**
+   * What each entry of a `Json` field holds (an array's items, an object's values), checked on
+   * every read so a hand-edited column is reported on its item instead of breaking a view.
+   * Absent: the value is checked by its reader (a snapshot's report model).
+   */
+  readonly jsonEntry?: JsonEntry;
+  /**
    * SharePoint refuses a second item with the same value (EnforceUniqueValues, which needs
    * `indexed`): the one guarantee two concurrent writers cannot both get past.
    */
@@ -71,6 +77,16 @@ export interface FieldDef<Key extends string = string> {
 export interface DerivedFieldDef<Source extends string = string> extends FieldDef<string> {
   readonly derivedFrom: readonly Source[];
 }
+
+/** An entry of a Json field: a string, a number, or an object with these typed properties. */
+export type JsonEntry = 'string' | 'number' | { readonly [property: string]: 'string' | 'number' };
+
+/**
+ * `addOnly`: the list gets its own permissions on provisioning, on which the site's members may
+ * add and read items but neither edit nor delete them (published snapshots). Absent: the list
+ * inherits the site's permissions.
+ */
+export type ListPermissions = 'addOnly';
 
 /** A list view; auditors read these in SharePoint directly. */
 export interface ViewDef {
@@ -106,6 +122,8 @@ export interface ListDef {
   readonly titleKey?: string;
   /** Views: the standard three (schema.ts) followed by the declaration's own. */
   readonly views: readonly ViewDef[];
+  /** Permissions of its own, set on provisioning; absent: inherited from the site. */
+  readonly permissions?: ListPermissions;
 }
 
 /**
@@ -157,6 +175,8 @@ export interface ListSpec<K extends ListKey, T, R extends RepositoryKind, I exte
    * gives a field's internal name by model key.
    */
   readonly views?: (fieldOf: (key: FieldKeyOf<T>) => string) => readonly ViewDef[];
+  /** Permissions of its own, set on provisioning; absent: inherited from the site. */
+  readonly permissions?: ListPermissions;
   /** The repository interface serving it. */
   readonly repository: R;
   /** Its key in loadInitial's InitialData, when web parts load it in their first `$batch`. */

@@ -15,6 +15,7 @@ import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
 import { measureActualsList } from './measureActuals';
 import { measuresList } from './measures';
+import { objectiveActionsList } from './objectiveActions';
 import { objectiveUpdatesList } from './objectiveUpdates';
 import { objectivesList } from './objectives';
 import { reminderLogList } from './reminderLog';
@@ -29,6 +30,7 @@ export type ListKey =
   | 'services'
   | 'objectives'
   | 'objectiveUpdates'
+  | 'objectiveActions'
   | 'benefits'
   | 'risks'
   | 'measures'
@@ -53,6 +55,7 @@ export const LIST_REGISTRY = {
   services: servicesList,
   objectives: objectivesList,
   objectiveUpdates: objectiveUpdatesList,
+  objectiveActions: objectiveActionsList,
   benefits: benefitsList,
   risks: risksList,
   measures: measuresList,

@@ -19,7 +19,7 @@ export const measuresList = declareList<Measure>()({
     field({ key: 'direction', internalName: 'Direction', displayName: 'Direction', type: 'Choice', choices: MEASURE_DIRECTIONS, required: true }),
     field({ key: 'frequency', internalName: 'ReportingFrequency', displayName: 'Reporting frequency', type: 'Choice', choices: MEASURE_FREQUENCIES }),
     field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', indexed: true }),
-    field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object' })
+    field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object', jsonEntry: 'number' })
   ],
   repository: 'list',
   initial: 'measures',

@@ -1,5 +1,5 @@
 /** Service development objectives, one row per objective. */
-import { OBJECTIVE_STATUSES, RAG_RATINGS } from '../../domain/vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES } from '../../domain/vocabularies';
 import type { Objective } from '../../domain/types';
 import { declareList, field } from './declare';
 import { BUILT_IN } from './builtIn';
@@ -17,7 +17,7 @@ export const objectivesList = declareList<Objective>()({
     field({ key: 'aim', internalName: 'Aim', displayName: 'What does the objective aim to achieve', type: 'RichText' }),
     field({ key: 'serviceId', internalName: 'Service', displayName: 'Service', type: 'Lookup', lookupList: 'services', required: true, indexed: true }),
     field({ key: 'status', internalName: 'ObjectiveStatus', displayName: 'Status', type: 'Choice', choices: OBJECTIVE_STATUSES, required: true, indexed: true }),
-    field({ key: 'rag', internalName: 'Rag', displayName: 'RAG', type: 'Choice', choices: RAG_RATINGS, required: true }),
+    field({ key: 'rag', internalName: 'Rag', displayName: 'RAG', type: 'Choice', choices: OBJECTIVE_RAGS, required: true }),
     field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', required: true, indexed: true }),
     field({ key: 'targetDate', internalName: 'TargetDate', displayName: 'Target date', type: 'DateOnly' }),
     field({ key: 'lastUpdatePeriodId', internalName: 'LastUpdatePeriod', displayName: 'Last update period', type: 'Text', maxLength: 20 }),
@@ -38,5 +38,5 @@ export const objectivesList = declareList<Objective>()({
   repository: 'list',
   initial: 'objectives',
   sample: 'required',
-  import: { alsoReads: ['services', 'objectiveUpdates'] }
+  import: { alsoReads: ['services', 'objectiveUpdates', 'objectiveActions'] }
 });

@@ -21,6 +21,7 @@ export const servicesList = declareList<Service>()({
       displayName: 'Partner councils',
       type: 'Json',
       jsonShape: 'array',
+      jsonEntry: 'string',
       required: true,
       description: 'The councils sharing this service.'
     }),

@@ -25,8 +25,17 @@ export const snapshotsList = declareList<ReportSnapshot>()({
       jsonShape: 'object',
       required: true,
       description: 'The report as published; written by the product only.'
+    }),
+    field({
+      key: 'contentHash',
+      internalName: 'ContentHash',
+      displayName: 'Fingerprint',
+      type: 'Text',
+      maxLength: 80,
+      description: 'SHA-256 of the report as published, checked on every read; written by the product only.'
     })
   ],
+  permissions: 'addOnly',
   repository: 'snapshots',
   sample: 'none'
 });

@@ -48,10 +48,12 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
     col({ key: 'aim', label: 'What does the objective aim to achieve', aliases: ['aim', 'aims', 'objective aim', 'what the objective aims to achieve'], kind: 'richText', help: 'Plain text (each line becomes a paragraph) or simple HTML: p, ul, ol, li, strong, em, a, br.', example: 'A modern HR function that works effectively across both councils.' }),
     col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: SERVICE_HELP, example: 'Transformation and Partnerships' }),
     col({ key: 'status', label: 'Status', aliases: ['objective status', 'progress status'], kind: 'choice', help: 'Not started, In progress, Ongoing, On hold or Complete.', example: 'Ongoing' }),
-    col({ key: 'rag', label: 'RAG', aliases: ['rag rating', 'rag status', 'red amber green'], kind: 'choice', help: 'Red, Amber or Green. Without this column new objectives are rated from their status (On hold Amber, otherwise Green) and a warning says so.', example: 'Green' }),
+    col({ key: 'rag', label: 'RAG', aliases: ['rag rating', 'rag status', 'red amber green'], kind: 'choice', help: 'Red, Amber, Green or Not rated. Left empty (or without this column) an objective keeps its stored rating, and a new one is "Not rated".', example: 'Green' }),
     col({ key: 'officerEmail', label: 'Responsible officer email', aliases: ['responsible officer', 'officer', 'officer email', 'responsible officer e mail', 'lead officer'], kind: 'email', help: 'Email address of the officer who writes the quarterly updates. Required by the Objectives list.', example: 'officer@council.gov.uk' }),
     col({ key: 'targetDate', label: 'Target date', aliases: ['target completion date', 'due date', 'deadline'], kind: 'date', help: 'Date as 31/03/2023 or 2023-03-31.', example: '31/03/2023' }),
-    col({ key: 'progress', label: 'Progress update', aliases: [], kind: 'richText', help: 'The latest progress update; creates the quarterly update for the period named in the heading ("Progress update February 2022") or chosen when importing.', example: 'The shared HR system has been procured.' })
+    col({ key: 'progress', label: 'Progress update', aliases: [], kind: 'richText', help: 'A progress update; creates the quarterly update for the period named in the heading ("Progress Update February 2022", "Update Sept 22", "Q2 2022/23 update") or chosen when importing. Several update columns, one per period, may be given.', example: 'The shared HR system has been procured.' }),
+    col({ key: 'updateDate', label: 'Update date', aliases: ['date of update', 'date updated', 'updated on', 'update written on'], kind: 'date', help: 'When the update was written; the last day of its period when left out.', example: '28/02/2022' }),
+    col({ key: 'updateAuthor', label: 'Updated by', aliases: ['update author', 'author', 'update by', 'written by'], kind: 'email', help: 'Email address of whoever wrote the update; the responsible officer when left out. The person importing is recorded by SharePoint as the item\'s creator.', example: 'officer@council.gov.uk' })
   ],
   benefits: [
     col({ key: 'title', label: 'Benefit', aliases: ['benefit title', 'title', 'benefits'], kind: 'text', requiredColumn: true, help: 'Short description of the benefit (up to 255 characters). Matched with the service to find a benefit already imported.', example: 'Increased capacity for HR' }),
@@ -81,6 +83,17 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
   ]
 };
 
+/** The columns of an action plan table nested under an objective, with the headings plan tables use. */
+export const ACTION_COLUMNS = {
+  title: ['action', 'actions', 'action plan', 'task', 'key action', 'key actions', 'what'],
+  timescale: ['timescale', 'timescales', 'by when', 'when', 'deadline', 'target date', 'date', 'due'],
+  owner: ['owner', 'owner email', 'lead', 'lead officer', 'responsible', 'responsible officer', 'who', 'by whom'],
+  status: ['status', 'progress', 'action status']
+} as const;
+
+/** Display name of the action plan, in messages about its cells. */
+export const ACTION_PLAN_LABEL = 'Action plan';
+
 /** Lower case, "&" as "and", punctuation and repeated spaces removed: "What will the benefit achieve? " → "what will the benefit achieve". */
 export function normaliseHeading(text: string): string {
   return text
@@ -92,26 +105,67 @@ export function normaliseHeading(text: string): string {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** What a "Progress update ..." heading says about the period. */
-export type PeriodHint = { readonly kind: 'month'; readonly year: number; readonly month: number } | { readonly kind: 'period'; readonly periodId: string };
+/**
+ * What an update heading says about the period: a month, a quarter of a financial year, or
+ * words that name no single quarter ("Update 2022"), in which case the user is asked.
+ */
+export type PeriodHint =
+  | { readonly kind: 'month'; readonly year: number; readonly month: number }
+  | { readonly kind: 'period'; readonly periodId: string }
+  | { readonly kind: 'ambiguous'; readonly text: string };
+
+/** A year written with four digits, or two ("22" is 2022). */
+function yearOf(word: string): number | undefined {
+  if (/^\d{4}$/.test(word)) return Number(word);
+  if (/^\d{2}$/.test(word)) return 2000 + Number(word);
+  return undefined;
+}
+
+function monthOf(word: string): number | undefined {
+  // Full names and the usual abbreviations ("Feb", "Sept").
+  const index = MONTHS.findIndex((m) => word === m || (word.length >= 3 && m.startsWith(word)));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+/** What the words around "update" say: a quarter ("Q2 2022/23"), a month ("Sept 22"), or nothing certain. */
+function periodOfWords(rest: string): PeriodHint | undefined {
+  const compact = rest.replace(/\s+/g, '').replace(/\//g, '-').toUpperCase();
+  if (isPeriodId(compact)) return { kind: 'period', periodId: compact };
+  const words = rest
+    .toLowerCase()
+    .replace(/(\d{4})\s*[/-]\s*(\d{2,4})/g, ' fy$1-$2 ')
+    .replace(/\bquarter\s*(\d)/g, ' q$1 ')
+    .split(/[^a-z0-9-]+/)
+    .filter((w) => w !== '');
+  const quarter = words.map((w) => /^q([1-4])$/.exec(w)).find((m) => m !== null);
+  const fy = words.map((w) => /^fy(\d{4})-(\d{2,4})$/.exec(w)).find((m) => m !== null);
+  if (quarter && fy) {
+    const id = `${fy[1]}-${fy[2].slice(-2)}-Q${quarter[1]}`;
+    if (isPeriodId(id)) return { kind: 'period', periodId: id };
+  }
+  const months = words.map(monthOf).filter((m): m is number => m !== undefined);
+  const years = words.map(yearOf).filter((y): y is number => y !== undefined && y >= 1990 && y <= 2100);
+  if (months.length === 1 && years.length === 1 && !quarter && !fy) return { kind: 'month', year: years[0], month: months[0] };
+  return { kind: 'ambiguous', text: rest };
+}
 
 /**
- * Reads a progress heading: "Progress update", "Progress Update February 2022" (a month) or
- * "Progress update 2021-22-Q4" (a period id). Returns undefined for any other heading.
+ * Reads an update heading as the councils write it: "Progress update", "Progress Update
+ * February 2022", "Update September 2022", "Update Sept 22", "Q2 2022/23 update" or
+ * "Progress update 2021-22-Q4". Returns undefined for a heading that is not an update column;
+ * `hint` is absent when the heading names no period at all.
  */
 export function progressHeading(text: string): { hint?: PeriodHint } | undefined {
-  const match = /^\s*progress\s*updates?\b(.*)$/i.exec(text.replace(/\s+/g, ' '));
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const lead = /^(?:progress\s+)?updates?\b(.*)$/i.exec(flat);
+  const trail = lead ? undefined : /^(.*?)\b(?:progress\s+)?updates?$/i.exec(flat);
+  const match = lead ?? trail;
   if (!match) return undefined;
-  const rest = match[1].replace(/^[\s:–-]+/, '').trim();
+  const rest = match[1].replace(/^[\s:–-]+|[\s:–-]+$/g, '').trim();
   if (rest === '') return {};
-  const compact = rest.replace(/\s+/g, '').replace(/\//g, '-').toUpperCase();
-  if (isPeriodId(compact)) return { hint: { kind: 'period', periodId: compact } };
-  const words = normaliseHeading(rest).split(' ');
-  // Full month names or their usual abbreviations ("Feb", "Sept").
-  const monthIndex = MONTHS.findIndex((m) => words.some((w) => w === m || w === m.slice(0, 3) || (w === 'sept' && m === 'september')));
-  const year = words.map(Number).find((n) => Number.isInteger(n) && n >= 1990 && n <= 2100);
-  if (monthIndex >= 0 && year !== undefined) return { hint: { kind: 'month', year, month: monthIndex + 1 } };
-  return {};
+  // "Update date" or "Updated by" are other columns, not a period.
+  if (/^(date|by|author|on)\b/i.test(rest)) return undefined;
+  return { hint: periodOfWords(rest) };
 }
 
 /** A column of the file matched to an import column. */
@@ -130,48 +184,87 @@ export interface MatchedColumn {
 export interface HeaderMatch {
   /** Matched columns, by import key (first match wins). */
   readonly columns: ReadonlyMap<string, MatchedColumn>;
-  /** Headings not recognised (ignored), with their zero-based index. */
+  /** Every progress update column, one per period (the first is also in `columns`). */
+  readonly progress: readonly MatchedColumn[];
+  /** Headings not recognised, with their zero-based index. */
   readonly unknown: ReadonlyArray<{ index: number; heading: string }>;
-  /** Headings matching a column already matched (ignored). */
+  /** Headings matching a column already matched. */
   readonly duplicates: ReadonlyArray<{ index: number; heading: string; key: string }>;
+  /** Headings the user chose to ignore. */
+  readonly ignored: ReadonlyArray<{ index: number; heading: string }>;
 }
 
-/** Display form of a heading: trimmed, line breaks and repeated spaces collapsed. */
+/** Heading of the explanations column in the workbook of rejected rows; left out when that workbook is imported again. */
+export const REJECTION_COLUMN = 'Import problems (delete this column before importing again)';
+
+/** Value of a column choice meaning "leave this column out on purpose". */
+export const IGNORE_COLUMN = 'ignore';
+
+/**
+ * The user's decisions about columns the import did not recognise: the normalised heading (see
+ * `normaliseHeading`) mapped to an import column key, or to IGNORE_COLUMN.
+ */
+export type ColumnChoices = Readonly<Record<string, string>>;
+
+/** Display form of a heading: markup (a Word cell's paragraphs) removed, line breaks and repeated spaces collapsed. */
 export function cleanHeading(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-/** Matches the cells of a header row to the list's columns. */
-export function matchHeaders(list: ImportListKind, cells: readonly string[]): HeaderMatch {
+/** Matches the cells of a header row to the list's columns, applying the user's column choices. */
+export function matchHeaders(list: ImportListKind, cells: readonly string[], choices: ColumnChoices = {}): HeaderMatch {
   const defs = IMPORT_COLUMNS[list];
   const byHeading = new Map<string, ImportColumn>();
   for (const c of defs) {
     for (const h of [c.label, ...c.aliases]) byHeading.set(normaliseHeading(h), c);
   }
   const columns = new Map<string, MatchedColumn>();
+  const progress: MatchedColumn[] = [];
   const unknown: Array<{ index: number; heading: string }> = [];
   const duplicates: Array<{ index: number; heading: string; key: string }> = [];
+  const ignored: Array<{ index: number; heading: string }> = [];
   cells.forEach((cell, index) => {
     const heading = cleanHeading(cell);
     if (heading === '') return;
-    let column = byHeading.get(normaliseHeading(heading));
+    const choice = normaliseHeading(heading) === normaliseHeading(REJECTION_COLUMN) ? IGNORE_COLUMN : choices[normaliseHeading(heading)];
+    if (choice === IGNORE_COLUMN) {
+      ignored.push({ index, heading });
+      return;
+    }
+    let column = choice !== undefined ? defs.find((c) => c.key === choice) : byHeading.get(normaliseHeading(heading));
     let periodHint: PeriodHint | undefined;
-    const progress = column ? undefined : progressHeading(heading);
-    if (progress) {
+    const progressMatch = column && column.key !== 'progress' ? undefined : progressHeading(heading);
+    if (progressMatch || column?.key === 'progress') {
       column = defs.find((c) => c.key === 'progress');
-      periodHint = progress.hint;
+      periodHint = progressMatch?.hint;
     }
     if (!column) {
       unknown.push({ index, heading });
+      return;
+    }
+    const matched = { index, heading, column, periodHint };
+    if (column.key === 'progress' && list === 'objectives') {
+      // Several update columns ("Update June 2022", "Update September 2022") each feed their own period.
+      progress.push(matched);
+      if (!columns.has('progress')) columns.set('progress', matched);
       return;
     }
     if (columns.has(column.key)) {
       duplicates.push({ index, heading, key: column.key });
       return;
     }
-    columns.set(column.key, { index, heading, column, periodHint });
+    columns.set(column.key, matched);
   });
-  return { columns, unknown, duplicates };
+  return { columns, progress, unknown, duplicates, ignored };
 }
 
 /** How many rows from the top are searched for the header (title rows may come first). */
@@ -182,10 +275,10 @@ export const HEADER_SEARCH_ROWS = 20;
  * ImportFileError naming the expected headings when no row has two recognised headings, or
  * when the best one lacks the title column.
  */
-export function findHeader(list: ImportListKind, rows: ReadonlyArray<readonly string[]>): { rowIndex: number; match: HeaderMatch } {
+export function findHeader(list: ImportListKind, rows: ReadonlyArray<readonly string[]>, choices: ColumnChoices = {}): { rowIndex: number; match: HeaderMatch } {
   let best: { rowIndex: number; match: HeaderMatch } | undefined;
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    const match = matchHeaders(list, rows[i]);
+    const match = matchHeaders(list, rows[i], choices);
     if (!best || match.columns.size > best.match.columns.size) best = { rowIndex: i, match };
   }
   const defs = IMPORT_COLUMNS[list];

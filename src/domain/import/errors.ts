@@ -12,7 +12,8 @@ export type ImportFileErrorCode =
   | 'unreadable'
   | 'unsupportedFormat'
   | 'noHeader'
-  | 'missingColumns';
+  | 'missingColumns'
+  | 'unmappedColumns';
 
 /** The file as a whole cannot be imported; nothing has been written. */
 export class ImportFileError extends Error {

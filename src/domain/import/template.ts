@@ -28,7 +28,7 @@ export function templateMarkdown(list: ImportListKind): string {
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
   const lines = ['| Column | Also accepted | What to write |', '| --- | --- | --- |'];
   for (const c of IMPORT_COLUMNS[list]) {
-    const aliases = c.key === 'progress' ? 'Progress update *Month Year* (e.g. Progress Update February 2022), Progress update *2021-22-Q4*' : c.aliases.join('; ');
+    const aliases = c.key === 'progress' ? 'Progress update *Month Year* or Update *Month Year* (e.g. Progress Update February 2022, Update Sept 22), *Q2 2022/23* update, Progress update *2021-22-Q4*; several, one per period' : c.aliases.join('; ');
     lines.push(`| ${esc(c.label)}${c.requiredColumn ? ' (required)' : ''} | ${esc(aliases)} | ${esc(c.help)} |`);
   }
   return lines.join('\n') + '\n';

@@ -4,8 +4,8 @@
  * a `CellSanitiser` (DOMPurify in src/import); this module stays pure.
  */
 import { daysInMonth } from '../calendar';
-import type { BenefitCategory, BenefitDeliveryStatus, ObjectiveStatus, Rag } from '../vocabularies';
-import { BENEFIT_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES } from '../vocabularies';
+import type { ActionStatus, BenefitCategory, BenefitDeliveryStatus, ObjectiveStatus, Rag } from '../vocabularies';
+import { ACTION_STATUSES, BENEFIT_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES } from '../vocabularies';
 import { normaliseHeading } from './columns';
 
 /** Sanitises cell HTML; implemented with DOMPurify by src/import/sanitise.ts. */
@@ -59,6 +59,21 @@ function choiceOf<T extends string>(value: string, allowed: readonly T[], synony
 /** An objective status, e.g. "Ongoing ", "completed". */
 export function objectiveStatusOf(value: string): ObjectiveStatus | undefined {
   return choiceOf(value, OBJECTIVE_STATUSES, { completed: 'Complete', done: 'Complete', 'not yet started': 'Not started', paused: 'On hold' });
+}
+
+/** An action's status as plan tables write it: "Completed", "Done", "On track", "Ongoing". */
+export function actionStatusOf(value: string): ActionStatus | undefined {
+  return choiceOf(value, ACTION_STATUSES, {
+    completed: 'Complete',
+    done: 'Complete',
+    achieved: 'Complete',
+    ongoing: 'In progress',
+    'on track': 'In progress',
+    started: 'In progress',
+    'not yet started': 'Not started',
+    planned: 'Not started',
+    paused: 'On hold'
+  });
 }
 
 /** A RAG rating, e.g. "green", "G". */

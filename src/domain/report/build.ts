@@ -6,10 +6,10 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, BudgetLine, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
+import type { Benefit, BestPractice, BudgetLine, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
 import { budgetTotals } from '../cycle';
 import { withListedActuals } from '../measures';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
@@ -41,6 +41,8 @@ export interface ReportData {
   risks: readonly Risk[];
   measures: readonly Measure[];
   highlights: readonly Highlight[];
+  /** Actions of the objectives' action plans; without them the paper shows none. */
+  actions?: readonly ObjectiveAction[];
   /** Actuals entered in the measure actuals list; merged into the measures' own figures. */
   measureActuals?: readonly MeasureActual[];
   /** Best practice shared between the councils (annual review); optional for older callers. */
@@ -271,13 +273,19 @@ function objectiveRows(
   objectives: readonly Objective[],
   updates: readonly ObjectiveUpdate[],
   periodId: string,
-  calendar?: Partial<CalendarConfig>
+  calendar?: Partial<CalendarConfig>,
+  actions: readonly ObjectiveAction[] = []
 ): ObjectiveRow[] {
   const upTo = updates.filter((u) => comparePeriodIds(u.periodId, periodId) <= 0);
   const latest = latestUpdateByObjective(upTo);
   return objectives.map((o) => {
     const u = latest.get(o.id);
+    const plan = actions
+      .filter((a) => a.objectiveId === o.id)
+      .sort((a, b) => a.id - b.id)
+      .map((a) => ({ title: a.title, timescale: a.timescale, owner: name(a.owner), status: a.status }));
     return {
+      ...(plan.length > 0 ? { actions: plan } : {}),
       id: o.id,
       title: o.title,
       aim: o.aim ?? '',
@@ -482,7 +490,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
       partnerCouncils: [...service.partnerCouncils],
       serviceLead: name(service.serviceLead),
       highlight: highlightFor(data.highlights, service.id, period.id),
-      objectives: objectiveRows(objectives, updates, period.id, calendar),
+      objectives: objectiveRows(objectives, updates, period.id, calendar, (data.actions ?? []).filter((a) => ids.has(a.objectiveId))),
       statusChanges: changeRows(updates, previous.id, period.id, titles, calendar),
       yearChanges: changeRows(updates, yearBefore.id, period.id, titles, calendar),
       benefits: benefits.map((b) => ({ ...benefitRow(b), achievedOn: achievedOn.get(b.id) })),
@@ -509,8 +517,9 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
   const counts = {} as Record<ObjectiveStatus, number>;
   for (const s of OBJECTIVE_STATUSES) counts[s] = 0;
   for (const section of sections) for (const o of section.objectives) counts[o.status] += 1;
-  const rags = {} as Record<Rag, number>;
-  for (const r of RAG_RATINGS) rags[r] = 0;
+  // Objectives not rated yet (no update) are counted too, so the counts add up to the objectives.
+  const rags = {} as Record<ObjectiveRag, number>;
+  for (const r of OBJECTIVE_RAGS) rags[r] = 0;
   for (const section of sections) for (const o of section.objectives) if (o.rag in rags) rags[o.rag] += 1;
   const heatMap = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
   for (const r of programmeRisks) {

@@ -7,10 +7,12 @@ import type { PeriodKind } from '../calendar';
 import type { RiskBand, ScoreChange } from '../scoring';
 import type { ReportNarrative, ReportSettings } from './settings';
 import type {
+  ActionStatus,
   BenefitCategory,
   BenefitDeliveryStatus,
   MeasureDirection,
   ObjectiveStatus,
+  ObjectiveRag,
   Rag,
   ServicePhase
 } from '../vocabularies';
@@ -63,6 +65,18 @@ export interface ObjectiveUpdateRow {
   readonly author?: string;
 }
 
+/** One action of an objective's action plan, as reported. */
+export interface ObjectiveActionRow {
+  /** What is to be done. */
+  readonly title: string;
+  /** When, as the plan writes it. */
+  readonly timescale?: string;
+  /** Owner's name. */
+  readonly owner?: string;
+  /** Status. */
+  readonly status: ActionStatus;
+}
+
 /** One row of the objectives table. */
 export interface ObjectiveRow {
   /** Objective id. */
@@ -73,8 +87,8 @@ export interface ObjectiveRow {
   readonly aim: string;
   /** Status as of the period (from the latest update on or before it, else the objective's own). */
   readonly status: ObjectiveStatus;
-  /** RAG as of the period. */
-  readonly rag: Rag;
+  /** RAG as of the period; "Not rated" when nothing has been reported yet. */
+  readonly rag: ObjectiveRag;
   /** Responsible officer's name. */
   readonly responsibleOfficer?: string;
   /** Target completion date (YYYY-MM-DD). */
@@ -83,6 +97,8 @@ export interface ObjectiveRow {
   readonly update?: ObjectiveUpdateRow;
   /** Whether the latest update belongs to the report's period (false: no update this quarter). */
   readonly updatedThisPeriod: boolean;
+  /** The objective's action plan; absent when it has none (and in snapshots published before actions existed). */
+  readonly actions?: readonly ObjectiveActionRow[];
 }
 
 /** An objective whose status or RAG changed since the previous period. */
@@ -328,7 +344,7 @@ export interface ReportModel {
   /** Number of objectives per status as of the period. */
   readonly objectiveStatusCounts: Readonly<Record<ObjectiveStatus, number>>;
   /** Number of objectives per RAG rating as of the period. Missing in older snapshots. */
-  readonly objectiveRagCounts?: Readonly<Record<Rag, number>>;
+  readonly objectiveRagCounts?: Readonly<Partial<Record<ObjectiveRag, number>>>;
   /**
    * Open risks of the scope by residual likelihood and impact: `riskHeatMap[l - 1][i - 1]` is
    * the number with likelihood l and impact i. Missing in older snapshots.

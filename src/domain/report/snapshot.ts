@@ -3,13 +3,42 @@
  * version. Snapshots are immutable; publishing a period's report again adds the next version,
  * so a past report always shows the data as it was when the committee saw it.
  */
-import { comparePeriodIds, isPeriodId } from '../calendar';
-import type { Person, ReportSnapshot } from '../types';
+import { comparePeriodIds, isPeriodId, periodShortLabel } from '../calendar';
+import type { Person, ReportSnapshot, SnapshotIntegrity } from '../types';
 import { ReportError } from './build';
 import { REPORT_KINDS, REPORT_MODEL_FORMAT, ReportKind, ReportModel } from './model';
 
 /** A snapshot not yet stored. */
-export type NewSnapshot = Omit<ReportSnapshot, 'id' | 'etag' | 'created' | 'modified'>;
+export type NewSnapshot = Omit<ReportSnapshot, 'id' | 'etag' | 'created' | 'modified' | 'integrity'>;
+
+/**
+ * A stored snapshot whose report cannot be shown (its column edited by hand: not decompressible,
+ * not JSON, or not a report model). It is listed on its own row with the reason and never
+ * stops the other snapshots or the live report.
+ */
+export interface UnreadableSnapshot {
+  readonly id: number;
+  readonly title: string;
+  readonly periodId: string;
+  readonly serviceId?: number;
+  readonly version: number;
+  readonly publishedOn: string;
+  readonly publishedBy?: Person;
+  /** Why it cannot be shown, in words for people. */
+  readonly reason: string;
+}
+
+/** One published version, as the "published reports" list shows it. */
+export interface PublishedVersion {
+  readonly id: number;
+  readonly version: number;
+  readonly publishedOn: string;
+  readonly publishedBy?: string;
+  /** Whether the stored report is the one published (absent when unknown, e.g. a test double). */
+  readonly integrity?: SnapshotIntegrity;
+  /** Why the version cannot be shown, when it cannot. */
+  readonly unreadable?: string;
+}
 
 /** One published report series (kind, period and scope) with its versions, for the "published reports" list. */
 export interface PublishedPeriod {
@@ -36,18 +65,33 @@ export interface PublishedPeriod {
   /** Who published the latest version. */
   readonly latestPublishedBy?: string;
   /** Every version, newest first. */
-  readonly versions: readonly { readonly id: number; readonly version: number; readonly publishedOn: string; readonly publishedBy?: string }[];
+  readonly versions: readonly PublishedVersion[];
 }
 
 /** Label of the all-services scope in snapshot titles. */
 export const ALL_SERVICES_SCOPE = 'All services';
 
+/** Characters SharePoint's Title column holds. */
+export const SNAPSHOT_TITLE_MAX = 255;
+
 /**
- * Title stored for a snapshot: period id and service, e.g. "2021-22-Q4 Governance", with the
- * kind after it when given ("2021-22-Q4 Governance quarterly"), so each series has its own title.
+ * Title stored for a snapshot, which auditors read in the list view: the period as people say it
+ * and the service, e.g. "Q4 2021/22 Governance" (the period id has a column of its own), with the
+ * kind after it when given ("Q4 2021/22 Governance quarterly"), so each series has its own title.
+ * A service name too long for SharePoint's 255-character Title is shortened with an ellipsis
+ * before the kind (the snapshot keeps the service's id and full name in its report), so
+ * publishing never fails on the title.
  */
 export function snapshotTitle(periodId: string, serviceName?: string, kind?: ReportKind): string {
-  return `${periodId} ${serviceName ?? ALL_SERVICES_SCOPE}${kind ? ` ${kind}` : ''}`;
+  const suffix = kind ? ` ${kind}` : '';
+  const period = isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
+  const title = `${period} ${serviceName ?? ALL_SERVICES_SCOPE}`;
+  // Counted in UTF-16 code units, as SharePoint counts; a surrogate pair is never split.
+  const room = SNAPSHOT_TITLE_MAX - suffix.length;
+  if (title.length <= room) return title + suffix;
+  let cut = title.slice(0, room - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/\s+$/, '')}…${suffix}`;
 }
 
 const sameScope = (a: number | undefined, b: number | undefined): boolean => (a ?? 0) === (b ?? 0);
@@ -116,42 +160,137 @@ function meetingOf(model: ReportModel | undefined): string | undefined {
   return dates[dates.length - 1];
 }
 
+/** The kind an unreadable snapshot's title names ("2021-22-Q4 Governance quarterly"), if any. */
+function kindOfTitle(title: string): ReportKind | undefined {
+  return REPORT_KINDS.find((k) => title.endsWith(` ${k}`));
+}
+
 /**
  * Published reports grouped into series by period, scope and kind: newest period first,
- * all-services before single services, then in the framework's order of kinds.
+ * all-services before single services, then in the framework's order of kinds. Unreadable
+ * snapshots are listed as versions of their series (the kind their title names) with the
+ * reason; a series with only unreadable versions still gets its row.
  */
-export function publishedPeriods(snapshots: readonly ReportSnapshot[]): PublishedPeriod[] {
-  const groups = new Map<string, ReportSnapshot[]>();
-  for (const s of snapshots) {
-    if (!isPeriodId(s.periodId)) continue;
-    const key = `${s.periodId.toUpperCase()}|${s.serviceId ?? 0}|${kindOf(s) ?? ''}`;
+export function publishedPeriods(snapshots: readonly ReportSnapshot[], unreadable: readonly UnreadableSnapshot[] = []): PublishedPeriod[] {
+  type Entry = { readable?: ReportSnapshot; unreadable?: UnreadableSnapshot; kind?: ReportKind; id: number; version: number };
+  const groups = new Map<string, Entry[]>();
+  const add = (periodId: string, serviceId: number | undefined, entry: Entry): void => {
+    if (!isPeriodId(periodId)) return;
+    const key = `${periodId.toUpperCase()}|${serviceId ?? 0}|${entry.kind ?? ''}`;
     const list = groups.get(key) ?? [];
-    list.push(s);
+    list.push(entry);
     groups.set(key, list);
+  };
+  for (const s of snapshots) add(s.periodId, s.serviceId, { readable: s, kind: kindOf(s), id: s.id, version: s.version });
+  for (const u of unreadable) {
+    // The kind its title names, or else that of a readable version with the same title and scope.
+    const sibling = snapshots.find((s) => s.title === u.title && sameScope(s.serviceId, u.serviceId) && s.periodId === u.periodId);
+    add(u.periodId, u.serviceId, { unreadable: u, kind: kindOfTitle(u.title) ?? (sibling ? kindOf(sibling) : undefined), id: u.id, version: u.version });
   }
   const out: PublishedPeriod[] = [];
   groups.forEach((list) => {
     const sorted = [...list].sort((a, b) => b.version - a.version || b.id - a.id);
-    const latest = sorted[0];
+    const first = sorted[0];
+    const latest = (first.readable ?? first.unreadable) as ReportSnapshot | UnreadableSnapshot;
+    const newestReadable = sorted.find((e) => e.readable)?.readable;
     out.push({
       periodId: latest.periodId,
       serviceId: latest.serviceId,
       title: latest.title,
-      kind: latest.model.kind,
-      reportTitle: latest.model.title,
-      scopeName: latest.model.scope?.serviceName,
-      meetingDate: meetingOf(latest.model),
+      kind: newestReadable?.model.kind ?? first.kind ?? 'highlight',
+      reportTitle: newestReadable?.model.title,
+      scopeName: newestReadable?.model.scope?.serviceName,
+      meetingDate: meetingOf(newestReadable?.model),
       latestVersion: latest.version,
       latestId: latest.id,
       latestPublishedOn: latest.publishedOn,
       latestPublishedBy: latest.publishedBy?.displayName || undefined,
-      versions: sorted.map((s) => ({ id: s.id, version: s.version, publishedOn: s.publishedOn, publishedBy: s.publishedBy?.displayName || undefined }))
+      versions: sorted.map((e) => {
+        const s = (e.readable ?? e.unreadable) as ReportSnapshot | UnreadableSnapshot;
+        return {
+          id: s.id,
+          version: s.version,
+          publishedOn: s.publishedOn,
+          publishedBy: s.publishedBy?.displayName || undefined,
+          ...(e.readable?.integrity ? { integrity: e.readable.integrity } : {}),
+          ...(e.unreadable ? { unreadable: e.unreadable.reason } : {})
+        };
+      })
     });
   });
   return out.sort(
     (a, b) => comparePeriodIds(b.periodId, a.periodId) || (a.serviceId ?? 0) - (b.serviceId ?? 0) || REPORT_KINDS.indexOf(a.kind) - REPORT_KINDS.indexOf(b.kind)
   );
 }
+
+/**
+ * What a snapshot's fingerprint covers, as one string: the stored report exactly as kept in its
+ * column, and the title, period, scope, version, publisher and publishing time (to the second,
+ * which is what SharePoint keeps of a date and time).
+ */
+export function snapshotContent(s: Pick<ReportSnapshot, 'title' | 'periodId' | 'serviceId' | 'version' | 'publishedOn' | 'publishedBy'>, storedModel: string): string {
+  const ms = Date.parse(s.publishedOn);
+  const publishedOn = Number.isNaN(ms) ? s.publishedOn : new Date(Math.floor(ms / 1000) * 1000).toISOString();
+  return JSON.stringify(['ssm-snapshot-1', s.title, s.periodId, s.serviceId ?? null, s.version, publishedOn, s.publishedBy?.id ?? null, storedModel]);
+}
+
+// Deep shape of a report model: what the report views and the Word export read. A model that
+// fails it is reported as unreadable rather than rendered halfway (an object where a string
+// belongs blanked the whole page). Properties not listed are not checked, so later formats
+// that add to the model still read.
+type Check = (value: unknown, path: string) => string | undefined;
+const str: Check = (v, p) => (typeof v === 'string' ? undefined : `${p} is not text`);
+const num: Check = (v, p) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${p} is not a number`);
+const opt = (c: Check): Check => (v, p) => (v === undefined || v === null ? undefined : c(v, p));
+const arr = (c: Check): Check => (v, p) => {
+  if (!Array.isArray(v)) return `${p} is not a list`;
+  for (let i = 0; i < v.length; i++) {
+    const problem = c(v[i], `${p}[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+const obj = (props: Record<string, Check>): Check => (v, p) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `${p} is not an object`;
+  for (const k of Object.keys(props)) {
+    const problem = props[k]((v as Record<string, unknown>)[k], `${p}.${k}`);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+const periodShape = obj({ id: str, label: str });
+const councilTotal = obj({ council: str, planned: num, realised: num });
+const totals = obj({ byCouncil: arr(councilTotal), planned: num, realised: num });
+const riskRow = obj({ id: num, title: str, serviceName: opt(str), owner: opt(str), causeEffect: str, controls: str, inherentScore: num, residualScore: num });
+const stateRow = obj({ periodLabel: str, status: str, rag: str });
+const changeRow = obj({ title: str, from: opt(stateRow), to: stateRow });
+const MODEL_SHAPE = obj({
+  title: str,
+  period: periodShape,
+  previousPeriod: periodShape,
+  scope: obj({ serviceName: str }),
+  partnerCouncils: arr(str),
+  generatedOn: str,
+  savings: totals,
+  topRisks: arr(riskRow),
+  services: arr(
+    obj({
+      id: num,
+      name: str,
+      partnerCouncils: arr(str),
+      serviceLead: opt(str),
+      highlight: opt(obj({ meetingDate: str, keyPoints: str, activityOverview: str })),
+      objectives: arr(obj({ id: num, title: str, aim: str, status: str, rag: str, responsibleOfficer: opt(str), update: opt(obj({ periodLabel: str, narrative: str, updatedOn: str })) })),
+      statusChanges: arr(changeRow),
+      yearChanges: arr(changeRow),
+      benefits: arr(obj({ id: num, title: str, category: str, originalPosition: str, achievement: str, whenDelivered: str, deliveryStatus: str, realised: str, savings: arr(councilTotal), evidenceUrl: opt(str) })),
+      realisedThisPeriod: arr(num),
+      savings: totals,
+      risks: arr(riskRow),
+      measures: arr(obj({ id: num, title: str, unit: str, target: num, actual: opt(num), year: arr(obj({ periodId: str, actual: opt(num) })) }))
+    })
+  )
+});
 
 /**
  * Checks that a value read from a snapshot's JSON is a report model this version can show;
@@ -170,7 +309,7 @@ export function readSnapshotModel(value: unknown): ReportModel {
             ? 'it has no valid period'
             : !Array.isArray(m.services)
               ? 'it has no services'
-              : undefined;
+              : MODEL_SHAPE(m, 'report');
   if (problem) throw new ReportError('invalidModel', `The published report cannot be shown because ${problem}.`);
   return m as ReportModel;
 }

@@ -37,10 +37,6 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    // "Set up lists" (shown by the base class to users who can manage lists only).
-    this.provision = async () => {
-      await this.shell.setUpLists(this.context);
-    };
     // Delegated Mail.Send through MSGraphClientV3 (requested in package-solution.json).
     this._reminders = {
       siteUrl: this.context.pageContext.web.absoluteUrl,

@@ -3,7 +3,7 @@
  */
 import type { NewItem } from '../../data/repositories';
 import type { Person, Risk } from '../../domain/types';
-import { ValidationError, validateRisk } from '../../domain/validation';
+import { riskWarnings, ValidationError, ValidationWarning, validateRisk } from '../../domain/validation';
 import { RISK_SCALE, RiskStatus } from '../../domain/vocabularies';
 import { sanitiseRichText } from '../../components/sanitise';
 
@@ -56,8 +56,22 @@ export function reviewValues(risk: Risk | undefined): IRiskValues {
   return onScale(l) && onScale(i) ? { ...values, previousResidualScore: l * i } : values;
 }
 
-/** Converts form values to a risk (rich text sanitised) and validates it. */
-export function convertRisk(values: IRiskValues): { model: NewItem<Risk>; errors: ValidationError[] } {
+/** What the form knows beyond its values, for the warnings to confirm before saving. */
+export interface IRiskFormContext {
+  /** Today (YYYY-MM-DD), for review dates that have passed. */
+  today: string;
+  /** The risk as stored, when editing: unchanged values are not asked about again. */
+  stored?: Risk;
+}
+
+/**
+ * Converts form values to a risk (rich text sanitised) and validates it; with the context, also
+ * lists what the user should confirm (residual above inherent, a review date already passed).
+ */
+export function convertRisk(
+  values: IRiskValues,
+  context?: IRiskFormContext
+): { model: NewItem<Risk>; errors: ValidationError[]; warnings: ValidationWarning[] } {
   const model = {
     title: values.title.trim(),
     serviceId: values.serviceId,
@@ -72,7 +86,9 @@ export function convertRisk(values: IRiskValues): { model: NewItem<Risk>; errors
     status: values.status,
     previousResidualScore: values.previousResidualScore
   };
-  return { model: model as NewItem<Risk>, errors: validateRisk(model) };
+  const errors = validateRisk(model);
+  const warnings = context && errors.length === 0 ? riskWarnings(model, { today: context.today, stored: context.stored }) : [];
+  return { model: model as NewItem<Risk>, errors, warnings };
 }
 
 // The date picker's conversions live with the shared date field (pickedDates.ts); re-exported for the risk form.

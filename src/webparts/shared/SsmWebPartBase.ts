@@ -33,14 +33,8 @@ const ImportPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-import-
 import type { ImportListKind } from '../../domain/import/columns';
 import { importListFor } from './importList';
 
-/** Creates or updates the product's lists; wired to `ensureLists` by the provisioning issue. */
-export type ProvisionCallback = () => Promise<void>;
-
 /** Wiring shared by every web part of the solution. */
 export abstract class SsmWebPartBase<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
-  /** Runs when a site owner presses "Set up lists"; undefined until provisioning is wired. */
-  protected provision: ProvisionCallback | undefined = undefined;
-
   private _shell: Shell | undefined;
   private _repositories: Repositories | undefined;
   private _themeProvider: ThemeProvider | undefined;
@@ -207,13 +201,9 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
   }
 
   private _startProvisioning(): void {
-    const provision = this.provision;
-    if (!provision) {
-      this._setProvisionStatus(strings.SetUpListsUnavailable, false);
-      return;
-    }
     this._setProvisionStatus(strings.SetUpListsRunning, true);
-    provision().then(
+    // Every web part offers it: the lists are the same whichever part a site owner adds first.
+    this.shell.setUpLists(this.context).then(
       () => {
         this._setProvisionStatus(strings.SetUpListsDone, false);
         // Remount so a "lists missing" error gives way to the data.

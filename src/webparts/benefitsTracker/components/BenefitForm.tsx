@@ -19,6 +19,7 @@ import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, Benefit
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import { DuplicateTitle } from '../../../components/DuplicateTitle';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatPounds, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
@@ -34,6 +35,8 @@ export interface IBenefitFormProps {
   benefit: Benefit | undefined;
   /** Signed-in user's id (drafts are per user). */
   userId: number;
+  /** The list's other items, to warn when the title is already taken. */
+  benefits?: readonly Benefit[];
   /** Called with the stored benefit after a successful save. */
   onSaved: (benefit: Benefit) => void;
   /** Closes the panel without saving. */
@@ -119,6 +122,7 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
         onChange={(e, v) => set({ title: v ?? '' })}
         errorMessage={fieldErrors.title}
       />
+      <DuplicateTitle title={values.title} items={props.benefits} ownId={benefit?.id} template={strings.BenefitDuplicateTitle} />
       <Dropdown
         label={strings.FieldService}
         required={true}

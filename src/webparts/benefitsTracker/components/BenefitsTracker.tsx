@@ -27,6 +27,9 @@ import {
 import * as strings from 'SsmStrings';
 import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
+import { ExportButton } from '../../../components/ExportButton';
+import { useToday } from '../../../components/clock';
+import { downloadBenefits } from '../exportBenefits';
 import { partnerCouncilsOf } from '../../../domain/search';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -34,10 +37,12 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
+import { safeHref } from '../../../domain/links';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
@@ -117,6 +122,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
   const access = { value: accessValue };
   const [benefits, setBenefits] = React.useState<Benefit[]>([]);
   const [filter, setFilter] = React.useState<BenefitFilter>({});
+  const today = useToday();
   // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
   const [editing, setEditing] = React.useState<Benefit | 'new' | undefined>(undefined);
 
@@ -164,6 +170,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <strong>{b.title}</strong>
+            <RowProblems item={b} className={classes.subtle} />
             <span className={classes.subtle}>{serviceNames.get(b.serviceId) ?? strings.UnknownService}</span>
           </div>
         )
@@ -206,11 +213,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => (
           <div className={classes.cell}>
             <RichText html={b.realised} className={classes.rich} />
-            {b.evidenceUrl && (
-              <Link href={b.evidenceUrl} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, b.title)}>
-                {strings.EvidenceLink}
-              </Link>
-            )}
+            <EvidenceLink benefit={b} />
           </div>
         )
       },
@@ -251,6 +254,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindBenefit, items: value.benefits, nameOf: (b: Benefit) => b.title }]} />
           <Stack
             horizontal
             wrap
@@ -299,6 +303,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
               styles={{ root: { minWidth: 160 } }}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)} />
           </Stack>
           <PrintFilters
             filters={[
@@ -341,6 +346,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
             services={services}
             benefit={editing === 'new' ? undefined : editing}
             userId={access.value.me.id}
+            benefits={benefits}
             onSaved={onSaved}
             onDismiss={() => setEditing(undefined)}
           />
@@ -356,6 +362,23 @@ function optionText(options: readonly IDropdownOption[], key: string | number): 
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */
+/**
+ * A benefit's evidence: a link only when the stored address is https, http or mailto. The column
+ * can be written through REST, SharePoint's list form or an import, so anything else (javascript:,
+ * data:, a relative path) is shown as text, never put in an href.
+ */
+function EvidenceLink(props: { benefit: Benefit }): JSX.Element {
+  const { benefit } = props;
+  if (!benefit.evidenceUrl) return <></>;
+  const href = safeHref(benefit.evidenceUrl);
+  if (!href) return <Text variant="small" block>{formatString(strings.EvidenceNotALink, benefit.evidenceUrl)}</Text>;
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.EvidenceLinkLabel, benefit.title)}>
+      {strings.EvidenceLink}
+    </Link>
+  );
+}
+
 function BenefitFigures(props: { benefit: Benefit; className: string; subtle: string }): JSX.Element {
   const { benefit, className, subtle } = props;
   const total = benefitSavings(benefit);

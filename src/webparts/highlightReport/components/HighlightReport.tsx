@@ -29,16 +29,18 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { CalendarConfig, isoDateOf, periodById } from '../../../domain/calendar';
+import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
-import type { Highlight, ReportSnapshot } from '../../../domain/types';
+import type { Benefit, Highlight, Measure, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useClock, useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
 import { downloadReport } from '../download';
@@ -93,7 +95,8 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const { inTeams, calendar } = props;
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? isoDateOf(new Date());
+  const clock = useClock();
+  const today = useToday(props.today);
 
   // The lists, the published snapshots and the publish permission in one $batch (a list over
   // 5,000 items adds one more for the rest of it, whatever its size).
@@ -190,7 +193,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
       const clean = cleanNarrative(narrative, sanitiseRichText);
       return {
-        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, new Date().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
+        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
       };
     } catch (error) {
       return { error };
@@ -429,6 +432,15 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           {strings.HighlightsHeading}
         </Text>
         <ErrorBar error={data.error} onRetry={data.reload} />
+        {data.value && (
+          <ItemProblems
+            sources={[
+              { kind: strings.ItemKindService, items: data.value.services, nameOf: (s: Service) => s.name },
+              { kind: strings.ItemKindBenefit, items: data.value.benefits, nameOf: (b: Benefit) => b.title },
+              { kind: strings.ItemKindMeasure, items: data.value.measures, nameOf: (m: Measure) => m.title }
+            ]}
+          />
+        )}
         {data.loading && !data.value ? (
           <Loading />
         ) : (

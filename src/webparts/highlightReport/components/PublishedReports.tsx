@@ -83,9 +83,17 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
           <Loading />
         ) : opened.value ? (
           <>
-            <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
-              <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {strings.ReportPublishedNote}
-            </MessageBar>
+            {opened.value.snapshot.integrity === 'altered' ? (
+              // Never "as it was published": the stored content no longer matches its fingerprint.
+              <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
+                <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong>{' '}
+                <strong data-testid="altered-banner">{strings.ReportAlteredTitle}</strong> {strings.ReportAlteredDetail}
+              </MessageBar>
+            ) : (
+              <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
+                <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {strings.ReportPublishedNote}
+              </MessageBar>
+            )}
             {props.renderActions(opened.value.model)}
             <ReportView model={opened.value.model} compact={props.compact} />
           </>
@@ -122,11 +130,21 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                 <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 4 }}>
                   {p.versions.map((v) => {
                     const on = formatDate(v.publishedOn) ?? v.publishedOn;
+                    if (v.unreadable !== undefined) {
+                      // Its own row's entry, with the reason; the other versions stay usable.
+                      return (
+                        <MessageBar key={v.id} messageBarType={MessageBarType.warning} isMultiline={true} data-testid="unreadable-version">
+                          {formatString(strings.ReportVersionUnreadable, v.version, on, v.unreadable)}
+                        </MessageBar>
+                      );
+                    }
                     return (
-                      <DefaultButton key={v.id} onClick={() => setOpenId(v.id)}>
-                        {v.publishedBy
-                          ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
-                          : formatString(strings.ReportVersionButton, v.version, on)}
+                      <DefaultButton key={v.id} onClick={() => setOpenId(v.id)} data-integrity={v.integrity}>
+                        {v.integrity === 'altered'
+                          ? formatString(strings.ReportVersionAltered, v.version)
+                          : v.publishedBy
+                            ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
+                            : formatString(strings.ReportVersionButton, v.version, on)}
                       </DefaultButton>
                     );
                   })}

@@ -8,7 +8,7 @@ import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_RATINGS } from '../../../domain/vocabularies';
 import { DataTable, IDataTableColumn } from '../../../components/DataTable';
 import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
@@ -322,12 +322,12 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
  * Objectives of the report by RAG rating: the same objectives the status counts count. The model
  * carries them; snapshots published before it did are counted from their sections.
  */
-export function ragCounts(model: ReportModel): Array<{ rag: Rag; count: number }> {
+export function ragCounts(model: ReportModel): Array<{ rag: ObjectiveRag; count: number }> {
   const stored = model.objectiveRagCounts;
-  if (stored) return RAG_RATINGS.map((rag) => ({ rag, count: stored[rag] ?? 0 }));
-  const counts = new Map<Rag, number>(RAG_RATINGS.map((r) => [r, 0]));
+  if (stored) return OBJECTIVE_RAGS.map((rag) => ({ rag, count: stored[rag] ?? 0 }));
+  const counts = new Map<ObjectiveRag, number>(OBJECTIVE_RAGS.map((r) => [r, 0]));
   for (const section of model.services) for (const o of section.objectives) counts.set(o.rag, (counts.get(o.rag) ?? 0) + 1);
-  return RAG_RATINGS.map((rag) => ({ rag, count: counts.get(rag) ?? 0 }));
+  return OBJECTIVE_RAGS.map((rag) => ({ rag, count: counts.get(rag) ?? 0 }));
 }
 
 /** Objectives by reported RAG and status in each of the last four quarters, oldest first. */

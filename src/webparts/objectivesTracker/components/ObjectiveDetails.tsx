@@ -64,6 +64,7 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
   React.useEffect(() => {
     if (loaded.value) dispatch({ type: 'updatesLoaded', updates: loaded.value });
   }, [loaded.value, dispatch]);
+  const actions = React.useMemo(() => (state.data?.actions ?? []).filter((a) => a.objectiveId === objective.id), [state.data, objective.id]);
   const history = React.useMemo(() => (loaded.value ?? []).slice().sort((a, b) => compareUpdates(b, a)), [loaded.value]);
   const classes = mergeStyleSets({
     item: { padding: '8px 0', borderTop: `1px solid ${theme.palette.neutralLight}` },
@@ -109,6 +110,23 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
         <Stack horizontal tokens={{ childrenGap: 8 }}>
           <DefaultButton text={strings.ObjectiveEdit} iconProps={{ iconName: 'Edit' }} onClick={onEdit} />
         </Stack>
+      )}
+      <Text as="h3" variant="large">
+        {strings.ActionPlanHeading}
+      </Text>
+      {actions.length === 0 ? (
+        <Text>{strings.ActionPlanNone}</Text>
+      ) : (
+        <ul aria-label={formatString(strings.ActionPlanListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {actions.map((a) => (
+            <li key={a.id} className={classes.item} data-action-id={a.id}>
+              <Text block>{a.title}</Text>
+              <Text className={classes.meta} block>
+                {formatString(strings.ActionPlanMeta, a.timescale || strings.NotSet, a.owner?.displayName || strings.NotSet, a.status)}
+              </Text>
+            </li>
+          ))}
+        </ul>
       )}
       <Text as="h3" variant="large">
         {strings.HistoryHeading}

@@ -9,9 +9,10 @@ import { ComboBox, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IC
 import * as strings from 'SsmStrings';
 import type { Objective, Person } from '../../../domain/types';
 import { validateObjective } from '../../../domain/validation';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
+import { NOT_RATED, OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus } from '../../../domain/vocabularies';
 import type { NewItem } from '../../../data/repositories';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { UkDatePicker } from '../../../components/UkDatePicker';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import { formatDate } from '../../../components/format';
 import { richTextToPlain, sanitiseRichText } from '../../../components/sanitise';
@@ -26,7 +27,7 @@ export interface IObjectiveFormValues {
   aim: string;
   serviceId?: number;
   status: ObjectiveStatus;
-  rag: Rag;
+  rag: ObjectiveRag;
   /** Chosen person, or undefined when typed as text. */
   officer?: Person;
   /** Text typed in the officer box (an email address resolved on save). */
@@ -44,7 +45,7 @@ export interface IObjectiveFormProps {
 }
 
 const STATUS_OPTIONS: IDropdownOption[] = OBJECTIVE_STATUSES.map((s) => ({ key: s, text: s }));
-const RAG_OPTIONS: IDropdownOption[] = RAG_RATINGS.map((r) => ({ key: r, text: r }));
+const RAG_OPTIONS: IDropdownOption[] = OBJECTIVE_RAGS.map((r) => ({ key: r, text: r }));
 
 function valuesOf(o: Objective | undefined): IObjectiveFormValues {
   return {
@@ -52,7 +53,8 @@ function valuesOf(o: Objective | undefined): IObjectiveFormValues {
     aim: o?.aim ?? '',
     serviceId: o?.serviceId,
     status: o?.status ?? 'Not started',
-    rag: o?.rag ?? 'Green',
+    // A new objective has no progress to rate yet: its first quarterly update rates it.
+    rag: o?.rag ?? NOT_RATED,
     officer: o?.responsibleOfficer,
     officerText: '',
     targetDate: o?.targetDate ?? ''
@@ -220,15 +222,14 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
           selectedKey={values.rag}
           required={true}
           errorMessage={fieldErrors.rag}
-          onChange={(_e, option) => option && change({ rag: option.key as Rag })}
+          onChange={(_e, option) => option && change({ rag: option.key as ObjectiveRag })}
           styles={{ root: { minWidth: 140 } }}
         />
-        <TextField
+        <UkDatePicker
           label={strings.ColumnTargetDate}
-          type="date"
-          value={values.targetDate}
+          value={values.targetDate || undefined}
           errorMessage={fieldErrors.targetDate}
-          onChange={(_e, v) => change({ targetDate: v ?? '' })}
+          onChange={(targetDate) => change({ targetDate: targetDate ?? '' })}
         />
       </Stack>
       <Dialog

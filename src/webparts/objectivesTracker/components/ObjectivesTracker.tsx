@@ -33,17 +33,19 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { CalendarConfig, isoDateOf, nextDeadline } from '../../../domain/calendar';
-import type { Person } from '../../../domain/types';
+import { CalendarConfig, nextDeadline } from '../../../domain/calendar';
+import type { Objective, Person, Service } from '../../../domain/types';
 import { OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems } from '../../../components/ItemProblems';
 import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
-import { formatDate, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { DraftStorage, browserStorage } from '../logic/drafts';
 import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjectivesForPeriod, servicesMatching, sortRows } from '../logic/rows';
@@ -126,7 +128,7 @@ export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
  */
 function ObjectivesRegister(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
-  const today = props.today ?? isoDateOf(new Date());
+  const today = useToday(props.today);
   const periodIds = trackerPeriods(nextDeadline(today, props.calendar), props.calendar);
   const { loading, value, error, reload } = useAsync(() => loadTracker(repositories, periodIds), [repositories, periodIds.join('|')]);
   if (loading && !value) return <Loading />;
@@ -171,7 +173,7 @@ function deepLinkedObjective(): number | undefined {
 
 function TrackerView(props: ITrackerViewProps): JSX.Element {
   const { data, me, canEdit, calendar, serviceFilter } = props;
-  const today = props.today ?? isoDateOf(new Date());
+  const today = useToday(props.today);
   const period = React.useMemo(() => nextDeadline(today, calendar), [today, calendar]);
   const storage = React.useMemo(() => props.storage ?? browserStorage(), [props.storage]);
   const [state, dispatch] = React.useReducer(trackerReducer, undefined, () => ({
@@ -234,6 +236,12 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
           {strings.ObjectivesHeading}
         </Text>
         <ErrorBar error={props.loadError} onRetry={props.onReload} />
+        <ItemProblems
+          sources={[
+            { kind: strings.ItemKindService, items: props.data.services, nameOf: (s: Service) => s.name },
+            { kind: strings.ItemKindObjective, items: props.data.objectives, nameOf: (o: Objective) => o.title }
+          ]}
+        />
         {notice && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
             {notice}
@@ -271,7 +279,7 @@ function TrackerView(props: ITrackerViewProps): JSX.Element {
             onCancel={() => updatePrompt.requestClose()}
             onUnsavedChange={setUpdatesUnsaved}
             onSaved={(count) => {
-              setNotice(formatString(strings.UpdateSaved, count));
+              setNotice(formatCount(count, strings.UpdateSavedOne, strings.UpdateSaved));
               closePanel();
             }}
           />

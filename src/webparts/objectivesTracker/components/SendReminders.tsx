@@ -10,7 +10,7 @@
 import * as React from 'react';
 import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { formatDate, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatString } from '../../../components/format';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { GraphApi, GraphMailer } from '../../../reminders/graphMail';
@@ -152,13 +152,13 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
         ) : (
           <>
             <Text>{formatString(round.escalation ? strings.RemindersRoundEscalation : strings.RemindersRound, round.round)}</Text>
-            <Text>{formatString(strings.RemindersToSend, s.toSend, s.items)}</Text>
-            {s.alreadySent > 0 && <Text>{formatString(strings.RemindersAlreadySent, s.alreadySent)}</Text>}
-            {s.inProgress > 0 && <Text>{formatString(strings.RemindersInProgress, s.inProgress)}</Text>}
+            <Text>{formatString(strings.RemindersToSend, formatCount(s.toSend, strings.CountOfficersOne, strings.CountOfficers), formatCount(s.items, strings.CountItemsOne, strings.CountItems))}</Text>
+            {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, strings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
+            {s.inProgress > 0 && <Text>{formatCount(s.inProgress, strings.RemindersInProgressOne, strings.RemindersInProgress)}</Text>}
             {recipients.length === 0 ? <Text>{strings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
           </>
         )}
-        {s.unassigned > 0 && <Text>{formatString(strings.RemindersUnassigned, s.unassigned)}</Text>}
+        {s.unassigned > 0 && <Text>{formatCount(s.unassigned, strings.RemindersUnassignedOne, strings.RemindersUnassigned)}</Text>}
         {!stage.mayManage && (
           <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
             {strings.RemindersNotAllowed}
@@ -177,12 +177,12 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     body = (
       <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-result">
         {stage.error !== undefined && <ErrorBar error={stage.error} />}
-        <Text>{formatString(strings.RemindersSent, r.sent.length)}</Text>
-        {r.alreadySent.length > 0 && <Text>{formatString(strings.RemindersAlreadySent, r.alreadySent.length)}</Text>}
-        {r.inProgress.length > 0 && <Text>{formatString(strings.RemindersInProgress, r.inProgress.length)}</Text>}
+        <Text>{formatCount(r.sent.length, strings.RemindersSentOne, strings.RemindersSent)}</Text>
+        {r.alreadySent.length > 0 && <Text>{formatCount(r.alreadySent.length, strings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
+        {r.inProgress.length > 0 && <Text>{formatCount(r.inProgress.length, strings.RemindersInProgressOne, strings.RemindersInProgress)}</Text>}
         {r.failed.length > 0 && (
           <>
-            <Text>{formatString(strings.RemindersFailed, r.failed.length)}</Text>
+            <Text>{formatCount(r.failed.length, strings.RemindersFailedOne, strings.RemindersFailed)}</Text>
             <ul>
               {r.failed.map((f) => (
                 <li key={f.key}>{f.detail}</li>
@@ -191,7 +191,7 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
           </>
         )}
         {r.unconfirmed.length > 0 && (
-          <Text>{formatString(strings.RemindersUnconfirmed, r.unconfirmed.length)}</Text>
+          <Text>{formatCount(r.unconfirmed.length, strings.RemindersUnconfirmedOne, strings.RemindersUnconfirmed)}</Text>
         )}
       </Stack>
     );

@@ -8,10 +8,10 @@
 import * as React from 'react';
 import { Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { ReportingPeriod, isEditable } from '../../../domain/calendar';
+import { ReportingPeriod, isEditable, isPeriodId, periodShortLabel } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { ValidationError } from '../../../domain/validation';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
+import { NOT_RATED, OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS, Rag } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
@@ -28,7 +28,8 @@ import { RichText } from '../../../components/RichText';
 export interface IEntryValue {
   narrative: string;
   status: ObjectiveStatus;
-  rag: Rag;
+  /** Unset until chosen for an objective not rated yet: the first update must rate it. */
+  rag: Rag | undefined;
 }
 
 interface IEntryState extends IEntryValue {
@@ -56,10 +57,15 @@ export interface IUpdateFormProps {
 const STATUS_OPTIONS: IDropdownOption[] = OBJECTIVE_STATUSES.map((s) => ({ key: s, text: s }));
 const RAG_OPTIONS: IDropdownOption[] = RAG_RATINGS.map((r) => ({ key: r, text: r }));
 
+/** A period as people say it ("Q4 2021/22"); an id the calendar does not know is shown as stored. */
+function periodText(periodId: string): string {
+  return isPeriodId(periodId) ? periodShortLabel(periodId) : periodId;
+}
+
 function initialEntry(o: Objective, existing: ObjectiveUpdate | undefined, draft: IEntryValue | undefined): IEntryState {
   if (draft) return { ...draft, dirty: true };
   if (existing) return { narrative: existing.narrative, status: existing.status, rag: existing.rag, dirty: false };
-  return { narrative: '', status: o.status, rag: o.rag, dirty: false };
+  return { narrative: '', status: o.status, rag: o.rag === NOT_RATED ? undefined : o.rag, dirty: false };
 }
 
 /** The form. */
@@ -219,12 +225,12 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
         ? [
             compared('narrative', strings.ObjectiveFieldNarrative, c.mine.narrative, c.theirs?.narrative, (html) => <RichText html={html} />),
             compared('status', strings.ColumnStatus, c.mine.status, c.theirs?.status, (v) => v),
-            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs?.rag, (v) => <RagBadge rag={v} />)
+            compared('rag', strings.ColumnRag, c.mine.rag, c.theirs?.rag, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet))
           ]
         : [
             compared('status', strings.ColumnStatus, c.mine.status, c.theirs ? c.theirs.status : undefined, (v) => v ?? strings.NotSet),
             compared('rag', strings.ColumnRag, c.mine.rag, c.theirs ? c.theirs.rag : undefined, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet)),
-            compared('period', strings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => v ?? strings.NotSet)
+            compared('period', strings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => (v ? periodText(v) : strings.NotSet))
           ];
     const savedBy =
       c.kind === 'update' && c.theirs
@@ -267,7 +273,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
               <Text as="h3" variant="large">
                 {o.title}
               </Text>
-              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(strings.UpdateLastReported, o.lastUpdatePeriodId)}</Text>}
+              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(strings.UpdateLastReported, periodText(o.lastUpdatePeriodId))}</Text>}
               {e.dirty && editable && <Text className={classes.meta}>{strings.UpdateDraftKept}</Text>}
               {editable ? (
                 <>
@@ -291,7 +297,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                     <Dropdown
                       label={strings.ObjectiveFieldRag}
                       options={RAG_OPTIONS}
-                      selectedKey={e.rag}
+                      selectedKey={e.rag ?? null}
                       required={true}
                       errorMessage={messageFor('rag')}
                       onChange={(_ev, option) => option && change(o.id, { rag: option.key as Rag })}
@@ -303,7 +309,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                 <>
                   <RichText html={e.narrative} />
                   <Text>
-                    {e.status} · <RagBadge rag={e.rag} />
+                    {e.status} · <RagBadge rag={e.rag ?? NOT_RATED} />
                   </Text>
                 </>
               )}

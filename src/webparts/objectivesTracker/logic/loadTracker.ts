@@ -18,7 +18,7 @@ export interface ITrackerLoad {
 }
 
 /** The lists the tracker reads. */
-export const TRACKER_LISTS = ['services', 'objectives', 'updates'] as const;
+export const TRACKER_LISTS = ['services', 'objectives', 'updates', 'actions'] as const;
 
 /** Periods whose updates the first load reads: the one being reported and the one before. */
 export function trackerPeriods(period: ReportingPeriod, calendar?: Partial<CalendarConfig>): string[] {
@@ -31,5 +31,5 @@ export async function loadTracker(
   periodIds: readonly string[]
 ): Promise<ITrackerLoad> {
   const { data, me, canEdit } = await loadWithAccess(repositories, TRACKER_LISTS, 'objectives', { updatesForPeriods: periodIds });
-  return { data: { services: data.services, objectives: data.objectives, updates: data.updates }, me, canEdit };
+  return { data: { services: data.services, objectives: data.objectives, updates: data.updates, actions: data.actions }, me, canEdit };
 }

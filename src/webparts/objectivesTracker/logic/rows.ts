@@ -6,7 +6,7 @@
 import { comparePeriodIds } from '../../../domain/calendar';
 import { NO_UPDATE_STATUSES, compareUpdates } from '../../../domain/progress';
 import type { Objective, ObjectiveUpdate, Service } from '../../../domain/types';
-import { OBJECTIVE_STATUSES, ObjectiveStatus, RAG_RATINGS } from '../../../domain/vocabularies';
+import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveStatus } from '../../../domain/vocabularies';
 import { searchKey } from '../../../domain/search';
 
 /** What one row of the list shows. */
@@ -162,7 +162,7 @@ export function compareRows(a: IObjectiveRow, b: IObjectiveRow, sort: ISortState
       break;
     case 'rag':
       // Red first when ascending: the ones needing attention.
-      result = compareOptional(RAG_RATINGS.indexOf(x.rag), RAG_RATINGS.indexOf(y.rag), (p, q) => p - q, d);
+      result = compareOptional(OBJECTIVE_RAGS.indexOf(x.rag), OBJECTIVE_RAGS.indexOf(y.rag), (p, q) => p - q, d);
       break;
     case 'officer':
       result = compareOptional(x.responsibleOfficer?.displayName || undefined, y.responsibleOfficer?.displayName || undefined, text, d);

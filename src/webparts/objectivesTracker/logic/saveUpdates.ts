@@ -25,7 +25,8 @@ export interface IUpdateEntry {
   /** Narrative HTML as typed (sanitised here before saving). */
   narrative: string;
   status: ObjectiveStatus;
-  rag: Rag;
+  /** Unset when not chosen yet (an objective not rated before): validation asks for it. */
+  rag: Rag | undefined;
 }
 
 /** Someone else saved first: both versions, for the user to choose. */
@@ -127,6 +128,12 @@ async function saveObjective(
   }
 }
 
+/** The entry's RAG, which validation has required before anything is saved. */
+function ratingOf(entry: IUpdateEntry): Rag {
+  if (entry.rag === undefined) throw new TypeError(`saveUpdates: the update of objective ${entry.objective.id} has no RAG after validation.`);
+  return entry.rag;
+}
+
 /**
  * The update another save stored first for the entry's objective and period, as a conflict
  * (read again from the server), or undefined when it cannot be found (then the caller reports
@@ -162,7 +169,7 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
       periodId: period.id,
       narrative: sanitiseRichText(e.narrative),
       status: e.status,
-      rag: e.rag,
+      rag: ratingOf(e),
       author: me,
       updatedOn
     }));
@@ -209,7 +216,7 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
         etag: existing.etag,
         narrative: sanitiseRichText(entry.narrative),
         status: entry.status,
-        rag: entry.rag,
+        rag: ratingOf(entry),
         author: me,
         updatedOn
       });

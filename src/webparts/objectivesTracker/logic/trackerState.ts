@@ -2,7 +2,7 @@
  * Shared state of the objectives tracker (list, panels and dialogs read and change it through
  * a context): the data loaded, filters and sort. Pure reducer, so every transition is testable.
  */
-import type { Objective, ObjectiveUpdate, Service } from '../../../domain/types';
+import type { Objective, ObjectiveAction, ObjectiveUpdate, Service } from '../../../domain/types';
 import { DEFAULT_SORT, IObjectiveFilters, ISortState, NO_FILTERS, SortKey } from './rows';
 
 /** The lists the tracker works on. */
@@ -10,6 +10,8 @@ export interface ITrackerData {
   services: Service[];
   objectives: Objective[];
   updates: ObjectiveUpdate[];
+  /** Actions of the objectives' action plans (shown under each objective); absent in older data. */
+  actions?: ObjectiveAction[];
 }
 
 /** The tracker's state. */

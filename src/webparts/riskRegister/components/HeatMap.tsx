@@ -9,6 +9,7 @@ import * as strings from 'SsmStrings';
 import type { RiskBand } from '../../../domain/scoring';
 import { formatString } from '../../../components/format';
 import type { MatrixCellKey, RiskMatrix } from '../riskMatrix';
+import { scaleText, scaleWord } from '../riskScale';
 
 const visuallyHidden = mergeStyles(hiddenContentStyle);
 
@@ -40,11 +41,11 @@ export function bandColours(theme: ITheme, band: RiskBand): { background: string
   }
 }
 
-/** The accessible name of a cell: "Likelihood 4, impact 5: 2 risks". */
+/** The accessible name of a cell: "Likelihood 4 Likely, impact 5 Catastrophic: 2 risks". */
 export function cellLabel(likelihood: number, impact: number, count: number): string {
-  return count === 1
-    ? formatString(strings.HeatMapCellOne, likelihood, impact)
-    : formatString(strings.HeatMapCellMany, likelihood, impact, count);
+  const l = scaleText('likelihood', likelihood);
+  const i = scaleText('impact', impact);
+  return count === 1 ? formatString(strings.HeatMapCellOne, l, i) : formatString(strings.HeatMapCellMany, l, i, count);
 }
 
 /** Props of `HeatMap`. */
@@ -75,6 +76,9 @@ export function HeatMap(props: IHeatMapProps): JSX.Element {
           color: theme.semanticColors.bodyText
         },
         axisLabel: { display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600 },
+        // The number and its word ("4", "Likely") stacked, so the grid stays narrow.
+        axisScale: { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', lineHeight: '1.2' },
+        axisWord: { fontWeight: 400, fontSize: 11, color: theme.semanticColors.bodySubtext },
         axisTitle: { display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 12, color: theme.semanticColors.bodySubtext },
         cell: {
           border: `1px solid ${theme.semanticColors.bodyBackground}`,
@@ -109,7 +113,10 @@ export function HeatMap(props: IHeatMapProps): JSX.Element {
         {matrix.rows.map((row) => (
           <React.Fragment key={row[0].impact}>
             <div className={classes.axisLabel} aria-hidden="true">
-              {row[0].impact}
+              <span className={classes.axisScale}>
+                {row[0].impact}
+                <span className={classes.axisWord}>{scaleWord('impact', row[0].impact)}</span>
+              </span>
             </div>
             {row.map((cell) => {
               const isSelected = selected?.likelihood === cell.likelihood && selected?.impact === cell.impact;
@@ -145,7 +152,10 @@ export function HeatMap(props: IHeatMapProps): JSX.Element {
         <div aria-hidden="true" />
         {[1, 2, 3, 4, 5].map((l) => (
           <div key={l} className={classes.axisLabel} aria-hidden="true">
-            {l}
+            <span className={classes.axisScale}>
+              {l}
+              <span className={classes.axisWord}>{scaleWord('likelihood', l)}</span>
+            </span>
           </div>
         ))}
         <div aria-hidden="true" />

@@ -7,8 +7,6 @@
 import * as React from 'react';
 import {
   ComboBox,
-  DatePicker,
-  DayOfWeek,
   Dropdown,
   IComboBox,
   IComboBoxOption,
@@ -21,15 +19,19 @@ import * as strings from 'SsmStrings';
 import type { Repositories } from '../../../data/repositories';
 import type { Person, Risk, Service } from '../../../domain/types';
 import { riskBand, riskScore, RiskScoreError } from '../../../domain/scoring';
-import { RISK_STATUSES, RISK_SCALE, RiskStatus } from '../../../domain/vocabularies';
+import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
 import { describeError } from '../../../components/ErrorBar';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
+import { DuplicateTitle } from '../../../components/DuplicateTitle';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
-import { convertRisk, fromIsoDate, IRiskValues, reviewValues, riskValues, toIsoDate } from '../riskForm';
+import { convertRisk, IRiskValues, reviewValues, riskValues } from '../riskForm';
+import { RiskAxis, scaleOptions, scaleText } from '../riskScale';
+import { UkDatePicker } from '../../../components/UkDatePicker';
+import { useToday } from '../../../components/clock';
 import { BAND_LABELS } from './HeatMap';
 
 /** Props of `RiskForm`. */
@@ -49,6 +51,10 @@ export interface IRiskFormProps {
   review?: boolean;
   /** Signed-in user's id (drafts are per user). */
   userId: number;
+  /** Today as YYYY-MM-DD, for review dates already passed; the clock's today when omitted. */
+  today?: string;
+  /** The list's other items, to warn when the title is already taken. */
+  risks?: readonly Risk[];
   /** Called with the stored risk after a successful save. */
   onSaved: (risk: Risk) => void;
   /** Closes the panel without saving. */
@@ -56,8 +62,8 @@ export interface IRiskFormProps {
 }
 
 const PROGRAMME = 'programme';
-const SCALE: IDropdownOption[] = [];
-for (let i = RISK_SCALE.min; i <= RISK_SCALE.max; i++) SCALE.push({ key: i, text: String(i) });
+const LIKELIHOOD_OPTIONS = scaleOptions('likelihood');
+const IMPACT_OPTIONS = scaleOptions('impact');
 
 /** "12 (High)", or a dash until both numbers are chosen. */
 function preview(likelihood: number | undefined, impact: number | undefined): string {
@@ -75,6 +81,8 @@ function preview(likelihood: number | undefined, impact: number | undefined): st
 /** The panel. */
 export function RiskForm(props: IRiskFormProps): JSX.Element {
   const { repositories, services, risk, review, userId, onSaved, onDismiss } = props;
+  const today = useToday(props.today);
+  const convert = React.useCallback((values: IRiskValues) => convertRisk(values, { today, stored: risk }), [today, risk]);
   const editor = useItemEditor<IRiskValues, Risk>({
     // A review keeps its draft apart from a plain edit of the same risk: the two start differently.
     list: review ? 'riskReviews' : 'risks',
@@ -82,7 +90,7 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     userId,
     item: risk,
     toValues: review ? reviewValues : riskValues,
-    convert: convertRisk,
+    convert,
     onSaved
   });
   const { values, setValues, fieldErrors } = editor;
@@ -129,16 +137,16 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
   const conflictRows = (theirs: Risk): IConflictRow[] => {
     // Row keys are the model fields they show, so each row knows who changed it.
     const row = (key: keyof Risk, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
-    const num = (n: number | undefined): string => (n === undefined ? '' : String(n));
+    const num = (axis: RiskAxis, n: number | undefined): string => (n === undefined ? '' : scaleText(axis, n));
     return [
       row('title', strings.FieldRisk, values.title, theirs.title),
       row('serviceId', strings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
       row('causeEffect', strings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
       row('owner', strings.FieldOwner, values.owner?.displayName ?? '', theirs.owner?.displayName ?? ''),
-      row('inherentLikelihood', strings.FieldInherentLikelihood, num(values.inherentLikelihood), num(theirs.inherentLikelihood)),
-      row('inherentImpact', strings.FieldInherentImpact, num(values.inherentImpact), num(theirs.inherentImpact)),
-      row('residualLikelihood', strings.FieldResidualLikelihood, num(values.residualLikelihood), num(theirs.residualLikelihood)),
-      row('residualImpact', strings.FieldResidualImpact, num(values.residualImpact), num(theirs.residualImpact)),
+      row('inherentLikelihood', strings.FieldInherentLikelihood, num('likelihood', values.inherentLikelihood), num('likelihood', theirs.inherentLikelihood)),
+      row('inherentImpact', strings.FieldInherentImpact, num('impact', values.inherentImpact), num('impact', theirs.inherentImpact)),
+      row('residualLikelihood', strings.FieldResidualLikelihood, num('likelihood', values.residualLikelihood), num('likelihood', theirs.residualLikelihood)),
+      row('residualImpact', strings.FieldResidualImpact, num('impact', values.residualImpact), num('impact', theirs.residualImpact)),
       row('controls', strings.FieldControls, richTextToPlain(values.controls), richTextToPlain(theirs.controls)),
       row('reviewDate', strings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
       row('status', strings.FieldRiskStatus, values.status ?? '', theirs.status)
@@ -149,7 +157,7 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     <Dropdown
       label={label}
       required={true}
-      options={SCALE}
+      options={field === 'inherentLikelihood' || field === 'residualLikelihood' ? LIKELIHOOD_OPTIONS : IMPACT_OPTIONS}
       selectedKey={values[field] ?? ''}
       onChange={(e, o) => set({ [field]: o?.key as number })}
       errorMessage={fieldErrors[field]}
@@ -167,6 +175,7 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     >
       {review && <Text as="p">{strings.RiskReviewIntro}</Text>}
       <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <DuplicateTitle title={values.title} items={props.risks} ownId={risk?.id} template={strings.RiskDuplicateTitle} />
       <Dropdown
         label={strings.FieldRiskService}
         options={serviceOptions}
@@ -198,21 +207,12 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
       </Text>
       {values.previousResidualScore !== undefined && <Text as="p">{formatString(strings.FieldPreviousScore, values.previousResidualScore)}</Text>}
       <RichTextEditor label={strings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
-      <DatePicker
+      <UkDatePicker
         label={strings.FieldReviewDate}
-        placeholder={strings.FormDatePlaceholder}
-        ariaLabel={strings.FieldReviewDate}
-        firstDayOfWeek={DayOfWeek.Monday}
-        value={fromIsoDate(values.reviewDate)}
-        formatDate={(d) => (d ? formatDate(toIsoDate(d)) ?? '' : '')}
-        onSelectDate={(d) => set({ reviewDate: d ? toIsoDate(d) : undefined })}
-        allowTextInput={false}
+        value={values.reviewDate}
+        onChange={(reviewDate) => set({ reviewDate })}
+        errorMessage={fieldErrors.reviewDate}
       />
-      {fieldErrors.reviewDate && (
-        <Text role="alert" style={{ color: 'inherit' }}>
-          {fieldErrors.reviewDate}
-        </Text>
-      )}
       <Dropdown
         label={strings.FieldRiskStatus}
         required={true}

@@ -32,14 +32,16 @@ import { isReviewOverdue, riskBand } from '../../../domain/scoring';
 import { RISK_STATUSES, RiskStatus } from '../../../domain/vocabularies';
 import { partnerCouncilsOf } from '../../../domain/search';
 import { useRepositories } from '../../../components/RepositoriesContext';
+import { useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
+import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
-import { formatDate, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatString } from '../../../components/format';
 import {
   buildMatrix,
   filterRisks,
@@ -49,10 +51,12 @@ import {
   safeResidualChange,
   safeScore,
   ScoreBasis,
-  sortByResidual,
-  todayIso
+  sortByResidual
 } from '../riskMatrix';
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
+import { scaleText } from '../riskScale';
+import { downloadRisks } from '../exportRisks';
+import { ExportButton } from '../../../components/ExportButton';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
 
@@ -86,7 +90,7 @@ interface IAccess {
 export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const repositories = useRepositories();
   const theme = useTheme();
-  const today = props.today ?? todayIso();
+  const today = useToday(props.today);
   // Lists, user and permission in one $batch.
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'risks'], 'risks'), [repositories]);
   const { loading, error, reload } = load;
@@ -185,6 +189,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => (
           <div className={classes.cell}>
             <strong>{r.title}</strong>
+            <RowProblems item={r} className={classes.subtle} />
             <span className={classes.subtle}>
               {r.serviceId === undefined ? strings.ProgrammeWide : serviceNames.get(r.serviceId) ?? strings.UnknownService}
             </span>
@@ -274,6 +279,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       <ErrorBar error={error} onRetry={reload} />
       {value && (
         <>
+          <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindRisk, items: value.risks, nameOf: (r: Risk) => r.title }]} />
           <Stack
             horizontal
             wrap
@@ -320,6 +326,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               onChange={(e, checked) => setFilter((f) => ({ ...f, overdueOnly: checked === true }))}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => openEditor('new')} />}
+            <ExportButton onExport={() => downloadRisks(shown, services, filter, today)} />
           </Stack>
           <PrintFilters
             filters={[
@@ -360,7 +367,7 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             />
             <HeatMap matrix={matrix} selected={filter.cell} onSelect={setCell} labelledBy={headingId} />
             {matrix.unplaced.length > 0 && (
-              <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.HeatMapUnplaced, matrix.unplaced.length)}</MessageBar>
+              <MessageBar messageBarType={MessageBarType.warning}>{formatCount(matrix.unplaced.length, strings.HeatMapUnplacedOne, strings.HeatMapUnplaced)}</MessageBar>
             )}
           </section>
           {filter.cell && (
@@ -372,8 +379,8 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
                 {formatString(
                   strings.HeatMapFilterActive,
                   filter.basis === 'inherent' ? strings.HeatMapFilterInherent : strings.HeatMapFilterResidual,
-                  filter.cell.likelihood,
-                  filter.cell.impact
+                  scaleText('likelihood', filter.cell.likelihood),
+                  scaleText('impact', filter.cell.impact)
                 )}
               </MessageBar>
             </div>
@@ -396,6 +403,8 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
             risk={editing === 'new' ? undefined : editing}
             review={reviewing && editing !== 'new'}
             userId={access.value.me.id}
+            today={today}
+            risks={risks}
             onSaved={onSaved}
             onDismiss={() => {
               setEditing(undefined);

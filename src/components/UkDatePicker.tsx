@@ -1,0 +1,87 @@
+/**
+ * A date field that takes a date chosen from the calendar or typed the way people in the UK
+ * write it (31/03/2027, 31-3-27, 31.03.2027, or 2027-03-31), shows it in words ("31 March 2027")
+ * and hands the form a YYYY-MM-DD date. Text that is not a real date is never taken for another
+ * day: the picker keeps the previous date and says so, quoting what was typed.
+ */
+import * as React from 'react';
+import { DatePicker, DayOfWeek, IDatePickerStrings, defaultDatePickerStrings } from '@fluentui/react';
+import * as strings from 'SsmStrings';
+import { isIsoDate } from '../domain/calendar';
+import { formatDate } from './format';
+
+/** The local calendar date of YYYY-MM-DD, for the picker; undefined when absent or invalid. */
+export function dateOfIso(iso: string | undefined): Date | undefined {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : undefined;
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+}
+
+/** YYYY-MM-DD of a date picked in the user's calendar (not shifted by UTC). */
+export function isoOfDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * YYYY-MM-DD of a date typed in UK order, day first: "31/03/2027", "31-3-27", "31.03.2027",
+ * "31 3 2027"; an ISO date "2027-03-31" is accepted too. Two-digit years are 2000-2099.
+ * Undefined for anything else, including dates that do not exist (31/02/2027).
+ */
+export function parseUkDate(text: string): string | undefined {
+  const value = text.trim();
+  if (isIsoDate(value)) return value;
+  const m = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{2}|\d{4})$/.exec(value);
+  if (!m) return undefined;
+  const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const iso = `${String(year).padStart(4, '0')}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** Props of `UkDatePicker`. */
+export interface IUkDatePickerProps {
+  /** The field's label. */
+  label: string;
+  /** The date as YYYY-MM-DD, or undefined when empty. */
+  value: string | undefined;
+  /** Called with the new date (YYYY-MM-DD), or undefined when the field is cleared. */
+  onChange: (value: string | undefined) => void;
+  /** A validation message from the form, shown under the field. */
+  errorMessage?: string;
+  /** Marks the field as required. */
+  required?: boolean;
+}
+
+/** The date field of every form. */
+export function UkDatePicker(props: IUkDatePickerProps): JSX.Element {
+  const { label, value, onChange, errorMessage, required } = props;
+  const pickerStrings = React.useMemo(
+    (): IDatePickerStrings => ({
+      ...defaultDatePickerStrings,
+      // Shown when typed text is not a date; it quotes the text, so what was typed is not lost.
+      invalidInputErrorMessage: strings.FormDateNotRecognised,
+      isResetStatusMessage: strings.FormDateNotRecognised
+    }),
+    []
+  );
+  return (
+    <DatePicker
+      label={label}
+      ariaLabel={label}
+      isRequired={required}
+      placeholder={strings.FormDatePlaceholder}
+      firstDayOfWeek={DayOfWeek.Monday}
+      allowTextInput={true}
+      value={dateOfIso(value)}
+      formatDate={(d) => (d ? formatDate(isoOfDate(d)) ?? '' : '')}
+      // Null tells the picker the text is not a date: it then says so, quoting the text.
+      parseDateFromString={(text) => {
+        const iso = parseUkDate(text);
+        return iso ? dateOfIso(iso) ?? null : null;
+      }}
+      onSelectDate={(d) => onChange(d ? isoOfDate(d) : undefined)}
+      strings={pickerStrings}
+      // The form's own message, when it has one, replaces the picker's.
+      textField={errorMessage ? { errorMessage } : undefined}
+    />
+  );
+}
