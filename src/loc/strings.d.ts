@@ -659,6 +659,18 @@ declare interface ISsmStrings {
   FieldToCouncil: string;
   FieldDescription: string;
   LessonsHeading: string;
+  ReportStaffHeading: string;
+  ReportNoStaffSurvey: string;
+  ReportStaffLine: string;
+  ReportBudgetHeading: string;
+  ReportNoBudget: string;
+  ReportBudgetLine: string;
+  ReportBudgetByCouncil: string;
+  ReportColumnCouncil: string;
+  ReportColumnBudgetShare: string;
+  ReportNoBestPractice: string;
+  ReportNoLessons: string;
+  ReportBestPracticeFromTo: string;
   LessonsIntro: string;
   LessonsFiltersLabel: string;
   LessonsNone: string;

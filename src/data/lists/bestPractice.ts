@@ -18,5 +18,6 @@ export const bestPracticeList = declareList<BestPractice>()({
     field({ key: 'serviceId', internalName: 'Service', displayName: 'Service', type: 'Lookup', lookupList: 'services', indexed: true })
   ],
   repository: 'list',
+  initial: 'bestPractice',
   sample: 'optional'
 });

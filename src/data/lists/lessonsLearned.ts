@@ -18,5 +18,6 @@ export const lessonsLearnedList = declareList<LessonLearned>()({
     field({ key: 'category', internalName: 'LessonCategory', displayName: 'Category', type: 'Choice', choices: LESSON_CATEGORIES, required: true, indexed: true })
   ],
   repository: 'list',
+  initial: 'lessonsLearned',
   sample: 'optional'
 });

@@ -292,6 +292,28 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
           />
         )}
       </div>
+
+      <div className={classes.sub}>
+        <Text block={true} variant="mediumPlus" as="h4">
+          {strings.ReportStaffHeading}
+        </Text>
+        {!s.staffSurvey ? (
+          <Text block={true} as="p">{strings.ReportNoStaffSurvey}</Text>
+        ) : (
+          <>
+            <Text block={true} as="p">
+              {formatString(
+                strings.ReportStaffLine,
+                s.staffSurvey.periodLabel,
+                s.staffSurvey.satisfiedPercent,
+                s.staffSurvey.responses,
+                s.staffSurvey.surveyed
+              )}
+            </Text>
+            {s.staffSurvey.themes && <RichText className={classes.rich} html={s.staffSurvey.themes} />}
+          </>
+        )}
+      </div>
     </section>
   );
 }
@@ -379,6 +401,88 @@ function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
   );
 }
 
+/** Best practice shared between the councils and lessons learned (the annual review's own sections). */
+function AnnualReview(props: { model: ReportModel; classes: Classes }): JSX.Element {
+  const { model, classes } = props;
+  const practice = model.bestPractice ?? [];
+  const lessons = model.lessonsLearned ?? [];
+  const budget = model.budget;
+  return (
+    <>
+      <section aria-label={strings.ReportBudgetHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.ReportBudgetHeading}
+        </Text>
+        {!budget ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoBudget}
+          </Text>
+        ) : (
+          <>
+            <Text block={true} as="p">
+              {formatString(strings.ReportBudgetLine, formatPounds(budget.sharedBudget), formatPounds(budget.savingsApproved))}
+            </Text>
+            <DataTable
+              caption={strings.ReportBudgetByCouncil}
+              items={[...budget.byCouncil]}
+              getKey={(c) => c.council}
+              columns={[
+                { key: 'council', header: strings.ReportColumnCouncil, render: (c) => c.council },
+                { key: 'share', header: strings.ReportColumnBudgetShare, render: (c) => formatPounds(c.share) }
+              ]}
+            />
+          </>
+        )}
+      </section>
+      <section aria-label={strings.BestPracticeHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.BestPracticeHeading}
+        </Text>
+        {practice.length === 0 ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoBestPractice}
+          </Text>
+        ) : (
+          practice.map((p, i) => (
+            <div key={i} className={classes.sub}>
+              <Text block={true} variant="mediumPlus" as="h4">
+                {p.title}
+              </Text>
+              <Text block={true} as="p" variant="small" className={classes.muted}>
+                {formatString(strings.ReportBestPracticeFromTo, p.fromCouncil, p.toCouncil)}
+                {p.serviceName ? ` · ${p.serviceName}` : ''}
+              </Text>
+              <RichText html={p.description} className={classes.rich} />
+            </div>
+          ))
+        )}
+      </section>
+      <section aria-label={strings.LessonsHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.LessonsHeading}
+        </Text>
+        {lessons.length === 0 ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoLessons}
+          </Text>
+        ) : (
+          lessons.map((l, i) => (
+            <div key={i} className={classes.sub}>
+              <Text block={true} variant="mediumPlus" as="h4">
+                {l.title}
+              </Text>
+              <Text block={true} as="p" variant="small" className={classes.muted}>
+                {l.serviceName ? `${l.category} · ${l.serviceName}` : l.category}
+              </Text>
+              <RichText html={l.lesson} className={classes.rich} />
+            </div>
+          ))
+        )}
+      </section>
+    </>
+  );
+}
+
 /** The whole report: title, period, summary, then one section per service. */
 export function ReportView(props: IReportViewProps): JSX.Element {
   const classes = useClasses(!!props.compact);
@@ -397,6 +501,7 @@ export function ReportView(props: IReportViewProps): JSX.Element {
       ) : (
         model.services.map((s) => <ServiceView key={s.id} model={model} section={s} classes={classes} />)
       )}
+      {model.kind === 'annual' && <AnnualReview model={model} classes={classes} />}
     </article>
   );
 }

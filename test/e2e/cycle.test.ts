@@ -1,0 +1,265 @@
+/**
+ * One year of the monitoring cycle in Chromium against the local host, as the framework report
+ * sets it (paragraphs 11-15): the sample site holds 2021-22, and this test runs 2022-23. Before
+ * each of the four meetings of the forward plan the officers update their objectives and enter
+ * the quarter's measure actuals, the service lead writes the general update in the highlight
+ * report, and a staff survey (every other quarter), a budget line, best practice and a lesson
+ * are entered; then the editor generates each report the meeting receives, checks every
+ * section the framework names for that kind has content on screen, publishes it, and the
+ * published snapshot is read back and checked the same way.
+ *
+ * The lead's general update is written through the screen; the other registers' entries go
+ * straight to the host's SharePoint REST API as each persona (their screens have component
+ * tests of their own), built by the product's own field mapping so the rows are what the
+ * repositories would write.
+ */
+import type { Config } from '@jest/types';
+import type { Locator, Page } from 'playwright-core';
+import { personas, sampleData } from '../../local/sample-data';
+import { SCHEMA } from '../../src/data/schema';
+import { fromItem, toItem } from '../../src/data/mapping';
+import { unpackModel } from '../../src/data/snapshotCodec';
+import type { ListKey } from '../../src/data/lists';
+import { periodFor } from '../../src/domain/calendar';
+import type { ReportKind, ReportModel } from '../../src/domain/report';
+import { useE2e } from './support/harness';
+
+// The sample data as written (2021/22), not moved to today: this test runs the year after it.
+const e2e = useE2e({ name: 'cycle', seed: sampleData });
+
+/** The meetings of the 2022-23 forward plan, as the sample committee meetings list holds them. */
+const MEETINGS = sampleData.committeeMeetings.filter((m) => m.meetingDate >= '2022-04-01' && m.meetingDate < '2023-04-01');
+
+const editor = sampleData.users.find((u) => u.id === personas.find((p) => p.role === 'editor')?.userId);
+const lead = sampleData.users.find((u) => u.id === personas.find((p) => p.role === 'serviceLead')?.userId);
+/** The service the lead persona leads. */
+const leadService = sampleData.services.find((s) => s.serviceLead?.id === lead?.id);
+
+/** Request digests by persona: the host, like SharePoint, refuses a POST without one. */
+const digests = new Map<string, string>();
+
+/** The request digest of `persona`, from the host's contextinfo. */
+async function digestOf(persona: string): Promise<string> {
+  const known = digests.get(persona);
+  if (known) return known;
+  const response = await fetch(`${e2e().host.webUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json;odata=nometadata', Cookie: `ssm-user=${encodeURIComponent(persona)}` } });
+  const digest = ((await response.json()) as { FormDigestValue: string }).FormDigestValue;
+  digests.set(persona, digest);
+  return digest;
+}
+
+/** Adds one item as `persona` through the host's REST API, mapped by the product's schema. */
+async function addItem(list: ListKey, model: Record<string, unknown>, persona: string): Promise<void> {
+  const digest = await digestOf(persona);
+  const response = await fetch(`${e2e().host.webUrl}/_api/web/lists/getbytitle('${encodeURIComponent(SCHEMA[list].title)}')/items`, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json;odata=nometadata',
+      'Content-Type': 'application/json;odata=nometadata',
+      Cookie: `ssm-user=${encodeURIComponent(persona)}`,
+      'X-RequestDigest': digest
+    },
+    body: JSON.stringify(toItem(list, model))
+  });
+  if (response.status !== 201) throw new Error(`Adding to ${list} failed with ${response.status}: ${await response.text()}`);
+}
+
+/** Every published snapshot's model, read back from the host. */
+async function publishedModels(): Promise<ReportModel[]> {
+  const field = SCHEMA.snapshots.fields.find((f) => f.key === 'model');
+  if (!field) throw new Error('The snapshots list declares no model field.');
+  const response = await fetch(`${e2e().host.webUrl}/_api/web/lists/getbytitle('${encodeURIComponent(SCHEMA.snapshots.title)}')/items?$select=${field.internalName}&$top=500`, {
+    headers: { Accept: 'application/json;odata=nometadata', Cookie: `ssm-user=${encodeURIComponent(editor?.email ?? '')}` }
+  });
+  const body = (await response.json()) as { value: Record<string, unknown>[] };
+  // The product's own mapping reads the column; the codec unpacks what it holds.
+  return Promise.all(body.value.map(async (row) => (await unpackModel(fromItem<{ model: unknown }>('snapshots', row).model)) as ReportModel));
+}
+
+/** Text of rich text HTML, for comparing with what the screen shows. */
+function plain(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Picks `option` in the Fluent dropdown labelled `label` inside `scope`. */
+async function pick(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
+  // A dropdown's accessible name ends with its value ("Report Highlight report"): find it by its label.
+  const labelId = await scope.locator('label').filter({ hasText: new RegExp(`^${escape(label)}\\s*\\*?$`) }).first().getAttribute('id');
+  if (!labelId) throw new Error(`No dropdown labelled ${label}.`);
+  await scope.locator(`[role="combobox"][aria-labelledby^="${labelId}"]`).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/**
+ * Asserts that every section the framework names for `kind` has content in `model`, for every
+ * service (`lead`'s content, typed in this test, checked by its words).
+ */
+function expectSections(model: ReportModel, kind: ReportKind, periodId: string, typed: { keyPoints: string; bestPractice: string; lesson: string }): void {
+  expect(model.kind).toBe(kind);
+  expect(model.period.id).toBe(periodId);
+  expect(model.services.length).toBe(sampleData.services.length);
+  switch (kind) {
+    case 'highlight':
+      // Every meeting: an update from each service on key points of action and an overview of activity.
+      for (const s of model.services) {
+        expect({ service: s.name, keyPoints: plain(s.highlight?.keyPoints ?? '') !== '', overview: plain(s.highlight?.activityOverview ?? '') !== '' }).toEqual({ service: s.name, keyPoints: true, overview: true });
+      }
+      expect(plain(model.services.find((s) => s.id === leadService?.id)?.highlight?.keyPoints ?? '')).toContain(typed.keyPoints);
+      return;
+    case 'quarterly':
+      // For each service: objectives and measures; the benefits overview and risk register
+      // across the services (the sample has services with no benefit or open risk yet).
+      for (const s of model.services) {
+        expect({ service: s.name, updated: s.objectives.some((o) => o.updatedThisPeriod), measured: s.measures.some((m) => m.actual !== undefined), staff: s.staffSurvey !== undefined }).toEqual({
+          service: s.name,
+          updated: true,
+          measured: true,
+          staff: true
+        });
+      }
+      expect(model.services.filter((s) => s.benefits.length > 0).length).toBeGreaterThan(0);
+      expect(model.savings.byService.length).toBeGreaterThan(0);
+      expect(model.topRisks.length).toBeGreaterThan(0);
+      return;
+    case 'annual':
+      // Benefits realisation with quantitative performance, best practice, lessons learned, financial benefits.
+      for (const s of model.services) expect({ service: s.name, year: s.measures.some((m) => m.year.some((q) => q.actual !== undefined)) }).toEqual({ service: s.name, year: true });
+      expect(model.services.filter((s) => s.benefits.length > 0).length).toBeGreaterThan(0);
+      expect(model.savings.planned).toBeGreaterThan(0);
+      expect(model.savings.byCouncil.length).toBeGreaterThan(0);
+      expect(model.budget?.sharedBudget).toBeGreaterThan(0);
+      expect(model.budget?.savingsApproved).toBeGreaterThan(0);
+      expect(model.budget?.byCouncil.length).toBeGreaterThan(1);
+      expect((model.bestPractice ?? []).map((b) => b.title)).toContain(typed.bestPractice);
+      expect((model.lessonsLearned ?? []).map((l) => l.title)).toContain(typed.lesson);
+      return;
+  }
+}
+
+/** Moves the clock of this process (so the in-process host's) to noon UTC of `day`; it keeps running. */
+function setHostClock(day: string): void {
+  // A digest is valid for a while after it was issued: the ones held are from another day.
+  digests.clear();
+  jest.useFakeTimers({ now: new Date(`${day}T12:00:00Z`), advanceTimers: true, doNotFake: NOT_DATE });
+}
+
+/** Every timer function jest could fake but Date: the host and playwright keep their real timers. */
+const NOT_DATE: Config.FakeableAPI[] = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
+
+/** The day a week before `day` (YYYY-MM-DD). */
+function weekBefore(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7);
+  return d.toISOString().slice(0, 10);
+}
+
+describe('one year of the monitoring cycle', () => {
+  afterAll(() => {
+    jest.useRealTimers();
+  });
+
+  it('runs the four meetings of 2022-23: updates entered, each meeting’s reports generated, checked and published', async () => {
+    if (!editor || !lead || !leadService) throw new Error('The sample data has no editor, no service lead persona or no service for the lead.');
+    expect(MEETINGS.map((m) => m.reports)).toEqual([
+      ['highlight', 'quarterly'],
+      ['highlight', 'quarterly'],
+      ['highlight', 'quarterly'],
+      ['highlight', 'annual']
+    ]);
+    const leadPage = (await e2e().open('/?webpart=highlightReport', { persona: lead.email })).page;
+    const editorPage = (await e2e().open('/?webpart=highlightReport', { persona: editor.email })).page;
+    const typed = { keyPoints: '', bestPractice: 'Joint procurement of the telephony contract', lesson: 'Agree the data-sharing agreement before the go-live date' };
+
+    for (const [index, meeting] of MEETINGS.entries()) {
+      const period = periodFor(meeting.meetingDate);
+      // The host runs in this process: its clock is moved to the week before the meeting, so
+      // what is entered now is dated inside the meeting's quarter, as it would have been.
+      setHostClock(weekBefore(meeting.meetingDate));
+      const officerOf = (serviceId: number): string => sampleData.objectives.find((o) => o.serviceId === serviceId && o.responsibleOfficer)?.responsibleOfficer?.email ?? editor.email;
+
+      // Officers: an update on each service's first objective and the quarter's actual of each measure.
+      for (const service of sampleData.services) {
+        const objective = sampleData.objectives.find((o) => o.serviceId === service.id);
+        if (!objective) throw new Error(`The sample data has no objective for ${service.name}.`);
+        await addItem('objectiveUpdates', { objectiveId: objective.id, periodId: period.id, narrative: `<p>Progress in ${period.label}.</p>`, status: 'In progress', rag: 'Green', updatedOn: meeting.meetingDate }, officerOf(service.id));
+        for (const measure of sampleData.measures.filter((m) => m.serviceId === service.id)) {
+          await addItem('measureActuals', { measureId: measure.id, periodId: period.id, value: measure.target, comment: `Reported for ${period.label}.` }, officerOf(service.id));
+        }
+        // Staff are surveyed every other quarter.
+        if (index % 2 === 0) await addItem('staffSurveys', { serviceId: service.id, periodId: period.id, surveyed: 40, responses: 30, satisfiedPercent: 80, themes: '<p>Workload and hybrid working.</p>' }, editor.email);
+        // The other services' general updates (the lead's own is written on screen below).
+        if (service.id !== leadService.id) {
+          await addItem('highlights', { serviceId: service.id, meetingDate: meeting.meetingDate, periodId: period.id, keyPoints: `<p>${service.name}: key points.</p>`, activityOverview: `<p>${service.name}: activity.</p>` }, editor.email);
+        }
+      }
+      if (meeting.reports.includes('annual')) {
+        await addItem('budgetLines', { serviceId: leadService.id, financialYear: 2022, sharedBudget: 250000, split: leadService.partnerCouncils.map((council) => ({ council, amount: 250000 / leadService.partnerCouncils.length })), savingsApproved: 30000 }, editor.email);
+        await addItem('bestPractice', { title: typed.bestPractice, fromCouncil: leadService.partnerCouncils[0], toCouncil: leadService.partnerCouncils[1], description: '<p>One contract for both councils.</p>', serviceId: leadService.id }, editor.email);
+        await addItem('lessonsLearned', { title: typed.lesson, serviceId: leadService.id, lesson: '<p>Sign the agreement first.</p>', category: 'Governance' }, editor.email);
+      }
+
+      // The lead writes the general update for the meeting, on screen.
+      typed.keyPoints = `Key points for ${meeting.title}`;
+      await leadPage.reload();
+      await waitForReport(leadPage);
+      const report = leadPage.locator('[data-webpart="highlightReport"]');
+      const write = report.getByRole('button', { name: /write general update/i }).or(report.getByRole('menuitem', { name: /write general update/i }));
+      await write.first().click();
+      const newItem = leadPage.getByRole('menuitem', { name: /new general update/i });
+      if (await newItem.isVisible()) await newItem.click();
+      const panel = leadPage.getByRole('dialog');
+      await pick(leadPage, panel, 'Service', leadService.name);
+      await pick(leadPage, panel, 'Meeting date', new RegExp(escape(meeting.title)));
+      await panel.getByRole('textbox', { name: 'Key points of action' }).fill(typed.keyPoints);
+      await panel.getByRole('textbox', { name: 'Overview of activity' }).fill(`Activity before ${meeting.title}`);
+      await panel.getByRole('button', { name: 'Save', exact: true }).click();
+      await leadPage
+        .getByText(/general update for .* has been saved/i)
+        .waitFor({ timeout: 20_000 })
+        .catch(async (error: unknown) => {
+          await e2e().screenshot(leadPage, `meeting-${index + 1}-general-update`);
+          throw error;
+        });
+
+      // The editor generates, checks and publishes each report the meeting receives.
+      await editorPage.reload();
+      await waitForReport(editorPage);
+      const options = editorPage.locator('[data-webpart="highlightReport"]');
+      await pick(editorPage, options, 'Reporting period', new RegExp(`^${escape(period.label)}`));
+      for (const kind of meeting.reports) {
+        await pick(editorPage, options, 'Report', KIND_NAMES[kind]);
+        const article = options.locator(`article[data-report-kind="${kind}"][data-period="${period.id}"]`);
+        await article.waitFor({ timeout: 20_000 });
+        const section = article.getByRole('region', { name: leadService.name, exact: true });
+        if (kind === 'highlight') await section.getByText(typed.keyPoints).waitFor();
+        if (kind === 'quarterly') await section.getByRole('heading', { name: 'Staff satisfaction' }).waitFor();
+        if (kind === 'annual') {
+          await article.getByRole('region', { name: 'Financial benefits and budget' }).getByText(/savings approved/i).waitFor();
+          await article.getByText(typed.bestPractice).first().waitFor();
+          await article.getByText(typed.lesson).first().waitFor();
+        }
+        await options.getByRole('button', { name: 'Publish this report' }).click();
+        await editorPage.getByRole('button', { name: /^Publish version \d+$/ }).click();
+        await editorPage.getByText(/^Published version \d+ of /).waitFor({ timeout: 20_000 });
+        const published = (await publishedModels()).filter((m) => m.kind === kind && m.period.id === period.id && m.scope.serviceId === undefined);
+        expect(published).toHaveLength(1);
+        expectSections(published[0], kind, period.id, typed);
+      }
+      await e2e().screenshot(editorPage, `meeting-${index + 1}`);
+    }
+  }, 240_000);
+});
+
+/** Report picker names of each kind. */
+const KIND_NAMES: Record<ReportKind, string> = { highlight: 'Highlight report', quarterly: 'Quarterly performance report', annual: 'Annual review' };
+
+/** Escapes `text` for a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Waits until the highlight report shows its choices again after a reload. */
+async function waitForReport(page: Page): Promise<void> {
+  await page.locator('[data-webpart="highlightReport"] h2').first().waitFor({ timeout: 20_000 });
+  await page.getByRole('combobox', { name: 'Reporting period' }).waitFor({ timeout: 20_000 });
+}
