@@ -84,6 +84,7 @@ function plain(html: string): string {
 /** Picks `option` in the Fluent dropdown labelled `label` inside `scope`. */
 async function pick(page: Page, scope: Locator, label: string, option: string | RegExp): Promise<void> {
   // A dropdown's accessible name ends with its value ("Report Highlight report"): find it by its label.
+  // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
   const labelId = await scope.locator('label').filter({ hasText: new RegExp(`^${escape(label)}\\s*\\*?$`) }).first().getAttribute('id');
   if (!labelId) throw new Error(`No dropdown labelled ${label}.`);
   await scope.locator(`[role="combobox"][aria-labelledby^="${labelId}"]`).click();
@@ -136,15 +137,17 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
   }
 }
 
+/** Every timer function jest could fake but Date: the host and playwright keep their real timers. */
+const NOT_DATE: Config.FakeableAPI[] = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
+/** Report picker names of each kind. */
+const KIND_NAMES: Record<ReportKind, string> = { highlight: 'Highlight report', quarterly: 'Quarterly performance report', annual: 'Annual review' };
+
 /** Moves the clock of this process (so the in-process host's) to noon UTC of `day`; it keeps running. */
 function setHostClock(day: string): void {
   // A digest is valid for a while after it was issued: the ones held are from another day.
   digests.clear();
   jest.useFakeTimers({ now: new Date(`${day}T12:00:00Z`), advanceTimers: true, doNotFake: NOT_DATE });
 }
-
-/** Every timer function jest could fake but Date: the host and playwright keep their real timers. */
-const NOT_DATE: Config.FakeableAPI[] = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
 
 /** The day a week before `day` (YYYY-MM-DD). */
 function weekBefore(day: string): string {
@@ -209,6 +212,7 @@ describe('one year of the monitoring cycle', () => {
       if (await newItem.isVisible()) await newItem.click();
       const panel = leadPage.getByRole('dialog');
       await pick(leadPage, panel, 'Service', leadService.name);
+      // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
       await pick(leadPage, panel, 'Meeting date', new RegExp(escape(meeting.title)));
       await panel.getByRole('textbox', { name: 'Key points of action' }).fill(typed.keyPoints);
       await panel.getByRole('textbox', { name: 'Overview of activity' }).fill(`Activity before ${meeting.title}`);
@@ -225,6 +229,7 @@ describe('one year of the monitoring cycle', () => {
       await editorPage.reload();
       await waitForReport(editorPage);
       const options = editorPage.locator('[data-webpart="highlightReport"]');
+      // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
       await pick(editorPage, options, 'Reporting period', new RegExp(`^${escape(period.label)}`));
       for (const kind of meeting.reports) {
         await pick(editorPage, options, 'Report', KIND_NAMES[kind]);
@@ -249,9 +254,6 @@ describe('one year of the monitoring cycle', () => {
     }
   }, 240_000);
 });
-
-/** Report picker names of each kind. */
-const KIND_NAMES: Record<ReportKind, string> = { highlight: 'Highlight report', quarterly: 'Quarterly performance report', annual: 'Annual review' };
 
 /** Escapes `text` for a regular expression. */
 function escape(text: string): string {
