@@ -9,18 +9,7 @@ import { DatePicker, DayOfWeek, IDatePickerStrings, defaultDatePickerStrings } f
 import * as strings from 'SsmStrings';
 import { isIsoDate } from '../domain/calendar';
 import { formatDate } from './format';
-
-/** The local calendar date of YYYY-MM-DD, for the picker; undefined when absent or invalid. */
-export function dateOfIso(iso: string | undefined): Date | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : undefined;
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
-
-/** YYYY-MM-DD of a date picked in the user's calendar (not shifted by UTC). */
-export function isoOfDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+import { fromIsoDate, toIsoDate } from './pickedDates';
 
 /**
  * YYYY-MM-DD of a date typed in UK order, day first: "31/03/2027", "31-3-27", "31.03.2027",
@@ -49,11 +38,13 @@ export interface IUkDatePickerProps {
   errorMessage?: string;
   /** Marks the field as required. */
   required?: boolean;
+  /** Month the calendar opens on while no date is set (YYYY-MM-DD), e.g. today. */
+  initialPickerDate?: string;
 }
 
 /** The date field of every form. */
 export function UkDatePicker(props: IUkDatePickerProps): JSX.Element {
-  const { label, value, onChange, errorMessage, required } = props;
+  const { label, value, onChange, errorMessage, required, initialPickerDate } = props;
   const pickerStrings = React.useMemo(
     (): IDatePickerStrings => ({
       ...defaultDatePickerStrings,
@@ -71,14 +62,15 @@ export function UkDatePicker(props: IUkDatePickerProps): JSX.Element {
       placeholder={strings.FormDatePlaceholder}
       firstDayOfWeek={DayOfWeek.Monday}
       allowTextInput={true}
-      value={dateOfIso(value)}
-      formatDate={(d) => (d ? formatDate(isoOfDate(d)) ?? '' : '')}
+      value={fromIsoDate(value)}
+      initialPickerDate={fromIsoDate(initialPickerDate)}
+      formatDate={(d) => (d ? formatDate(toIsoDate(d)) ?? '' : '')}
       // Null tells the picker the text is not a date: it then says so, quoting the text.
       parseDateFromString={(text) => {
         const iso = parseUkDate(text);
-        return iso ? dateOfIso(iso) ?? null : null;
+        return iso ? fromIsoDate(iso) ?? null : null;
       }}
-      onSelectDate={(d) => onChange(d ? isoOfDate(d) : undefined)}
+      onSelectDate={(d) => onChange(d ? toIsoDate(d) : undefined)}
       strings={pickerStrings}
       // The form's own message, when it has one, replaces the picker's.
       textField={errorMessage ? { errorMessage } : undefined}

@@ -40,9 +40,11 @@ describe('Forward plan', () => {
     expect(within(panel).getAllByText('Meeting date is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Reports received is required.').length).toBeGreaterThan(0);
     fireEvent.change(within(panel).getByLabelText(strings.FieldMeetingTitle), { target: { value: 'Joint Committee, March 2022 (extra)' } });
-    // The picker opens on today's month (March 2022 in these tests): the 29th.
-    fireEvent.click(within(panel).getByLabelText(strings.FieldMeetingDate));
-    fireEvent.click(await screen.findByRole('button', { name: /^29, March, 2022/ }));
+    // Typed as people in the UK write it (the date field also offers a calendar).
+    const date = within(panel).getByRole('combobox', { name: strings.FieldMeetingDate });
+    fireEvent.change(date, { target: { value: '29/03/2022' } });
+    fireEvent.blur(date);
+    await waitFor(() => expect((date as HTMLInputElement).value).toBe('29 March 2022'));
     expect((within(panel).getByLabelText(strings.ReportKindAnnual) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByLabelText(strings.ReportKindHighlight) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByLabelText(strings.ReportKindQuarterly) as HTMLInputElement).checked).toBe(false);

@@ -10,7 +10,7 @@ import * as strings from 'SsmStrings';
 import type { Repositories } from '../../../data/repositories';
 import type { BestPractice, LessonLearned, Person, Service } from '../../../domain/types';
 import { LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase } from '../../../domain/vocabularies';
-import { DateField } from '../../../components/DateField';
+import { UkDatePicker } from '../../../components/UkDatePicker';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { PersonPicker } from '../../../components/PersonPicker';
@@ -279,7 +279,7 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
         onResolving={setResolving}
         errorMessage={fieldErrors.serviceLead}
       />
-      <DateField label={strings.FieldSharedSince} value={values.sharedSince} onChange={(sharedSince) => set({ sharedSince })} errorMessage={fieldErrors.sharedSince} />
+      <UkDatePicker label={strings.FieldSharedSince} value={values.sharedSince} onChange={(sharedSince) => set({ sharedSince })} errorMessage={fieldErrors.sharedSince} />
     </ItemEditorPanel>
   );
 }

@@ -17,7 +17,7 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { DateField } from '../../../components/DateField';
+import { UkDatePicker } from '../../../components/UkDatePicker';
 import { RegisterList, withSaved } from '../../../components/editableList';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
@@ -161,7 +161,7 @@ function MeetingForm(props: {
       ]}
     >
       <TextField label={strings.FieldMeetingTitle} required={true} value={values.title} onChange={(e, v) => setValues((o) => ({ ...o, title: v ?? '' }))} errorMessage={fieldErrors.title} />
-      <DateField
+      <UkDatePicker
         label={strings.FieldMeetingDate}
         required={true}
         value={values.meetingDate}

@@ -11,7 +11,7 @@ import type { ListRepository } from '../../../data/repositories';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { shortPeriodLabel } from '../../../domain/report';
 import type { CommitteeMeeting, Highlight, Service } from '../../../domain/types';
-import { DateField } from '../../../components/DateField';
+import { UkDatePicker } from '../../../components/UkDatePicker';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { RichTextEditor } from '../../../components/RichTextEditor';
@@ -115,7 +115,7 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
           errorMessage={fieldErrors.meetingDate}
         />
       ) : (
-        <DateField
+        <UkDatePicker
           label={strings.FieldMeetingDate}
           required={true}
           value={values.meetingDate}
