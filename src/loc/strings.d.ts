@@ -716,6 +716,8 @@ declare interface ISsmStrings {
   TrackerTabObjectives: string;
   TrackerTabMeasures: string;
   TrackerTabsLabel: string;
+  /** Name of the button that lists the tabs a narrow screen has no room for. */
+  TabsMore: string;
   /** Highlight report: the committee's forward plan tab. */
   ReportTabForwardPlan: string;
   ForwardPlanIntro: string;

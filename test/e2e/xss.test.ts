@@ -129,6 +129,12 @@ async function scrollPass(page: Page, seen: { labels: Set<string>; executable: S
   }
 }
 
+/** The id of the quarter `n` quarters before Q4 2021/22 ("2021-22-Q4" for 0). */
+function quarterBack(n: number): string {
+  const year = 2021 - Math.floor(n / 4);
+  return `${year}-${String((year + 1) % 100).padStart(2, '0')}-Q${4 - (n % 4)}`;
+}
+
 describe('stored XSS: saved through the repositories, rendered in Chromium', () => {
   beforeAll(async () => {
     const repos = await repositories(e2e().host.webUrl);
@@ -145,7 +151,8 @@ describe('stored XSS: saved through the repositories, rendered in Chromium', () 
     await repos.objectiveUpdates.addMany(
       XSS_PAYLOADS.map((payload, i) => ({
         objectiveId: history.id,
-        periodId: '2021-22-Q4',
+        // One update per quarter (an objective holds one update a quarter): Q4 2021/22, Q3, … backwards.
+        periodId: quarterBack(i),
         narrative: `<p>XSS ${String(i + 1).padStart(2, '0')}</p>${payload.html}`,
         status: 'In progress' as const,
         rag: 'Green' as const,

@@ -91,6 +91,9 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Pivot
+        className={noPrint}
+        overflowBehavior="menu"
+        overflowAriaLabel={strings.TabsMore}
         aria-label={strings.RegisterTabsLabel}
         selectedKey={tab}
         onLinkClick={(item) => item && setTab(item.props.itemKey as RegisterTab)}

@@ -102,7 +102,8 @@ export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
   );
   return (
     <Stack tokens={{ childrenGap: 12 }}>
-      <Pivot aria-label={strings.TrackerTabsLabel} selectedKey={tab} onLinkClick={(item) => item && setTab(item.props.itemKey as TrackerTab)} headersOnly={true}>
+      <Pivot className={noPrint} overflowBehavior="menu"
+        overflowAriaLabel={strings.TabsMore} aria-label={strings.TrackerTabsLabel} selectedKey={tab} onLinkClick={(item) => item && setTab(item.props.itemKey as TrackerTab)} headersOnly={true}>
         <PivotItem itemKey="objectives" headerText={strings.TrackerTabObjectives} />
         <PivotItem itemKey="measures" headerText={strings.TrackerTabMeasures} />
         <PivotItem itemKey="staff" headerText={strings.TrackerTabStaff} />

@@ -64,7 +64,8 @@ interface IRecipientListProps {
 /** Each recipient and their items, in a box that scrolls when there are many. */
 function RecipientList(props: IRecipientListProps): JSX.Element {
   return (
-    <section aria-label={strings.RemindersRecipientsHeading} data-testid="reminder-recipients" style={{ maxHeight: 320, overflowY: 'auto' }}>
+    // A box that scrolls must take the focus, so keyboard users can scroll the list too.
+    <section aria-label={strings.RemindersRecipientsHeading} data-testid="reminder-recipients" tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
       <Text as="h3" variant="mediumPlus" block>
         {strings.RemindersRecipientsHeading}
       </Text>
