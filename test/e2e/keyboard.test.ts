@@ -94,7 +94,7 @@ describe('keyboard-only quarterly update', () => {
     // 4. Save with Space on the save button.
     await tabTo(page, /^Save all updates$/, 40);
     await page.keyboard.press('Space');
-    await page.getByText(/update\(s\) saved/i).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.getByText(/updates? saved/i).first().waitFor({ state: 'visible', timeout: 15_000 });
     await env.screenshot(page, 'saved');
 
     // The update is stored: read back through the repositories over REST.

@@ -103,7 +103,8 @@ describe('Send reminders now', () => {
     const dialog = await screen.findByRole('dialog', undefined, { timeout: 10000 });
     // The plan and the permission check run first; generous waits keep this steady on a busy machine.
     const plan = await within(dialog).findByTestId('reminder-plan', undefined, { timeout: 10000 });
-    expect(within(plan).getByText(strings.RemindersNotAllowed)).toBeTruthy();
+    // Fluent renders a MessageBar's text a moment later (so screen readers announce it): wait for it.
+    expect(await within(plan).findByText(strings.RemindersNotAllowed)).toBeTruthy();
     expect(within(plan).getByTestId('reminder-recipients')).toBeTruthy();
     const sendButton = within(dialog).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement;
     expect(sendButton.disabled).toBe(true);
