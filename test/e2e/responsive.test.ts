@@ -246,7 +246,8 @@ describe.each(SIZES)('at $name', (size) => {
     await page.waitForFunction(
       ([scope, n]) => document.querySelectorAll(`[data-webpart="${scope}"] [aria-label^="Edit "]`).length < n,
       [name, before] as const,
-      { timeout: 10_000 }
+      // The register filters as the user types, after a debounce: a loaded two-core machine needs longer.
+      { timeout: 30_000 }
     );
     expect(await part.getByRole('button', { name: `Edit ${title}`, exact: true }).count()).toBe(1);
     await expectNoSidewaysScroll(page, size, `${name} searched`);
