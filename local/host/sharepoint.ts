@@ -453,6 +453,18 @@ function expandedEntity(ctx: SpContext, f: HostField, id: unknown, subs: string[
   return nested({ type: target.entityType, id: `${ctx.webUrl}/_api/${itemPath(target, row.id)}`, props });
 }
 
+/** A person or lookup value as a version carries it: `{ LookupId, LookupValue }` (people add Email), or null. */
+function versionLookup(ctx: SpContext, f: HostField, id: unknown): unknown {
+  if (typeof id !== 'number') return null;
+  if (f.type === 'User') {
+    const u = ctx.store.userById(id);
+    return { LookupId: id, LookupValue: u?.title ?? '', Email: u?.email ?? '' };
+  }
+  const target = f.lookupListId ? ctx.store.listById(f.lookupListId) : undefined;
+  const row = target ? ctx.store.getItem(target, id) : undefined;
+  return { LookupId: id, LookupValue: row ? String(row.data.Title ?? '') : '' };
+}
+
 /** Builds an item entity honouring $select/$expand like SharePoint. */
 function itemEntity(ctx: SpContext, l: HostList, row: ItemRow, select: string[], expand: string[]): Entity {
   const fields = ctx.store.fields(l);
@@ -623,6 +635,11 @@ function itemRoute(ctx: SpContext, l: HostList, id: number, rest: Segment[], req
       for (const f of fields) {
         if (f.type === 'Attachments' || f.internalName === 'ID') continue;
         props[fieldRestName(f)] = storedValue(v, f);
+        // SharePoint Online names a person or lookup column of a version by its internal name,
+        // as { LookupId, LookupValue } (and Email for people); the …Id form is kept as well.
+        if ((f.type === 'User' || f.type === 'Lookup') && f.internalName !== 'Author' && f.internalName !== 'Editor') {
+          props[f.internalName] = versionLookup(ctx, f, storedValue(v, f));
+        }
       }
       const editor = ctx.store.userById(v.editorId);
       props.Editor = { LookupId: v.editorId, LookupValue: editor?.title ?? '', Email: editor?.email ?? '' };

@@ -11,17 +11,44 @@ import { renderWrappingHeader } from './wrappingHeaders';
 import { CardList } from './CardList';
 import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from './responsive';
 
-/** The "Edit" column: one button per row, named after the item for screen readers. */
-export function editColumn<T extends { title: string }>(onEdit: (item: T) => void): IColumn {
+/** The actions of a register row: Edit (for users who may edit) and History (for everyone, auditors first). */
+export interface IRowActions<T> {
+  onEdit?: (item: T) => void;
+  onHistory?: (item: T) => void;
+}
+
+/**
+ * The actions column: one button per action and row, each named after the item for screen
+ * readers. On a card (phones) it sits beside the title, so both stay in reach.
+ */
+export function actionsColumn<T extends { title: string }>(actions: IRowActions<T>): IColumn {
+  const both = actions.onEdit !== undefined && actions.onHistory !== undefined;
   return {
     key: 'actions',
     name: strings.ColumnActions,
-    minWidth: 70,
-    maxWidth: 80,
+    minWidth: both ? 90 : 70,
+    maxWidth: both ? 100 : 80,
     onRender: (item: T) => (
-      <ActionButton className={noPrint} iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, item.title)} onClick={() => onEdit(item)} />
+      <div className={noPrint} style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
+        {actions.onEdit && (
+          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, item.title)} onClick={() => actions.onEdit?.(item)} />
+        )}
+        {actions.onHistory && (
+          <ActionButton
+            iconProps={{ iconName: 'History' }}
+            text={strings.HistoryAction}
+            ariaLabel={formatString(strings.HistoryActionLabel, item.title)}
+            onClick={() => actions.onHistory?.(item)}
+          />
+        )}
+      </div>
     )
   };
+}
+
+/** The "Edit" column: one button per row, named after the item for screen readers. */
+export function editColumn<T extends { title: string }>(onEdit: (item: T) => void): IColumn {
+  return actionsColumn<T>({ onEdit });
 }
 
 /** The list with a saved item in place of its old version, or added at the end when new. */

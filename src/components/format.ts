@@ -41,3 +41,24 @@ export function formatPounds(amount: number): string {
   const pence = Math.round(amount * 100);
   return pence % 100 === 0 ? GBP_FORMAT.format(pence / 100) : GBP_PENCE_FORMAT.format(pence / 100);
 }
+
+// A moment is shown as UK people read it: the date in words and the 24-hour time in London.
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'Europe/London'
+});
+
+/** "3 March 2027 at 14:05" (UK time) for an ISO date-time; undefined when missing or invalid. */
+export function formatDateTime(iso: string | undefined, template = '{0} at {1}'): string | undefined {
+  if (!iso) return undefined;
+  const time = Date.parse(iso);
+  if (isNaN(time)) return undefined;
+  const parts = DATE_TIME_FORMAT.formatToParts(new Date(time));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return formatString(template, `${part('day')} ${part('month')} ${part('year')}`, `${part('hour')}:${part('minute')}`);
+}

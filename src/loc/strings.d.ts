@@ -413,6 +413,22 @@ declare interface ISsmStrings {
   ExportFiltersLabel: string;
   ExportNoFilters: string;
   ExportDone: string;
+  /** Change history of benefits and risks (SharePoint's version history), for auditors. */
+  HistoryAction: string;
+  HistoryActionLabel: string;
+  ChangeHistoryTitle: string;
+  ChangeHistoryIntro: string;
+  ChangeHistoryNone: string;
+  ChangeHistoryListLabel: string;
+  ChangeHistoryAt: string;
+  ChangeHistoryCreated: string;
+  ChangeHistoryEarliest: string;
+  ChangeHistoryChanged: string;
+  ChangeHistoryMeta: string;
+  ChangeHistoryUnknownUser: string;
+  ChangeHistoryNoChange: string;
+  ChangeHistoryField: string;
+  ChangeHistoryChange: string;
   ColumnSavingsByCouncil: string;
   RiskLikelihood1: string;
   RiskLikelihood2: string;

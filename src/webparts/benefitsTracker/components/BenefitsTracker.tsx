@@ -17,8 +17,6 @@ import {
   MessageBarType,
   Pivot,
   PivotItem,
-  PrimaryButton,
-  SearchBox,
   Stack,
   Text,
   mergeStyleSets,
@@ -27,7 +25,7 @@ import {
 import * as strings from 'SsmStrings';
 import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
-import { ExportButton } from '../../../components/ExportButton';
+import { ALL, optionText, RegisterFilters } from '../../../components/RegisterFilters';
 import { useToday } from '../../../components/clock';
 import { downloadBenefits } from '../exportBenefits';
 import { partnerCouncilsOf } from '../../../domain/search';
@@ -40,7 +38,7 @@ import { ErrorBar } from '../../../components/ErrorBar';
 import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
+import { actionsColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatPounds, formatString } from '../../../components/format';
 import { safeHref } from '../../../domain/links';
 import { SavingsSummary } from './SavingsSummary';
@@ -56,11 +54,12 @@ const ServicesRegister = lazyComponent(() => Registers().then((m) => m.ServicesR
 const BudgetOverview = lazyComponent(() => import(/* webpackChunkName: 'ssm-budget-overview' */ './BudgetOverview').then((m) => m.BudgetOverview));
 
 const BenefitForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-benefit-form' */ './BenefitForm').then((m) => m.BenefitForm));
+const BenefitHistoryPanel = lazyComponent(() =>
+  import(/* webpackChunkName: 'ssm-benefit-history' */ '../benefitHistory').then((m) => m.BenefitHistoryPanel)
+);
 
 /** Props of `BenefitsTracker` (none: filters are chosen on the page). */
 export interface IBenefitsTrackerProps {}
-
-const ALL = 'all';
 
 /** Who is signed in and whether they may edit benefits. */
 interface IAccess {
@@ -128,6 +127,9 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
   const today = useToday();
   // undefined: no panel; 'new': a new benefit; otherwise the benefit edited.
   const [editing, setEditing] = React.useState<Benefit | 'new' | undefined>(undefined);
+  // The benefit whose change history is open (read from SharePoint's version history when it opens).
+  const [historyOf, setHistoryOf] = React.useState<Benefit | undefined>(undefined);
+  const history = repositories.history;
 
   React.useEffect(() => {
     if (value) setBenefits(value.benefits);
@@ -229,9 +231,9 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
         onRender: (b: Benefit) => <BenefitFigures benefit={b} className={classes.cell} subtle={classes.subtle} />
       }
     ];
-    if (canEdit) cols.push(editColumn<Benefit>(setEditing));
+    if (canEdit || history) cols.push(actionsColumn<Benefit>({ onEdit: canEdit ? setEditing : undefined, onHistory: history ? setHistoryOf : undefined }));
     return withWrappingHeaders(cols);
-  }, [classes, serviceNames, canEdit]);
+  }, [classes, serviceNames, canEdit, history]);
 
   const onSaved = React.useCallback((saved: Benefit) => {
     setBenefits((list) => withSaved(list, saved));
@@ -258,43 +260,26 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
       {value && (
         <>
           <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindBenefit, items: value.benefits, nameOf: (b: Benefit) => b.title }]} />
-          <Stack
-            horizontal
-            wrap
-            verticalAlign="end"
-            tokens={{ childrenGap: 12 }}
-            role="group"
-            aria-label={strings.BenefitsFiltersLabel}
-            className={noPrint}
+          <RegisterFilters
+            label={strings.BenefitsFiltersLabel}
+            searchLabel={strings.BenefitsSearchLabel}
+            search={filter.search}
+            onSearch={(search) => setFilter((f) => ({ ...f, search }))}
+            serviceOptions={serviceOptions}
+            serviceKey={filter.serviceId ?? ALL}
+            onService={(key) => setFilter((f) => ({ ...f, serviceId: key === ALL ? undefined : (key as number) }))}
+            councilOptions={councilOptions}
+            councilKey={filter.council ?? ALL}
+            onCouncil={(key) => setFilter((f) => ({ ...f, council: key === ALL ? undefined : key }))}
+            newItem={canEdit ? { text: strings.NewBenefit, onClick: () => setEditing('new') } : undefined}
+            onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)}
           >
-            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
-              <SearchBox
-                placeholder={strings.BenefitsSearchLabel}
-                ariaLabel={strings.BenefitsSearchLabel}
-                value={filter.search ?? ''}
-                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
-              />
-            </Stack.Item>
-            <Dropdown
-              label={strings.FilterServiceLabel}
-              options={serviceOptions}
-              selectedKey={filter.serviceId ?? ALL}
-              onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number) }))}
-              styles={{ root: { minWidth: 220, maxWidth: '100%' } }}
-            />
             <Dropdown
               label={strings.FilterCategoryLabel}
               options={categoryOptions}
               selectedKey={filter.category ?? ALL}
               onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : (o?.key as BenefitCategory) }))}
               styles={{ root: { minWidth: 200 } }}
-            />
-            <Dropdown
-              label={strings.FilterCouncilLabel}
-              options={councilOptions}
-              selectedKey={filter.council ?? ALL}
-              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
-              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
             />
             <Dropdown
               label={strings.FilterDeliveryStatusLabel}
@@ -305,9 +290,7 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
               }
               styles={{ root: { minWidth: 160 } }}
             />
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBenefit} onClick={() => setEditing('new')} />}
-            <ExportButton onExport={() => downloadBenefits(groups.flatMap((g) => g.benefits), services, filter, today)} />
-          </Stack>
+          </RegisterFilters>
           <PrintFilters
             filters={[
               ...(filter.search ? [[strings.BenefitsSearchLabel, filter.search] as const] : []),
@@ -355,13 +338,13 @@ function BenefitsRegister(props: IBenefitsTrackerProps): JSX.Element {
           />
         </OnDemand>
       )}
+      {historyOf && history && (
+        <OnDemand>
+          <BenefitHistoryPanel benefit={historyOf} history={history} services={services} onDismiss={() => setHistoryOf(undefined)} />
+        </OnDemand>
+      )}
     </Stack>
   );
-}
-
-/** The text of the option chosen (for the printed filter line). */
-function optionText(options: readonly IDropdownOption[], key: string | number): string {
-  return options.find((o) => o.key === key)?.text ?? String(key);
 }
 
 /** Savings per council with the benefit's total, and FTE before/after. */

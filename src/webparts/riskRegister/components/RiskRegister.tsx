@@ -17,8 +17,6 @@ import {
   Icon,
   MessageBar,
   MessageBarType,
-  PrimaryButton,
-  SearchBox,
   Stack,
   Text,
   Toggle,
@@ -40,7 +38,7 @@ import { ErrorBar } from '../../../components/ErrorBar';
 import { ItemProblems, RowProblems } from '../../../components/ItemProblems';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
+import { actionsColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatCount, formatDate, formatString } from '../../../components/format';
 import {
   buildMatrix,
@@ -56,19 +54,18 @@ import {
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
 import { scaleText } from '../riskScale';
 import { downloadRisks } from '../exportRisks';
-import { ExportButton } from '../../../components/ExportButton';
+import { ALL, optionText, RegisterFilters } from '../../../components/RegisterFilters';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
 
 const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
+const RiskHistoryPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-history' */ '../riskHistory').then((m) => m.RiskHistoryPanel));
 
 /** Props of `RiskRegister` (none: filters are chosen on the page). */
 export interface IRiskRegisterProps {
   /** Today as YYYY-MM-DD, for overdue reviews; the user's today when omitted (tests pin it). */
   today?: string;
 }
-
-const ALL = 'all';
 
 /** The risk review deep link of the reminder emails (`?review=<id>`), if the page was opened with one. */
 function deepLinkedReview(): number | undefined {
@@ -103,6 +100,9 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
   const [risks, setRisks] = React.useState<Risk[]>([]);
   const [filter, setFilter] = React.useState<RiskFilter>({ basis: 'residual', status: 'Open' });
   const [editing, setEditing] = React.useState<Risk | 'new' | undefined>(undefined);
+  // The risk whose change history is open (read from SharePoint's version history when it opens).
+  const [historyOf, setHistoryOf] = React.useState<Risk | undefined>(undefined);
+  const history = repositories.history;
   // Whether the form open is a review (from the reminder link) rather than a plain edit.
   const [reviewing, setReviewing] = React.useState(false);
   const [linkOutcome, setLinkOutcome] = React.useState<LinkOutcome>(undefined);
@@ -245,9 +245,9 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
         onRender: (r: Risk) => <RichText html={r.controls} className={classes.rich} />
       }
     ];
-    if (canEdit) cols.push(editColumn<Risk>(openEditor));
+    if (canEdit || history) cols.push(actionsColumn<Risk>({ onEdit: canEdit ? openEditor : undefined, onHistory: history ? setHistoryOf : undefined }));
     return withWrappingHeaders(cols);
-  }, [classes, serviceNames, canEdit, theme, today, openEditor]);
+  }, [classes, serviceNames, canEdit, theme, today, openEditor, history]);
 
   const onSaved = React.useCallback((saved: Risk) => {
     setRisks((list) => withSaved(list, saved));
@@ -280,32 +280,20 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
       {value && (
         <>
           <ItemProblems sources={[{ kind: strings.ItemKindService, items: value.services, nameOf: (s: Service) => s.name }, { kind: strings.ItemKindRisk, items: value.risks, nameOf: (r: Risk) => r.title }]} />
-          <Stack
-            horizontal
-            wrap
-            verticalAlign="end"
-            tokens={{ childrenGap: 12 }}
-            role="group"
-            aria-label={strings.RisksFiltersLabel}
-            className={noPrint}
+          <RegisterFilters
+            label={strings.RisksFiltersLabel}
+            searchLabel={strings.RisksSearchLabel}
+            search={filter.search}
+            onSearch={(search) => setFilter((f) => ({ ...f, search }))}
+            serviceOptions={serviceOptions}
+            serviceKey={filter.serviceId ?? ALL}
+            onService={(key) => setFilter((f) => ({ ...f, serviceId: key === ALL ? undefined : (key as number | typeof PROGRAMME_WIDE) }))}
+            councilOptions={councilOptions}
+            councilKey={filter.council ?? ALL}
+            onCouncil={(key) => setFilter((f) => ({ ...f, council: key === ALL ? undefined : key }))}
+            newItem={canEdit ? { text: strings.NewRisk, onClick: () => openEditor('new') } : undefined}
+            onExport={() => downloadRisks(shown, services, filter, today)}
           >
-            <Stack.Item styles={{ root: { minWidth: 220, maxWidth: '100%' } }}>
-              <SearchBox
-                placeholder={strings.RisksSearchLabel}
-                ariaLabel={strings.RisksSearchLabel}
-                value={filter.search ?? ''}
-                onChange={(_e, v) => setFilter((f) => ({ ...f, search: v || undefined }))}
-              />
-            </Stack.Item>
-            <Dropdown
-              label={strings.FilterServiceLabel}
-              options={serviceOptions}
-              selectedKey={filter.serviceId ?? ALL}
-              onChange={(e, o) =>
-                setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number | typeof PROGRAMME_WIDE) }))
-              }
-              styles={{ root: { minWidth: 220, maxWidth: '100%' } }}
-            />
             <Dropdown
               label={strings.FilterRiskStatusLabel}
               options={statusOptions}
@@ -313,21 +301,12 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
               onChange={(e, o) => setFilter((f) => ({ ...f, status: o?.key === ALL ? undefined : (o?.key as RiskStatus) }))}
               styles={{ root: { minWidth: 140 } }}
             />
-            <Dropdown
-              label={strings.FilterCouncilLabel}
-              options={councilOptions}
-              selectedKey={filter.council ?? ALL}
-              onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
-              styles={{ root: { minWidth: 200, maxWidth: '100%' } }}
-            />
             <Toggle
               label={strings.FilterOverdueOnly}
               checked={filter.overdueOnly === true}
               onChange={(e, checked) => setFilter((f) => ({ ...f, overdueOnly: checked === true }))}
             />
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewRisk} onClick={() => openEditor('new')} />}
-            <ExportButton onExport={() => downloadRisks(shown, services, filter, today)} />
-          </Stack>
+          </RegisterFilters>
           <PrintFilters
             filters={[
               ...(filter.search ? [[strings.RisksSearchLabel, filter.search] as const] : []),
@@ -413,13 +392,13 @@ export function RiskRegister(props: IRiskRegisterProps): JSX.Element {
           />
         </OnDemand>
       )}
+      {historyOf && history && (
+        <OnDemand>
+          <RiskHistoryPanel risk={historyOf} history={history} services={services} people={people} onDismiss={() => setHistoryOf(undefined)} />
+        </OnDemand>
+      )}
     </Stack>
   );
-}
-
-/** The text of the option chosen (for the printed filter line). */
-function optionText(options: ReadonlyArray<{ key: string | number; text: string }>, key: string | number): string {
-  return options.find((o) => o.key === key)?.text ?? String(key);
 }
 
 /** "Up from 9" with an arrow, "Down from 12", "No change" or "New this quarter". */

@@ -1,0 +1,50 @@
+/**
+ * A benefit's change history panel: the tracker's fields in the words of the form (service
+ * names, choice text, savings per council in pounds and pence, FTE, rich text as plain text).
+ * Loaded on demand, the first time someone asks for a history.
+ */
+import * as React from 'react';
+import * as strings from 'SsmStrings';
+import type { Benefit, Service } from '../../domain/types';
+import type { ItemHistoryRepository } from '../../data/itemHistory';
+import type { HistoryField } from '../../components/changeHistory';
+import { ChangeHistoryPanel } from '../../components/ChangeHistoryPanel';
+import { formatPounds, formatString } from '../../components/format';
+import { richTextToPlain } from '../../components/sanitise';
+
+/** The benefit's fields as the history compares them. */
+export function benefitHistoryFields(services: readonly Service[]): Array<HistoryField<Benefit>> {
+  const number = (v: number | undefined): string => (typeof v === 'number' ? String(v) : '');
+  return [
+    { label: strings.FieldBenefit, text: (b) => b.title },
+    { label: strings.FieldService, text: (b) => services.find((s) => s.id === b.serviceId)?.name ?? strings.UnknownService },
+    { label: strings.FieldCategory, text: (b) => b.category ?? '' },
+    { label: strings.FieldOriginalPosition, text: (b) => richTextToPlain(b.originalPosition) },
+    { label: strings.FieldAchievement, text: (b) => richTextToPlain(b.achievement) },
+    { label: strings.FieldWhenDelivered, text: (b) => b.whenDelivered ?? '' },
+    { label: strings.FieldDeliveryStatus, text: (b) => b.deliveryStatus ?? '' },
+    { label: strings.FieldBenefitsRealised, text: (b) => richTextToPlain(b.realised) },
+    {
+      label: strings.FieldSavingsHeading,
+      text: (b) => (b.savings ?? []).map((s) => formatString(strings.SavingsCouncilLine, s.council, formatPounds(s.planned), formatPounds(s.realised))).join('; ')
+    },
+    { label: strings.FieldFteBefore, text: (b) => number(b.fteBefore) },
+    { label: strings.FieldFteAfter, text: (b) => number(b.fteAfter) },
+    { label: strings.FieldEvidenceUrl, text: (b) => b.evidenceUrl ?? '' }
+  ];
+}
+
+/** Props of `BenefitHistoryPanel`. */
+export interface IBenefitHistoryPanelProps {
+  benefit: Benefit;
+  history: ItemHistoryRepository;
+  services: readonly Service[];
+  onDismiss: () => void;
+}
+
+/** The history panel of one benefit. */
+export function BenefitHistoryPanel(props: IBenefitHistoryPanelProps): JSX.Element {
+  const { benefit, history, services, onDismiss } = props;
+  const fields = React.useMemo(() => benefitHistoryFields(services), [services]);
+  return <ChangeHistoryPanel itemTitle={benefit.title} fields={fields} load={() => history.itemVersions('benefits', benefit.id)} onDismiss={onDismiss} />;
+}

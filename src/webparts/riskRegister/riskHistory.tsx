@@ -1,0 +1,53 @@
+/**
+ * A risk's change history panel: the risk register's fields in the words of the form (service
+ * and owner names, likelihood and impact with their descriptors, UK dates, controls as plain
+ * text). Loaded on demand, the first time someone asks for a history.
+ */
+import * as React from 'react';
+import * as strings from 'SsmStrings';
+import type { Person, Risk, Service } from '../../domain/types';
+import type { ItemHistoryRepository } from '../../data/itemHistory';
+import type { HistoryField } from '../../components/changeHistory';
+import { ChangeHistoryPanel } from '../../components/ChangeHistoryPanel';
+import { formatDate } from '../../components/format';
+import { richTextToPlain } from '../../components/sanitise';
+import { scaleText } from './riskScale';
+
+/** The risk's fields as the history compares them. */
+export function riskHistoryFields(services: readonly Service[], people: readonly Person[]): Array<HistoryField<Risk>> {
+  const serviceName = (r: Risk): string =>
+    r.serviceId === undefined ? strings.ProgrammeWide : services.find((s) => s.id === r.serviceId)?.name ?? strings.UnknownService;
+  // A version may name the person by id only: the register's people give the name.
+  const personName = (p: Person | undefined): string => (p ? p.displayName || people.find((x) => x.id === p.id)?.displayName || '' : '');
+  const scale = (axis: 'likelihood' | 'impact', v: number | undefined): string => (typeof v === 'number' ? scaleText(axis, v) : '');
+  return [
+    { label: strings.FieldRisk, text: (r) => r.title },
+    { label: strings.FieldRiskService, text: serviceName },
+    { label: strings.FieldOwner, text: (r) => personName(r.owner) },
+    { label: strings.FieldCauseEffect, text: (r) => richTextToPlain(r.causeEffect) },
+    { label: strings.FieldInherentLikelihood, text: (r) => scale('likelihood', r.inherentLikelihood) },
+    { label: strings.FieldInherentImpact, text: (r) => scale('impact', r.inherentImpact) },
+    { label: strings.FieldResidualLikelihood, text: (r) => scale('likelihood', r.residualLikelihood) },
+    { label: strings.FieldResidualImpact, text: (r) => scale('impact', r.residualImpact) },
+    { label: strings.FieldControls, text: (r) => richTextToPlain(r.controls) },
+    { label: strings.FieldReviewDate, text: (r) => formatDate(r.reviewDate) ?? '' },
+    { label: strings.FieldPreviousScore, text: (r) => (r.previousResidualScore === undefined ? '' : String(r.previousResidualScore)) },
+    { label: strings.FieldRiskStatus, text: (r) => r.status ?? '' }
+  ];
+}
+
+/** Props of `RiskHistoryPanel`. */
+export interface IRiskHistoryPanelProps {
+  risk: Risk;
+  history: ItemHistoryRepository;
+  services: readonly Service[];
+  people: readonly Person[];
+  onDismiss: () => void;
+}
+
+/** The history panel of one risk. */
+export function RiskHistoryPanel(props: IRiskHistoryPanelProps): JSX.Element {
+  const { risk, history, services, people, onDismiss } = props;
+  const fields = React.useMemo(() => riskHistoryFields(services, people), [services, people]);
+  return <ChangeHistoryPanel itemTitle={risk.title} fields={fields} load={() => history.itemVersions('risks', risk.id)} onDismiss={onDismiss} />;
+}
