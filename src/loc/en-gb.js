@@ -435,6 +435,7 @@ define([], function () {
     ChangeHistoryChanged: 'Version {0}',
     ChangeHistoryMeta: '{0}, by {1}',
     ChangeHistoryUnknownUser: 'someone SharePoint does not name',
+    ChangeHistoryUnknownPerson: 'site user {0} (name not given)',
     ChangeHistoryNoChange: 'Saved with no change to the fields listed here.',
     ChangeHistoryField: '{0}:',
     ChangeHistoryChange: '{0} → {1}',

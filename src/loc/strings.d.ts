@@ -426,6 +426,7 @@ declare interface ISsmStrings {
   ChangeHistoryChanged: string;
   ChangeHistoryMeta: string;
   ChangeHistoryUnknownUser: string;
+  ChangeHistoryUnknownPerson: string;
   ChangeHistoryNoChange: string;
   ChangeHistoryField: string;
   ChangeHistoryChange: string;

@@ -6,10 +6,10 @@
 import * as React from 'react';
 import * as strings from 'SsmStrings';
 import type { Person, Risk, Service } from '../../domain/types';
-import type { ItemHistoryRepository } from '../../data/itemHistory';
+import type { ItemHistoryRepository, StoredVersion } from '../../data/itemHistory';
 import type { HistoryField } from '../../components/changeHistory';
 import { ChangeHistoryPanel } from '../../components/ChangeHistoryPanel';
-import { formatDate } from '../../components/format';
+import { formatDate, formatString } from '../../components/format';
 import { richTextToPlain } from '../../components/sanitise';
 import { scaleText } from './riskScale';
 
@@ -18,7 +18,8 @@ export function riskHistoryFields(services: readonly Service[], people: readonly
   const serviceName = (r: Risk): string =>
     r.serviceId === undefined ? strings.ProgrammeWide : services.find((s) => s.id === r.serviceId)?.name ?? strings.UnknownService;
   // A version may name the person by id only: the register's people give the name.
-  const personName = (p: Person | undefined): string => (p ? p.displayName || people.find((x) => x.id === p.id)?.displayName || '' : '');
+  const personName = (p: Person | undefined): string =>
+    p ? p.displayName || people.find((x) => x.id === p.id)?.displayName || formatString(strings.ChangeHistoryUnknownPerson, p.id) : '';
   const scale = (axis: 'likelihood' | 'impact', v: number | undefined): string => (typeof v === 'number' ? scaleText(axis, v) : '');
   return [
     { label: strings.FieldRisk, text: (r) => r.title },
@@ -48,6 +49,14 @@ export interface IRiskHistoryPanelProps {
 /** The history panel of one risk. */
 export function RiskHistoryPanel(props: IRiskHistoryPanelProps): JSX.Element {
   const { risk, history, services, people, onDismiss } = props;
-  const fields = React.useMemo(() => riskHistoryFields(services, people), [services, people]);
-  return <ChangeHistoryPanel itemTitle={risk.title} fields={fields} load={() => history.itemVersions('risks', risk.id)} onDismiss={onDismiss} />;
+  const [named, setNamed] = React.useState<readonly Person[]>(people);
+  const fields = React.useMemo(() => riskHistoryFields(services, named), [services, named]);
+  const load = async (): Promise<Array<StoredVersion<Risk>>> => {
+    const versions = await history.itemVersions('risks', risk.id);
+    // Names any version gives, for versions that give only the id.
+    const owners = versions.map((v) => v.item.owner).filter((p): p is Person => !!p && p.displayName !== '');
+    setNamed([...people, ...owners]);
+    return versions;
+  };
+  return <ChangeHistoryPanel itemTitle={risk.title} fields={fields} load={load} onDismiss={onDismiss} />;
 }
