@@ -91,7 +91,7 @@ function Entry(props: { entry: HistoryEntry; classes: Record<'meta' | 'changes' 
         <ul className={classes.changes}>
           {e.changes.map((c) => (
             <li key={c.label} className={classes.change}>
-              <span className={classes.field}>{formatString(strings.ChangeHistoryField, c.label)}</span>{' '}
+              <span className={classes.field}>{/[?:]$/.test(c.label) ? c.label : formatString(strings.ChangeHistoryField, c.label)}</span>{' '}
               {c.before === undefined
                 ? c.after || strings.NotSet
                 : formatString(strings.ChangeHistoryChange, c.before || strings.NotSet, c.after || strings.NotSet)}

@@ -4,6 +4,20 @@
  * version before ("Status: Open → Closed"). The first version kept lists the values it held.
  */
 import type { StoredVersion } from '../data/itemHistory';
+import { richTextToPlain } from './sanitise';
+
+/**
+ * Rich text as one line of plain text, its paragraphs and list items kept apart by "; " (so a
+ * list of controls does not run together as one sentence).
+ */
+export function richTextAsLine(html: string | undefined): string {
+  if (!html) return '';
+  return html
+    .split(/<\/(?:p|li|div|h[1-6])\s*>|<br\s*\/?>/i)
+    .map((part) => richTextToPlain(part))
+    .filter((part) => part !== '')
+    .join('; ');
+}
 
 /** A field an auditor reads in the history, with its value as display text. */
 export interface HistoryField<T> {

@@ -135,6 +135,7 @@ declare interface ISsmStrings {
   ShowLatestUpdateLabel: string;
   ColumnAim: string;
   ColumnLatestUpdate: string;
+  ColumnLatestUpdateFor: string;
   ObjectivesCommands: string;
   ObjectivesMoreCommands: string;
   ObjectivesCount: string;
@@ -430,6 +431,7 @@ declare interface ISsmStrings {
   ChangeHistoryNoChange: string;
   ChangeHistoryField: string;
   ChangeHistoryChange: string;
+  ChangeHistoryPreviousScore: string;
   ColumnSavingsByCouncil: string;
   RiskLikelihood1: string;
   RiskLikelihood2: string;

@@ -10,7 +10,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import * as strings from 'SsmStrings';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
-import { historyEntries } from '../../src/components/changeHistory';
+import { historyEntries, richTextAsLine } from '../../src/components/changeHistory';
 import { formatDateTime } from '../../src/components/format';
 import type { AuditedList, ItemHistoryRepository, StoredVersion } from '../../src/data/itemHistory';
 import type { Benefit, Risk, Service } from '../../src/domain/types';
@@ -77,7 +77,7 @@ describe('historyEntries', () => {
     expect(created.get(strings.FieldRiskService)).toEqual({ label: strings.FieldRiskService, after: 'ICT' });
     expect(created.get(strings.FieldCauseEffect)?.after).toBe('Supplier & staff');
     expect(created.get(strings.FieldInherentImpact)?.after).toBe('4 Major');
-    expect(created.has(strings.FieldPreviousScore)).toBe(false);
+    expect(created.has(strings.ChangeHistoryPreviousScore)).toBe(false);
   });
 
   it('calls the oldest version the earliest kept when SharePoint has trimmed older ones', () => {
@@ -111,6 +111,13 @@ describe('historyEntries', () => {
       { label: strings.FieldDeliveryStatus, before: 'In progress', after: 'Achieved' },
       { label: strings.FieldSavingsHeading, before: 'Chorley Council: £4,000.50 planned, £0 realised', after: 'Chorley Council: £4,000.50 planned, £1,200 realised' }
     ]);
+  });
+});
+
+describe('richTextAsLine', () => {
+  it('keeps paragraphs and list items apart, as plain text', () => {
+    expect(richTextAsLine('<ul><li>Monthly board</li><li>Risk &amp; issues log</li></ul><p>Reviewed<br>quarterly</p>')).toBe('Monthly board; Risk & issues log; Reviewed; quarterly');
+    expect(richTextAsLine(undefined)).toBe('');
   });
 });
 

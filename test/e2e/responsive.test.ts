@@ -5,7 +5,8 @@
  * inside the viewport without panning, a table too wide for a phone scrolls in its own box,
  * and axe finds no serious or critical WCAG 2.2 AA violation on the phone and at 1366×768.
  * Printing (print media) shows the content without the controls, every row included.
- * Screenshots of each web part at each size are left in test-artifacts/e2e/responsive-*.png.
+ * Screenshots of each web part at each size are left in test-artifacts/e2e/responsive-*.png (the
+ * panels too: a benefit's and a risk's change history among them).
  *
  * One browser and one host for the file (the harness); each web part is loaded once per size
  * and its panels are opened and closed on that page.
@@ -238,6 +239,11 @@ describe.each(SIZES)('at $name', (size) => {
 
     await checkPanel(page, size, `New ${noun}`, () => part.getByRole('button', { name: create }).click(), (layer) => layer.getByRole('button', { name: /^Save$/ }));
     await checkPanel(page, size, `Edit ${noun}`, () => edits.first().click(), (layer) => layer.getByRole('button', { name: /^Save$/ }));
+    // An auditor's history of the item: read when asked for, its versions newest first, fitting the screen.
+    const histories = part.getByRole('button', { name: /^History of / });
+    expect(await histories.count()).toBe(await edits.count());
+    await expectInViewport(page, size, histories.last(), `${name}: last History`);
+    await checkPanel(page, size, `History of ${noun}`, () => histories.first().click(), (layer) => layer.locator('[data-version]').first());
 
     // Search narrows the list to the items whose text has every word, still fitting the screen.
     const before = await edits.count();

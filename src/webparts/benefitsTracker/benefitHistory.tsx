@@ -7,10 +7,9 @@ import * as React from 'react';
 import * as strings from 'SsmStrings';
 import type { Benefit, Service } from '../../domain/types';
 import type { ItemHistoryRepository } from '../../data/itemHistory';
-import type { HistoryField } from '../../components/changeHistory';
+import { HistoryField, richTextAsLine } from '../../components/changeHistory';
 import { ChangeHistoryPanel } from '../../components/ChangeHistoryPanel';
 import { formatPounds, formatString } from '../../components/format';
-import { richTextToPlain } from '../../components/sanitise';
 
 /** The benefit's fields as the history compares them. */
 export function benefitHistoryFields(services: readonly Service[]): Array<HistoryField<Benefit>> {
@@ -19,11 +18,11 @@ export function benefitHistoryFields(services: readonly Service[]): Array<Histor
     { label: strings.FieldBenefit, text: (b) => b.title },
     { label: strings.FieldService, text: (b) => services.find((s) => s.id === b.serviceId)?.name ?? strings.UnknownService },
     { label: strings.FieldCategory, text: (b) => b.category ?? '' },
-    { label: strings.FieldOriginalPosition, text: (b) => richTextToPlain(b.originalPosition) },
-    { label: strings.FieldAchievement, text: (b) => richTextToPlain(b.achievement) },
+    { label: strings.FieldOriginalPosition, text: (b) => richTextAsLine(b.originalPosition) },
+    { label: strings.FieldAchievement, text: (b) => richTextAsLine(b.achievement) },
     { label: strings.FieldWhenDelivered, text: (b) => b.whenDelivered ?? '' },
     { label: strings.FieldDeliveryStatus, text: (b) => b.deliveryStatus ?? '' },
-    { label: strings.FieldBenefitsRealised, text: (b) => richTextToPlain(b.realised) },
+    { label: strings.FieldBenefitsRealised, text: (b) => richTextAsLine(b.realised) },
     {
       label: strings.FieldSavingsHeading,
       text: (b) => (b.savings ?? []).map((s) => formatString(strings.SavingsCouncilLine, s.council, formatPounds(s.planned), formatPounds(s.realised))).join('; ')

@@ -7,10 +7,9 @@ import * as React from 'react';
 import * as strings from 'SsmStrings';
 import type { Person, Risk, Service } from '../../domain/types';
 import type { ItemHistoryRepository, StoredVersion } from '../../data/itemHistory';
-import type { HistoryField } from '../../components/changeHistory';
+import { HistoryField, richTextAsLine } from '../../components/changeHistory';
 import { ChangeHistoryPanel } from '../../components/ChangeHistoryPanel';
 import { formatDate, formatString } from '../../components/format';
-import { richTextToPlain } from '../../components/sanitise';
 import { scaleText } from './riskScale';
 
 /** The risk's fields as the history compares them. */
@@ -25,14 +24,14 @@ export function riskHistoryFields(services: readonly Service[], people: readonly
     { label: strings.FieldRisk, text: (r) => r.title },
     { label: strings.FieldRiskService, text: serviceName },
     { label: strings.FieldOwner, text: (r) => personName(r.owner) },
-    { label: strings.FieldCauseEffect, text: (r) => richTextToPlain(r.causeEffect) },
+    { label: strings.FieldCauseEffect, text: (r) => richTextAsLine(r.causeEffect) },
     { label: strings.FieldInherentLikelihood, text: (r) => scale('likelihood', r.inherentLikelihood) },
     { label: strings.FieldInherentImpact, text: (r) => scale('impact', r.inherentImpact) },
     { label: strings.FieldResidualLikelihood, text: (r) => scale('likelihood', r.residualLikelihood) },
     { label: strings.FieldResidualImpact, text: (r) => scale('impact', r.residualImpact) },
-    { label: strings.FieldControls, text: (r) => richTextToPlain(r.controls) },
+    { label: strings.FieldControls, text: (r) => richTextAsLine(r.controls) },
     { label: strings.FieldReviewDate, text: (r) => formatDate(r.reviewDate) ?? '' },
-    { label: strings.FieldPreviousScore, text: (r) => (r.previousResidualScore === undefined ? '' : String(r.previousResidualScore)) },
+    { label: strings.ChangeHistoryPreviousScore, text: (r) => (r.previousResidualScore === undefined ? '' : String(r.previousResidualScore)) },
     { label: strings.FieldRiskStatus, text: (r) => r.status ?? '' }
   ];
 }

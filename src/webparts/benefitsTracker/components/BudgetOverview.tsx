@@ -22,6 +22,10 @@ import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatPounds, formatString } from '../../../components/format';
 import { parseTypedNumber } from '../../objectivesTracker/measureActualForm';
+import { ExportButton } from '../../../components/ExportButton';
+import { useToday } from '../../../components/clock';
+import { downloadSheet } from '../../../components/exportSheet';
+import { budgetExportSheet } from '../exportBudget';
 
 /** "2022/23" for the financial year starting in 2022. */
 export function financialYearText(year: number): string {
@@ -35,6 +39,7 @@ export function BudgetOverview(): JSX.Element {
   const [lines, setLines] = React.useState<BudgetLine[]>([]);
   const [year, setYear] = React.useState<number | undefined>(undefined);
   const [editing, setEditing] = React.useState<BudgetLine | 'new' | undefined>(undefined);
+  const today = useToday();
   React.useEffect(() => {
     if (load.value) setLines(load.value.data.budgetLines);
   }, [load.value]);
@@ -97,6 +102,9 @@ export function BudgetOverview(): JSX.Element {
               styles={{ root: { minWidth: 140 } }}
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBudgetLine} onClick={() => setEditing('new')} />}
+            <ExportButton
+              onExport={() => downloadSheet(budgetExportSheet(shown, services, shownYear === undefined ? undefined : financialYearText(shownYear)), 'Budget', today)}
+            />
           </Stack>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.BudgetHeading}>

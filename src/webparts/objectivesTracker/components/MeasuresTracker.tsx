@@ -26,6 +26,9 @@ import { useItemEditor } from '../../../components/useItemEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { richTextToPlain } from '../../../components/sanitise';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { ExportButton } from '../../../components/ExportButton';
+import { measureExportSheet } from '../exportObjectives';
+import { downloadSheet } from '../../../components/exportSheet';
 import { actualValues, convertActual, IActualsAccess, IActualValues, mayEnterActual } from '../measureActualForm';
 
 const MeasureForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-measure-form' */ './MeasureForm').then((m) => m.MeasureForm));
@@ -229,6 +232,17 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
               styles={{ root: { minWidth: 220 } }}
             />
             {access?.isEditor && <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.NewMeasure} onClick={() => setDefining('new')} styles={{ root: { alignSelf: 'flex-end' } }} />}
+            <Stack.Item align="end">
+              <ExportButton
+                onExport={() =>
+                  downloadSheet(
+                    measureExportSheet(rows, services, quarterLabel, serviceId === undefined ? [] : [[strings.FilterServiceLabel, services.find((s) => s.id === serviceId)?.name ?? strings.UnknownService]]),
+                    'Measures',
+                    today
+                  )
+                }
+              />
+            </Stack.Item>
           </Stack>
           {access && !access.canEditActuals && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.MeasuresHeading}>

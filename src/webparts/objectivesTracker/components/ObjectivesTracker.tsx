@@ -57,6 +57,9 @@ import type { IRemindersConnection } from './SendReminders';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { CardList } from '../../../components/CardList';
 import { noPrint, PrintFilters } from '../../../components/print';
+import { ExportButton } from '../../../components/ExportButton';
+import { objectiveExportSheet } from '../exportObjectives';
+import { downloadSheet, FilterLine } from '../../../components/exportSheet';
 import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from '../../../components/responsive';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 
@@ -343,7 +346,7 @@ function clip(text: string, max: number): string {
 
 /** Filters, search and the grouped, virtualised list. */
 function ObjectivesList(props: IObjectivesListProps): JSX.Element {
-  const { state, dispatch, period } = useTracker();
+  const { state, dispatch, period, today } = useTracker();
   const theme = useTheme();
   const data = state.data as ITrackerData;
   const { filters, sort } = state;
@@ -519,6 +522,15 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
   const anyFilter =
     filters.serviceIds.length + filters.statuses.length + filters.officerIds.length > 0 || filters.needsUpdateOnly || filters.search.trim() !== '';
 
+  // The filters applied, named on paper and in the Excel export alike.
+  const applied: FilterLine[] = [
+    ...(filters.search.trim() ? [[strings.ObjectivesSearchLabel, filters.search.trim()] as const] : []),
+    ...(filters.serviceIds.length ? [[strings.ObjectivesFilterService, namesOf(serviceOptions, filters.serviceIds)] as const] : []),
+    ...(filters.statuses.length ? [[strings.ObjectivesFilterStatus, namesOf(statusOptions, filters.statuses)] as const] : []),
+    ...(filters.officerIds.length ? [[strings.ObjectivesFilterOfficer, namesOf(officerOptions, filters.officerIds)] as const] : []),
+    ...(filters.needsUpdateOnly ? [[formatString(strings.ObjectivesFilterNeedsUpdate, shortPeriod(period.id))] as const] : [])
+  ];
+
   return (
     <Stack tokens={{ childrenGap: 8 }}>
       <Stack
@@ -574,6 +586,7 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
           styles={{ root: { marginBottom: 6 } }}
         />
         {anyFilter && <Link onClick={() => dispatch({ type: 'filtersReset' })}>{strings.ObjectivesFilterClear}</Link>}
+        <ExportButton onExport={() => downloadSheet(objectiveExportSheet(grouped.rows, applied), 'Objectives', today)} />
       </Stack>
       <PrintFilters
         filters={[

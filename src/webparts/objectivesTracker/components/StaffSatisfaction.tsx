@@ -27,6 +27,9 @@ import { useItemEditor } from '../../../components/useItemEditor';
 import { formatString } from '../../../components/format';
 import { richTextToPlain, sanitiseRichText } from '../../../components/sanitise';
 import { parseTypedNumber } from '../measureActualForm';
+import { ExportButton } from '../../../components/ExportButton';
+import { surveyExportSheet } from '../exportObjectives';
+import { downloadSheet } from '../../../components/exportSheet';
 
 /** Props of `StaffSatisfaction`. */
 export interface IStaffSatisfactionProps {
@@ -143,13 +146,21 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.value && (
         <>
-          {writable.length > 0 ? (
-            <Stack horizontal>
-              <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSurvey} onClick={() => setEntering({})} />
-            </Stack>
-          ) : (
-            <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>
-          )}
+          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }}>
+            {writable.length > 0 && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSurvey} onClick={() => setEntering({})} />}
+            <ExportButton
+              onExport={() =>
+                downloadSheet(
+                  surveyExportSheet(rows, label, (r) =>
+                    isSurveyDue(r.surveys, periodId, calendar) ? formatString(strings.SurveyDueNow, label(periodId)) : label(nextSurveyDue(r.surveys, periodId, calendar))
+                  ),
+                  'Staff-Satisfaction',
+                  today
+                )
+              }
+            />
+          </Stack>
+          {writable.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.StaffSatisfactionHeading}>
             <RegisterList items={rows} columns={columns} setKey="staffSurveys" ariaLabel={strings.StaffSatisfactionHeading} />
           </section>
