@@ -774,7 +774,12 @@ function applyFieldProps(ctx: SpContext, f: HostField, p: Record<string, unknown
   if (typeof p.Hidden === 'boolean') out.hidden = p.Hidden;
   if (typeof p.Description === 'string') out.description = p.Description;
   const choices = choicesOf(p.Choices);
-  if (choices) out.choices = choices;
+  if (choices) {
+    out.choices = choices;
+    // SharePoint keeps the field's SchemaXml in step with its choices.
+    const list = `<CHOICES>${choices.map((c) => `<CHOICE>${encodeXml(c)}</CHOICE>`).join('')}</CHOICES>`;
+    if (/<CHOICES>[\s\S]*?<\/CHOICES>/i.test(out.schemaXml)) out.schemaXml = out.schemaXml.replace(/<CHOICES>[\s\S]*?<\/CHOICES>/i, list);
+  }
   if (typeof p.MaxLength === 'number') out.maxLength = p.MaxLength;
   if (typeof p.MinimumValue === 'number') out.min = p.MinimumValue;
   if (typeof p.MaximumValue === 'number') out.max = p.MaximumValue;

@@ -31,6 +31,24 @@ export interface ProvisioningReport {
    * local host implements no permissions, so there a published snapshot stays editable.
    */
   notSupported?: string[];
+  /**
+   * Choice columns of a site set up with an older vocabulary whose missing choices were added
+   * (also listed under `updated`). Choices the schema no longer names are kept: items may use them.
+   */
+  choicesAdded?: ChoicesAdded[];
+}
+
+/** The choices added to one Choice column, and those kept that the schema no longer names. */
+export interface ChoicesAdded {
+  /** List title. */
+  list: string;
+  /** The column's internal name. */
+  field: string;
+  /** The column's display name. */
+  fieldTitle: string;
+  added: string[];
+  /** Choices on the site the schema does not name, left in place. */
+  kept: string[];
 }
 
 /** Progress of ensureLists, for a progress indicator. */
@@ -73,6 +91,17 @@ interface RawField {
   InternalName: string;
   Title?: string;
   Required?: boolean;
+  TypeAsString?: string;
+  /** A Choice column's choices: an array (minimal metadata) or `{ results }` (verbose). */
+  Choices?: string[] | { results?: string[] };
+}
+
+/** A Choice column's choices as SharePoint returned them, in either JSON flavour. */
+function choicesOf(f: RawField): string[] {
+  const c = f.Choices;
+  if (Array.isArray(c)) return c.map(String);
+  if (c && Array.isArray(c.results)) return c.results.map(String);
+  return [];
 }
 
 /** Raw view properties read for the idempotency check. */
@@ -161,7 +190,7 @@ class Provisioner {
 
   /** Adds the fields the list lacks and names the Title column as the schema says. */
   public async ensureFields(def: ListDef, list: IList): Promise<void> {
-    const fields = (await list.fields.select('InternalName', 'Title', 'Required')()) as RawField[];
+    const fields = (await list.fields.select('InternalName', 'Title', 'Required', 'TypeAsString')()) as RawField[];
     const byName = new Map(fields.map((f) => [f.InternalName, f] as [string, RawField]));
 
     const title = byName.get(BUILT_IN.title);
@@ -175,7 +204,10 @@ class Provisioner {
     }
 
     const missing = def.fields.filter((f) => !byName.has(f.internalName));
-    for (const f of def.fields) if (byName.has(f.internalName)) this.report.unchanged.push(`${def.title} / field ${f.internalName}`);
+    const changed = await this.ensureChoices(def, list, def.fields.filter((f) => f.type === 'Choice' && byName.get(f.internalName)?.TypeAsString === 'Choice'));
+    for (const f of def.fields) {
+      if (byName.has(f.internalName) && !changed.has(f.internalName)) this.report.unchanged.push(`${def.title} / field ${f.internalName}`);
+    }
     if (missing.length === 0) return;
     const listId = this.listIds.get(def.key) as string;
     const parts: BatchPart<unknown>[] = missing.map((f) => {
@@ -184,6 +216,34 @@ class Provisioner {
     });
     await throwFirstFailure(await this.batch(parts, def.title), def.title);
     for (const f of missing) this.report.created.push(`${def.title} / field ${f.internalName}`);
+  }
+
+  /**
+   * Adds the choices the schema names to a Choice column provisioned with an older vocabulary,
+   * after the ones it has (so their order on the site is kept). Never removes a choice: items may
+   * still use one the schema has dropped. Returns the internal names of the columns changed.
+   */
+  private async ensureChoices(def: ListDef, list: IList, choiceFields: readonly FieldDef[]): Promise<Set<string>> {
+    const changed = new Set<string>();
+    if (choiceFields.length === 0) return changed;
+    // Choices belong to SP.FieldChoice, not SP.Field: read each column itself, as the fields
+    // collection cannot select them (plain GETs, so a run with nothing to change writes nothing).
+    const reads = (await Promise.all(
+      choiceFields.map((f) => list.fields.getByInternalNameOrTitle(f.internalName).select('Choices')())
+    )) as RawField[];
+    for (let i = 0; i < choiceFields.length; i++) {
+      const f = choiceFields[i];
+      const onSite = choicesOf(reads[i]);
+      const wanted = f.choices ?? [];
+      const added = wanted.filter((c) => onSite.indexOf(c) < 0);
+      if (added.length === 0) continue;
+      await list.fields.getByInternalNameOrTitle(f.internalName).update({ Choices: [...onSite, ...added] }, 'SP.FieldChoice');
+      const kept = onSite.filter((c) => wanted.indexOf(c) < 0);
+      changed.add(f.internalName);
+      this.report.updated.push(`${def.title} / field ${f.internalName}`);
+      this.report.choicesAdded = [...(this.report.choicesAdded ?? []), { list: def.title, field: f.internalName, fieldTitle: f.displayName, added, kept }];
+    }
+    return changed;
   }
 
   /**

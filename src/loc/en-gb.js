@@ -27,6 +27,9 @@ define([], function () {
     SetUpListsDescription: 'Creates or updates the Shared Services Monitoring lists on this site. Only site owners can do this.',
     SetUpListsRunning: 'Setting up lists…',
     SetUpListsDone: 'The lists are ready.',
+    SetUpListsChoicesAdded: 'The lists are ready. Choices added: {0}.',
+    SetUpListsChoiceLine: '{0} in {1}: {2}',
+    SetUpListsChoicesKept: '{0} (kept, as items may use them: {1})',
     SetUpListsFailed: 'The lists could not be set up: {0}',
     // Import from a spreadsheet (site owners)
     ImportGroupDescription: 'Adds or updates items of this web part\'s list from a CSV or Excel (.xlsx) file. A dry run shows what would change before anything is written. Only site owners can do this.',

@@ -24,6 +24,9 @@ declare interface ISsmStrings {
   SetUpListsDescription: string;
   SetUpListsRunning: string;
   SetUpListsDone: string;
+  SetUpListsChoicesAdded: string;
+  SetUpListsChoiceLine: string;
+  SetUpListsChoicesKept: string;
   SetUpListsFailed: string;
   ImportGroupDescription: string;
   ImportButton: string;

@@ -204,8 +204,8 @@ export abstract class SsmWebPartBase<TProperties extends object> extends BaseCli
     this._setProvisionStatus(strings.SetUpListsRunning, true);
     // Every web part offers it: the lists are the same whichever part a site owner adds first.
     this.shell.setUpLists(this.context).then(
-      () => {
-        this._setProvisionStatus(strings.SetUpListsDone, false);
+      (summary) => {
+        this._setProvisionStatus(summary, false);
         // Remount so a "lists missing" error gives way to the data.
         this._generation++;
         this.render();

@@ -7,7 +7,9 @@
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { getSP } from '../../data/sp';
 import { createPnpRepositories } from '../../data/pnpRepositories';
-import { ensureLists } from '../../data/provisioning';
+import * as strings from 'SsmStrings';
+import { ensureLists, ProvisioningReport } from '../../data/provisioning';
+import { formatString } from '../../components/format';
 import type { Repositories } from '../../data/repositories';
 
 export { AppShell } from '../../components/AppShell';
@@ -19,7 +21,21 @@ export function createRepositories(context: WebPartContext): Repositories {
   return createPnpRepositories(getSP(context));
 }
 
-/** Creates or updates the product's lists on the web part's site ("Set up lists"). */
-export async function setUpLists(context: WebPartContext): Promise<void> {
-  await ensureLists(getSP(context));
+/** Creates or updates the product's lists on the web part's site ("Set up lists"); resolves to what to tell the site owner. */
+export async function setUpLists(context: WebPartContext): Promise<string> {
+  return provisioningSummary(await ensureLists(getSP(context)));
+}
+
+/**
+ * "The lists are ready.", naming any choices added to a column set up with an older vocabulary
+ * and those kept because the schema no longer names them (items may still use them).
+ */
+export function provisioningSummary(report: ProvisioningReport): string {
+  const changes = report.choicesAdded ?? [];
+  if (changes.length === 0) return strings.SetUpListsDone;
+  const lines = changes.map((c) => {
+    const line = formatString(strings.SetUpListsChoiceLine, c.fieldTitle, c.list, c.added.join(', '));
+    return c.kept.length === 0 ? line : formatString(strings.SetUpListsChoicesKept, line, c.kept.join(', '));
+  });
+  return formatString(strings.SetUpListsChoicesAdded, lines.join('; '));
 }
