@@ -14,6 +14,7 @@ import { buildRows } from '../../src/webparts/objectivesTracker/logic/rows';
 import { measureExportSheet, objectiveExportSheet, surveyExportSheet } from '../../src/webparts/objectivesTracker/exportObjectives';
 import { budgetExportSheet } from '../../src/webparts/benefitsTracker/exportBudget';
 import { filterSentences } from '../../src/components/exportSheet';
+import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet } from '../../src/webparts/benefitsTracker/exportAnnualReview';
 
 const SERVICES: Service[] = [{ id: 4, etag: '"1"', name: 'ICT', phase: 'Phase 2', partnerCouncils: ['Chorley Council', 'South Ribble Borough Council'] }];
 const SAM = { id: 7, displayName: 'Sam Officer', email: 'sam@example.gov.uk' };
@@ -119,6 +120,31 @@ describe('budget export', () => {
     expect(ws.getRow(5).getCell(2).numFmt).toContain('0.00');
     expect(row[strings.FieldBudgetSplit]).toBe('Chorley Council: £60,000.25\nSouth Ribble Borough Council: £60,000.25');
     noFormulas(ws);
+  });
+});
+
+describe('best practice, lessons learned and services exports', () => {
+  it('name the service, council and category filters and write plain text and UK dates', async () => {
+    const practice = await sheetOf(
+      bestPracticeExportSheet(
+        [{ id: 1, etag: '"1"', title: '@Shared rota', fromCouncil: 'Chorley Council', toCouncil: 'South Ribble Borough Council', description: '<p>One <em>rota</em></p>' }],
+        SERVICES,
+        { serviceId: 'programme', council: 'Chorley Council' }
+      )
+    );
+    expect(practice.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: ${strings.ProgrammeWide}; ${strings.FilterCouncilLabel}: Chorley Council`);
+    expect(rowByHeader(practice, 5)).toMatchObject({ [strings.ColumnBestPractice]: "'@Shared rota", [strings.FieldService]: strings.ProgrammeWide, [strings.FieldDescription]: 'One rota' });
+    noFormulas(practice);
+
+    const lessons = await sheetOf(lessonsExportSheet([{ id: 2, etag: '"1"', title: 'Agree roles early', serviceId: 4, lesson: '<p>Before the move.</p>', category: 'HR' }], SERVICES, { category: 'HR' }));
+    expect(lessons.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: HR`);
+    expect(rowByHeader(lessons, 5)).toMatchObject({ [strings.FieldService]: 'ICT', [strings.FieldLesson]: 'Before the move.' });
+
+    const services = await sheetOf(servicesExportSheet([{ ...SERVICES[0], serviceLead: SAM, sharedSince: '2019-04-01' }]));
+    const row = rowByHeader(services, 5);
+    expect(row[strings.FieldPartnerCouncils]).toBe('Chorley Council, South Ribble Borough Council');
+    expect(row[strings.FieldServiceLead]).toBe('Sam Officer');
+    expect((row[strings.FieldSharedSince] as Date).toISOString().slice(0, 10)).toBe('2019-04-01');
   });
 });
 

@@ -21,6 +21,10 @@ import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
 import { formatDate, formatString } from '../../../components/format';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { ExportButton } from '../../../components/ExportButton';
+import { downloadSheet } from '../../../components/exportSheet';
+import { useToday } from '../../../components/clock';
+import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet } from '../exportAnnualReview';
 
 const Forms = (): Promise<typeof import('./AnnualReviewForms')> => import(/* webpackChunkName: 'ssm-annual-review-forms' */ './AnnualReviewForms');
 const BestPracticeForm = lazyComponent(() => Forms().then((m) => m.BestPracticeForm));
@@ -126,6 +130,7 @@ function Filters(props: {
 /** Best practice one partner council passed to another. */
 export function BestPracticeRegister(): JSX.Element {
   const { repositories, load, items, editing, setEditing, onSaved } = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
   const services = React.useMemo(() => data?.services ?? [], [data]);
@@ -156,6 +161,7 @@ export function BestPracticeRegister(): JSX.Element {
         <>
           <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadSheet(bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.BestPracticeHeading}>
@@ -187,6 +193,7 @@ export function BestPracticeRegister(): JSX.Element {
 /** Lessons learned from sharing services. */
 export function LessonsRegister(): JSX.Element {
   const { repositories, load, items, editing, setEditing, onSaved } = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
   const services = React.useMemo(() => data?.services ?? [], [data]);
@@ -216,6 +223,7 @@ export function LessonsRegister(): JSX.Element {
         <>
           <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} withCategory={true}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadSheet(lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.LessonsHeading}>
@@ -249,6 +257,7 @@ export function ServicesRegister(): JSX.Element {
   const load = useAsync(() => loadWithAccess(repositories, ['services'], 'services'), [repositories]);
   const [services, setServices] = React.useState<Service[]>([]);
   const [editing, setEditing] = React.useState<Service | 'new' | undefined>(undefined);
+  const today = useToday();
   React.useEffect(() => {
     if (load.value) setServices(load.value.data.services);
   }, [load.value]);
@@ -304,13 +313,11 @@ export function ServicesRegister(): JSX.Element {
       {load.loading && !load.value && <Loading />}
       {load.value && (
         <>
-          {canEdit ? (
-            <Stack horizontal>
-              <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />
-            </Stack>
-          ) : (
-            <MessageBar messageBarType={MessageBarType.info}>{strings.ServicesReadOnlyNotice}</MessageBar>
-          )}
+          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }}>
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />}
+            <ExportButton onExport={() => downloadSheet(servicesExportSheet(sorted), 'Services', today)} />
+          </Stack>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.ServicesReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.ServicesHeading}>
             {sorted.length === 0 ? (
               <Text as="p">{strings.ServicesNone}</Text>

@@ -1,0 +1,76 @@
+/**
+ * "Export to Excel" of the registers beside the benefits tracker (best practice, lessons learned,
+ * the shared services): the items listed, with service and people's names, UK dates, rich text
+ * as plain text, and the filters applied.
+ */
+import * as strings from 'SsmStrings';
+import type { AnnualReviewFilter } from '../../domain/annualReview';
+import type { BestPractice, LessonLearned, Service } from '../../domain/types';
+import type { ExportSheet } from '../../reports/xlsx';
+import { richTextToPlain } from '../../components/sanitise';
+
+const serviceName = (services: readonly Service[], id: number | undefined): string =>
+  id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
+
+/** The filters of an annual review register as sentences, e.g. "Partner council: Chorley Council". */
+export function annualReviewFilterLines(filter: AnnualReviewFilter, services: readonly Service[]): string[] {
+  const lines: string[] = [];
+  if (filter.serviceId !== undefined) {
+    lines.push(`${strings.FilterServiceLabel}: ${filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)}`);
+  }
+  if (filter.council !== undefined) lines.push(`${strings.FilterCouncilLabel}: ${filter.council}`);
+  if (filter.category !== undefined) lines.push(`${strings.FilterCategoryLabel}: ${filter.category}`);
+  return lines;
+}
+
+const base = (title: string, sheetName: string, filters: string[]): Pick<ExportSheet<unknown>, 'title' | 'sheetName' | 'filters' | 'filtersLabel' | 'noFilters'> => ({
+  title,
+  sheetName,
+  filters,
+  filtersLabel: strings.ExportFiltersLabel,
+  noFilters: strings.ExportNoFilters
+});
+
+/** The sheet of the best practice shown. */
+export function bestPracticeExportSheet(items: readonly BestPractice[], services: readonly Service[], filter: AnnualReviewFilter): ExportSheet<BestPractice> {
+  return {
+    ...base(strings.BestPracticeHeading, strings.RegisterTabBestPractice, annualReviewFilterLines(filter, services)),
+    rows: items,
+    columns: [
+      { header: strings.ColumnBestPractice, value: (p) => p.title, width: 40 },
+      { header: strings.FieldFromCouncil, value: (p) => p.fromCouncil, width: 26 },
+      { header: strings.FieldToCouncil, value: (p) => p.toCouncil, width: 26 },
+      { header: strings.FieldService, value: (p) => serviceName(services, p.serviceId), width: 30 },
+      { header: strings.FieldDescription, value: (p) => richTextToPlain(p.description), width: 60 }
+    ]
+  };
+}
+
+/** The sheet of the lessons learned shown. */
+export function lessonsExportSheet(items: readonly LessonLearned[], services: readonly Service[], filter: AnnualReviewFilter): ExportSheet<LessonLearned> {
+  return {
+    ...base(strings.LessonsHeading, strings.RegisterTabLessons, annualReviewFilterLines(filter, services)),
+    rows: items,
+    columns: [
+      { header: strings.FieldLessonSummary, value: (l) => l.title, width: 40 },
+      { header: strings.FieldService, value: (l) => serviceName(services, l.serviceId), width: 30 },
+      { header: strings.FieldLessonCategory, value: (l) => l.category, width: 18 },
+      { header: strings.FieldLesson, value: (l) => richTextToPlain(l.lesson), width: 60 }
+    ]
+  };
+}
+
+/** The sheet of the shared services. */
+export function servicesExportSheet(services: readonly Service[]): ExportSheet<Service> {
+  return {
+    ...base(strings.ServicesHeading, strings.RegisterTabServices, []),
+    rows: services,
+    columns: [
+      { header: strings.FieldServiceName, value: (s) => s.name, width: 36 },
+      { header: strings.FieldPhase, value: (s) => s.phase, width: 14 },
+      { header: strings.FieldPartnerCouncils, value: (s) => s.partnerCouncils.join(', '), width: 50 },
+      { header: strings.FieldServiceLead, value: (s) => s.serviceLead?.displayName || undefined, width: 24 },
+      { header: strings.FieldSharedSince, value: (s) => s.sharedSince, kind: 'date', width: 18 }
+    ]
+  };
+}
