@@ -641,6 +641,9 @@ function itemRoute(ctx: SpContext, l: HostList, id: number, rest: Segment[], req
           props[f.internalName] = versionLookup(ctx, f, storedValue(v, f));
         }
       }
+      // A version's Created and Modified are when that version was saved (not when the item was created).
+      props.Created = v.modified;
+      props.Modified = v.modified;
       const editor = ctx.store.userById(v.editorId);
       props.Editor = { LookupId: v.editorId, LookupValue: editor?.title ?? '', Email: editor?.email ?? '' };
       return { type: 'SP.ListItemVersion', id: `${ctx.webUrl}/_api/${itemPath(l, id)}/Versions(${v.version * 512})`, props } as Entity;

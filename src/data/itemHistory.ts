@@ -143,12 +143,13 @@ export function createPnpItemHistory(sp: SPFI): ItemHistoryRepository {
           item: { ...fromItem<AuditedModel<K>>(list, versionAsItem(list, v)), id }
         }))
         .filter((v) => v.on !== '')
-        .sort((a, b) => a.on.localeCompare(b.on) || versionNumber(a.label) - versionNumber(b.label));
+        // Version numbers only grow; the time orders versions whose label SharePoint did not give.
+        .sort((a, b) => versionNumber(a.label) - versionNumber(b.label) || a.on.localeCompare(b.on));
     }
   };
 }
 
-/** "3.0" as 3, for ordering versions saved within the same second. */
+/** "3.0" as 3 (0 when missing), for ordering versions. */
 function versionNumber(label: string): number {
   const n = parseFloat(label);
   return Number.isFinite(n) ? n : 0;

@@ -9,7 +9,7 @@ import { fromItem } from '../../src/data/mapping';
 import { NotFoundError } from '../../src/data/errors';
 import type { Benefit, Risk } from '../../src/domain/types';
 import type { Repositories } from '../../src/data/repositories';
-import { ContractTarget, openTarget } from './support/target';
+import { ContractTarget, hostOnly, openTarget } from './support/target';
 
 let target: ContractTarget;
 let repos: Repositories;
@@ -50,6 +50,10 @@ it('reads every version of a risk, oldest first, with its people, service, score
   expect(middle.owner?.id).toBe(lead.id);
   expect(last.status).toBe('Closed');
   expect(versions.every((v) => !Number.isNaN(Date.parse(v.on)))).toBe(true);
+  // Each version is dated when it was saved: never before the one it follows.
+  for (let i = 1; i < versions.length; i++) expect(Date.parse(versions[i].on)).toBeGreaterThanOrEqual(Date.parse(versions[i - 1].on));
+  const current = await repos.risks.getById(added.id);
+  expect(Date.parse(versions[2].on)).toBe(Date.parse(String(current?.modified)));
   // Who saved it: the editing account's display name.
   expect(versions[0].by).not.toBe('');
 });
@@ -71,6 +75,16 @@ it('reads a benefit’s savings and evidence link from its versions', async () =
   const versions = await createPnpItemHistory(target.sp()).itemVersions('benefits', added.id);
   expect(versions.map((v) => v.item.savings[0].realised)).toEqual([0, 1200]);
   expect(versions[0].item.evidenceUrl).toBe('https://example.org/evidence');
+});
+
+hostOnly('the sample risks are seeded on the host only').it('dates each version when it was saved, not when the item was created', async () => {
+  const [seeded] = await repos.risks.getAll();
+  await repos.risks.update({ id: seeded.id, etag: seeded.etag, status: 'Closed' });
+  const versions = await createPnpItemHistory(target.sp()).itemVersions('risks', seeded.id);
+  const [first, last] = [versions[0], versions[versions.length - 1]];
+  expect(first.on).toBe(seeded.created);
+  expect(Date.parse(last.on)).toBeGreaterThan(Date.parse(String(seeded.created)));
+  expect(last.item.status).toBe('Closed');
 });
 
 it('says an item that does not exist is not found', async () => {
