@@ -38,7 +38,8 @@ export function ChangeHistoryPanel<T>(props: IChangeHistoryPanelProps<T>): JSX.E
     meta: { color: theme.semanticColors.bodySubtext },
     changes: { margin: '6px 0 0', paddingLeft: 18 },
     change: { margin: '2px 0' },
-    field: { fontWeight: 600 }
+    field: { fontWeight: 600 },
+    long: { display: 'block' }
   });
   const footer = (): JSX.Element => (
     <Stack horizontal>
@@ -75,7 +76,10 @@ export function ChangeHistoryPanel<T>(props: IChangeHistoryPanelProps<T>): JSX.E
   );
 }
 
-function Entry(props: { entry: HistoryEntry; classes: Record<'meta' | 'changes' | 'change' | 'field', string> }): JSX.Element {
+/** Above this many characters (old and new together) a change is shown as "Before:" and "After:" lines. */
+const LONG_CHANGE = 80;
+
+function Entry(props: { entry: HistoryEntry; classes: Record<'meta' | 'changes' | 'change' | 'field' | 'long', string> }): JSX.Element {
   const { entry: e, classes } = props;
   const when = formatDateTime(e.on, strings.ChangeHistoryAt) ?? e.on;
   const heading = e.kind === 'created' ? strings.ChangeHistoryCreated : e.kind === 'earliest' ? strings.ChangeHistoryEarliest : strings.ChangeHistoryChanged;
@@ -92,9 +96,17 @@ function Entry(props: { entry: HistoryEntry; classes: Record<'meta' | 'changes' 
           {e.changes.map((c) => (
             <li key={c.label} className={classes.change}>
               <span className={classes.field}>{/[?:]$/.test(c.label) ? c.label : formatString(strings.ChangeHistoryField, c.label)}</span>{' '}
-              {c.before === undefined
-                ? c.after || strings.NotSet
-                : formatString(strings.ChangeHistoryChange, c.before || strings.NotSet, c.after || strings.NotSet)}
+              {c.before === undefined ? (
+                c.after || strings.NotSet
+              ) : c.before.length + c.after.length > LONG_CHANGE ? (
+                // Long texts (controls, narratives) read better one above the other than joined by an arrow.
+                <>
+                  <span className={classes.long}>{formatString(strings.ChangeHistoryBefore, c.before || strings.NotSet)}</span>
+                  <span className={classes.long}>{formatString(strings.ChangeHistoryAfter, c.after || strings.NotSet)}</span>
+                </>
+              ) : (
+                formatString(strings.ChangeHistoryChange, c.before || strings.NotSet, c.after || strings.NotSet)
+              )}
             </li>
           ))}
         </ul>

@@ -443,6 +443,8 @@ define([], function () {
     ChangeHistoryNoChange: 'Saved with no change to the fields listed here.',
     ChangeHistoryField: '{0}:',
     ChangeHistoryChange: '{0} → {1}',
+    ChangeHistoryBefore: 'Before: {0}',
+    ChangeHistoryAfter: 'After: {0}',
     ChangeHistoryPreviousScore: 'Residual score at last quarter\'s review',
     ColumnSavingsByCouncil: 'Savings by council',
     RiskLikelihood1: 'Rare',

@@ -434,6 +434,8 @@ declare interface ISsmStrings {
   ChangeHistoryNoChange: string;
   ChangeHistoryField: string;
   ChangeHistoryChange: string;
+  ChangeHistoryBefore: string;
+  ChangeHistoryAfter: string;
   ChangeHistoryPreviousScore: string;
   ColumnSavingsByCouncil: string;
   RiskLikelihood1: string;

@@ -45,6 +45,8 @@ const risk: Risk = {
   status: 'Open'
 };
 
+const LONG = 'Supplier delays and the loss of two key staff mean the migration plan slips by a quarter or more.';
+
 /** Three versions: created; owner (named by id only), likelihood, controls and review date changed; closed. */
 const riskVersions = (): Array<StoredVersion<Risk>> => [
   { label: '1.0', on: '2026-06-30T23:30:00Z', by: 'Craig Holden', item: risk },
@@ -52,9 +54,9 @@ const riskVersions = (): Array<StoredVersion<Risk>> => [
     label: '2.0',
     on: '2026-11-02T10:15:00Z',
     by: 'Anna Lee',
-    item: { ...risk, owner: { id: ANNA.id, displayName: '', email: '' }, residualLikelihood: 2, controls: '<p>Weekly <b>board</b></p>', reviewDate: '2027-04-15' }
+    item: { ...risk, causeEffect: `<p>${LONG}</p>`, owner: { id: ANNA.id, displayName: '', email: '' }, residualLikelihood: 2, controls: '<p>Weekly <b>board</b></p>', reviewDate: '2027-04-15' }
   },
-  { label: '3.0', on: '2026-11-20T09:00:00Z', by: '', item: { ...risk, owner: ANNA, residualLikelihood: 2, controls: '<p>Weekly <b>board</b></p>', reviewDate: '2027-04-15', status: 'Closed' } }
+  { label: '3.0', on: '2026-11-20T09:00:00Z', by: '', item: { ...risk, causeEffect: `<p>${LONG}</p>`, owner: ANNA, residualLikelihood: 2, controls: '<p>Weekly <b>board</b></p>', reviewDate: '2027-04-15', status: 'Closed' } }
 ];
 
 describe('historyEntries', () => {
@@ -68,6 +70,7 @@ describe('historyEntries', () => {
     expect(entries[0].changes).toEqual([{ label: strings.FieldRiskStatus, before: 'Open', after: 'Closed' }]);
     expect(entries[1].changes).toEqual([
       { label: strings.FieldOwner, before: 'Craig Holden', after: 'Anna Lee' },
+      { label: strings.FieldCauseEffect, before: 'Supplier & staff', after: LONG },
       { label: strings.FieldResidualLikelihood, before: '4 Likely', after: '2 Unlikely' },
       { label: strings.FieldControls, before: 'Monthly board', after: 'Weekly board' },
       { label: strings.FieldReviewDate, before: '15 January 2027', after: '15 April 2027' }
@@ -168,6 +171,8 @@ describe('the History action', () => {
     expect(within(middle).getByText('2 November 2026 at 10:15, by Anna Lee')).toBeTruthy();
     expect(middle.textContent).toContain(`${strings.FieldResidualLikelihood}: 4 Likely → 2 Unlikely`);
     expect(middle.textContent).toContain(`${strings.FieldOwner}: Craig Holden → Anna Lee`);
+    // A long change is shown as before and after lines.
+    expect(middle.textContent).toContain(`${strings.FieldCauseEffect}: Before: Supplier & staffAfter: ${LONG}`);
     const newest = list.querySelector('[data-version="3.0"]') as HTMLElement;
     expect(newest.textContent).toContain(strings.ChangeHistoryUnknownUser);
     fireEvent.click(screen.getAllByRole('button', { name: strings.FormClose })[0]);
