@@ -9,9 +9,7 @@ import type { Benefit, Service } from '../../domain/types';
 import { formatPounds, formatString } from '../../components/format';
 import { richTextToPlain } from '../../components/sanitise';
 import type { ExportSheet } from '../../reports/xlsx';
-import { saveBlob } from '../highlightReport/download';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { downloadSheet } from '../../components/exportSheet';
 
 /** The filters as sentences for the sheet, e.g. "Category: Financial savings". */
 export function benefitFilterLines(filter: BenefitFilter, services: readonly Service[]): string[] {
@@ -58,9 +56,5 @@ export function benefitExportSheet(benefits: readonly Benefit[], services: reado
 
 /** Builds the workbook of the benefits shown and saves it; resolves to the file name. */
 export async function downloadBenefits(benefits: readonly Benefit[], services: readonly Service[], filter: BenefitFilter, today: string): Promise<string> {
-  const { buildXlsx } = await import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../reports/xlsx');
-  const data = await buildXlsx(benefitExportSheet(benefits, services, filter));
-  const fileName = `Shared-Services-Benefits-Tracker-${today}.xlsx`;
-  saveBlob(new Blob([data], { type: XLSX_TYPE }), fileName);
-  return fileName;
+  return downloadSheet(benefitExportSheet(benefits, services, filter), 'Benefits-Tracker', today);
 }

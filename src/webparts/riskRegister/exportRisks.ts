@@ -9,12 +9,10 @@ import { riskBand, riskScore } from '../../domain/scoring';
 import { formatString } from '../../components/format';
 import { richTextToPlain } from '../../components/sanitise';
 import type { ExportSheet } from '../../reports/xlsx';
-import { saveBlob } from '../highlightReport/download';
+import { downloadSheet } from '../../components/exportSheet';
 import { BAND_LABELS } from './components/HeatMap';
 import { PROGRAMME_WIDE, RiskFilter } from './riskMatrix';
 import { scaleText } from './riskScale';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function scoreText(likelihood: number, impact: number): string {
   try {
@@ -81,9 +79,5 @@ export function riskExportSheet(risks: readonly Risk[], services: readonly Servi
 
 /** Builds the workbook of the risks shown and saves it; resolves to the file name. */
 export async function downloadRisks(risks: readonly Risk[], services: readonly Service[], filter: RiskFilter, today: string): Promise<string> {
-  const { buildXlsx } = await import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../reports/xlsx');
-  const data = await buildXlsx(riskExportSheet(risks, services, filter));
-  const fileName = `Shared-Services-Risk-Register-${today}.xlsx`;
-  saveBlob(new Blob([data], { type: XLSX_TYPE }), fileName);
-  return fileName;
+  return downloadSheet(riskExportSheet(risks, services, filter), 'Risk-Register', today);
 }
