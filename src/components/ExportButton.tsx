@@ -7,6 +7,7 @@ import { DefaultButton, MessageBar, MessageBarType, Stack } from '@fluentui/reac
 import * as strings from 'SsmStrings';
 import { ErrorBar } from './ErrorBar';
 import { formatString } from './format';
+import { noPrint } from './print';
 
 /** Props of `ExportButton`. */
 export interface IExportButtonProps {
@@ -45,7 +46,8 @@ export function ExportButton(props: IExportButtonProps): JSX.Element {
     );
   };
   return (
-    <Stack tokens={{ childrenGap: 8 }}>
+    // A control, never printed.
+    <Stack tokens={{ childrenGap: 8 }} className={noPrint}>
       <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={strings.ExportExcel} disabled={busy} onClick={run} />
       <ErrorBar error={error} onDismiss={() => setError(undefined)} />
       {saved && (

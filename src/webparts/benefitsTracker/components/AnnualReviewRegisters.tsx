@@ -22,6 +22,7 @@ import { editColumn, RegisterList, withSaved } from '../../../components/editabl
 import { formatDate, formatString } from '../../../components/format';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { ExportButton } from '../../../components/ExportButton';
+import { noPrint } from '../../../components/print';
 import { downloadSheet } from '../../../components/exportSheet';
 import { useToday } from '../../../components/clock';
 import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet } from '../exportAnnualReview';
@@ -313,7 +314,7 @@ export function ServicesRegister(): JSX.Element {
       {load.loading && !load.value && <Loading />}
       {load.value && (
         <>
-          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }}>
+          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />}
             <ExportButton onExport={() => downloadSheet(servicesExportSheet(sorted), 'Services', today)} />
           </Stack>

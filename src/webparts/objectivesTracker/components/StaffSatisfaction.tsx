@@ -28,6 +28,7 @@ import { formatString } from '../../../components/format';
 import { richTextToPlain, sanitiseRichText } from '../../../components/sanitise';
 import { parseTypedNumber } from '../measureActualForm';
 import { ExportButton } from '../../../components/ExportButton';
+import { noPrint } from '../../../components/print';
 import { surveyExportSheet } from '../exportObjectives';
 import { downloadSheet } from '../../../components/exportSheet';
 
@@ -146,7 +147,7 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.value && (
         <>
-          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }}>
+          <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
             {writable.length > 0 && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSurvey} onClick={() => setEntering({})} />}
             <ExportButton
               onExport={() =>
