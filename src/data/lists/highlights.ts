@@ -1,6 +1,7 @@
 /** The general update of each service for each joint committee meeting. */
 import type { Highlight } from '../../domain/types';
 import { declareList, field } from './declare';
+import { periodTitle } from './periodTitle';
 
 /** The highlights list. */
 export const highlightsList = declareList<Highlight>()({
@@ -18,7 +19,7 @@ export const highlightsList = declareList<Highlight>()({
     field({ key: 'activityOverview', internalName: 'ActivityOverview', displayName: 'Overview of activity', type: 'RichText' })
   ],
   // Not shown by the product; a readable label for SharePoint's own views.
-  computedTitle: (model) => (typeof model.periodId === 'string' ? `${model.periodId} #${String(model.serviceId ?? '')}` : undefined),
+  computedTitle: (model) => periodTitle(model.periodId, model.serviceId),
   repository: 'list',
   initial: 'highlights',
   sample: 'required'

@@ -1,6 +1,7 @@
 /** Quarterly actuals of the business plan measures, entered by the officer responsible with a comment. */
 import type { MeasureActual } from '../../domain/types';
 import { declareList, field } from './declare';
+import { periodTitle } from './periodTitle';
 
 /** The measureActuals list. */
 export const measureActualsList = declareList<MeasureActual>()({
@@ -18,7 +19,7 @@ export const measureActualsList = declareList<MeasureActual>()({
     field({ key: 'enteredBy', internalName: 'EnteredBy', displayName: 'Entered by', type: 'User' })
   ],
   // A readable label for SharePoint's own views.
-  computedTitle: (model) => (typeof model.periodId === 'string' ? `${model.periodId} #${String(model.measureId ?? '')}` : undefined),
+  computedTitle: (model) => periodTitle(model.periodId, model.measureId),
   repository: 'period',
   initial: 'measureActuals',
   sample: 'required'

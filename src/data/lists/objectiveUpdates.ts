@@ -2,6 +2,7 @@
 import { OBJECTIVE_STATUSES, RAG_RATINGS } from '../../domain/vocabularies';
 import type { ObjectiveUpdate } from '../../domain/types';
 import { declareList, derivedField, field } from './declare';
+import { periodTitle } from './periodTitle';
 
 /** The objectiveUpdates list. */
 export const objectiveUpdatesList = declareList<ObjectiveUpdate>()({
@@ -25,7 +26,7 @@ export const objectiveUpdatesList = declareList<ObjectiveUpdate>()({
     derivedField({ key: 'objectivePeriodKey', internalName: 'ObjectivePeriod', displayName: 'Objective and period', type: 'Text', indexed: true, unique: true, maxLength: 64, derivedFrom: ['objectiveId', 'periodId'], description: 'Set by the product: one update per objective and reporting period.' })
   ],
   // Not shown by the product; a readable label for SharePoint's own views.
-  computedTitle: (model) => (typeof model.periodId === 'string' ? `${model.periodId} #${String(model.objectiveId ?? '')}` : undefined),
+  computedTitle: (model) => periodTitle(model.periodId, model.objectiveId),
   repository: 'objectiveUpdates',
   initial: 'updates',
   sample: 'required'

@@ -1,6 +1,7 @@
 /** Staff satisfaction survey results, one row per service per survey (every other quarter). */
 import type { StaffSurvey } from '../../domain/types';
 import { declareList, field } from './declare';
+import { periodTitle } from './periodTitle';
 
 /** The staffSurveys list. */
 export const staffSurveysList = declareList<StaffSurvey>()({
@@ -18,7 +19,7 @@ export const staffSurveysList = declareList<StaffSurvey>()({
     field({ key: 'satisfiedPercent', internalName: 'SatisfiedPercent', displayName: 'Satisfied (%)', type: 'Number', required: true, min: 0, max: 100 }),
     field({ key: 'themes', internalName: 'Themes', displayName: 'Themes', type: 'RichText' })
   ],
-  computedTitle: (model) => (typeof model.periodId === 'string' ? `${model.periodId} #${String(model.serviceId ?? '')}` : undefined),
+  computedTitle: (model) => periodTitle(model.periodId, model.serviceId),
   repository: 'period',
   initial: 'staffSurveys',
   sample: 'required'
