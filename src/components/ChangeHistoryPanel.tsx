@@ -19,8 +19,8 @@ export interface IChangeHistoryPanelProps<T> {
   itemTitle: string;
   /** Reads the item's versions, oldest first (called when the panel opens, and on "Try again"). */
   load: () => Promise<ReadonlyArray<StoredVersion<T>>>;
-  /** The fields compared, with their display values. */
-  fields: ReadonlyArray<HistoryField<T>>;
+  /** The fields compared, with their display values; or a function of the versions read (to name people only they name). */
+  fields: ReadonlyArray<HistoryField<T>> | ((versions: ReadonlyArray<StoredVersion<T>>) => ReadonlyArray<HistoryField<T>>);
   onDismiss: () => void;
 }
 
@@ -31,7 +31,11 @@ export function ChangeHistoryPanel<T>(props: IChangeHistoryPanelProps<T>): JSX.E
   const loadRef = React.useRef(props.load);
   loadRef.current = props.load;
   const loaded = useAsync(() => loadRef.current(), []);
-  const entries = React.useMemo(() => (loaded.value ? historyEntries(loaded.value, fields) : undefined), [loaded.value, fields]);
+  const entries = React.useMemo(() => {
+    const versions = loaded.value;
+    if (!versions) return undefined;
+    return historyEntries(versions, typeof fields === 'function' ? fields(versions) : fields);
+  }, [loaded.value, fields]);
   const classes = mergeStyleSets({
     list: { listStyle: 'none', padding: 0, margin: 0 },
     entry: { padding: '10px 0', borderTop: `1px solid ${theme.palette.neutralLight}`, overflowWrap: 'anywhere' },

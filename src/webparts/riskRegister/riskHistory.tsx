@@ -48,14 +48,12 @@ export interface IRiskHistoryPanelProps {
 /** The history panel of one risk. */
 export function RiskHistoryPanel(props: IRiskHistoryPanelProps): JSX.Element {
   const { risk, history, services, people, onDismiss } = props;
-  const [named, setNamed] = React.useState<readonly Person[]>(people);
-  const fields = React.useMemo(() => riskHistoryFields(services, named), [services, named]);
-  const load = async (): Promise<Array<StoredVersion<Risk>>> => {
-    const versions = await history.itemVersions('risks', risk.id);
-    // Names any version gives, for versions that give only the id.
-    const owners = versions.map((v) => v.item.owner).filter((p): p is Person => !!p && p.displayName !== '');
-    setNamed([...people, ...owners]);
-    return versions;
-  };
+  // Names any version gives, for versions that give only the id.
+  const fields = React.useCallback(
+    (versions: ReadonlyArray<StoredVersion<Risk>>) =>
+      riskHistoryFields(services, [...people, ...versions.map((v) => v.item.owner).filter((p): p is Person => !!p && p.displayName !== '')]),
+    [services, people]
+  );
+  const load = (): Promise<Array<StoredVersion<Risk>>> => history.itemVersions('risks', risk.id);
   return <ChangeHistoryPanel itemTitle={risk.title} fields={fields} load={load} onDismiss={onDismiss} />;
 }
