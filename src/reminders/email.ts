@@ -93,7 +93,7 @@ export function renderReminderEmail(
     `<li><a href="${escapeHtml(href)}">${escapeHtml(title || strings.MailUntitled)}</a>${extra}</li>`;
   const service = (id: number | undefined): string => {
     const name = serviceName(id);
-    return name ? ` <span style="color:#605e5c">(${escapeHtml(name)})</span>` : '';
+    return name ? ` <span style="color:#605e5c">${htmlOf(strings.MailServiceName, escapeHtml(name))}</span>` : '';
   };
 
   const parts: string[] = [];
