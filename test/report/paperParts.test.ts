@@ -124,6 +124,42 @@ describe('paper figures', () => {
   });
 });
 
+describe('objectives trend', () => {
+  /** Text of the rows of the table titled `caption`, one string a row, cells joined by " | ". */
+  const tableRows = (raw: string, caption: string): string[] => {
+    const table = raw.split('<w:tbl>').find((t) => t.indexOf(`<w:tblCaption w:val="${caption}"/>`) >= 0);
+    if (!table) return [];
+    return table
+      .split('</w:tr>')
+      .slice(0, -1)
+      .map((tr) => tr.split('</w:tc>').slice(0, -1).map((tc) => [...tc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('')).join(' | '));
+  };
+
+  it('shows the RAG ratings and statuses of the last four quarters in the quarterly and annual papers', async () => {
+    const m = model();
+    expect(m.trend).toHaveLength(4);
+    const rows = tableRows((await documentXml(m)).raw, 'Objectives by RAG rating and status over the last four quarters');
+    expect(rows[0]).toBe('Quarter | RAG rating | Status | Not reported');
+    expect(rows.slice(1).map((r) => r.split(' | ')[0])).toEqual(['Q1 2021/22', 'Q2 2021/22', 'Q3 2021/22', 'Q4 2021/22']);
+    // The counts in words, as the model has them.
+    const q4 = m.trend?.[3];
+    const green = q4?.ragCounts.Green ?? 0;
+    expect(green).toBeGreaterThan(0);
+    expect(rows[4]).toContain(`${green} green`);
+    expect(rows[4].split(' | ')[3]).toBe(String(q4?.notReported));
+    const annual = await documentXml(model({ kind: 'annual' }));
+    expect(tableRows(annual.raw, 'Objectives by RAG rating and status over the last four quarters')).toHaveLength(5);
+  });
+
+  it('is left out of the highlight report and of snapshots published before the trend was kept', async () => {
+    const highlight = await documentXml(model({ kind: 'highlight' }));
+    expect(highlight.raw).not.toContain('over the last four quarters');
+    const older = await documentXml({ ...model(), trend: undefined });
+    expect(older.raw).not.toContain('over the last four quarters');
+    expect(older.raw).toContain('Savings realised to date total');
+  });
+});
+
 describe('PDF through Microsoft Graph', () => {
   /** A fake Graph client recording the calls it gets. */
   function fakeClient(answers: { put?: unknown; get?: ArrayBuffer; fail?: 'put' | 'get' }): { client: Client; calls: Array<{ method: string; path: string; query?: Record<string, string> }> } {
