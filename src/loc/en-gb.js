@@ -599,6 +599,7 @@ define([], function () {
     PaperSurveyNotThisPeriod: 'Staff are surveyed every other quarter; the latest survey is from {0}.',
     PaperThemesRaised: 'Themes raised:',
     PaperMeasureComments: 'Officers\' comments on the {0} actuals:',
+    PaperRichTextTableAbout: 'Table in the text about {0}',
     MailServiceName: '({0})',
     MailSubjectOverdue: 'Overdue: quarterly updates for {0} were due on {1}',
     MailSubjectReminder: 'Reminder: quarterly updates for {0} are due by {1}',

@@ -590,6 +590,7 @@ declare interface ISsmStrings {
   PaperSurveyNotThisPeriod: string;
   PaperThemesRaised: string;
   PaperMeasureComments: string;
+  PaperRichTextTableAbout: string;
   MailServiceName: string;
   MailSubjectOverdue: string;
   MailSubjectReminder: string;

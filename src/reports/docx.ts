@@ -222,8 +222,8 @@ function spaced(blocks: readonly Block[]): Block[] {
 interface Ctx {
   model: ReportModel;
   rich: RichTextConverter;
-  /** Rich text in a table cell: smaller type. */
-  richCell(html: string): RichTextBlock[];
+  /** Rich text in a table cell: smaller type; a table in it is titled after `about` (the item's title). */
+  richCell(html: string, about: string): RichTextBlock[];
   /** The paper's settings. */
   settings: ReportSettings;
   /** Figures with their PNG bytes. */
@@ -420,7 +420,7 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   if (s.objectives.length === 0) return [para(strings.PaperServiceNoObjectives)];
   const rows = s.objectives.map((o) => {
-    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative) : [];
+    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative, o.title) : [];
     if (!o.update) {
       progress.push(new Paragraph({ children: [text(strings.PaperNoProgressUpdate, { italics: true, size: CELL_SIZE })] }));
     } else if (!o.updatedThisPeriod) {
@@ -442,7 +442,7 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
     const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} ${strings.PaperNoProgressUpdate}`;
     return [
       cell(titleParas, { measure: `${o.title} ${o.responsibleOfficer ?? ''} ${o.targetDate ? longDate(o.targetDate) : ''}`, bold: true }),
-      cell(ctx.richCell(o.aim), { measure: plainOf(o.aim) }),
+      cell(ctx.richCell(o.aim, o.title), { measure: plainOf(o.aim) }),
       cell(progress, { measure: progressText }),
       cell(statusText(o), { fill: RAG_FILL[o.rag] })
     ];
@@ -679,7 +679,7 @@ function benefitTracker(ctx: Ctx): Block[] {
         rows.map((b) => {
           const first = [new Paragraph({ children: [text(b.title, { bold: true, size: CELL_SIZE })] })];
           if (m.services.length > 1) first.push(new Paragraph({ children: [text(b.serviceName, { italics: true, size: CELL_SIZE })] }));
-          const realised = ctx.richCell(b.realised);
+          const realised = ctx.richCell(b.realised, b.title);
           const saved = b.savings.filter((x) => x.planned > 0 || x.realised > 0);
           if (saved.length > 0) {
             realised.push(
@@ -700,8 +700,8 @@ function benefitTracker(ctx: Ctx): Block[] {
           const savedText = saved.map((x) => `${x.council} ${pounds(x.realised)} ${pounds(x.planned)}`).join(' ');
           return [
             cell(first, { measure: `${b.title} ${b.serviceName}`, bold: true }),
-            cell(ctx.richCell(b.originalPosition), { measure: plainOf(b.originalPosition) }),
-            cell(ctx.richCell(b.achievement), { measure: plainOf(b.achievement) }),
+            cell(ctx.richCell(b.originalPosition, b.title), { measure: plainOf(b.originalPosition) }),
+            cell(ctx.richCell(b.achievement, b.title), { measure: plainOf(b.achievement) }),
             cell(when),
             cell(realised, { measure: `${plainOf(b.realised)} ${savedText} Capacity: FTE` })
           ];
@@ -805,7 +805,7 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
           cell(b.serviceName ? `${b.title}\n${b.serviceName}` : b.title, { bold: true }),
           cell(b.fromCouncil),
           cell(b.toCouncil),
-          cell(ctx.richCell(b.description), { measure: plainOf(b.description) })
+          cell(ctx.richCell(b.description, b.title), { measure: plainOf(b.description) })
         ]),
         [2.5, 1.6, 1.6, 4.5],
         PORTRAIT_WIDTH,
@@ -819,7 +819,7 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
     blocks.push(
       table(
         [strings.PaperColumnLesson, strings.PaperColumnCategory, strings.PaperColumnLessonLearned],
-        lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson), { measure: plainOf(l.lesson) })]),
+        lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson, l.title), { measure: plainOf(l.lesson) })]),
         [2.8, 1.4, 5],
         PORTRAIT_WIDTH,
         strings.PaperLessonsCaption
@@ -842,7 +842,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
     rich,
     settings,
     figures,
-    richCell: (html) => rich(html, { size: CELL_SIZE }),
+    richCell: (html, about) => rich(html, { size: CELL_SIZE, tableTitle: formatString(strings.PaperRichTextTableAbout, about) }),
     numberedRich: (html) => rich(html, { paragraphNumbering: PARAGRAPH_NUMBERING }),
     richBody: (html, empty) => {
       const paras = rich(html);

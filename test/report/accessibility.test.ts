@@ -139,6 +139,11 @@ describe.each(PAPERS)('the $kind paper for $periodId, $scope', ({ kind, periodId
       for (const r of rows) expect(textOf(r).trim()).not.toBe('');
       for (const tag of ['w:gridSpan', 'w:vMerge', 'w:hMerge']) expect(all(t, tag)).toHaveLength(0);
     }
+    // The table the officer pasted into the update is titled after its objective.
+    if (periodId === '2021-22-Q4') {
+      const title = sampleData.objectives.find((o) => o.id === 1)?.title ?? '';
+      expect(tables.map((t) => val(child(child(t, 'w:tblPr'), 'w:tblCaption')))).toContain(`Table in the text about ${title}`);
+    }
   });
 
   it('uses the built-in Title and Heading styles, one title and then headings without skipped levels', () => {
