@@ -26,6 +26,7 @@ import { buildReportDocument, createRichTextConverter, reportFileName, RichTextW
 import { paperFigures } from '../../src/reports/figures';
 import type { FigureImages } from '../../src/reports/figures';
 import { renderReminderEmail } from '../../src/reminders';
+import type { OfficerReminder } from '../../src/domain/reminders';
 import { periodById } from '../../src/domain/calendar';
 import { sampleData } from '../../local/sample-data';
 import { fixture } from './fixtures';
@@ -128,18 +129,18 @@ describe('the committee paper', () => {
 describe('the reminder email', () => {
   it('writes only loc strings and data', () => {
     const period = periodById('2021-22-Q4');
-    const officer = {
+    const officer: OfficerReminder = {
       email: 'officer@example.gov.uk',
       displayName: 'Ruth Calloway',
       objectives: [{ id: 7, title: 'Shared debt recovery policy', serviceId: 1 }],
       risks: [{ id: 8, title: '', reviewDate: '2022-03-01', serviceId: 1 }],
       measures: [{ id: 9, title: 'Days to process new claims', serviceId: 2 }],
-      surveys: [{ id: 10, title: 'Staff survey' }],
+      surveys: [{ serviceId: 1, title: 'Revenues and Benefits' }],
       cc: []
     };
-    const data = [officer.displayName, officer.email, 'Revenues and Benefits', 'Legal', ...officer.objectives.map((o) => o.title), ...officer.measures.map((m) => m.title), 'Staff survey', period.label].map(norm);
+    const data = [officer.displayName, officer.email, 'Revenues and Benefits', 'Legal', ...officer.objectives.map((o) => o.title), ...officer.measures.map((m) => m.title), period.label].map(norm);
     for (const round of [{ round: 1, startsOn: '2022-02-24', escalation: false }, { round: 4, startsOn: '2022-03-17', escalation: true }]) {
-      const mail = renderReminderEmail(officer as Parameters<typeof renderReminderEmail>[0], { period, round }, { siteUrl: 'https://contoso.sharepoint.com/sites/ssm' }, (id) =>
+      const mail = renderReminderEmail(officer, { period, round }, { siteUrl: 'https://contoso.sharepoint.com/sites/ssm' }, (id) =>
         id === 1 ? 'Revenues and Benefits' : id === 2 ? 'Legal' : undefined
       );
       const paragraphs = mail.html.split(/<\/(?:p|h3|li)>/).map(plain);
