@@ -12,6 +12,7 @@ import { paperFigures } from '../../src/reports/figures';
 import { graphPdfConverter, PdfConversionError } from '../../src/reports/pdf';
 import { sanitiseRichText } from '../../src/components/sanitise';
 import { sampleData } from '../../local/sample-data';
+import { fixture } from './fixtures';
 import { listReportSettings, settingsFromItem } from '../../src/data/reportSettings';
 import { ListMissingError } from '../../src/data/errors';
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -209,5 +210,22 @@ describe('PDF through Microsoft Graph', () => {
     await expect(graphPdfConverter(fakeClient({ put: { id: 'x' }, fail: 'get' }).client, { driveId: 'd' }).toPdf(new Uint8Array(), 'a.docx')).rejects.toBeInstanceOf(
       PdfConversionError
     );
+  });
+});
+
+describe('paper wording', () => {
+  it('says one objective and one change in the singular', async () => {
+    // Legal Services has one objective, whose RAG went from amber to red in the fourth quarter.
+    const m = buildReportModel(fixture(), { kind: 'quarterly', periodId: '2021-22-Q4', serviceId: 2, generatedOn: '2022-03-10T09:00:00Z' });
+    const text = [...(await documentXml(m)).raw.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
+    expect(text).toContain('There is 1 service development objective across 1 service: 1 ongoing.');
+    expect(text).toContain('1 objective changed status or RAG rating since Q3 2021/22; the change is set out in appendix A.');
+  });
+
+  it('says several in the plural', async () => {
+    const m = buildReportModel(fixture(), { kind: 'quarterly', periodId: '2021-22-Q4', generatedOn: '2022-03-10T09:00:00Z' });
+    const text = [...(await documentXml(m)).raw.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
+    expect(text).toMatch(/There are 4 service development objectives across 2 services: /);
+    expect(text).toMatch(/\d objectives changed status or RAG rating since Q3 2021\/22; the changes are set out for each service in appendix A\./);
   });
 });
