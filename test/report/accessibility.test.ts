@@ -5,7 +5,7 @@
  * its XML read. The rules: pictures inline with alt text (title and description); every table
  * with a header row, a title and a description, and no merged cells or blank rows; headings in
  * the built-in Heading styles, in order without skipped levels; a document title and the
- * language (en-GB); no runs of empty paragraphs used as spacing; hyperlinks with meaningful
+ * language (en-GB); no runs of empty paragraphs, spaces or tabs used as spacing; hyperlinks with meaningful
  * text; text on shaded cells and in coloured styles at a contrast of at least 4.5:1 (WCAG AA).
  */
 import JSZip from 'jszip';
@@ -172,7 +172,10 @@ describe.each(PAPERS)('the $kind paper for $periodId, $scope', ({ kind, periodId
     expect(all(defaults, 'w:lang').map((l) => val(l))).toEqual(['en-GB']);
   });
 
-  it('never uses a run of empty paragraphs as spacing', () => {
+  it('never uses a run of empty paragraphs, spaces or tabs as spacing', () => {
+    // Word's "repeated blank characters": spaces or tabs lined up to place text.
+    expect(all(paper.body, 'w:t').filter((t) => /\s{3,}/.test(t.textContent ?? '')).map((t) => t.textContent)).toEqual([]);
+    expect(all(paper.body, 'w:tab')).toHaveLength(0);
     // Body paragraphs and those in cells: at most one empty paragraph in a row (the gap Word
     // needs after a table).
     const containers = [paper.body, ...all(paper.body, 'w:tc')];
