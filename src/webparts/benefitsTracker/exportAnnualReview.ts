@@ -4,6 +4,7 @@
  * as plain text, and the filters applied.
  */
 import * as strings from 'SsmStrings';
+import { formatString } from '../../components/format';
 import type { AnnualReviewFilter } from '../../domain/annualReview';
 import type { BestPractice, LessonLearned, Service } from '../../domain/types';
 import type { ExportSheet } from '../../reports/xlsx';
@@ -16,10 +17,10 @@ const serviceName = (services: readonly Service[], id: number | undefined): stri
 export function annualReviewFilterLines(filter: AnnualReviewFilter, services: readonly Service[]): string[] {
   const lines: string[] = [];
   if (filter.serviceId !== undefined) {
-    lines.push(`${strings.FilterServiceLabel}: ${filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)}`);
+    lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)));
   }
-  if (filter.council !== undefined) lines.push(`${strings.FilterCouncilLabel}: ${filter.council}`);
-  if (filter.category !== undefined) lines.push(`${strings.FilterCategoryLabel}: ${filter.category}`);
+  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.category !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
   return lines;
 }
 

@@ -14,11 +14,11 @@ import { downloadSheet } from '../../components/exportSheet';
 /** The filters as sentences for the sheet, e.g. "Category: Financial savings". */
 export function benefitFilterLines(filter: BenefitFilter, services: readonly Service[]): string[] {
   const lines: string[] = [];
-  if (filter.search) lines.push(`${strings.BenefitsSearchLabel}: ${filter.search}`);
-  if (filter.serviceId !== undefined) lines.push(`${strings.FilterServiceLabel}: ${services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService}`);
-  if (filter.council !== undefined) lines.push(`${strings.FilterCouncilLabel}: ${filter.council}`);
-  if (filter.category !== undefined) lines.push(`${strings.FilterCategoryLabel}: ${filter.category}`);
-  if (filter.deliveryStatus !== undefined) lines.push(`${strings.FilterDeliveryStatusLabel}: ${filter.deliveryStatus}`);
+  if (filter.search) lines.push(formatString(strings.ExportFiltersLine, strings.BenefitsSearchLabel, filter.search));
+  if (filter.serviceId !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService));
+  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.category !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
+  if (filter.deliveryStatus !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterDeliveryStatusLabel, filter.deliveryStatus));
   return lines;
 }
 

@@ -14,7 +14,7 @@ export function budgetExportSheet(lines: readonly BudgetLine[], services: readon
     title: strings.BudgetHeading,
     filtersLabel: strings.ExportFiltersLabel,
     noFilters: strings.ExportNoFilters,
-    filters: yearText ? [`${strings.FieldFinancialYear}: ${yearText}`] : [],
+    filters: yearText ? [formatString(strings.ExportFiltersLine, strings.FieldFinancialYear, yearText)] : [],
     rows: lines,
     columns: [
       { header: strings.FieldService, value: (l) => services.find((s) => s.id === l.serviceId)?.name ?? strings.UnknownService, width: 30 },

@@ -27,13 +27,13 @@ function scoreText(likelihood: number, impact: number): string {
 /** The filters as sentences for the sheet, e.g. "Status: Open". */
 export function riskFilterLines(filter: RiskFilter, services: readonly Service[]): string[] {
   const lines: string[] = [];
-  if (filter.search) lines.push(`${strings.RisksSearchLabel}: ${filter.search}`);
+  if (filter.search) lines.push(formatString(strings.ExportFiltersLine, strings.RisksSearchLabel, filter.search));
   if (filter.serviceId !== undefined) {
     const name = filter.serviceId === PROGRAMME_WIDE ? strings.ProgrammeWide : services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService;
-    lines.push(`${strings.FilterServiceLabel}: ${name}`);
+    lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, name));
   }
-  if (filter.council !== undefined) lines.push(`${strings.FilterCouncilLabel}: ${filter.council}`);
-  if (filter.status !== undefined) lines.push(`${strings.FilterRiskStatusLabel}: ${filter.status}`);
+  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.status !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterRiskStatusLabel, filter.status));
   if (filter.overdueOnly) lines.push(strings.FilterOverdueOnly);
   if (filter.cell) {
     lines.push(
