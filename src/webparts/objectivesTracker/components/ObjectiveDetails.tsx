@@ -20,7 +20,10 @@ import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { useTracker } from './TrackerContext';
 import { RichText } from '../../../components/RichText';
-import { UpdateForm } from './UpdateForm';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+
+// The form (with the rich-text editor and the save logic) loads when an update is corrected, in the tracker's forms chunk.
+const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
 
 /** Props of `ObjectiveDetails`. */
 export interface IObjectiveDetailsProps {
@@ -74,15 +77,17 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
 
   if (editing) {
     return (
-      <UpdateForm
-        objectives={[objective]}
-        period={periodById(editing.periodId)}
-        onSaved={() => {
-          setEditing(undefined);
-          reload();
-        }}
-        onCancel={() => setEditing(undefined)}
-      />
+      <OnDemand>
+        <UpdateForm
+          objectives={[objective]}
+          period={periodById(editing.periodId)}
+          onSaved={() => {
+            setEditing(undefined);
+            reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      </OnDemand>
     );
   }
 
