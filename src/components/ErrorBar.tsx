@@ -14,7 +14,7 @@ import {
   SnapshotTooLargeError,
   ThrottledError
 } from '../data/errors';
-import { ValidationFailedError } from '../domain/validation';
+import { ValidationFailedError } from '../domain/validationError';
 import { ImportFileError } from '../domain/import/errors';
 import { ImportApplyError } from '../import/applyError';
 import { formatString } from './format';

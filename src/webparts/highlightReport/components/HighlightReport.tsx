@@ -47,7 +47,7 @@ import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import type { ReportNarrative } from '../../../domain/report/settings';
 import { listReportSettings } from '../../../data/reportSettings';
-import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdate';
+import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdateAccess';
 
 // The paper's text editor loads when the clerk opens it; readers never need it.
 const RichTextEditor = lazyComponent(() =>
