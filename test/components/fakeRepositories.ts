@@ -14,7 +14,8 @@ import type {
   Repositories,
   SnapshotRepository
 } from '../../src/data/repositories';
-import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import type { CommitteePaper, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import { bytesHash, CommitteePapersRepository, versionedFileName } from '../../src/data/papers';
 import { emptyInitialData, saveEach } from '../../src/data/repositories';
 import { everyPlainList, initialItemsOf } from '../support/everyList';
 import type { ListKey } from '../../src/data/lists';
@@ -82,7 +83,34 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       snapshotList.add(newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString()) as NewItem<ReportSnapshot>),
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
+  // The papers library: a stored paper is kept by snapshot id, as the PnPjs repository links it.
+  const papers = new Map<number, CommitteePaper>();
+  const committeePapers: CommitteePapersRepository = {
+    storePaper: async (snapshot, docx, fileName) => {
+      const bytes = docx instanceof Uint8Array ? docx : new Uint8Array(await docx.arrayBuffer());
+      const name = versionedFileName(fileName, snapshot.version);
+      const paper: CommitteePaper = {
+        id: papers.size + 1,
+        etag: '"1"',
+        fileName: name,
+        fileUrl: `/sites/ssm/CommitteePapers/${name}`,
+        content: 'Word paper',
+        reportKind: snapshot.model.kind,
+        periodId: snapshot.periodId,
+        serviceId: snapshot.serviceId,
+        version: snapshot.version,
+        snapshotId: snapshot.id,
+        fileHash: await bytesHash(bytes)
+      };
+      papers.set(snapshot.id, paper);
+      return paper;
+    },
+    papersBySnapshot: async () => new Map(papers),
+    read: async () => new Uint8Array(),
+    versions: async () => []
+  };
   const repositories: FakeRepositories = {
+    committeePapers,
     ...everyPlainList((key) => listRepository(listSeeds?.[key] ?? initialItemsOf(data, key))),
     objectiveUpdates,
     reminderLog: (() => {
