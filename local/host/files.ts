@@ -361,7 +361,7 @@ export function refuseLibraryItem(list: HostList): void {
 }
 
 /**
- * A GET of a file's own address ("/sites/ssm/CommitteePapers/Paper-v1.docx"), as a link in a
+ * A GET of a file's own address ("/sites/ssm/SSMCommitteePapers/Paper-v1.docx"), as a link in a
  * page opens it: the bytes, with the Word content type and the file name to save under.
  * Undefined when the address is no file of a library (the caller answers it otherwise).
  */

@@ -42,7 +42,7 @@ export class PnpPaperFiles {
 
   public constructor(private readonly sp: SPFI) {}
 
-  /** Server-relative address of the library's root folder, e.g. "/sites/ssm/CommitteePapers". */
+  /** Server-relative address of the library's root folder, e.g. "/sites/ssm/SSMCommitteePapers". */
   public libraryUrl(): Promise<string> {
     if (!this.root) {
       const pending = (async () => {

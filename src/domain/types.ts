@@ -285,7 +285,7 @@ export interface LessonLearned extends Stored {
 export interface CommitteePaper extends Stored {
   /** The file name, e.g. "Shared-Services-Highlight-Report-Q4-2021-22-v2.docx". */
   fileName: string;
-  /** Server-relative address of the file, e.g. "/sites/ssm/CommitteePapers/….docx". */
+  /** Server-relative address of the file, e.g. "/sites/ssm/SSMCommitteePapers/….docx". */
   fileUrl: string;
   /** What the file holds. */
   content: PaperContent;

@@ -93,7 +93,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
         id: papers.size + 1,
         etag: '"1"',
         fileName: name,
-        fileUrl: `/sites/ssm/CommitteePapers/${name}`,
+        fileUrl: `/sites/ssm/SSMCommitteePapers/${name}`,
         content: 'Word paper',
         reportKind: snapshot.model.kind,
         periodId: snapshot.periodId,

@@ -91,7 +91,7 @@ describe('storing the Word paper of a published snapshot', () => {
     const paper = await repos.committeePapers.storePaper(snapshot, docx, 'Shared-Services-Quarterly-Performance-Report-Q4-2021-22.docx');
 
     expect(paper.fileName).toBe(`Shared-Services-Quarterly-Performance-Report-Q4-2021-22-v${snapshot.version}.docx`);
-    expect(paper.fileUrl).toBe(`/sites/ssm/CommitteePapers/${paper.fileName}`);
+    expect(paper.fileUrl).toBe(`/sites/ssm/SSMCommitteePapers/${paper.fileName}`);
     expect(paper).toMatchObject({ content: 'Word paper', reportKind: 'quarterly', periodId: '2021-22-Q4', version: snapshot.version, snapshotId: snapshot.id, fileHash: await bytesHash(docx) });
     expect(paper.reportTitle).toBe(snapshot.model.title);
     expect(await repos.committeePapers.read(paper.fileUrl)).toEqual(docx);
@@ -162,7 +162,7 @@ describe('a report too large for the snapshot column', () => {
     // The file changed after publishing (an owner overwrote it with a forged report): it reads as altered.
     const forged = await packModel({ ...snapshot.model, title: 'Nothing to see here' });
     const name = fileUrl.replace(/^.*\//, '');
-    const put = await rest('POST', `web/getFolderByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/CommitteePapers')}')/files/AddUsingPath(decodedurl='${encodeURIComponent(name)}',Overwrite=true)`, {
+    const put = await rest('POST', `web/getFolderByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/SSMCommitteePapers')}')/files/AddUsingPath(decodedurl='${encodeURIComponent(name)}',Overwrite=true)`, {
       body: JSON.stringify(forged)
     });
     expect(put.status).toBe(200);
@@ -173,7 +173,7 @@ describe('a report too large for the snapshot column', () => {
 });
 
 describe('the host answers the file endpoints as SharePoint does', () => {
-  const folder = `web/getFolderByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/CommitteePapers')}')`;
+  const folder = `web/getFolderByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/SSMCommitteePapers')}')`;
 
   it('refuses a taken name without Overwrite, a stale If-Match, a list item added to a library, and an unknown folder', async () => {
     const add = (overwrite: boolean): Promise<Response> => rest('POST', `${folder}/files/AddUsingPath(decodedurl='Taken.txt'${overwrite ? ',Overwrite=true' : ''})`, { body: 'one' });
@@ -183,7 +183,7 @@ describe('the host answers the file endpoints as SharePoint does', () => {
     expect(JSON.stringify(await taken.json())).toContain('-2130575257');
     expect((await add(true)).status).toBe(200);
 
-    const file = `web/getFileByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/CommitteePapers/Taken.txt')}')`;
+    const file = `web/getFileByServerRelativePath(decodedUrl='${encodeURIComponent('/sites/ssm/SSMCommitteePapers/Taken.txt')}')`;
     const merge = (etag: string): Promise<Response> =>
       rest('POST', `${file}/ListItemAllFields`, { body: JSON.stringify({ PaperVersion: 3 }), headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'IF-MATCH': etag } });
     expect((await merge('"1"')).status).toBe(412);
