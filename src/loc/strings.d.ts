@@ -459,6 +459,15 @@ declare interface ISsmStrings {
   ReportCancel: string;
   ReportPublishing: string;
   ReportPublishedDone: string;
+  ReportPublishedPaperDone: string;
+  ReportPaperOpen: string;
+  ReportPaperOpenVersion: string;
+  ReportPaperMissing: string;
+  ReportPaperStore: string;
+  ReportPaperStoring: string;
+  ReportPaperStored: string;
+  ErrorPaperNotStoredTitle: string;
+  ErrorPaperNotStoredDetail: string;
   ReportDownload: string;
   ReportDownloading: string;
   ReportDownloaded: string;
