@@ -1025,12 +1025,6 @@ export class Store {
     return row ? Store.toRow(row as Record<string, SQLInputValue>) : undefined;
   }
 
-  /** Replaces an item's stored values without a new version (an upload's own bookkeeping). */
-  replaceItemData(list: HostList, id: number, data: Record<string, unknown>): void {
-    this.db.prepare('UPDATE items SET data = ? WHERE list_pk = ? AND id = ?').run(JSON.stringify(data), list.pk, id);
-    this.db.prepare('UPDATE item_versions SET data = ? WHERE list_pk = ? AND item_id = ? AND version = (SELECT version FROM items WHERE list_pk = ? AND id = ?)').run(JSON.stringify(data), list.pk, id, list.pk, id);
-  }
-
   // ---- outbox ------------------------------------------------------------------------
 
   /** Stores a sent mail. */

@@ -7,6 +7,8 @@
  * file; and the host answers the file endpoints as SharePoint does (409/412 and the rest).
  */
 import { startLocalHost } from '../../local/host/server';
+import { Store } from '../../local/host/store';
+import { addMissingSchemaFields, createSchemaLists } from '../../local/host/seed';
 import { sampleData } from '../../local/sample-data';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
@@ -211,5 +213,23 @@ describe('the host answers the file endpoints as SharePoint does', () => {
       body: 'x'
     });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('a data file from before the library', () => {
+  it('gets the library when the host opens it, as provisioning would add it', () => {
+    const store = new Store(':memory:');
+    try {
+      createSchemaLists(store);
+      const library = store.listByTitle(SCHEMA.committeePapers.title);
+      if (!library) throw new Error('The library was not created.');
+      store.deleteList(library);
+      expect(addMissingSchemaFields(store)).toContain(SCHEMA.committeePapers.title);
+      const again = store.listByTitle(SCHEMA.committeePapers.title);
+      expect(again).toMatchObject({ baseTemplate: 101, url: SCHEMA.committeePapers.url, enableVersioning: true, majorVersionLimit: SCHEMA.committeePapers.majorVersionLimit });
+      expect(addMissingSchemaFields(store)).toEqual([]);
+    } finally {
+      store.close();
+    }
   });
 });
