@@ -10,7 +10,7 @@
  * limit); and a file whose own version history shows more than its upload and metadata was
  * changed after publishing.
  */
-import type { CommitteePaper, ReportSnapshot } from '../domain/types';
+import type { CommitteePaper, ReportSnapshot, SnapshotIntegrity } from '../domain/types';
 import { DataAccessError, DataAccessErrorOptions } from './errors';
 
 /** One earlier version of a stored file (SharePoint's file version history). */
@@ -39,6 +39,12 @@ export interface CommitteePapersRepository {
   read(fileUrl: string): Promise<Uint8Array>;
   /** The earlier versions of a stored file, newest first (none while it is as uploaded and described). */
   versions(fileUrl: string): Promise<PaperFileVersion[]>;
+  /**
+   * Whether a stored file is still what was stored: its bytes hashed again against the SHA-256
+   * written when it was stored (`verified`), or not (`altered`: someone changed the file, whose
+   * version history says who); `unverified` when it has no fingerprint.
+   */
+  integrity(paper: Pick<CommitteePaper, 'fileUrl' | 'fileHash'>): Promise<SnapshotIntegrity>;
 }
 
 /** Files above this size are uploaded in chunks (PnPjs's own chunk size; SharePoint's simple upload is meant for small files). */

@@ -12,7 +12,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import { body, headers } from '@pnp/queryable';
-import type { CommitteePaper, ReportSnapshot } from '../domain/types';
+import type { CommitteePaper, ReportSnapshot, SnapshotIntegrity } from '../domain/types';
 import type { PaperContent } from '../domain/vocabularies';
 import { BUILT_IN, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFor, toItem } from './mapping';
@@ -184,6 +184,11 @@ export class PnpCommitteePapers implements CommitteePapersRepository {
     } catch (e) {
       throw await toDataAccessError(e, { operation: 'read', list: KEY });
     }
+  }
+
+  public async integrity(paper: Pick<CommitteePaper, 'fileUrl' | 'fileHash'>): Promise<SnapshotIntegrity> {
+    if (!paper.fileHash) return 'unverified';
+    return (await bytesHash(await this.read(paper.fileUrl))) === paper.fileHash ? 'verified' : 'altered';
   }
 
   public async versions(fileUrl: string): Promise<PaperFileVersion[]> {

@@ -470,6 +470,8 @@ define([], function () {
     ReportPublishedDone: 'Published version {0} of "{1}".',
     ReportPublishedPaperDone: 'Published version {0} of "{1}". Its Word paper, as the committee receives it, is kept in Committee papers as {2}.',
     ReportPaperOpen: 'Open the Word paper as sent',
+    ReportPaperAltered: 'The Word paper in Committee papers has changed since it was stored: its content no longer matches its fingerprint. Its version history shows who changed it.',
+    ReportPaperOpenChanged: 'Open the Word paper (changed since it was sent)',
     ReportPaperOpenVersion: 'Word paper as sent, version {0}',
     ReportPaperMissing: 'The Word paper of this version is not in Committee papers.',
     ReportPaperStore: 'Store the Word paper',

@@ -461,6 +461,8 @@ declare interface ISsmStrings {
   ReportPublishedDone: string;
   ReportPublishedPaperDone: string;
   ReportPaperOpen: string;
+  ReportPaperAltered: string;
+  ReportPaperOpenChanged: string;
   ReportPaperOpenVersion: string;
   ReportPaperMissing: string;
   ReportPaperStore: string;

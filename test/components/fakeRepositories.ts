@@ -52,6 +52,8 @@ function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
 
 /** Fake repositories plus the log of `loadInitial` calls. */
 export interface FakeRepositories extends Repositories {
+  /** Addresses of stored Word papers to report as changed after they were stored. */
+  alteredPapers: Set<string>;
   /** Lists requested by each `loadInitial` call, in order. */
   loadInitialCalls: Array<ReadonlyArray<keyof InitialData>>;
   /** Options of each `loadInitial` call, in order (undefined when none were given). */
@@ -85,6 +87,8 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
   };
   // The papers library: a stored paper is kept by snapshot id, as the PnPjs repository links it.
   const papers = new Map<number, CommitteePaper>();
+  // Addresses of stored papers a test says were changed afterwards.
+  const alteredPapers = new Set<string>();
   const committeePapers: CommitteePapersRepository = {
     storePaper: async (snapshot, docx, fileName) => {
       // jsdom has neither Blob.arrayBuffer nor Web Crypto: the fake notes the size where the hash would be.
@@ -108,10 +112,12 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     },
     papersBySnapshot: async () => new Map(papers),
     read: async () => new Uint8Array(),
-    versions: async () => []
+    versions: async () => [],
+    integrity: async (paper) => (alteredPapers.has(paper.fileUrl) ? 'altered' : 'verified')
   };
   const repositories: FakeRepositories = {
     committeePapers,
+    alteredPapers,
     ...everyPlainList((key) => listRepository(listSeeds?.[key] ?? initialItemsOf(data, key))),
     objectiveUpdates,
     reminderLog: (() => {

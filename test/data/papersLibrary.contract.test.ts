@@ -109,6 +109,13 @@ describe('storing the Word paper of a published snapshot', () => {
     const versions = await repos.committeePapers.versions(paper.fileUrl);
     expect(versions.map((v) => v.label)).toEqual(['1.0']);
     expect(versions[0].size).toBe(docx.byteLength);
+    expect(await repos.committeePapers.integrity(paper)).toBe('verified');
+
+    // An owner replaces the file's content afterwards: it no longer matches its fingerprint.
+    const put = await rest('POST', `web/getFileByServerRelativePath(decodedUrl='${encodeURIComponent(paper.fileUrl)}')/$value`, { body: noise(100, 11), headers: { 'X-HTTP-Method': 'PUT' } });
+    expect(put.status).toBe(204);
+    expect(await repos.committeePapers.integrity(paper)).toBe('altered');
+    expect((await repos.committeePapers.versions(paper.fileUrl)).map((v) => v.label)).toEqual(['2.0', '1.0']);
   });
 
   it('replaces only its own earlier attempt, and never another snapshot’s paper', async () => {

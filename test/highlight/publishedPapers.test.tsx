@@ -47,3 +47,24 @@ describe('the Word paper of a published report', () => {
     expect((await repositories.committeePapers.papersBySnapshot()).get(snapshot.id)?.version).toBe(1);
   });
 });
+
+describe('a stored Word paper changed afterwards', () => {
+  it('is never offered as the paper as sent', async () => {
+    const repositories = fakeRepositories(seed());
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    fireEvent.click(screen.getByRole('button', { name: strings.ReportPublish }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Publish version 1' }));
+    await screen.findByText(/^Published version 1 of /);
+    const [snapshot] = await repositories.snapshots.getAll();
+    const paper = (await repositories.committeePapers.papersBySnapshot()).get(snapshot.id);
+    repositories.alteredPapers.add(paper?.fileUrl ?? '');
+
+    fireEvent.click(screen.getByRole('tab', { name: strings.ReportTabPublished }));
+    const list = await screen.findByRole('table', { name: strings.ReportPublishedCaption });
+    fireEvent.click(within(list).getByRole('button', { name: /^Version 1, / }));
+    expect((await screen.findByTestId('paper-altered')).textContent).toBe(strings.ReportPaperAltered);
+    expect(screen.getByRole('link', { name: strings.ReportPaperOpenChanged }).getAttribute('href')).toBe(paper?.fileUrl);
+    expect(screen.queryByRole('link', { name: strings.ReportPaperOpen })).toBeNull();
+  });
+});

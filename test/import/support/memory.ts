@@ -51,7 +51,7 @@ function list<T extends Stored>(name: string, items: T[], writes: string[]): Lis
 /** Report snapshots play no part in imports: any use is a test bug, so it fails loudly. */
 const unused = (): Promise<never> => Promise.reject(new Error('The import must not touch report snapshots.'));
 const snapshots: SnapshotRepository = { getAll: unused, getById: unused, getForPeriod: unused, publish: unused, publishedPeriods: unused };
-const committeePapers: CommitteePapersRepository = { storePaper: unused, papersBySnapshot: unused, read: unused, versions: unused };
+const committeePapers: CommitteePapersRepository = { storePaper: unused, papersBySnapshot: unused, read: unused, versions: unused, integrity: unused };
 
 /** Memory repositories holding the given services. */
 export function memoryRepositories(services: Service[]): MemoryRepositories {

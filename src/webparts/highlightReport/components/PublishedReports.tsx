@@ -65,6 +65,11 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
   const [paperGeneration, setPaperGeneration] = React.useState(0);
   const papers = useAsync(() => repositories.committeePapers.papersBySnapshot(), [repositories, props.generation, paperGeneration]);
   const [storing, setStoring] = React.useState<{ busy: boolean; error?: unknown; done?: string }>({ busy: false });
+  // The opened version's paper hashed again: a file changed after it was stored is never "as sent".
+  const openedPaper = openId !== undefined ? papers.value?.get(openId) : undefined;
+  const paperCheck = useAsync(async () => (openedPaper ? repositories.committeePapers.integrity(openedPaper) : undefined), [repositories, openedPaper]);
+  // While a check runs, the last one (perhaps another version's) is not shown.
+  const paperAltered = !paperCheck.loading && paperCheck.value === 'altered';
   const opened = useAsync(
     async () => {
       if (openId === undefined) return undefined;
@@ -136,7 +141,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
             )}
             <Stack horizontal={true} wrap={true} verticalAlign="center" tokens={{ childrenGap: 12 }}>
               {props.renderActions(opened.value.model)}
-              {paperLink(opened.value.snapshot.id, strings.ReportPaperOpen)}
+              {paperLink(opened.value.snapshot.id, paperAltered ? strings.ReportPaperOpenChanged : strings.ReportPaperOpen)}
               {!papers.loading && !papers.error && !papers.value?.get(opened.value.snapshot.id) && (
                 <>
                   <Text>{strings.ReportPaperMissing}</Text>
@@ -148,6 +153,12 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                 </>
               )}
             </Stack>
+            {paperAltered && (
+              <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true} data-testid="paper-altered">
+                {strings.ReportPaperAltered}
+              </MessageBar>
+            )}
+            <ErrorBar error={paperCheck.error} onRetry={paperCheck.reload} />
             {storing.busy && <Spinner size={SpinnerSize.small} label={strings.ReportPaperStoring} ariaLive="polite" labelPosition="right" />}
             {storing.done && <MessageBar messageBarType={MessageBarType.success}>{storing.done}</MessageBar>}
             <ErrorBar error={storing.error ?? papers.error} onRetry={storing.error ? undefined : papers.reload} />
