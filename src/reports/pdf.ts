@@ -7,6 +7,8 @@
  */
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import * as strings from 'SsmStrings';
+import { formatString } from '../components/format';
 
 /** Turns a .docx into PDF bytes. */
 export interface PdfConverter {
@@ -59,7 +61,7 @@ export async function graphStoredPaperPdf(client: Client, ref: StoredPaperRef): 
     const pdf = (await client.api(storedPaperContentPath(ref)).query({ format: 'pdf' }).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
     return new Uint8Array(pdf);
   } catch (e) {
-    throw new PdfConversionError(`Microsoft 365 could not convert the stored paper (item ${ref.itemId} of Committee papers) to PDF: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new PdfConversionError(formatString(strings.PaperPdfStoredConvertFailed, ref.itemId, e instanceof Error ? e.message : String(e)), e);
   }
 }
 
@@ -81,11 +83,11 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .api(`/drives/${encodeURIComponent(target.driveId)}/root:/${path}:/content`)
           .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .put(docx)) as { id?: string };
-        if (!item || typeof item.id !== 'string') throw new PdfConversionError(`Graph stored ${fileName} but returned no item id.`);
+        if (!item || typeof item.id !== 'string') throw new PdfConversionError(formatString(strings.PaperPdfNoItemId, fileName));
         itemId = item.id;
       } catch (e) {
         if (e instanceof PdfConversionError) throw e;
-        throw new PdfConversionError(`The paper could not be uploaded to the Committee papers library: ${e instanceof Error ? e.message : String(e)}`, e);
+        throw new PdfConversionError(formatString(strings.PaperPdfUploadFailed, e instanceof Error ? e.message : String(e)), e);
       }
       try {
         const pdf = (await client
@@ -95,7 +97,7 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .get()) as ArrayBuffer;
         return new Uint8Array(pdf);
       } catch (e) {
-        throw new PdfConversionError(`Microsoft 365 could not convert ${fileName} to PDF: ${e instanceof Error ? e.message : String(e)}`, e);
+        throw new PdfConversionError(formatString(strings.PaperPdfConvertFailed, fileName, e instanceof Error ? e.message : String(e)), e);
       }
     }
   };
