@@ -11,8 +11,8 @@
  *   (stopped again when the report is written).
  * `--kind` defaults to the annual review for a period that closes the financial year (Q4) and
  * to the quarterly performance report otherwise. `--publish` also stores the report as a new
- * snapshot version. `--pdf` also writes the PDF beside the .docx, converted by LibreOffice
- * (installed from Debian by ensure-paper-tools.mjs when missing). The paper shows the lists as
+ * snapshot version and its Word file in the Committee papers library. `--pdf` also writes the
+ * PDF beside the .docx, converted by LibreOffice (installed from Debian by ensure-paper-tools.mjs when missing). The paper shows the lists as
  * they stood at the period's end: benefits' and risks' values come from their version history,
  * and "realised this period" from when a benefit's status became Achieved.
  */
@@ -216,6 +216,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.publish) {
       const snapshot = await repos.snapshots.publish(model);
       console.log(`Published as snapshot "${snapshot.title}", version ${snapshot.version}.`);
+      // The very file written above is what the committee receives: it is kept in the papers library.
+      const paper = await repos.committeePapers.storePaper(snapshot, docx, reportFileName(model));
+      console.log(`Stored the Word paper in Committee papers as ${paper.fileUrl}.`);
     }
     return 0;
   } finally {

@@ -459,6 +459,17 @@ declare interface ISsmStrings {
   ReportCancel: string;
   ReportPublishing: string;
   ReportPublishedDone: string;
+  ReportPublishedPaperDone: string;
+  ReportPaperOpen: string;
+  ReportPaperAltered: string;
+  ReportPaperOpenChanged: string;
+  ReportPaperOpenVersion: string;
+  ReportPaperMissing: string;
+  ReportPaperStore: string;
+  ReportPaperStoring: string;
+  ReportPaperStored: string;
+  ErrorPaperNotStoredTitle: string;
+  ErrorPaperNotStoredDetail: string;
   ReportDownload: string;
   ReportDownloading: string;
   ReportDownloaded: string;
@@ -798,6 +809,7 @@ declare interface ISsmStrings {
   PaperPdfNoItemId: string;
   PaperPdfUploadFailed: string;
   PaperPdfConvertFailed: string;
+  PaperPdfStoredConvertFailed: string;
   PaperColumnRagRating: string;
   PaperTrendNone: string;
   PaperFileNameHighlight: string;
