@@ -30,7 +30,7 @@ import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
 import { ListMissingError, NotFoundError } from '../../src/data/errors';
-import { isIsoDate, isoDateOf, periodById } from '../../src/domain/calendar';
+import { isIsoDate, isoDateOf, periodById, periodShortLabel } from '../../src/domain/calendar';
 import { buildReportModel, REPORT_KINDS, ReportKind, ReportModel, previousSnapshot } from '../../src/domain/report';
 import type { ReportHistory } from '../../src/domain/report';
 import type { ReportSnapshot } from '../../src/domain/types';
@@ -118,7 +118,7 @@ export function sampleDating(args: Pick<ReportArgs, 'period' | 'today'>, env: No
     return { today: fromEnv, description: `the sample data is dated for ${fromEnv} (SSM_TODAY)` };
   }
   const today = sampleTodayAfter(args.period);
-  return { today, description: `the sample data is dated for ${today}, so that ${periodById(args.period).label} is the last completed quarter (--today or SSM_TODAY to choose another day)` };
+  return { today, description: `the sample data is dated for ${today}, so that ${periodShortLabel(args.period)} is the last completed quarter (--today or SSM_TODAY to choose another day)` };
 }
 
 /**
@@ -134,7 +134,7 @@ export function emptyPeriodNotice(model: ReportModel, today: string): string | u
     (model.bestPractice?.length ?? 0) > 0 ||
     (model.lessonsLearned?.length ?? 0) > 0;
   if (any) return undefined;
-  return `The lists hold nothing that existed by the end of ${model.period.label}: no objective, benefit, risk, measure or highlight report, so the paper says that nothing was entered. Read a site that has that period's data, or (with no host running) date the sample data with --today.`;
+  return `The lists hold nothing that existed by the end of ${periodShortLabel(model.period.id)}: no objective, benefit, risk, measure or highlight report, so the paper says that nothing was entered. Read a site that has that period's data, or (with no host running) date the sample data with --today.`;
 }
 
 /** Whether a SharePoint site answers at the origin. */

@@ -9,7 +9,7 @@ import { buildFromRepositories, emptyPeriodNotice, parseReportArgs, sampleDating
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { createPnpItemHistory } from '../../src/data/itemHistory';
-import { nextDeadline, periodById, previousPeriod } from '../../src/domain/calendar';
+import { nextDeadline, periodById, periodShortLabel, previousPeriod } from '../../src/domain/calendar';
 import type { ReportModel } from '../../src/domain/report';
 
 /** The paper for the period read from an in-process host whose sample data is dated for `today`. */
@@ -47,7 +47,7 @@ describe('the day the sample data is dated for', () => {
     expect(fromEnv.description).toContain('SSM_TODAY');
     const byPeriod = sampleDating({ period: '2021-22-Q4' }, {});
     expect(byPeriod.today).toBe(sampleTodayAfter('2021-22-Q4'));
-    expect(byPeriod.description).toContain(`${periodById('2021-22-Q4').label} is the last completed quarter`);
+    expect(byPeriod.description).toContain(`${periodShortLabel('2021-22-Q4')} is the last completed quarter`);
     expect(byPeriod.description).not.toContain('2021-22-Q4');
   });
 
@@ -85,7 +85,7 @@ describe('a past paper from an in-process host', () => {
     const model = await paperFrom('2026-12-01', '2021-22-Q4');
     expect(model.services.flatMap((s) => [...s.objectives, ...s.benefits, ...s.risks, ...s.measures])).toEqual([]);
     const notice = emptyPeriodNotice(model, '2026-12-01');
-    expect(notice).toContain(`by the end of ${periodById('2021-22-Q4').label}`);
+    expect(notice).toContain(`by the end of ${periodShortLabel('2021-22-Q4')}:`);
     expect(notice).toContain('--today');
     expect(notice).not.toContain('2021-22-Q4');
   });
