@@ -98,15 +98,15 @@ export const CONTENT_TYPES: Record<Mode, string> = {
   nometadata: 'application/json;odata=nometadata;streaming=true;charset=utf-8'
 };
 
-function renderValue(v: unknown, mode: Mode, top: boolean): unknown {
-  if (isEntity(v)) return renderEntity(v.__entity, mode, top);
-  if (Array.isArray(v)) return mode === 'verbose' ? { results: v.map((x) => renderValue(x, mode, false)) } : v.map((x) => renderValue(x, mode, false));
+function renderValue(v: unknown, mode: Mode): unknown {
+  if (isEntity(v)) return renderEntity(v.__entity, mode);
+  if (Array.isArray(v)) return mode === 'verbose' ? { results: v.map((x) => renderValue(x, mode)) } : v.map((x) => renderValue(x, mode));
   return v;
 }
 
-function renderEntity(e: Entity, mode: Mode, top = false): Record<string, unknown> {
+function renderEntity(e: Entity, mode: Mode): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e.props)) props[k] = renderValue(v, mode, false);
+  for (const [k, v] of Object.entries(e.props)) props[k] = renderValue(v, mode);
   if (mode === 'nometadata') return props;
   if (mode === 'verbose') {
     const meta: Record<string, unknown> = { id: e.id, uri: e.id, type: e.type };
@@ -124,7 +124,7 @@ export function json(status: number, body: unknown, mode: Mode, extra: Record<st
 }
 
 export function entityResponse(ctx: SpContext, mode: Mode, e: Entity, set: string, status = 200, extra: Record<string, string> = {}): HostResponse {
-  const rendered = renderEntity(e, mode, true);
+  const rendered = renderEntity(e, mode);
   if (mode === 'verbose') return json(status, { d: rendered }, mode, extra);
   if (mode === 'minimal') return json(status, { 'odata.metadata': `${ctx.webUrl}/_api/$metadata#${set}/@Element`, ...rendered }, mode, extra);
   return json(status, rendered, mode, extra);
