@@ -12,7 +12,7 @@ import { formatString } from '../../components/format';
 import { richTextToPlain } from '../../components/sanitise';
 import { FilterLine, filterSentences } from '../../components/exportSheet';
 import type { IObjectiveRow } from './logic/rows';
-import { periodLabel } from './components/ObjectiveDetails';
+import { periodLabel } from './components/periodLabel';
 
 /** The sheet of the objectives shown. */
 export function objectiveExportSheet(rows: readonly IObjectiveRow[], filters: readonly FilterLine[]): ExportSheet<IObjectiveRow> {

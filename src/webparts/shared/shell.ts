@@ -8,7 +8,7 @@ import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { getSP } from '../../data/sp';
 import { createPnpRepositories } from '../../data/pnpRepositories';
 import * as strings from 'SsmStrings';
-import { ensureLists, ProvisioningReport } from '../../data/provisioning';
+import type { ProvisioningReport } from '../../data/provisioning';
 import { formatString } from '../../components/format';
 import type { Repositories } from '../../data/repositories';
 
@@ -23,6 +23,8 @@ export function createRepositories(context: WebPartContext): Repositories {
 
 /** Creates or updates the product's lists on the web part's site ("Set up lists"); resolves to what to tell the site owner. */
 export async function setUpLists(context: WebPartContext): Promise<string> {
+  // Only a site owner runs it, once: the list definitions (and PnPjs' fields and views) load then.
+  const { ensureLists } = await import(/* webpackChunkName: 'ssm-provisioning' */ '../../data/provisioning');
   return provisioningSummary(await ensureLists(getSP(context)));
 }
 

@@ -23,9 +23,17 @@ import { formatDate, formatString } from '../../../components/format';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { ExportButton } from '../../../components/ExportButton';
 import { noPrint } from '../../../components/print';
-import { downloadSheet } from '../../../components/exportSheet';
 import { useToday } from '../../../components/clock';
-import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet } from '../exportAnnualReview';
+import type { ExportSheet } from '../../../reports/xlsx';
+
+/** Saves a register's Excel export; the sheet builders and the xlsx writer load when Export is chosen. */
+async function exportRegister<T>(build: (sheets: typeof import('../exportAnnualReview')) => ExportSheet<T>, name: string, today: string): Promise<string> {
+  const [sheets, files] = await Promise.all([
+    import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportAnnualReview'),
+    import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../../components/exportSheet')
+  ]);
+  return files.downloadSheet(build(sheets), name, today);
+}
 
 const Forms = (): Promise<typeof import('./AnnualReviewForms')> => import(/* webpackChunkName: 'ssm-annual-review-forms' */ './AnnualReviewForms');
 const BestPracticeForm = lazyComponent(() => Forms().then((m) => m.BestPracticeForm));
@@ -162,7 +170,7 @@ export function BestPracticeRegister(): JSX.Element {
         <>
           <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
-            <ExportButton onExport={() => downloadSheet(bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
+            <ExportButton onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.BestPracticeHeading}>
@@ -224,7 +232,7 @@ export function LessonsRegister(): JSX.Element {
         <>
           <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} withCategory={true}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
-            <ExportButton onExport={() => downloadSheet(lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
+            <ExportButton onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.LessonsHeading}>
@@ -316,7 +324,7 @@ export function ServicesRegister(): JSX.Element {
         <>
           <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />}
-            <ExportButton onExport={() => downloadSheet(servicesExportSheet(sorted), 'Services', today)} />
+            <ExportButton onExport={() => exportRegister((m) => m.servicesExportSheet(sorted), 'Services', today)} />
           </Stack>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.ServicesReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.ServicesHeading}>

@@ -24,8 +24,10 @@ import { formatPounds, formatString } from '../../../components/format';
 import { parseTypedNumber } from '../../objectivesTracker/measureActualForm';
 import { ExportButton } from '../../../components/ExportButton';
 import { useToday } from '../../../components/clock';
-import { downloadSheet } from '../../../components/exportSheet';
-import { budgetExportSheet } from '../exportBudget';
+
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const exportOf = (): Promise<[typeof import('../exportBudget'), typeof import('../../../components/exportSheet')]> =>
+  Promise.all([import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportBudget'), import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../../components/exportSheet')]);
 
 /** "2022/23" for the financial year starting in 2022. */
 export function financialYearText(year: number): string {
@@ -103,7 +105,10 @@ export function BudgetOverview(): JSX.Element {
             />
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBudgetLine} onClick={() => setEditing('new')} />}
             <ExportButton
-              onExport={() => downloadSheet(budgetExportSheet(shown, services, shownYear === undefined ? undefined : financialYearText(shownYear)), 'Budget', today)}
+              onExport={async () => {
+                const [sheets, files] = await exportOf();
+                return files.downloadSheet(sheets.budgetExportSheet(shown, services, shownYear === undefined ? undefined : financialYearText(shownYear)), 'Budget', today);
+              }}
             />
           </Stack>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}

@@ -27,9 +27,11 @@ import type { IConflictRow } from '../../../components/ItemConflict';
 import { richTextToPlain } from '../../../components/sanitise';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { ExportButton } from '../../../components/ExportButton';
-import { measureExportSheet } from '../exportObjectives';
-import { downloadSheet } from '../../../components/exportSheet';
 import { actualValues, convertActual, IActualsAccess, IActualValues, mayEnterActual } from '../measureActualForm';
+
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const exportOf = (): Promise<[typeof import('../exportObjectives'), typeof import('../../../components/exportSheet')]> =>
+  Promise.all([import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportObjectives'), import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../../components/exportSheet')]);
 
 const MeasureForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-measure-form' */ './MeasureForm').then((m) => m.MeasureForm));
 
@@ -234,13 +236,11 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
             {access?.isEditor && <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.NewMeasure} onClick={() => setDefining('new')} styles={{ root: { alignSelf: 'flex-end' } }} />}
             <Stack.Item align="end">
               <ExportButton
-                onExport={() =>
-                  downloadSheet(
-                    measureExportSheet(rows, services, quarterLabel, serviceId === undefined ? [] : [[strings.FilterServiceLabel, services.find((s) => s.id === serviceId)?.name ?? strings.UnknownService]]),
-                    'Measures',
-                    today
-                  )
-                }
+                onExport={async () => {
+                  const [sheets, files] = await exportOf();
+                  const filters = serviceId === undefined ? [] : [[strings.FilterServiceLabel, services.find((s) => s.id === serviceId)?.name ?? strings.UnknownService] as const];
+                  return files.downloadSheet(sheets.measureExportSheet(rows, services, quarterLabel, filters), 'Measures', today);
+                }}
               />
             </Stack.Item>
           </Stack>

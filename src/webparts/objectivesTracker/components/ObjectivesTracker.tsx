@@ -52,17 +52,21 @@ import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjec
 import { loadTracker, trackerPeriods } from '../logic/loadTracker';
 import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
 import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
-import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
+import { periodLabel } from './periodLabel';
 import type { IRemindersConnection } from './SendReminders';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { CardList } from '../../../components/CardList';
 import { noPrint, PrintFilters } from '../../../components/print';
 import { ExportButton } from '../../../components/ExportButton';
-import { objectiveExportSheet } from '../exportObjectives';
-import { downloadSheet, FilterLine } from '../../../components/exportSheet';
+import type { FilterLine } from '../../../components/exportSheet';
 import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from '../../../components/responsive';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 
+// The objective's panel (its details and update history) loads when an objective is opened.
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const exportOf = (): Promise<[typeof import('../exportObjectives'), typeof import('../../../components/exportSheet')]> =>
+  Promise.all([import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportObjectives'), import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../../components/exportSheet')]);
+const ObjectiveDetails = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-details' */ './ObjectiveDetails').then((m) => m.ObjectiveDetails));
 const StaffSatisfaction = lazyComponent(() => import(/* webpackChunkName: 'ssm-staff-satisfaction' */ './StaffSatisfaction').then((m) => m.StaffSatisfaction));
 const MeasuresTracker = lazyComponent(() => import(/* webpackChunkName: 'ssm-measures-tracker' */ './MeasuresTracker').then((m) => m.MeasuresTracker));
 const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
@@ -586,7 +590,12 @@ function ObjectivesList(props: IObjectivesListProps): JSX.Element {
           styles={{ root: { marginBottom: 6 } }}
         />
         {anyFilter && <Link onClick={() => dispatch({ type: 'filtersReset' })}>{strings.ObjectivesFilterClear}</Link>}
-        <ExportButton onExport={() => downloadSheet(objectiveExportSheet(grouped.rows, applied), 'Objectives', today)} />
+        <ExportButton
+          onExport={async () => {
+            const [sheets, files] = await exportOf();
+            return files.downloadSheet(sheets.objectiveExportSheet(grouped.rows, applied), 'Objectives', today);
+          }}
+        />
       </Stack>
       <PrintFilters
         filters={[

@@ -29,8 +29,10 @@ import { richTextToPlain, sanitiseRichText } from '../../../components/sanitise'
 import { parseTypedNumber } from '../measureActualForm';
 import { ExportButton } from '../../../components/ExportButton';
 import { noPrint } from '../../../components/print';
-import { surveyExportSheet } from '../exportObjectives';
-import { downloadSheet } from '../../../components/exportSheet';
+
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const exportOf = (): Promise<[typeof import('../exportObjectives'), typeof import('../../../components/exportSheet')]> =>
+  Promise.all([import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportObjectives'), import(/* webpackChunkName: 'ssm-xlsx-export' */ '../../../components/exportSheet')]);
 
 /** Props of `StaffSatisfaction`. */
 export interface IStaffSatisfactionProps {
@@ -150,15 +152,12 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
           <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
             {writable.length > 0 && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSurvey} onClick={() => setEntering({})} />}
             <ExportButton
-              onExport={() =>
-                downloadSheet(
-                  surveyExportSheet(rows, label, (r) =>
-                    isSurveyDue(r.surveys, periodId, calendar) ? formatString(strings.SurveyDueNow, label(periodId)) : label(nextSurveyDue(r.surveys, periodId, calendar))
-                  ),
-                  'Staff-Satisfaction',
-                  today
-                )
-              }
+              onExport={async () => {
+                const [sheets, files] = await exportOf();
+                const nextDue = (r: { surveys: readonly StaffSurvey[] }): string =>
+                  isSurveyDue(r.surveys, periodId, calendar) ? formatString(strings.SurveyDueNow, label(periodId)) : label(nextSurveyDue(r.surveys, periodId, calendar));
+                return files.downloadSheet(sheets.surveyExportSheet(rows, label, nextDue), 'Staff-Satisfaction', today);
+              }}
             />
           </Stack>
           {writable.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
