@@ -680,7 +680,7 @@ define([], function () {
     GraphMailRefused: 'Microsoft Graph refused the email ({0}): {1}',
     ReminderConfigRequired: 'The setting {0} is required for reminders.',
     ReminderConfigWholeNumber: 'The setting {0} must be a whole number of at least {1}, not "{2}".',
-    ReminderConfigNotAddress: '{0} must be an absolute http(s) address, not "{1}".',
+    ReminderConfigNotAddress: '{0} must be an absolute http or https address, not "{1}".',
     ReminderConfigNotEmail: '{0} must be an email address, not "{1}".',
     ReminderConfigPendingPolicy: '{0} must be "resend" or "hold", not "{1}".',
     PaperServiceSavingsCaption: 'Savings planned and realised for each council in {0}',
