@@ -7,7 +7,9 @@ import { CalendarConfig, comparePeriodIds, isPeriodId, periodById, periodFor, pe
 import { buildReportModel, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
 import type { ReportData, ReportHistory } from '../../domain/report/build';
 import type { ReportNarrative, ReportSettings } from '../../domain/report/settings';
-import type { ReportSnapshot } from '../../domain/types';
+import type { Highlight, Objective, ReportSnapshot } from '../../domain/types';
+import { existingOn } from '../../domain/report/build';
+import type { FollowUpReads } from '../../data/repositories';
 
 /** The lists the report reads, in `loadInitial` terms. */
 export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines'] as const;
@@ -16,7 +18,10 @@ export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'be
 const RECENT_QUARTERS = 8;
 
 /** Period ids that carry reported data: objective updates, general updates and published snapshots. */
-export function reportedPeriodIds(data: Pick<ReportData, 'updates' | 'highlights'>, snapshots: readonly ReportSnapshot[] = []): string[] {
+export function reportedPeriodIds(
+  data: { updates: readonly Pick<ReportData['updates'][number], 'periodId'>[]; highlights: readonly Pick<ReportData['highlights'][number], 'periodId'>[] },
+  snapshots: readonly Pick<ReportSnapshot, 'periodId'>[] = []
+): string[] {
   const ids: string[] = [];
   const add = (id: string | undefined): void => {
     if (!id || !isPeriodId(id)) return;
@@ -98,4 +103,38 @@ export function modelFor(
     settings: paper.settings,
     history: paper.history
   });
+}
+
+/** What the report's first round has read when it plans the second (see `reportFollowUp`). */
+export interface ReportFirstRound {
+  /** The latest period any update is for, if known. */
+  latestUpdatePeriod?: string;
+  highlights: readonly Pick<Highlight, 'periodId'>[];
+  snapshots?: readonly Pick<ReportSnapshot, 'periodId'>[];
+  /** The objectives read so far (the oldest first). */
+  objectives: readonly Pick<Objective, 'created'>[];
+  benefits: readonly { id: number }[];
+  risks: readonly { id: number }[];
+}
+
+/**
+ * The second round of the report's first load: the period it will most likely open on (as
+ * `defaultPeriod` picks it, with the updates' latest period standing for all of theirs) and the
+ * one before, whose updates are read whole (their narratives are the ones shown), and, when that
+ * period is over, the benefits' and risks' version histories. Only a guess: whatever it misses is
+ * read before the report is shown.
+ */
+export function reportFollowUp(first: ReportFirstRound, today: string, calendar?: Partial<CalendarConfig>, withHistory = true): FollowUpReads {
+  const reported = reportedPeriodIds(
+    { updates: first.latestUpdatePeriod ? [{ periodId: first.latestUpdatePeriod }] : [], highlights: first.highlights },
+    first.snapshots ?? []
+  );
+  const period = periodById(defaultPeriod(reported, today, calendar).periodId, calendar);
+  const past = period.end < today;
+  // A report shows no narrative of objectives created after its period: none existed then, none to read.
+  const shows = existingOn(first.objectives as Objective[], period.end).length > 0;
+  return {
+    updatesForPeriods: shows ? [period.id, previousPeriod(period.id, calendar).id] : [],
+    history: past && withHistory ? { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) } : undefined
+  };
 }
