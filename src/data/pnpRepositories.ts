@@ -43,7 +43,7 @@ import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEM
 import { INITIAL_KEYS, LIST_DECLARATIONS } from './lists';
 import type { RepositoryKind } from './lists/declare';
 import { unreachable } from '../domain/exhaustive';
-import { fromItem, RawItem, selectFields, selectFor, toItem } from './mapping';
+import { derivedKey, fromItem, RawItem, selectFields, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
   BatchPartsError,
@@ -151,6 +151,9 @@ function highestId(value: unknown): number {
  * the settings of `include.reportSettings`, or the updates of the periods a `followUp` asked for.
  */
 type PageKey = keyof InitialData | 'snapshots' | 'reportSettings' | 'periodUpdates';
+
+/** The InitialData keys (the lists' `initial` keys). */
+const INITIAL_KEYS_BY_DATA: Readonly<Record<string, true>> = Object.fromEntries(Object.values(INITIAL_KEYS).map((k) => [k, true]));
 
 /** What statuses, changes and trends are computed from (`updateFields: 'status'`): no narrative, no author. */
 const UPDATE_STATUS_FIELDS = ['objectiveId', 'periodId', 'status', 'rag', 'updatedOn'] as const;
@@ -567,6 +570,13 @@ function followUpParts(reads: FollowUpReads | undefined, updatesLastId: number |
     }
   }
   if (periods.length > 0) parts.push({ kind: 'lastId', key: 'periodUpdates', throttled: 0 });
+  // A few dozen keys a read on the unique key column: each selects at most that many items.
+  const keys = (reads.updatesOf ?? []).map((u) => derivedKey(u, fieldDef('objectiveUpdates', 'objectivePeriodKey').derivedFrom ?? []));
+  const unique = keys.filter((k, i) => keys.indexOf(k) === i);
+  for (let i = 0; i < unique.length; i += IDS_PER_READ) {
+    const filter = unique.slice(i, i + IDS_PER_READ).map((k) => indexedEq('objectiveUpdates', 'objectivePeriodKey', k)).join(' or ');
+    parts.push({ kind: 'page', key: 'periodUpdates', filter, readOnly, throttled: 0 });
+  }
   for (const id of reads.history?.benefits ?? []) parts.push({ kind: 'versions', list: 'benefits', id, throttled: 0 });
   for (const id of reads.history?.risks ?? []) parts.push({ kind: 'versions', list: 'risks', id, throttled: 0 });
   return parts;
@@ -764,7 +774,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     });
     // Once the first round is in, the caller's further reads go with the second.
     if (round === 1 && loadOptions.followUp) {
-      const reads = loadOptions.followUp(data);
+      const unfinished = new Set<keyof InitialData>();
+      for (const p of next) if (p.kind === 'page' && p.whole && p.key in INITIAL_KEYS_BY_DATA) unfinished.add(p.key as keyof InitialData);
+      const reads = loadOptions.followUp(data, unfinished);
       if (reads?.history) data.history = { benefits: new Map(), risks: new Map() };
       if (reads?.updatesForPeriods) data.periodUpdates = [];
       next.push(...followUpParts(reads, lastIds.get('updates'), loadOptions.readOnly === true));
@@ -781,7 +793,8 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     items.sort((a, b) => a.id - b.id);
     if (key !== 'snapshots' && key !== 'reportSettings') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
   }
-  data.periodUpdates?.sort((a, b) => a.id - b.id);
+  // An update asked for both by its period and by its key is kept once.
+  if (data.periodUpdates) data.periodUpdates = data.periodUpdates.sort((a, b) => a.id - b.id).filter((u, i, all) => i === 0 || all[i - 1].id !== u.id);
   // An unreadable snapshot never stops the report: it is left out here and listed, with the
   // reason, among the published reports (publishedPeriods).
   if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots)).readable;

@@ -173,10 +173,11 @@ export interface LoadInitialOptions {
    */
   updateFields?: 'all' | 'status';
   /**
-   * Reads planned from what the first round returned, sent with the second round (which a list
-   * over 5,000 items needs anyway), so they usually cost no request of their own.
+   * Reads planned from what the first round returned (`unfinished`: the lists with more items to
+   * come), sent with the second round (which a list over 5,000 items needs anyway), so they
+   * usually cost no request of their own.
    */
-  followUp?: (first: InitialLoad) => FollowUpReads | undefined;
+  followUp?: (first: InitialLoad, unfinished: ReadonlySet<keyof InitialData>) => FollowUpReads | undefined;
   /** Reads that travel in the same `$batch` as the first page round, so they cost no request of their own. */
   include?: {
     /** Also read the signed-in user (`InitialLoad.currentUser`). */
@@ -196,6 +197,11 @@ export interface LoadInitialOptions {
 export interface FollowUpReads {
   /** Every field of the updates of these periods (`InitialLoad.periodUpdates`), through the indexed Period column. */
   updatesForPeriods?: readonly string[];
+  /**
+   * Every field of these updates (`InitialLoad.periodUpdates` too), one per objective and period,
+   * through the indexed, unique objective-and-period column.
+   */
+  updatesOf?: ReadonlyArray<{ objectiveId: number; periodId: string }>;
   /** The version histories of these benefits and risks (`InitialLoad.history`). */
   history?: { benefits: readonly number[]; risks: readonly number[] };
 }
@@ -216,7 +222,7 @@ export interface InitialLoad extends InitialData {
   reportSettings?: ReportSettingsItem[];
   /** The latest period any update is for (`include.latestUpdatePeriod`); undefined when there is no update. */
   latestUpdatePeriod?: string;
-  /** Every field of the updates of the periods a `followUp` asked for. */
+  /** Every field of the updates a `followUp` asked for (by period or by objective and period), in id order. */
   periodUpdates?: ObjectiveUpdate[];
   /** The version histories a `followUp` asked for. */
   history?: ReportHistory;

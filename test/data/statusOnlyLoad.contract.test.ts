@@ -33,19 +33,26 @@ const ids = (updates: readonly { id: number }[]): number[] => updates.map((u) =>
 
 it('reads the statuses of every update, the settings and the follow-up in two $batch requests', async () => {
   host.resetRequestLog();
-  let firstRound: { updates: number; latest?: string } | undefined;
+  let firstRound: { updates: number; latest?: string; unfinished: string[] } | undefined;
+  // Three updates of other periods, asked for by objective and period.
+  const others = allUpdates.filter((u) => u.periodId !== '2021-22-Q4' && u.periodId !== '2021-22-Q3').slice(0, 3);
+  expect(others).toHaveLength(3);
   const data = await repos.loadInitial(['services', 'objectives', 'updates', 'benefits', 'risks', 'highlights'], {
     readOnly: true,
     updateFields: 'status',
     include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true, currentUser: true, canEdit: ['snapshots'] },
-    followUp: (first) => {
-      firstRound = { updates: first.updates.length, latest: first.latestUpdatePeriod };
-      return { updatesForPeriods: ['2021-22-Q4', '2021-22-Q3'], history: { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) } };
+    followUp: (first, unfinished) => {
+      firstRound = { updates: first.updates.length, latest: first.latestUpdatePeriod, unfinished: Array.from(unfinished) };
+      return {
+        updatesForPeriods: ['2021-22-Q4', '2021-22-Q3'],
+        updatesOf: [...others, others[0]].map((u) => ({ objectiveId: u.objectiveId, periodId: u.periodId })),
+        history: { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) }
+      };
     }
   });
   expect(host.requestLog().map((r) => `${r.method} ${r.path.replace(/^.*\/_api\//, '_api/')}`)).toEqual(['POST _api/$batch', 'POST _api/$batch']);
   // The follow-up was planned from the first round: a page of updates and their latest period.
-  expect(firstRound).toEqual({ updates: 5000, latest: '2021-22-Q4' });
+  expect(firstRound).toEqual({ updates: 5000, latest: '2021-22-Q4', unfinished: ['updates'] });
 
   expect(data.updatesStatusOnly).toBe(true);
   expect(ids(data.updates)).toEqual(ids(allUpdates));
@@ -63,8 +70,8 @@ it('reads the statuses of every update, the settings and the follow-up in two $b
     expect(u.narrative).toBe('');
     expect(u.author).toBeUndefined();
   }
-  // The periods' updates come whole, narratives and authors included.
-  const expected = allUpdates.filter((u) => u.periodId === '2021-22-Q4' || u.periodId === '2021-22-Q3');
+  // The periods' updates and those asked for by key come whole (each once), narratives and authors included.
+  const expected = [...allUpdates.filter((u) => u.periodId === '2021-22-Q4' || u.periodId === '2021-22-Q3'), ...others];
   expect(ids(data.periodUpdates ?? [])).toEqual(ids(expected));
   for (const u of data.periodUpdates ?? []) {
     expect(u.narrative).toBe(whole.get(u.id)?.narrative);

@@ -20,7 +20,7 @@ function statusOnly(followUps: boolean): { repositories: FakeRepositories; getBy
     if (options?.updateFields !== 'status') return read;
     const all = read.updates;
     const out: InitialLoad = { ...read, updatesStatusOnly: true, updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' })) };
-    const reads = followUps ? options.followUp?.(out) : undefined;
+    const reads = followUps ? options.followUp?.(out, new Set()) : undefined;
     if (reads?.updatesForPeriods) out.periodUpdates = all.filter((u) => reads.updatesForPeriods?.indexOf(u.periodId) !== -1);
     return out;
   };

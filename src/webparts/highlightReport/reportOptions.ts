@@ -111,30 +111,47 @@ export interface ReportFirstRound {
   latestUpdatePeriod?: string;
   highlights: readonly Pick<Highlight, 'periodId'>[];
   snapshots?: readonly Pick<ReportSnapshot, 'periodId'>[];
-  /** The objectives read so far (the oldest first). */
-  objectives: readonly Pick<Objective, 'created'>[];
+  /** The objectives read so far (the oldest first: the rest of a list over 5,000 comes in the second round). */
+  objectives: readonly Pick<Objective, 'id' | 'created' | 'lastUpdatePeriodId'>[];
   benefits: readonly { id: number }[];
   risks: readonly { id: number }[];
 }
 
 /**
- * The second round of the report's first load: the period it will most likely open on (as
- * `defaultPeriod` picks it, with the updates' latest period standing for all of theirs) and the
- * one before, whose updates are read whole (their narratives are the ones shown), and, when that
- * period is over, the benefits' and risks' version histories. Only a guess: whatever it misses is
- * read before the report is shown.
+ * The second round of the report's first load. For the period it will most likely open on (as
+ * `defaultPeriod` picks it, the updates' latest period standing for all of theirs), the updates
+ * whose narratives it shows: that period's, and for an objective last updated earlier the update
+ * of its last update period (`lastUpdatePeriodId`, kept by the update save and the import), or,
+ * while objectives are still to come, the whole period before. When that period is over, the
+ * benefits' and risks' version histories too. Only a guess: whatever it misses is read by id
+ * before the report is shown.
  */
-export function reportFollowUp(first: ReportFirstRound, today: string, calendar?: Partial<CalendarConfig>, withHistory = true): FollowUpReads {
+export function reportFollowUp(
+  first: ReportFirstRound,
+  unfinished: ReadonlySet<string>,
+  today: string,
+  calendar?: Partial<CalendarConfig>,
+  withHistory = true
+): FollowUpReads {
   const reported = reportedPeriodIds(
     { updates: first.latestUpdatePeriod ? [{ periodId: first.latestUpdatePeriod }] : [], highlights: first.highlights },
     first.snapshots ?? []
   );
   const period = periodById(defaultPeriod(reported, today, calendar).periodId, calendar);
   const past = period.end < today;
+  const history = past && withHistory ? { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) } : undefined;
   // A report shows no narrative of objectives created after its period: none existed then, none to read.
-  const shows = existingOn(first.objectives as Objective[], period.end).length > 0;
+  const existing = existingOn(first.objectives as Objective[], period.end);
+  if (existing.length === 0) return { updatesForPeriods: [], history };
+  const more = unfinished.has('objectives');
+  // The periods read whole: that period, and the one before while more objectives are to come.
+  const whole = more ? [period.id, previousPeriod(period.id, calendar).id] : [period.id];
+  const earlier = existing.filter(
+    (o) => o.lastUpdatePeriodId && isPeriodId(o.lastUpdatePeriodId) && comparePeriodIds(o.lastUpdatePeriodId, period.id) < 0 && !whole.some((p) => comparePeriodIds(p, o.lastUpdatePeriodId as string) === 0)
+  );
   return {
-    updatesForPeriods: shows ? [period.id, previousPeriod(period.id, calendar).id] : [],
-    history: past && withHistory ? { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) } : undefined
+    updatesForPeriods: whole,
+    updatesOf: earlier.map((o) => ({ objectiveId: o.id, periodId: o.lastUpdatePeriodId as string })),
+    history
   };
 }

@@ -120,7 +120,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       readOnly: true,
       updateFields: 'status',
       include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
-      followUp: (first) => reportFollowUp(first, today, calendar, !!repositories.history)
+      followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history)
     });
     // A repository that does not read the snapshots with the lists (a test double) is asked separately.
     return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
