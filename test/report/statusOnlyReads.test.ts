@@ -126,3 +126,26 @@ describe('a report built from the statuses of every update and the narratives of
     compare(data, periodId, 'quarterly');
   });
 });
+
+describe('createdBy', () => {
+  it('agrees with the London calendar day of every timestamp, around midnight in winter and summer', () => {
+    const { londonDay, createdBy } = jest.requireActual<typeof import('../../src/domain/report/build')>('../../src/domain/report/build');
+    const days = ['2021-03-27', '2021-03-28', '2021-06-30', '2021-10-30', '2021-10-31', '2022-01-31'];
+    let checked = 0;
+    for (const base of days) {
+      const start = Date.parse(`${base}T00:00:00Z`) - 36 * 3_600_000;
+      for (let m = 0; m <= 72 * 60; m += 17) {
+        const iso = new Date(start + m * 60_000).toISOString();
+        for (const day of days) {
+          expect(createdBy(iso, day)).toBe((londonDay(iso) as string) <= day);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // No date, or one that is not a date: kept, as before.
+    expect(createdBy(undefined, '2021-01-01')).toBe(true);
+    expect(createdBy('2021-13-45T10:00:00Z', '2021-01-01')).toBe(true);
+    expect(createdBy('2021-06-30T23:30:00+00:00', '2021-06-30')).toBe(false);
+  });
+});

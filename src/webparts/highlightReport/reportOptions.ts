@@ -23,8 +23,12 @@ export function reportedPeriodIds(
   snapshots: readonly Pick<ReportSnapshot, 'periodId'>[] = []
 ): string[] {
   const ids: string[] = [];
+  // Tens of thousands of updates name a handful of periods: an id seen before is settled at once.
+  const seen = new Set<string>();
   const add = (id: string | undefined): void => {
-    if (!id || !isPeriodId(id)) return;
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    if (!isPeriodId(id)) return;
     if (!ids.some((known) => comparePeriodIds(known, id) === 0)) ids.push(id);
   };
   for (const u of data.updates) add(u.periodId);
