@@ -11,17 +11,21 @@ import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
 import type { ObjectiveUpdate } from '../../src/domain/types';
 import { formDigest } from './support/digest';
+import { SCHEMA } from '../../src/data/schema';
+import '@pnp/sp/lists';
 
 type Host = Awaited<ReturnType<typeof startLocalHost>>;
 
 let host: Host;
 let repos: Repositories;
+let sp: ReturnType<typeof getSPForUrl>;
 let allUpdates: ObjectiveUpdate[];
 
 beforeAll(async () => {
   host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: generateLargeData({ objectives: 2000, updatesPerObjective: 4 }) });
   const webUrl = `${host.url}/sites/ssm`;
-  repos = createPnpRepositories(getSPForUrl(webUrl, { digest: await formDigest(webUrl) }));
+  sp = getSPForUrl(webUrl, { digest: await formDigest(webUrl) });
+  repos = createPnpRepositories(sp);
   allUpdates = await repos.objectiveUpdates.getAll();
 });
 
@@ -104,4 +108,13 @@ it('reads a list of 8,000 items in two rounds, with no third for a last window t
   expect(data.updates).toHaveLength(allUpdates.length);
   // 8,000 updates: a first page and one more round, no third for a last window that came back full.
   expect(round).toBe(2);
+});
+
+// Last: it deletes a list.
+it('reads no settings, and fails nothing, on a site provisioned before the paper settings list existed', async () => {
+  await sp.web.lists.getByTitle(SCHEMA.reportSettings.title).delete();
+  await expect(repos.reportSettings.getAll()).rejects.toThrow(/does not exist/);
+  const data = await repos.loadInitial(['services'], { readOnly: true, include: { reportSettings: true } });
+  expect(data.reportSettings).toEqual([]);
+  expect(data.services.length).toBeGreaterThan(0);
 });
