@@ -19,7 +19,8 @@ export type EntityName =
   | 'committeeMeeting'
   | 'measureActual'
   | 'staffSurvey'
-  | 'budgetLine';
+  | 'budgetLine'
+  | 'success';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -172,6 +173,14 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       splitCouncil: 'Council',
       splitAmount: 'Share',
       savingsApproved: 'Savings approved'
+    },
+    success: {
+      title: 'Success',
+      serviceId: 'Service',
+      achievement: 'What was achieved',
+      councils: 'Councils benefiting',
+      category: 'Category',
+      achievedOn: 'Achieved on'
     }
   },
   templates: {

@@ -74,5 +74,10 @@ export const LESSON_CATEGORIES = ['IT', 'HR', 'Timescales', 'Engagement', 'Exit 
 /** Category of a lesson learned. */
 export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
 
+/** Kinds of success of the annual review's "areas of success and achievements" (the benefits tracker's headings and the best-practice appendix). */
+export const SUCCESS_CATEGORIES = ['Service improvement', 'Resilience and capacity', 'Staff development', 'Savings', 'Partnership working', 'Recognition'] as const;
+/** Category of a success. */
+export type SuccessCategory = (typeof SUCCESS_CATEGORIES)[number];
+
 /** Likelihood and impact are scored 1 to 5. */
 export const RISK_SCALE = { min: 1, max: 5 } as const;

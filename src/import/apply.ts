@@ -58,7 +58,14 @@ export class ImportApplyError extends Error {
 }
 
 /** Model property holding the person given by email, per list. */
-const PERSON_KEY: { readonly [K in ImportListKind]: string | undefined } = { objectives: 'responsibleOfficer', benefits: undefined, risks: 'owner' };
+const PERSON_KEY: { readonly [K in ImportListKind]: string | undefined } = {
+  objectives: 'responsibleOfficer',
+  benefits: undefined,
+  risks: 'owner',
+  bestPractice: undefined,
+  lessonsLearned: undefined,
+  successes: undefined
+};
 
 type AnyModel = ImportModels[ImportListKind];
 

@@ -1,5 +1,6 @@
 /**
- * Import of existing trackers (CSV and XLSX) into objectives, benefits and risks: read the
+ * Import of existing trackers (CSV and XLSX) into objectives, benefits, risks and the annual
+ * review's registers (best practice, lessons learned, successes): read the
  * file, plan (dry run) against what is stored, then apply. Used by the web part and by
  * `npm run import`.
  */
@@ -56,6 +57,9 @@ export const IMPORT_FIELD_LIMITS: ImportFieldLimits = {
   objectiveActions: limitsOf('objectiveActions'),
   benefits: limitsOf('benefits'),
   risks: limitsOf('risks'),
+  bestPractice: limitsOf('bestPractice'),
+  lessonsLearned: limitsOf('lessonsLearned'),
+  successes: limitsOf('successes'),
   services: limitsOf('services')
 };
 

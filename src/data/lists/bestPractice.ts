@@ -19,5 +19,6 @@ export const bestPracticeList = declareList<BestPractice>()({
   ],
   repository: 'list',
   initial: 'bestPractice',
-  sample: 'optional'
+  sample: 'optional',
+  import: { alsoReads: ['services'] }
 });

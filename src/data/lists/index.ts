@@ -24,6 +24,7 @@ import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
 import { staffSurveysList } from './staffSurveys';
+import { successesList } from './successes';
 
 /** Keys of every list of the product. */
 export type ListKey =
@@ -43,7 +44,8 @@ export type ListKey =
   | 'committeeMeetings'
   | 'measureActuals'
   | 'staffSurveys'
-  | 'budgetLines';
+  | 'budgetLines'
+  | 'successes';
 
 /**
  * Every list's declaration, in provisioning order: a lookup's target list comes before the list
@@ -68,7 +70,8 @@ export const LIST_REGISTRY = {
   committeeMeetings: committeeMeetingsList,
   measureActuals: measureActualsList,
   staffSurveys: staffSurveysList,
-  budgetLines: budgetLinesList
+  budgetLines: budgetLinesList,
+  successes: successesList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
 /** The declarations, by key. */
