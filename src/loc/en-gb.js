@@ -701,7 +701,6 @@ define([], function () {
     AllPartnerCouncils: 'All partner councils',
     FieldSuccessCategory: 'Category',
     FieldAchievedOn: 'Achieved on',
-    RegisterImport: 'Import from a spreadsheet',
     ImportListBestPractice: 'best practice',
     ImportListLessons: 'lessons learned',
     ImportListSuccesses: 'successes',

@@ -696,7 +696,6 @@ declare interface ISsmStrings {
   AllPartnerCouncils: string;
   FieldSuccessCategory: string;
   FieldAchievedOn: string;
-  RegisterImport: string;
   ImportListBestPractice: string;
   ImportListLessons: string;
   ImportListSuccesses: string;

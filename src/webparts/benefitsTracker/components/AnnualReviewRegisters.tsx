@@ -5,9 +5,10 @@
  * them; users who may edit the list add and edit (site owners and editors for services).
  */
 import * as React from 'react';
-import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
+import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { EditableListKey, ListRepository, Repositories } from '../../../data/repositories';
+import type { ImportListKind } from '../../../domain/import/columns';
 import type { BestPractice, LessonLearned, Person, Service, Stored, Success } from '../../../domain/types';
 import { AnnualReviewFilter, filterBestPractice, filterLessons, filterSuccesses, knownCouncils, SuccessFilter } from '../../../domain/annualReview';
 import { LESSON_CATEGORIES, SUCCESS_CATEGORIES } from '../../../domain/vocabularies';
@@ -27,6 +28,8 @@ const BestPracticeForm = lazyComponent(() => Forms().then((m) => m.BestPracticeF
 const LessonForm = lazyComponent(() => Forms().then((m) => m.LessonForm));
 const SuccessForm = lazyComponent(() => Forms().then((m) => m.SuccessForm));
 const ServiceForm = lazyComponent(() => Forms().then((m) => m.ServiceForm));
+
+const ImportPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-import-panel' */ '../../../components/import/ImportPanel').then((m) => m.ImportPanel));
 
 const ALL = 'all';
 const PROGRAMME = 'programme';
@@ -73,6 +76,21 @@ function useRegister<T extends Stored>(list: EditableListKey, repository: (r: Re
     setEditing(undefined);
   }, []);
   return { repositories, load, items, editing, setEditing, onSaved };
+}
+
+/** "Import from a spreadsheet" for a register, with the import panel (dry run first) it opens; the register reloads after an import. */
+function RegisterImportButton(props: { list: ImportListKind; onImported: () => void }): JSX.Element {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <>
+      <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={strings.ImportButton} onClick={() => setOpen(true)} />
+      {open && (
+        <OnDemand>
+          <ImportPanel list={props.list} isOpen={true} onDismiss={() => setOpen(false)} onImported={props.onImported} />
+        </OnDemand>
+      )}
+    </>
+  );
 }
 
 /** The service filter's options: all, programme-wide, then each service. */
@@ -171,6 +189,7 @@ export function BestPracticeRegister(): JSX.Element {
         <>
           <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="bestPractice" onImported={load.reload} />}
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.BestPracticeHeading}>
@@ -231,6 +250,7 @@ export function LessonsRegister(): JSX.Element {
         <>
           <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={LESSON_CATEGORIES}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="lessonsLearned" onImported={load.reload} />}
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.LessonsHeading}>
@@ -310,6 +330,7 @@ export function SuccessesRegister(): JSX.Element {
             programmeWide={false}
           >
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSuccess} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="successes" onImported={load.reload} />}
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.SuccessesHeading}>
