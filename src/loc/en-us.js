@@ -695,7 +695,7 @@ define([], function () {
     SuccessFormNewTitle: 'New success',
     SuccessFormEditTitle: 'Edit success',
     FieldSuccess: 'Success',
-    FieldAchievement: 'What was achieved',
+    FieldSuccessAchievement: 'What was achieved',
     FieldCouncilsBenefiting: 'Councils benefiting',
     CouncilsBenefitingHint: 'Leave empty when every partner council of the service benefits.',
     AllPartnerCouncils: 'All partner councils',

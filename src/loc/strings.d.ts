@@ -690,7 +690,7 @@ declare interface ISsmStrings {
   SuccessFormNewTitle: string;
   SuccessFormEditTitle: string;
   FieldSuccess: string;
-  FieldAchievement: string;
+  FieldSuccessAchievement: string;
   FieldCouncilsBenefiting: string;
   CouncilsBenefitingHint: string;
   AllPartnerCouncils: string;

@@ -220,7 +220,7 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
     row('category', strings.FieldSuccessCategory, values.category ?? '', theirs.category),
     row('councils', strings.FieldCouncilsBenefiting, councilsText(values.councils), councilsText(theirs.councils ?? [])),
     row('achievedOn', strings.FieldAchievedOn, formatDate(values.achievedOn) ?? '', formatDate(theirs.achievedOn) ?? ''),
-    row('achievement', strings.FieldAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement))
+    row('achievement', strings.FieldSuccessAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement))
   ];
   return (
     <ItemEditorPanel title={item ? strings.SuccessFormEditTitle : strings.SuccessFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
@@ -257,7 +257,7 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
       </Text>
       <UkDatePicker label={strings.FieldAchievedOn} required={true} value={values.achievedOn} onChange={(achievedOn) => set({ achievedOn })} errorMessage={fieldErrors.achievedOn} />
       <RichTextEditor
-        label={strings.FieldAchievement}
+        label={strings.FieldSuccessAchievement}
         required={true}
         value={values.achievement}
         onChange={(html) => set({ achievement: html })}

@@ -304,7 +304,7 @@ export function SuccessesRegister(): JSX.Element {
         onRender: (x: Success) => <span className={classes.cell}>{(x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils}</span>
       },
       { key: 'achievedOn', name: strings.FieldAchievedOn, minWidth: 90, maxWidth: 110, onRender: (x: Success) => formatDate(x.achievedOn) ?? strings.NotSet },
-      { key: 'achievement', name: strings.FieldAchievement, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (x: Success) => <RichText html={x.achievement} className={classes.rich} /> }
+      { key: 'achievement', name: strings.FieldSuccessAchievement, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (x: Success) => <RichText html={x.achievement} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<Success>(setEditing));
     return withWrappingHeaders(cols);
