@@ -90,7 +90,7 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
   ],
   lessonsLearned: [
     col({ key: 'title', label: 'Lesson summary', aliases: ['summary', 'title', 'lesson title'], kind: 'text', requiredColumn: true, help: 'One-line summary of the lesson (up to 255 characters). Matched with the service to find a lesson already imported.', example: 'Agree an exit strategy at the start' }),
-    col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: `${SERVICE_HELP} Leave empty for programme-wide lessons.`, example: 'Revenues and Benefits' }),
+    col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: `${SERVICE_HELP} Leave empty for programme-wide lessons.`, example: 'Governance' }),
     col({ key: 'category', label: 'Category', aliases: ['lesson category', 'theme', 'area'], kind: 'choice', help: 'IT, HR, Timescales, Engagement, Exit strategy, Governance or Other. Required.', example: 'Exit strategy' }),
     col({ key: 'lesson', label: 'Lesson', aliases: ['lesson learned', 'lessons learned', 'lessons', 'details', 'description'], kind: 'richText', help: 'The lesson: plain text or simple HTML. Required.', example: 'Consider how a partner could leave before sharing begins.' })
   ],
