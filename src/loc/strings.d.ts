@@ -729,6 +729,9 @@ declare interface ISsmStrings {
   ColumnTarget: string;
   EnterActual: string;
   EnterActualLabel: string;
+  CorrectActual: string;
+  AddEarlierActual: string;
+  CorrectActualLabel: string;
   ActualFormTitle: string;
   ActualFormTarget: string;
   FieldActual: string;
