@@ -4,7 +4,7 @@
  * file, plan (dry run) against what is stored, then apply. Used by the web part and by
  * `npm run import`.
  */
-import type { ImportListKind } from '../domain/import/columns';
+import { IMPORT_LISTS, ImportListKind } from '../domain/import/columns';
 import { buildImportPlan, ImportFieldLimit, ImportFieldLimits, ImportModels, ImportOptions, ImportPlan, ImportTable } from '../domain/import/plan';
 import { INITIAL_KEYS, LIST_KEYS, LIST_REGISTRY, ListKey } from '../data/lists';
 import type { InitialData, Repositories } from '../data/repositories';
@@ -52,14 +52,10 @@ function limitsOf(list: ListKey): Record<string, ImportFieldLimit> {
 
 /** Every limit an import meets, so the dry run rejects what the apply would fail on. */
 export const IMPORT_FIELD_LIMITS: ImportFieldLimits = {
-  objectives: limitsOf('objectives'),
+  // Every import kind's own list, so a new kind is checked without another edit here.
+  ...(Object.fromEntries(IMPORT_LISTS.map((list) => [list, limitsOf(list)])) as Record<ImportListKind, Record<string, ImportFieldLimit>>),
   objectiveUpdates: limitsOf('objectiveUpdates'),
   objectiveActions: limitsOf('objectiveActions'),
-  benefits: limitsOf('benefits'),
-  risks: limitsOf('risks'),
-  bestPractice: limitsOf('bestPractice'),
-  lessonsLearned: limitsOf('lessonsLearned'),
-  successes: limitsOf('successes'),
   services: limitsOf('services')
 };
 

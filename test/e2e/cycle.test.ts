@@ -211,14 +211,16 @@ describe('one year of the monitoring cycle', () => {
         await tracker.getByRole('tab', { name: 'Successes' }).click();
         await tracker.getByRole('button', { name: 'Add a success' }).click();
         const form = tracker.getByRole('dialog');
-        await form.getByRole('textbox', { name: 'Success', exact: true }).fill(typed.success);
+        await form.getByRole('button', { name: 'Save', exact: true }).waitFor({ timeout: 20_000 });
+        // Required fields' names end with the asterisk Fluent adds to their labels.
+        await form.getByRole('textbox', { name: /^Success/ }).fill(typed.success);
         await pick(tracker, form, 'Service', leadService.name);
         await pick(tracker, form, 'Category', 'Savings');
         const [y, m, d] = weekBefore(meeting.meetingDate).split('-');
-        const achievedOn = form.getByLabel('Achieved on', { exact: true });
+        const achievedOn = form.getByLabel(/^Achieved on/).first();
         await achievedOn.fill(`${d}/${m}/${y}`);
         await achievedOn.press('Tab');
-        await form.getByRole('textbox', { name: 'What was achieved' }).fill('One contract instead of two, saving on both councils\' telephony.');
+        await form.getByRole('textbox', { name: /^What was achieved/ }).fill('One contract instead of two, saving on both councils\' telephony.');
         await form.getByRole('button', { name: 'Save', exact: true }).click();
         await tracker
           .getByRole('region', { name: 'Areas of success and achievements' })
