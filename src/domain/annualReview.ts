@@ -4,7 +4,7 @@
  * screens' rules are tested without React.
  */
 import type { BestPractice, LessonLearned, Service, Success } from './types';
-import type { LessonCategory, SuccessCategory } from './vocabularies';
+import type { BestPracticeCategory, LessonCategory, SuccessCategory } from './vocabularies';
 
 /** Filter of an annual review register; an undefined member matches everything. */
 export interface AnnualReviewFilter {
@@ -12,8 +12,8 @@ export interface AnnualReviewFilter {
   serviceId?: number | 'programme';
   /** Only items concerning this council (trimmed, case-insensitive). */
   council?: string;
-  /** Only this category (lessons learned). */
-  category?: LessonCategory;
+  /** Only this category (lessons learned, best practice). */
+  category?: LessonCategory | BestPracticeCategory;
 }
 
 /** Filter of the successes register: the shared filter, with the successes' own categories. */
@@ -53,6 +53,7 @@ export function filterBestPractice(items: readonly BestPractice[], filter: Annua
   return items.filter(
     (p) =>
       serviceMatches(p.serviceId, filter.serviceId) &&
+      (filter.category === undefined || p.category === filter.category) &&
       (council === undefined || key(p.fromCouncil ?? '') === council || key(p.toCouncil ?? '') === council)
   );
 }

@@ -138,7 +138,8 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       fromCouncil: 'From council',
       toCouncil: 'To council',
       description: 'Description',
-      serviceId: 'Service'
+      serviceId: 'Service',
+      category: 'Category'
     },
     lessonLearned: {
       title: 'Lesson summary',

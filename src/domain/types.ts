@@ -5,6 +5,7 @@
 import type {
   ActionStatus,
   BenefitCategory,
+  BestPracticeCategory,
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
@@ -259,6 +260,8 @@ export interface BestPractice extends Stored {
   description: string;
   /** Id of the service concerned, or undefined for practice shared across the programme. */
   serviceId?: number;
+  /** Kind of practice; undefined for practice recorded before categories were kept. */
+  category?: BestPracticeCategory;
 }
 
 /** A lesson learned from sharing a service (annual review, lessons learned register). */

@@ -26,6 +26,7 @@ import { REPORT_KINDS } from './report/model';
 import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
+  BEST_PRACTICE_CATEGORIES,
   LESSON_CATEGORIES,
   SUCCESS_CATEGORIES,
   MEASURE_DIRECTIONS,
@@ -492,6 +493,7 @@ export function validateBestPractice(practice: Draft<BestPractice>, options?: Va
   const to = c.text('toCouncil', practice.toCouncil, true, LIMITS.title);
   if (from && to && councilKey(String(practice.fromCouncil)) === councilKey(String(practice.toCouncil))) c.add('toCouncil', 'sameCouncil');
   c.id('serviceId', practice.serviceId, false);
+  c.choice('category', practice.category, BEST_PRACTICE_CATEGORIES, false);
   return c.errors;
 }
 

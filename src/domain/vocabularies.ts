@@ -69,6 +69,11 @@ export const REMINDER_STATUSES = ['Pending', 'Sent', 'Failed'] as const;
 /** Outcome of one reminder send attempt. */
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
+/** Categories of the best practice register (the kinds of practice the best-practice appendix describes). */
+export const BEST_PRACTICE_CATEGORIES = ['Policies and strategy', 'Systems and processes', 'Structure and roles', 'Networks and engagement', 'Other'] as const;
+/** Category of best practice. */
+export type BestPracticeCategory = (typeof BEST_PRACTICE_CATEGORIES)[number];
+
 /** Categories of the lessons learned register (history-of-sharing note, officer conclusions 7-10). */
 export const LESSON_CATEGORIES = ['IT', 'HR', 'Timescales', 'Engagement', 'Exit strategy', 'Governance', 'Other'] as const;
 /** Category of a lesson learned. */

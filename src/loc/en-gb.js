@@ -700,6 +700,7 @@ define([], function () {
     CouncilsBenefitingHint: 'Leave empty when every partner council of the service benefits.',
     AllPartnerCouncils: 'All partner councils',
     FieldSuccessCategory: 'Category',
+    FieldBestPracticeCategory: 'Category',
     FieldAchievedOn: 'Achieved on',
     ImportListBestPractice: 'best practice',
     ImportListLessons: 'lessons learned',
@@ -872,7 +873,8 @@ define([], function () {
           "fromCouncil": "From council",
           "toCouncil": "To council",
           "description": "Description",
-          "serviceId": "Service"
+          "serviceId": "Service",
+          "category": "Category"
         },
         "lessonLearned": {
           "title": "Lesson summary",

@@ -695,6 +695,7 @@ declare interface ISsmStrings {
   CouncilsBenefitingHint: string;
   AllPartnerCouncils: string;
   FieldSuccessCategory: string;
+  FieldBestPracticeCategory: string;
   FieldAchievedOn: string;
   ImportListBestPractice: string;
   ImportListLessons: string;

@@ -21,10 +21,10 @@ describe.each(FORMATS)('annual review registers from %s', (_format, write) => {
   it('imports best practice in both directions, programme-wide practice without a service, and refuses a council passing practice to itself', async () => {
     const repos = memoryRepositories(phaseOneServices());
     const file = await write('best-practice', [
-      ['Example of best practice', 'Shared from', 'Shared with', 'Service', 'Details'],
-      ['Performance and Project Leads Network', SOUTH_RIBBLE, CHORLEY, 'Transformation and Partnerships', 'A network meeting to share practice.'],
-      ['Green agenda and tree planting', SOUTH_RIBBLE, CHORLEY, 'Programme wide', 'Tree giveaway programme.'],
-      ['Service Lead management level', CHORLEY, ' chorley council', 'Governance', 'Strategic oversight.']
+      ['Example of best practice', 'Shared from', 'Shared with', 'Service', 'Details', 'Type of practice'],
+      ['Performance and Project Leads Network', SOUTH_RIBBLE, CHORLEY, 'Transformation and Partnerships', 'A network meeting to share practice.', 'Network'],
+      ['Green agenda and tree planting', SOUTH_RIBBLE, CHORLEY, 'Programme wide', 'Tree giveaway programme.', ''],
+      ['Service Lead management level', CHORLEY, ' chorley council', 'Governance', 'Strategic oversight.', 'Structure and roles']
     ]);
     const plan = await dryRun(repos, 'bestPractice', file);
     expect(plan.create.map((c) => c.row)).toEqual([2, 3]);
@@ -33,9 +33,9 @@ describe.each(FORMATS)('annual review registers from %s', (_format, write) => {
 
     await applyImportPlan(repos, plan, { now: NOW });
     const stored = await repos.bestPractice.getAll();
-    expect(stored.map((p) => [p.title, p.fromCouncil, p.toCouncil, p.serviceId, p.description])).toEqual([
-      ['Performance and Project Leads Network', SOUTH_RIBBLE, CHORLEY, 1, '<p>A network meeting to share practice.</p>'],
-      ['Green agenda and tree planting', SOUTH_RIBBLE, CHORLEY, undefined, '<p>Tree giveaway programme.</p>']
+    expect(stored.map((p) => [p.title, p.fromCouncil, p.toCouncil, p.serviceId, p.description, p.category])).toEqual([
+      ['Performance and Project Leads Network', SOUTH_RIBBLE, CHORLEY, 1, '<p>A network meeting to share practice.</p>', 'Networks and engagement'],
+      ['Green agenda and tree planting', SOUTH_RIBBLE, CHORLEY, undefined, '<p>Tree giveaway programme.</p>', undefined]
     ]);
     // A rerun of the two good rows finds them and changes nothing.
     const again = await dryRun(repos, 'bestPractice', await write('best-practice', [
@@ -107,7 +107,7 @@ describe.each(FORMATS)('annual review registers from %s', (_format, write) => {
 const headerOf = (csv: string): string => csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
 
 it('documents each register in its template', () => {
-  expect(headerOf(templateCsv('bestPractice'))).toBe('Best practice,Service,From council,To council,Description');
+  expect(headerOf(templateCsv('bestPractice'))).toBe('Best practice,Service,From council,To council,Category,Description');
   expect(headerOf(templateCsv('lessonsLearned'))).toBe('Lesson summary,Service,Category,Lesson');
   expect(headerOf(templateCsv('successes'))).toBe('Success,Service,Category,What was achieved,Councils benefiting,Achieved on');
 });

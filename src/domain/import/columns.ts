@@ -86,6 +86,7 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
     col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: `${SERVICE_HELP} Leave empty for practice shared across the programme.`, example: 'Transformation and Partnerships' }),
     col({ key: 'fromCouncil', label: 'From council', aliases: ['from', 'shared from', 'council sharing', 'originating council'], kind: 'text', help: 'The council whose practice it was. Required.', example: 'South Ribble Borough Council' }),
     col({ key: 'toCouncil', label: 'To council', aliases: ['to', 'shared with', 'adopted by', 'council adopting', 'receiving council'], kind: 'text', help: 'The council that adopted it. Required, and not the same council.', example: 'Chorley Council' }),
+    col({ key: 'category', label: 'Category', aliases: ['practice category', 'type of practice', 'theme'], kind: 'choice', help: 'Policies and strategy, Systems and processes, Structure and roles, Networks and engagement or Other. May be left empty.', example: 'Networks and engagement' }),
     col({ key: 'description', label: 'Description', aliases: ['what was shared', 'details', 'practice description', 'summary'], kind: 'richText', help: 'Plain text or simple HTML.', example: 'A network of colleagues who share best practice on one topic per session.' })
   ],
   lessonsLearned: [

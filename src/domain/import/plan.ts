@@ -15,6 +15,7 @@ import {
   CellSanitiser,
   actionStatusOf,
   benefitCategoryOf,
+  bestPracticeCategoryOf,
   dateOf,
   lessonCategoryOf,
   successCategoryOf,
@@ -768,7 +769,9 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
       validation = validateRisk({ ...(valid() as Draft<Risk>), owner: officerEmail || existing ? PLACEHOLDER_PERSON : undefined });
     } else if (kind === 'bestPractice') {
       const stored = existing as BestPractice | undefined;
-      Object.assign(draft, { fromCouncil: text('fromCouncil'), toCouncil: text('toCouncil'), description: rich('description') });
+      const category = choice('category', bestPracticeCategoryOf, 'Policies and strategy, Systems and processes, Structure and roles, Networks and engagement, Other');
+      shownStatus = category ?? stored?.category;
+      Object.assign(draft, { fromCouncil: text('fromCouncil'), toCouncil: text('toCouncil'), description: rich('description'), category });
       // Validated as it will be stored: an empty cell keeps the stored value.
       validation = validateBestPractice({ fromCouncil: stored?.fromCouncil, toCouncil: stored?.toCouncil, ...dropUndefined(valid()) } as Draft<BestPractice>);
     } else if (kind === 'lessonsLearned') {

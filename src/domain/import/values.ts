@@ -4,8 +4,8 @@
  * a `CellSanitiser` (DOMPurify in src/import); this module stays pure.
  */
 import { daysInMonth } from '../calendar';
-import type { ActionStatus, BenefitCategory, BenefitDeliveryStatus, LessonCategory, ObjectiveStatus, Rag, SuccessCategory } from '../vocabularies';
-import { ACTION_STATUSES, BENEFIT_CATEGORIES, LESSON_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES, SUCCESS_CATEGORIES } from '../vocabularies';
+import type { ActionStatus, BenefitCategory, BenefitDeliveryStatus, BestPracticeCategory, LessonCategory, ObjectiveStatus, Rag, SuccessCategory } from '../vocabularies';
+import { ACTION_STATUSES, BENEFIT_CATEGORIES, BEST_PRACTICE_CATEGORIES, LESSON_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES, SUCCESS_CATEGORIES } from '../vocabularies';
 import { normaliseHeading } from './columns';
 
 /** Sanitises cell HTML; implemented with DOMPurify by src/import/sanitise.ts. */
@@ -73,6 +73,23 @@ export function actionStatusOf(value: string): ActionStatus | undefined {
     'not yet started': 'Not started',
     planned: 'Not started',
     paused: 'On hold'
+  });
+}
+
+/** A kind of best practice, also in shorter words ("Policies", "Systems", "Network"). */
+export function bestPracticeCategoryOf(value: string): BestPracticeCategory | undefined {
+  return choiceOf(value, BEST_PRACTICE_CATEGORIES, {
+    policies: 'Policies and strategy',
+    policy: 'Policies and strategy',
+    strategy: 'Policies and strategy',
+    systems: 'Systems and processes',
+    system: 'Systems and processes',
+    processes: 'Systems and processes',
+    structure: 'Structure and roles',
+    roles: 'Structure and roles',
+    network: 'Networks and engagement',
+    networks: 'Networks and engagement',
+    engagement: 'Networks and engagement'
   });
 }
 

@@ -5,7 +5,7 @@
 import type { NewItem } from '../../data/repositories';
 import type { BestPractice, LessonLearned, Person, Service, Success } from '../../domain/types';
 import { validateBestPractice, validateLessonLearned, validateService, validateSuccess, ValidationError } from '../../domain/validation';
-import type { LessonCategory, ServicePhase, SuccessCategory } from '../../domain/vocabularies';
+import type { BestPracticeCategory, LessonCategory, ServicePhase, SuccessCategory } from '../../domain/vocabularies';
 import { sanitiseRichText } from '../../components/sanitise';
 
 /** What a form's values convert to. */
@@ -22,6 +22,7 @@ export interface IBestPracticeValues {
   description: string;
   /** Undefined for practice shared across the programme. */
   serviceId?: number;
+  category?: BestPracticeCategory;
 }
 
 /** Form values of stored best practice, or of new practice. */
@@ -31,7 +32,8 @@ export function bestPracticeValues(item: BestPractice | undefined): IBestPractic
     fromCouncil: item?.fromCouncil ?? '',
     toCouncil: item?.toCouncil ?? '',
     description: item?.description ?? '',
-    serviceId: item?.serviceId
+    serviceId: item?.serviceId,
+    category: item?.category
   };
 }
 
@@ -42,7 +44,8 @@ export function convertBestPractice(values: IBestPracticeValues): IConversion<Be
     fromCouncil: values.fromCouncil.trim(),
     toCouncil: values.toCouncil.trim(),
     description: sanitiseRichText(values.description),
-    serviceId: values.serviceId
+    serviceId: values.serviceId,
+    category: values.category
   };
   return { model, errors: validateBestPractice(model) };
 }

@@ -9,7 +9,7 @@ import { ComboBox, DefaultButton, Dropdown, IDropdownOption, Stack, Text, TextFi
 import * as strings from 'SsmStrings';
 import type { Repositories } from '../../../data/repositories';
 import type { BestPractice, LessonLearned, Person, Service, Success } from '../../../domain/types';
-import { LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase, SUCCESS_CATEGORIES, SuccessCategory } from '../../../domain/vocabularies';
+import { BEST_PRACTICE_CATEGORIES, BestPracticeCategory, LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase, SUCCESS_CATEGORIES, SuccessCategory } from '../../../domain/vocabularies';
 import { UkDatePicker } from '../../../components/UkDatePicker';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
@@ -35,6 +35,7 @@ import {
 } from '../annualReviewForms';
 
 const PROGRAMME = 'programme';
+const NO_CATEGORY = 'none';
 
 /** Props every panel here takes. */
 interface IFormProps<T> {
@@ -101,6 +102,7 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
     row('from', strings.FieldFromCouncil, values.fromCouncil, theirs.fromCouncil),
     row('to', strings.FieldToCouncil, values.toCouncil, theirs.toCouncil),
     row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', strings.FieldBestPracticeCategory, values.category ?? '', theirs.category ?? ''),
     row('description', strings.FieldDescription, richTextToPlain(values.description), richTextToPlain(theirs.description))
   ];
   return (
@@ -119,6 +121,13 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
         selectedKey={values.serviceId ?? PROGRAMME}
         onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
         errorMessage={fieldErrors.serviceId}
+      />
+      <Dropdown
+        label={strings.FieldBestPracticeCategory}
+        options={[{ key: NO_CATEGORY, text: strings.NotSet }, ...BEST_PRACTICE_CATEGORIES.map((c) => ({ key: c, text: c }))]}
+        selectedKey={values.category ?? NO_CATEGORY}
+        onChange={(e, o) => set({ category: o?.key === NO_CATEGORY ? undefined : (o?.key as BestPracticeCategory) })}
+        errorMessage={fieldErrors.category}
       />
       <RichTextEditor label={strings.FieldDescription} value={values.description} onChange={(html) => set({ description: html })} />
     </ItemEditorPanel>

@@ -11,7 +11,7 @@ import type { EditableListKey, ListRepository, Repositories } from '../../../dat
 import type { ImportListKind } from '../../../domain/import/columns';
 import type { BestPractice, LessonLearned, Person, Service, Stored, Success } from '../../../domain/types';
 import { AnnualReviewFilter, filterBestPractice, filterLessons, filterSuccesses, knownCouncils, SuccessFilter } from '../../../domain/annualReview';
-import { LESSON_CATEGORIES, SUCCESS_CATEGORIES } from '../../../domain/vocabularies';
+import { BEST_PRACTICE_CATEGORIES, LESSON_CATEGORIES, SUCCESS_CATEGORIES } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { IAsyncState, useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
@@ -171,6 +171,7 @@ export function BestPracticeRegister(): JSX.Element {
       { key: 'from', name: strings.FieldFromCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.fromCouncil}</span> },
       { key: 'to', name: strings.FieldToCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.toCouncil}</span> },
       { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{serviceName(services, p.serviceId)}</span> },
+      { key: 'category', name: strings.FieldBestPracticeCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.category ?? strings.NotSet}</span> },
       { key: 'description', name: strings.FieldDescription, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (p: BestPractice) => <RichText html={p.description} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<BestPractice>(setEditing));
@@ -187,7 +188,7 @@ export function BestPracticeRegister(): JSX.Element {
       {load.loading && !data && <Loading />}
       {data && (
         <>
-          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
+          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={BEST_PRACTICE_CATEGORIES}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
             {canEdit && <RegisterImportButton list="bestPractice" onImported={load.reload} />}
           </Filters>
