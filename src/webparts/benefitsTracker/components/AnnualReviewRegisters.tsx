@@ -19,7 +19,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
+import { editColumn, RegisterList, useEditedList } from '../../../components/editableList';
 import { formatDate, formatString } from '../../../components/format';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 
@@ -66,15 +66,7 @@ function useRegister<T extends Stored>(list: EditableListKey, repository: (r: Re
     return { services, items, me: access.me, canEdit: access.canEdit };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repositories, list]);
-  const [items, setItems] = React.useState<T[]>([]);
-  React.useEffect(() => {
-    if (load.value) setItems(load.value.items);
-  }, [load.value]);
-  const [editing, setEditing] = React.useState<T | 'new' | undefined>(undefined);
-  const onSaved = React.useCallback((saved: T) => {
-    setItems((current) => withSaved(current, saved));
-    setEditing(undefined);
-  }, []);
+  const { items, editing, setEditing, onSaved } = useEditedList<T>(load.value?.items);
   return { repositories, load, items, editing, setEditing, onSaved };
 }
 
@@ -364,11 +356,7 @@ export function SuccessesRegister(): JSX.Element {
 export function ServicesRegister(): JSX.Element {
   const repositories = useRepositories();
   const load = useAsync(() => loadWithAccess(repositories, ['services'], 'services'), [repositories]);
-  const [services, setServices] = React.useState<Service[]>([]);
-  const [editing, setEditing] = React.useState<Service | 'new' | undefined>(undefined);
-  React.useEffect(() => {
-    if (load.value) setServices(load.value.data.services);
-  }, [load.value]);
+  const { items: services, editing, setEditing, onSaved } = useEditedList<Service>(load.value?.data.services);
   const sorted = React.useMemo(() => services.slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [services]);
   const councils = React.useMemo(() => knownCouncils(services), [services]);
   const people = React.useMemo(() => {
@@ -378,10 +366,6 @@ export function ServicesRegister(): JSX.Element {
     return Array.from(found.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
   }, [services, load.value]);
   const canEdit = load.value?.canEdit === true;
-  const onSaved = React.useCallback((saved: Service) => {
-    setServices((list) => withSaved(list, saved));
-    setEditing(undefined);
-  }, []);
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
       { key: 'name', name: strings.FieldServiceName, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (s: Service) => <strong className={classes.cell}>{s.name}</strong> },
@@ -409,7 +393,7 @@ export function ServicesRegister(): JSX.Element {
       });
     }
     return withWrappingHeaders(cols);
-  }, [canEdit]);
+  }, [canEdit, setEditing]);
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
