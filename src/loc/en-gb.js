@@ -820,6 +820,7 @@ define([], function () {
     ReportVersionChangesSectionSummary: 'Summary',
     ReportVersionChangesSectionGeneralUpdate: 'General update',
     ReportVersionChangesSectionObjectives: 'Service development objectives',
+    ReportVersionChangesSectionSuccesses: 'Areas of success and achievements',
     ReportVersionChangesSectionMeasures: 'Performance against business plan measures',
     ReportVersionChangesSectionBenefits: 'Benefits',
     ReportVersionChangesSectionStaffSatisfaction: 'Staff satisfaction',

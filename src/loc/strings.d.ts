@@ -811,6 +811,7 @@ declare interface ISsmStrings {
   ReportVersionChangesSectionSummary: string;
   ReportVersionChangesSectionGeneralUpdate: string;
   ReportVersionChangesSectionObjectives: string;
+  ReportVersionChangesSectionSuccesses: string;
   ReportVersionChangesSectionMeasures: string;
   ReportVersionChangesSectionBenefits: string;
   ReportVersionChangesSectionStaffSatisfaction: string;

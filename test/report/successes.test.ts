@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { JSDOM } from 'jsdom';
 import { Packer } from 'docx';
 import { buildReportModel, ReportData } from '../../src/domain/report';
+import { compareReports } from '../../src/domain/report/compare';
 import { buildReportDocument, createRichTextConverter, RichTextWindow } from '../../src/reports';
 import { sampleData } from '../../local/sample-data';
 import type { Success } from '../../src/domain/types';
@@ -70,5 +71,15 @@ describe('areas of success and achievements', () => {
     expect(text).not.toContain('Recorded after the year end');
     // A service with none says so.
     expect(text).toContain('No area of success was recorded for 2021/22.');
+  });
+
+  it('shows a success added or corrected between two published versions, under its service', () => {
+    const older = model();
+    const input = data();
+    input.successes = (input.successes ?? []).map((x) => (x.title === 'Streamlined corporate support team' ? { ...x, achievement: '<p>Savings of £18k per council.</p>' } : x));
+    const newer = buildReportModel(input, { kind: 'annual', periodId: '2021-22-Q4', generatedOn: '2022-04-01T09:00:00Z' });
+    const changes = compareReports(older, newer).filter((c) => c.section === 'successes');
+    expect(changes).toEqual([expect.objectContaining({ serviceName: 'Transformation and Partnerships', item: 'Streamlined corporate support team', change: 'changed' })]);
+    expect(changes[0].after).toContain('£18k per council');
   });
 });
