@@ -116,7 +116,7 @@ export interface ImportPreviewRow {
   readonly service: string;
   /** Title. */
   readonly title: string;
-  /** Status (objectives and risks) or delivery status (benefits). */
+  /** Status (objectives and risks), delivery status (benefits) or category (lessons learned, successes, best practice). */
   readonly status?: string;
   /** RAG (objectives). */
   readonly rag?: string;
