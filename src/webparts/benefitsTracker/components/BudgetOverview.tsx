@@ -17,6 +17,7 @@ import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RegisterList, useEditedList } from '../../../components/editableList';
+import { DataTable } from '../../../components/DataTable';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
@@ -104,11 +105,16 @@ export function BudgetOverview(): JSX.Element {
                 {formatString(strings.BudgetTotalsFor, financialYearText(shownYear))}
               </Text>
               <Text as="p">{formatString(strings.BudgetTotalsLine, formatPounds(totals.sharedBudget), formatPounds(totals.savingsApproved))}</Text>
-              <ul>
-                {totals.byCouncil.map((c) => (
-                  <li key={c.council}>{formatString(strings.BudgetShareLine, c.council, formatPounds(c.share))}</li>
-                ))}
-              </ul>
+              {/* The same table as the annual review's budget by council on screen. */}
+              <DataTable
+                caption={strings.ReportBudgetByCouncil}
+                items={totals.byCouncil}
+                getKey={(c) => c.council}
+                columns={[
+                  { key: 'council', header: strings.ReportColumnCouncil, render: (c) => c.council },
+                  { key: 'share', header: strings.ReportColumnBudgetShare, render: (c) => formatPounds(c.share) }
+                ]}
+              />
             </section>
           )}
           {editing !== undefined && (
