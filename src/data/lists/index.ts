@@ -11,6 +11,7 @@ import { benefitsList } from './benefits';
 import { bestPracticeList } from './bestPractice';
 import { budgetLinesList } from './budgetLines';
 import { committeeMeetingsList } from './committeeMeetings';
+import { committeePapersList } from './committeePapers';
 import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
 import { measureActualsList } from './measureActuals';
@@ -45,7 +46,8 @@ export type ListKey =
   | 'measureActuals'
   | 'staffSurveys'
   | 'budgetLines'
-  | 'successes';
+  | 'successes'
+  | 'committeePapers';
 
 /**
  * Every list's declaration, in provisioning order: a lookup's target list comes before the list
@@ -71,7 +73,8 @@ export const LIST_REGISTRY = {
   measureActuals: measureActualsList,
   staffSurveys: staffSurveysList,
   budgetLines: budgetLinesList,
-  successes: successesList
+  successes: successesList,
+  committeePapers: committeePapersList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
 /** The declarations, by key. */
