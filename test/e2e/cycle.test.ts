@@ -4,14 +4,15 @@
  * each of the four meetings of the forward plan the officers update their objectives and enter
  * the quarter's measure actuals, the service lead writes the general update in the highlight
  * report, and a staff survey (every other quarter), a budget line, best practice, a lesson and
- * (on the benefits tracker's Successes tab) a success are entered; then the editor generates each report the meeting receives, checks every
- * section the framework names for that kind has content on screen, publishes it, and the
- * published snapshot is read back and checked the same way.
+ * (on the benefits tracker's Successes tab) a success are entered; then the editor generates
+ * each report the meeting receives, checks every section the framework names for that kind has
+ * content on screen, publishes it, and the published snapshot is read back and checked the
+ * same way.
  *
- * The lead's general update is written through the screen; the other registers' entries go
- * straight to the host's SharePoint REST API as each persona (their screens have component
- * tests of their own), built by the product's own field mapping so the rows are what the
- * repositories would write.
+ * The lead's general update and the editor's success are written through the screen; the
+ * other registers' entries go straight to the host's SharePoint REST API as each persona (their
+ * screens have component tests of their own), built by the product's own field mapping so the
+ * rows are what the repositories would write.
  */
 import type { Config } from '@jest/types';
 import type { Locator, Page } from 'playwright-core';
