@@ -6,9 +6,10 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, BudgetLine, CommitteeMeeting, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
+import type { Benefit, BestPractice, BudgetLine, CommitteeMeeting, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored, Success } from '../types';
 import { budgetTotals, responseRate } from '../cycle';
 import { withListedActuals } from '../measures';
+import { successesBetween } from '../annualReview';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
@@ -56,6 +57,8 @@ export interface ReportData {
   staffSurveys?: readonly StaffSurvey[];
   /** Budget lines per service and financial year (annual review). */
   budgetLines?: readonly BudgetLine[];
+  /** Areas of success and achievements (annual review); optional for older callers. */
+  successes?: readonly Success[];
 }
 
 /** One version of an item from its version history: when it was saved and the values it held. */
@@ -523,6 +526,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf),
     staffSurveys: existingOn(data.staffSurveys ?? [], asOf),
     budgetLines: existingOn(data.budgetLines ?? [], asOf),
+    successes: existingOn(data.successes ?? [], asOf),
     measureActuals: existingOn(data.measureActuals ?? [], asOf)
   };
   const measures = withListedActuals(data.measures ?? [], data.measureActuals ?? []);
@@ -554,7 +558,12 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
         .map((m) => measureRow(m, period, previous, year, data.measureActuals ?? [])),
-      staffSurvey: staffSurveyFor(data.staffSurveys ?? [], service.id, period, calendar)
+      staffSurvey: staffSurveyFor(data.staffSurveys ?? [], service.id, period, calendar),
+      successes: successesBetween(
+        (data.successes ?? []).filter((x) => x.serviceId === service.id),
+        yearStart.start,
+        period.end
+      ).map((x) => ({ title: x.title, category: x.category, achievement: x.achievement ?? '', councils: [...(x.councils ?? [])], achievedOn: x.achievedOn }))
     };
   });
 

@@ -12,7 +12,7 @@ import { existingOn } from '../../domain/report/build';
 import type { FollowUpReads } from '../../data/repositories';
 
 /** The lists the report reads, in `loadInitial` terms. */
-export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines'] as const;
+export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines', 'successes'] as const;
 
 /** Quarters always offered up to today's, reported or not (two years), so a new site can still pick one. */
 const RECENT_QUARTERS = 8;
