@@ -20,7 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { LocalHost, startLocalHost } from '../local/host/server';
+import { LocalHost, LocalHostOptions, startLocalHost } from '../local/host/server';
 import { generateLargeData } from '../local/sample-data/generate';
 import { sampleData } from '../local/sample-data';
 import type { Person } from '../src/domain/types';
@@ -268,7 +268,7 @@ async function measureFloor(browser: Browser, site: Site, condition: NetworkCond
     const ms = await opened.page.evaluate(
       async ({ list, parser }) => {
         // The parser's source (bench/report.ts parseRestBody), made a function in the page.
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the benchmark's own function, passed as text into the page.
+        // eslint-disable-next-line no-new-func -- the benchmark's own function, passed as text into the page.
         const parse = new Function(`return (${parser});`)() as (text: string, type: string) => unknown[];
         const started = performance.now();
         const bodies = await Promise.all(
@@ -381,7 +381,7 @@ async function measureSave(browser: Browser, site: Site): Promise<NonNullable<Br
 }
 
 /** Starts a host on fresh in-memory data, with its gzip proxy for the emulated runs. */
-async function startSite(seed: Parameters<typeof startLocalHost>[0]['seed'], staticDir: string): Promise<Site & { close(): Promise<void> }> {
+async function startSite(seed: LocalHostOptions['seed'], staticDir: string): Promise<Site & { close(): Promise<void> }> {
   const host = await startLocalHost({ port: 0, dbFile: ':memory:', seed, staticDir });
   const proxy = await startGzipProxy(host.url);
   return {

@@ -124,7 +124,7 @@ describe('floor parsing', () => {
   });
 
   it('runs as its own source text, as the benchmark runs it in the page', () => {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the same round trip the benchmark makes.
+    // eslint-disable-next-line no-new-func -- the same round trip the benchmark makes.
     const fromSource = new Function(`return (${parseRestBody.toString()});`)() as typeof parseRestBody;
     expect(fromSource('[1,2]', 'application/json')).toEqual([[1, 2]]);
   });
