@@ -1,34 +1,25 @@
 /**
  * Runs every benchmark in turn (`npm run bench`). Benchmarks print figures; they assert
- * nothing, so a slow machine never fails a build.
+ * nothing, so a slow machine never fails a build. SSM_BENCH_BROWSER=compare,teams,save,large
+ * runs only those parts of the browser benchmark; SSM_BENCH_REPEATS (default 3) sets how many
+ * loads each browser figure is the median of.
  */
 import { runDataLoadBenchmark } from './data-load';
 import { runRemindersBenchmark } from './reminders';
 import { runBundleSizeBenchmark } from './bundle-size';
-import { BROWSER_PARTS, BrowserPart, runBrowserBenchmark } from './browser';
-
-/**
- * SSM_BENCH_BROWSER=compare,teams,save,large runs only those parts of the browser benchmark
- * (default all); an unknown name is refused, naming the known ones.
- */
-function browserParts(value: string | undefined): BrowserPart[] | undefined {
-  if (!value || value.trim() === '') return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  for (const n of names) {
-    if ((BROWSER_PARTS as readonly string[]).indexOf(n) < 0) throw new Error(`SSM_BENCH_BROWSER: "${n}" is not one of ${BROWSER_PARTS.join(', ')}.`);
-  }
-  return names as BrowserPart[];
-}
+import { runBrowserBenchmark } from './browser';
 import { runImportBenchmark } from './import';
+import { browserParts, repeatCount } from './report';
 
 async function main(): Promise<void> {
   const parts = browserParts(process.env.SSM_BENCH_BROWSER);
+  const repeats = repeatCount(process.env.SSM_BENCH_REPEATS, 3);
   await runDataLoadBenchmark();
   await runRemindersBenchmark();
   await runImportBenchmark();
   const bundles = await runBundleSizeBenchmark();
   // The page's script total goes into the browser benchmark's targets summary.
-  await runBrowserBenchmark(process.cwd(), { pageScriptGzipBytes: bundles.pageTotal?.gzipBytes, parts });
+  await runBrowserBenchmark(process.cwd(), { pageScriptGzipBytes: bundles.pageTotal?.gzipBytes, parts, repeats });
 }
 
 main().catch((e: unknown) => {

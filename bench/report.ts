@@ -10,6 +10,28 @@ export const BENCH_WEB_PARTS = ['objectivesTracker', 'benefitsTracker', 'riskReg
 /** One of {@link BENCH_WEB_PARTS}. */
 export type BenchWebPart = (typeof BENCH_WEB_PARTS)[number];
 
+/** The parts of the browser benchmark: web parts against the baselines, Teams cold start, save latency, the larger data. */
+export const BROWSER_PARTS = ['compare', 'teams', 'save', 'large'] as const;
+
+/** One of {@link BROWSER_PARTS}. */
+export type BrowserPart = (typeof BROWSER_PARTS)[number];
+
+/**
+ * The parts named by SSM_BENCH_BROWSER ("compare,teams,save,large"); undefined (all) when unset
+ * or empty. An unknown name is refused, naming the known ones.
+ */
+export function browserParts(value: string | undefined): BrowserPart[] | undefined {
+  if (!value || value.trim() === '') return undefined;
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const n of names) {
+    if ((BROWSER_PARTS as readonly string[]).indexOf(n) < 0) throw new Error(`SSM_BENCH_BROWSER: "${n}" is not one of ${BROWSER_PARTS.join(', ')}.`);
+  }
+  return names as BrowserPart[];
+}
+
 /** The two network conditions every web part is measured under. */
 export type NetworkCondition = 'loopback' | 'emulated';
 
@@ -201,4 +223,22 @@ export function parseRestBody(text: string, contentType: string): unknown[] {
     if (body.startsWith('{') || body.startsWith('[')) bodies.push(JSON.parse(body));
   }
   return bodies;
+}
+
+/**
+ * The run whose `key` is the median of the runs (the lower middle one of an even count), so
+ * the figures printed together (time, bytes, heap) all come from one real load.
+ */
+export function medianRun<T>(runs: readonly T[], key: (run: T) => number): T {
+  if (runs.length === 0) throw new Error('medianRun: no runs.');
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** A repeat count from an environment variable: a whole number from 1 to 9, else the default. */
+export function repeatCount(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 9) throw new Error(`SSM_BENCH_REPEATS must be a whole number from 1 to 9, not "${value}".`);
+  return n;
 }

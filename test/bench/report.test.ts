@@ -6,11 +6,14 @@ import { SCHEMA } from '../../src/data/schema';
 import { serialiseBatchResponse } from '../../local/host/multipart';
 import {
   BENCH_WEB_PARTS,
+  browserParts,
   PLAIN_LISTS,
   emulatedNetworkConditions,
   formatBytes,
   formatRatio,
   formatTargetLines,
+  medianRun,
+  repeatCount,
   pageFileUnion,
   parseRestBody,
   ratio,
@@ -155,5 +158,39 @@ describe('gzip proxy', () => {
     expect(compressible('text/html; charset=utf-8')).toBe(true);
     expect(compressible('font/woff')).toBe(false);
     expect(compressible(undefined)).toBe(false);
+  });
+});
+
+describe('median run', () => {
+  it('picks the run with the middle time, whole', () => {
+    const runs = [
+      { ms: 900, heap: 1 },
+      { ms: 700, heap: 2 },
+      { ms: 1500, heap: 3 }
+    ];
+    expect(medianRun(runs, (r) => r.ms)).toEqual({ ms: 900, heap: 1 });
+    expect(medianRun([runs[0], runs[1]], (r) => r.ms)).toEqual({ ms: 700, heap: 2 });
+    expect(medianRun([runs[2]], (r) => r.ms)).toBe(runs[2]);
+    expect(() => medianRun([], (r: { ms: number }) => r.ms)).toThrow();
+  });
+});
+
+describe('repeat count', () => {
+  it('reads a whole number from 1 to 9 and refuses anything else, naming the variable', () => {
+    expect(repeatCount(undefined, 3)).toBe(3);
+    expect(repeatCount('', 3)).toBe(3);
+    expect(repeatCount('1', 3)).toBe(1);
+    expect(() => repeatCount('0', 3)).toThrow(/SSM_BENCH_REPEATS/);
+    expect(() => repeatCount('2.5', 3)).toThrow(/SSM_BENCH_REPEATS/);
+    expect(() => repeatCount('ten', 3)).toThrow(/SSM_BENCH_REPEATS/);
+  });
+});
+
+describe('browser parts', () => {
+  it('runs every part unless some are named, and refuses an unknown name', () => {
+    expect(browserParts(undefined)).toBeUndefined();
+    expect(browserParts(' ')).toBeUndefined();
+    expect(browserParts('save, teams')).toEqual(['save', 'teams']);
+    expect(() => browserParts('save,speed')).toThrow(/"speed" is not one of compare, teams, save, large/);
   });
 });
