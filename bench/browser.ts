@@ -97,6 +97,8 @@ export interface BrowserResult {
   /** Loopback at 20,000 objectives / 80,000 updates. */
   large: Array<{ webPart: BenchWebPart; ours: LoadFigure }>;
   teams: Partial<Record<NetworkCondition, LoadFigure>>;
+  /** The highlight report opened a second time in the same browser profile, per network. */
+  returning: Partial<Record<NetworkCondition, LoadFigure>>;
   save?: { ms: number; requests: number; dataBytesUp?: number; error?: string };
 }
 
@@ -175,6 +177,7 @@ interface OpenedPage {
   page: Page;
   cdp: CDPSession;
   bytes(): { data: number; script: number; total: number };
+  resetBytes(): void;
   recorded: RecordedRequest[];
 }
 
@@ -201,7 +204,12 @@ async function openPage(browser: Browser, origin: string, condition: NetworkCond
   page.on('request', (r) => {
     if (/\/_api\//i.test(r.url())) recorded.push({ method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() ?? undefined });
   });
-  return { context, page, cdp, bytes: () => ({ data, script, total }), recorded };
+  const resetBytes = (): void => {
+    data = 0;
+    script = 0;
+    total = 0;
+  };
+  return { context, page, cdp, bytes: () => ({ data, script, total }), resetBytes, recorded };
 }
 
 /** JS heap in use after a full garbage collection. */
@@ -228,10 +236,18 @@ interface Site {
 }
 
 /** Loads `pathAndQuery` cold and measures it to its first render (and the network going idle for the counts). */
-async function measureLoad(browser: Browser, site: Site, condition: NetworkCondition, pathAndQuery: string, options: { filter?: boolean; persona?: string } = {}): Promise<LoadFigure> {
+async function measureLoad(browser: Browser, site: Site, condition: NetworkCondition, pathAndQuery: string, options: { filter?: boolean; persona?: string; returning?: boolean } = {}): Promise<LoadFigure> {
   const origin = site.origin(condition);
   const opened = await openPage(browser, origin, condition, options.persona);
   try {
+    if (options.returning) {
+      // A returning user: an earlier visit in the same profile leaves its cache and what the web part remembers (idHints.ts).
+      await opened.page.goto(`${origin}${pathAndQuery}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+      await waitForFirstRender(opened.page);
+      await opened.page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+      opened.recorded.length = 0;
+      opened.resetBytes();
+    }
     site.host.resetRequestLog();
     await opened.page.goto(`${origin}${pathAndQuery}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     const times = await waitForFirstRender(opened.page);
@@ -406,7 +422,7 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
   const started = Date.now();
   const staticDir = await buildPages(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const result: BrowserResult = { repeats: options.repeats ?? 3, compared: [], large: [], teams: {} };
+  const result: BrowserResult = { repeats: options.repeats ?? 3, compared: [], large: [], teams: {}, returning: {} };
   const conditions: NetworkCondition[] = ['loopback', 'emulated'];
   const repeats = options.repeats ?? 3;
   const runs = (part: BrowserPart): boolean => !options.parts || options.parts.indexOf(part) >= 0;
@@ -432,6 +448,9 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
             result.compared.push({ webPart, condition, ours, floor, plain });
             progress(`${webPart}, ${condition}: ours ${formatMs(ours.webPartMs)}, floor ${formatMs(floor.webPartMs)}, plain ${formatMs(plain.webPartMs)}`);
           }
+        }
+        if (runs('compare')) {
+          for (const condition of conditions) result.returning[condition] = await measureLoad(browser, site, condition, '/?webpart=highlightReport', { returning: true });
         }
         if (runs('teams')) {
           for (const condition of conditions) {
@@ -515,6 +534,13 @@ export function printBrowserResult(result: BrowserResult, options: BrowserBenchm
   }
   const filter = result.compared.find((c) => c.ours.filterMs !== undefined);
   if (filter) console.log(`\n  objectives tracker search (typing "Procure" until only matches show): ${formatMs(filter.ours.filterMs)}`);
+  const again = (c: NetworkCondition): string => {
+    const f = result.returning[c];
+    return f ? `${c} ${formatMs(f.webPartMs)} (${f.dataRequests} data requests, ${formatBytes(f.totalBytes)})` : '';
+  };
+  if (result.returning.loopback || result.returning.emulated) {
+    console.log(`  highlight report opened again in the same browser (a returning user), web part time: ${[again('loopback'), again('emulated')].filter((x) => x).join('; ')}`);
+  }
   const teams = (c: NetworkCondition): string => {
     const f = result.teams[c];
     return f ? `${formatMs(f.firstRenderMs)} from navigation (web part ${formatMs(f.webPartMs)}, ${f.dataRequests} data requests, ${formatBytes(f.totalBytes)})` : '–';
