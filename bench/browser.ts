@@ -56,6 +56,9 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 /** How long one load may take before the benchmark gives up on it (an emulated plain load of every list is slow). */
 const LOAD_TIMEOUT_MS = 180_000;
 
+/** How long no request may be in flight before a load counts as finished (for the request and byte counts). */
+const QUIET_MS = 1000;
+
 /** What was measured of one load. */
 export interface LoadFigure {
   /** Every request of the load (page, script, styles, fonts, data), from the host's log. */
@@ -178,6 +181,12 @@ interface OpenedPage {
   cdp: CDPSession;
   bytes(): { data: number; script: number; total: number };
   resetBytes(): void;
+  /**
+   * Resolves once no request has been in flight for `quietMs`. Playwright's "networkidle" cannot
+   * serve here: it resolves at once when the page was idle for a moment earlier (while it parsed or
+   * rendered), before the requests that follow.
+   */
+  quiet(quietMs?: number): Promise<void>;
   recorded: RecordedRequest[];
 }
 
@@ -193,8 +202,20 @@ async function openPage(browser: Browser, origin: string, condition: NetworkCond
   let data = 0;
   let script = 0;
   let total = 0;
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  const inFlight = new Set<string>();
+  let lastActivity = Date.now();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url);
+    inFlight.add(e.requestId);
+    lastActivity = Date.now();
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    inFlight.delete(e.requestId);
+    lastActivity = Date.now();
+  });
   cdp.on('Network.loadingFinished', (e) => {
+    inFlight.delete(e.requestId);
+    lastActivity = Date.now();
     const url = urls.get(e.requestId) ?? '';
     total += e.encodedDataLength;
     if (/\/_api\//i.test(url)) data += e.encodedDataLength;
@@ -209,7 +230,14 @@ async function openPage(browser: Browser, origin: string, condition: NetworkCond
     script = 0;
     total = 0;
   };
-  return { context, page, cdp, bytes: () => ({ data, script, total }), resetBytes, recorded };
+  const quiet = async (quietMs = QUIET_MS): Promise<void> => {
+    const deadline = Date.now() + LOAD_TIMEOUT_MS;
+    while (inFlight.size > 0 || Date.now() - lastActivity < quietMs) {
+      if (Date.now() > deadline) throw new Error(`The page never went quiet: ${inFlight.size} requests still in flight after ${LOAD_TIMEOUT_MS / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return { context, page, cdp, bytes: () => ({ data, script, total }), resetBytes, quiet, recorded };
 }
 
 /** JS heap in use after a full garbage collection. */
@@ -244,7 +272,7 @@ async function measureLoad(browser: Browser, site: Site, condition: NetworkCondi
       // A returning user: an earlier visit in the same profile leaves its cache and what the web part remembers (idHints.ts).
       await opened.page.goto(`${origin}${pathAndQuery}`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
       await waitForFirstRender(opened.page);
-      await opened.page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+      await opened.quiet();
       opened.recorded.length = 0;
       opened.resetBytes();
     }
@@ -253,7 +281,7 @@ async function measureLoad(browser: Browser, site: Site, condition: NetworkCondi
     const times = await waitForFirstRender(opened.page);
     const heapBytes = await heapAfterGc(opened.cdp);
     // Let anything the first render triggers (paging, permission checks) finish before counting.
-    await opened.page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+    await opened.quiet();
     const log = site.host.requestLog().filter((r) => !/favicon\.ico$/.test(r.path));
     const bytes = opened.bytes();
     const figure: LoadFigure = {
@@ -300,7 +328,7 @@ async function measureFloor(browser: Browser, site: Site, condition: NetworkCond
       { list: replay, parser: parseRestBody.toString() }
     );
     const heapBytes = await heapAfterGc(opened.cdp);
-    await opened.page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+    await opened.quiet();
     const log = site.host.requestLog();
     const bytes = opened.bytes();
     return {
@@ -369,10 +397,10 @@ async function measureSave(browser: Browser, site: Site): Promise<NonNullable<Br
   const officer = officerWithOpenObjectives();
   const opened = await openPage(browser, origin, 'emulated', officer.email);
   try {
-    const { page } = opened;
+    const { page, quiet } = opened;
     await page.goto(`${origin}/?webpart=objectivesTracker`, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await waitForFirstRender(page);
-    await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+    await quiet();
     // A command bar item (a menuitem), or a button where the bar is laid out as buttons.
     const command = /^Update my objectives \(\d+\)$/;
     await page.getByRole('menuitem', { name: command }).or(page.getByRole('button', { name: command })).first().click();
