@@ -57,7 +57,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const LOAD_TIMEOUT_MS = 180_000;
 
 /** How long no request may be in flight before a load counts as finished (for the request and byte counts). */
-const QUIET_MS = 1000;
+const QUIET_MS = 750;
 
 /** What was measured of one load. */
 export interface LoadFigure {
