@@ -18,7 +18,8 @@ function result(ms: number, plainMs: number, largeMs: number, dataRequests = 1):
     ),
     large: BENCH_WEB_PARTS.map((webPart) => ({ webPart, ours: load(largeMs, dataRequests) })),
     teams: {},
-    returning: {}
+    returning: {},
+    wholePage: {}
   };
 }
 
@@ -50,7 +51,7 @@ describe('targetLines', () => {
   });
 
   it('says "not measured" for the parts that did not run', () => {
-    const lines = targetLines({ repeats: 1, compared: [], large: [], teams: {}, returning: {} });
+    const lines = targetLines({ repeats: 1, compared: [], large: [], teams: {}, returning: {}, wholePage: {} });
     expect(lines.every((l) => l.verdict === 'not measured')).toBe(true);
   });
 });
