@@ -54,7 +54,7 @@ const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** How long one load may take before the benchmark gives up on it (an emulated plain load of every list is slow). */
-const LOAD_TIMEOUT_MS = 180_000;
+const LOAD_TIMEOUT_MS = 90_000;
 
 /** How long no request may be in flight before a load counts as finished (for the request and byte counts). */
 const QUIET_MS = 750;
@@ -104,7 +104,9 @@ export interface BrowserResult {
   wholePage: Partial<Record<NetworkCondition, LoadFigure>>;
   /** The highlight report opened a second time in the same browser profile, per network. */
   returning: Partial<Record<NetworkCondition, LoadFigure>>;
-  save?: { ms: number; requests: number; dataBytesUp?: number; error?: string };
+  save?: { ms: number; requests: number; error?: string };
+  /** Measurements that failed ("highlightReport, emulated: Timeout …"), printed so a missing figure says why. */
+  failures: string[];
 }
 
 /** Options of {@link runBrowserBenchmark}. */
@@ -454,7 +456,18 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
   const started = Date.now();
   const staticDir = await buildPages(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const result: BrowserResult = { repeats: options.repeats ?? 3, compared: [], large: [], teams: {}, returning: {}, wholePage: {} };
+  const result: BrowserResult = { repeats: options.repeats ?? 3, compared: [], large: [], teams: {}, returning: {}, wholePage: {}, failures: [] };
+  // One failed measurement (a page that never shows its data) costs its figures, not the run.
+  const attempt = async <T>(label: string, measure: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await measure();
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      result.failures.push(`${label}: ${reason}`);
+      progress(`${label}: not measured: ${reason}`);
+      return undefined;
+    }
+  };
   const conditions: NetworkCondition[] = ['loopback', 'emulated'];
   const repeats = options.repeats ?? 3;
   const runs = (part: BrowserPart): boolean => !options.parts || options.parts.indexOf(part) >= 0;
@@ -465,32 +478,44 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
       try {
         console.log(`  seeded ${seed.objectives.length.toLocaleString('en-GB')} objectives and ${seed.objectiveUpdates.length.toLocaleString('en-GB')} updates`);
         // Warm-up load so one-off costs (JIT, the host's first queries) do not land on the first web part measured.
-        await measureLoad(browser, site, 'loopback', '/?webpart=objectivesTracker');
+        await attempt('warm-up', () => measureLoad(browser, site, 'loopback', '/?webpart=objectivesTracker'));
         for (const webPart of runs('compare') ? BENCH_WEB_PARTS : []) {
           for (const condition of conditions) {
-            const loads: Array<{ ours: LoadFigure; floor: LoadFigure; plain: LoadFigure }> = [];
-            for (let i = 0; i < repeats; i++) {
-              // Ours, its floor and the plain page in turn, so a machine getting busier weighs on all three alike.
-              const o = await measureLoad(browser, site, condition, `/?webpart=${webPart}`, { filter: i === 0 && webPart === 'objectivesTracker' && condition === 'loopback' });
-              loads.push({ ours: o, floor: await measureFloor(browser, site, condition, o.recorded), plain: await measureLoad(browser, site, condition, plainPath(webPart)) });
-            }
-            const ours = { ...medianRun(loads.map((r) => r.ours), (f) => f.webPartMs), filterMs: loads[0].ours.filterMs };
-            const floor = medianRun(loads.map((r) => r.floor), (f) => f.webPartMs);
-            const plain = medianRun(loads.map((r) => r.plain), (f) => f.webPartMs);
-            result.compared.push({ webPart, condition, ours, floor, plain });
-            progress(`${webPart}, ${condition}: ours ${formatMs(ours.webPartMs)}, floor ${formatMs(floor.webPartMs)}, plain ${formatMs(plain.webPartMs)}`);
+            const compared = await attempt(`${webPart}, ${condition}`, async (): Promise<ComparedFigure> => {
+              const loads: Array<{ ours: LoadFigure; floor: LoadFigure; plain: LoadFigure }> = [];
+              for (let i = 0; i < repeats; i++) {
+                // Ours, its floor and the plain page in turn, so a machine getting busier weighs on all three alike.
+                const o = await measureLoad(browser, site, condition, `/?webpart=${webPart}`, { filter: i === 0 && webPart === 'objectivesTracker' && condition === 'loopback' });
+                loads.push({ ours: o, floor: await measureFloor(browser, site, condition, o.recorded), plain: await measureLoad(browser, site, condition, plainPath(webPart)) });
+              }
+              return {
+                webPart,
+                condition,
+                ours: { ...medianRun(loads.map((r) => r.ours), (f) => f.webPartMs), filterMs: loads[0].ours.filterMs },
+                floor: medianRun(loads.map((r) => r.floor), (f) => f.webPartMs),
+                plain: medianRun(loads.map((r) => r.plain), (f) => f.webPartMs)
+              };
+            });
+            if (!compared) continue;
+            result.compared.push(compared);
+            const { ours, floor, plain } = compared;
+            progress(`${webPart}, ${condition}: ours ${formatMs(ours.webPartMs)}, floor ${formatMs(floor?.webPartMs)}, plain ${formatMs(plain?.webPartMs)}`);
           }
         }
         if (runs('compare')) {
           // The page with all four web parts, as the site's home page shows them: its script on the wire cross-checks the bundle total.
-          for (const condition of conditions) result.wholePage[condition] = await measureLoad(browser, site, condition, '/');
-          for (const condition of conditions) result.returning[condition] = await measureLoad(browser, site, condition, '/?webpart=highlightReport', { returning: true });
+          for (const condition of conditions) result.wholePage[condition] = await attempt(`page with all four web parts, ${condition}`, () => measureLoad(browser, site, condition, '/'));
+          for (const condition of conditions) {
+            result.returning[condition] = await attempt(`highlight report opened again, ${condition}`, () => measureLoad(browser, site, condition, '/?webpart=highlightReport', { returning: true }));
+          }
         }
         if (runs('teams')) {
           for (const condition of conditions) {
-            const loads: LoadFigure[] = [];
-            for (let i = 0; i < repeats; i++) loads.push(await measureLoad(browser, site, condition, '/?host=teams&theme=default'));
-            result.teams[condition] = medianRun(loads, (f) => f.firstRenderMs);
+            result.teams[condition] = await attempt(`Teams tab cold start, ${condition}`, async () => {
+              const loads: LoadFigure[] = [];
+              for (let i = 0; i < repeats; i++) loads.push(await measureLoad(browser, site, condition, '/?host=teams&theme=default'));
+              return medianRun(loads, (f) => f.firstRenderMs);
+            });
           }
         }
       } finally {
@@ -501,6 +526,7 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
       // The save, on the sample data (an officer's own few objectives), with emulated latency.
       const sample = await startSite(true, staticDir);
       try {
+        // eslint-disable-next-line require-atomic-updates -- the measurements run one after another; nothing else writes result meanwhile.
         result.save = await measureSave(browser, sample);
       } finally {
         await sample.close();
@@ -512,10 +538,12 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
       const large = await startSite(largeSeed, staticDir);
       try {
         console.log(`  seeded ${largeSeed.objectives.length.toLocaleString('en-GB')} objectives and ${largeSeed.objectiveUpdates.length.toLocaleString('en-GB')} updates for the larger run`);
-        await measureLoad(browser, large, 'loopback', '/?webpart=objectivesTracker');
+        await attempt('warm-up at 20,000 objectives', () => measureLoad(browser, large, 'loopback', '/?webpart=objectivesTracker'));
         for (const webPart of BENCH_WEB_PARTS) {
-          result.large.push({ webPart, ours: await measureLoad(browser, large, 'loopback', `/?webpart=${webPart}`) });
-          progress(`${webPart}, ${largeObjectives.toLocaleString('en-GB')} objectives: ${formatMs(result.large[result.large.length - 1].ours.webPartMs)}`);
+          const ours = await attempt(`${webPart}, ${largeObjectives.toLocaleString('en-GB')} objectives`, () => measureLoad(browser, large, 'loopback', `/?webpart=${webPart}`));
+          if (!ours) continue;
+          result.large.push({ webPart, ours });
+          progress(`${webPart}, ${largeObjectives.toLocaleString('en-GB')} objectives: ${formatMs(ours.webPartMs)}`);
         }
       } finally {
         await large.close();
@@ -607,6 +635,10 @@ export function printBrowserResult(result: BrowserResult, options: BrowserBenchm
   }
   for (const c of result.compared.filter((x) => x.condition === 'loopback' && x.ours.dataRequests > PERFORMANCE_TARGETS.dataRequests)) {
     console.log(`  ${c.webPart} data requests:\n${c.ours.recorded.map((r) => `    ${r.method} ${decodeURIComponent(r.url.replace(/^.*\/_api\//i, '_api/')).slice(0, 110)}`).join('\n')}`);
+  }
+  if (result.failures.length > 0) {
+    console.log('\n  Not measured:');
+    for (const f of result.failures) console.log(`    ${f}`);
   }
   console.log('\n  Targets (5,000 objectives unless said)');
   for (const line of formatTargetLines(targetLines(result, options))) console.log(`    ${line}`);

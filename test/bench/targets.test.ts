@@ -19,7 +19,8 @@ function result(ms: number, plainMs: number, largeMs: number, dataRequests = 1):
     large: BENCH_WEB_PARTS.map((webPart) => ({ webPart, ours: load(largeMs, dataRequests) })),
     teams: {},
     returning: {},
-    wholePage: {}
+    wholePage: {},
+    failures: []
   };
 }
 
@@ -51,7 +52,7 @@ describe('targetLines', () => {
   });
 
   it('says "not measured" for the parts that did not run', () => {
-    const lines = targetLines({ repeats: 1, compared: [], large: [], teams: {}, returning: {}, wholePage: {} });
+    const lines = targetLines({ repeats: 1, compared: [], large: [], teams: {}, returning: {}, wholePage: {}, failures: [] });
     expect(lines.every((l) => l.verdict === 'not measured')).toBe(true);
   });
 });
