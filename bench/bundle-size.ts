@@ -85,6 +85,7 @@ export function measureBundles(root: string): BundleSizeResult {
       .filter((f) => f.endsWith('.manifest.json'))
       .map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')) as ComponentManifest)
       .filter((m) => m.componentType === 'WebPart' || m.loaderConfig?.entryModuleId !== undefined);
+    // Web part alias → its bundle (the four web parts share one bundle, see config/config.json).
     const entries = new Map<string, string>();
     const strings = new Set<string>();
     for (const m of manifests) {
@@ -94,17 +95,18 @@ export function measureBundles(root: string): BundleSizeResult {
       }
       const entryId = m.loaderConfig?.entryModuleId;
       const entry = entryId ? m.loaderConfig?.scriptResources?.[entryId] : undefined;
-      if (entry?.type === 'path' && entry.path && fs.existsSync(path.join(folder, entry.path))) entries.set(entry.path, m.alias ?? entryId ?? entry.path);
+      if (entry?.type === 'path' && entry.path && fs.existsSync(path.join(folder, entry.path))) entries.set(m.alias ?? entryId ?? entry.path, entry.path);
     }
     if (entries.size === 0) continue;
+    const entryFiles = new Set(entries.values());
     const webParts = Array.from(entries.entries())
-      .map(([file, alias]) => measureFile(alias, path.join(folder, file)))
+      .map(([alias, file]) => measureFile(alias, path.join(folder, file)))
       .sort((a, b) => a.name.localeCompare(b.name));
     // Chunks written by the same build as the entries (older hashed builds linger in dist/).
-    const oldestEntry = Math.min(...Array.from(entries.keys()).map((f) => fs.statSync(path.join(folder, f)).mtimeMs));
+    const oldestEntry = Math.min(...Array.from(entryFiles).map((f) => fs.statSync(path.join(folder, f)).mtimeMs));
     const lazyChunks = fs
       .readdirSync(folder)
-      .filter((f) => f.endsWith('.js') && /^chunk\./.test(f) && !entries.has(f))
+      .filter((f) => f.endsWith('.js') && /^chunk\./.test(f) && !entryFiles.has(f))
       .filter((f) => fs.statSync(path.join(folder, f)).mtimeMs >= oldestEntry - 60_000)
       .map((f) => measureFile(f, path.join(folder, f)))
       .sort((a, b) => b.gzipBytes - a.gzipBytes);
@@ -127,7 +129,7 @@ export function measureBundles(root: string): BundleSizeResult {
 
 /**
  * Adds to each web part bundle the chunks it loads before its first render: the shared shell
- * (`ssm-shell`) and its UI group (named after the entry: `risk-register-web-part` →
+ * (`ssm-shell`) and its UI group (named after the web part: `RiskRegisterWebPart` →
  * `ssm-risk-register-ui`), from the build's chunk groups.
  */
 
@@ -142,26 +144,33 @@ function readChunkGroups(root: string): ChunkGroups | undefined {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ChunkGroups) : undefined;
 }
 
+/** The web part's name in its UI chunk group: `RiskRegisterWebPart` → `risk-register`. */
+export function uiGroupStem(alias: string): string {
+  return alias
+    .replace(/WebPart$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
 function firstRenderFigures(root: string, folder: string, entries: Map<string, string>, webParts: BundleFigure[]): FirstRenderFigure[] {
   const groups = readChunkGroups(root);
   if (!groups) return [];
   // The shell (repositories and providers) that every web part loads in onInit, then its UI.
   const shell = groups.namedChunkGroups[SHELL_GROUP] ?? [];
-  const uiGroupOf = (entryFile: string): string[] | undefined => {
-    const entryName = Object.keys(groups.entrypoints).find((name) => groups.entrypoints[name].indexOf(entryFile) >= 0);
-    const ui = entryName ? groups.namedChunkGroups[`ssm-${entryName.replace(/-web-part$/, '')}-ui`] : undefined;
+  const uiGroupOf = (alias: string): string[] | undefined => {
+    const ui = groups.namedChunkGroups[`ssm-${uiGroupStem(alias)}-ui`];
     return ui ? Array.from(new Set([...shell, ...ui])) : undefined;
   };
   const uiFiles = new Map<string, string[]>();
-  for (const entryFile of Array.from(entries.keys())) {
-    const files = uiGroupOf(entryFile);
-    if (files) uiFiles.set(entryFile, files.filter((f) => fs.existsSync(path.join(folder, f))));
+  for (const alias of Array.from(entries.keys())) {
+    const files = uiGroupOf(alias);
+    if (files) uiFiles.set(alias, files.filter((f) => fs.existsSync(path.join(folder, f))));
   }
   const uses = new Map<string, number>();
   for (const files of Array.from(uiFiles.values())) for (const f of files) uses.set(f, (uses.get(f) ?? 0) + 1);
   const figures: FirstRenderFigure[] = [];
-  for (const [entryFile, alias] of Array.from(entries.entries())) {
-    const files = uiFiles.get(entryFile);
+  for (const alias of Array.from(entries.keys())) {
+    const files = uiFiles.get(alias);
     const bundle = webParts.find((w) => w.name === alias);
     if (!files || !bundle) continue;
     const measured = files.map((f) => measureFile(f, path.join(folder, f)));
@@ -171,7 +180,7 @@ function firstRenderFigures(root: string, folder: string, entries: Map<string, s
       rawBytes: bundle.rawBytes + measured.reduce((n, f) => n + f.rawBytes, 0),
       gzipBytes: bundle.gzipBytes + measured.reduce((n, f) => n + f.gzipBytes, 0),
       sharedGzipBytes: measured.filter((f) => (uses.get(f.name) ?? 0) > 1).reduce((n, f) => n + f.gzipBytes, 0),
-      bundleFile: entryFile
+      bundleFile: entries.get(alias) ?? bundle.file
     });
   }
   return figures.sort((a, b) => a.name.localeCompare(b.name));

@@ -4,35 +4,12 @@
  * through `useDiscardPrompt`.
  */
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyComponent, OnDemand } from './lazyComponent';
 
-/** Props of `DiscardChangesDialog`. */
-export interface IDiscardChangesDialogProps {
-  /** Whether the question is shown. */
-  open: boolean;
-  /** The user chose to drop the changes and close. */
-  onDiscard: () => void;
-  /** The user chose to go back to the form. */
-  onKeepEditing: () => void;
-}
-
-/** The confirmation dialog. "Keep editing" is the default (focused) choice, so Enter loses nothing. */
-export function DiscardChangesDialog(props: IDiscardChangesDialogProps): JSX.Element {
-  return (
-    <Dialog
-      hidden={!props.open}
-      onDismiss={props.onKeepEditing}
-      dialogContentProps={{ type: DialogType.normal, title: strings.FormDiscardChangesTitle, subText: strings.FormDiscardChangesText }}
-      modalProps={{ isBlocking: true }}
-    >
-      <DialogFooter>
-        <PrimaryButton text={strings.FormKeepEditing} onClick={props.onKeepEditing} />
-        <DefaultButton text={strings.FormDiscardChanges} onClick={props.onDiscard} />
-      </DialogFooter>
-    </Dialog>
-  );
-}
+// The dialog loads the first time the question is asked: most panels close with nothing to lose.
+const DiscardChangesDialog = lazyComponent(() =>
+  import(/* webpackChunkName: 'ssm-discard-changes' */ './DiscardChangesQuestion').then((m) => m.DiscardChangesDialog)
+);
 
 /** What `useDiscardPrompt` gives a panel. */
 export interface IDiscardPrompt {
@@ -51,6 +28,8 @@ export interface IDiscardPrompt {
  */
 export function useDiscardPrompt(unsaved: boolean, discard: () => void, close: () => void): IDiscardPrompt {
   const [asking, setAsking] = React.useState(false);
+  // Once asked, the dialog stays mounted (hidden) so it closes like any Fluent dialog.
+  const [asked, setAsked] = React.useState(false);
   // Read at call time: a panel may hold on to an older render's handler (its footer, Esc).
   const latest = React.useRef({ unsaved, close });
   latest.current = { unsaved, close };
@@ -60,18 +39,23 @@ export function useDiscardPrompt(unsaved: boolean, discard: () => void, close: (
       return;
     }
     ev?.preventDefault();
+    setAsked(true);
     setAsking(true);
   }, []);
-  const dialog = (
-    <DiscardChangesDialog
-      open={asking}
-      onKeepEditing={() => setAsking(false)}
-      onDiscard={() => {
-        setAsking(false);
-        discard();
-        close();
-      }}
-    />
+  const dialog = asked ? (
+    <OnDemand>
+      <DiscardChangesDialog
+        open={asking}
+        onKeepEditing={() => setAsking(false)}
+        onDiscard={() => {
+          setAsking(false);
+          discard();
+          close();
+        }}
+      />
+    </OnDemand>
+  ) : (
+    <></>
   );
   return { requestClose, dialog };
 }

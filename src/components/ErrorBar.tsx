@@ -14,9 +14,9 @@ import {
   SnapshotTooLargeError,
   ThrottledError
 } from '../data/errors';
-import { ValidationFailedError } from '../domain/validation';
+import { ValidationFailedError } from '../domain/validationError';
 import { ImportFileError } from '../domain/import/errors';
-import { ImportApplyError } from '../import/apply';
+import { ImportApplyError } from '../import/applyError';
 import { formatString } from './format';
 
 /** Which kind of failure an error is, as far as the user is concerned. */

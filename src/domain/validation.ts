@@ -5,6 +5,7 @@
  */
 import { isIsoDate, isPeriodId, periodShortLabel } from './calendar';
 import { activeMessages, EntityName, ValidationCode, ValidationMessages, WarningCode, formatMessage } from './messages';
+import { ValidationError, ValidationFailedError } from './validationError';
 import type {
   Benefit,
   BestPractice,
@@ -36,34 +37,8 @@ import {
   SERVICE_PHASES
 } from './vocabularies';
 
-/** One validation problem. */
-export interface ValidationError {
-  /** Model property (or a path such as `savings[1].planned`) the problem is about. */
-  readonly field: string;
-  /** Machine-readable reason. */
-  readonly code: ValidationCode;
-  /** Label of the field as the user sees it. */
-  readonly label: string;
-  /** Full sentence for the user, e.g. "Description of the objective is required.". */
-  readonly message: string;
-}
-
-/** Thrown when an entity that failed validation is saved anyway; carries every problem. */
-export class ValidationFailedError extends Error {
-  /** The problems found. */
-  public readonly errors: readonly ValidationError[];
-
-  public constructor(errors: readonly ValidationError[], entity?: EntityName) {
-    super(
-      `${entity ? `${entity}: ` : ''}${errors.length} validation problem${errors.length === 1 ? '' : 's'}: ` +
-        errors.map((e) => e.message).join(' ')
-    );
-    this.name = 'ValidationFailedError';
-    this.errors = errors;
-    // Keeps `instanceof` working when compiled to ES5 by the SPFx toolchain.
-    Object.setPrototypeOf(this, ValidationFailedError.prototype);
-  }
-}
+export { ValidationFailedError } from './validationError';
+export type { ValidationError } from './validationError';
 
 /** Throws ValidationFailedError when there are errors; otherwise does nothing. */
 export function assertValid(errors: readonly ValidationError[], entity?: EntityName): void {

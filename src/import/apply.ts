@@ -10,6 +10,9 @@ import { canApply } from '../domain/import/plan';
 import type { ImportModels, ImportPlan, PlannedAction, PlannedProgress } from '../domain/import/plan';
 import type { ObjectiveAction, ObjectiveUpdate, Person, Service } from '../domain/types';
 import type { ListRepository, NewItem, Repositories } from '../data/repositories';
+import { ImportApplyError } from './applyError';
+
+export { ImportApplyError } from './applyError';
 
 /** Options of {@link applyImportPlan}. */
 export interface ApplyOptions {
@@ -35,26 +38,6 @@ export interface ApplyResult {
   readonly servicesCreated?: number;
   /** Actions of action plans created or changed. */
   readonly actionsWritten?: number;
-}
-
-/** Applying stopped part way; what was written stays, and rerunning the import completes it. */
-export class ImportApplyError extends Error {
-  /** What had been written before the failure. */
-  public readonly written: ApplyResult;
-  /** Row being written when it failed, if any. */
-  public readonly row?: number;
-  /** The underlying error (a DataAccessError from the repositories). */
-  public readonly cause: unknown;
-
-  public constructor(message: string, written: ApplyResult, cause: unknown, row?: number) {
-    super(message);
-    this.name = 'ImportApplyError';
-    this.written = written;
-    this.cause = cause;
-    this.row = row;
-    // Keeps `instanceof` working when compiled to ES5 by the SPFx toolchain.
-    Object.setPrototypeOf(this, ImportApplyError.prototype);
-  }
 }
 
 /** Model property holding the person given by email, per list. */

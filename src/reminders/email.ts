@@ -6,6 +6,8 @@
  */
 import type { OfficerReminder, ReminderPlan } from '../domain/reminders';
 import { safeHref } from '../domain/links';
+import * as strings from 'SsmStrings';
+import { formatCount, formatString } from '../components/format';
 
 /** Where the reminder links point. `{siteUrl}` and `{id}` are replaced. */
 export interface ReminderLinks {
@@ -61,7 +63,8 @@ export function formatUkDate(isoDate: string): string {
   return LONG_DATE.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** A loc template as HTML: the template's own text escaped, the arguments (HTML already) put in its placeholders. */
+const htmlOf = (template: string, ...args: ReadonlyArray<string | number>): string => formatString(escapeHtml(template), ...args);
 
 /** Removes line breaks and control characters from a subject line. */
 function oneLine(text: string): string {
@@ -82,52 +85,47 @@ export function renderReminderEmail(
   const deadline = formatUkDate(period.deadline);
   const subject = oneLine(
     overdue
-      ? `Overdue: quarterly updates for ${period.label} were due on ${deadline}`
-      : `Reminder: quarterly updates for ${period.label} are due by ${deadline}`
+      ? formatString(strings.MailSubjectOverdue, period.label, deadline)
+      : formatString(strings.MailSubjectReminder, period.label, deadline)
   );
   const siteUrl = links.siteUrl;
   const item = (title: string, href: string, extra: string): string =>
-    `<li><a href="${escapeHtml(href)}">${escapeHtml(title || '(untitled)')}</a>${extra}</li>`;
+    `<li><a href="${escapeHtml(href)}">${escapeHtml(title || strings.MailUntitled)}</a>${extra}</li>`;
   const service = (id: number | undefined): string => {
     const name = serviceName(id);
-    return name ? ` <span style="color:#605e5c">(${escapeHtml(name)})</span>` : '';
+    return name ? ` <span style="color:#605e5c">${htmlOf(strings.MailServiceName, escapeHtml(name))}</span>` : '';
   };
 
   const parts: string[] = [];
-  parts.push(`<p>Dear ${escapeHtml(officer.displayName || officer.email)},</p>`);
-  parts.push(
-    overdue
-      ? `<p>The following quarterly updates for <strong>${escapeHtml(period.label)}</strong> were due on <strong>${escapeHtml(deadline)}</strong> and have not yet been received. Please complete them as soon as possible; your service lead has been copied in.</p>`
-      : `<p>Please complete the following quarterly updates for <strong>${escapeHtml(period.label)}</strong> by <strong>${escapeHtml(deadline)}</strong>, so that they can be reported to the joint committee.</p>`
-  );
+  const strong = (value: string): string => `<strong>${escapeHtml(value)}</strong>`;
+  parts.push(`<p>${htmlOf(strings.MailGreeting, escapeHtml(officer.displayName || officer.email))}</p>`);
+  parts.push(`<p>${htmlOf(overdue ? strings.MailIntroOverdue : strings.MailIntro, strong(period.label), strong(deadline))}</p>`);
   if (officer.objectives.length > 0) {
-    parts.push(`<h3>Objectives needing a progress update (${officer.objectives.length})</h3><ul>`);
+    parts.push(`<h3>${htmlOf(strings.MailObjectivesHeading, officer.objectives.length)}</h3><ul>`);
     for (const o of officer.objectives) parts.push(item(o.title, linkFor(links.objective ?? DEFAULT_LINK_TEMPLATES.objective, siteUrl, o.id), service(o.serviceId)));
     parts.push('</ul>');
   }
   if (officer.risks.length > 0) {
-    parts.push(`<h3>Risks due for review (${officer.risks.length})</h3><ul>`);
+    parts.push(`<h3>${htmlOf(strings.MailRisksHeading, officer.risks.length)}</h3><ul>`);
     for (const r of officer.risks) {
-      parts.push(item(r.title, linkFor(links.risk ?? DEFAULT_LINK_TEMPLATES.risk, siteUrl, r.id), `${service(r.serviceId)} &ndash; review date ${escapeHtml(formatUkDate(r.reviewDate))}`));
+      parts.push(item(r.title, linkFor(links.risk ?? DEFAULT_LINK_TEMPLATES.risk, siteUrl, r.id), `${service(r.serviceId)} &ndash; ${htmlOf(strings.MailRiskReviewDate, escapeHtml(formatUkDate(r.reviewDate)))}`));
     }
     parts.push('</ul>');
   }
   if (officer.measures.length > 0) {
-    parts.push(`<h3>Measures needing a quarterly actual (${officer.measures.length})</h3><ul>`);
+    parts.push(`<h3>${htmlOf(strings.MailMeasuresHeading, officer.measures.length)}</h3><ul>`);
     for (const m of officer.measures) parts.push(item(m.title, linkFor(links.measure ?? DEFAULT_LINK_TEMPLATES.measure, siteUrl, m.id), service(m.serviceId)));
     parts.push('</ul>');
   }
   const surveys = officer.surveys ?? [];
   if (surveys.length > 0) {
-    parts.push(`<h3>Staff satisfaction survey results due (${surveys.length})</h3><ul>`);
-    for (const v of surveys) parts.push(`<li>${escapeHtml(v.title || '(untitled)')}</li>`);
+    parts.push(`<h3>${htmlOf(strings.MailSurveysHeading, surveys.length)}</h3><ul>`);
+    for (const v of surveys) parts.push(`<li>${escapeHtml(v.title || strings.MailUntitled)}</li>`);
     parts.push('</ul>');
   }
   const total = officer.objectives.length + officer.risks.length + officer.measures.length + surveys.length;
-  parts.push(
-    `<p>${escapeHtml(plural(total, 'item needs', 'items need'))} your attention. This is reminder ${round ? round.round : 1} for this period; reminders stop once everything above is up to date.</p>`
-  );
-  parts.push('<p>Shared Services Monitoring</p>');
+  parts.push(`<p>${escapeHtml(formatCount(total, strings.MailItemsOne, strings.MailItemsMany, round ? round.round : 1))}</p>`);
+  parts.push(`<p>${escapeHtml(strings.MailSignature)}</p>`);
   const html = `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">${parts.join('')}</div>`;
   return { subject, html: sanitise(html) };
 }

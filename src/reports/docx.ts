@@ -39,14 +39,15 @@ import type {
   ServiceSection,
   StatusChangeRow
 } from '../domain/report/model';
-import { BENEFIT_CATEGORIES, ObjectiveRag } from '../domain/vocabularies';
+import { BENEFIT_CATEGORIES, OBJECTIVE_STATUSES, ObjectiveRag, RAG_RATINGS } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
 import * as strings from 'SsmStrings';
-import { formatString } from '../components/format';
-import { andList, count, longDate, measureValue, monthYear, pounds } from './format';
+import { formatCount, formatString } from '../components/format';
+import { andList, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextBlock, RichTextConverter } from './richText';
 import { paperFigures } from './figures';
+import { AccessibleTable } from './accessibleTable';
 import type { Figure, FigureImages } from './figures';
 
 /** What an empty section says, the same everywhere. */
@@ -75,6 +76,8 @@ const FONT = 'Arial';
 const BODY_SIZE = 22; // 11pt
 const CELL_SIZE = 19; // 9.5pt: tables carry long narratives
 const HEADER_FILL = 'D9E2F3';
+/** Fill of a table's totals row. */
+const TOTAL_FILL = 'F2F2F2';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
@@ -185,13 +188,15 @@ export function columnWidths(headers: readonly string[], rows: readonly CellSpec
 }
 
 /**
- * A table with a real header row, repeated on each page and announced by screen readers. No
- * row splits across a page: a page never holds the tail of a row. `hints` are rough shares of
- * the width; the widths themselves come from the content (see columnWidths).
+ * A table with a real header row, repeated on each page and announced by screen readers, and
+ * `caption` as its title (its description names the columns too). No row splits across a page:
+ * a page never holds the tail of a row. `hints` are rough shares of the width; the widths
+ * themselves come from the content (see columnWidths).
  */
-function table(headers: readonly string[], rows: readonly CellSpec[][], hints: readonly number[], textWidth: number): Table {
+function table(headers: readonly string[], rows: readonly CellSpec[][], hints: readonly number[], textWidth: number, caption: string): Table {
   const widths = columnWidths(headers, rows, hints, textWidth);
-  return new Table({
+  const alt = { title: caption, description: formatString(strings.PaperTableDescription, caption, andList(headers)) };
+  return new AccessibleTable({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
@@ -200,7 +205,7 @@ function table(headers: readonly string[], rows: readonly CellSpec[][], hints: r
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => tableCell(h, { header: true, width: widths[i] })) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => tableCell(c.content, { fill: c.fill, width: widths[i] })) }))
     ]
-  });
+  }, alt);
 }
 
 /** A small gap after each top-level table: Word puts the next paragraph hard against it otherwise. */
@@ -217,8 +222,8 @@ function spaced(blocks: readonly Block[]): Block[] {
 interface Ctx {
   model: ReportModel;
   rich: RichTextConverter;
-  /** Rich text in a table cell: smaller type. */
-  richCell(html: string): RichTextBlock[];
+  /** Rich text in a table cell: smaller type; a table in it is titled after `about` (the item's title). */
+  richCell(html: string, about: string): RichTextBlock[];
   /** The paper's settings. */
   settings: ReportSettings;
   /** Figures with their PNG bytes. */
@@ -232,29 +237,23 @@ interface Ctx {
 const periodShort = (m: ReportModel): string => shortPeriodLabel(m.period);
 
 function statusText(o: Pick<ObjectiveRow, 'status' | 'rag'>): string {
-  return `${o.status}\nRAG: ${o.rag}`;
+  return formatString(strings.PaperObjectiveStatus, o.status, o.rag);
 }
 
 function purpose(ctx: Ctx): Block[] {
   const m = ctx.model;
   const councils = andList(m.partnerCouncils);
-  const between = councils ? ` between ${councils}` : '';
-  const scope = m.scope.serviceId === undefined ? 'the shared services' : `the shared ${m.scope.serviceName} service`;
+  const services = m.scope.serviceId === undefined ? strings.PaperScopeAll : formatString(strings.PaperScopeService, m.scope.serviceName);
+  const scope = councils ? formatString(strings.PaperScopeBetween, services, councils) : services;
   const sentences: Record<ReportModel['kind'], string> = {
-    highlight:
-      `This report gives the Shared Services Joint Committee a general update on ${scope}${between} for ${periodShort(m)}: ` +
-      `the key points of action and an overview of activity${m.services.length > 1 ? ' for each service' : ''}, with progress against the service development objectives.`,
-    quarterly:
-      `This report provides the quarterly update on ${scope}${between} for ${periodShort(m)}: progress against the service development objectives, ` +
-      'service performance against the measures in the service business plans, an overview of benefits and the risk register.',
-    annual:
-      `This report provides the annual review of ${scope}${between} for ${financialYearLabel(m.period)}: the realisation of benefits, ` +
-      'including financial benefits and savings for each council, areas of success and achievements, performance over the year and the risk register.'
+    highlight: formatString(m.services.length > 1 ? strings.PaperPurposeHighlightServices : strings.PaperPurposeHighlight, scope, periodShort(m)),
+    quarterly: formatString(strings.PaperPurposeQuarterly, scope, periodShort(m)),
+    annual: formatString(strings.PaperPurposeAnnual, scope, financialYearLabel(m.period))
   };
   const recommendation: Record<ReportModel['kind'], string> = {
-    highlight: 'To note the general update on shared services.',
-    quarterly: 'To note the quarterly update on shared services and progress against the service development objectives.',
-    annual: 'To note the annual review of shared services, including the benefits realised and the savings delivered for each council.'
+    highlight: strings.PaperRecommendationHighlight,
+    quarterly: strings.PaperRecommendationQuarterly,
+    annual: strings.PaperRecommendationAnnual
   };
   const n = m.narrative ?? {};
   // The clerk's text, when written, replaces the text the report writes itself.
@@ -268,9 +267,9 @@ function purpose(ctx: Ctx): Block[] {
     heading(strings.PaperHeadingRecommendations, 1),
     ...own(n.recommendations, recommendation[m.kind]),
     heading(strings.PaperHeadingReasons, 1),
-    ...own(n.reasons, `To allow the ${ctx.settings.committeeName} to regularly monitor the progress and performance of the shared services arrangements.`),
+    ...own(n.reasons, formatString(strings.PaperReasonsDefault, ctx.settings.committeeName)),
     heading(strings.PaperHeadingBackground, 1),
-    ...own(ctx.settings.background, 'The partner councils agreed the shared services arrangements and the monitoring framework.')
+    ...own(ctx.settings.background, strings.PaperBackgroundDefault)
   ];
 }
 
@@ -305,9 +304,9 @@ function standardSection(ctx: Ctx, title: string, html: string): Block[] {
 /** The appendices of a kind, in order: letter and title. */
 function appendicesOf(m: ReportModel): Array<{ letter: string; title: string }> {
   const titles: Record<ReportModel['kind'], string[]> = {
-    highlight: ['Service updates'],
-    quarterly: ['Service performance', 'Benefits tracker'],
-    annual: ['Service performance over the year', 'Benefits tracker', 'Best practice and lessons learned']
+    highlight: [strings.PaperAppendixServiceUpdates],
+    quarterly: [strings.PaperAppendixServicePerformance, strings.PaperAppendixBenefitsTracker],
+    annual: [strings.PaperAppendixServicePerformanceYear, strings.PaperAppendixBenefitsTracker, strings.PaperAppendixBestPractice]
   };
   return titles[m.kind].map((title, i) => ({ letter: String.fromCharCode(65 + i), title }));
 }
@@ -329,18 +328,18 @@ function closingSections(ctx: Ctx): Block[] {
 function realisedBasisText(m: ReportModel): string {
   switch (m.realisedBasis) {
     case 'history':
-      return `Benefits realised in this period are those whose status became achieved between ${longDate(m.period.start)} and ${longDate(m.period.end)}, from the benefits tracker's version history.`;
+      return formatString(strings.PaperRealisedBasisHistory, longDate(m.period.start), longDate(m.period.end));
     case 'snapshot':
-      return 'Benefits realised in this period are those achieved since the report published for the previous period.';
+      return strings.PaperRealisedBasisSnapshot;
     case 'modified':
-      return 'No version history was available, so benefits realised in this period are those achieved and last changed within the period.';
+      return strings.PaperRealisedBasisModified;
   }
 }
 
-function savingsTable(totals: SavingsTotals, textWidth: number): Table {
+function savingsTable(totals: SavingsTotals, textWidth: number, caption: string = strings.PaperSavingsCaption): Table {
   const rows = totals.byCouncil.map((c) => [cell(c.council), cell(pounds(c.planned)), cell(pounds(c.realised))]);
-  rows.push([cell('Total', { fill: 'F2F2F2' }), cell(pounds(totals.planned), { fill: 'F2F2F2' }), cell(pounds(totals.realised), { fill: 'F2F2F2' })]);
-  return table(['Council', 'Savings planned', 'Savings realised to date'], rows, [3, 2, 2], textWidth);
+  rows.push([cell(strings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(totals.planned), { fill: TOTAL_FILL }), cell(pounds(totals.realised), { fill: TOTAL_FILL })]);
+  return table([strings.PaperColumnCouncil, strings.PaperColumnSavingsPlanned, strings.PaperColumnSavingsRealised], rows, [3, 2, 2], textWidth, caption);
 }
 
 function summary(ctx: Ctx): Block[] {
@@ -348,7 +347,7 @@ function summary(ctx: Ctx): Block[] {
   const objectives = m.services.reduce((n, s) => n + s.objectives.length, 0);
   const counts = Object.entries(m.objectiveStatusCounts)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => `${n} ${status.toLowerCase()}`);
+    .map(([status, n]) => formatString(strings.PaperStatusCount, n, status.toLowerCase()));
   const changes = m.services.reduce((n, s) => n + s.statusChanges.length, 0);
   const realised = m.services.reduce((n, s) => n + s.realisedThisPeriod.length, 0);
   const blocks: Block[] = [heading(strings.PaperHeadingSummary, 1)];
@@ -356,26 +355,37 @@ function summary(ctx: Ctx): Block[] {
   blocks.push(
     numbered(
       objectives === 0
-        ? 'No service development objectives are recorded for the services in this report.'
-        : `There are ${count(objectives, 'service development objective')} across ${count(m.services.length, 'service')}: ${andList(counts)}.`
+        ? strings.PaperSummaryNoObjectives
+        : formatString(
+            objectives === 1 ? strings.PaperSummaryObjectivesOne : strings.PaperSummaryObjectivesMany,
+            formatCount(objectives, strings.PaperObjectiveCountOne, strings.PaperObjectiveCountMany),
+            formatCount(m.services.length, strings.PaperServiceCountOne, strings.PaperServiceCountMany),
+            andList(counts)
+          )
     )
   );
   blocks.push(
     numbered(
       changes === 0
-        ? `No objective changed its status or RAG rating since ${shortPeriodLabel(m.previousPeriod)}.`
-        : `${count(changes, 'objective')} changed status or RAG rating since ${shortPeriodLabel(m.previousPeriod)}; the changes are set out ${m.services.length > 1 ? 'for each service ' : ''}in appendix A.`
+        ? formatString(strings.PaperNoStatusChanges, shortPeriodLabel(m.previousPeriod))
+        : formatCount(
+            changes,
+            strings.PaperSummaryChangesOne,
+            m.services.length > 1 ? strings.PaperSummaryChangesManyServices : strings.PaperSummaryChangesMany,
+            shortPeriodLabel(m.previousPeriod)
+          )
     )
   );
   blocks.push(...figureBlock(ctx, 'objectiveStatus'));
   if (m.kind !== 'highlight') {
+    if (objectives > 0) blocks.push(...trendBlock(m));
     blocks.push(
       numbered(
-        `Savings realised to date total ${pounds(m.savings.realised)} against ${pounds(m.savings.planned)} planned. ` +
-          (realised === 0
-            ? 'No further benefits were recorded as realised in this period.'
-            : `${count(realised, 'benefit')} ${realised === 1 ? 'was' : 'were'} realised in this period.`) +
-          ` ${realisedBasisText(m)}`
+        [
+          formatString(strings.PaperSummarySavings, pounds(m.savings.realised), pounds(m.savings.planned)),
+          realised === 0 ? strings.PaperSummaryRealisedNone : formatCount(realised, strings.PaperSummaryRealisedOne, strings.PaperSummaryRealisedMany),
+          realisedBasisText(m)
+        ].join(' ')
       )
     );
     // The annual review's financial benefits section has the same table.
@@ -384,64 +394,103 @@ function summary(ctx: Ctx): Block[] {
   return blocks;
 }
 
+/**
+ * The objectives' RAG ratings and statuses at the end of each of the last four quarters, one
+ * row a quarter: a compact table (counts in words, not a column per rating and status, which
+ * would not fit a portrait page). Older snapshots have no trend and show none.
+ */
+function trendBlock(m: ReportModel): Block[] {
+  const rows = m.trend ?? [];
+  if (rows.length === 0) return [];
+  const said = (counts: ReadonlyArray<readonly [string, number]>): string => {
+    const parts = counts.filter(([, n]) => n > 0).map(([label, n]) => formatString(strings.PaperStatusCount, n, label.toLowerCase()));
+    return parts.length > 0 ? andList(parts) : strings.PaperTrendNone;
+  };
+  const cells = rows.map((r) => [
+    cell(shortPeriodLabel(r.period)),
+    cell(said(RAG_RATINGS.map((rag) => [rag, r.ragCounts[rag] ?? 0] as const))),
+    cell(said(OBJECTIVE_STATUSES.map((status) => [status, r.statusCounts[status] ?? 0] as const))),
+    cell(String(r.notReported))
+  ]);
+  const headers = [strings.PaperColumnQuarter, strings.PaperColumnRagRating, strings.PaperColumnStatus, strings.PaperColumnNotReported];
+  return [para(strings.PaperTrendIntro, { keepNext: true }), table(headers, cells, [1.4, 3.4, 4, 1.2], PORTRAIT_WIDTH, strings.PaperTrendCaption)];
+}
+
 function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
-  if (s.objectives.length === 0) return [para('No service development objectives are recorded for this service.')];
+  if (s.objectives.length === 0) return [para(strings.PaperServiceNoObjectives)];
   const rows = s.objectives.map((o) => {
-    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative) : [];
+    const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative, o.title) : [];
     if (!o.update) {
-      progress.push(new Paragraph({ children: [text('No progress update has been provided yet.', { italics: true, size: CELL_SIZE })] }));
+      progress.push(new Paragraph({ children: [text(strings.PaperNoProgressUpdate, { italics: true, size: CELL_SIZE })] }));
     } else if (!o.updatedThisPeriod) {
       progress.unshift(
-        new Paragraph({ children: [text(`No update for ${periodShort(m)}; the latest, from ${o.update.periodLabel}, is shown.`, { italics: true, size: CELL_SIZE })] })
+        new Paragraph({ children: [text(formatString(strings.PaperLatestUpdateShown, periodShort(m), o.update.periodLabel), { italics: true, size: CELL_SIZE })] })
       );
     }
     if (o.actions && o.actions.length > 0) {
       // The action plan follows the narrative, one line per action, as the councils' papers list them.
-      progress.push(new Paragraph({ children: [text('Action plan:', { bold: true, size: CELL_SIZE })] }));
+      progress.push(new Paragraph({ children: [text(strings.PaperActionPlan, { bold: true, size: CELL_SIZE })] }));
       for (const a of o.actions) {
         const details = [a.timescale, a.owner, a.status].filter((d): d is string => !!d).join(', ');
-        progress.push(new Paragraph({ children: [text(`${a.title} (${details})`, { size: CELL_SIZE })] }));
+        progress.push(new Paragraph({ children: [text(details ? formatString(strings.PaperActionLine, a.title, details) : a.title, { size: CELL_SIZE })] }));
       }
     }
     const titleParas = [new Paragraph({ children: [text(o.title, { bold: true, size: CELL_SIZE })] })];
-    if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(`Responsible officer: ${o.responsibleOfficer}`, { size: CELL_SIZE })] }));
-    if (o.targetDate) titleParas.push(new Paragraph({ children: [text(`Target date: ${longDate(o.targetDate)}`, { size: CELL_SIZE })] }));
-    const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} No progress update has been provided yet.`;
+    if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(formatString(strings.PaperResponsibleOfficer, o.responsibleOfficer), { size: CELL_SIZE })] }));
+    if (o.targetDate) titleParas.push(new Paragraph({ children: [text(formatString(strings.PaperTargetDate, longDate(o.targetDate)), { size: CELL_SIZE })] }));
+    const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} ${strings.PaperNoProgressUpdate}`;
     return [
       cell(titleParas, { measure: `${o.title} ${o.responsibleOfficer ?? ''} ${o.targetDate ? longDate(o.targetDate) : ''}`, bold: true }),
-      cell(ctx.richCell(o.aim), { measure: plainOf(o.aim) }),
+      cell(ctx.richCell(o.aim, o.title), { measure: plainOf(o.aim) }),
       cell(progress, { measure: progressText }),
       cell(statusText(o), { fill: RAG_FILL[o.rag] })
     ];
   });
   return [
     table(
-      ['Description of the objective', 'What does the objective aim to achieve', `Progress update ${periodShort(m)}`, 'Status'],
+      [strings.PaperColumnObjectiveDescription, strings.PaperColumnObjectiveAim, formatString(strings.PaperColumnProgressUpdate, periodShort(m)), strings.PaperColumnStatus],
       rows,
       [2.2, 3, 3.8, 1.3],
-      PORTRAIT_WIDTH
+      PORTRAIT_WIDTH,
+      formatString(strings.PaperObjectivesCaption, s.name)
     )
   ];
 }
 
 function stateText(state: StatusChangeRow['from'], since: string): string {
-  if (!state) return 'Not reported before';
+  if (!state) return strings.PaperNotReportedBefore;
   // An objective not updated in the previous quarter keeps the state of its latest update.
-  return `${state.status} (${state.rag})${state.periodLabel !== since ? `\nlast reported ${state.periodLabel}` : ''}`;
+  return state.periodLabel !== since
+    ? formatString(strings.PaperReportedStateLast, state.status, state.rag, state.periodLabel)
+    : formatString(strings.PaperReportedState, state.status, state.rag);
 }
 
-function changesBlock(ctx: Ctx, changes: readonly StatusChangeRow[], since: string, none: string): Block[] {
+function changesBlock(ctx: Ctx, s: ServiceSection, since: string, none: string): Block[] {
+  const changes = s.statusChanges;
   if (changes.length === 0) return [para(none)];
-  const rows = changes.map((c) => [cell(c.title), cell(stateText(c.from, since)), cell(`${c.to.status} (${c.to.rag})`, { fill: RAG_FILL[c.to.rag] })]);
-  return [table(['Objective', `Reported at ${since}`, `Reported at ${periodShort(ctx.model)}`], rows, [4, 2.5, 2.5], PORTRAIT_WIDTH)];
+  const rows = changes.map((c) => [cell(c.title), cell(stateText(c.from, since)), cell(formatString(strings.PaperReportedState, c.to.status, c.to.rag), { fill: RAG_FILL[c.to.rag] })]);
+  return [
+    table(
+      [strings.PaperColumnObjective, formatString(strings.PaperColumnReportedAt, since), formatString(strings.PaperColumnReportedAt, periodShort(ctx.model))],
+      rows,
+      [4, 2.5, 2.5],
+      PORTRAIT_WIDTH,
+      formatString(strings.PaperChangesCaption, s.name)
+    )
+  ];
 }
 
 function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   if (s.measures.length === 0) return [para(NOTHING)];
-  const against = (r: MeasureRow): string =>
-    r.onTarget === undefined ? 'No actual recorded' : `${r.onTarget ? 'On target' : 'Below target'}${r.trend === 'improved' ? ', improved' : r.trend === 'worsened' ? ', worsened' : ''}`;
+  const against = (r: MeasureRow): string => {
+    if (r.onTarget === undefined) return strings.PaperMeasureNoActual;
+    if (r.trend === 'improved') return r.onTarget ? strings.PaperMeasureOnTargetImproved : strings.PaperMeasureBelowTargetImproved;
+    if (r.trend === 'worsened') return r.onTarget ? strings.PaperMeasureOnTargetWorsened : strings.PaperMeasureBelowTargetWorsened;
+    return r.onTarget ? strings.PaperMeasureOnTarget : strings.PaperMeasureBelowTarget;
+  };
+  const caption = formatString(strings.PaperMeasuresCaption, s.name);
   const fill = (r: MeasureRow): string | undefined => (r.onTarget === undefined ? undefined : r.onTarget ? RAG_FILL.Green : RAG_FILL.Amber);
   if (m.kind === 'annual') {
     const quarters = s.measures[0].year.map((y) => y.periodId.replace(/^.*-(Q\d)$/, '$1'));
@@ -451,7 +500,8 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
       ...r.year.map((y) => cell(measureValue(y.actual, r.unit))),
       cell(against(r), { fill: fill(r) })
     ]);
-    return [table(['Measure', 'Target', ...quarters, `Against target at ${periodShort(m)}`], rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
+    const headers = [strings.PaperColumnMeasure, strings.PaperColumnTarget, ...quarters, formatString(strings.PaperColumnAgainstTargetAt, periodShort(m))];
+    return [table(headers, rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH, caption), ...measureComments(ctx, s)];
   }
   const rows = s.measures.map((r) => [
     cell(`${r.title}\n${r.direction}`),
@@ -460,7 +510,8 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
     cell(measureValue(r.previous, r.unit)),
     cell(against(r), { fill: fill(r) })
   ]);
-  return [table(['Measure', 'Target', periodShort(m), shortPeriodLabel(m.previousPeriod), 'Against target'], rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH), ...measureComments(ctx, s)];
+  const headers = [strings.PaperColumnMeasure, strings.PaperColumnTarget, periodShort(m), shortPeriodLabel(m.previousPeriod), strings.PaperColumnAgainstTarget];
+  return [table(headers, rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH, caption), ...measureComments(ctx, s)];
 }
 
 /** The officers' comments on the period's actuals, as entered with them. */
@@ -480,18 +531,29 @@ function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
   if (!v.thisPeriod) blocks.push(para(formatString(strings.PaperSurveyNotThisPeriod, v.periodLabel)));
   const trend =
     v.previousSatisfiedPercent === undefined
-      ? 'First survey'
+      ? strings.PaperSurveyFirst
       : v.satisfiedPercent > v.previousSatisfiedPercent
-        ? `Up from ${v.previousSatisfiedPercent}%`
+        ? formatString(strings.PaperSurveyUp, v.previousSatisfiedPercent)
         : v.satisfiedPercent < v.previousSatisfiedPercent
-          ? `Down from ${v.previousSatisfiedPercent}%`
-          : 'No change';
+          ? formatString(strings.PaperSurveyDown, v.previousSatisfiedPercent)
+          : strings.PaperSurveyNoChange;
+  const percent = (n: number): string => formatString(strings.PaperPercent, n);
   blocks.push(
     table(
-      ['Survey', 'Surveyed', 'Responses', 'Response rate', 'Satisfied', 'Since the survey before'],
-      [[cell(v.periodLabel), cell(String(v.surveyed)), cell(String(v.responses)), cell(v.responseRate === undefined ? 'Not known' : `${v.responseRate}%`), cell(`${v.satisfiedPercent}%`), cell(trend)]],
+      [strings.PaperColumnSurvey, strings.PaperColumnSurveyed, strings.PaperColumnResponses, strings.PaperColumnResponseRate, strings.PaperColumnSatisfied, strings.PaperColumnSinceSurvey],
+      [
+        [
+          cell(v.periodLabel),
+          cell(String(v.surveyed)),
+          cell(String(v.responses)),
+          cell(v.responseRate === undefined ? strings.PaperSurveyNotKnown : percent(v.responseRate)),
+          cell(percent(v.satisfiedPercent)),
+          cell(trend)
+        ]
+      ],
       [1.6, 1.2, 1.2, 1.3, 1.2, 2],
-      PORTRAIT_WIDTH
+      PORTRAIT_WIDTH,
+      formatString(strings.PaperSurveyCaption, s.name)
     )
   );
   const themes = ctx.rich(v.themes);
@@ -499,23 +561,31 @@ function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
   return blocks;
 }
 
-function risksTable(risks: readonly RiskRow[], withService: boolean): Table {
-  const change: Record<RiskRow['change'], string> = { up: 'Increased', down: 'Decreased', same: 'No change', new: 'New' };
+function risksTable(risks: readonly RiskRow[], withService: boolean, caption: string): Table {
+  const change: Record<RiskRow['change'], string> = { up: strings.PaperRiskIncreased, down: strings.PaperRiskDecreased, same: strings.PaperRiskNoChange, new: strings.PaperRiskNew };
   const rows = risks.map((r) => {
     const first = [cell(r.title)];
-    if (withService) first.push(cell(r.serviceName ?? 'All services'));
+    if (withService) first.push(cell(r.serviceName ?? strings.PaperRiskAllServices));
     return [
       ...first,
-      cell(r.owner ?? 'Not assigned'),
+      cell(r.owner ?? strings.PaperRiskNoOwner),
       cell(String(r.inherentScore)),
-      cell(`${r.residualScore} (${r.band})`, { fill: r.band === 'Very high' ? RAG_FILL.Red : r.band === 'High' ? RAG_FILL.Amber : undefined }),
+      cell(formatString(strings.PaperRiskScore, r.residualScore, r.band), { fill: r.band === 'Very high' ? RAG_FILL.Red : r.band === 'High' ? RAG_FILL.Amber : undefined }),
       cell(change[r.change]),
-      cell(r.reviewDate ? longDate(r.reviewDate) : 'Not set')
+      cell(r.reviewDate ? longDate(r.reviewDate) : strings.PaperRiskNoReviewDate)
     ];
   });
-  const headers = ['Risk', ...(withService ? ['Service'] : []), 'Owner', 'Inherent score', 'Residual score', 'Since last review', 'Next review'];
+  const headers = [
+    strings.PaperColumnRisk,
+    ...(withService ? [strings.PaperColumnService] : []),
+    strings.PaperColumnOwner,
+    strings.PaperColumnInherentScore,
+    strings.PaperColumnResidualScore,
+    strings.PaperColumnSinceReview,
+    strings.PaperColumnNextReview
+  ];
   const widths = [2.6, ...(withService ? [1.7] : []), 1.5, 1.3, 1.5, 1.5, 1.5];
-  return table(headers, rows, widths, PORTRAIT_WIDTH);
+  return table(headers, rows, widths, PORTRAIT_WIDTH, caption);
 }
 
 function benefitsOverview(ctx: Ctx, s: ServiceSection): Block[] {
@@ -526,18 +596,18 @@ function benefitsOverview(ctx: Ctx, s: ServiceSection): Block[] {
   blocks.push(
     para(
       s.benefits.length === 0
-        ? 'No benefits are recorded in the tracker for this service.'
-        : `${count(s.benefits.length, 'benefit')} in the tracker: ${achieved} achieved, ${s.benefits.length - achieved} planned or in progress.` +
-            (hasSavings ? ` Savings realised to date: ${pounds(s.savings.realised)} of ${pounds(s.savings.planned)} planned.` : '')
+        ? strings.PaperServiceNoBenefits
+        : formatCount(s.benefits.length, strings.PaperBenefitsInTrackerOne, strings.PaperBenefitsInTrackerMany, achieved, s.benefits.length - achieved) +
+            (hasSavings ? ` ${formatString(strings.PaperServiceSavings, pounds(s.savings.realised), pounds(s.savings.planned))}` : '')
     )
   );
   if (realised.length === 0) {
-    blocks.push(para(ctx.model.realisedBasis === 'snapshot' ? 'No benefits were realised since the last published report.' : 'No benefits were recorded as realised in this period.'));
+    blocks.push(para(ctx.model.realisedBasis === 'snapshot' ? strings.PaperNoRealisedSinceReport : strings.PaperNoRealisedThisPeriod));
   } else {
-    blocks.push(para('Benefits realised in this period:', { keepNext: true }));
-    for (const b of realised) blocks.push(new Paragraph({ children: [text(`${b.title} (${b.category.toLowerCase()})`)], bullet: { level: 0 } }));
+    blocks.push(para(strings.PaperRealisedThisPeriod, { keepNext: true }));
+    for (const b of realised) blocks.push(new Paragraph({ children: [text(formatString(strings.PaperBenefitWithCategory, b.title, b.category.toLowerCase()))], bullet: { level: 0 } }));
   }
-  if (hasSavings) blocks.push(savingsTable(s.savings, PORTRAIT_WIDTH));
+  if (hasSavings) blocks.push(savingsTable(s.savings, PORTRAIT_WIDTH, formatString(strings.PaperServiceSavingsCaption, s.name)));
   return blocks;
 }
 
@@ -545,37 +615,38 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   // Services flow one after another: a page break before each left half-empty pages.
   const blocks: Block[] = [new Paragraph({ text: s.name, heading: HeadingLevel.HEADING_2, keepNext: true })];
-  const facts = [`Shared by ${andList(s.partnerCouncils)}`, s.phase];
-  if (s.serviceLead) facts.push(`service lead ${s.serviceLead}`);
-  blocks.push(para(`${facts.join('; ')}.`, { italics: true }));
+  const facts = s.serviceLead
+    ? formatString(strings.PaperServiceFactsLead, andList(s.partnerCouncils), s.phase, s.serviceLead)
+    : formatString(strings.PaperServiceFacts, andList(s.partnerCouncils), s.phase);
+  blocks.push(para(facts, { italics: true }));
 
   blocks.push(heading(strings.PaperHeadingGeneralUpdate, 3));
   if (s.highlight) {
-    blocks.push(heading(strings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, 'No key points of action were recorded.'));
-    blocks.push(heading(strings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, 'No overview of activity was recorded.'));
+    blocks.push(heading(strings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, strings.PaperNoKeyPoints));
+    blocks.push(heading(strings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, strings.PaperNoActivityOverview));
   } else {
-    blocks.push(para(`No general update was provided for ${periodShort(m)}.`));
+    blocks.push(para(formatString(strings.PaperNoGeneralUpdate, periodShort(m))));
   }
 
   blocks.push(heading(strings.PaperHeadingObjectives, 3), ...objectivesTable(ctx, s));
   const since = shortPeriodLabel(m.previousPeriod);
   blocks.push(heading(formatString(strings.PaperHeadingChangesSince, since), 3));
-  blocks.push(...changesBlock(ctx, s.statusChanges, since, `No objective changed its status or RAG rating since ${since}.`));
+  blocks.push(...changesBlock(ctx, s, since, formatString(strings.PaperNoStatusChanges, since)));
   if (m.kind === 'annual') {
     const completed = s.yearChanges.filter((c) => c.statusChanged && c.to.status === 'Complete');
     const achieved = s.benefits.filter((b) => b.deliveryStatus === 'Achieved');
     const year = financialYearLabel(m.period);
     blocks.push(heading(strings.PaperHeadingSuccesses, 3));
     if (completed.length === 0) {
-      blocks.push(para(`No service development objective was completed during ${year}.`));
+      blocks.push(para(formatString(strings.PaperNoObjectiveCompleted, year)));
     } else {
-      blocks.push(para(`Objectives completed during ${year}:`, { keepNext: true }));
+      blocks.push(para(formatString(strings.PaperObjectivesCompleted, year), { keepNext: true }));
       for (const c of completed) blocks.push(new Paragraph({ children: [text(c.title)], bullet: { level: 0 } }));
     }
     if (achieved.length === 0) {
-      blocks.push(para('No benefit in the tracker has been achieved yet.'));
+      blocks.push(para(strings.PaperNoBenefitAchieved));
     } else {
-      blocks.push(para('Benefits achieved to date:', { keepNext: true }));
+      blocks.push(para(strings.PaperBenefitsAchieved, { keepNext: true }));
       for (const b of achieved) blocks.push(new Paragraph({ children: [text(b.title)], bullet: { level: 0 } }));
     }
   }
@@ -584,7 +655,7 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
     blocks.push(heading(strings.PaperHeadingBenefitsOverview, 3), ...benefitsOverview(ctx, s));
     blocks.push(heading(strings.PaperHeadingStaffSatisfaction, 3), ...staffSatisfaction(ctx, s));
     blocks.push(heading(strings.PaperHeadingRiskRegister, 3));
-    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false));
+    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false, formatString(strings.PaperRisksCaption, s.name)));
   }
   return blocks;
 }
@@ -595,43 +666,49 @@ function benefitTracker(ctx: Ctx): Block[] {
   for (const s of m.services) for (const b of s.benefits) all.push({ ...b, serviceName: s.name });
   const blocks: Block[] = [
     appendixHeading(m, 1, false),
-    para('The benefits tracker captures key savings and other benefits that have been identified as part of shared services development.')
+    para(strings.PaperTrackerIntro)
   ];
-  if (all.length === 0) return [...blocks, para('No benefits are recorded in the tracker for these services.')];
+  if (all.length === 0) return [...blocks, para(strings.PaperTrackerEmpty)];
   for (const category of BENEFIT_CATEGORIES) {
     const rows = all.filter((b) => b.category === category);
     if (rows.length === 0) continue;
     blocks.push(heading(category, 2));
     blocks.push(
       table(
-        ['Benefit', 'Original position', 'What will the benefit achieve?', 'When will the benefit be delivered?', 'Benefits realised'],
+        [strings.PaperColumnBenefit, strings.PaperColumnOriginalPosition, strings.PaperColumnBenefitAchieve, strings.PaperColumnBenefitWhen, strings.PaperColumnBenefitsRealised],
         rows.map((b) => {
           const first = [new Paragraph({ children: [text(b.title, { bold: true, size: CELL_SIZE })] })];
           if (m.services.length > 1) first.push(new Paragraph({ children: [text(b.serviceName, { italics: true, size: CELL_SIZE })] }));
-          const realised = ctx.richCell(b.realised);
+          const realised = ctx.richCell(b.realised, b.title);
           const saved = b.savings.filter((x) => x.planned > 0 || x.realised > 0);
           if (saved.length > 0) {
             realised.push(
               new Paragraph({
-                children: [text(`Savings realised: ${saved.map((x) => `${x.council} ${pounds(x.realised)} of ${pounds(x.planned)}`).join('; ')}.`, { size: CELL_SIZE })]
+                children: [
+                  text(formatString(strings.PaperTrackerSavings, saved.map((x) => formatString(strings.PaperTrackerSavingsCouncil, x.council, pounds(x.realised), pounds(x.planned))).join('; ')), {
+                    size: CELL_SIZE
+                  })
+                ]
               })
             );
           }
           if (b.fteBefore !== undefined && b.fteAfter !== undefined) {
-            realised.push(new Paragraph({ children: [text(`Capacity: ${b.fteBefore} FTE before sharing, ${b.fteAfter} FTE after.`, { size: CELL_SIZE })] }));
+            realised.push(new Paragraph({ children: [text(formatString(strings.PaperTrackerCapacity, b.fteBefore, b.fteAfter), { size: CELL_SIZE })] }));
           }
-          const when = `${b.whenDelivered || 'Not stated'}${b.whenDelivered && b.whenDelivered.toLowerCase().indexOf(b.deliveryStatus.toLowerCase()) >= 0 ? '' : `\n(${b.deliveryStatus})`}`;
+          const statusSaid = !!b.whenDelivered && b.whenDelivered.toLowerCase().indexOf(b.deliveryStatus.toLowerCase()) >= 0;
+          const when = `${b.whenDelivered || strings.PaperTrackerNotStated}${statusSaid ? '' : `\n${formatString(strings.PaperTrackerDeliveryStatus, b.deliveryStatus)}`}`;
           const savedText = saved.map((x) => `${x.council} ${pounds(x.realised)} ${pounds(x.planned)}`).join(' ');
           return [
             cell(first, { measure: `${b.title} ${b.serviceName}`, bold: true }),
-            cell(ctx.richCell(b.originalPosition), { measure: plainOf(b.originalPosition) }),
-            cell(ctx.richCell(b.achievement), { measure: plainOf(b.achievement) }),
+            cell(ctx.richCell(b.originalPosition, b.title), { measure: plainOf(b.originalPosition) }),
+            cell(ctx.richCell(b.achievement, b.title), { measure: plainOf(b.achievement) }),
             cell(when),
             cell(realised, { measure: `${plainOf(b.realised)} ${savedText} Capacity: FTE` })
           ];
         }),
         [2.4, 2.6, 3, 1.6, 3.6],
-        LANDSCAPE_WIDTH
+        LANDSCAPE_WIDTH,
+        formatString(strings.PaperTrackerCaption, category)
       )
     );
   }
@@ -641,13 +718,14 @@ function benefitTracker(ctx: Ctx): Block[] {
 function financialBenefits(ctx: Ctx): Block[] {
   const m = ctx.model;
   const blocks: Block[] = [heading(strings.PaperHeadingFinancialBenefits, 1)];
-  blocks.push(para(`Savings for each partner council, from the benefits tracker, to the end of ${shortPeriodLabel(m.period)}:`, { keepNext: true }));
+  blocks.push(para(formatString(strings.PaperSavingsByCouncilIntro, shortPeriodLabel(m.period)), { keepNext: true }));
   blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   if (m.savings.byService.length > 1) {
-    blocks.push(para('Savings by service:', { keepNext: true }));
+    blocks.push(para(strings.PaperSavingsByServiceIntro, { keepNext: true }));
     const rows = m.savings.byService.map((s) => [cell(s.serviceName), cell(pounds(s.planned)), cell(pounds(s.realised))]);
-    rows.push([cell('Total', { fill: 'F2F2F2' }), cell(pounds(m.savings.planned), { fill: 'F2F2F2' }), cell(pounds(m.savings.realised), { fill: 'F2F2F2' })]);
-    blocks.push(table(['Service', 'Savings planned', 'Savings realised to date'], rows, [3, 2, 2], PORTRAIT_WIDTH));
+    rows.push([cell(strings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(m.savings.planned), { fill: TOTAL_FILL }), cell(pounds(m.savings.realised), { fill: TOTAL_FILL })]);
+    const headers = [strings.PaperColumnService, strings.PaperColumnSavingsPlanned, strings.PaperColumnSavingsRealised];
+    blocks.push(table(headers, rows, [3, 2, 2], PORTRAIT_WIDTH, strings.PaperSavingsByServiceCaption));
   }
   blocks.push(...budgetBlock(ctx));
   return blocks;
@@ -659,43 +737,43 @@ function budgetBlock(ctx: Ctx): Block[] {
   const blocks: Block[] = [heading(formatString(strings.PaperHeadingBudget, b ? b.financialYearLabel : financialYearLabel(ctx.model.period)), 2)];
   if (!b || b.lines.length === 0) return [...blocks, para(NOTHING)];
   // The split goes in one cell, one council a line: five council columns do not fit a portrait page.
-  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => `${x.council}: ${pounds(x.amount)}`).join('\n');
+  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => formatString(strings.PaperBudgetSplitLine, x.council, pounds(x.amount))).join('\n');
   const rows = b.lines.map((l) => [cell(l.serviceName), cell(pounds(l.sharedBudget)), cell(split(l)), cell(pounds(l.savingsApproved))]);
-  const total = { fill: 'F2F2F2' };
-  rows.push([cell('Total', total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
-  blocks.push(para(`Shared budgets for ${b.financialYearLabel}, their split between the partner councils, and savings approved to date:`, { keepNext: true }));
-  blocks.push(table(['Service', 'Shared budget', 'Split between the councils', 'Savings approved'], rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH));
-  blocks.push(para(`Each council's share of the shared budgets for ${b.financialYearLabel}:`, { keepNext: true }));
+  const total = { fill: TOTAL_FILL };
+  rows.push([cell(strings.PaperTotal, total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
+  blocks.push(para(formatString(strings.PaperBudgetIntro, b.financialYearLabel), { keepNext: true }));
+  const headers = [strings.PaperColumnService, strings.PaperColumnSharedBudget, strings.PaperColumnBudgetSplit, strings.PaperColumnSavingsApproved];
+  blocks.push(table(headers, rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH, formatString(strings.PaperBudgetCaption, b.financialYearLabel)));
+  blocks.push(para(formatString(strings.PaperBudgetByCouncilIntro, b.financialYearLabel), { keepNext: true }));
   const councilRows = b.byCouncil.map((c) => [cell(c.council), cell(pounds(c.share))]);
-  councilRows.push([cell('Total', total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
-  blocks.push(table(['Council', 'Share of the shared budgets'], councilRows, [3, 2], PORTRAIT_WIDTH));
+  councilRows.push([cell(strings.PaperTotal, total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
+  const councilHeaders = [strings.PaperColumnCouncil, strings.PaperColumnBudgetShare];
+  blocks.push(table(councilHeaders, councilRows, [3, 2], PORTRAIT_WIDTH, formatString(strings.PaperBudgetByCouncilCaption, b.financialYearLabel)));
   return blocks;
 }
 
 function riskSummary(ctx: Ctx): Block[] {
   const m = ctx.model;
   const blocks: Block[] = [heading(strings.PaperHeadingRiskSummary, 1)];
-  if (m.topRisks.length === 0) return [...blocks, para('There are no open risks in the register for these services.')];
+  if (m.topRisks.length === 0) return [...blocks, para(strings.PaperNoOpenRisks)];
   blocks.push(...figureBlock(ctx, 'riskHeatMap'));
-  blocks.push(para(`The highest open risks in the register by residual score (likelihood × impact after controls, out of 25):`, { keepNext: true }));
-  blocks.push(risksTable(m.topRisks, m.scope.serviceId === undefined));
+  blocks.push(para(strings.PaperTopRisksIntro, { keepNext: true }));
+  blocks.push(risksTable(m.topRisks, m.scope.serviceId === undefined, strings.PaperTopRisksCaption));
   return blocks;
 }
 
+/** The footer: the loc template with Word's page number fields where it has {1} and {2}. */
 function footer(title: string): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: `${title} – page `, size: 16 }),
-          new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
-          new TextRun({ text: ' of ', size: 16 }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })
-        ]
-      })
-    ]
-  });
+  const children = strings.PaperFooter.split(/(\{[0-2]\})/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === '{1}'
+        ? new TextRun({ children: [PageNumber.CURRENT], size: 16 })
+        : part === '{2}'
+          ? new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })
+          : new TextRun({ text: formatString(part, title), size: 16 })
+    );
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] });
 }
 
 /** The meeting the report goes to: the latest meeting date of the period's general updates. */
@@ -718,31 +796,33 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
   const m = ctx.model;
   const blocks: Block[] = [appendixHeading(m, 2, false), heading(strings.PaperHeadingBestPractice, 2)];
   const practice = m.bestPractice ?? [];
-  if (practice.length === 0) blocks.push(para('No best practice is recorded for this year.'));
+  if (practice.length === 0) blocks.push(para(strings.PaperNoBestPractice));
   else
     blocks.push(
       table(
-        ['Practice', 'Shared from', 'Adopted by', 'What was shared and what it achieved'],
+        [strings.PaperColumnPractice, strings.PaperColumnSharedFrom, strings.PaperColumnAdoptedBy, strings.PaperColumnPracticeDescription],
         practice.map((b) => [
           cell(b.serviceName ? `${b.title}\n${b.serviceName}` : b.title, { bold: true }),
           cell(b.fromCouncil),
           cell(b.toCouncil),
-          cell(ctx.richCell(b.description), { measure: plainOf(b.description) })
+          cell(ctx.richCell(b.description, b.title), { measure: plainOf(b.description) })
         ]),
         [2.5, 1.6, 1.6, 4.5],
-        PORTRAIT_WIDTH
+        PORTRAIT_WIDTH,
+        strings.PaperBestPracticeCaption
       )
     );
   blocks.push(heading(strings.PaperHeadingLessonsLearned, 2));
   const lessons = m.lessonsLearned ?? [];
-  if (lessons.length === 0) blocks.push(para('No lessons learned are recorded for this year.'));
+  if (lessons.length === 0) blocks.push(para(strings.PaperNoLessons));
   else
     blocks.push(
       table(
-        ['Lesson', 'Category', 'What was learned'],
-        lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson), { measure: plainOf(l.lesson) })]),
+        [strings.PaperColumnLesson, strings.PaperColumnCategory, strings.PaperColumnLessonLearned],
+        lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson, l.title), { measure: plainOf(l.lesson) })]),
         [2.8, 1.4, 5],
-        PORTRAIT_WIDTH
+        PORTRAIT_WIDTH,
+        strings.PaperLessonsCaption
       )
     );
   return blocks;
@@ -762,7 +842,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
     rich,
     settings,
     figures,
-    richCell: (html) => rich(html, { size: CELL_SIZE }),
+    richCell: (html, about) => rich(html, { size: CELL_SIZE, tableTitle: formatString(strings.PaperRichTextTableAbout, about) }),
     numberedRich: (html) => rich(html, { paragraphNumbering: PARAGRAPH_NUMBERING }),
     richBody: (html, empty) => {
       const paras = rich(html);
@@ -773,15 +853,15 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const asOf = model.asOf && model.asOf < model.generatedOn.slice(0, 10) ? model.asOf : undefined;
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
-    para(meeting ? `Report to the ${settings.committeeName}, ${longDate(meeting)}` : `Report to the ${settings.committeeName}`, { bold: true }),
+    para(meeting ? formatString(strings.PaperReportToOn, settings.committeeName, longDate(meeting)) : formatString(strings.PaperReportTo, settings.committeeName), { bold: true }),
     ...(model.meeting ? [para(formatString(strings.PaperMeeting, model.meeting.title))] : []),
-    para(`Report of: ${settings.author}`),
-    para(`Contact: ${settings.contact}`),
-    para(`Reporting period: ${model.period.label}`),
+    para(formatString(strings.PaperReportOf, settings.author)),
+    para(formatString(strings.PaperContact, settings.contact)),
+    para(formatString(strings.PaperReportingPeriod, model.period.label)),
     para(
       asOf
-        ? `Prepared ${longDate(model.generatedOn)} from the Shared Services Monitoring lists as they stood on ${longDate(asOf)}.`
-        : `Prepared ${longDate(model.generatedOn)} from the Shared Services Monitoring lists.`,
+        ? formatString(strings.PaperPreparedAsOf, longDate(model.generatedOn), longDate(asOf))
+        : formatString(strings.PaperPrepared, longDate(model.generatedOn)),
       { italics: true }
     )
   ];
@@ -789,7 +869,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const body: Block[] = [...summary(ctx), ...(model.kind === 'annual' ? financialBenefits(ctx) : []), ...riskSummary(ctx)];
   const paper: Block[] = [...front, ...purpose(ctx), ...body, ...closingSections(ctx)];
   const services: Block[] = [appendixHeading(model, 0)];
-  if (model.services.length === 0) services.push(para('There are no services in this report.'));
+  if (model.services.length === 0) services.push(para(strings.PaperNoServices));
   for (const s of model.services) services.push(...serviceSection(ctx, s));
 
   const page = (orientation: 'portrait' | 'landscape'): ISectionOptions['properties'] => ({
@@ -810,7 +890,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   return new Document({
     creator: options.creator ?? settings.author,
     title: model.title,
-    description: `${model.title}. ${model.period.label}.`,
+    description: formatString(strings.PaperDocumentDescription, model.title, model.period.label),
     subject: settings.committeeName,
     styles: {
       default: {
@@ -846,10 +926,10 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
 
 /** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
-  const kind = { highlight: 'Highlight-Report', quarterly: 'Quarterly-Performance-Report', annual: 'Annual-Review' }[model.kind];
+  const kind = { highlight: strings.PaperFileNameHighlight, quarterly: strings.PaperFileNameQuarterly, annual: strings.PaperFileNameAnnual }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
   const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
-  return `Shared-Services-${kind}-${period}${scope}.docx`;
+  return `${kind}-${period}${scope}.docx`;
 }
 
 /** Month and year of the report's period end, e.g. "March 2022" (for covers and file lists). */

@@ -6,6 +6,8 @@
  */
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Client } from '@microsoft/microsoft-graph-client';
+import * as strings from 'SsmStrings';
+import { formatString } from '../components/format';
 
 /** Turns a .docx into PDF bytes. */
 export interface PdfConverter {
@@ -48,11 +50,11 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .api(`/drives/${encodeURIComponent(target.driveId)}/root:/${path}:/content`)
           .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .put(docx)) as { id?: string };
-        if (!item || typeof item.id !== 'string') throw new PdfConversionError(`Graph stored ${fileName} but returned no item id.`);
+        if (!item || typeof item.id !== 'string') throw new PdfConversionError(formatString(strings.PaperPdfNoItemId, fileName));
         itemId = item.id;
       } catch (e) {
         if (e instanceof PdfConversionError) throw e;
-        throw new PdfConversionError(`The paper could not be uploaded to the Committee papers library: ${e instanceof Error ? e.message : String(e)}`, e);
+        throw new PdfConversionError(formatString(strings.PaperPdfUploadFailed, e instanceof Error ? e.message : String(e)), e);
       }
       try {
         const pdf = (await client
@@ -62,7 +64,7 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .get()) as ArrayBuffer;
         return new Uint8Array(pdf);
       } catch (e) {
-        throw new PdfConversionError(`Microsoft 365 could not convert ${fileName} to PDF: ${e instanceof Error ? e.message : String(e)}`, e);
+        throw new PdfConversionError(formatString(strings.PaperPdfConvertFailed, fileName, e instanceof Error ? e.message : String(e)), e);
       }
     }
   };

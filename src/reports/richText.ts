@@ -10,7 +10,11 @@
  */
 import type { WindowLike } from 'dompurify';
 import { AlignmentType, BorderStyle, ExternalHyperlink, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import * as strings from 'SsmStrings';
 import { createRichTextSanitiser } from '../components/sanitise';
+import { formatString } from '../components/format';
+import { AccessibleTable } from './accessibleTable';
+import { andList } from './format';
 import { safeHref } from '../domain/links';
 
 /** Numbering reference of numbered lists from rich text; the document must define it (see docx.ts). */
@@ -28,6 +32,8 @@ export interface RichTextOptions {
    * paragraphs 1., 2., ... across sections, including the clerk's and the standard ones.
    */
   paragraphNumbering?: string;
+  /** Title of a table in the text (its alt text, which Word's accessibility checker asks for); default "Table in the text". */
+  tableTitle?: string;
 }
 
 /** What rich text becomes in Word: paragraphs, and tables where the text has a table. */
@@ -76,12 +82,21 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
   const tableOf = (table: Element, options: RichTextOptions, cellBlocks: (cell: Element, options: RichTextOptions, base: Format) => RichTextBlock[]): Table => {
     const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
     const width = Math.max(1, ...rows.map((tr) => cellsOf(tr).length));
-    return new Table({
+    // Word knows header rows only, not header cells: the first row is the header row (screen
+    // readers read its cells with every cell below, and Word's checker asks for one), and so
+    // are the rows after it while they hold header cells only.
+    const allHeaders = (tr: Element): boolean => cellsOf(tr).length > 0 && cellsOf(tr).every((c) => c.tagName.toUpperCase() === 'TH');
+    let headerRows = 1;
+    while (headerRows < rows.length && allHeaders(rows[headerRows - 1]) && allHeaders(rows[headerRows])) headerRows++;
+    const title = options.tableTitle ?? strings.PaperRichTextTable;
+    const columns = rows.length > 0 ? cellsOf(rows[0]).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((t) => t !== '') : [];
+    const alt = { title, description: columns.length > 0 ? formatString(strings.PaperTableDescription, title, andList(columns)) : title };
+    return new AccessibleTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },
-      rows: rows.map((tr) => {
+      rows: rows.map((tr, index) => {
         const cells = cellsOf(tr);
-        const header = cells.length > 0 && cells.every((c) => c.tagName.toUpperCase() === 'TH');
+        const header = index < headerRows;
         const children = cells.map((c) => {
           // A cell's paragraphs are its own: never numbered as paragraphs of the paper.
           const blocks = cellBlocks(c, { size: options.size }, c.tagName.toUpperCase() === 'TH' ? { bold: true } : {});
@@ -92,7 +107,7 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
         while (children.length < width) children.push(new TableCell({ children: [new Paragraph({ children: [], alignment: AlignmentType.LEFT })] }));
         return new TableRow({ tableHeader: header, children });
       })
-    });
+    }, alt);
   };
 
   const fromBody = (body: Element, options: RichTextOptions, base: Format = {}): RichTextBlock[] => {

@@ -196,7 +196,7 @@ describe('HighlightReport', () => {
     await screen.findByRole('region', { name: 'Governance' });
     fireEvent.click(screen.getByRole('button', { name: strings.ReportPaperTextEdit }));
     // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-    const purpose = screen.getByRole('textbox', { name: new RegExp(strings.ReportPaperPurpose) });
+    const purpose = await screen.findByRole('textbox', { name: new RegExp(strings.ReportPaperPurpose) });
     purpose.innerHTML = '<p>The clerk’s purpose.</p><img src=x onerror="alert(1)"><script>alert(2)</script>';
     fireEvent.input(purpose);
 

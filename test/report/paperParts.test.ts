@@ -12,6 +12,7 @@ import { paperFigures } from '../../src/reports/figures';
 import { graphPdfConverter, PdfConversionError } from '../../src/reports/pdf';
 import { sanitiseRichText } from '../../src/components/sanitise';
 import { sampleData } from '../../local/sample-data';
+import { fixture } from './fixtures';
 import { listReportSettings, settingsFromItem } from '../../src/data/reportSettings';
 import { ListMissingError } from '../../src/data/errors';
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -124,6 +125,42 @@ describe('paper figures', () => {
   });
 });
 
+describe('objectives trend', () => {
+  /** Text of the rows of the table titled `caption`, one string a row, cells joined by " | ". */
+  const tableRows = (raw: string, caption: string): string[] => {
+    const table = raw.split('<w:tbl>').find((t) => t.indexOf(`<w:tblCaption w:val="${caption}"/>`) >= 0);
+    if (!table) return [];
+    return table
+      .split('</w:tr>')
+      .slice(0, -1)
+      .map((tr) => tr.split('</w:tc>').slice(0, -1).map((tc) => [...tc.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('')).join(' | '));
+  };
+
+  it('shows the RAG ratings and statuses of the last four quarters in the quarterly and annual papers', async () => {
+    const m = model();
+    expect(m.trend).toHaveLength(4);
+    const rows = tableRows((await documentXml(m)).raw, 'Objectives by RAG rating and status over the last four quarters');
+    expect(rows[0]).toBe('Quarter | RAG rating | Status | Not reported');
+    expect(rows.slice(1).map((r) => r.split(' | ')[0])).toEqual(['Q1 2021/22', 'Q2 2021/22', 'Q3 2021/22', 'Q4 2021/22']);
+    // The counts in words, as the model has them.
+    const q4 = m.trend?.[3];
+    const green = q4?.ragCounts.Green ?? 0;
+    expect(green).toBeGreaterThan(0);
+    expect(rows[4]).toContain(`${green} green`);
+    expect(rows[4].split(' | ')[3]).toBe(String(q4?.notReported));
+    const annual = await documentXml(model({ kind: 'annual' }));
+    expect(tableRows(annual.raw, 'Objectives by RAG rating and status over the last four quarters')).toHaveLength(5);
+  });
+
+  it('is left out of the highlight report and of snapshots published before the trend was kept', async () => {
+    const highlight = await documentXml(model({ kind: 'highlight' }));
+    expect(highlight.raw).not.toContain('over the last four quarters');
+    const older = await documentXml({ ...model(), trend: undefined });
+    expect(older.raw).not.toContain('over the last four quarters');
+    expect(older.raw).toContain('Savings realised to date total');
+  });
+});
+
 describe('PDF through Microsoft Graph', () => {
   /** A fake Graph client recording the calls it gets. */
   function fakeClient(answers: { put?: unknown; get?: ArrayBuffer; fail?: 'put' | 'get' }): { client: Client; calls: Array<{ method: string; path: string; query?: Record<string, string> }> } {
@@ -173,5 +210,22 @@ describe('PDF through Microsoft Graph', () => {
     await expect(graphPdfConverter(fakeClient({ put: { id: 'x' }, fail: 'get' }).client, { driveId: 'd' }).toPdf(new Uint8Array(), 'a.docx')).rejects.toBeInstanceOf(
       PdfConversionError
     );
+  });
+});
+
+describe('paper wording', () => {
+  it('says one objective and one change in the singular', async () => {
+    // Legal Services has one objective, whose RAG went from amber to red in the fourth quarter.
+    const m = buildReportModel(fixture(), { kind: 'quarterly', periodId: '2021-22-Q4', serviceId: 2, generatedOn: '2022-03-10T09:00:00Z' });
+    const text = [...(await documentXml(m)).raw.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
+    expect(text).toContain('There is 1 service development objective across 1 service: 1 ongoing.');
+    expect(text).toContain('1 objective changed status or RAG rating since Q3 2021/22; the change is set out in appendix A.');
+  });
+
+  it('says several in the plural', async () => {
+    const m = buildReportModel(fixture(), { kind: 'quarterly', periodId: '2021-22-Q4', generatedOn: '2022-03-10T09:00:00Z' });
+    const text = [...(await documentXml(m)).raw.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
+    expect(text).toMatch(/There are 4 service development objectives across 2 services: /);
+    expect(text).toMatch(/\d objectives changed status or RAG rating since Q3 2021\/22; the changes are set out for each service in appendix A\./);
   });
 });

@@ -7,7 +7,7 @@ import type { Risk, Service } from '../../domain/types';
 import { matchesWords, searchablePlain, searchKey, searchWords, servicesOfCouncil } from '../../domain/search';
 import { isReviewOverdue, residualChange, riskBand, RiskBand, RiskScoreError, ScoreChange } from '../../domain/scoring';
 import { RISK_SCALE, RiskStatus } from '../../domain/vocabularies';
-import { toIsoDate } from './riskForm';
+import { toIsoDate } from '../../components/pickedDates';
 
 /** Which pair of scores the heat map and list use. */
 export type ScoreBasis = 'inherent' | 'residual';

@@ -7,7 +7,6 @@
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { getSP } from '../../data/sp';
 import { createPnpRepositories } from '../../data/pnpRepositories';
-import { ensureLists } from '../../data/provisioning';
 import type { Repositories } from '../../data/repositories';
 
 export { AppShell } from '../../components/AppShell';
@@ -21,5 +20,7 @@ export function createRepositories(context: WebPartContext): Repositories {
 
 /** Creates or updates the product's lists on the web part's site ("Set up lists"). */
 export async function setUpLists(context: WebPartContext): Promise<void> {
+  // Only a site owner runs it, once: the list definitions (and PnPjs' fields and views) load then.
+  const { ensureLists } = await import(/* webpackChunkName: 'ssm-provisioning' */ '../../data/provisioning');
   await ensureLists(getSP(context));
 }

@@ -29,7 +29,6 @@ import type { Benefit, Person, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
 import { ExportButton } from '../../../components/ExportButton';
 import { useToday } from '../../../components/clock';
-import { downloadBenefits } from '../exportBenefits';
 import { partnerCouncilsOf } from '../../../domain/search';
 import { BenefitFilter, benefitSavings, filterBenefits, fteChange, groupByCategory, hasSavings, savingsSummary } from '../../../domain/benefits';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -46,6 +45,10 @@ import { safeHref } from '../../../domain/links';
 import { SavingsSummary } from './SavingsSummary';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
+
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const downloadBenefits = async (...args: Parameters<typeof import('../exportBenefits').downloadBenefits>): Promise<string> =>
+  (await import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportBenefits')).downloadBenefits(...args);
 
 const Registers = (): Promise<typeof import('./AnnualReviewRegisters')> =>
   import(/* webpackChunkName: 'ssm-annual-review-registers' */ './AnnualReviewRegisters');

@@ -10,9 +10,6 @@
 import * as React from 'react';
 import {
   DefaultButton,
-  Dialog,
-  DialogFooter,
-  DialogType,
   Dropdown,
   IContextualMenuItem,
   IDropdownOption,
@@ -45,15 +42,22 @@ import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
 import { downloadReport } from '../download';
 import { ReportView } from './ReportView';
-import { PublishedReports } from './PublishedReports';
 import { noPrint } from '../../../components/print';
-import { RichTextEditor } from '../../../components/RichTextEditor';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import type { ReportNarrative } from '../../../domain/report/settings';
 import { listReportSettings } from '../../../data/reportSettings';
-import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdate';
+import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdateAccess';
 
+// The paper's text editor loads when the clerk opens it; readers never need it.
+const RichTextEditor = lazyComponent(() =>
+  import(/* webpackChunkName: 'ssm-rich-text-editor' */ '../../../components/RichTextEditor').then((m) => m.RichTextEditor)
+);
+// The second tab: its list of past papers and their comparison load when it is opened.
+const PublishedReports = lazyComponent(() =>
+  import(/* webpackChunkName: 'ssm-published-reports' */ './PublishedReports').then((m) => m.PublishedReports)
+);
+const PublishDialog = lazyComponent(() => import(/* webpackChunkName: 'ssm-publish-dialog' */ './PublishDialog').then((m) => m.PublishDialog));
 const ForwardPlan = lazyComponent(() => import(/* webpackChunkName: 'ssm-forward-plan' */ './ForwardPlan').then((m) => m.ForwardPlan));
 const GeneralUpdateForm = lazyComponent(() =>
   import(/* webpackChunkName: 'ssm-general-update-form' */ './GeneralUpdateForm').then((m) => m.GeneralUpdateForm)
@@ -398,14 +402,16 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
           <Text block={true} as="p" variant="small">
             {strings.ReportPaperTextNote}
           </Text>
-          {NARRATIVE_FIELDS.map((field) => (
-            <RichTextEditor
-              key={field}
-              label={NARRATIVE_LABELS[field]}
-              value={narrative[field] ?? ''}
-              onChange={(html) => setNarrative((n) => ({ ...n, [field]: html }))}
-            />
-          ))}
+          <OnDemand>
+            {NARRATIVE_FIELDS.map((field) => (
+              <RichTextEditor
+                key={field}
+                label={NARRATIVE_LABELS[field]}
+                value={narrative[field] ?? ''}
+                onChange={(html) => setNarrative((n) => ({ ...n, [field]: html }))}
+              />
+            ))}
+          </OnDemand>
         </Stack>
       )}
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
@@ -465,7 +471,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
                   <ForwardPlan today={today} />
                 </OnDemand>
               ) : (
-                <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
+                <OnDemand>
+                  <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
+                </OnDemand>
               )}
             </>
           )
@@ -489,30 +497,16 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
         </OnDemand>
       )}
       {confirming && model && (
-        <Dialog
-          hidden={false}
-          onDismiss={() => !publishing && setConfirming(false)}
-          dialogContentProps={{
-            type: DialogType.normal,
-            title: strings.ReportPublishTitle,
-            subText: formatString(strings.ReportPublishText, model.title, version, version + 1)
-          }}
-          modalProps={{ isBlocking: true }}
-        >
-          <Text block={true} as="p">
-            {latest
-              ? formatString(strings.ReportPublishLatest, latest.version, formatDate(latest.publishedOn) ?? latest.publishedOn)
-              : strings.ReportPublishFirst}
-          </Text>
-          <DialogFooter>
-            <PrimaryButton disabled={publishing} onClick={() => publish(model)}>
-              {formatString(strings.ReportPublishConfirm, version)}
-            </PrimaryButton>
-            <DefaultButton disabled={publishing} onClick={() => setConfirming(false)}>
-              {strings.ReportCancel}
-            </DefaultButton>
-          </DialogFooter>
-        </Dialog>
+        <OnDemand>
+          <PublishDialog
+            title={model.title}
+            version={version}
+            latest={latest}
+            publishing={publishing}
+            onPublish={() => publish(model)}
+            onCancel={() => setConfirming(false)}
+          />
+        </OnDemand>
       )}
     </div>
   );

@@ -20,7 +20,11 @@ import { formatDate, formatString } from '../../../components/format';
 import { richTextToPlain } from '../../../components/sanitise';
 import { useTracker } from './TrackerContext';
 import { RichText } from '../../../components/RichText';
-import { UpdateForm } from './UpdateForm';
+import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
+import { periodLabel } from './periodLabel';
+
+// The form (with the rich-text editor and the save logic) loads when an update is corrected, in the tracker's forms chunk.
+const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));
 
 /** Props of `ObjectiveDetails`. */
 export interface IObjectiveDetailsProps {
@@ -30,15 +34,7 @@ export interface IObjectiveDetailsProps {
   onClose: () => void;
 }
 
-/** Label of a period id, falling back to the id when it is not one the calendar knows. */
-export function periodLabel(periodId: string): string {
-  try {
-    return periodById(periodId).label;
-  } catch {
-    // Imported data may carry an odd period id; show it as written rather than fail the view.
-    return periodId;
-  }
-}
+export { periodLabel };
 
 /** Whether an update may still be changed today. */
 function canStillEdit(update: ObjectiveUpdate, today: string): boolean {
@@ -74,15 +70,17 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
 
   if (editing) {
     return (
-      <UpdateForm
-        objectives={[objective]}
-        period={periodById(editing.periodId)}
-        onSaved={() => {
-          setEditing(undefined);
-          reload();
-        }}
-        onCancel={() => setEditing(undefined)}
-      />
+      <OnDemand>
+        <UpdateForm
+          objectives={[objective]}
+          period={periodById(editing.periodId)}
+          onSaved={() => {
+            setEditing(undefined);
+            reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      </OnDemand>
     );
   }
 

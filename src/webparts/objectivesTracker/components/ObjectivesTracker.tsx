@@ -52,7 +52,7 @@ import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjec
 import { loadTracker, trackerPeriods } from '../logic/loadTracker';
 import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
 import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
-import { ObjectiveDetails, periodLabel } from './ObjectiveDetails';
+import { periodLabel } from './periodLabel';
 import type { IRemindersConnection } from './SendReminders';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { CardList } from '../../../components/CardList';
@@ -60,6 +60,8 @@ import { noPrint, PrintFilters } from '../../../components/print';
 import { gridMinWidth, showsCards, useContainerWidth, usePrinting } from '../../../components/responsive';
 import { renderWrappingHeader, withWrappingHeaders } from '../../../components/wrappingHeaders';
 
+// The objective's panel (its details and update history) loads when an objective is opened.
+const ObjectiveDetails = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-details' */ './ObjectiveDetails').then((m) => m.ObjectiveDetails));
 const StaffSatisfaction = lazyComponent(() => import(/* webpackChunkName: 'ssm-staff-satisfaction' */ './StaffSatisfaction').then((m) => m.StaffSatisfaction));
 const MeasuresTracker = lazyComponent(() => import(/* webpackChunkName: 'ssm-measures-tracker' */ './MeasuresTracker').then((m) => m.MeasuresTracker));
 const UpdateForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-objective-forms' */ './UpdateForm').then((m) => m.UpdateForm));

@@ -55,10 +55,13 @@ import {
 } from '../riskMatrix';
 import { BAND_LABELS, bandColours, HeatMap } from './HeatMap';
 import { scaleText } from '../riskScale';
-import { downloadRisks } from '../exportRisks';
 import { ExportButton } from '../../../components/ExportButton';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { noPrint, PrintFilters } from '../../../components/print';
+
+// The spreadsheet export (its rows and the xlsx writer) loads when Export is chosen.
+const downloadRisks = async (...args: Parameters<typeof import('../exportRisks').downloadRisks>): Promise<string> =>
+  (await import(/* webpackChunkName: 'ssm-xlsx-export' */ '../exportRisks')).downloadRisks(...args);
 
 const RiskForm = lazyComponent(() => import(/* webpackChunkName: 'ssm-risk-form' */ './RiskForm').then((m) => m.RiskForm));
 
