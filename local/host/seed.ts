@@ -4,6 +4,7 @@
  * mapping each model with the same `toItem` the repositories use.
  */
 import { LISTS, FieldDef, ListDef, ListKey } from '../../src/data/schema';
+import { LIST_TEMPLATE_TYPE } from '../../src/data/siteScript';
 import { toItem } from '../../src/data/mapping';
 import { SAMPLE_LISTS } from '../../src/data/lists';
 import type { Persona, SampleData } from '../sample-data/types';
@@ -71,7 +72,7 @@ export function hostFieldOf(def: FieldDef, lookupListId?: string): Omit<HostFiel
 }
 
 function createList(store: Store, def: ListDef, ids: Map<ListKey, HostList>): HostList {
-  const list = store.createList({ title: def.title, description: def.description, url: def.url });
+  const list = store.createList({ title: def.title, description: def.description, url: def.url, baseTemplate: LIST_TEMPLATE_TYPE[def.template ?? 'list'] });
   store.updateList(list, { enableVersioning: true, majorVersionLimit: def.majorVersionLimit });
   const title = store.fieldByNameOrTitle(list, 'Title');
   if (title) store.updateField(list, { ...title, title: def.titleDisplayName });
@@ -102,14 +103,24 @@ export function createSchemaLists(store: Store): Map<ListKey, HostList> {
 /**
  * Adds the schema's fields that the lists of an existing database lack (a data file from an
  * older version), as provisioning does on a live site; items already stored keep them empty.
- * Returns the fields added, as "list / field".
+ * Lists it lacks altogether are created. Returns what was added, as "list / field" or "list".
  */
 export function addMissingSchemaFields(store: Store): string[] {
   const added: string[] = [];
   store.transaction(() => {
     for (const def of LISTS) {
       const list = store.listByTitle(def.title);
-      if (!list) continue;
+      if (!list) {
+        // A list (or library) newer than the data file is created whole, as provisioning would.
+        const ids = new Map<ListKey, HostList>();
+        for (const other of LISTS) {
+          const found = store.listByTitle(other.title);
+          if (found) ids.set(other.key, found);
+        }
+        createList(store, def, ids);
+        added.push(def.title);
+        continue;
+      }
       const have = new Set(store.fields(list).map((f) => f.internalName.toLowerCase()));
       for (const f of def.fields) {
         if (have.has(f.internalName.toLowerCase())) continue;

@@ -17,6 +17,7 @@ import { graphFault, handleGraph } from './graph';
 import { addMissingSchemaFields, seedStore } from './seed';
 import { DIGEST_TIMEOUT_SECONDS, HostRequest, HostResponse, SpContext, errorResponse, handleSharePoint, issueDigest } from './sharepoint';
 import { SpError } from './errors';
+import { serveFile } from './files';
 import { HostUser, SentMail, Store } from './store';
 
 export type { FaultConfig } from './faults';
@@ -93,7 +94,7 @@ export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;
 const DRAIN_AFTER_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** The body, or `undefined` when it is over the limit (its bytes were counted, not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -117,7 +118,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
     };
     req.on('data', onData);
     req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!over) resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
@@ -155,6 +156,12 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 function send(res: ServerResponse, r: HostResponse): void {
+  if (r.bytes) {
+    // A file's content ($value): sent as the bytes stored, never through a string.
+    res.writeHead(r.status, { ...r.headers, 'content-length': r.bytes.byteLength });
+    res.end(r.bytes);
+    return;
+  }
   const body = r.body ?? '';
   res.writeHead(r.status, { ...r.headers, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -307,13 +314,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       discardRest(req);
       return send(res, { ...plainError(403, 'The local host’s /_admin endpoints accept requests from its own pages and from tools only, not from other sites.'), headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } });
     }
-    const body = await readBody(req, maxBody);
-    if (body === undefined) {
+    const raw = await readBody(req, maxBody);
+    if (raw === undefined) {
       discardRest(req);
       const tooLarge = new SpError(413, '-2147024809, System.ArgumentException', `The request is larger than the ${maxBody} bytes the local host accepts.`);
       const r = errorResponse(tooLarge, headers);
       return send(res, { ...r, headers: { ...r.headers, connection: 'close' } });
     }
+    const body = raw.toString('utf8');
     if (!isAdmin) log.push({ method, path: req.url ?? '/' });
     if (isAdmin) return send(res, await admin(method, url, body));
 
@@ -343,7 +351,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         if (e instanceof SpError) return send(res, errorResponse(e, headers));
         throw e;
       }
-      const hostReq: HostRequest = { method, url, headers, body };
+      const hostReq: HostRequest = { method, url, headers, body, bytes: raw };
       if (isGraph) {
         const answer = handleGraph({ store, user, faults }, hostReq);
         return reset === 'after' ? dropConnection(res) : send(res, answer);
@@ -359,6 +367,24 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const handled = handleSharePoint(ctx, hostReq);
       const answer = { ...handled, headers: { ...handled.headers, ...faults.rateLimitHeaders(url.pathname) } };
       return reset === 'after' ? dropConnection(res) : send(res, answer);
+    }
+    if ((method === 'GET' || method === 'HEAD') && url.pathname.toLowerCase().startsWith(`${SITE_PATH.toLowerCase()}/`)) {
+      // A library file's own address (the "Open the Word paper" link), for whoever may read the site.
+      let user: HostUser | undefined;
+      try {
+        user = currentUser(headers);
+      } catch (e) {
+        if (!(e instanceof SpError)) throw e;
+      }
+      const stored = user ? serveFile({ store, webUrl: `${reqOrigin}${SITE_PATH}`, webPath: SITE_PATH, user, digestSecret: '' }, url.pathname) : undefined;
+      if (stored) {
+        if (method === 'HEAD') {
+          res.writeHead(stored.status, { ...stored.headers, 'content-length': stored.bytes?.byteLength ?? 0 });
+          res.end();
+          return;
+        }
+        return send(res, stored);
+      }
     }
     if (method === 'GET' || method === 'HEAD') {
       const file = await serveStatic(url.pathname, `${reqOrigin}${SITE_PATH}`);

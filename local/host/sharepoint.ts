@@ -31,7 +31,8 @@ import {
   uniqueNeedsIndex
 } from './errors';
 import type { PartFault } from './faults';
-import { HostField, HostFieldType, HostList, HostUser, HostView, ItemRow, Store, fieldRestName, toSpDate } from './store';
+import { filesRoute, isFileSegment, refuseLibraryItem } from './files';
+import { DOCUMENT_LIBRARY, HostField, HostFieldType, HostList, HostUser, HostView, ItemRow, Store, fieldRestName, toSpDate } from './store';
 
 /** A request as the router sees it (top-level or a batch part). */
 export interface HostRequest {
@@ -40,6 +41,8 @@ export interface HostRequest {
   /** Header names lower-cased. */
   headers: Record<string, string>;
   body: string;
+  /** The body as received, for file uploads (absent in `$batch` parts, which carry text only). */
+  bytes?: Uint8Array;
 }
 
 /** A response before it is written to the socket or a batch. */
@@ -47,6 +50,8 @@ export interface HostResponse {
   status: number;
   headers: Record<string, string>;
   body?: string;
+  /** A binary body (a file's `$value`), sent instead of `body`. */
+  bytes?: Uint8Array;
 }
 
 /** What every SharePoint request needs. */
@@ -66,10 +71,10 @@ export interface SpContext {
 /** Seconds a form digest stays valid, as SharePoint Online answers. */
 export const DIGEST_TIMEOUT_SECONDS = 1800;
 
-type Mode = 'minimal' | 'verbose' | 'nometadata';
+export type Mode = 'minimal' | 'verbose' | 'nometadata';
 
 /** An OData entity before serialisation. */
-interface Entity {
+export interface Entity {
   type: string;
   id: string;
   editLink?: string;
@@ -80,28 +85,28 @@ interface Entity {
 const isEntity = (v: unknown): v is { __entity: Entity } => typeof v === 'object' && v !== null && '__entity' in v;
 const nested = (e: Entity): { __entity: Entity } => ({ __entity: e });
 
-function modeOf(headers: Record<string, string>): Mode {
+export function modeOf(headers: Record<string, string>): Mode {
   const accept = (headers.accept ?? '').toLowerCase();
   if (accept.includes('odata=verbose')) return 'verbose';
   if (accept.includes('odata=nometadata')) return 'nometadata';
   return 'minimal';
 }
 
-const CONTENT_TYPES: Record<Mode, string> = {
+export const CONTENT_TYPES: Record<Mode, string> = {
   minimal: 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
   verbose: 'application/json;odata=verbose;charset=utf-8',
   nometadata: 'application/json;odata=nometadata;streaming=true;charset=utf-8'
 };
 
-function renderValue(v: unknown, mode: Mode, top: boolean): unknown {
-  if (isEntity(v)) return renderEntity(v.__entity, mode, top);
-  if (Array.isArray(v)) return mode === 'verbose' ? { results: v.map((x) => renderValue(x, mode, false)) } : v.map((x) => renderValue(x, mode, false));
+function renderValue(v: unknown, mode: Mode): unknown {
+  if (isEntity(v)) return renderEntity(v.__entity, mode);
+  if (Array.isArray(v)) return mode === 'verbose' ? { results: v.map((x) => renderValue(x, mode)) } : v.map((x) => renderValue(x, mode));
   return v;
 }
 
-function renderEntity(e: Entity, mode: Mode, top = false): Record<string, unknown> {
+function renderEntity(e: Entity, mode: Mode): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e.props)) props[k] = renderValue(v, mode, false);
+  for (const [k, v] of Object.entries(e.props)) props[k] = renderValue(v, mode);
   if (mode === 'nometadata') return props;
   if (mode === 'verbose') {
     const meta: Record<string, unknown> = { id: e.id, uri: e.id, type: e.type };
@@ -114,18 +119,18 @@ function renderEntity(e: Entity, mode: Mode, top = false): Record<string, unknow
   return { ...head, ...props };
 }
 
-function json(status: number, body: unknown, mode: Mode, extra: Record<string, string> = {}): HostResponse {
+export function json(status: number, body: unknown, mode: Mode, extra: Record<string, string> = {}): HostResponse {
   return { status, headers: { 'content-type': CONTENT_TYPES[mode], ...extra }, body: JSON.stringify(body) };
 }
 
-function entityResponse(ctx: SpContext, mode: Mode, e: Entity, set: string, status = 200, extra: Record<string, string> = {}): HostResponse {
-  const rendered = renderEntity(e, mode, true);
+export function entityResponse(ctx: SpContext, mode: Mode, e: Entity, set: string, status = 200, extra: Record<string, string> = {}): HostResponse {
+  const rendered = renderEntity(e, mode);
   if (mode === 'verbose') return json(status, { d: rendered }, mode, extra);
   if (mode === 'minimal') return json(status, { 'odata.metadata': `${ctx.webUrl}/_api/$metadata#${set}/@Element`, ...rendered }, mode, extra);
   return json(status, rendered, mode, extra);
 }
 
-function collectionResponse(ctx: SpContext, mode: Mode, items: Entity[], set: string, nextLink?: string): HostResponse {
+export function collectionResponse(ctx: SpContext, mode: Mode, items: Entity[], set: string, nextLink?: string): HostResponse {
   const values = items.map((e) => renderEntity(e, mode));
   if (mode === 'verbose') {
     const d: Record<string, unknown> = { results: values };
@@ -156,7 +161,7 @@ function queriedCollection(ctx: SpContext, req: HostRequest, mode: Mode, entitie
   return collectionResponse(ctx, mode, shown, set);
 }
 
-function applySelect(e: Entity, select: string[]): Entity {
+export function applySelect(e: Entity, select: string[]): Entity {
   if (select.length === 0 || select.includes('*')) return e;
   const props: Record<string, unknown> = {};
   for (const s of select) {
@@ -190,7 +195,7 @@ export function digestValid(secret: string, digest: string | undefined, now = ne
 
 // ---- paths -----------------------------------------------------------------------------
 
-interface Segment {
+export interface Segment {
   name: string;
   /** Raw text inside the parentheses, if any. */
   args?: string;
@@ -209,13 +214,13 @@ function parseSegments(path: string): Segment[] {
 }
 
 /** `'text'` → text (with '' unescaped); `guid'x'` → x; numbers as text. */
-function unquote(arg: string | undefined): string {
+export function unquote(arg: string | undefined): string {
   if (arg === undefined) throw invalidQuery('A parameter is missing.');
   const m = /^(?:guid)?'([\s\S]*)'$/i.exec(arg.trim());
   return m ? m[1].replace(/''/g, "'") : arg.trim();
 }
 
-function parseBody(req: HostRequest): Record<string, unknown> {
+export function parseBody(req: HostRequest): Record<string, unknown> {
   if (req.body.trim() === '') return {};
   let parsed: unknown;
   try {
@@ -227,7 +232,7 @@ function parseBody(req: HostRequest): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function effectiveMethod(req: HostRequest): string {
+export function effectiveMethod(req: HostRequest): string {
   const override = req.headers['x-http-method'];
   return req.method === 'POST' && override ? override.toUpperCase() : req.method;
 }
@@ -244,7 +249,7 @@ function permissionsOf(user: HostUser): { High: string; Low: string } {
   return user.isSiteAdmin ? PERMISSIONS.fullControl : user.canEdit ? PERMISSIONS.edit : PERMISSIONS.read;
 }
 
-function requireEdit(ctx: SpContext): void {
+export function requireEdit(ctx: SpContext): void {
   if (!ctx.user.canEdit && !ctx.user.isSiteAdmin) throw accessDenied();
 }
 
@@ -283,7 +288,7 @@ function listEntity(ctx: SpContext, l: HostList): Entity {
     props: {
       AllowContentTypes: true,
       BaseTemplate: l.baseTemplate,
-      BaseType: 0,
+      BaseType: l.baseTemplate === DOCUMENT_LIBRARY ? 1 : 0,
       ContentTypesEnabled: false,
       Created: l.created,
       Description: l.description,
@@ -454,7 +459,7 @@ function expandedEntity(ctx: SpContext, f: HostField, id: unknown, subs: string[
 }
 
 /** Builds an item entity honouring $select/$expand like SharePoint. */
-function itemEntity(ctx: SpContext, l: HostList, row: ItemRow, select: string[], expand: string[]): Entity {
+export function itemEntity(ctx: SpContext, l: HostList, row: ItemRow, select: string[], expand: string[]): Entity {
   const fields = ctx.store.fields(l);
   const lookupish = (f: HostField): boolean => f.type === 'User' || f.type === 'Lookup';
   for (const e of expand) {
@@ -533,9 +538,9 @@ function itemEntity(ctx: SpContext, l: HostList, row: ItemRow, select: string[],
   };
 }
 
-const itemSet = (l: HostList): string => `${l.entityType.replace(/^SP\.Data\./, 'SP.ListData.')}s`;
+export const itemSet = (l: HostList): string => `${l.entityType.replace(/^SP\.Data\./, 'SP.ListData.')}s`;
 
-function parseQueryOptions(url: URL): { select: string[]; expand: string[] } {
+export function parseQueryOptions(url: URL): { select: string[]; expand: string[] } {
   return { select: parseList(url.searchParams.get('$select')), expand: parseList(url.searchParams.get('$expand')) };
 }
 
@@ -585,6 +590,7 @@ function getItems(ctx: SpContext, l: HostList, req: HostRequest, mode: Mode): Ho
 
 function addItem(ctx: SpContext, l: HostList, req: HostRequest, mode: Mode): HostResponse {
   requireEdit(ctx);
+  refuseLibraryItem(l);
   const values = ctx.store.normaliseValues(l, parseBody(req));
   const row = ctx.store.addItem(l, values, ctx.user.id);
   return entityResponse(ctx, mode, itemEntity(ctx, l, row, [], []), itemSet(l), 201, { etag: `"${row.version}"` });
@@ -1131,6 +1137,7 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
   if (seg.name === 'effectivebasepermissions' && tail.length === 0 && method === 'GET') {
     return entityResponse(ctx, mode, { type: 'SP.BasePermissions', id: `${ctx.webUrl}/_api/Web/EffectiveBasePermissions`, props: { ...permissionsOf(ctx.user) } }, 'SP.ApiData.Webs/EffectiveBasePermissions');
   }
+  if (isFileSegment(seg)) return filesRoute(ctx, seg, tail, req, mode);
   if (seg.name === 'lists') {
     if (seg.args === undefined && tail.length === 0) {
       if (method === 'GET') {
@@ -1144,7 +1151,9 @@ function webRoute(ctx: SpContext, rest: Segment[], req: HostRequest, mode: Mode)
         if (typeof p.Title !== 'string' || p.Title.trim() === '') throw invalidQuery('A list needs a Title.');
         checkListTitleLength(p.Title);
         const baseTemplate = typeof p.BaseTemplate === 'number' ? p.BaseTemplate : 100;
-        if (baseTemplate !== 100) throw notImplemented('POST', `a list with BaseTemplate ${baseTemplate} (only generic lists, 100)`);
+        if (baseTemplate !== 100 && baseTemplate !== DOCUMENT_LIBRARY) {
+          throw notImplemented('POST', `a list with BaseTemplate ${baseTemplate} (only generic lists, 100, and document libraries, 101)`);
+        }
         const l = ctx.store.createList({ title: p.Title, description: typeof p.Description === 'string' ? p.Description : '', baseTemplate });
         ctx.store.updateList(l, {
           enableVersioning: typeof p.EnableVersioning === 'boolean' ? p.EnableVersioning : undefined,

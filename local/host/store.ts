@@ -221,6 +221,28 @@ function builtInFields(): HostField[] {
   ];
 }
 
+/** SharePoint's template id of a document library. */
+export const DOCUMENT_LIBRARY = 101;
+
+/** The fields a document library has besides a list's: the file's name and address, and two view columns. */
+function libraryFields(): HostField[] {
+  const f = (internalName: string, title: string): HostField => ({
+    id: guid(),
+    internalName,
+    staticName: internalName,
+    title,
+    type: 'Text',
+    required: false,
+    indexed: false,
+    hidden: false,
+    readOnly: true,
+    builtIn: true,
+    maxLength: 400,
+    schemaXml: `<Field Type="Text" Name="${internalName}" DisplayName="${title}" ReadOnly="TRUE" />`
+  });
+  return [f('FileLeafRef', 'Name'), f('FileRef', 'URL Path'), f('FileDirRef', 'Path'), f('DocIcon', 'Type'), f('LinkFilename', 'Name (linked to document)')];
+}
+
 /** The SQLite store. */
 export class Store {
   private readonly db: DatabaseSync;
@@ -256,6 +278,7 @@ export class Store {
         list_pk INTEGER NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
         created TEXT NOT NULL, modified TEXT NOT NULL, author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL,
         PRIMARY KEY (list_pk, item_id, version)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS file_blobs (id INTEGER PRIMARY KEY AUTOINCREMENT, bytes BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS outbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT, request_id TEXT NOT NULL, from_address TEXT NOT NULL,
         to_json TEXT NOT NULL, cc_json TEXT NOT NULL, subject TEXT NOT NULL, body_html TEXT NOT NULL, sent_at TEXT NOT NULL);
@@ -284,7 +307,7 @@ export class Store {
   wipe(): void {
     const indexes = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_items_%'").all();
     for (const row of indexes) this.db.exec(`DROP INDEX IF EXISTS "${String(row.name)}"`);
-    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM directory; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM outbox;');
+    this.db.exec('DELETE FROM meta; DELETE FROM users; DELETE FROM directory; DELETE FROM lists; DELETE FROM fields; DELETE FROM views; DELETE FROM items; DELETE FROM item_versions; DELETE FROM file_blobs; DELETE FROM outbox;');
     this.fieldCache.clear();
     this.userCache = undefined;
   }
@@ -419,8 +442,11 @@ export class Store {
     }
     // SharePoint keeps spaces in a REST-created list's URL and drops characters URLs cannot hold.
     const urlName = p.url ? p.url.replace(/^.*\//, '') : p.title.replace(/[#%&*:<>?\\/{|}~"]/g, '');
-    const url = p.url ?? `Lists/${urlName}`;
-    const entityType = `SP.Data.${encodeSpName(urlName.charAt(0).toUpperCase() + urlName.slice(1))}ListItem`;
+    const library = p.baseTemplate === DOCUMENT_LIBRARY;
+    // A document library sits at the web's root ("CommitteePapers"), a list under "Lists/"; their
+    // items' entity types are SP.Data.<Name>Item and SP.Data.<Name>ListItem, as in SharePoint.
+    const url = p.url ?? (library ? urlName : `Lists/${urlName}`);
+    const entityType = `SP.Data.${encodeSpName(urlName.charAt(0).toUpperCase() + urlName.slice(1))}${library ? 'Item' : 'ListItem'}`;
     const id = p.id ?? guid();
     const res = this.db
       .prepare(
@@ -428,7 +454,7 @@ export class Store {
       )
       .run(id, p.title, url, p.description ?? '', p.baseTemplate ?? 100, spNow(), entityType);
     const pk = Number(res.lastInsertRowid);
-    builtInFields().forEach((f, i) => this.db.prepare('INSERT INTO fields (list_pk, internal_name, ord, def) VALUES (?, ?, ?, ?)').run(pk, f.internalName, i, JSON.stringify(f)));
+    (library ? [...builtInFields().map((f) => (f.internalName === 'Title' ? { ...f, required: false } : f)), ...libraryFields()] : builtInFields()).forEach((f, i) => this.db.prepare('INSERT INTO fields (list_pk, internal_name, ord, def) VALUES (?, ?, ?, ?)').run(pk, f.internalName, i, JSON.stringify(f)));
     this.addView(pk, { title: 'All Items', viewQuery: '', rowLimit: 30, isDefault: true, personal: false, fields: ['LinkTitle'] });
     this.fieldCache.delete(pk);
     const created = this.listById(id);
@@ -978,6 +1004,25 @@ export class Store {
       .prepare('SELECT * FROM item_versions i WHERE list_pk = ? AND item_id = ? ORDER BY version DESC')
       .all(list.pk, id)
       .map((r) => ({ ...Store.toRow({ ...(r as Record<string, SQLInputValue>), id: r.item_id }), isCurrent: Number(r.version) === current.version }));
+  }
+
+  // ---- file contents ------------------------------------------------------------------
+
+  /** Keeps a file's bytes; returns their id (a file's item versions each name the bytes they had). */
+  putBlob(bytes: Uint8Array): number {
+    return Number(this.db.prepare('INSERT INTO file_blobs (bytes) VALUES (?)').run(bytes).lastInsertRowid);
+  }
+
+  /** The bytes kept under an id, or undefined. */
+  getBlob(id: number): Uint8Array | undefined {
+    const row = this.db.prepare('SELECT bytes FROM file_blobs WHERE id = ?').get(id);
+    return row ? new Uint8Array(row.bytes as Uint8Array) : undefined;
+  }
+
+  /** An item of a list by the value of a text column, compared case-insensitively (a library's FileRef). */
+  itemByText(list: HostList, column: string, value: string): ItemRow | undefined {
+    const row = this.db.prepare(`SELECT * FROM items i WHERE list_pk = ? AND lower(json_extract(data, ?)) = lower(?)`).get(list.pk, `$."${column}"`, value);
+    return row ? Store.toRow(row as Record<string, SQLInputValue>) : undefined;
   }
 
   // ---- outbox ------------------------------------------------------------------------

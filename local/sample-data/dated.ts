@@ -7,7 +7,7 @@
  * 2022", "Q2 2022/23") move with them, so a newcomer sees a quarter in progress: some officers
  * done, some due, one late, risks due for review in the coming weeks.
  */
-import { CalendarError, isIsoDate, nextDeadline, parsePeriodId, periodById } from '../../src/domain/calendar';
+import { CalendarError, isIsoDate, nextDeadline, nextPeriod, parsePeriodId, periodById } from '../../src/domain/calendar';
 import type { Stored } from '../../src/domain/types';
 import type { SampleData } from './types';
 
@@ -17,6 +17,20 @@ import type { SampleData } from './types';
  * Seeding as of any day whose next deadline is that one leaves the data as written.
  */
 export const REFERENCE_TODAY = '2022-03-02';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The day to date the sample data for so that `periodId` is the last completed quarter: the
+ * day in the following quarter's update window that REFERENCE_TODAY is in its own (as many
+ * days before the deadline), so the paper for that period finds the whole quarter written.
+ */
+export function sampleTodayAfter(periodId: string): string {
+  const reference = nextDeadline(REFERENCE_TODAY);
+  const lead = Date.parse(`${reference.deadline}T00:00:00Z`) - Date.parse(`${REFERENCE_TODAY}T00:00:00Z`);
+  const deadline = nextPeriod(periodId).deadline;
+  return new Date(Date.parse(`${deadline}T00:00:00Z`) - Math.round(lead / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

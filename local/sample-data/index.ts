@@ -53,5 +53,5 @@ export const sampleData: SampleData = {
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */
 export { personas };
-export { datedSampleData, REFERENCE_TODAY } from './dated';
+export { datedSampleData, REFERENCE_TODAY, sampleTodayAfter } from './dated';
 export type { Persona, SampleData };

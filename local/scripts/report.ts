@@ -1,6 +1,6 @@
 /**
  * `npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual]
- *   [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf]`
+ *   [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf] [--today YYYY-MM-DD]`
  *
  * Writes a committee report as a Word document with the same builder the web part's
  * "Download for committee" uses, reading the lists through PnPjs (getSPForUrl +
@@ -8,11 +8,15 @@
  * - with `--url`, from the host at that origin (e.g. `npm start` running);
  * - without it, from `npm start`'s host at http://127.0.0.1:$SSM_PORT (4321 by default) when it answers, otherwise
  *   from a host started inside this process on a free loopback port with the sample data
- *   (stopped again when the report is written).
+ *   (stopped again when the report is written). That host's sample data is dated so that the
+ *   period asked for is the last completed quarter (the paper then finds the whole quarter
+ *   written), or for `--today`, or for SSM_TODAY when set; the console says which.
+ * A past period for which the lists hold no item at all is named on the console (the paper is
+ * still written, with its "nothing was entered" lines) rather than passed off as a report.
  * `--kind` defaults to the annual review for a period that closes the financial year (Q4) and
  * to the quarterly performance report otherwise. `--publish` also stores the report as a new
- * snapshot version. `--pdf` also writes the PDF beside the .docx, converted by LibreOffice
- * (installed from Debian by ensure-paper-tools.mjs when missing). The paper shows the lists as
+ * snapshot version and its Word file in the Committee papers library. `--pdf` also writes the
+ * PDF beside the .docx, converted by LibreOffice (installed from Debian by ensure-paper-tools.mjs when missing). The paper shows the lists as
  * they stood at the period's end: benefits' and risks' values come from their version history,
  * and "realised this period" from when a benefit's status became Achieved.
  */
@@ -26,7 +30,7 @@ import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import type { Repositories } from '../../src/data/repositories';
 import { ListMissingError, NotFoundError } from '../../src/data/errors';
-import { periodById } from '../../src/domain/calendar';
+import { isIsoDate, isoDateOf, periodById, periodShortLabel } from '../../src/domain/calendar';
 import { buildReportModel, REPORT_KINDS, ReportKind, ReportModel, previousSnapshot } from '../../src/domain/report';
 import type { ReportHistory } from '../../src/domain/report';
 import type { ReportSnapshot } from '../../src/domain/types';
@@ -37,12 +41,13 @@ import { createPnpItemHistory } from '../../src/data/itemHistory';
 import type { ReportSettingsRepository } from '../../src/data/reportSettings';
 import { listReportSettings } from '../../src/data/reportSettings';
 import { ensurePaperTools, libreOfficePdfConverter, resvgRasterise } from './libreoffice';
+import { sampleTodayAfter } from '../sample-data/dated';
 
 /** Origin of `npm start`'s host when SSM_PORT is not set. */
 export const DEFAULT_LOCAL_URL = 'http://127.0.0.1:4321';
 
 const USAGE =
-  'Usage: npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual] [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf]';
+  'Usage: npm run report -- --period 2021-22-Q4 [--service "Governance"] [--kind highlight|quarterly|annual] [--out report.docx] [--url http://127.0.0.1:4321] [--publish] [--pdf] [--today YYYY-MM-DD]';
 
 /** Parsed command line. */
 export interface ReportArgs {
@@ -54,6 +59,8 @@ export interface ReportArgs {
   publish: boolean;
   /** Also write a PDF (LibreOffice). */
   pdf?: boolean;
+  /** The day an in-process host dates its sample data for (YYYY-MM-DD). */
+  today?: string;
 }
 
 /** Parses the command line; throws with the usage on anything unknown or missing. */
@@ -77,12 +84,57 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
     else if (a === '--url') args.url = value();
     else if (a === '--publish') args.publish = true;
     else if (a === '--pdf') args.pdf = true;
+    else if (a === '--today') {
+      const t = value();
+      if (!isIsoDate(t)) throw new Error(`--today must be a date in the form YYYY-MM-DD, not "${t}".`);
+      args.today = t;
+    }
     else throw new Error(`Unknown option ${a}.\n${USAGE}`);
   }
   if (!period) throw new Error(`--period is required.\n${USAGE}`);
   // Fails early with the calendar's own message for a malformed id.
   periodById(period);
   return { ...args, period };
+}
+
+/** The day an in-process host dates its sample data for, and why, for the console. */
+export interface SampleDating {
+  /** YYYY-MM-DD. */
+  readonly today: string;
+  /** One sentence saying which dating was used. */
+  readonly description: string;
+}
+
+/**
+ * How an in-process host dates its sample data: `--today`, else SSM_TODAY (as `npm start`
+ * does), else so that the period asked for is the last completed quarter. Dating it for the
+ * real today would leave a past period's paper empty, every item "created after the period".
+ */
+export function sampleDating(args: Pick<ReportArgs, 'period' | 'today'>, env: NodeJS.ProcessEnv = process.env): SampleDating {
+  if (args.today !== undefined) return { today: args.today, description: `the sample data is dated for ${args.today} (--today)` };
+  const fromEnv = env.SSM_TODAY?.trim();
+  if (fromEnv) {
+    if (!isIsoDate(fromEnv)) throw new Error(`SSM_TODAY must be a date in the form YYYY-MM-DD, not "${fromEnv}".`);
+    return { today: fromEnv, description: `the sample data is dated for ${fromEnv} (SSM_TODAY)` };
+  }
+  const today = sampleTodayAfter(args.period);
+  return { today, description: `the sample data is dated for ${today}, so that ${periodShortLabel(args.period)} is the last completed quarter (--today or SSM_TODAY to choose another day)` };
+}
+
+/**
+ * What to say on the console when a period that has ended found no item at all (objective,
+ * update, benefit, risk, measure, highlight report, best practice or lesson), so an empty paper
+ * is never passed off silently; undefined otherwise. `today` is YYYY-MM-DD.
+ */
+export function emptyPeriodNotice(model: ReportModel, today: string): string | undefined {
+  if (model.period.end >= today) return undefined;
+  const any =
+    model.services.some((s) => s.objectives.length > 0 || s.benefits.length > 0 || s.risks.length > 0 || s.measures.length > 0 || s.highlight !== undefined) ||
+    model.topRisks.length > 0 ||
+    (model.bestPractice?.length ?? 0) > 0 ||
+    (model.lessonsLearned?.length ?? 0) > 0;
+  if (any) return undefined;
+  return `The lists hold nothing that existed by the end of ${periodShortLabel(model.period.id)}: no objective, benefit, risk, measure or highlight report, so the paper says that nothing was entered. Read a site that has that period's data, or (with no host running) date the sample data with --today.`;
 }
 
 /** Whether a SharePoint site answers at the origin. */
@@ -191,18 +243,24 @@ async function main(argv: readonly string[]): Promise<number> {
       origin = local;
       console.log(`Reading from the local host at ${origin}.`);
     } else {
-      const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true });
+      const dating = sampleDating(args);
+      const host = await startLocalHost({ port: 0, host: '127.0.0.1', dbFile: ':memory:', seed: true, today: dating.today });
       origin = host.url;
       stop = () => host.close();
-      console.log(`No local host at ${local}; started one with the sample data at ${origin} for this report.`);
+      console.log(`No local host at ${local}; started one with the sample data at ${origin} for this report: ${dating.description}.`);
     }
   } else {
     console.log(`Reading from ${origin}.`);
   }
+  // The site's data is dated already; only a host started here can be dated for a day.
+  if (!stop && args.today !== undefined) console.warn(`--today ${args.today} is not used: it dates the sample data of a host this command starts, and ${origin} is already running.`);
   try {
     const sp = getSPForUrl(`${origin}/sites/ssm`);
     const repos = createPnpRepositories(sp);
-    const model = await buildFromRepositories(repos, args, new Date(), { history: createPnpItemHistory(sp) });
+    const now = new Date();
+    const model = await buildFromRepositories(repos, args, now, { history: createPnpItemHistory(sp) });
+    const empty = emptyPeriodNotice(model, isoDateOf(now));
+    if (empty) console.warn(empty);
     const out = path.resolve(args.out ?? reportFileName(model));
     const docx = await renderDocx(model);
     await fs.writeFile(out, docx);
@@ -216,6 +274,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.publish) {
       const snapshot = await repos.snapshots.publish(model);
       console.log(`Published as snapshot "${snapshot.title}", version ${snapshot.version}.`);
+      // The very file written above is what the committee receives: it is kept in the papers library.
+      const paper = await repos.committeePapers.storePaper(snapshot, docx, reportFileName(model));
+      console.log(`Stored the Word paper in Committee papers as ${paper.fileUrl}.`);
     }
     return 0;
   } finally {

@@ -14,6 +14,7 @@ import {
   SnapshotTooLargeError,
   ThrottledError
 } from '../data/errors';
+import { PaperNotStoredError } from '../data/papers';
 import { ValidationFailedError } from '../domain/validationError';
 import { ImportFileError } from '../domain/import/errors';
 import { ImportApplyError } from '../import/applyError';
@@ -57,6 +58,10 @@ export function describeError(error: unknown): IErrorDescription {
       details: error.errors.map((e) => e.message),
       type: MessageBarType.warning
     };
+  }
+  if (error instanceof PaperNotStoredError) {
+    // The snapshot stands; only its Word file is missing, and storing it can be retried.
+    return { kind: 'dataAccess', title: strings.ErrorPaperNotStoredTitle, details: [error.message, strings.ErrorPaperNotStoredDetail], type: MessageBarType.warning };
   }
   if (error instanceof ListMissingError) {
     return { kind: 'listMissing', title: strings.ErrorListMissingTitle, details: [error.message], type: MessageBarType.warning };

@@ -48,11 +48,12 @@ import {
   ConflictError,
   ErrorContext,
   NotFoundError,
-  SnapshotTooLargeError,
   SnapshotUnreadableError,
   toDataAccessError
 } from './errors';
 import { contentHash, packModel, unpackModel } from './snapshotCodec';
+import { PnpCommitteePapers } from './papersLibrary';
+import { storeOversizeModel, storedModelText } from './snapshotFiles';
 import { aloneRetryMs, BatchPart, batchSleep, executeMixedRound, PartResult, RoundPart, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
 /** SharePoint's largest page (and the list view threshold). */
@@ -674,7 +675,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   }
   // An unreadable snapshot never stops the report: it is left out here and listed, with the
   // reason, among the published reports (publishedPeriods).
-  if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots)).readable;
+  if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots, sp)).readable;
   return data;
 }
 
@@ -706,14 +707,16 @@ type SnapshotRead = { ok: true; snapshot: ReportSnapshot } | { ok: false; unread
  * unpacked (snapshotCodec) and checked deeply, so a hand-edited column is caught here, for its
  * own row, not deep inside a render and never for the other snapshots.
  */
-async function readStoredSnapshot(s: ReportSnapshot): Promise<SnapshotRead> {
-  const stored: unknown = s.model;
-  let integrity: SnapshotIntegrity = 'unverified';
-  if (s.contentHash) {
-    const text = typeof stored === 'string' ? stored : JSON.stringify(stored ?? null);
-    integrity = (await contentHash(snapshotContent(s, text))) === s.contentHash ? 'verified' : 'altered';
-  }
+async function readStoredSnapshot(s: ReportSnapshot, sp: SPFI): Promise<SnapshotRead> {
   try {
+    // A report too large for the column is kept in a file the column points to (snapshotFiles):
+    // the fingerprint covers the file's content, so a changed file reads as altered too.
+    const stored: unknown = await storedModelText(sp, s.model);
+    let integrity: SnapshotIntegrity = 'unverified';
+    if (s.contentHash) {
+      const text = typeof stored === 'string' ? stored : JSON.stringify(stored ?? null);
+      integrity = (await contentHash(snapshotContent(s, text))) === s.contentHash ? 'verified' : 'altered';
+    }
     return { ok: true, snapshot: { ...s, integrity, model: readSnapshotModel(await unpackModel(stored)) } };
   } catch (e) {
     const unreadable: UnreadableSnapshot = {
@@ -731,8 +734,8 @@ async function readStoredSnapshot(s: ReportSnapshot): Promise<SnapshotRead> {
 }
 
 /** The readable snapshots of a read; the unreadable ones are listed by publishedPeriods only. */
-async function readableSnapshots(found: readonly ReportSnapshot[]): Promise<{ readable: ReportSnapshot[]; unreadable: UnreadableSnapshot[] }> {
-  const reads = await Promise.all(found.map(readStoredSnapshot));
+async function readableSnapshots(found: readonly ReportSnapshot[], sp: SPFI): Promise<{ readable: ReportSnapshot[]; unreadable: UnreadableSnapshot[] }> {
+  const reads = await Promise.all(found.map((s) => readStoredSnapshot(s, sp)));
   const readable: ReportSnapshot[] = [];
   const unreadable: UnreadableSnapshot[] = [];
   for (const r of reads) {
@@ -759,19 +762,19 @@ class PnpSnapshotRepository implements SnapshotRepository {
   }
 
   public async getAll(): Promise<ReportSnapshot[]> {
-    return (await readableSnapshots(await this.list.getAll())).readable;
+    return (await readableSnapshots(await this.list.getAll(), this.sp)).readable;
   }
 
   public async getById(id: number): Promise<ReportSnapshot | undefined> {
     const found = await this.list.getById(id);
     if (!found) return undefined;
-    const read = await readStoredSnapshot(found);
+    const read = await readStoredSnapshot(found, this.sp);
     if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'read', list: 'snapshots', itemId: id });
     return read.snapshot;
   }
 
   public async getForPeriod(periodId: string): Promise<ReportSnapshot[]> {
-    const found = (await readableSnapshots(await this.list.getForPeriod(periodId))).readable;
+    const found = (await readableSnapshots(await this.list.getForPeriod(periodId), this.sp)).readable;
     return found.sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
@@ -779,23 +782,24 @@ class PnpSnapshotRepository implements SnapshotRepository {
     const by = publishedBy ?? (await readCurrentUser(this.sp));
     // The next version is one more than the highest stored for the same period and scope,
     // unreadable versions included, so a number is never reused.
-    const all = await readableSnapshots(await this.list.getForPeriod(model.period.id));
+    const all = await readableSnapshots(await this.list.getForPeriod(model.period.id), this.sp);
     const existing = [...all.readable, ...all.unreadable.map((u) => ({ ...u, model }) as unknown as ReportSnapshot)];
     // SharePoint keeps a date and time to the second; the fingerprint covers what it keeps.
     const publishedOn = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
     const item = newSnapshot(model, existing, by, publishedOn);
     const packed = await packModel(item.model);
     // The Json column stores the packed string as a JSON string literal (two quotes more).
-    const storedLength = JSON.stringify(packed).length;
-    if (storedLength > NOTE_MAX_LENGTH) throw new SnapshotTooLargeError(storedLength, NOTE_MAX_LENGTH, { operation: 'add', list: 'snapshots' });
-    const stored = { ...item, model: packed as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)) };
-    const read = await readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>));
+    // One too large for the column is stored as a file of the papers library and the column
+    // points to it; the fingerprint covers the packed report either way.
+    const column = JSON.stringify(packed).length > NOTE_MAX_LENGTH ? await storeOversizeModel(this.sp, item, packed) : packed;
+    const stored = { ...item, model: column as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)) };
+    const read = await readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>), this.sp);
     if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'add', list: 'snapshots' });
     return read.snapshot;
   }
 
   public async publishedPeriods(): Promise<PublishedPeriod[]> {
-    const { readable, unreadable } = await readableSnapshots(await this.list.getAll());
+    const { readable, unreadable } = await readableSnapshots(await this.list.getAll(), this.sp);
     return publishedPeriods(readable, unreadable);
   }
 }
@@ -813,6 +817,8 @@ function repositoryOf(sp: SPFI, key: ListKey, kind: RepositoryKind, options: Pnp
       return new PnpReminderLogRepository(sp, key, options);
     case 'snapshots':
       return new PnpSnapshotRepository(sp, key, options);
+    case 'papers':
+      return new PnpCommitteePapers(sp);
     default:
       return unreachable(kind, 'repository kind');
   }

@@ -14,7 +14,7 @@ import '@pnp/sp/site-groups/web';
 import type { IList } from '@pnp/sp/lists';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { BUILT_IN, FieldDef, LISTS, ListDef, ListKey, ViewDef } from './schema';
-import { fieldSchemaXml } from './siteScript';
+import { fieldSchemaXml, LIST_TEMPLATE_TYPE } from './siteScript';
 import { BatchPart, runBatch, RunBatchOptions } from './batch';
 import { DataAccessError, ListMissingError, toDataAccessError } from './errors';
 
@@ -51,8 +51,6 @@ export interface EnsureListsOptions {
   batch?: Omit<RunBatchOptions, 'operation' | 'list'>;
 }
 
-/** SharePoint's template id of a custom list. */
-const GENERIC_LIST = 100;
 
 /**
  * AddFieldOptions: AddFieldInternalNameHint (8) makes SharePoint take the internal name from
@@ -143,7 +141,7 @@ class Provisioner {
       // A run interrupted between creating and renaming leaves the list under its URL name.
       existing = await readList(this.sp, urlName(def));
       if (!existing) {
-        existing = (await this.sp.web.lists.add(urlName(def), def.description, GENERIC_LIST, false)) as RawList;
+        existing = (await this.sp.web.lists.add(urlName(def), def.description, LIST_TEMPLATE_TYPE[def.template ?? 'list'], false)) as RawList;
         created = true;
       }
     }

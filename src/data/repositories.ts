@@ -9,6 +9,7 @@ import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf }
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
 import type { ItemHistoryRepository } from './itemHistory';
+import type { CommitteePapersRepository } from './papers';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -120,6 +121,8 @@ export interface RepositoryKinds<T> {
   reminderLog: ReminderLogRepository;
   /** Published report snapshots (immutable). */
   snapshots: SnapshotRepository;
+  /** The Word papers of published reports, in a document library. */
+  papers: CommitteePapersRepository;
 }
 
 /** The repository of each declared list, by list key. */

@@ -8,7 +8,7 @@ import { LIST_DECLARATIONS, ListKey } from './lists';
 import type { FieldKeyOf, ListDeclaration, ListDef, ViewDef } from './lists/declare';
 import { BUILT_IN } from './lists/builtIn';
 
-export type { FieldDef, FieldType, JsonEntry, ListDef, ListPermissions, ViewDef } from './lists/declare';
+export type { FieldDef, FieldType, JsonEntry, ListDef, ListPermissions, ListTemplate, ViewDef } from './lists/declare';
 export type { ListKey } from './lists';
 export { BUILT_IN };
 
@@ -23,7 +23,9 @@ const BY_MODIFIED_DESC = `<OrderBy><FieldRef Name="${BUILT_IN.modified}" Ascendi
 
 /** Builds the standard views every list gets: default, auditor "all items with history columns" and "by service". */
 function withViews(list: Omit<ListDef, 'views'>, extra: readonly ViewDef[] = []): ListDef {
-  const columns = [BUILT_IN.title, ...list.fields.filter((f) => f.type !== 'Json').map((f) => f.internalName)];
+  // A library's views lead with the file (icon and linked name), which is what auditors open.
+  const lead = list.template === 'library' ? [BUILT_IN.docIcon, BUILT_IN.linkFilename, BUILT_IN.title] : [BUILT_IN.title];
+  const columns = [...lead, ...list.fields.filter((f) => f.type !== 'Json').map((f) => f.internalName)];
   const serviceField = list.fields.find((f) => f.lookupList === 'services');
   const views: ViewDef[] = [
     { title: 'All Items', fields: columns, query: '', rowLimit: 30, isDefault: true },
@@ -52,7 +54,8 @@ function listDefOf(decl: ListDeclaration<ListKey>): ListDef {
   const base: Omit<ListDef, 'views'> = titleKey === undefined
     ? { key, title, url, description, majorVersionLimit, fields, titleDisplayName }
     : { key, title, url, description, majorVersionLimit, fields, titleDisplayName, titleKey };
-  return withViews(decl.permissions ? { ...base, permissions: decl.permissions } : base, decl.views ? decl.views(fieldOf) : []);
+  const withPermissions = decl.permissions ? { ...base, permissions: decl.permissions } : base;
+  return withViews(decl.template ? { ...withPermissions, template: decl.template } : withPermissions, decl.views ? decl.views(fieldOf) : []);
 }
 
 /** Every list of the product, keyed by ListKey, in provisioning order (lookup targets first). */

@@ -51,11 +51,14 @@ export type SiteScriptSubaction =
       makeDefault: boolean;
     };
 
-/** A top-level action; the product only creates lists. */
+/** SharePoint's list template ids: a custom list (100) and a document library (101). */
+export const LIST_TEMPLATE_TYPE = { list: 100, library: 101 } as const;
+
+/** A top-level action; the product only creates lists and libraries. */
 export interface CreateListAction {
   verb: 'createSPList';
   listName: string;
-  templateType: 100;
+  templateType: (typeof LIST_TEMPLATE_TYPE)[keyof typeof LIST_TEMPLATE_TYPE];
   subactions: SiteScriptSubaction[];
 }
 
@@ -340,7 +343,7 @@ export function buildSiteScript(schema: { readonly [K in ListKey]?: ListDef }): 
         makeDefault: v.isDefault === true
       });
     }
-    actions.push({ verb: 'createSPList', listName: list.title, templateType: 100, subactions });
+    actions.push({ verb: 'createSPList', listName: list.title, templateType: LIST_TEMPLATE_TYPE[list.template ?? 'list'], subactions });
     created.set(list.key, list.title);
   }
   return { $schema: SITE_SCRIPT_SCHEMA_URL, actions, bindata: {}, version: 1 };

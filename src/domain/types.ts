@@ -11,6 +11,7 @@ import type {
   MeasureFrequency,
   ObjectiveRag,
   ObjectiveStatus,
+  PaperContent,
   Rag,
   ReminderStatus,
   RiskStatus,
@@ -276,6 +277,36 @@ export interface LessonLearned extends Stored {
  * A published committee report (issue 6): the report model as shown, who published it and
  * when. Immutable: publishing the same period and scope again stores the next version.
  */
+/**
+ * A file of the "Committee papers" document library: the Word paper of one published version, as
+ * the committee received it, or the data of a report too large for its snapshot's column. One
+ * file per published version (never overwritten), so its address always opens that version.
+ */
+export interface CommitteePaper extends Stored {
+  /** The file name, e.g. "Shared-Services-Highlight-Report-Q4-2021-22-v2.docx". */
+  fileName: string;
+  /** Server-relative address of the file, e.g. "/sites/ssm/SSMCommitteePapers/….docx". */
+  fileUrl: string;
+  /** What the file holds. */
+  content: PaperContent;
+  /** The report's title (the library's Title column). */
+  reportTitle?: string;
+  /** The report's kind (highlight, quarterly, annual). */
+  reportKind: string;
+  /** Reporting period id. */
+  periodId: string;
+  /** Service reported on, or undefined for all services. */
+  serviceId?: number;
+  /** The committee meeting the paper went to (YYYY-MM-DD), when one is named. */
+  meetingDate?: string;
+  /** Version of the report's series. */
+  version: number;
+  /** Id of the snapshot it belongs to (absent on report data, which its snapshot points to). */
+  snapshotId?: number;
+  /** SHA-256 of the file's bytes as stored ("sha256:…"). */
+  fileHash?: string;
+}
+
 export interface ReportSnapshot extends Stored {
   /** Period id and service, e.g. "2021-22-Q4 Governance" or "2021-22-Q4 All services". */
   title: string;

@@ -76,3 +76,11 @@ export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
 
 /** Likelihood and impact are scored 1 to 5. */
 export const RISK_SCALE = { min: 1, max: 5 } as const;
+
+/**
+ * What a file of the committee papers library holds: the Word paper the committee received, or
+ * the data of a published report too large for its snapshot's column.
+ */
+export const PAPER_CONTENTS = ['Word paper', 'Report data'] as const;
+/** What a committee papers file holds. */
+export type PaperContent = (typeof PAPER_CONTENTS)[number];

@@ -105,7 +105,8 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
         });
         // A short row is padded, so the table stays rectangular.
         while (children.length < width) children.push(new TableCell({ children: [new Paragraph({ children: [], alignment: AlignmentType.LEFT })] }));
-        return new TableRow({ tableHeader: header, children });
+        // Like the paper's own tables: no row split across pages, the header rows repeated on each.
+        return new TableRow({ tableHeader: header, cantSplit: true, children });
       })
     }, alt);
   };

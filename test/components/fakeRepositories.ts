@@ -14,7 +14,8 @@ import type {
   Repositories,
   SnapshotRepository
 } from '../../src/data/repositories';
-import type { Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import type { CommitteePaper, Person, ReminderLogEntry, ReportSnapshot, Stored } from '../../src/domain/types';
+import { CommitteePapersRepository, versionedFileName } from '../../src/data/papers';
 import { emptyInitialData, saveEach } from '../../src/data/repositories';
 import { everyPlainList, initialItemsOf } from '../support/everyList';
 import type { ListKey } from '../../src/data/lists';
@@ -51,6 +52,8 @@ function listRepository<T extends Stored>(items: T[]): ListRepository<T> {
 
 /** Fake repositories plus the log of `loadInitial` calls. */
 export interface FakeRepositories extends Repositories {
+  /** Addresses of stored Word papers to report as changed after they were stored. */
+  alteredPapers: Set<string>;
   /** Lists requested by each `loadInitial` call, in order. */
   loadInitialCalls: Array<ReadonlyArray<keyof InitialData>>;
   /** Options of each `loadInitial` call, in order (undefined when none were given). */
@@ -82,7 +85,39 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
       snapshotList.add(newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString()) as NewItem<ReportSnapshot>),
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
+  // The papers library: a stored paper is kept by snapshot id, as the PnPjs repository links it.
+  const papers = new Map<number, CommitteePaper>();
+  // Addresses of stored papers a test says were changed afterwards.
+  const alteredPapers = new Set<string>();
+  const committeePapers: CommitteePapersRepository = {
+    storePaper: async (snapshot, docx, fileName) => {
+      // jsdom has neither Blob.arrayBuffer nor Web Crypto: the fake notes the size where the hash would be.
+      const size = docx instanceof Uint8Array ? docx.byteLength : docx.size;
+      const name = versionedFileName(fileName, snapshot.version);
+      const paper: CommitteePaper = {
+        id: papers.size + 1,
+        etag: '"1"',
+        fileName: name,
+        fileUrl: `/sites/ssm/SSMCommitteePapers/${name}`,
+        content: 'Word paper',
+        reportKind: snapshot.model.kind,
+        periodId: snapshot.periodId,
+        serviceId: snapshot.serviceId,
+        version: snapshot.version,
+        snapshotId: snapshot.id,
+        fileHash: `fake:${size}`
+      };
+      papers.set(snapshot.id, paper);
+      return paper;
+    },
+    papersBySnapshot: async () => new Map(papers),
+    read: async () => new Uint8Array(),
+    versions: async () => [],
+    integrity: async (paper) => (alteredPapers.has(paper.fileUrl) ? 'altered' : 'verified')
+  };
   const repositories: FakeRepositories = {
+    committeePapers,
+    alteredPapers,
     ...everyPlainList((key) => listRepository(listSeeds?.[key] ?? initialItemsOf(data, key))),
     objectiveUpdates,
     reminderLog: (() => {

@@ -2,38 +2,18 @@
  * The product against the host's SharePoint Online fault switches: a `$batch` whose failed part
  * fails every later part, per-part timeouts, 409 Save Conflict and RateLimit headers.
  */
-import { startLocalHost } from '../../local/host/server';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { ConflictError, DataAccessError } from '../../src/data/errors';
 import type { ReminderLogEntry } from '../../src/domain/types';
 import type { NewItem } from '../../src/data/repositories';
-import { formDigest } from './support/digest';
+import { useFaultHost } from './support/faultHost';
 
-type Host = Awaited<ReturnType<typeof startLocalHost>>;
-
-let host: Host;
-let digest: string;
-const waits: number[] = [];
-// Records the waits asked for instead of sleeping: the assertion is on what we honour, not on time.
-const sleep = async (ms: number): Promise<void> => { waits.push(ms); };
-
-beforeAll(async () => {
-  host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true });
-  digest = await formDigest(`${host.url}/sites/ssm`);
-});
-
-afterAll(async () => {
-  await host?.close();
-});
-
-beforeEach(() => {
-  waits.length = 0;
-  host.setFaults({});
-});
+const local = useFaultHost();
+const { waits, sleep } = local;
 
 function repos(): ReturnType<typeof createPnpRepositories> {
-  return createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`, { digest, retry: { retries: 5, sleep, baseDelayMs: 1 } }), {
+  return createPnpRepositories(getSPForUrl(local.siteUrl, { digest: local.digest, retry: { retries: 5, sleep, baseDelayMs: 1 } }), {
     batch: { retries: 5, sleep, baseDelayMs: 1, partRetries: 6 }
   });
 }
@@ -47,10 +27,10 @@ function entry(n: number): NewItem<ReminderLogEntry> {
 it('loadInitial returns complete data when a failed part fails every later part of its batch', async () => {
   const r = repos();
   const expected = await r.loadInitial([...LISTS]);
-  host.setFaults({ rateBatchCascade: 0.2, seed: 3 });
+  local.host.setFaults({ rateBatchCascade: 0.2, seed: 3 });
   const data = await r.loadInitial([...LISTS]);
-  const injected = host.faultsInjected();
-  host.setFaults({});
+  const injected = local.host.faultsInjected();
+  local.host.setFaults({});
   expect(injected.cascade).toBeGreaterThan(0);
   for (const key of LISTS) expect(data[key].map((x) => x.id)).toEqual(expected[key].map((x) => x.id));
 });
@@ -58,10 +38,10 @@ it('loadInitial returns complete data when a failed part fails every later part 
 it('loadInitial returns complete data when batch parts time out', async () => {
   const r = repos();
   const expected = await r.loadInitial([...LISTS]);
-  host.setFaults({ rateBatchTimeout: 0.3, seed: 11 });
+  local.host.setFaults({ rateBatchTimeout: 0.3, seed: 11 });
   const data = await r.loadInitial([...LISTS]);
-  const injected = host.faultsInjected();
-  host.setFaults({});
+  const injected = local.host.faultsInjected();
+  local.host.setFaults({});
   expect(injected.timeout).toBeGreaterThan(0);
   for (const key of LISTS) expect(data[key].map((x) => x.id)).toEqual(expected[key].map((x) => x.id));
 });
@@ -69,10 +49,10 @@ it('loadInitial returns complete data when batch parts time out', async () => {
 it('reports batched adds failed by another part and never counts them as saved', async () => {
   const r = repos();
   const adds = Array.from({ length: 10 }, (_, i) => ({ add: entry(i) }));
-  host.setFaults({ rateBatchCascade: 0.15, seed: 5, pathPattern: '\\$batch|/items' });
+  local.host.setFaults({ rateBatchCascade: 0.15, seed: 5, pathPattern: '\\$batch|/items' });
   const outcomes = await r.reminderLog.saveMany(adds);
-  const injected = host.faultsInjected();
-  host.setFaults({});
+  const injected = local.host.faultsInjected();
+  local.host.setFaults({});
   expect(injected.cascade).toBeGreaterThan(0);
   const stored = (await r.reminderLog.getForPeriod('2021-22-Q4')).filter((e) => e.key.startsWith('fault-'));
   const failed = outcomes.filter((o) => !o.ok);
@@ -87,10 +67,10 @@ it('retries batched updates guarded by an etag on their own until they are saved
   const saved = await r.reminderLog.saveMany(Array.from({ length: 8 }, (_, i) => ({ add: entry(100 + i) })));
   const items = saved.flatMap((o) => (o.ok ? [o.item] : []));
   expect(items).toHaveLength(8);
-  host.setFaults({ rateBatchCascade: 0.2, rateBatchTimeout: 0.1, seed: 9 });
+  local.host.setFaults({ rateBatchCascade: 0.2, rateBatchTimeout: 0.1, seed: 9 });
   const outcomes = await r.reminderLog.saveMany(items.map((it) => ({ update: { id: it.id, etag: it.etag, status: 'Sent' as const } })));
-  const injected = host.faultsInjected();
-  host.setFaults({});
+  const injected = local.host.faultsInjected();
+  local.host.setFaults({});
   expect(injected.cascade + injected.timeout).toBeGreaterThan(0);
   expect(outcomes.every((o) => o.ok)).toBe(true);
   const now = await r.reminderLog.getForPeriod('2021-22-Q4');
@@ -100,10 +80,10 @@ it('retries batched updates guarded by an etag on their own until they are saved
 it('retries a 409 Save Conflict with back-off and then surfaces it as a conflict with the current version', async () => {
   const r = repos();
   const risk = (await r.risks.getAll())[0];
-  host.setFaults({ rate409: 1 });
+  local.host.setFaults({ rate409: 1 });
   const error = await r.risks.update({ id: risk.id, etag: risk.etag, title: 'Collided' }).catch((e: unknown) => e);
-  const injected = host.faultsInjected();
-  host.setFaults({});
+  const injected = local.host.faultsInjected();
+  local.host.setFaults({});
   expect(injected.conflict).toBe(4); // the write and its three retries
   expect(waits).toEqual([1, 2, 4]);
   expect(error).toBeInstanceOf(ConflictError);
@@ -114,18 +94,18 @@ it('retries a 409 Save Conflict with back-off and then surfaces it as a conflict
 it('saves through a passing 409 Save Conflict', async () => {
   const r = repos();
   const risk = (await r.risks.getAll())[1];
-  host.setFaults({ rate409: 0.5, seed: 2 });
+  local.host.setFaults({ rate409: 0.5, seed: 2 });
   await r.risks.update({ id: risk.id, etag: risk.etag, title: `${risk.title} (reviewed)` });
-  host.setFaults({});
+  local.host.setFaults({});
   expect((await r.risks.getById(risk.id))?.title).toBe(`${risk.title} (reviewed)`);
 });
 
 it('slows down when RateLimit headers say the budget is nearly spent, before any 429', async () => {
   const r = repos();
-  host.setFaults({ rateLimitRemaining: 4, retryAfterSeconds: 2 });
+  local.host.setFaults({ rateLimitRemaining: 4, retryAfterSeconds: 2 });
   await r.services.getAll();
   await r.risks.getAll();
-  host.setFaults({});
+  local.host.setFaults({});
   // Four requests left of 100 in a 2-second window: about 500 ms between requests.
   expect(waits.length).toBeGreaterThan(0);
   expect(waits.every((ms) => ms > 0 && ms <= 500)).toBe(true);

@@ -41,7 +41,8 @@ describe('list registry', () => {
     expect(new Set(titles).size).toBe(titles.length);
     expect(new Set(urls).size).toBe(urls.length);
     for (const decl of LIST_DECLARATIONS) {
-      expect(decl.url).toMatch(/^Lists\/SSM[A-Za-z]+$/);
+      // Lists under Lists/, document libraries at the web's root; both named SSM… so they never meet the site's own.
+      expect(decl.url).toMatch(decl.template === 'library' ? /^SSM[A-Za-z]+$/ : /^Lists\/SSM[A-Za-z]+$/);
       const names = decl.fields.map((f) => f.internalName.toLowerCase());
       expect(new Set(names).size).toBe(names.length);
       const keys = decl.fields.map((f) => f.key);
@@ -71,6 +72,12 @@ describe('list registry', () => {
     const repos = createPnpRepositories(getSPForUrl('http://localhost:1/sites/ssm')) as unknown as Record<string, Record<string, unknown>>;
     for (const decl of LIST_DECLARATIONS) {
       const repo = repos[decl.key];
+      if (decl.repository === 'papers') {
+        // A library of files: stored and read by snapshot, never edited item by item.
+        expect(typeof repo?.storePaper).toBe('function');
+        expect(typeof repo.papersBySnapshot).toBe('function');
+        continue;
+      }
       expect(typeof repo?.getAll).toBe('function');
       const byPeriod = ['period', 'objectiveUpdates', 'reminderLog', 'snapshots'].indexOf(decl.repository) >= 0;
       expect(typeof repo.getForPeriod).toBe(byPeriod ? 'function' : 'undefined');

@@ -40,9 +40,10 @@ const run = async (f: ReturnType<typeof fakeFetch>): Promise<ProvisioningReport>
 const writes = (f: ReturnType<typeof fakeFetch>): string[] => f.calls.filter((c) => c.method !== 'GET').map((c) => decodeURIComponent(c.url).replace(/^.*\/_api\//, ''));
 
 describe('add-only permissions of the snapshot list', () => {
-  it('is what the schema asks of the snapshot list only', () => {
+  it('is what the schema asks of the snapshot list and the committee papers library only', () => {
     expect(SCHEMA.snapshots.permissions).toBe('addOnly');
-    expect(Object.values(SCHEMA).filter((l) => l.permissions).map((l) => l.key)).toEqual(['snapshots']);
+    // What the committee received must not change silently: its Word papers are add-only too.
+    expect(Object.values(SCHEMA).filter((l) => l.permissions).map((l) => l.key)).toEqual(['snapshots', 'committeePapers']);
   });
 
   it('allows adding and reading, never editing, deleting or managing', () => {

@@ -34,7 +34,7 @@ afterAll(async () => {
  * repository (all but the immutable snapshots), so a list declared without a case here fails
  * to compile.
  */
-const casesByList = (): { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<ModelOf<K>>; change: Partial<NewItem<ModelOf<K>>> } } => ({
+const casesByList = (): { [K in CaseList]: { item: NewItem<ModelOf<K>>; change: Partial<NewItem<ModelOf<K>>> } } => ({
   services: {
     item: { name: 'Legal Services', serviceLead: lead, phase: 'Phase 2', partnerCouncils: ['Council A', 'Council B'], sharedSince: '2023-04-01' },
     change: { partnerCouncils: ['Council A', 'Council B', 'Council C'] }
@@ -114,7 +114,7 @@ const casesByList = (): { [K in Exclude<ListKey, 'snapshots'>]: { item: NewItem<
     change: { savingsApproved: 45.5 }
   }
 });
-type CaseList = Exclude<ListKey, 'snapshots'>;
+type CaseList = Exclude<ListKey, 'snapshots' | 'committeePapers'>;
 const CASE_LISTS = Object.keys(casesByList()) as CaseList[];
 
 describe.each(CASE_LISTS.map((list) => ({ list })))('$list', ({ list }) => {

@@ -63,12 +63,12 @@ describe('site script structure', () => {
     expect(script.version).toBe(1);
   });
 
-  it('creates every list of the schema, in order, as a generic list with its description', () => {
+  it('creates every list of the schema, in order, as a generic list (a library as a document library) with its description', () => {
     expect(script.actions.map((a) => a.listName)).toEqual(LISTS.map((l) => l.title));
     for (const list of LISTS) {
       const action = listAction(list);
       expect(action.verb).toBe('createSPList');
-      expect(action.templateType).toBe(100);
+      expect(action.templateType).toBe(list.template === 'library' ? 101 : 100);
       expect(ofVerb(action.subactions, 'setDescription')).toEqual([{ verb: 'setDescription', description: list.description }]);
     }
   });

@@ -46,7 +46,8 @@ it('gives every list a prefixed title and URL name, once, keeping the list folde
   prefixListNames('SSM test run42 ');
   LISTS.forEach((l, i) => {
     expect(l.title).toBe(`SSM test run42 ${before[i].title}`);
-    expect(l.url).toBe(before[i].url.replace(/\/([^/]+)$/, '/SSMtestrun42$1'));
+    // A list keeps its Lists/ folder; a library sits at the web's root.
+    expect(l.url).toBe(before[i].url.includes('/') ? before[i].url.replace(/\/([^/]+)$/, '/SSMtestrun42$1') : `SSMtestrun42${before[i].url}`);
   });
   expect(SCHEMA.objectives.title).toBe('SSM test run42 SSM Objectives');
   // SharePoint refuses list titles over 255 characters.

@@ -2,50 +2,30 @@
  * Throttling against the local host's fault injection: 429 with Retry-After is waited out
  * and retried to eventual success, and writes are never duplicated.
  */
-import { startLocalHost } from '../../local/host/server';
 import { getSPForUrl } from '../../src/data/sp';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { ThrottledError } from '../../src/data/errors';
 import { sampleData } from '../../local/sample-data';
-import { formDigest } from './support/digest';
+import { useFaultHost } from './support/faultHost';
 
-type Host = Awaited<ReturnType<typeof startLocalHost>>;
-
-let host: Host;
-let digest: string;
-const waits: number[] = [];
-// Records the waits asked for instead of sleeping: the assertion is on what we honour, not on time.
-const sleep = async (ms: number): Promise<void> => { waits.push(ms); };
-
-beforeAll(async () => {
-  host = await startLocalHost({ port: 0, dbFile: ':memory:', seed: true });
-  digest = await formDigest(`${host.url}/sites/ssm`);
-});
-
-afterAll(async () => {
-  await host?.close();
-});
-
-beforeEach(() => {
-  waits.length = 0;
-  host.setFaults({});
-});
+const local = useFaultHost();
+const { waits, sleep } = local;
 
 function repos(retries = 20): ReturnType<typeof createPnpRepositories> {
-  return createPnpRepositories(getSPForUrl(`${host.url}/sites/ssm`, { digest, retry: { retries, sleep } }), { batch: { retries, sleep } });
+  return createPnpRepositories(getSPForUrl(local.siteUrl, { digest: local.digest, retry: { retries, sleep } }), { batch: { retries, sleep } });
 }
 
 it('honours Retry-After: 1 and succeeds in the end, without duplicate writes', async () => {
   const r = repos();
   const before = (await r.risks.getAll()).length;
-  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
-  host.resetRequestLog();
+  local.host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
+  local.host.resetRequestLog();
   const titles = Array.from({ length: 12 }, (_, i) => `Throttled risk ${i}`);
   for (const title of titles) {
     await r.risks.add({ title, causeEffect: '', owner: sampleData.users[1], inherentLikelihood: 2, inherentImpact: 2, residualLikelihood: 1, residualImpact: 1, controls: '', status: 'Open' });
   }
   const throttledAnswers = waits.length;
-  host.setFaults({});
+  local.host.setFaults({});
   const after = await r.risks.getAll();
   expect(throttledAnswers).toBeGreaterThan(0);
   expect(waits.every((ms) => ms === 1000)).toBe(true);
@@ -56,9 +36,9 @@ it('honours Retry-After: 1 and succeeds in the end, without duplicate writes', a
 it('retries throttled reads in loadInitial and returns complete data', async () => {
   const r = repos();
   const expected = await r.loadInitial(['services', 'objectives', 'updates', 'risks']);
-  host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
+  local.host.setFaults({ rate429: 0.5, retryAfterSeconds: 1, seed: 7 }); // seeded: the first requests are throttled, so retries really happen
   const data = await r.loadInitial(['services', 'objectives', 'updates', 'risks']);
-  host.setFaults({});
+  local.host.setFaults({});
   expect(waits.length).toBeGreaterThan(0);
   expect(data.objectives.map((o) => o.id)).toEqual(expected.objectives.map((o) => o.id));
   expect(data.updates).toHaveLength(expected.updates.length);
@@ -66,9 +46,9 @@ it('retries throttled reads in loadInitial and returns complete data', async () 
 });
 
 it('gives up with ThrottledError when throttling never ends', async () => {
-  host.setFaults({ rate429: 1, retryAfterSeconds: 1 });
+  local.host.setFaults({ rate429: 1, retryAfterSeconds: 1 });
   const error = await repos(2).services.getAll().catch((e: unknown) => e);
-  host.setFaults({});
+  local.host.setFaults({});
   expect(error).toBeInstanceOf(ThrottledError);
   expect((error as ThrottledError).retryAfterSeconds).toBe(1);
   expect(waits).toEqual([1000, 1000]);

@@ -16,12 +16,13 @@
 import type { Config } from '@jest/types';
 import type { Locator, Page } from 'playwright-core';
 import { personas, sampleData } from '../../local/sample-data';
-import { SCHEMA } from '../../src/data/schema';
+import { BUILT_IN, restName, SCHEMA } from '../../src/data/schema';
 import { fromItem, toItem } from '../../src/data/mapping';
 import { unpackModel } from '../../src/data/snapshotCodec';
 import type { ListKey } from '../../src/data/lists';
 import { periodFor } from '../../src/domain/calendar';
 import type { ReportKind, ReportModel } from '../../src/domain/report';
+import type { CommitteePaper } from '../../src/domain/types';
 import { useE2e } from './support/harness';
 
 // The sample data as written (2021/22), not moved to today: this test runs the year after it.
@@ -74,6 +75,16 @@ async function publishedModels(): Promise<ReportModel[]> {
   const body = (await response.json()) as { value: Record<string, unknown>[] };
   // The product's own mapping reads the column; the codec unpacks what it holds.
   return Promise.all(body.value.map(async (row) => (await unpackModel(fromItem<{ model: unknown }>('snapshots', row).model)) as ReportModel));
+}
+
+/** The files of the committee papers library, read through the product's own mapping. */
+async function storedPapers(): Promise<CommitteePaper[]> {
+  const select = [...SCHEMA.committeePapers.fields.map(restName), BUILT_IN.fileRef].join(',');
+  const response = await fetch(`${e2e().host.webUrl}/_api/web/lists/getbytitle('${encodeURIComponent(SCHEMA.committeePapers.title)}')/items?$select=${select}&$top=500`, {
+    headers: { Accept: 'application/json;odata=nometadata', Cookie: `ssm-user=${encodeURIComponent(editor?.email ?? '')}` }
+  });
+  const body = (await response.json()) as { value: Record<string, unknown>[] };
+  return body.value.map((row) => ({ ...fromItem<CommitteePaper>('committeePapers', row), fileUrl: String(row[BUILT_IN.fileRef]) }));
 }
 
 /** Text of rich text HTML, for comparing with what the screen shows. */
@@ -249,6 +260,12 @@ describe('one year of the monitoring cycle', () => {
         const published = (await publishedModels()).filter((m) => m.kind === kind && m.period.id === period.id && m.scope.serviceId === undefined);
         expect(published).toHaveLength(1);
         expectSections(published[0], kind, period.id, typed);
+        // Its Word paper is in Committee papers, uploaded whole from the browser, at its own address.
+        const paper = (await storedPapers()).find((p) => p.reportKind === kind && p.periodId === period.id && p.content === 'Word paper');
+        expect(paper).toBeDefined();
+        const file = await fetch(`${new URL(e2e().host.webUrl).origin}${paper?.fileUrl ?? ''}`, { headers: { Cookie: `ssm-user=${encodeURIComponent(editor?.email ?? '')}` } });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        expect([file.status, String.fromCharCode(bytes[0], bytes[1])]).toEqual([200, 'PK']);
       }
       await e2e().screenshot(editorPage, `meeting-${index + 1}`);
     }

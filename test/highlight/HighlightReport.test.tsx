@@ -3,6 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { renderReport, seed } from './fixtures';
 import { fakeRepositories } from '../components/fakeRepositories';
+import { TextDecoder, TextEncoder } from 'util';
+
+// Publishing renders the Word paper it stores (docx zips with TextEncoder, which jest's jsdom lacks).
+if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 /** The table following a heading inside a region (headings and tables are siblings' children). */
 function tableAfter(region: HTMLElement, heading: string): HTMLTableElement {
@@ -139,7 +143,7 @@ describe('HighlightReport', () => {
     const dialog = await screen.findByRole('alertdialog');
     expect(within(dialog).getByText(strings.ReportPublishFirst)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
-    await screen.findByText('Published version 1 of "Shared Services Highlight Report, Q4 2021/22".');
+    await screen.findByText(/^Published version 1 of "Shared Services Highlight Report, Q4 2021\/22"\. Its Word paper, as the committee receives it, is kept in Committee papers as Shared-Services-Highlight-Report-Q4-2021-22-v1\.docx\.$/);
 
     // Someone edits the general update after publication; the report is opened again.
     const h = (await repositories.highlights.getById(62))!;
@@ -153,9 +157,13 @@ describe('HighlightReport', () => {
     const again = await screen.findByRole('alertdialog');
     expect(within(again).getByText(/^The latest published version is 1, published on/)).toBeTruthy();
     fireEvent.click(within(again).getByRole('button', { name: 'Publish version 2' }));
-    await screen.findByText('Published version 2 of "Shared Services Highlight Report, Q4 2021/22".');
+    await screen.findByText(/^Published version 2 of "Shared Services Highlight Report, Q4 2021\/22"\. /);
     const stored = await repositories.snapshots.getAll();
     expect(stored.map((s) => s.version).sort()).toEqual([1, 2]);
+    // Each version's Word paper is a file of its own in the papers library, linked to its snapshot.
+    const papers = await repositories.committeePapers.papersBySnapshot();
+    expect(stored.map((s) => papers.get(s.id)?.fileName).sort()).toEqual(['Shared-Services-Highlight-Report-Q4-2021-22-v1.docx', 'Shared-Services-Highlight-Report-Q4-2021-22-v2.docx']);
+    expect(stored.every((s) => (papers.get(s.id)?.version ?? 0) === s.version && papers.get(s.id)?.snapshotId === s.id)).toBe(true);
 
     await repositories.highlights.update({ id: h.id, etag: h.etag, keyPoints: '<p>Today’s text</p>' });
 
@@ -165,10 +173,19 @@ describe('HighlightReport', () => {
       expect.stringMatching(/^Version 2, /),
       expect.stringMatching(/^Version 1, /)
     ]);
+    // Auditors open exactly what the committee received: each version links its stored Word file.
+    const links = await within(list).findAllByTestId('paper-link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Word paper as sent, version 2', '/sites/ssm/SSMCommitteePapers/Shared-Services-Highlight-Report-Q4-2021-22-v2.docx'],
+      ['Word paper as sent, version 1', '/sites/ssm/SSMCommitteePapers/Shared-Services-Highlight-Report-Q4-2021-22-v1.docx']
+    ]);
     fireEvent.click(within(list).getByRole('button', { name: /^Version 1, .*Test Officer$/ }));
 
     const banner = await screen.findByTestId('published-banner');
     expect(banner.textContent).toMatch(/^Published version 1 on \d{1,2} [A-Z][a-z]+ \d{4} by Test Officer$/);
+    expect((await screen.findByRole('link', { name: strings.ReportPaperOpen })).getAttribute('href')).toBe(
+      '/sites/ssm/SSMCommitteePapers/Shared-Services-Highlight-Report-Q4-2021-22-v1.docx'
+    );
     const governance = screen.getByRole('region', { name: 'Governance' });
     expect(within(governance).getByText('Governance key points')).toBeTruthy();
     expect(within(governance).queryByText('Today’s text')).toBeNull();
@@ -203,7 +220,7 @@ describe('HighlightReport', () => {
     fireEvent.click(screen.getByRole('button', { name: strings.ReportPublish }));
     const dialog = await screen.findByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
-    await screen.findByText('Published version 1 of "Shared Services Highlight Report, Q4 2021/22".');
+    await screen.findByText(/^Published version 1 of "Shared Services Highlight Report, Q4 2021\/22"\. Its Word paper, as the committee receives it, is kept in Committee papers as Shared-Services-Highlight-Report-Q4-2021-22-v1\.docx\.$/);
     const [snapshot] = await repositories.snapshots.getAll();
     expect(snapshot.model.narrative).toEqual({ purpose: '<p>The clerk’s purpose.</p>' });
     expect(snapshot.model.settings?.committeeName).toBe('Shared Services Joint Committee');

@@ -64,6 +64,15 @@ describe('GraphMailer', () => {
     expect(graph.outbox.map((m) => m.to[0])).toEqual(['officer0@example.gov.uk', 'officer2@example.gov.uk']);
   });
 
+  it('says in the log detail how many retries it made, in the singular for one', async () => {
+    for (const [maxRetries, wording] of [[1, 'still throttled after 1 retry)'], [2, 'still throttled after 2 retries)']] as const) {
+      const { graph, mailer } = setup(new FakeGraph(), { maxRetries });
+      graph.decide = () => ({ status: 429, retryAfter: '1' });
+      const [outcome] = await mailer.sendBatch(mails(1));
+      expect(outcome).toMatchObject({ status: 'failed', detail: `Not sent: Microsoft Graph is busy (${wording}.` });
+    }
+  });
+
   it('does not retry an item Graph refused, and retries a whole throttled batch', async () => {
     const { graph, mailer } = setup();
     graph.outerFailure = { status: 429, retryAfter: '3' };

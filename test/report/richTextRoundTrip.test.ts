@@ -42,7 +42,7 @@ function screenText(html: string): string {
   return (host.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
 }
 
-async function wordOf(narrative: string): Promise<{ paragraphs: string[]; xml: string; targets: string[] }> {
+async function wordOf(narrative: string): Promise<{ paragraphs: string[]; xml: string; targets: string[]; doc: Document }> {
   const updates = sampleData.objectiveUpdates.map((u) => (u.objectiveId === 1 && u.periodId === '2021-22-Q4' ? { ...u, narrative } : u));
   const model = buildReportModel({ ...sampleData, updates }, { kind: 'quarterly', periodId: '2021-22-Q4', serviceId: sampleData.objectives.find((o) => o.id === 1)?.serviceId, generatedOn: '2022-03-10T09:00:00Z' });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(buildReportDocument(model, { richText })));
@@ -51,7 +51,7 @@ async function wordOf(narrative: string): Promise<{ paragraphs: string[]; xml: s
   const doc = new dom.window.DOMParser().parseFromString(xml, 'application/xml');
   const paragraphs = Array.from(doc.getElementsByTagName('w:p')).map((p) => Array.from(p.getElementsByTagName('w:t')).map((t) => t.textContent ?? '').join(''));
   const targets = Array.from(rels.matchAll(/Target="([^"]*)"\s+TargetMode="External"/g)).map((m) => m[1].replace(/&amp;/g, '&'));
-  return { paragraphs, xml, targets };
+  return { paragraphs, xml, targets, doc };
 }
 
 describe('a formatted committee paragraph through save, screen and Word', () => {
@@ -104,6 +104,20 @@ describe('a formatted committee paragraph through save, screen and Word', () => 
     expect(word.xml).toMatch(/<w:ind w:left="720"\/>/);
     expect(word.targets).toEqual(expect.arrayContaining(['http://legacy.example.gov.uk/minutes', 'https://www.chorley.gov.uk/report', 'mailto:clerk@chorley.example.gov.uk']));
     expect(word.targets.filter((t) => !/^(https?:\/\/|mailto:)/i.test(t))).toEqual([]);
+  });
+
+  it('keeps each row of the pasted table on one page and repeats its header row, like the paper\'s own tables', async () => {
+    const { doc } = await wordOf(saved);
+    const text = (el: Element): string => Array.from(el.getElementsByTagName('w:t')).map((t) => t.textContent ?? '').join('');
+    // The pasted table is the innermost table holding the councils' savings.
+    const pasted = Array.from(doc.getElementsByTagName('w:tbl')).filter((t) => text(t).includes('Chorley£17,000') && t.getElementsByTagName('w:tbl').length === 0);
+    expect(pasted).toHaveLength(1);
+    const rows = Array.from(pasted[0].getElementsByTagName('w:tr'));
+    expect(rows.map(text)).toEqual(['CouncilSaving', 'Chorley£17,000', 'South Ribble£8,500']);
+    // On/off properties (ISO 29500 CT_OnOff): on when present without w:val="false" or "0".
+    const on = (row: Element, name: string): boolean => Array.from(row.getElementsByTagName(name)).some((e) => !/^(false|0|off)$/.test(e.getAttribute('w:val') ?? 'true'));
+    expect(rows.map((r) => on(r, 'w:cantSplit'))).toEqual([true, true, true]);
+    expect(rows.map((r) => on(r, 'w:tblHeader'))).toEqual([true, false, false]);
   });
 
   it('keeps hostile links out of the paper even when the narrative was never saved through the form', async () => {

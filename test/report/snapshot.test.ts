@@ -20,8 +20,7 @@ import {
 import type { ReportSnapshot } from '../../src/domain/types';
 import { fieldDef, NOTE_MAX_LENGTH, restName, SCHEMA } from '../../src/data/schema';
 import { toItem } from '../../src/data/mapping';
-import { SnapshotTooLargeError } from '../../src/data/errors';
-import { PACKED_MODEL_PREFIX } from '../../src/data/snapshotCodec';
+import { packModel, PACKED_MODEL_PREFIX } from '../../src/data/snapshotCodec';
 import { fixture } from './fixtures';
 
 const model = (periodId: string, serviceId?: number): ReportModel =>
@@ -162,7 +161,7 @@ describe('snapshot repository against the local host', () => {
     expect(read?.model).toEqual(JSON.parse(JSON.stringify(legacy.model)));
   });
 
-  it('refuses a report too large even when packed, naming the sizes, and writes nothing', async () => {
+  it('stores a report too large for the column even when packed as a file, and reads it back whole', async () => {
     const before = (await repos.snapshots.getAll()).length;
     const huge = await liveModel();
     // Incompressible narrative (random text) makes the packed form longer than a column.
@@ -173,10 +172,12 @@ describe('snapshot repository against the local host', () => {
       text += seed.toString(36);
     }
     (huge.services[0].objectives as Array<(typeof huge.services)[0]['objectives'][0]>)[0] = { ...huge.services[0].objectives[0], aim: text };
-    const error = await repos.snapshots.publish(huge).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SnapshotTooLargeError);
-    expect((error as SnapshotTooLargeError).storedLength).toBeGreaterThan(NOTE_MAX_LENGTH);
-    expect((error as SnapshotTooLargeError).limit).toBe(NOTE_MAX_LENGTH);
-    expect(await repos.snapshots.getAll()).toHaveLength(before);
+    expect(JSON.stringify(await packModel(huge)).length).toBeGreaterThan(NOTE_MAX_LENGTH);
+    const published = await repos.snapshots.publish(huge);
+    expect(published.integrity).toBe('verified');
+    expect(published.model.services[0].objectives[0].aim).toBe(text);
+    const all = await repos.snapshots.getAll();
+    expect(all).toHaveLength(before + 1);
+    expect(all.find((s) => s.id === published.id)?.model).toEqual(published.model);
   });
 });

@@ -88,6 +88,12 @@ export type JsonEntry = 'string' | 'number' | { readonly [property: string]: 'st
  */
 export type ListPermissions = 'addOnly';
 
+/**
+ * `library`: a document library (SharePoint's BaseTemplate 101), whose items are files added
+ * through the files API; absent: a custom list (BaseTemplate 100).
+ */
+export type ListTemplate = 'library';
+
 /** A list view; auditors read these in SharePoint directly. */
 export interface ViewDef {
   /** View title. */
@@ -124,6 +130,8 @@ export interface ListDef {
   readonly views: readonly ViewDef[];
   /** Permissions of its own, set on provisioning; absent: inherited from the site. */
   readonly permissions?: ListPermissions;
+  /** A document library instead of a custom list. */
+  readonly template?: ListTemplate;
 }
 
 /**
@@ -131,7 +139,7 @@ export interface ListDef {
  * `list` plain CRUD; `period` CRUD plus reads by reporting period; the others are lists with a
  * repository of their own.
  */
-export type RepositoryKind = 'list' | 'period' | 'objectiveUpdates' | 'reminderLog' | 'snapshots';
+export type RepositoryKind = 'list' | 'period' | 'objectiveUpdates' | 'reminderLog' | 'snapshots' | 'papers';
 
 /** Whether the local host seeds the list from local/sample-data (and so whether SampleData must hold it). */
 export type SampleKind = 'required' | 'optional' | 'none';
@@ -177,6 +185,8 @@ export interface ListSpec<K extends ListKey, T, R extends RepositoryKind, I exte
   readonly views?: (fieldOf: (key: FieldKeyOf<T>) => string) => readonly ViewDef[];
   /** Permissions of its own, set on provisioning; absent: inherited from the site. */
   readonly permissions?: ListPermissions;
+  /** A document library (files with metadata) instead of a custom list. */
+  readonly template?: ListTemplate;
   /** The repository interface serving it. */
   readonly repository: R;
   /** Its key in loadInitial's InitialData, when web parts load it in their first `$batch`. */

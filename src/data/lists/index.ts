@@ -11,6 +11,7 @@ import { benefitsList } from './benefits';
 import { bestPracticeList } from './bestPractice';
 import { budgetLinesList } from './budgetLines';
 import { committeeMeetingsList } from './committeeMeetings';
+import { committeePapersList } from './committeePapers';
 import { highlightsList } from './highlights';
 import { lessonsLearnedList } from './lessonsLearned';
 import { measureActualsList } from './measureActuals';
@@ -43,7 +44,8 @@ export type ListKey =
   | 'committeeMeetings'
   | 'measureActuals'
   | 'staffSurveys'
-  | 'budgetLines';
+  | 'budgetLines'
+  | 'committeePapers';
 
 /**
  * Every list's declaration, in provisioning order: a lookup's target list comes before the list
@@ -68,7 +70,8 @@ export const LIST_REGISTRY = {
   committeeMeetings: committeeMeetingsList,
   measureActuals: measureActualsList,
   staffSurveys: staffSurveysList,
-  budgetLines: budgetLinesList
+  budgetLines: budgetLinesList,
+  committeePapers: committeePapersList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 
 /** The declarations, by key. */

@@ -31,8 +31,17 @@ export function saveBlob(blob: Blob, fileName: string, doc: Document = document)
 
 /** Builds the .docx of a report model and saves it; resolves to the file name saved. */
 export async function downloadReport(model: ReportModel): Promise<string> {
-  const { renderReport } = await import(/* webpackChunkName: 'ssm-report-export' */ './exportDocx');
-  const rendered = await renderReport(model, window as unknown as RichTextWindow);
+  const rendered = await renderPaper(model);
   saveBlob(rendered.blob, rendered.fileName);
   return rendered.fileName;
+}
+
+/**
+ * Builds the .docx of a report model without saving it: the Word paper publishing stores in the
+ * committee papers library (the same renderer as "Download for committee", so the stored file
+ * is the paper a download gives).
+ */
+export async function renderPaper(model: ReportModel): Promise<{ blob: Blob; fileName: string }> {
+  const { renderReport } = await import(/* webpackChunkName: 'ssm-report-export' */ './exportDocx');
+  return renderReport(model, window as unknown as RichTextWindow);
 }

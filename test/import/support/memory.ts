@@ -3,6 +3,7 @@
  * write (and a stale etag is refused), ensureUser hands out site users by email, and every
  * write is counted so tests can assert that a bad file wrote nothing.
  */
+import type { CommitteePapersRepository } from '../../../src/data/papers';
 import type { InitialData, ItemChanges, ListRepository, ListWrite, NewItem, ObjectiveUpdateRepository, Repositories, SnapshotRepository } from '../../../src/data/repositories';
 import { emptyInitialData, saveEach } from '../../../src/data/repositories';
 import { everyPlainList, initialItemsOf } from '../../support/everyList';
@@ -50,6 +51,7 @@ function list<T extends Stored>(name: string, items: T[], writes: string[]): Lis
 /** Report snapshots play no part in imports: any use is a test bug, so it fails loudly. */
 const unused = (): Promise<never> => Promise.reject(new Error('The import must not touch report snapshots.'));
 const snapshots: SnapshotRepository = { getAll: unused, getById: unused, getForPeriod: unused, publish: unused, publishedPeriods: unused };
+const committeePapers: CommitteePapersRepository = { storePaper: unused, papersBySnapshot: unused, read: unused, versions: unused, integrity: unused };
 
 /** Memory repositories holding the given services. */
 export function memoryRepositories(services: Service[]): MemoryRepositories {
@@ -78,6 +80,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
       return { ...log, getForPeriod: async () => [], getForKeys: async () => [], saveMany: (w: ReadonlyArray<ListWrite<ReminderLogEntry>>) => saveEach(log, w) };
     })(),
     snapshots,
+    committeePapers,
     loadInitial: async (lists) => {
       const result: InitialData = emptyInitialData();
       for (const l of lists) (result as unknown as Record<string, unknown[]>)[l] = JSON.parse(JSON.stringify(data[l]));

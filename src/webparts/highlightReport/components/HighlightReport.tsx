@@ -41,6 +41,7 @@ import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
 import { downloadReport } from '../download';
+import { storeWordPaper } from '../papers';
 import { ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
@@ -236,18 +237,25 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const publish = (m: ReportModel): void => {
     setPublishing(true);
     setOutcome(undefined);
+    const finish = (result: Outcome): void => {
+      setPublishing(false);
+      setConfirming(false);
+      setOutcome(result);
+    };
     repositories.snapshots.publish(m).then(
       (snapshot) => {
-        setPublishing(false);
-        setConfirming(false);
-        setOutcome({ kind: 'done', text: formatString(strings.ReportPublishedDone, snapshot.version, m.title) });
         setGeneration((g) => g + 1);
+        // The committee's Word file goes to the papers library with it; should that fail, the
+        // snapshot stands and the error says how to store the paper again.
+        storeWordPaper(repositories.committeePapers, snapshot).then(
+          (paper) => {
+            finish({ kind: 'done', text: formatString(strings.ReportPublishedPaperDone, snapshot.version, m.title, paper.fileName) });
+            setGeneration((g) => g + 1);
+          },
+          (error: unknown) => finish({ kind: 'failed', error })
+        );
       },
-      (error: unknown) => {
-        setPublishing(false);
-        setConfirming(false);
-        setOutcome({ kind: 'failed', error });
-      }
+      (error: unknown) => finish({ kind: 'failed', error })
     );
   };
 
@@ -472,7 +480,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
                 </OnDemand>
               ) : (
                 <OnDemand>
-                  <PublishedReports generation={generation} compact={inTeams} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
+                  <PublishedReports generation={generation} compact={inTeams} canStorePapers={mayPublish} renderActions={(m) => <div className={noPrint}>{downloadButton(m)}</div>} />
                 </OnDemand>
               )}
             </>

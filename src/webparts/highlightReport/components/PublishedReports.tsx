@@ -3,7 +3,7 @@
  * shown from its snapshot (the stored model), never rebuilt from today's data.
  */
 import * as React from 'react';
-import { ActionButton, DefaultButton, MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { ActionButton, DefaultButton, Link, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { noPrint } from '../../../components/print';
 import { readSnapshotModel } from '../../../domain/report/snapshot';
@@ -20,6 +20,7 @@ import { DataTable } from '../../../components/DataTable';
 import { formatDate, formatString } from '../../../components/format';
 import { ReportView } from './ReportView';
 import { ReportChanges } from './ReportChanges';
+import { storeWordPaper } from '../papers';
 
 /** "Published version 2 on 3 March 2022 by Priya Hartley". */
 export function publishedLabel(snapshot: Pick<ReportSnapshot, 'version' | 'publishedOn' | 'publishedBy'>): string {
@@ -49,6 +50,8 @@ export interface IPublishedReportsProps {
   compact?: boolean;
   /** Renders the actions for a shown published report (e.g. its download button). */
   renderActions: (model: ReportModel) => React.ReactNode;
+  /** Whether the user publishes reports, and so may store a version's missing Word paper. */
+  canStorePapers?: boolean;
 }
 
 /** The list of published reports, or one of them. */
@@ -58,6 +61,15 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
   const backRef = React.useRef<HTMLButtonElement>(null);
 
   const list = useAsync(() => repositories.snapshots.publishedPeriods(), [repositories, props.generation]);
+  // The Word file stored for each published version (by snapshot id), which auditors open as sent.
+  const [paperGeneration, setPaperGeneration] = React.useState(0);
+  const papers = useAsync(() => repositories.committeePapers.papersBySnapshot(), [repositories, props.generation, paperGeneration]);
+  const [storing, setStoring] = React.useState<{ busy: boolean; error?: unknown; done?: string }>({ busy: false });
+  // The opened version's paper hashed again: a file changed after it was stored is never "as sent".
+  const openedPaper = openId !== undefined ? papers.value?.get(openId) : undefined;
+  const paperCheck = useAsync(async () => (openedPaper ? repositories.committeePapers.integrity(openedPaper) : undefined), [repositories, openedPaper]);
+  // While a check runs, the last one (perhaps another version's) is not shown.
+  const paperAltered = !paperCheck.loading && paperCheck.value === 'altered';
   const opened = useAsync(
     async () => {
       if (openId === undefined) return undefined;
@@ -74,10 +86,36 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
     [repositories, openId, list.value]
   );
 
+  // A stored-paper message belongs to the version it was for.
+  React.useEffect(() => setStoring({ busy: false }), [openId]);
+
   React.useEffect(() => {
     // Keyboard users land on "Back" when a version opens.
     if (openId !== undefined && opened.value) backRef.current?.focus();
   }, [openId, opened.value]);
+
+  /** The link to a version's stored Word file, when there is one. */
+  const paperLink = (snapshotId: number, text: string): JSX.Element | undefined => {
+    const paper = papers.value?.get(snapshotId);
+    if (!paper) return undefined;
+    return (
+      <Link href={paper.fileUrl} target="_blank" rel="noopener noreferrer" data-testid="paper-link">
+        {text}
+      </Link>
+    );
+  };
+
+  const storePaper = (snapshot: ReportSnapshot | undefined): void => {
+    if (!snapshot) return;
+    setStoring({ busy: true });
+    storeWordPaper(repositories.committeePapers, snapshot).then(
+      (paper) => {
+        setStoring({ busy: false, done: formatString(strings.ReportPaperStored, snapshot.version, paper.fileName) });
+        setPaperGeneration((g) => g + 1);
+      },
+      (error: unknown) => setStoring({ busy: false, error })
+    );
+  };
 
   if (openId !== undefined) {
     return (
@@ -101,7 +139,29 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                 <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {strings.ReportPublishedNote}
               </MessageBar>
             )}
-            {props.renderActions(opened.value.model)}
+            <Stack horizontal={true} wrap={true} verticalAlign="center" tokens={{ childrenGap: 12 }}>
+              {props.renderActions(opened.value.model)}
+              {paperLink(opened.value.snapshot.id, paperAltered ? strings.ReportPaperOpenChanged : strings.ReportPaperOpen)}
+              {!papers.loading && !papers.error && !papers.value?.get(opened.value.snapshot.id) && (
+                <>
+                  <Text>{strings.ReportPaperMissing}</Text>
+                  {props.canStorePapers && (
+                    <DefaultButton className={noPrint} iconProps={{ iconName: 'CloudUpload' }} disabled={storing.busy} onClick={() => storePaper(opened.value?.snapshot)}>
+                      {strings.ReportPaperStore}
+                    </DefaultButton>
+                  )}
+                </>
+              )}
+            </Stack>
+            {paperAltered && (
+              <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true} data-testid="paper-altered">
+                {strings.ReportPaperAltered}
+              </MessageBar>
+            )}
+            <ErrorBar error={paperCheck.error} onRetry={paperCheck.reload} />
+            {storing.busy && <Spinner size={SpinnerSize.small} label={strings.ReportPaperStoring} ariaLive="polite" labelPosition="right" />}
+            {storing.done && <MessageBar messageBarType={MessageBarType.success}>{storing.done}</MessageBar>}
+            <ErrorBar error={storing.error ?? papers.error} onRetry={storing.error ? undefined : papers.reload} />
             {opened.value.older && <ReportChanges older={opened.value.older.model} olderVersion={opened.value.older.version} newer={opened.value.model} />}
             <ReportView model={opened.value.model} compact={props.compact} />
           </>
@@ -116,6 +176,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 8 }}>
       <ErrorBar error={list.error} onRetry={list.reload} />
+      <ErrorBar error={papers.error} onRetry={papers.reload} />
       {list.loading && !list.value ? (
         <Loading />
       ) : periods.length === 0 ? (
@@ -147,13 +208,16 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                       );
                     }
                     return (
-                      <DefaultButton key={v.id} onClick={() => setOpenId(v.id)} data-integrity={v.integrity}>
-                        {v.integrity === 'altered'
-                          ? formatString(strings.ReportVersionAltered, v.version)
-                          : v.publishedBy
-                            ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
-                            : formatString(strings.ReportVersionButton, v.version, on)}
-                      </DefaultButton>
+                      <Stack key={v.id} tokens={{ childrenGap: 2 }}>
+                        <DefaultButton onClick={() => setOpenId(v.id)} data-integrity={v.integrity}>
+                          {v.integrity === 'altered'
+                            ? formatString(strings.ReportVersionAltered, v.version)
+                            : v.publishedBy
+                              ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
+                              : formatString(strings.ReportVersionButton, v.version, on)}
+                        </DefaultButton>
+                        {paperLink(v.id, formatString(strings.ReportPaperOpenVersion, v.version))}
+                      </Stack>
                     );
                   })}
                 </Stack>
