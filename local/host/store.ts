@@ -563,7 +563,11 @@ export class Store {
     const expr = this.columnSql(f);
     if (expr.startsWith('i.')) return;
     const name = `ix_items_${list.pk}_${f.internalName}`.replace(/[^A-Za-z0-9_]/g, '_');
-    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON items (list_pk, ${expr.replace(/\bi\./g, '')})`);
+    // Text is compared and sorted case-insensitively (COLLATE NOCASE in compileFilter and queryItems),
+    // which only an index of that collation serves: without it a filter on an indexed text column (a
+    // period, a key) scans the list.
+    if (Store.kindOf(f) === 'text') this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}_nc" ON items (list_pk, ${expr.replace(/\bi\./g, '')} COLLATE NOCASE)`);
+    else this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON items (list_pk, ${expr.replace(/\bi\./g, '')})`);
     // Unique values are compared case-insensitively (checkUnique): that comparison gets its own index.
     if (f.unique) this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}_ci" ON items (list_pk, lower(${expr.replace(/\bi\./g, '')}))`);
   }
@@ -696,8 +700,20 @@ export class Store {
   private compileFilter(list: HostList, expr: FilterExpr, params: SQLInputValue[]): string {
     switch (expr.kind) {
       case 'and':
-      case 'or':
+      case 'or': {
+        // `f eq a or f eq b …` as `f IN (a, b, …)`: the same rows, and SQLite serves an IN from the
+        // column's index where it scans the list for the ORs.
+        const equal = expr.kind === 'or' ? Store.equalities(expr) : undefined;
+        if (equal) {
+          const r = this.resolveProperty(list, equal[0].field);
+          const values = equal.map((c) => Store.literalParam(c.value, r.kind, c.field));
+          if (values.every((v) => v !== null)) {
+            params.push(...(values as SQLInputValue[]));
+            return `(${r.sql}${r.kind === 'text' ? ' COLLATE NOCASE' : ''} IN (${values.map(() => '?').join(', ')}))`;
+          }
+        }
         return `(${this.compileFilter(list, expr.left, params)} ${expr.kind.toUpperCase()} ${this.compileFilter(list, expr.right, params)})`;
+      }
       case 'not':
         return `(NOT ${this.compileFilter(list, expr.expr, params)})`;
       case 'func': {
@@ -720,6 +736,20 @@ export class Store {
         return `(${r.sql} ${SQL_OPS[expr.op]} ?${collate})`;
       }
     }
+  }
+
+  /** The comparisons of an `or` of `eq` on one field (case aside), or undefined. */
+  private static equalities(expr: FilterExpr): Array<Extract<FilterExpr, { kind: 'cmp' }>> | undefined {
+    const out: Array<Extract<FilterExpr, { kind: 'cmp' }>> = [];
+    const walk = (e: FilterExpr): boolean => {
+      if (e.kind === 'or') return walk(e.left) && walk(e.right);
+      if (e.kind !== 'cmp' || e.op !== 'eq') return false;
+      out.push(e);
+      return true;
+    };
+    if (!walk(expr)) return undefined;
+    const field = out[0]?.field.toLowerCase();
+    return out.length > 1 && out.every((c) => c.field.toLowerCase() === field) ? out : undefined;
   }
 
   /**

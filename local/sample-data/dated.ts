@@ -170,6 +170,7 @@ export function datedSampleData(data: SampleData, today: string): SampleData {
     })),
     bestPractice: data.bestPractice?.map((b) => ({ ...stamps(b, shift), description: text(b.description) })),
     lessonsLearned: data.lessonsLearned?.map((l) => ({ ...stamps(l, shift), lesson: text(l.lesson) })),
+    successes: data.successes?.map((x) => ({ ...stamps(x, shift), achievement: text(x.achievement), achievedOn: date(x.achievedOn) })),
     // The paper's settings are standing text (the background says when sharing began): only their stamps move.
     reportSettings: data.reportSettings?.map((r) => stamps(r, shift))
   };

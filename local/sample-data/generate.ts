@@ -67,6 +67,7 @@ const OPEN_STATUSES = STATUSES.filter((s) => s !== 'Complete');
 
 /** The latest period of the sample (2021/22 Q4); generated updates end there or one quarter earlier. */
 const LATEST_PERIOD = PERIOD.q4;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A period as the generator needs it: id, and start and deadline in epoch milliseconds. */
 interface GeneratedPeriod {
@@ -163,13 +164,18 @@ export function generateLargeData(options: LargeDataOptions): SampleData {
         status: updateStatus,
         rag: isLast ? rag : ragFor(updateStatus, random()),
         author: { ...officer },
-        updatedOn: new Date(writtenMs).toISOString()
+        updatedOn: new Date(writtenMs).toISOString(),
+        created: new Date(writtenMs).toISOString()
       });
     });
 
+    // Created before its first quarter (or the latest, with no updates), so a paper for any
+    // generated period lists it: items created after a period's end are left out of its paper.
+    const firstStartMs = (periods[0] ?? timeline(LATEST_PERIOD)[0] ?? periodsEndingAt(LATEST_PERIOD, 1)[0]).startMs;
     objectives.push({
       id: i,
       etag: '',
+      created: new Date(firstStartMs - Math.floor(random() * 60) * DAY_MS - DAY_MS).toISOString(),
       title: `${pick(VERBS)} ${pick(TOPICS)} (${service.name} ${i})`,
       aim: p(`Generated objective ${i} for ${service.name}, shared by ${service.partnerCouncils.join(', ')}.`),
       serviceId: service.id,

@@ -14,6 +14,7 @@ import { bestPractice, lessonsLearned } from './registers';
 import { risks } from './risks';
 import { reportSettings } from './settings';
 import { services } from './services';
+import { successes } from './successes';
 import type { Persona, SampleData } from './types';
 import { periodById } from '../../src/domain/calendar';
 
@@ -48,7 +49,9 @@ export const sampleData: SampleData = {
   committeeMeetings: entered(committeeMeetings, () => '2021-04-01T09:00:00Z'),
   measureActuals: entered(measureActuals, (a) => daysBefore(periodById(a.periodId).end, 10)),
   staffSurveys: entered(staffSurveys, (s) => daysBefore(periodById(s.periodId).end, 14)),
-  budgetLines: entered(budgetLines, (b) => `${b.financialYear}-04-01T09:00:00Z`)
+  budgetLines: entered(budgetLines, (b) => `${b.financialYear}-04-01T09:00:00Z`),
+  // A success is recorded once achieved: a paper of an earlier quarter leaves it out.
+  successes: entered(successes, (s) => `${s.achievedOn}T09:00:00Z`)
 };
 
 /** The workbench personas: 1 editor, 2 service lead, 3 auditor (read-only), 14 responsible officer. */

@@ -4,12 +4,13 @@
  * summarise the history-of-sharing note's Revenues and Benefits review and officer conclusions.
  */
 import type { BestPractice, LessonLearned } from '../../src/domain/types';
-import type { LessonCategory } from '../../src/domain/vocabularies';
+import type { BestPracticeCategory, LessonCategory } from '../../src/domain/vocabularies';
 import { p } from './html';
 import { CHORLEY, SERVICE, SOUTH_RIBBLE } from './services';
 
 interface PracticeSpec {
   title: string;
+  category: BestPracticeCategory;
   fromCouncil: string;
   toCouncil: string;
   description: string;
@@ -19,6 +20,7 @@ interface PracticeSpec {
 const practices: PracticeSpec[] = [
   {
     title: 'Performance and Project Leads Network',
+    category: 'Networks and engagement',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -29,6 +31,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Improving Attendance Policy',
+    category: 'Policies and strategy',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -38,6 +41,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Business systems chosen for the shared teams',
+    category: 'Systems and processes',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -47,6 +51,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Legal specialisms',
+    category: 'Structure and roles',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -56,6 +61,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Specialist customer services teams',
+    category: 'Structure and roles',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -65,6 +71,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Green agenda and tree planting',
+    category: 'Policies and strategy',
     fromCouncil: SOUTH_RIBBLE,
     toCouncil: CHORLEY,
     description: p(
@@ -73,6 +80,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Annual Governance Statement policies and frameworks',
+    category: 'Policies and strategy',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p(
@@ -82,12 +90,14 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Service Lead management level',
+    category: 'Structure and roles',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p('A Service Lead level gives strategic oversight and the right management capacity in the shared services at South Ribble.')
   },
   {
     title: 'In-house performance management system',
+    category: 'Systems and processes',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p(
@@ -97,6 +107,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Dedicated events, graphic design and museums teams',
+    category: 'Structure and roles',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p('Dedicated teams bring specialist knowledge, extra capacity and consistent branding to South Ribble.'),
@@ -104,6 +115,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Organisational development programme',
+    category: 'Networks and engagement',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p(
@@ -113,6 +125,7 @@ const practices: PracticeSpec[] = [
   },
   {
     title: 'Transformation Strategy',
+    category: 'Policies and strategy',
     fromCouncil: CHORLEY,
     toCouncil: SOUTH_RIBBLE,
     description: p('A strategy like the one Chorley has used for several years gives South Ribble a clear, measurable approach to transformation.'),

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --file paper.docx --list objectives|benefits|risks [--apply]
+ * `npm run import -- --file paper.docx --list objectives|benefits|risks|bestPractice|lessonsLearned|successes [--apply]
  *   [--url http://127.0.0.1:4321] [--period 2021-22-Q4] [--service "Governance"] [--officer a@council.gov.uk]
  *   [--ignore "Heading"]... [--map "Heading=column key"]... [--create-service "Name|Phase 1|Council A;Council B"]...
  *   [--rejected rejected.xlsx]`

@@ -169,7 +169,7 @@ export interface PaperSources {
   history?: ItemHistoryRepository;
 }
 
-/** Best practice and lessons learned; a site provisioned before those lists existed has none. */
+/** Best practice, lessons learned and successes; a site provisioned before those lists existed has none. */
 async function readOptional<T>(read: () => Promise<T[]>, what: string): Promise<T[]> {
   try {
     return await read();
@@ -191,6 +191,7 @@ export async function buildFromRepositories(repos: Repositories, args: ReportArg
     ...lists,
     bestPractice: await readOptional(() => repos.bestPractice.getAll(), 'best practice'),
     lessonsLearned: await readOptional(() => repos.lessonsLearned.getAll(), 'lessons learned'),
+    successes: await readOptional(() => repos.successes.getAll(), 'successes'),
     meetings: cycle[0]?.meetings ?? [],
     measureActuals: cycle[0]?.measureActuals ?? [],
     staffSurveys: cycle[0]?.staffSurveys ?? [],

@@ -1,6 +1,8 @@
 /**
- * Pieces shared by the registers whose items are edited in a side panel (benefits, risks): the
- * grid, the "Edit" column for users who may edit, and putting a saved item back into the list shown.
+ * Pieces shared by the registers whose items are edited in a side panel (benefits, risks, the
+ * annual review registers, services, the forward plan, budget lines): the items shown with the
+ * one being edited, the grid, the "Edit" column for users who may edit, and putting a saved item
+ * back into the list shown.
  */
 import * as React from 'react';
 import { ActionButton, DetailsList, DetailsListLayoutMode, IColumn, SelectionMode } from '@fluentui/react';
@@ -49,6 +51,32 @@ export function actionsColumn<T extends { title: string }>(actions: IRowActions<
 /** The "Edit" column: one button per row, named after the item for screen readers. */
 export function editColumn<T extends { title: string }>(onEdit: (item: T) => void): IColumn {
   return actionsColumn<T>({ onEdit });
+}
+
+/** The items a register shows, and the one being edited in its panel. */
+export interface IEditedList<T> {
+  /** The items as loaded, with every save since put in place. */
+  items: T[];
+  /** The item in the panel, `'new'` for one being added, undefined when the panel is closed. */
+  editing: T | 'new' | undefined;
+  /** Opens the panel on an item (or a new one), or closes it. */
+  setEditing: React.Dispatch<React.SetStateAction<T | 'new' | undefined>>;
+  /** Puts the stored item in place of its old version (or at the end) and closes the panel. */
+  onSaved: (saved: T) => void;
+}
+
+/** A register's items, seeded from each load (`loaded`), and its edit panel's state. */
+export function useEditedList<T extends { id: number }>(loaded: readonly T[] | undefined): IEditedList<T> {
+  const [items, setItems] = React.useState<T[]>([]);
+  React.useEffect(() => {
+    if (loaded) setItems(loaded.slice());
+  }, [loaded]);
+  const [editing, setEditing] = React.useState<T | 'new' | undefined>(undefined);
+  const onSaved = React.useCallback((saved: T) => {
+    setItems((current) => withSaved(current, saved));
+    setEditing(undefined);
+  }, []);
+  return { items, editing, setEditing, onSaved };
 }
 
 /** The list with a saved item in place of its old version, or added at the end when new. */

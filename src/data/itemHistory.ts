@@ -81,51 +81,59 @@ export function versionAsItem(list: AuditedList, v: RawItem): RawItem {
   return raw;
 }
 
-type HistoryList = keyof typeof HISTORY_FIELDS;
+/** A list whose items' versions a paper reads. */
+export type HistoryList = keyof typeof HISTORY_FIELDS;
+
+/** The read of one item's versions, on a (batched) SPFI: only the fields a paper uses. */
+export function versionsOf(batched: SPFI, list: HistoryList, id: number): Promise<Array<Record<string, unknown>>> {
+  const select = ['Created', 'VersionLabel', ...HISTORY_FIELDS[list].map((k) => fieldDef(list, k).internalName)];
+  return batched.web.lists.getByTitle(SCHEMA[list].title).items.getById(id).versions.select(...select)() as Promise<Array<Record<string, unknown>>>;
+}
+
+/** The versions of a `versionsOf` answer as the report reads them, oldest first. */
+export function toVersions(list: HistoryList, raw: Array<Record<string, unknown>>): ItemVersion[] {
+  const defs = HISTORY_FIELDS[list].map((k) => fieldDef(list, k));
+  return raw
+    .map((v) => {
+      const values: Record<string, unknown> = {};
+      for (const d of defs) {
+        if (!(d.internalName in v)) continue;
+        let value = v[d.internalName];
+        // Versions may carry numbers as text; the model's are numbers.
+        if ((d.type === 'Integer' || d.type === 'Number') && typeof value === 'string') value = value === '' ? undefined : Number(value);
+        if (value !== null && value !== undefined) values[d.key] = value;
+      }
+      return { on: String(v.Created ?? ''), values };
+    })
+    .filter((v) => v.on !== '')
+    .sort((a, b) => a.on.localeCompare(b.on));
+}
 
 /**
  * Version histories through PnPjs (SharePoint Online, or the local host, which serves the same
- * endpoint): one read per item, sent together in `$batch` requests (throttled parts retried).
+ * endpoint): one read per item, all sent together in one `$batch` (throttled parts retried).
  */
 export function createPnpItemHistory(sp: SPFI): ItemHistoryRepository {
-  const toVersions = (list: HistoryList, raw: Array<Record<string, unknown>>): ItemVersion[] => {
-    const defs = HISTORY_FIELDS[list].map((k) => fieldDef(list, k));
-    return raw
-      .map((v) => {
-        const values: Record<string, unknown> = {};
-        for (const d of defs) {
-          if (!(d.internalName in v)) continue;
-          let value = v[d.internalName];
-          // Versions may carry numbers as text; the model's are numbers.
-          if ((d.type === 'Integer' || d.type === 'Number') && typeof value === 'string') value = value === '' ? undefined : Number(value);
-          if (value !== null && value !== undefined) values[d.key] = value;
-        }
-        return { on: String(v.Created ?? ''), values };
-      })
-      .filter((v) => v.on !== '')
-      .sort((a, b) => a.on.localeCompare(b.on));
-  };
-  const readAll = async (list: HistoryList, ids: readonly number[]): Promise<Map<number, ItemVersion[]>> => {
-    const out = new Map<number, ItemVersion[]>();
-    if (ids.length === 0) return out;
-    const select = ['Created', 'VersionLabel', ...HISTORY_FIELDS[list].map((k) => fieldDef(list, k).internalName)];
-    const results = await runBatch(
-      sp,
-      ids.map((id) => (batched: SPFI) =>
-        batched.web.lists.getByTitle(SCHEMA[list].title).items.getById(id).versions.select(...select)() as Promise<Array<Record<string, unknown>>>
-      ),
-      { operation: 'read', list }
-    );
-    for (let k = 0; k < ids.length; k++) {
-      const r = results[k];
-      if (!r.ok) throw await toDataAccessError(r.error, { operation: 'read', list, itemId: ids[k] });
-      out.set(ids[k], toVersions(list, r.value));
-    }
-    return out;
-  };
   return {
     async reportHistory(ids) {
-      return { benefits: await readAll('benefits', ids.benefits), risks: await readAll('risks', ids.risks) };
+      const wanted: Array<{ list: HistoryList; id: number }> = [
+        ...ids.benefits.map((id) => ({ list: 'benefits' as const, id })),
+        ...ids.risks.map((id) => ({ list: 'risks' as const, id }))
+      ];
+      const history = { benefits: new Map<number, ItemVersion[]>(), risks: new Map<number, ItemVersion[]>() };
+      if (wanted.length === 0) return history;
+      const results = await runBatch(
+        sp,
+        wanted.map((w) => (batched: SPFI) => versionsOf(batched, w.list, w.id)),
+        { operation: 'read' }
+      );
+      for (let k = 0; k < wanted.length; k++) {
+        const r = results[k];
+        const { list, id } = wanted[k];
+        if (!r.ok) throw await toDataAccessError(r.error, { operation: 'read', list, itemId: id });
+        history[list].set(id, toVersions(list, r.value));
+      }
+      return history;
     },
     async itemVersions<K extends AuditedList>(list: K, id: number): Promise<Array<StoredVersion<AuditedModel<K>>>> {
       let raw: RawItem[];

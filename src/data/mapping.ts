@@ -28,6 +28,24 @@ export function selectFor(list: ListKey): { select: string[]; expand: string[] }
   return { select, expand };
 }
 
+/**
+ * `$select` and `$expand` for some fields of a list only (domain keys), with the item's id and
+ * creation time: for reads that need a few columns of a long list.
+ */
+export function selectFields(list: ListKey, keys: readonly string[]): { select: string[]; expand: string[] } {
+  const select: string[] = [BUILT_IN.id, BUILT_IN.created];
+  const expand: string[] = [];
+  for (const f of SCHEMA[list].fields) {
+    if (keys.indexOf(f.key) < 0) continue;
+    select.push(restName(f));
+    if (f.type === 'User') {
+      expand.push(f.internalName);
+      for (const p of Object.values(USER_PROPS)) select.push(`${f.internalName}/${p}`);
+    }
+  }
+  return { select, expand };
+}
+
 function toPerson(raw: RawItem, f: FieldDef): Person | undefined {
   const expanded = raw[f.internalName] as Record<string, unknown> | null | undefined;
   const id = raw[restName(f)];

@@ -2,7 +2,7 @@
  * PnPjs v4 implementation of the repositories (src/data/repositories.ts), against SharePoint
  * Online or the local host. Field names come only from schema.ts via selectFor/toItem/fromItem.
  */
-import { createPnpItemHistory } from './itemHistory';
+import { createPnpItemHistory, HistoryList, toVersions, versionsOf } from './itemHistory';
 import type { SPFI } from '@pnp/sp';
 import { SPCollection } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -16,12 +16,14 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
+import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSettingsItem, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
+import type { ItemVersion } from '../domain/report/build';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel, snapshotContent, UnreadableSnapshot } from '../domain/report/snapshot';
 import { emptyInitialData } from './repositories';
 import type {
   EditableListKey,
+  FollowUpReads,
   InitialData,
   InitialLoad,
   ItemChanges,
@@ -41,12 +43,13 @@ import { BUILT_IN, FieldDef, fieldDef, ListKey, NOTE_MAX_LENGTH, restName, SCHEM
 import { INITIAL_KEYS, LIST_DECLARATIONS } from './lists';
 import type { RepositoryKind } from './lists/declare';
 import { unreachable } from '../domain/exhaustive';
-import { fromItem, RawItem, selectFor, toItem } from './mapping';
+import { derivedKey, fromItem, RawItem, selectFields, selectFor, toItem } from './mapping';
 import {
   BatchPartFailure,
   BatchPartsError,
   ConflictError,
   ErrorContext,
+  ListMissingError,
   NotFoundError,
   SnapshotUnreadableError,
   toDataAccessError
@@ -58,6 +61,15 @@ import { aloneRetryMs, BatchPart, batchSleep, executeMixedRound, PartResult, Rou
 
 /** SharePoint's largest page (and the list view threshold). */
 export const PAGE_SIZE = 5000;
+
+/**
+ * Parts in one `$batch` request of reads: SharePoint's REST `$batch` takes at most 100
+ * (pnp/pnpcore#284; the PnPjs maintainers in pnp/pnpjs#3207).
+ */
+const BATCH_PARTS = 100;
+
+/** Ids per `ID eq a or ID eq b …` read: short enough for any URL limit. */
+const IDS_PER_READ = 40;
 
 /** JSON without OData metadata (no etags): for reads that are never saved back. */
 const NO_METADATA = 'application/json;odata=nometadata';
@@ -135,13 +147,24 @@ function highestId(value: unknown): number {
   return newest && typeof newest[ID] === 'number' ? (newest[ID] as number) : 0;
 }
 
-/** What a page read of loadInitial fills: a list of InitialData, or the snapshots of `include.snapshots`. */
-type PageKey = keyof InitialData | 'snapshots';
+/**
+ * What a page read of loadInitial fills: a list of InitialData, the snapshots of `include.snapshots`,
+ * the settings of `include.reportSettings`, or the updates of the periods a `followUp` asked for.
+ */
+type PageKey = keyof InitialData | 'snapshots' | 'reportSettings' | 'periodUpdates';
+
+/** The InitialData keys (the lists' `initial` keys). */
+const INITIAL_KEYS_BY_DATA: Readonly<Record<string, true>> = Object.fromEntries(Object.values(INITIAL_KEYS).map((k) => [k, true]));
+
+/** What statuses, changes and trends are computed from (`updateFields: 'status'`): no narrative, no author. */
+const UPDATE_STATUS_FIELDS = ['objectiveId', 'periodId', 'status', 'rag', 'updatedOn'] as const;
 
 /** The lists whose items are read in loadInitial, by InitialData key (each declaration's `initial`), and the snapshots. */
 const INITIAL_LISTS = {
   ...(Object.fromEntries(Object.entries(INITIAL_KEYS).map(([list, key]) => [key, list])) as { readonly [K in keyof InitialData]: ListKey }),
-  snapshots: 'snapshots'
+  snapshots: 'snapshots',
+  reportSettings: 'reportSettings',
+  periodUpdates: 'objectiveUpdates'
 } as { readonly [K in PageKey]: ListKey };
 
 const userFields = (list: ListKey): FieldDef[] => SCHEMA[list].fields.filter((f) => f.type === 'User');
@@ -396,6 +419,25 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
     );
   }
 
+  public async getByIds(ids: readonly number[]): Promise<ObjectiveUpdate[]> {
+    const unique = ids.filter((id, i) => ids.indexOf(id) === i);
+    if (unique.length === 0) return [];
+    // Short `ID eq a or ID eq b` filters on the item id (indexed, so served on a list of any size), all in one $batch.
+    const chunks: number[][] = [];
+    for (let i = 0; i < unique.length; i += IDS_PER_READ) chunks.push(unique.slice(i, i + IDS_PER_READ));
+    const results = await runBatch(
+      this.sp,
+      chunks.map((chunk) => (b: SPFI) => this.itemsOn(b).filter(chunk.map((id) => `${ID} eq ${id}`).join(' or ')).top(PAGE_SIZE)() as Promise<RawItem[]>),
+      { maxRequests: BATCH_PARTS, ...this.options.batch, operation: 'read', list: this.key }
+    ).catch((e: unknown) => this.fail(e, { operation: 'read' }));
+    const out: ObjectiveUpdate[] = [];
+    for (const r of results) {
+      if (!r.ok) await this.fail(r.error, { operation: 'read' });
+      else for (const raw of r.value) out.push(fromItem<ObjectiveUpdate>(this.key, raw));
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
   public async addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]> {
     if (items.length === 0) return [];
     const models = items as unknown as Record<string, unknown>[];
@@ -460,6 +502,8 @@ type InitialPart =
       bounded?: { filter: string; coveredTo: number };
     } & Retries)
   | ({ kind: 'lastId'; key: PageKey } & Retries)
+  | ({ kind: 'latestPeriod' } & Retries)
+  | ({ kind: 'versions'; list: HistoryList; id: number } & Retries)
   | ({ kind: 'user' } & Retries)
   | ({ kind: 'canEdit'; list: EditableListKey } & Retries);
 
@@ -480,10 +524,12 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
       // The highest id rides along, so a list of more than one page is read in one more round,
       // or in this one when an earlier load left a hint that the list is that long.
       // With a hint, no need to ask: a list that has grown past it is paged on by its next link.
+      // The highest id is read with a hint too: a last window that comes back full then needs no
+      // further page when it already reaches that id.
       const hint = options.idHints?.[key];
-      if (hint === undefined) parts.push({ kind: 'page', key, readOnly, whole: true, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
-      else if (hint > PAGE_SIZE) parts.push(...idRangeParts(key, 0, hint).map((p) => ({ ...p, readOnly })));
+      if (hint !== undefined && hint > PAGE_SIZE) parts.push(...idRangeParts(key, 0, hint).map((p) => ({ ...p, readOnly })));
       else parts.push({ kind: 'page', key, readOnly, whole: true, throttled: 0 });
+      parts.push({ kind: 'lastId', key, throttled: 0 });
       continue;
     }
     // One equality filter per period rather than `a or b`, each narrowed to id windows (idWindow)
@@ -500,21 +546,58 @@ function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadIn
     if (periods.length > 0) parts.push({ kind: 'lastId', key, throttled: 0 });
   }
   if (options.include?.snapshots) parts.push({ kind: 'page', key: 'snapshots', readOnly, whole: true, throttled: 0 }, { kind: 'lastId', key: 'snapshots', throttled: 0 });
+  if (options.include?.reportSettings) parts.push({ kind: 'page', key: 'reportSettings', readOnly, whole: true, throttled: 0 });
+  if (options.include?.latestUpdatePeriod) parts.push({ kind: 'latestPeriod', throttled: 0 });
   if (options.include?.currentUser) parts.push({ kind: 'user', throttled: 0 });
   const editable = options.include?.canEdit ?? [];
   for (const list of editable.filter((l, i) => editable.indexOf(l) === i)) parts.push({ kind: 'canEdit', list, throttled: 0 });
   return parts;
 }
 
+/**
+ * The second-round parts of a `followUp`: each period's updates in id windows up to the updates'
+ * highest id (read in the first round), and one versions read per item.
+ */
+function followUpParts(reads: FollowUpReads | undefined, updatesLastId: number | undefined, readOnly: boolean): InitialPart[] {
+  if (!reads) return [];
+  const parts: InitialPart[] = [];
+  const periods = reads.updatesForPeriods ?? [];
+  for (const period of periods.filter((p, i) => periods.indexOf(p) === i)) {
+    const filter = indexedEq('objectiveUpdates', 'periodId', period);
+    // Without a known highest id, the first window reads on and plans the rest when it is known.
+    const coveredTo = Math.max(PAGE_SIZE, Math.ceil((updatesLastId ?? 0) / PAGE_SIZE) * PAGE_SIZE);
+    for (let start = 0; start < coveredTo; start += PAGE_SIZE) {
+      parts.push({ kind: 'page', key: 'periodUpdates', filter: idWindow(start, filter), readOnly, throttled: 0, bounded: start === 0 ? { filter, coveredTo } : undefined });
+    }
+  }
+  if (periods.length > 0) parts.push({ kind: 'lastId', key: 'periodUpdates', throttled: 0 });
+  // A few dozen keys a read on the unique key column: each selects at most that many items.
+  const keys = (reads.updatesOf ?? []).map((u) => derivedKey(u, fieldDef('objectiveUpdates', 'objectivePeriodKey').derivedFrom ?? []));
+  const unique = keys.filter((k, i) => keys.indexOf(k) === i);
+  for (let i = 0; i < unique.length; i += IDS_PER_READ) {
+    const filter = unique.slice(i, i + IDS_PER_READ).map((k) => indexedEq('objectiveUpdates', 'objectivePeriodKey', k)).join(' or ');
+    parts.push({ kind: 'page', key: 'periodUpdates', filter, readOnly, throttled: 0 });
+  }
+  for (const id of reads.history?.benefits ?? []) parts.push({ kind: 'versions', list: 'benefits', id, throttled: 0 });
+  for (const id of reads.history?.risks ?? []) parts.push({ kind: 'versions', list: 'risks', id, throttled: 0 });
+  return parts;
+}
+
 /** Issues one InitialPart on the batched SPFI. */
-function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
+function issueInitialPart(batched: SPFI, part: InitialPart, statusOnlyUpdates: boolean): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
   if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
   if (part.kind === 'lastId') return lastIdOn(batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title));
+  if (part.kind === 'versions') return versionsOf(batched, part.list, part.id);
+  if (part.kind === 'latestPeriod') {
+    // Newest period first on the indexed Period column (period ids sort as text in time order).
+    const period = restName(fieldDef('objectiveUpdates', 'periodId'));
+    return batched.web.lists.getByTitle(SCHEMA.objectiveUpdates.title).items.select(period).orderBy(period, false).top(1)();
+  }
   const metadata = part.readOnly ? [InjectHeaders({ Accept: NO_METADATA })] : [];
   if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(...metadata, PageParse())();
   const listKey = INITIAL_LISTS[part.key];
-  const { select, expand } = selectFor(listKey);
+  const { select, expand } = part.key === 'updates' && statusOnlyUpdates ? selectFields(listKey, UPDATE_STATUS_FIELDS) : selectFor(listKey);
   let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).orderBy(ID, true).top(PAGE_SIZE);
   if (part.filter) items = items.filter(part.filter);
   // PnPjs's skip() writes SharePoint's own paging token, $skiptoken=Paged=TRUE&p_ID=N.
@@ -527,6 +610,8 @@ function issueInitialPart(batched: SPFI, part: InitialPart): Promise<unknown> {
 function initialPartContext(part: InitialPart): ErrorContext {
   if (part.kind === 'user') return { operation: 'user' };
   if (part.kind === 'canEdit') return { operation: 'permissions', list: part.list };
+  if (part.kind === 'versions') return { operation: 'read', list: part.list, itemId: part.id };
+  if (part.kind === 'latestPeriod') return { operation: 'read', list: 'objectiveUpdates' };
   return { operation: 'read', list: INITIAL_LISTS[part.key] };
 }
 
@@ -542,7 +627,7 @@ function loadInitial(
   options: PnpRepositoriesOptions,
   loadOptions: LoadInitialOptions = {}
 ): Promise<InitialLoad> {
-  return readInRounds(sp, options, firstPageParts(lists, loadOptions));
+  return readInRounds(sp, options, firstPageParts(lists, loadOptions), loadOptions);
 }
 
 /**
@@ -577,10 +662,16 @@ function boundedWindowParts(key: PageKey, filter: string, coveredTo: number, las
  * than one page (by id range when its highest id is known, otherwise page by page) and any part
  * SharePoint throttled (sent again after its Retry-After), until nothing is left.
  */
-async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: InitialPart[]): Promise<InitialLoad> {
+async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: InitialPart[], loadOptions: LoadInitialOptions = {}): Promise<InitialLoad> {
   const data: InitialLoad = emptyInitialData();
   if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
-  const batchOptions: RunBatchOptions = { ...options.batch, operation: 'read' };
+  if (first.some((p) => p.kind === 'page' && p.key === 'reportSettings')) data.reportSettings = [];
+  const statusOnly = loadOptions.updateFields === 'status' && first.some((p) => p.kind === 'page' && p.key === 'updates');
+  if (statusOnly) data.updatesStatusOnly = true;
+  let round = 0;
+  // Up to 100 parts a request, SharePoint's limit for a REST $batch (PnPjs's own default is 20, so a
+  // first load of many lists would go as several requests one after another).
+  const batchOptions: RunBatchOptions = { maxRequests: BATCH_PARTS, ...options.batch, operation: 'read' };
   // Lists read whole (not narrowed to periods): first pages without a filter, or id ranges.
   const wholeLists = new Set<PageKey>();
   for (const p of first) if (p.kind === 'page' && p.whole) wholeLists.add(p.key);
@@ -589,7 +680,8 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   const lastIds = new Map<PageKey, number>();
   let unplanned: Array<{ key: PageKey; filter: string; coveredTo: number; readOnly?: boolean }> = [];
   while (pending.length > 0) {
-    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part), alone: part.alone }));
+    round += 1;
+    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part, statusOnly), alone: part.alone }));
     let results;
     try {
       results = await executeMixedRound(sp, parts, batchOptions);
@@ -617,7 +709,10 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
           waitMs = Math.max(waitMs, decision.retryInMs);
           continue;
         }
-        throw decision ? decision.error : await toDataAccessError(r.error, context);
+        const error = decision ? decision.error : await toDataAccessError(r.error, context);
+        // A site provisioned before the paper settings list existed: its papers take the defaults.
+        if (entry.kind === 'page' && entry.key === 'reportSettings' && (error instanceof ListMissingError || error instanceof NotFoundError)) continue;
+        throw error;
       }
       if (entry.kind === 'user') {
         data.currentUser = toPerson(r.value as RawUser);
@@ -625,6 +720,13 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         data.canEdit = { ...data.canEdit, [entry.list]: r.value === true };
       } else if (entry.kind === 'lastId') {
         lastIds.set(entry.key, highestId(r.value));
+      } else if (entry.kind === 'latestPeriod') {
+        const newest = (r.value as RawItem[] | undefined)?.[0];
+        const period = newest?.[restName(fieldDef('objectiveUpdates', 'periodId'))];
+        if (typeof period === 'string' && period !== '') data.latestUpdatePeriod = period;
+      } else if (entry.kind === 'versions') {
+        // The maps were created when the follow-up was planned.
+        (data.history?.[entry.list] as Map<number, ItemVersion[]> | undefined)?.set(entry.id, toVersions(entry.list, r.value as Array<Record<string, unknown>>));
       } else {
         const read = r.value as ItemsPage;
         // A window of known end keeps only its own ids; the rest belong to the next window.
@@ -636,6 +738,12 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
           // Unpacked once every page is in (below).
           const snapshots = (data.snapshots = data.snapshots ?? []);
           for (const raw of page.value) snapshots.push(fromItem<ReportSnapshot>(listKey, raw));
+        } else if (entry.key === 'reportSettings') {
+          const settings = (data.reportSettings = data.reportSettings ?? []);
+          for (const raw of page.value) settings.push(fromItem<ReportSettingsItem>(listKey, raw));
+        } else if (entry.key === 'periodUpdates') {
+          const updates = (data.periodUpdates = data.periodUpdates ?? []);
+          for (const raw of page.value) updates.push(fromItem<ObjectiveUpdate>(listKey, raw));
         } else {
           const target = data[entry.key] as unknown[];
           for (const raw of page.value) target.push(fromItem(listKey, raw));
@@ -649,6 +757,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
     }
     for (const c of continued) {
       const lastId = lastIds.get(c.key);
+      // A list read whole whose page already reaches its highest id (read in the same round) has nothing more.
+      // (A highest id of 0 is one that could not be read: the list is paged on.)
+      if (c.whole && lastId !== undefined && lastId > 0 && c.afterId >= lastId) continue;
       // A first page in id order (no filter) continues by id range when the list's highest id is known.
       if (c.first && c.afterId > 0 && lastId !== undefined) {
         next.push(...idRangeParts(c.key, c.afterId, lastId).map((p) => ({ ...p, readOnly: c.readOnly })));
@@ -662,17 +773,29 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       next.push(...boundedWindowParts(u.key, u.filter, u.coveredTo, lastId, u.readOnly));
       return false;
     });
+    // Once the first round is in, the caller's further reads go with the second.
+    if (round === 1 && loadOptions.followUp) {
+      const unfinished = new Set<keyof InitialData>();
+      for (const p of next) if (p.kind === 'page' && p.whole && p.key in INITIAL_KEYS_BY_DATA) unfinished.add(p.key as keyof InitialData);
+      const reads = loadOptions.followUp(data, unfinished);
+      if (reads?.history) data.history = { benefits: new Map(), risks: new Map() };
+      if (reads?.updatesForPeriods) data.periodUpdates = [];
+      next.push(...followUpParts(reads, lastIds.get('updates'), loadOptions.readOnly === true));
+    }
     if (waitMs > 0) await batchSleep(batchOptions, waitMs);
     pending = next;
   }
   // A list read whole is returned in id order (ranges retried after throttling arrive out of
-  // turn) and, but for the snapshots, leaves its highest id as a hint for next time.
+  // turn) and, but for the snapshots and settings, leaves its highest id as a hint for next time.
   for (const key of Array.from(wholeLists)) {
-    const items = (key === 'snapshots' ? data.snapshots : data[key]) as Stored[] | undefined;
+    if (key === 'periodUpdates') continue;
+    const items = (key === 'snapshots' ? data.snapshots : key === 'reportSettings' ? data.reportSettings : data[key]) as Stored[] | undefined;
     if (!items || items.length === 0) continue;
     items.sort((a, b) => a.id - b.id);
-    if (key !== 'snapshots') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
+    if (key !== 'snapshots' && key !== 'reportSettings') data.lastIds = { ...data.lastIds, [key]: items[items.length - 1].id };
   }
+  // An update asked for both by its period and by its key is kept once.
+  if (data.periodUpdates) data.periodUpdates = data.periodUpdates.sort((a, b) => a.id - b.id).filter((u, i, all) => i === 0 || all[i - 1].id !== u.id);
   // An unreadable snapshot never stops the report: it is left out here and listed, with the
   // reason, among the published reports (publishedPeriods).
   if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots, sp)).readable;

@@ -345,8 +345,7 @@ export async function ensureAddOnly(sp: SPFI, def: ListDef, list: IList, report:
 }
 
 async function narrowToAddOnly(sp: SPFI, def: ListDef, list: IList, label: string, report: ProvisioningReport): Promise<void> {
-  const unique = ((await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean }).HasUniqueRoleAssignments === true;
-  let changed = false;
+  let created = false;
   let roleId: number;
   try {
     roleId = ((await sp.web.roleDefinitions.getByName(ADD_ONLY_ROLE).select('Id')()) as { Id: number }).Id;
@@ -355,8 +354,35 @@ async function narrowToAddOnly(sp: SPFI, def: ListDef, list: IList, label: strin
     if (err.status !== 404) throw err;
     const added = await sp.web.roleDefinitions.add(ADD_ONLY_ROLE, 'Add and read items, but not edit or delete them (Shared Services Monitoring).', 100, permissionMask(ADD_ONLY_PERMISSIONS));
     roleId = (added.data as { Id: number }).Id;
-    changed = true;
+    created = true;
   }
+  await narrowMembers(sp, def, list, roleId, created, label, report);
+}
+
+/** SharePoint's built-in Read permission level (RoleTypeKind.Reader). */
+const READER_ROLE_TYPE = 2;
+
+/**
+ * Gives an editors-only list its own permissions: inheritance broken (owners keep Full Control,
+ * visitors Read) and the site's members moved from their inherited level (Edit) to Read. Like
+ * the add-only lists, it needs a site owner, and writes nothing when the list is already so.
+ */
+export async function ensureEditorsOnly(sp: SPFI, def: ListDef, list: IList, report: ProvisioningReport): Promise<void> {
+  const label = `${def.title} / permissions`;
+  try {
+    const roleId = ((await sp.web.roleDefinitions.getByType(READER_ROLE_TYPE).select('Id')()) as { Id: number }).Id;
+    await narrowMembers(sp, def, list, roleId, false, label, report);
+  } catch (e) {
+    // Only a site that does not implement permissions at all answers 501 (the local host).
+    if (!(await notImplemented(e))) throw e;
+    report.notSupported = [...(report.notSupported ?? []), label];
+  }
+}
+
+/** Breaks the list's inheritance (copying the site's assignments) and leaves the site's members with `roleId` alone. */
+async function narrowMembers(sp: SPFI, def: ListDef, list: IList, roleId: number, roleCreated: boolean, label: string, report: ProvisioningReport): Promise<void> {
+  const unique = ((await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean }).HasUniqueRoleAssignments === true;
+  let changed = roleCreated;
   const members = ((await sp.web.associatedMemberGroup.select('Id')()) as { Id: number }).Id;
   if (!unique) {
     // Copy the site's assignments (owners keep Full Control, visitors Read), then narrow members.
@@ -400,6 +426,7 @@ export async function ensureLists(
       await p.ensureFields(def, list);
       await p.ensureViews(def, list, created);
       if (def.permissions === 'addOnly') await ensureAddOnly(sp, def, list, p.report);
+      else if (def.permissions === 'editorsOnly') await ensureEditorsOnly(sp, def, list, p.report);
     } catch (e) {
       if (e instanceof DataAccessError) throw e;
       throw await toDataAccessError(e, { operation: 'provision', list: def.title });

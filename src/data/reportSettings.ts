@@ -28,6 +28,11 @@ export function settingsFromItem(item: ReportSettingsItem | undefined): ReportSe
   return completeSettings({ committeeName, author, contact, background, climateChange, risk, financeOfficerComments, monitoringOfficerComments, councils });
 }
 
+/** Settings from the items of the settings list: the lowest id wins; none gives the defaults. */
+export function settingsFromItems(items: readonly ReportSettingsItem[]): ReportSettings {
+  return settingsFromItem([...items].sort((a, b) => a.id - b.id)[0]);
+}
+
 /**
  * Settings read from the site's settings list. A site provisioned before the list existed
  * (NotFoundError) gets the defaults, so its papers still have every section.
@@ -42,7 +47,7 @@ export function listReportSettings(list: Pick<ListRepository<ReportSettingsItem>
         if (e instanceof NotFoundError || e instanceof ListMissingError) return settingsFromItem(undefined);
         throw e;
       }
-      return settingsFromItem([...items].sort((a, b) => a.id - b.id)[0]);
+      return settingsFromItems(items);
     }
   };
 }

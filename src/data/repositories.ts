@@ -3,7 +3,8 @@
  * implementation (pnpRepositories.ts) talks to SharePoint or the local host; tests may
  * pass in-memory fakes. Components receive a `Repositories` through props or context.
  */
-import type { ObjectiveUpdate, Person, ReportSnapshot, ReminderLogEntry } from '../domain/types';
+import type { ObjectiveUpdate, Person, ReportSettingsItem, ReportSnapshot, ReminderLogEntry } from '../domain/types';
+import type { ReportHistory } from '../domain/report/build';
 import { INITIAL_KEYS } from './lists';
 import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf } from './lists';
 import type { ReportModel } from '../domain/report/model';
@@ -82,6 +83,8 @@ export async function saveEach<T>(list: Pick<ListRepository<T>, 'add' | 'update'
 export interface ObjectiveUpdateRepository extends PeriodListRepository<ObjectiveUpdate> {
   /** Updates of one objective, newest first. */
   getForObjective(objectiveId: number): Promise<ObjectiveUpdate[]>;
+  /** Updates by id (every field), in one `$batch`; ids not found are left out. */
+  getByIds(ids: readonly number[]): Promise<ObjectiveUpdate[]>;
   /** Adds several updates in one $batch request; all or each fails with its own error. */
   addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]>;
 }
@@ -165,6 +168,19 @@ export interface LoadInitialOptions {
    * Only an optimisation: whatever the hints say, every item is read.
    */
   idHints?: Partial<Record<keyof InitialData, number>>;
+  /**
+   * `status`: the updates come with only what statuses, changes and trends are computed from (objective,
+   * period, status, RAG, when written, when created), without narrative or author, about a third of
+   * the download. For views that show the narratives of a few updates only: they read those with
+   * `followUp` or `objectiveUpdates.getByIds`. `InitialLoad.updatesStatusOnly` says it was done.
+   */
+  updateFields?: 'all' | 'status';
+  /**
+   * Reads planned from what the first round returned (`unfinished`: the lists with more items to
+   * come), sent with the second round (which a list over 5,000 items needs anyway), so they
+   * usually cost no request of their own.
+   */
+  followUp?: (first: InitialLoad, unfinished: ReadonlySet<keyof InitialData>) => FollowUpReads | undefined;
   /** Reads that travel in the same `$batch` as the first page round, so they cost no request of their own. */
   include?: {
     /** Also read the signed-in user (`InitialLoad.currentUser`). */
@@ -173,7 +189,24 @@ export interface LoadInitialOptions {
     canEdit?: readonly EditableListKey[];
     /** Also read every published report snapshot (`InitialLoad.snapshots`). */
     snapshots?: boolean;
+    /** Also read the committee paper's settings list (`InitialLoad.reportSettings`; empty when the site has no such list). */
+    reportSettings?: boolean;
+    /** Also read the latest reporting period any update is for (`InitialLoad.latestUpdatePeriod`), through the indexed Period column. */
+    latestUpdatePeriod?: boolean;
   };
+}
+
+/** What `LoadInitialOptions.followUp` asks the second round to read. */
+export interface FollowUpReads {
+  /** Every field of the updates of these periods (`InitialLoad.periodUpdates`), through the indexed Period column. */
+  updatesForPeriods?: readonly string[];
+  /**
+   * Every field of these updates (`InitialLoad.periodUpdates` too), one per objective and period,
+   * through the indexed, unique objective-and-period column.
+   */
+  updatesOf?: ReadonlyArray<{ objectiveId: number; periodId: string }>;
+  /** The version histories of these benefits and risks (`InitialLoad.history`). */
+  history?: { benefits: readonly number[]; risks: readonly number[] };
 }
 
 /** What `loadInitial` returns: the lists, plus the user and permissions when asked for in `include`. */
@@ -186,6 +219,16 @@ export interface InitialLoad extends InitialData {
   snapshots?: ReportSnapshot[];
   /** The highest id of each list read whole, to pass as `idHints` next time. */
   lastIds?: Partial<Record<keyof InitialData, number>>;
+  /** Set when `updates` were read with `updateFields: 'status'` (no narratives or authors). */
+  updatesStatusOnly?: boolean;
+  /** The paper settings list's items, when `include.reportSettings` was set (none when the site lacks the list). */
+  reportSettings?: ReportSettingsItem[];
+  /** The latest period any update is for (`include.latestUpdatePeriod`); undefined when there is no update. */
+  latestUpdatePeriod?: string;
+  /** Every field of the updates a `followUp` asked for (by period or by objective and period), in id order. */
+  periodUpdates?: ObjectiveUpdate[];
+  /** The version histories a `followUp` asked for. */
+  history?: ReportHistory;
 }
 
 /** The data access of the whole product: the repository of every declared list, and loads and users. */

@@ -19,7 +19,8 @@ export type EntityName =
   | 'committeeMeeting'
   | 'measureActual'
   | 'staffSurvey'
-  | 'budgetLine';
+  | 'budgetLine'
+  | 'success';
 
 /** Why a value failed validation. */
 export type ValidationCode =
@@ -137,7 +138,8 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       fromCouncil: 'From council',
       toCouncil: 'To council',
       description: 'Description',
-      serviceId: 'Service'
+      serviceId: 'Service',
+      category: 'Category'
     },
     lessonLearned: {
       title: 'Lesson summary',
@@ -172,6 +174,14 @@ export const DEFAULT_MESSAGES: ValidationMessages = {
       splitCouncil: 'Council',
       splitAmount: 'Share',
       savingsApproved: 'Savings approved'
+    },
+    success: {
+      title: 'Success',
+      serviceId: 'Service',
+      achievement: 'What was achieved',
+      councils: 'Councils benefiting',
+      category: 'Category',
+      achievedOn: 'Achieved on'
     }
   },
   templates: {

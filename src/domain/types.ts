@@ -5,6 +5,7 @@
 import type {
   ActionStatus,
   BenefitCategory,
+  BestPracticeCategory,
   BenefitDeliveryStatus,
   LessonCategory,
   MeasureDirection,
@@ -15,7 +16,8 @@ import type {
   Rag,
   ReminderStatus,
   RiskStatus,
-  ServicePhase
+  ServicePhase,
+  SuccessCategory
 } from './vocabularies';
 
 /** A person as SharePoint knows them (a site user). */
@@ -259,6 +261,8 @@ export interface BestPractice extends Stored {
   description: string;
   /** Id of the service concerned, or undefined for practice shared across the programme. */
   serviceId?: number;
+  /** Kind of practice; undefined for practice recorded before categories were kept. */
+  category?: BestPracticeCategory;
 }
 
 /** A lesson learned from sharing a service (annual review, lessons learned register). */
@@ -271,6 +275,25 @@ export interface LessonLearned extends Stored {
   lesson: string;
   /** Category, e.g. IT, HR or Timescales. */
   category: LessonCategory;
+}
+
+/**
+ * An area of success or an achievement of a shared service (annual review, "areas of success
+ * and achievements"): what was achieved, for which councils, and when.
+ */
+export interface Success extends Stored {
+  /** One-line summary, e.g. "Shared HR policy framework adopted". */
+  title: string;
+  /** Id of the service that achieved it (a programme-wide group such as "All shared services" is a service too). */
+  serviceId: number;
+  /** What was achieved (rich text). */
+  achievement: string;
+  /** Councils that benefit, by name; empty when it benefits every partner council of the service. */
+  councils: string[];
+  /** Kind of success. */
+  category: SuccessCategory;
+  /** When it was achieved (YYYY-MM-DD): the annual review lists those of its financial year. */
+  achievedOn: string;
 }
 
 /**

@@ -20,13 +20,16 @@ import type {
   Person,
   Risk,
   Service,
-  StaffSurvey
+  StaffSurvey,
+  Success
 } from './types';
 import { REPORT_KINDS } from './report/model';
 import {
   BENEFIT_CATEGORIES,
   BENEFIT_DELIVERY_STATUSES,
+  BEST_PRACTICE_CATEGORIES,
   LESSON_CATEGORIES,
+  SUCCESS_CATEGORIES,
   MEASURE_DIRECTIONS,
   MEASURE_FREQUENCIES,
   OBJECTIVE_RAGS,
@@ -465,6 +468,7 @@ export function validateBestPractice(practice: Draft<BestPractice>, options?: Va
   const to = c.text('toCouncil', practice.toCouncil, true, LIMITS.title);
   if (from && to && councilKey(String(practice.fromCouncil)) === councilKey(String(practice.toCouncil))) c.add('toCouncil', 'sameCouncil');
   c.id('serviceId', practice.serviceId, false);
+  c.choice('category', practice.category, BEST_PRACTICE_CATEGORIES, false);
   return c.errors;
 }
 
@@ -476,6 +480,28 @@ export function validateLessonLearned(lesson: Draft<LessonLearned>, options?: Va
   else if (isBlankHtml(lesson.lesson)) c.add('lesson', 'emptyRichText');
   c.choice('category', lesson.category, LESSON_CATEGORIES);
   c.id('serviceId', lesson.serviceId, false);
+  return c.errors;
+}
+
+/**
+ * Validates a success: summary, service, what was achieved, category and date required; the
+ * councils benefiting, when named, are each written once.
+ */
+export function validateSuccess(success: Draft<Success>, options?: ValidateOptions): ValidationError[] {
+  const c = collector('success', options);
+  c.text('title', success.title, true, LIMITS.title);
+  c.id('serviceId', success.serviceId);
+  if (typeof success.achievement !== 'string' || success.achievement.trim() === '') c.add('achievement', 'required');
+  else if (isBlankHtml(success.achievement)) c.add('achievement', 'emptyRichText');
+  c.choice('category', success.category, SUCCESS_CATEGORIES);
+  c.date('achievedOn', success.achievedOn, true);
+  const seen = new Set<string>();
+  for (const name of Array.isArray(success.councils) ? success.councils : []) {
+    if (typeof name !== 'string' || name.trim() === '') c.add('councils', 'required');
+    else if (name.length > LIMITS.title) c.add('councils', 'tooLong', { max: LIMITS.title });
+    else if (seen.has(councilKey(name))) c.add('councils', 'duplicateValue', { value: name.trim() });
+    else seen.add(councilKey(name));
+  }
   return c.errors;
 }
 

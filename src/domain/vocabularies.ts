@@ -69,10 +69,20 @@ export const REMINDER_STATUSES = ['Pending', 'Sent', 'Failed'] as const;
 /** Outcome of one reminder send attempt. */
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
+/** Categories of the best practice register (the kinds of practice the best-practice appendix describes). */
+export const BEST_PRACTICE_CATEGORIES = ['Policies and strategy', 'Systems and processes', 'Structure and roles', 'Networks and engagement', 'Other'] as const;
+/** Category of best practice. */
+export type BestPracticeCategory = (typeof BEST_PRACTICE_CATEGORIES)[number];
+
 /** Categories of the lessons learned register (history-of-sharing note, officer conclusions 7-10). */
 export const LESSON_CATEGORIES = ['IT', 'HR', 'Timescales', 'Engagement', 'Exit strategy', 'Governance', 'Other'] as const;
 /** Category of a lesson learned. */
 export type LessonCategory = (typeof LESSON_CATEGORIES)[number];
+
+/** Kinds of success of the annual review's "areas of success and achievements" (the benefits tracker's headings and the best-practice appendix). */
+export const SUCCESS_CATEGORIES = ['Service improvement', 'Resilience and capacity', 'Staff development', 'Savings', 'Partnership working', 'Recognition'] as const;
+/** Category of a success. */
+export type SuccessCategory = (typeof SUCCESS_CATEGORIES)[number];
 
 /** Likelihood and impact are scored 1 to 5. */
 export const RISK_SCALE = { min: 1, max: 5 } as const;

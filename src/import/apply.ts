@@ -41,7 +41,14 @@ export interface ApplyResult {
 }
 
 /** Model property holding the person given by email, per list. */
-const PERSON_KEY: { readonly [K in ImportListKind]: string | undefined } = { objectives: 'responsibleOfficer', benefits: undefined, risks: 'owner' };
+const PERSON_KEY: { readonly [K in ImportListKind]: string | undefined } = {
+  objectives: 'responsibleOfficer',
+  benefits: undefined,
+  risks: 'owner',
+  bestPractice: undefined,
+  lessonsLearned: undefined,
+  successes: undefined
+};
 
 type AnyModel = ImportModels[ImportListKind];
 

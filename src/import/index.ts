@@ -1,9 +1,10 @@
 /**
- * Import of existing trackers (CSV and XLSX) into objectives, benefits and risks: read the
+ * Import of existing trackers (CSV and XLSX) into objectives, benefits, risks and the annual
+ * review's registers (best practice, lessons learned, successes): read the
  * file, plan (dry run) against what is stored, then apply. Used by the web part and by
  * `npm run import`.
  */
-import type { ImportListKind } from '../domain/import/columns';
+import { IMPORT_LISTS, ImportListKind } from '../domain/import/columns';
 import { buildImportPlan, ImportFieldLimit, ImportFieldLimits, ImportModels, ImportOptions, ImportPlan, ImportTable } from '../domain/import/plan';
 import { INITIAL_KEYS, LIST_KEYS, LIST_REGISTRY, ListKey } from '../data/lists';
 import type { InitialData, Repositories } from '../data/repositories';
@@ -51,11 +52,10 @@ function limitsOf(list: ListKey): Record<string, ImportFieldLimit> {
 
 /** Every limit an import meets, so the dry run rejects what the apply would fail on. */
 export const IMPORT_FIELD_LIMITS: ImportFieldLimits = {
-  objectives: limitsOf('objectives'),
+  // Every import kind's own list, so a new kind is checked without another edit here.
+  ...(Object.fromEntries(IMPORT_LISTS.map((list) => [list, limitsOf(list)])) as Record<ImportListKind, Record<string, ImportFieldLimit>>),
   objectiveUpdates: limitsOf('objectiveUpdates'),
   objectiveActions: limitsOf('objectiveActions'),
-  benefits: limitsOf('benefits'),
-  risks: limitsOf('risks'),
   services: limitsOf('services')
 };
 

@@ -649,6 +649,12 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
       blocks.push(para(strings.PaperBenefitsAchieved, { keepNext: true }));
       for (const b of achieved) blocks.push(new Paragraph({ children: [text(b.title)], bullet: { level: 0 } }));
     }
+    const successes = s.successes ?? [];
+    blocks.push(para(formatString(successes.length === 0 ? strings.PaperNoSuccessesRecorded : strings.PaperSuccessesRecorded, year), { keepNext: successes.length > 0 }));
+    for (const x of successes) {
+      blocks.push(new Paragraph({ children: [text(x.councils.length > 0 ? formatString(strings.PaperSuccessFor, x.title, andList(x.councils)) : x.title, { bold: true })], bullet: { level: 0 }, keepNext: true }));
+      blocks.push(...ctx.richBody(x.achievement, ''));
+    }
   }
   if (m.kind !== 'highlight') {
     blocks.push(heading(strings.PaperHeadingMeasures, 3), ...measuresBlock(ctx, s));

@@ -42,8 +42,13 @@ describe('BudgetOverview', () => {
     const totals = (await screen.findByRole('region', { name: strings.BudgetTotalsHeading })) as HTMLElement;
     expect(within(totals).getByText('Totals for 2021/22')).toBeTruthy();
     expect(within(totals).getByText('Shared budgets £1,002,000; savings approved £119,000.')).toBeTruthy();
-    expect(within(totals).getByText('Chorley Council: £511,000')).toBeTruthy();
-    expect(within(totals).getByText('South Ribble Borough Council: £491,000')).toBeTruthy();
+    // One row per council, with its heading cells, in a real table.
+    const rows = within(within(totals).getByRole('table')).getAllByRole('row').map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => c.textContent));
+    expect(rows).toEqual([
+      [strings.ReportColumnCouncil, strings.ReportColumnBudgetShare],
+      ['Chorley Council', '£511,000'],
+      ['South Ribble Borough Council', '£491,000']
+    ]);
 
     const add = jest.spyOn(repositories.budgetLines, 'add');
     fireEvent.click(screen.getByText(strings.NewBudgetLine).closest('button') as HTMLElement);

@@ -106,6 +106,10 @@ describe('annual review filters', () => {
     ]);
     expect(filterBestPractice(PRACTICES(), { council: 'melton borough council' }).map((p) => p.id)).toEqual([3]);
     expect(filterBestPractice(PRACTICES(), { serviceId: 'programme' }).map((p) => p.id)).toEqual([2]);
+    // Practice has a category of its own; practice recorded without one matches no category.
+    const categorised = PRACTICES().map((p) => (p.id === 1 ? { ...p, category: 'Networks and engagement' as const } : p));
+    expect(filterBestPractice(categorised, { category: 'Networks and engagement' }).map((p) => p.id)).toEqual([1]);
+    expect(filterBestPractice(categorised, { category: 'Systems and processes', council: CHORLEY }).map((p) => p.id)).toEqual([]);
     // A lesson concerns its service's councils; a programme-wide one every council.
     expect(filterLessons(LESSONS(), { council: 'Melton Borough Council' }, SERVICES()).map((l) => l.id)).toEqual([3, 4]);
     expect(filterLessons(LESSONS(), { category: 'IT', council: CHORLEY }, SERVICES()).map((l) => l.id)).toEqual([1]);

@@ -69,6 +69,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     ...updates,
     getForObjective: async (id) => data.updates.filter((u) => u.objectiveId === id),
     getForPeriod: async (period) => data.updates.filter((u) => u.periodId === period),
+    getByIds: async (ids) => data.updates.filter((u) => ids.indexOf(u.id) >= 0),
     addMany: async (items) => Promise.all(items.map((i) => updates.add(i)))
   };
   const me: Person = { id: 1, displayName: 'Test Officer', email: 'officer@council.example.gov.uk' };

@@ -93,6 +93,10 @@ const casesByList = (): { [K in CaseList]: { item: NewItem<ModelOf<K>>; change: 
     item: { title: 'Agree the exit first', serviceId: 1, lesson: '<p>Agree how a partner leaves.</p>', category: 'Exit strategy' },
     change: { lesson: '<p>Agree how a partner leaves, before sharing.</p>' }
   },
+  successes: {
+    item: { title: 'Shared payroll live', serviceId: 1, achievement: '<p>One payroll for both councils.</p>', councils: ['Chorley Council'], category: 'Service improvement', achievedOn: '2027-01-31' },
+    change: { councils: [], achievedOn: '2027-02-28' }
+  },
   reportSettings: {
     item: { title: 'Committee paper settings', committeeName: 'Shared Services Joint Committee', councils: 'Chorley Council\nSouth Ribble Borough Council', author: 'Director of Change and Delivery' },
     change: { contact: 'Performance team, performance@example.gov.uk' }

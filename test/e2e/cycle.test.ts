@@ -3,15 +3,16 @@
  * sets it (paragraphs 11-15): the sample site holds 2021-22, and this test runs 2022-23. Before
  * each of the four meetings of the forward plan the officers update their objectives and enter
  * the quarter's measure actuals, the service lead writes the general update in the highlight
- * report, and a staff survey (every other quarter), a budget line, best practice and a lesson
- * are entered; then the editor generates each report the meeting receives, checks every
- * section the framework names for that kind has content on screen, publishes it, and the
- * published snapshot is read back and checked the same way.
+ * report, and a staff survey (every other quarter), a budget line, best practice, a lesson and
+ * (on the benefits tracker's Successes tab) a success are entered; then the editor generates
+ * each report the meeting receives, checks every section the framework names for that kind has
+ * content on screen, publishes it, and the published snapshot is read back and checked the
+ * same way.
  *
- * The lead's general update is written through the screen; the other registers' entries go
- * straight to the host's SharePoint REST API as each persona (their screens have component
- * tests of their own), built by the product's own field mapping so the rows are what the
- * repositories would write.
+ * The lead's general update and the editor's success are written through the screen; the
+ * other registers' entries go straight to the host's SharePoint REST API as each persona (their
+ * screens have component tests of their own), built by the product's own field mapping so the
+ * rows are what the repositories would write.
  */
 import type { Config } from '@jest/types';
 import type { Locator, Page } from 'playwright-core';
@@ -106,7 +107,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
  * Asserts that every section the framework names for `kind` has content in `model`, for every
  * service (`lead`'s content, typed in this test, checked by its words).
  */
-function expectSections(model: ReportModel, kind: ReportKind, periodId: string, typed: { keyPoints: string; bestPractice: string; lesson: string }): void {
+function expectSections(model: ReportModel, kind: ReportKind, periodId: string, typed: { keyPoints: string; bestPractice: string; lesson: string; success: string }): void {
   expect(model.kind).toBe(kind);
   expect(model.period.id).toBe(periodId);
   expect(model.services.length).toBe(sampleData.services.length);
@@ -144,6 +145,8 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
       expect(model.budget?.byCouncil.length).toBeGreaterThan(1);
       expect((model.bestPractice ?? []).map((b) => b.title)).toContain(typed.bestPractice);
       expect((model.lessonsLearned ?? []).map((l) => l.title)).toContain(typed.lesson);
+      // Areas of success and achievements: the success the editor added on screen, under its service.
+      expect((model.services.find((s) => s.id === leadService?.id)?.successes ?? []).map((x) => x.title)).toContain(typed.success);
       return;
   }
 }
@@ -182,7 +185,12 @@ describe('one year of the monitoring cycle', () => {
     ]);
     const leadPage = (await e2e().open('/?webpart=highlightReport', { persona: lead.email })).page;
     const editorPage = (await e2e().open('/?webpart=highlightReport', { persona: editor.email })).page;
-    const typed = { keyPoints: '', bestPractice: 'Joint procurement of the telephony contract', lesson: 'Agree the data-sharing agreement before the go-live date' };
+    const typed = {
+      keyPoints: '',
+      bestPractice: 'Joint procurement of the telephony contract',
+      lesson: 'Agree the data-sharing agreement before the go-live date',
+      success: 'One telephony contract for both councils'
+    };
 
     for (const [index, meeting] of MEETINGS.entries()) {
       const period = periodFor(meeting.meetingDate);
@@ -210,6 +218,30 @@ describe('one year of the monitoring cycle', () => {
         await addItem('budgetLines', { serviceId: leadService.id, financialYear: 2022, sharedBudget: 250000, split: leadService.partnerCouncils.map((council) => ({ council, amount: 250000 / leadService.partnerCouncils.length })), savingsApproved: 30000 }, editor.email);
         await addItem('bestPractice', { title: typed.bestPractice, fromCouncil: leadService.partnerCouncils[0], toCouncil: leadService.partnerCouncils[1], description: '<p>One contract for both councils.</p>', serviceId: leadService.id }, editor.email);
         await addItem('lessonsLearned', { title: typed.lesson, serviceId: leadService.id, lesson: '<p>Sign the agreement first.</p>', category: 'Governance' }, editor.email);
+        // The editor records the year's success on the Successes tab of the benefits tracker.
+        const tracker = (await e2e().open('/?webpart=benefitsTracker', { persona: editor.email })).page;
+        await tracker.getByRole('tab', { name: 'Successes' }).click();
+        await tracker.getByRole('button', { name: 'Add a success' }).click();
+        const form = tracker.getByRole('dialog');
+        await form.getByRole('button', { name: 'Save', exact: true }).waitFor({ timeout: 20_000 });
+        // Required fields' names end with the asterisk Fluent adds to their labels.
+        await form.getByRole('textbox', { name: /^Success/ }).fill(typed.success);
+        await pick(tracker, form, 'Service', leadService.name);
+        await pick(tracker, form, 'Category', 'Savings');
+        const [y, m, d] = weekBefore(meeting.meetingDate).split('-');
+        const achievedOn = form.getByLabel(/^Achieved on/).first();
+        await achievedOn.fill(`${d}/${m}/${y}`);
+        await achievedOn.press('Tab');
+        await form.getByRole('textbox', { name: /^What was achieved/ }).fill('One contract instead of two, saving on both councils\' telephony.');
+        await form.getByRole('button', { name: 'Save', exact: true }).click();
+        await tracker
+          .getByRole('region', { name: 'Areas of success and achievements' })
+          .getByText(typed.success)
+          .waitFor({ timeout: 20_000 })
+          .catch(async (error: unknown) => {
+            await e2e().screenshot(tracker, 'success');
+            throw error;
+          });
       }
 
       // The lead writes the general update for the meeting, on screen.
@@ -253,6 +285,7 @@ describe('one year of the monitoring cycle', () => {
           await article.getByRole('region', { name: 'Financial benefits and budget' }).getByText(/savings approved/i).waitFor();
           await article.getByText(typed.bestPractice).first().waitFor();
           await article.getByText(typed.lesson).first().waitFor();
+          await article.getByText(typed.success).first().waitFor();
         }
         await options.getByRole('button', { name: 'Publish this report' }).click();
         await editorPage.getByRole('button', { name: /^Publish version \d+$/ }).click();

@@ -241,7 +241,15 @@ describe('HighlightReport', () => {
     renderReport({ repositories });
     await screen.findByRole('region', { name: 'Governance' });
     expect(repositories.loadInitialCalls).toHaveLength(1);
-    expect(repositories.loadInitialOptions[0]?.include).toEqual({ snapshots: true, currentUser: true, canEdit: ['snapshots', 'highlights', 'services'] });
+    expect(repositories.loadInitialOptions[0]?.include).toEqual({
+      snapshots: true,
+      reportSettings: true,
+      latestUpdatePeriod: true,
+      currentUser: true,
+      canEdit: ['snapshots', 'highlights', 'services']
+    });
+    // Of the updates only the statuses: the narratives shown come with the second round or by id.
+    expect(repositories.loadInitialOptions[0]?.updateFields).toBe('status');
     expect(repositories.loadInitialOptions[0]?.readOnly).toBe(true);
     // The fake answers include.snapshots through getAll, once, inside loadInitial.
     expect(separately).toHaveBeenCalledTimes(1);

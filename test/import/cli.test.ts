@@ -45,4 +45,18 @@ describe('npm run import options', () => {
     expect(text).toContain('unmapped column "Notes": 1 row holds data (first row 2). Add --ignore "Notes"');
     expect(text).not.toMatch(/2022-23-Q2/);
   });
+
+  it('takes the annual review registers as lists, and prints a success\'s dry run with its category', async () => {
+    expect(parseImportArgs(['--file', 's.xlsx', '--list', 'successes']).list).toBe('successes');
+    expect(parseImportArgs(['--file', 'b.csv', '--list', 'bestPractice', '--map', 'Shared by=fromCouncil']).columns).toEqual({ 'shared by': 'fromCouncil' });
+    expect(() => parseImportArgs(['--file', 'l.csv', '--list', 'lessons'])).toThrow(/--list must be one of .*lessonsLearned.*successes/);
+    const repos = memoryRepositories(phaseOneServices());
+    const file = await toCsvFile('s.csv', [
+      ['Success', 'Service', 'Category', 'What was achieved', 'Achieved on'],
+      ['Campaigns planner introduced', 'Communications and Visitor Economy', 'Service improvement', 'Planned on an 80/20 basis.', '15/11/2021']
+    ]);
+    const text = describePlan(await planImport(repos, 'successes', await readImportFile(file, 'successes'), { sanitiser, now: '2022-03-01T00:00:00Z' }));
+    expect(text).toContain('+ 2 | Communications and Visitor Economy | Campaigns planner introduced | Service improvement');
+    expect(text).toContain('create');
+  });
 });

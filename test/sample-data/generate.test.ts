@@ -34,6 +34,19 @@ describe('generateLargeData', () => {
     expect(new Set(data.objectives.map((o) => o.serviceId)).size).toBe(sampleData.services.length);
   });
 
+  it('dates every objective before its first quarter, so the paper of any generated period lists it', () => {
+    const data = generateLargeData({ objectives: 500, updatesPerObjective: 4, seed: 5 });
+    const byObjective = updatesByObjective(data.objectiveUpdates);
+    for (const o of data.objectives) {
+      const first = (byObjective.get(o.id) ?? [])[0];
+      expect(o.created).toBeDefined();
+      expect((o.created ?? '').slice(0, 10) < periodById(first.periodId).start).toBe(true);
+    }
+    for (const u of data.objectiveUpdates) expect(u.created).toBe(u.updatedOn);
+    const none = generateLargeData({ objectives: 20, updatesPerObjective: 0, seed: 5 });
+    for (const o of none.objectives) expect((o.created ?? '').slice(0, 10) < periodById('2021-22-Q4').start).toBe(true);
+  });
+
   it('keeps each objective consistent with its latest update and the calendar', () => {
     const data = generateLargeData({ objectives: 1000, updatesPerObjective: 4, seed: 11 });
     expect(latestUpdateProblems(data)).toEqual([]);

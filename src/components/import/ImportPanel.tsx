@@ -78,7 +78,10 @@ function listName(list: ImportListKind): string {
   const names: { readonly [K in ImportListKind]: string } = {
     objectives: strings.ImportListObjectives,
     benefits: strings.ImportListBenefits,
-    risks: strings.ImportListRisks
+    risks: strings.ImportListRisks,
+    bestPractice: strings.ImportListBestPractice,
+    lessonsLearned: strings.ImportListLessons,
+    successes: strings.ImportListSuccesses
   };
   return names[list];
 }

@@ -83,10 +83,13 @@ export type JsonEntry = 'string' | 'number' | { readonly [property: string]: 'st
 
 /**
  * `addOnly`: the list gets its own permissions on provisioning, on which the site's members may
- * add and read items but neither edit nor delete them (published snapshots). Absent: the list
- * inherits the site's permissions.
+ * add and read items but neither edit nor delete them (published snapshots). `editorsOnly`: the
+ * site's members may only read it, owners edit it (the programme's definitions: services and
+ * measures; whoever may edit them is an editor to the web parts, and everyone else writes only
+ * what is theirs: a lead their own service's general update, an officer their own measures'
+ * actuals). Absent: the list inherits the site's permissions.
  */
-export type ListPermissions = 'addOnly';
+export type ListPermissions = 'addOnly' | 'editorsOnly';
 
 /**
  * `library`: a document library (SharePoint's BaseTemplate 101), whose items are files added

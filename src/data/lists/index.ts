@@ -25,6 +25,7 @@ import { risksList } from './risks';
 import { servicesList } from './services';
 import { snapshotsList } from './snapshots';
 import { staffSurveysList } from './staffSurveys';
+import { successesList } from './successes';
 
 /** Keys of every list of the product. */
 export type ListKey =
@@ -45,6 +46,7 @@ export type ListKey =
   | 'measureActuals'
   | 'staffSurveys'
   | 'budgetLines'
+  | 'successes'
   | 'committeePapers';
 
 /**
@@ -71,6 +73,7 @@ export const LIST_REGISTRY = {
   measureActuals: measureActualsList,
   staffSurveys: staffSurveysList,
   budgetLines: budgetLinesList,
+  successes: successesList,
   committeePapers: committeePapersList
 } satisfies { readonly [K in ListKey]: { readonly key: K } };
 

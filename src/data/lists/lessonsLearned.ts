@@ -19,5 +19,6 @@ export const lessonsLearnedList = declareList<LessonLearned>()({
   ],
   repository: 'list',
   initial: 'lessonsLearned',
-  sample: 'optional'
+  sample: 'optional',
+  import: { alsoReads: ['services'] }
 });

@@ -21,6 +21,8 @@ export const measuresList = declareList<Measure>()({
     field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', indexed: true }),
     field({ key: 'actuals', internalName: 'Actuals', displayName: 'Quarterly actuals', type: 'Json', jsonShape: 'object', jsonEntry: 'number' })
   ],
+  // Members read; owners (the programme's editors) edit: the web parts take edit rights here as being an editor.
+  permissions: 'editorsOnly',
   repository: 'list',
   initial: 'measures',
   sample: 'required'

@@ -27,6 +27,8 @@ export const servicesList = declareList<Service>()({
     }),
     field({ key: 'sharedSince', internalName: 'SharedSince', displayName: 'Shared since', type: 'DateOnly' })
   ],
+  // Members read; owners (the programme's editors) edit: the web parts take edit rights here as being an editor.
+  permissions: 'editorsOnly',
   repository: 'list',
   initial: 'services',
   sample: 'required'

@@ -11,7 +11,7 @@ import { ImportFileError } from './errors';
  * columns (IMPORT_COLUMNS), model (ImportModels), rules (buildImportPlan) and `import` in its
  * list declaration (src/data/lists): each is checked by the compiler.
  */
-export const IMPORT_LISTS = ['objectives', 'benefits', 'risks'] as const;
+export const IMPORT_LISTS = ['objectives', 'benefits', 'risks', 'bestPractice', 'lessonsLearned', 'successes'] as const;
 
 /** Lists that can be imported. */
 export type ImportListKind = (typeof IMPORT_LISTS)[number];
@@ -80,6 +80,28 @@ export const IMPORT_COLUMNS: { readonly [K in ImportListKind]: readonly ImportCo
     col({ key: 'controls', label: 'Controls', aliases: ['controls in place', 'mitigation', 'mitigations'], kind: 'richText', help: 'Plain text or simple HTML.', example: 'Cross-training of two officers.' }),
     col({ key: 'reviewDate', label: 'Review date', aliases: ['next review date', 'next review'], kind: 'date', help: 'Date as 30/06/2026 or 2026-06-30.', example: '30/06/2026' }),
     col({ key: 'status', label: 'Status', aliases: ['risk status'], kind: 'choice', help: 'Open or Closed; Open when the column is left out.', example: 'Open' })
+  ],
+  bestPractice: [
+    col({ key: 'title', label: 'Best practice', aliases: ['practice', 'title', 'example', 'best practice example', 'example of best practice'], kind: 'text', requiredColumn: true, help: 'Short name of the practice (up to 255 characters). Matched with the service to find practice already imported.', example: 'Performance and Project Leads Network' }),
+    col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: `${SERVICE_HELP} Leave empty for practice shared across the programme.`, example: 'Transformation and Partnerships' }),
+    col({ key: 'fromCouncil', label: 'From council', aliases: ['from', 'shared from', 'council sharing', 'originating council'], kind: 'text', help: 'The council whose practice it was. Required.', example: 'South Ribble Borough Council' }),
+    col({ key: 'toCouncil', label: 'To council', aliases: ['to', 'shared with', 'adopted by', 'council adopting', 'receiving council'], kind: 'text', help: 'The council that adopted it. Required, and not the same council.', example: 'Chorley Council' }),
+    col({ key: 'category', label: 'Category', aliases: ['practice category', 'type of practice', 'theme'], kind: 'choice', help: 'Policies and strategy, Systems and processes, Structure and roles, Networks and engagement or Other. May be left empty.', example: 'Networks and engagement' }),
+    col({ key: 'description', label: 'Description', aliases: ['what was shared', 'details', 'practice description', 'summary'], kind: 'richText', help: 'Plain text or simple HTML.', example: 'A network of colleagues who share best practice on one topic per session.' })
+  ],
+  lessonsLearned: [
+    col({ key: 'title', label: 'Lesson summary', aliases: ['summary', 'title', 'lesson title'], kind: 'text', requiredColumn: true, help: 'One-line summary of the lesson (up to 255 characters). Matched with the service to find a lesson already imported.', example: 'Agree an exit strategy at the start' }),
+    col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: `${SERVICE_HELP} Leave empty for programme-wide lessons.`, example: 'Governance' }),
+    col({ key: 'category', label: 'Category', aliases: ['lesson category', 'theme', 'area'], kind: 'choice', help: 'IT, HR, Timescales, Engagement, Exit strategy, Governance or Other. Required.', example: 'Exit strategy' }),
+    col({ key: 'lesson', label: 'Lesson', aliases: ['lesson learned', 'lessons learned', 'lessons', 'details', 'description'], kind: 'richText', help: 'The lesson: plain text or simple HTML. Required.', example: 'Consider how a partner could leave before sharing begins.' })
+  ],
+  successes: [
+    col({ key: 'title', label: 'Success', aliases: ['title', 'success title', 'area of success', 'achievement title', 'summary'], kind: 'text', requiredColumn: true, help: 'One-line summary of the success (up to 255 characters). Matched with the service to find a success already imported.', example: 'Campaigns planner introduced' }),
+    col({ key: 'service', label: 'Service', aliases: ['service name', 'shared service'], kind: 'service', help: SERVICE_HELP, example: 'Communications and Visitor Economy' }),
+    col({ key: 'category', label: 'Category', aliases: ['success category', 'type of success', 'theme'], kind: 'choice', help: 'Service improvement, Resilience and capacity, Staff development, Savings, Partnership working or Recognition. Required.', example: 'Service improvement' }),
+    col({ key: 'achievement', label: 'What was achieved', aliases: ['achievement', 'achievements', 'details', 'description', 'success details'], kind: 'richText', help: 'Plain text or simple HTML. Required.', example: 'Activity is planned on an 80/20 basis.' }),
+    col({ key: 'councils', label: 'Councils benefiting', aliases: ['councils', 'council', 'benefiting councils', 'councils benefitting', 'for councils'], kind: 'text', help: 'Councils that benefit, separated by semicolons; leave empty when every partner council of the service benefits.', example: 'Chorley Council; South Ribble Borough Council' }),
+    col({ key: 'achievedOn', label: 'Achieved on', aliases: ['date', 'date achieved', 'when achieved', 'achieved'], kind: 'date', help: 'Date as 31/03/2022 or 2022-03-31. Required.', example: '15/11/2021' })
   ]
 };
 

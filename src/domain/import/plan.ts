@@ -6,8 +6,8 @@
 import { unreachable } from '../exhaustive';
 import { CalendarConfig, comparePeriodIds, isEditable, nextPeriod, periodById, periodFor } from '../calendar';
 import { NO_UPDATE_STATUSES } from '../progress';
-import type { Benefit, Objective, ObjectiveAction, ObjectiveUpdate, Risk, Service } from '../types';
-import { Draft, ValidationError, validateBenefit, validateObjective, validateObjectiveUpdate, validateRisk } from '../validation';
+import type { Benefit, BestPractice, LessonLearned, Objective, ObjectiveAction, ObjectiveUpdate, Risk, Service, Success } from '../types';
+import { Draft, ValidationError, validateBenefit, validateBestPractice, validateLessonLearned, validateObjective, validateObjectiveUpdate, validateRisk, validateSuccess } from '../validation';
 import type { ActionStatus, BenefitCategory, ObjectiveStatus, Rag, ServicePhase } from '../vocabularies';
 import { ACTION_COLUMNS, ACTION_PLAN_LABEL, ColumnChoices, IGNORE_COLUMN, IMPORT_COLUMNS, REJECTION_COLUMN, ImportListKind, MatchedColumn, PeriodHint, cleanHeading, findHeader, matchHeaders, normaliseHeading } from './columns';
 import { checkRowLimit, ImportFileError, ImportLimits, IMPORT_LIMITS } from './errors';
@@ -15,7 +15,10 @@ import {
   CellSanitiser,
   actionStatusOf,
   benefitCategoryOf,
+  bestPracticeCategoryOf,
   dateOf,
+  lessonCategoryOf,
+  successCategoryOf,
   deliveryStatusFromWhen,
   deliveryStatusOf,
   emailOf,
@@ -113,7 +116,7 @@ export interface ImportPreviewRow {
   readonly service: string;
   /** Title. */
   readonly title: string;
-  /** Status (objectives and risks) or delivery status (benefits). */
+  /** Status (objectives and risks), delivery status (benefits) or category (lessons learned, successes, best practice). */
   readonly status?: string;
   /** RAG (objectives). */
   readonly rag?: string;
@@ -197,6 +200,9 @@ export type ImportFieldLimits = Readonly<Partial<Record<ImportListKind | 'object
 /** Names that mean "the whole programme" rather than one service. */
 export const PROGRAMME_WIDE_NAMES = ['programme wide', 'programme', 'all services', 'whole programme', 'shared services programme', 'cross cutting'];
 
+/** Lists whose items may belong to the whole programme rather than one service. */
+const OPTIONAL_SERVICE: readonly ImportListKind[] = ['risks', 'bestPractice', 'lessonsLearned'];
+
 /** Default name of the service that holds programme-wide objectives and benefits. */
 export const PROGRAMME_SERVICE_NAME = 'Programme-wide';
 
@@ -256,7 +262,13 @@ export interface ImportModels {
   objectives: Objective;
   benefits: Benefit;
   risks: Risk;
+  bestPractice: BestPractice;
+  lessonsLearned: LessonLearned;
+  successes: Success;
 }
+
+/** An item of any importable list. */
+type ImportedItem = ImportModels[ImportListKind];
 
 /** The dry run of an import: nothing has been written. */
 export interface ImportPlan<K extends ImportListKind = ImportListKind> {
@@ -302,7 +314,7 @@ export interface ImportContext {
   /** Every service. */
   readonly services: readonly Service[];
   /** Every item of the list imported into. */
-  readonly existing: ReadonlyArray<Objective | Benefit | Risk>;
+  readonly existing: ReadonlyArray<ImportedItem>;
   /** Objective updates of the import's period (objectives only). */
   readonly existingUpdates?: readonly ObjectiveUpdate[];
   /** Stored actions of objectives (objectives only). */
@@ -373,7 +385,8 @@ const VALIDATION_TO_COLUMN: Readonly<Record<string, string>> = {
 const blank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 const same = (a: unknown, b: unknown): boolean => {
-  const norm = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
+  // Lists (a success's councils) compare by their entries.
+  const norm = (v: unknown): unknown => (v === undefined || v === null ? '' : Array.isArray(v) ? JSON.stringify(v) : v);
   return norm(a) === norm(b);
 };
 
@@ -483,7 +496,8 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
   const serviceNamed = (name: string, row: number): { service?: Service; programmeWide?: boolean } => {
     let key = nameKey(name);
     if (PROGRAMME_WIDE_NAMES.indexOf(key) >= 0) {
-      if (list === 'risks') return { programmeWide: true };
+      // Lists whose items may belong to no one service store programme-wide rows without one.
+      if (OPTIONAL_SERVICE.indexOf(list) >= 0) return { programmeWide: true };
       key = nameKey(programmeName);
       name = programmeName;
     }
@@ -502,7 +516,7 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
   const periods = resolvePeriods(progressColumns, options, warnings);
   const periodIds = periods.filter((p): p is string => p !== undefined);
   const periodId = periods[0];
-  const existingByKey = new Map<string, Objective | Benefit | Risk>();
+  const existingByKey = new Map<string, ImportedItem>();
   const ambiguous = new Map<string, number[]>();
   for (const e of context.existing) {
     const k = matchKey(e.title, e.serviceId);
@@ -753,6 +767,27 @@ export function buildImportPlan<K extends ImportListKind>(list: K, table: Import
         }
       }
       validation = validateRisk({ ...(valid() as Draft<Risk>), owner: officerEmail || existing ? PLACEHOLDER_PERSON : undefined });
+    } else if (kind === 'bestPractice') {
+      const stored = existing as BestPractice | undefined;
+      const category = choice('category', bestPracticeCategoryOf, 'Policies and strategy, Systems and processes, Structure and roles, Networks and engagement, Other');
+      shownStatus = category ?? stored?.category;
+      Object.assign(draft, { fromCouncil: text('fromCouncil'), toCouncil: text('toCouncil'), description: rich('description'), category });
+      // Validated as it will be stored: an empty cell keeps the stored value.
+      validation = validateBestPractice({ fromCouncil: stored?.fromCouncil, toCouncil: stored?.toCouncil, ...dropUndefined(valid()) } as Draft<BestPractice>);
+    } else if (kind === 'lessonsLearned') {
+      const stored = existing as LessonLearned | undefined;
+      const category = choice('category', lessonCategoryOf, 'IT, HR, Timescales, Engagement, Exit strategy, Governance, Other');
+      shownStatus = category ?? stored?.category;
+      Object.assign(draft, { category, lesson: rich('lesson') });
+      validation = validateLessonLearned({ category: stored?.category, lesson: stored?.lesson, ...dropUndefined(valid()) } as Draft<LessonLearned>);
+    } else if (kind === 'successes') {
+      const stored = existing as Success | undefined;
+      const category = choice('category', successCategoryOf, 'Service improvement, Resilience and capacity, Staff development, Savings, Partnership working, Recognition');
+      shownStatus = category ?? stored?.category;
+      const councilsText = text('councils');
+      const councils = councilsText === undefined ? undefined : councilsText.split(/\s*[;\n]\s*/).map((c) => c.trim()).filter((c) => c !== '');
+      Object.assign(draft, { category, achievement: rich('achievement'), councils, achievedOn: date('achievedOn') });
+      validation = validateSuccess({ category: stored?.category, achievement: stored?.achievement, achievedOn: stored?.achievedOn, councils: stored?.councils ?? [], ...dropUndefined(valid()) } as Draft<Success>);
     } else {
       unreachable(kind, 'import list');
     }

@@ -4,8 +4,8 @@
  * a `CellSanitiser` (DOMPurify in src/import); this module stays pure.
  */
 import { daysInMonth } from '../calendar';
-import type { ActionStatus, BenefitCategory, BenefitDeliveryStatus, ObjectiveStatus, Rag } from '../vocabularies';
-import { ACTION_STATUSES, BENEFIT_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES } from '../vocabularies';
+import type { ActionStatus, BenefitCategory, BenefitDeliveryStatus, BestPracticeCategory, LessonCategory, ObjectiveStatus, Rag, SuccessCategory } from '../vocabularies';
+import { ACTION_STATUSES, BENEFIT_CATEGORIES, BEST_PRACTICE_CATEGORIES, LESSON_CATEGORIES, OBJECTIVE_STATUSES, RAG_RATINGS, RISK_STATUSES, SUCCESS_CATEGORIES } from '../vocabularies';
 import { normaliseHeading } from './columns';
 
 /** Sanitises cell HTML; implemented with DOMPurify by src/import/sanitise.ts. */
@@ -73,6 +73,54 @@ export function actionStatusOf(value: string): ActionStatus | undefined {
     'not yet started': 'Not started',
     planned: 'Not started',
     paused: 'On hold'
+  });
+}
+
+/** A kind of best practice, also in shorter words ("Policies", "Systems", "Network"). */
+export function bestPracticeCategoryOf(value: string): BestPracticeCategory | undefined {
+  return choiceOf(value, BEST_PRACTICE_CATEGORIES, {
+    policies: 'Policies and strategy',
+    policy: 'Policies and strategy',
+    strategy: 'Policies and strategy',
+    systems: 'Systems and processes',
+    system: 'Systems and processes',
+    processes: 'Systems and processes',
+    structure: 'Structure and roles',
+    roles: 'Structure and roles',
+    network: 'Networks and engagement',
+    networks: 'Networks and engagement',
+    engagement: 'Networks and engagement'
+  });
+}
+
+/** A lesson's category as the history-of-sharing note writes it: "IT", "Human resources", "Timescale". */
+export function lessonCategoryOf(value: string): LessonCategory | undefined {
+  return choiceOf(value, LESSON_CATEGORIES, {
+    ict: 'IT',
+    'information technology': 'IT',
+    'human resources': 'HR',
+    timescale: 'Timescales',
+    timing: 'Timescales',
+    'staff engagement': 'Engagement',
+    exit: 'Exit strategy',
+    'project planning': 'Governance'
+  });
+}
+
+/** A success's category, also under the benefits tracker's headings ("Financial savings", "Service development"). */
+export function successCategoryOf(value: string): SuccessCategory | undefined {
+  return choiceOf(value, SUCCESS_CATEGORIES, {
+    'financial savings': 'Savings',
+    'staffing savings': 'Savings',
+    financial: 'Savings',
+    'service development': 'Service improvement',
+    'resilience and capacity': 'Resilience and capacity',
+    capacity: 'Resilience and capacity',
+    resilience: 'Resilience and capacity',
+    partnership: 'Partnership working',
+    partnerships: 'Partnership working',
+    award: 'Recognition',
+    awards: 'Recognition'
   });
 }
 

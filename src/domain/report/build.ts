@@ -6,9 +6,10 @@ import { CalendarConfig, comparePeriodIds, periodById, periodsBetween, previousP
 import { councilTotals, sumTotals } from '../benefits';
 import { latestUpdateByObjective, statusChanges } from '../progress';
 import { inherentScore, residualChange, residualScore, riskBand } from '../scoring';
-import type { Benefit, BestPractice, BudgetLine, CommitteeMeeting, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored } from '../types';
+import type { Benefit, BestPractice, BudgetLine, CommitteeMeeting, Highlight, LessonLearned, Measure, MeasureActual, Objective, ObjectiveAction, ObjectiveUpdate, Person, Risk, Service, StaffSurvey, Stored, Success } from '../types';
 import { budgetTotals, responseRate } from '../cycle';
 import { withListedActuals } from '../measures';
+import { successesBetween } from '../annualReview';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, Rag, RAG_RATINGS } from '../vocabularies';
 import { completeSettings, orderCouncils } from './settings';
 import type { ReportNarrative, ReportSettings } from './settings';
@@ -56,6 +57,8 @@ export interface ReportData {
   staffSurveys?: readonly StaffSurvey[];
   /** Budget lines per service and financial year (annual review). */
   budgetLines?: readonly BudgetLine[];
+  /** Areas of success and achievements (annual review); optional for older callers. */
+  successes?: readonly Success[];
 }
 
 /** One version of an item from its version history: when it was saved and the values it held. */
@@ -421,12 +424,30 @@ export function londonDay(iso: string | undefined): string | undefined {
   return isNaN(t) ? undefined : LONDON_DAY.format(new Date(t));
 }
 
+/** A UTC timestamp (ends in Z, no offset). */
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/;
+
+/**
+ * Whether something created at `iso` existed at the end of the London calendar day `day` (no
+ * creation date, or one that is not a date: it did). London is UTC or one hour ahead, so a UTC
+ * timestamp of an earlier UTC day is of an earlier or the same London day, and one of a later UTC
+ * day of a later London day: only the day itself needs the time zone (which is slow to apply to
+ * tens of thousands of items).
+ */
+export function createdBy(iso: string | undefined, day: string): boolean {
+  if (!iso) return true;
+  if (UTC_TIMESTAMP.test(iso) && !isNaN(Date.parse(iso))) {
+    const utcDay = iso.slice(0, 10);
+    if (utcDay < day) return true;
+    if (utcDay > day) return false;
+  }
+  const created = londonDay(iso);
+  return created === undefined || created <= day;
+}
+
 /** Items that existed at the end of `day`: an item without a creation date is kept. */
 export function existingOn<T extends Stored>(items: readonly T[], day: string): T[] {
-  return items.filter((i) => {
-    const created = londonDay(i.created);
-    return created === undefined || created <= day;
-  });
+  return items.filter((i) => createdBy(i.created, day));
 }
 
 /** Versions saved on or before `day`, oldest first. */
@@ -505,6 +526,7 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
     lessonsLearned: existingOn(data.lessonsLearned ?? [], asOf),
     staffSurveys: existingOn(data.staffSurveys ?? [], asOf),
     budgetLines: existingOn(data.budgetLines ?? [], asOf),
+    successes: existingOn(data.successes ?? [], asOf),
     measureActuals: existingOn(data.measureActuals ?? [], asOf)
   };
   const measures = withListedActuals(data.measures ?? [], data.measureActuals ?? []);
@@ -536,7 +558,12 @@ export function buildReportModel(input: ReportData, options: BuildReportOptions)
         .filter((m) => m.serviceId === service.id)
         .sort((a, b) => a.id - b.id)
         .map((m) => measureRow(m, period, previous, year, data.measureActuals ?? [])),
-      staffSurvey: staffSurveyFor(data.staffSurveys ?? [], service.id, period, calendar)
+      staffSurvey: staffSurveyFor(data.staffSurveys ?? [], service.id, period, calendar),
+      successes: successesBetween(
+        (data.successes ?? []).filter((x) => x.serviceId === service.id),
+        yearStart.start,
+        period.end
+      ).map((x) => ({ title: x.title, category: x.category, achievement: x.achievement ?? '', councils: [...(x.councils ?? [])], achievedOn: x.achievedOn }))
     };
   });
 

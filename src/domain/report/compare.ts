@@ -12,6 +12,7 @@ export const COMPARED_SECTIONS = [
   'summary',
   'generalUpdate',
   'objectives',
+  'successes',
   'measures',
   'benefits',
   'staffSatisfaction',
@@ -85,6 +86,7 @@ function serviceParts(s: ServiceSection | undefined): Record<Exclude<ComparedSec
         ])
       : new Map(),
     objectives: keyed(s?.objectives, (o) => o.title, (o) => join(o.status, o.rag, plainText(o.update?.narrative))),
+    successes: keyed(s?.successes, (x) => x.title, (x) => join(x.category, x.achievedOn, x.councils.join(', '), plainText(x.achievement))),
     measures: keyed(s?.measures, (m) => m.title, (m) => join(m.target, m.actual === undefined ? undefined : `${m.actual}${m.unit}`, plainText(m.comment))),
     benefits: keyed(s?.benefits, (b) => b.title, (b) => join(b.deliveryStatus, plainText(b.realised), ...b.savings.map((c) => `${c.council} ${c.planned}/${c.realised}`))),
     staffSatisfaction: s?.staffSurvey
@@ -117,7 +119,7 @@ export function compareReports(older: ReportModel, newer: ReportModel): ReportCh
   for (const name of names) {
     const a = serviceParts(older.services.find((s) => s.name === name));
     const b = serviceParts(newer.services.find((s) => s.name === name));
-    for (const section of ['generalUpdate', 'objectives', 'measures', 'benefits', 'staffSatisfaction', 'risks'] as const) {
+    for (const section of ['generalUpdate', 'objectives', 'successes', 'measures', 'benefits', 'staffSatisfaction', 'risks'] as const) {
       changes.push(...diff(section, name, a[section], b[section]));
     }
   }

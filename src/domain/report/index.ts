@@ -4,3 +4,4 @@ export * from './build';
 export * from './snapshot';
 export * from './settings';
 export * from './compare';
+export * from './reads';

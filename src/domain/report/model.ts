@@ -343,6 +343,25 @@ export interface ServiceSection {
   readonly measures: readonly MeasureRow[];
   /** Latest staff satisfaction survey on or before the period; missing when none, and in older snapshots. */
   readonly staffSurvey?: StaffSurveyRow;
+  /**
+   * Successes recorded as achieved in the financial year up to the period's end, oldest first
+   * (annual review's areas of success and achievements); missing in older snapshots.
+   */
+  readonly successes?: readonly SuccessRow[];
+}
+
+/** A recorded success, as the annual review lists it. */
+export interface SuccessRow {
+  /** One-line summary. */
+  readonly title: string;
+  /** Category of success. */
+  readonly category: string;
+  /** What was achieved (sanitised rich text). */
+  readonly achievement: string;
+  /** Councils benefiting; empty when every partner council of the service does. */
+  readonly councils: readonly string[];
+  /** When it was achieved (YYYY-MM-DD). */
+  readonly achievedOn: string;
 }
 
 /** A whole report. */

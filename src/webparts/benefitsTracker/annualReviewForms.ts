@@ -1,11 +1,11 @@
 /**
- * Values of the best practice, lessons learned and services forms, and their conversion to the
+ * Values of the best practice, lessons learned, successes and services forms, and their conversion to the
  * models checked by the domain validators (rich text sanitised, text trimmed).
  */
 import type { NewItem } from '../../data/repositories';
-import type { BestPractice, LessonLearned, Person, Service } from '../../domain/types';
-import { validateBestPractice, validateLessonLearned, validateService, ValidationError } from '../../domain/validation';
-import type { LessonCategory, ServicePhase } from '../../domain/vocabularies';
+import type { BestPractice, LessonLearned, Person, Service, Success } from '../../domain/types';
+import { validateBestPractice, validateLessonLearned, validateService, validateSuccess, ValidationError } from '../../domain/validation';
+import type { BestPracticeCategory, LessonCategory, ServicePhase, SuccessCategory } from '../../domain/vocabularies';
 import { sanitiseRichText } from '../../components/sanitise';
 
 /** What a form's values convert to. */
@@ -22,6 +22,7 @@ export interface IBestPracticeValues {
   description: string;
   /** Undefined for practice shared across the programme. */
   serviceId?: number;
+  category?: BestPracticeCategory;
 }
 
 /** Form values of stored best practice, or of new practice. */
@@ -31,7 +32,8 @@ export function bestPracticeValues(item: BestPractice | undefined): IBestPractic
     fromCouncil: item?.fromCouncil ?? '',
     toCouncil: item?.toCouncil ?? '',
     description: item?.description ?? '',
-    serviceId: item?.serviceId
+    serviceId: item?.serviceId,
+    category: item?.category
   };
 }
 
@@ -42,7 +44,8 @@ export function convertBestPractice(values: IBestPracticeValues): IConversion<Be
     fromCouncil: values.fromCouncil.trim(),
     toCouncil: values.toCouncil.trim(),
     description: sanitiseRichText(values.description),
-    serviceId: values.serviceId
+    serviceId: values.serviceId,
+    category: values.category
   };
   return { model, errors: validateBestPractice(model) };
 }
@@ -65,6 +68,43 @@ export function lessonValues(item: LessonLearned | undefined): ILessonValues {
 export function convertLesson(values: ILessonValues): IConversion<LessonLearned> {
   const model = { title: values.title.trim(), lesson: sanitiseRichText(values.lesson), category: values.category, serviceId: values.serviceId };
   return { model: model as NewItem<LessonLearned>, errors: validateLessonLearned(model) };
+}
+
+/** Values of the success form. */
+export interface ISuccessValues {
+  title: string;
+  serviceId?: number;
+  achievement: string;
+  /** Councils benefiting, in the order picked; empty for every partner council of the service. */
+  councils: string[];
+  category?: SuccessCategory;
+  /** YYYY-MM-DD. */
+  achievedOn?: string;
+}
+
+/** Form values of a stored success, or of a new one (achieved today by default). */
+export function successValues(item: Success | undefined, today?: string): ISuccessValues {
+  return {
+    title: item?.title ?? '',
+    serviceId: item?.serviceId,
+    achievement: item?.achievement ?? '',
+    councils: item ? (item.councils ?? []).slice() : [],
+    category: item?.category,
+    achievedOn: item?.achievedOn ?? today
+  };
+}
+
+/** Converts and validates a success. */
+export function convertSuccess(values: ISuccessValues): IConversion<Success> {
+  const model = {
+    title: values.title.trim(),
+    serviceId: values.serviceId,
+    achievement: sanitiseRichText(values.achievement),
+    councils: values.councils.map((c) => c.trim()).filter((c) => c !== ''),
+    category: values.category,
+    achievedOn: values.achievedOn
+  };
+  return { model: model as NewItem<Success>, errors: validateSuccess(model) };
 }
 
 /** Values of the service form. */

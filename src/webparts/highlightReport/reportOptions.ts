@@ -7,19 +7,28 @@ import { CalendarConfig, comparePeriodIds, isPeriodId, periodById, periodFor, pe
 import { buildReportModel, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
 import type { ReportData, ReportHistory } from '../../domain/report/build';
 import type { ReportNarrative, ReportSettings } from '../../domain/report/settings';
-import type { ReportSnapshot } from '../../domain/types';
+import type { Highlight, Objective, ReportSnapshot } from '../../domain/types';
+import { existingOn } from '../../domain/report/build';
+import type { FollowUpReads } from '../../data/repositories';
 
 /** The lists the report reads, in `loadInitial` terms. */
-export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines'] as const;
+export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines', 'successes'] as const;
 
 /** Quarters always offered up to today's, reported or not (two years), so a new site can still pick one. */
 const RECENT_QUARTERS = 8;
 
 /** Period ids that carry reported data: objective updates, general updates and published snapshots. */
-export function reportedPeriodIds(data: Pick<ReportData, 'updates' | 'highlights'>, snapshots: readonly ReportSnapshot[] = []): string[] {
+export function reportedPeriodIds(
+  data: { updates: readonly Pick<ReportData['updates'][number], 'periodId'>[]; highlights: readonly Pick<ReportData['highlights'][number], 'periodId'>[] },
+  snapshots: readonly Pick<ReportSnapshot, 'periodId'>[] = []
+): string[] {
   const ids: string[] = [];
+  // Tens of thousands of updates name a handful of periods: an id seen before is settled at once.
+  const seen = new Set<string>();
   const add = (id: string | undefined): void => {
-    if (!id || !isPeriodId(id)) return;
+    if (!id || seen.has(id)) return;
+    seen.add(id);
+    if (!isPeriodId(id)) return;
     if (!ids.some((known) => comparePeriodIds(known, id) === 0)) ids.push(id);
   };
   for (const u of data.updates) add(u.periodId);
@@ -98,4 +107,55 @@ export function modelFor(
     settings: paper.settings,
     history: paper.history
   });
+}
+
+/** What the report's first round has read when it plans the second (see `reportFollowUp`). */
+export interface ReportFirstRound {
+  /** The latest period any update is for, if known. */
+  latestUpdatePeriod?: string;
+  highlights: readonly Pick<Highlight, 'periodId'>[];
+  snapshots?: readonly Pick<ReportSnapshot, 'periodId'>[];
+  /** The objectives read so far (the oldest first: the rest of a list over 5,000 comes in the second round). */
+  objectives: readonly Pick<Objective, 'id' | 'created' | 'lastUpdatePeriodId'>[];
+  benefits: readonly { id: number }[];
+  risks: readonly { id: number }[];
+}
+
+/**
+ * The second round of the report's first load. For the period it will most likely open on (as
+ * `defaultPeriod` picks it, the updates' latest period standing for all of theirs), the updates
+ * whose narratives it shows: that period's, and for an objective last updated earlier the update
+ * of its last update period (`lastUpdatePeriodId`, kept by the update save and the import), or,
+ * while objectives are still to come, the whole period before. When that period is over, the
+ * benefits' and risks' version histories too. Only a guess: whatever it misses is read by id
+ * before the report is shown.
+ */
+export function reportFollowUp(
+  first: ReportFirstRound,
+  unfinished: ReadonlySet<string>,
+  today: string,
+  calendar?: Partial<CalendarConfig>,
+  withHistory = true
+): FollowUpReads {
+  const reported = reportedPeriodIds(
+    { updates: first.latestUpdatePeriod ? [{ periodId: first.latestUpdatePeriod }] : [], highlights: first.highlights },
+    first.snapshots ?? []
+  );
+  const period = periodById(defaultPeriod(reported, today, calendar).periodId, calendar);
+  const past = period.end < today;
+  const history = past && withHistory ? { benefits: first.benefits.map((b) => b.id), risks: first.risks.map((r) => r.id) } : undefined;
+  // A report shows no narrative of objectives created after its period: none existed then, none to read.
+  const existing = existingOn(first.objectives as Objective[], period.end);
+  if (existing.length === 0) return { updatesForPeriods: [], history };
+  const more = unfinished.has('objectives');
+  // The periods read whole: that period, and the one before while more objectives are to come.
+  const whole = more ? [period.id, previousPeriod(period.id, calendar).id] : [period.id];
+  const earlier = existing.filter(
+    (o) => o.lastUpdatePeriodId && isPeriodId(o.lastUpdatePeriodId) && comparePeriodIds(o.lastUpdatePeriodId, period.id) < 0 && !whole.some((p) => comparePeriodIds(p, o.lastUpdatePeriodId as string) === 0)
+  );
+  return {
+    updatesForPeriods: whole,
+    updatesOf: earlier.map((o) => ({ objectiveId: o.id, periodId: o.lastUpdatePeriodId as string })),
+    history
+  };
 }

@@ -63,6 +63,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     ...updates,
     getForObjective: async (id) => data.updates.filter((u) => u.objectiveId === id),
     getForPeriod: async (period) => data.updates.filter((u) => u.periodId === period),
+    getByIds: async (ids) => data.updates.filter((u) => ids.indexOf(u.id) >= 0),
     addMany: async (items) => {
       writes.push('objectiveUpdates:addMany');
       const out: ObjectiveUpdate[] = [];

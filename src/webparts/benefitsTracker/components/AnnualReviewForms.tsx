@@ -1,6 +1,6 @@
 /**
  * The add and edit panels of the annual review registers and of the services: best practice,
- * lessons learned and a shared service. Each uses the shared edit pattern (useItemEditor and
+ * lessons learned, a success and a shared service. Each uses the shared edit pattern (useItemEditor and
  * ItemEditorPanel): messages naming each field, drafts kept on a failed save, both versions
  * after a 412.
  */
@@ -8,8 +8,8 @@ import * as React from 'react';
 import { ComboBox, DefaultButton, Dropdown, IDropdownOption, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { Repositories } from '../../../data/repositories';
-import type { BestPractice, LessonLearned, Person, Service } from '../../../domain/types';
-import { LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase } from '../../../domain/vocabularies';
+import type { BestPractice, LessonLearned, Person, Service, Success } from '../../../domain/types';
+import { BEST_PRACTICE_CATEGORIES, BestPracticeCategory, LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase, SUCCESS_CATEGORIES, SuccessCategory } from '../../../domain/vocabularies';
 import { UkDatePicker } from '../../../components/UkDatePicker';
 import type { IConflictRow } from '../../../components/ItemConflict';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
@@ -17,6 +17,7 @@ import { PersonPicker } from '../../../components/PersonPicker';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import { useItemEditor } from '../../../components/useItemEditor';
 import { formatDate } from '../../../components/format';
+import { useToday } from '../../../components/clock';
 import { richTextToPlain } from '../../../components/sanitise';
 import {
   bestPracticeValues,
@@ -26,11 +27,15 @@ import {
   IBestPracticeValues,
   ILessonValues,
   IServiceValues,
+  ISuccessValues,
+  convertSuccess,
   lessonValues,
-  serviceValues
+  serviceValues,
+  successValues
 } from '../annualReviewForms';
 
 const PROGRAMME = 'programme';
+const NO_CATEGORY = 'none';
 
 /** Props every panel here takes. */
 interface IFormProps<T> {
@@ -97,6 +102,7 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
     row('from', strings.FieldFromCouncil, values.fromCouncil, theirs.fromCouncil),
     row('to', strings.FieldToCouncil, values.toCouncil, theirs.toCouncil),
     row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', strings.FieldBestPracticeCategory, values.category ?? '', theirs.category ?? ''),
     row('description', strings.FieldDescription, richTextToPlain(values.description), richTextToPlain(theirs.description))
   ];
   return (
@@ -115,6 +121,13 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
         selectedKey={values.serviceId ?? PROGRAMME}
         onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
         errorMessage={fieldErrors.serviceId}
+      />
+      <Dropdown
+        label={strings.FieldBestPracticeCategory}
+        options={[{ key: NO_CATEGORY, text: strings.NotSet }, ...BEST_PRACTICE_CATEGORIES.map((c) => ({ key: c, text: c }))]}
+        selectedKey={values.category ?? NO_CATEGORY}
+        onChange={(e, o) => set({ category: o?.key === NO_CATEGORY ? undefined : (o?.key as BestPracticeCategory) })}
+        errorMessage={fieldErrors.category}
       />
       <RichTextEditor label={strings.FieldDescription} value={values.description} onChange={(html) => set({ description: html })} />
     </ItemEditorPanel>
@@ -172,6 +185,92 @@ export function LessonForm(props: ILessonFormProps): JSX.Element {
         value={values.lesson}
         onChange={(html) => set({ lesson: html })}
         errorMessage={fieldErrors.lesson}
+      />
+    </ItemEditorPanel>
+  );
+}
+
+/** Props of `SuccessForm`. */
+export interface ISuccessFormProps extends IFormProps<Success> {
+  /** Every service. */
+  services: readonly Service[];
+  /** Councils known to the programme, offered when the service's partners do not include one. */
+  councils: readonly string[];
+}
+
+/** Add or edit an area of success or achievement of a service. */
+export function SuccessForm(props: ISuccessFormProps): JSX.Element {
+  const { repositories, item, userId, onSaved, onDismiss, services } = props;
+  const today = useToday();
+  const toValues = React.useCallback((stored: Success | undefined) => successValues(stored, today), [today]);
+  const editor = useItemEditor<ISuccessValues, Success>({
+    list: 'successes',
+    repository: repositories.successes,
+    userId,
+    item,
+    toValues,
+    convert: convertSuccess,
+    onSaved
+  });
+  const { values, setValues, fieldErrors } = editor;
+  const set = (patch: Partial<ISuccessValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const serviceName = serviceNameOf(services);
+  // The service's partner councils first; any other council the item already names stays offered.
+  const councils = React.useMemo(() => {
+    const partners = services.find((s) => s.id === values.serviceId)?.partnerCouncils ?? props.councils;
+    const all = partners.slice();
+    for (const c of values.councils) if (!all.some((k) => k.toLowerCase() === c.toLowerCase())) all.push(c);
+    return all;
+  }, [services, values.serviceId, values.councils, props.councils]);
+  const councilsText = (list: readonly string[]): string => (list.length > 0 ? list.join(', ') : strings.AllPartnerCouncils);
+  const conflictRows = (theirs: Success): IConflictRow[] => [
+    row('title', strings.FieldSuccess, values.title, theirs.title),
+    row('service', strings.FieldService, values.serviceId === undefined ? '' : serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', strings.FieldSuccessCategory, values.category ?? '', theirs.category),
+    row('councils', strings.FieldCouncilsBenefiting, councilsText(values.councils), councilsText(theirs.councils ?? [])),
+    row('achievedOn', strings.FieldAchievedOn, formatDate(values.achievedOn) ?? '', formatDate(theirs.achievedOn) ?? ''),
+    row('achievement', strings.FieldSuccessAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement))
+  ];
+  return (
+    <ItemEditorPanel title={item ? strings.SuccessFormEditTitle : strings.SuccessFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
+      <TextField label={strings.FieldSuccess} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <Dropdown
+        label={strings.FieldService}
+        required={true}
+        options={services.map((s) => ({ key: s.id, text: s.name }))}
+        selectedKey={values.serviceId ?? null}
+        onChange={(e, o) => set({ serviceId: o?.key as number })}
+        errorMessage={fieldErrors.serviceId}
+      />
+      <Dropdown
+        label={strings.FieldSuccessCategory}
+        required={true}
+        options={SUCCESS_CATEGORIES.map((c) => ({ key: c, text: c }))}
+        selectedKey={values.category ?? null}
+        onChange={(e, o) => set({ category: o?.key as SuccessCategory })}
+        errorMessage={fieldErrors.category}
+      />
+      <Dropdown
+        label={strings.FieldCouncilsBenefiting}
+        multiSelect={true}
+        placeholder={strings.AllPartnerCouncils}
+        options={councils.map((c) => ({ key: c, text: c }))}
+        selectedKeys={values.councils}
+        onChange={(e, o) =>
+          o && setValues((v) => ({ ...v, councils: o.selected === true ? v.councils.concat(String(o.key)) : v.councils.filter((c) => c !== String(o.key)) }))
+        }
+        errorMessage={fieldErrors.councils}
+      />
+      <Text as="p" variant="small">
+        {strings.CouncilsBenefitingHint}
+      </Text>
+      <UkDatePicker label={strings.FieldAchievedOn} required={true} value={values.achievedOn} onChange={(achievedOn) => set({ achievedOn })} errorMessage={fieldErrors.achievedOn} />
+      <RichTextEditor
+        label={strings.FieldSuccessAchievement}
+        required={true}
+        value={values.achievement}
+        onChange={(html) => set({ achievement: html })}
+        errorMessage={fieldErrors.achievement}
       />
     </ItemEditorPanel>
   );

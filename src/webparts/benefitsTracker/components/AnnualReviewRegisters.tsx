@@ -1,16 +1,17 @@
 /**
- * The registers beside the benefits tracker: best practice passed between partner councils and
- * lessons learned (both read by the annual review), filtered by service, council and category,
+ * The registers beside the benefits tracker: best practice passed between partner councils,
+ * lessons learned and areas of success (all read by the annual review), filtered by service, council and category,
  * and the shared services themselves with their partner councils and lead. Everyone may read
  * them; users who may edit the list add and edit (site owners and editors for services).
  */
 import * as React from 'react';
-import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
+import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { EditableListKey, ListRepository, Repositories } from '../../../data/repositories';
-import type { BestPractice, LessonLearned, Person, Service, Stored } from '../../../domain/types';
-import { AnnualReviewFilter, filterBestPractice, filterLessons, knownCouncils } from '../../../domain/annualReview';
-import { LESSON_CATEGORIES, LessonCategory } from '../../../domain/vocabularies';
+import type { ImportListKind } from '../../../domain/import/columns';
+import type { BestPractice, LessonLearned, Person, Service, Stored, Success } from '../../../domain/types';
+import { AnnualReviewFilter, filterBestPractice, filterLessons, filterSuccesses, knownCouncils, SuccessFilter } from '../../../domain/annualReview';
+import { BEST_PRACTICE_CATEGORIES, LESSON_CATEGORIES, SUCCESS_CATEGORIES } from '../../../domain/vocabularies';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { IAsyncState, useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
@@ -18,7 +19,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { RichText } from '../../../components/RichText';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
-import { editColumn, RegisterList, withSaved } from '../../../components/editableList';
+import { editColumn, RegisterList, useEditedList } from '../../../components/editableList';
 import { formatDate, formatString } from '../../../components/format';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { ExportButton } from '../../../components/ExportButton';
@@ -38,7 +39,10 @@ async function exportRegister<T>(build: (sheets: typeof import('../exportAnnualR
 const Forms = (): Promise<typeof import('./AnnualReviewForms')> => import(/* webpackChunkName: 'ssm-annual-review-forms' */ './AnnualReviewForms');
 const BestPracticeForm = lazyComponent(() => Forms().then((m) => m.BestPracticeForm));
 const LessonForm = lazyComponent(() => Forms().then((m) => m.LessonForm));
+const SuccessForm = lazyComponent(() => Forms().then((m) => m.SuccessForm));
 const ServiceForm = lazyComponent(() => Forms().then((m) => m.ServiceForm));
+
+const ImportPanel = lazyComponent(() => import(/* webpackChunkName: 'ssm-import-panel' */ '../../../components/import/ImportPanel').then((m) => m.ImportPanel));
 
 const ALL = 'all';
 const PROGRAMME = 'programme';
@@ -75,34 +79,55 @@ function useRegister<T extends Stored>(list: EditableListKey, repository: (r: Re
     return { services, items, me: access.me, canEdit: access.canEdit };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repositories, list]);
-  const [items, setItems] = React.useState<T[]>([]);
-  React.useEffect(() => {
-    if (load.value) setItems(load.value.items);
-  }, [load.value]);
-  const [editing, setEditing] = React.useState<T | 'new' | undefined>(undefined);
-  const onSaved = React.useCallback((saved: T) => {
-    setItems((current) => withSaved(current, saved));
-    setEditing(undefined);
-  }, []);
+  const { items, editing, setEditing, onSaved } = useEditedList<T>(load.value?.items);
   return { repositories, load, items, editing, setEditing, onSaved };
 }
 
+/** "Import from a spreadsheet" for a register, with the import panel (dry run first) it opens; the register reloads after an import. */
+function RegisterImportButton(props: { list: ImportListKind; onImported: () => void }): JSX.Element {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <>
+      <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} text={strings.ImportButton} onClick={() => setOpen(true)} />
+      {open && (
+        <OnDemand>
+          <ImportPanel list={props.list} isOpen={true} onDismiss={() => setOpen(false)} onImported={props.onImported} />
+        </OnDemand>
+      )}
+    </>
+  );
+}
+
 /** The service filter's options: all, programme-wide, then each service. */
-function serviceFilterOptions(services: readonly Service[]): IDropdownOption[] {
-  return [{ key: ALL, text: strings.FilterAllServices }, { key: PROGRAMME, text: strings.ProgrammeWide }, ...services.map((s) => ({ key: s.id, text: s.name }))];
+function serviceFilterOptions(services: readonly Service[], programmeWide: boolean): IDropdownOption[] {
+  return [
+    { key: ALL, text: strings.FilterAllServices },
+    ...(programmeWide ? [{ key: PROGRAMME, text: strings.ProgrammeWide }] : []),
+    ...services.map((s) => ({ key: s.id, text: s.name }))
+  ];
 }
 
 const serviceName = (services: readonly Service[], id: number | undefined): string =>
   id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
 
-/** Filters shared by the two annual review registers. */
-function Filters(props: {
+/** What every register's filter holds: a service, a council and, where the register has them, a category. */
+interface IRegisterFilter {
+  serviceId?: number | 'programme';
+  council?: string;
+  category?: string;
+}
+
+/** Filters shared by the annual review registers: service, council and (with `categories`) category. */
+function Filters<F extends IRegisterFilter>(props: {
   label: string;
   services: readonly Service[];
   councils: readonly string[];
-  filter: AnnualReviewFilter;
-  setFilter: React.Dispatch<React.SetStateAction<AnnualReviewFilter>>;
-  withCategory?: boolean;
+  filter: F;
+  setFilter: React.Dispatch<React.SetStateAction<F>>;
+  /** The register's categories; no category filter without them. */
+  categories?: readonly string[];
+  /** Whether programme-wide items exist in this register (successes always name a service). */
+  programmeWide?: boolean;
   children?: React.ReactNode;
 }): JSX.Element {
   const { services, councils, filter, setFilter } = props;
@@ -110,7 +135,7 @@ function Filters(props: {
     <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }} role="group" aria-label={props.label}>
       <Dropdown
         label={strings.FilterServiceLabel}
-        options={serviceFilterOptions(services)}
+        options={serviceFilterOptions(services, props.programmeWide !== false)}
         selectedKey={filter.serviceId ?? ALL}
         onChange={(e, o) => setFilter((f) => ({ ...f, serviceId: o?.key === ALL ? undefined : (o?.key as number | 'programme') }))}
         styles={{ root: { minWidth: 220 } }}
@@ -122,12 +147,12 @@ function Filters(props: {
         onChange={(e, o) => setFilter((f) => ({ ...f, council: o?.key === ALL ? undefined : String(o?.key) }))}
         styles={{ root: { minWidth: 220 } }}
       />
-      {props.withCategory && (
+      {props.categories && (
         <Dropdown
           label={strings.FilterCategoryLabel}
-          options={[{ key: ALL, text: strings.FilterAllCategories }, ...LESSON_CATEGORIES.map((c) => ({ key: c, text: c }))]}
+          options={[{ key: ALL, text: strings.FilterAllCategories }, ...props.categories.map((c) => ({ key: c, text: c }))]}
           selectedKey={filter.category ?? ALL}
-          onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : (o?.key as LessonCategory) }))}
+          onChange={(e, o) => setFilter((f) => ({ ...f, category: o?.key === ALL ? undefined : String(o?.key) }))}
           styles={{ root: { minWidth: 160 } }}
         />
       )}
@@ -152,6 +177,7 @@ export function BestPracticeRegister(): JSX.Element {
       { key: 'from', name: strings.FieldFromCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.fromCouncil}</span> },
       { key: 'to', name: strings.FieldToCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.toCouncil}</span> },
       { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{serviceName(services, p.serviceId)}</span> },
+      { key: 'category', name: strings.FieldBestPracticeCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.category ?? strings.NotSet}</span> },
       { key: 'description', name: strings.FieldDescription, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (p: BestPractice) => <RichText html={p.description} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<BestPractice>(setEditing));
@@ -168,8 +194,9 @@ export function BestPracticeRegister(): JSX.Element {
       {load.loading && !data && <Loading />}
       {data && (
         <>
-          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter}>
+          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={BEST_PRACTICE_CATEGORIES}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="bestPractice" onImported={load.reload} />}
             <ExportButton onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
@@ -230,8 +257,9 @@ export function LessonsRegister(): JSX.Element {
       {load.loading && !data && <Loading />}
       {data && (
         <>
-          <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} withCategory={true}>
+          <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={LESSON_CATEGORIES}>
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="lessonsLearned" onImported={load.reload} />}
             <ExportButton onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
@@ -260,16 +288,93 @@ export function LessonsRegister(): JSX.Element {
   );
 }
 
+/** Areas of success and achievements of the services, for the annual review. */
+export function SuccessesRegister(): JSX.Element {
+  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<Success>('successes', (r) => r.successes);
+  const [filter, setFilter] = React.useState<SuccessFilter>({});
+  const data = load.value;
+  const services = React.useMemo(() => data?.services ?? [], [data]);
+  const councils = React.useMemo(() => knownCouncils(services), [services]);
+  const shown = React.useMemo(
+    () => filterSuccesses(items, filter, services).sort((a, b) => b.achievedOn.localeCompare(a.achievedOn) || a.title.localeCompare(b.title, 'en-GB')),
+    [items, filter, services]
+  );
+  const canEdit = data?.canEdit === true;
+  const columns = React.useMemo(() => {
+    const cols: IColumn[] = [
+      { key: 'title', name: strings.FieldSuccess, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (x: Success) => <strong className={classes.cell}>{x.title}</strong> },
+      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{serviceName(services, x.serviceId)}</span> },
+      { key: 'category', name: strings.FieldSuccessCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{x.category}</span> },
+      {
+        key: 'councils',
+        name: strings.FieldCouncilsBenefiting,
+        minWidth: 130,
+        maxWidth: 200,
+        isMultiline: true,
+        onRender: (x: Success) => <span className={classes.cell}>{(x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils}</span>
+      },
+      { key: 'achievedOn', name: strings.FieldAchievedOn, minWidth: 90, maxWidth: 110, onRender: (x: Success) => formatDate(x.achievedOn) ?? strings.NotSet },
+      { key: 'achievement', name: strings.FieldSuccessAchievement, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (x: Success) => <RichText html={x.achievement} className={classes.rich} /> }
+    ];
+    if (canEdit) cols.push(editColumn<Success>(setEditing));
+    return withWrappingHeaders(cols);
+  }, [services, canEdit, setEditing]);
+
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {strings.SuccessesHeading}
+      </Text>
+      <Text as="p">{strings.SuccessesIntro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !data && <Loading />}
+      {data && (
+        <>
+          <Filters
+            label={strings.SuccessesFiltersLabel}
+            services={services}
+            councils={councils}
+            filter={filter}
+            setFilter={setFilter}
+            categories={SUCCESS_CATEGORIES}
+            programmeWide={false}
+          >
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSuccess} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list="successes" onImported={load.reload} />}
+          </Filters>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={strings.SuccessesHeading}>
+            {shown.length === 0 ? (
+              <Text as="p">{items.length === 0 ? strings.SuccessesNone : strings.RegisterNoMatch}</Text>
+            ) : (
+              <RegisterList items={shown} columns={columns} setKey="successes" ariaLabel={strings.SuccessesHeading} />
+            )}
+          </section>
+          {editing !== undefined && (
+            <OnDemand>
+              <SuccessForm
+                repositories={repositories}
+                item={editing === 'new' ? undefined : editing}
+                userId={data.me.id}
+                services={services}
+                councils={councils}
+                onSaved={onSaved}
+                onDismiss={() => setEditing(undefined)}
+              />
+            </OnDemand>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
 /** The shared services, their phase, partner councils, lead and start; editors add and edit them. */
 export function ServicesRegister(): JSX.Element {
   const repositories = useRepositories();
   const load = useAsync(() => loadWithAccess(repositories, ['services'], 'services'), [repositories]);
-  const [services, setServices] = React.useState<Service[]>([]);
-  const [editing, setEditing] = React.useState<Service | 'new' | undefined>(undefined);
+  const { items: services, editing, setEditing, onSaved } = useEditedList<Service>(load.value?.data.services);
   const today = useToday();
-  React.useEffect(() => {
-    if (load.value) setServices(load.value.data.services);
-  }, [load.value]);
   const sorted = React.useMemo(() => services.slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [services]);
   const councils = React.useMemo(() => knownCouncils(services), [services]);
   const people = React.useMemo(() => {
@@ -279,10 +384,6 @@ export function ServicesRegister(): JSX.Element {
     return Array.from(found.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
   }, [services, load.value]);
   const canEdit = load.value?.canEdit === true;
-  const onSaved = React.useCallback((saved: Service) => {
-    setServices((list) => withSaved(list, saved));
-    setEditing(undefined);
-  }, []);
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
       { key: 'name', name: strings.FieldServiceName, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (s: Service) => <strong className={classes.cell}>{s.name}</strong> },
@@ -310,7 +411,7 @@ export function ServicesRegister(): JSX.Element {
       });
     }
     return withWrappingHeaders(cols);
-  }, [canEdit]);
+  }, [canEdit, setEditing]);
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>

@@ -5,7 +5,7 @@
  * council, per service and overall, and a chart of realised against planned savings.
  * Filters by service, category and delivery status; create and edit for users who may edit.
  * Tabs beside it hold the other registers the annual review reads (best practice, lessons
- * learned) and the shared services themselves.
+ * learned, successes) and the shared services themselves.
  */
 import * as React from 'react';
 import {
@@ -52,6 +52,7 @@ const Registers = (): Promise<typeof import('./AnnualReviewRegisters')> =>
   import(/* webpackChunkName: 'ssm-annual-review-registers' */ './AnnualReviewRegisters');
 const BestPracticeRegister = lazyComponent(() => Registers().then((m) => m.BestPracticeRegister));
 const LessonsRegister = lazyComponent(() => Registers().then((m) => m.LessonsRegister));
+const SuccessesRegister = lazyComponent(() => Registers().then((m) => m.SuccessesRegister));
 const ServicesRegister = lazyComponent(() => Registers().then((m) => m.ServicesRegister));
 
 const BudgetOverview = lazyComponent(() => import(/* webpackChunkName: 'ssm-budget-overview' */ './BudgetOverview').then((m) => m.BudgetOverview));
@@ -71,7 +72,7 @@ interface IAccess {
 }
 
 /** The tabs of the web part. */
-type RegisterTab = 'benefits' | 'budget' | 'bestPractice' | 'lessons' | 'services';
+type RegisterTab = 'benefits' | 'budget' | 'bestPractice' | 'lessons' | 'successes' | 'services';
 
 /** The benefits tracker and, on tabs beside it, best practice, lessons learned and the services. */
 export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
@@ -86,6 +87,8 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         return <OnDemand><BestPracticeRegister /></OnDemand>;
       case 'lessons':
         return <OnDemand><LessonsRegister /></OnDemand>;
+      case 'successes':
+        return <OnDemand><SuccessesRegister /></OnDemand>;
       case 'services':
         return <OnDemand><ServicesRegister /></OnDemand>;
     }
@@ -105,6 +108,7 @@ export function BenefitsTracker(props: IBenefitsTrackerProps): JSX.Element {
         <PivotItem itemKey="budget" headerText={strings.RegisterTabBudget} />
         <PivotItem itemKey="bestPractice" headerText={strings.RegisterTabBestPractice} />
         <PivotItem itemKey="lessons" headerText={strings.RegisterTabLessons} />
+        <PivotItem itemKey="successes" headerText={strings.RegisterTabSuccesses} />
         <PivotItem itemKey="services" headerText={strings.RegisterTabServices} />
       </Pivot>
       {shown(tab)}

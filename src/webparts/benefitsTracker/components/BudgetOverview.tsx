@@ -16,7 +16,8 @@ import { useAsync } from '../../../components/useAsync';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
-import { RegisterList, withSaved } from '../../../components/editableList';
+import { RegisterList, useEditedList } from '../../../components/editableList';
+import { DataTable } from '../../../components/DataTable';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
@@ -38,13 +39,9 @@ export function financialYearText(year: number): string {
 export function BudgetOverview(): JSX.Element {
   const repositories = useRepositories();
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'budgetLines'], 'budgetLines'), [repositories]);
-  const [lines, setLines] = React.useState<BudgetLine[]>([]);
+  const { items: lines, editing, setEditing, onSaved } = useEditedList<BudgetLine>(load.value?.data.budgetLines);
   const [year, setYear] = React.useState<number | undefined>(undefined);
-  const [editing, setEditing] = React.useState<BudgetLine | 'new' | undefined>(undefined);
   const today = useToday();
-  React.useEffect(() => {
-    if (load.value) setLines(load.value.data.budgetLines);
-  }, [load.value]);
   const services = React.useMemo(() => (load.value?.data.services ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), [load.value]);
   const names = React.useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
   const years = React.useMemo(() => Array.from(new Set(lines.map((l) => l.financialYear))).sort((a, b) => b - a), [lines]);
@@ -83,7 +80,7 @@ export function BudgetOverview(): JSX.Element {
       });
     }
     return withWrappingHeaders(cols);
-  }, [names, canEdit]);
+  }, [names, canEdit, setEditing]);
 
   if (load.loading && !load.value) return <Loading />;
   return (
@@ -121,11 +118,16 @@ export function BudgetOverview(): JSX.Element {
                 {formatString(strings.BudgetTotalsFor, financialYearText(shownYear))}
               </Text>
               <Text as="p">{formatString(strings.BudgetTotalsLine, formatPounds(totals.sharedBudget), formatPounds(totals.savingsApproved))}</Text>
-              <ul>
-                {totals.byCouncil.map((c) => (
-                  <li key={c.council}>{formatString(strings.BudgetShareLine, c.council, formatPounds(c.share))}</li>
-                ))}
-              </ul>
+              {/* The same table as the annual review's budget by council on screen. */}
+              <DataTable
+                caption={strings.ReportBudgetByCouncil}
+                items={totals.byCouncil}
+                getKey={(c) => c.council}
+                columns={[
+                  { key: 'council', header: strings.ReportColumnCouncil, render: (c) => c.council },
+                  { key: 'share', header: strings.ReportColumnBudgetShare, render: (c) => formatPounds(c.share) }
+                ]}
+              />
             </section>
           )}
           {editing !== undefined && (
@@ -135,9 +137,8 @@ export function BudgetOverview(): JSX.Element {
               defaultYear={shownYear}
               userId={load.value.me.id}
               onSaved={(saved) => {
-                setLines((list) => withSaved(list, saved));
+                onSaved(saved);
                 setYear(saved.financialYear);
-                setEditing(undefined);
               }}
               onDismiss={() => setEditing(undefined)}
             />

@@ -5,7 +5,7 @@
  * review in March). Everyone else reads it.
  */
 import * as React from 'react';
-import { ActionButton, Checkbox, IColumn, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import { Checkbox, IColumn, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { defaultReportsFor } from '../../../domain/cycle';
 import { REPORT_KINDS, ReportKind } from '../../../domain/report';
@@ -18,11 +18,11 @@ import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { UkDatePicker } from '../../../components/UkDatePicker';
-import { RegisterList, withSaved } from '../../../components/editableList';
+import { editColumn, RegisterList, useEditedList } from '../../../components/editableList';
 import { withWrappingHeaders } from '../../../components/wrappingHeaders';
 import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { useItemEditor } from '../../../components/useItemEditor';
-import { formatDate, formatString } from '../../../components/format';
+import { formatDate } from '../../../components/format';
 
 /** Names of the report kinds, as the committee reads them. */
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
@@ -50,11 +50,7 @@ export interface IForwardPlanProps {
 export function ForwardPlan(props: IForwardPlanProps): JSX.Element {
   const repositories = useRepositories();
   const load = useAsync(() => loadWithAccess(repositories, ['meetings'], 'committeeMeetings'), [repositories]);
-  const [meetings, setMeetings] = React.useState<CommitteeMeeting[]>([]);
-  const [editing, setEditing] = React.useState<CommitteeMeeting | 'new' | undefined>(undefined);
-  React.useEffect(() => {
-    if (load.value) setMeetings(load.value.data.meetings);
-  }, [load.value]);
+  const { items: meetings, editing, setEditing, onSaved } = useEditedList<CommitteeMeeting>(load.value?.data.meetings);
   const sorted = React.useMemo(() => meetings.slice().sort((a, b) => a.meetingDate.localeCompare(b.meetingDate)), [meetings]);
   const canEdit = load.value?.canEdit === true;
   const columns = React.useMemo(() => {
@@ -70,19 +66,9 @@ export function ForwardPlan(props: IForwardPlanProps): JSX.Element {
         onRender: (m: CommitteeMeeting) => REPORT_KINDS.filter((k) => m.reports.indexOf(k) >= 0).map((k) => REPORT_KIND_LABELS[k]).join(', ')
       }
     ];
-    if (canEdit) {
-      cols.push({
-        key: 'actions',
-        name: strings.ColumnActions,
-        minWidth: 70,
-        maxWidth: 80,
-        onRender: (m: CommitteeMeeting) => (
-          <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EditItem} ariaLabel={formatString(strings.EditItemLabel, m.title)} onClick={() => setEditing(m)} />
-        )
-      });
-    }
+    if (canEdit) cols.push(editColumn<CommitteeMeeting>(setEditing));
     return withWrappingHeaders(cols);
-  }, [canEdit]);
+  }, [canEdit, setEditing]);
 
   if (load.loading && !load.value) return <Loading />;
   return (
@@ -107,10 +93,7 @@ export function ForwardPlan(props: IForwardPlanProps): JSX.Element {
               others={meetings}
               userId={load.value.me.id}
               today={props.today}
-              onSaved={(saved) => {
-                setMeetings((list) => withSaved(list, saved));
-                setEditing(undefined);
-              }}
+              onSaved={onSaved}
               onDismiss={() => setEditing(undefined)}
             />
           )}

@@ -27,8 +27,8 @@ import {
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
-import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel } from '../../../domain/report';
-import type { Benefit, Highlight, Measure, ReportSnapshot, Service } from '../../../domain/types';
+import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel, shownUpdateIds, withFullUpdates } from '../../../domain/report';
+import type { Benefit, Highlight, Measure, ObjectiveUpdate, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
@@ -39,7 +39,7 @@ import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
-import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds } from '../reportOptions';
+import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds, reportFollowUp } from '../reportOptions';
 import { downloadReport } from '../download';
 import { storeWordPaper } from '../papers';
 import { ReportView } from './ReportView';
@@ -47,7 +47,7 @@ import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import type { ReportNarrative } from '../../../domain/report/settings';
-import { listReportSettings } from '../../../data/reportSettings';
+import { listReportSettings, settingsFromItems } from '../../../data/reportSettings';
 import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdateAccess';
 
 // The paper's text editor loads when the clerk opens it; readers never need it.
@@ -95,6 +95,16 @@ const NARRATIVE_LABELS: Readonly<Record<(typeof NARRATIVE_FIELDS)[number], strin
 /** A status line shown after an action: what was done, or why it failed. */
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: unknown } | undefined;
 
+/** Updates read whole after the first load (another period chosen), for the load they complete. */
+interface IFetchedUpdates {
+  forLoad?: unknown;
+  updates: ReadonlyMap<number, ObjectiveUpdate>;
+  /** Ids asked for, found or not (one deleted meanwhile is not asked for again). */
+  asked: ReadonlySet<number>;
+}
+
+const NOTHING_FETCHED: IFetchedUpdates = { updates: new Map(), asked: new Set() };
+
 /** Choices, report, publishing and download for one service or all services and a period. */
 export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const { inTeams, calendar } = props;
@@ -103,15 +113,19 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const clock = useClock();
   const today = useToday(props.today);
 
-  // The lists, the published snapshots and the publish permission in one $batch (a list over
-  // 5,000 items adds one more for the rest of it, whatever its size).
+  // The lists, the published snapshots, the paper settings and the publish permission in one
+  // $batch; the second brings the rest of a list over 5,000 items, the updates of the period the
+  // report opens on (their narratives are the ones shown) and, for a past period, the version histories.
   const load = useAsync(async () => {
     // Read only: the report saves nothing it reads, so the items come without etags (half the download).
     // Publishing needs edit rights on the snapshots; writing a general update on the highlights;
     // editing the services list marks an editor, who may write any service's update.
+    // Of the other updates only the statuses are read: the trend and the changes need no narrative.
     const loaded = await loadWithAccess(repositories, REPORT_LISTS, ['snapshots', 'highlights', 'services'], {
       readOnly: true,
-      include: { snapshots: true }
+      updateFields: 'status',
+      include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
+      followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history)
     });
     // A repository that does not read the snapshots with the lists (a test double) is asked separately.
     return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
@@ -178,32 +192,78 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const writable = React.useMemo(() => writableServices(data.value?.services ?? [], updateAccess), [data.value, updateAccess]);
 
   // A past period's paper shows benefits and risks as they stood at its end, from their version
-  // history (read only then: the current period's values are today's).
+  // history (read only then: the current period's values are today's), with the lists when the
+  // first load foresaw it.
   const past = periodById(periodId, calendar).end < today;
   const history = useAsync(async () => {
     const lists = data.value;
     if (!past || !lists || !repositories.history) return undefined;
+    const read = lists.history;
+    if (read?.benefits && read.risks && lists.benefits.every((b) => read.benefits?.has(b.id)) && lists.risks.every((r) => read.risks?.has(r.id))) return read;
     return repositories.history.reportHistory({ benefits: lists.benefits.map((b) => b.id), risks: lists.risks.map((r) => r.id) });
   }, [repositories, past, data.value]);
 
-  // The site's paper settings (committee, councils, standard paragraphs); defaults without the list.
-  const settings = useAsync(() => listReportSettings(repositories.reportSettings).get(), [repositories]);
+  // The site's paper settings (committee, councils, standard paragraphs), read with the lists
+  // where the repositories can; defaults without the list.
+  const settings = useAsync(async () => {
+    const lists = data.value;
+    if (!lists) return undefined;
+    return lists.reportSettings ? settingsFromItems(lists.reportSettings) : listReportSettings(repositories.reportSettings).get();
+  }, [repositories, data.value]);
 
-  // Wait for the snapshots (or their failure), the history and the settings too: the previous
-  // published report and the history decide which benefits count as realised this period.
-  const ready = !!data.value && !snapshots.loading && !history.loading && !settings.loading;
+  // The updates whose narratives the report shows, when the lists came with the statuses only:
+  // those read in the first load and any read since (another period chosen), by id.
+  const statusOnly = data.value?.updatesStatusOnly === true;
+  // Kept with the load they complete: a reload reads the narratives afresh.
+  const [kept, setFetched] = React.useState<IFetchedUpdates>(() => ({ updates: new Map(), asked: new Set() }));
+  const fetched = kept.forLoad === data.value ? kept : NOTHING_FETCHED;
+  const full = React.useMemo(() => {
+    const out = new Map<number, ObjectiveUpdate>();
+    for (const u of data.value?.periodUpdates ?? []) out.set(u.id, u);
+    fetched.updates.forEach((u, id) => out.set(id, u));
+    return out;
+  }, [data.value, fetched]);
+  const missing = React.useMemo(() => {
+    if (!statusOnly || !data.value) return [];
+    try {
+      return shownUpdateIds(data.value.updates, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
+    } catch {
+      // A period that cannot be reported on fails in the model below, with its own message.
+      return [];
+    }
+  }, [statusOnly, data.value, periodId, calendar, full, fetched]);
+  const details = useAsync(async () => {
+    const forLoad = data.value;
+    if (missing.length === 0 || !forLoad) return;
+    const read = await repositories.objectiveUpdates.getByIds(missing);
+    setFetched((f) => {
+      const before = f.forLoad === forLoad ? f : NOTHING_FETCHED;
+      const updates = new Map(before.updates);
+      for (const u of read) updates.set(u.id, u);
+      // An update deleted meanwhile is not asked for again.
+      return { forLoad, updates, asked: new Set([...Array.from(before.asked), ...missing]) };
+    });
+  }, [repositories, missing]);
+  const reportData = React.useMemo(
+    () => (data.value && statusOnly ? { ...data.value, updates: withFullUpdates(data.value.updates, full) } : data.value),
+    [data.value, statusOnly, full]
+  );
+
+  // Wait for the snapshots (or their failure), the history, the settings and the narratives too:
+  // the previous published report and the history decide which benefits count as realised this period.
+  const ready = !!reportData && !snapshots.loading && !history.loading && !settings.loading && missing.length === 0 && !details.loading;
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
-    if (!data.value || !ready) return {};
+    if (!reportData || !ready) return {};
     try {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
       const clean = cleanNarrative(narrative, sanitiseRichText);
       return {
-        model: modelFor(data.value, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
+        model: modelFor(reportData, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
       };
     } catch (error) {
       return { error };
     }
-  }, [data.value, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
+  }, [reportData, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
   const model = built.model;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -425,6 +485,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       <ErrorBar error={snapshots.error} onRetry={snapshots.reload} />
       <ErrorBar error={history.error} onRetry={history.reload} />
       <ErrorBar error={settings.error} onRetry={settings.reload} />
+      <ErrorBar error={details.error} onRetry={details.reload} />
       <ErrorBar error={built.error} />
       {model ? (
         <>

@@ -16,6 +16,7 @@ const SECTION_LABELS: Readonly<Record<ComparedSection, string>> = {
   summary: strings.ReportVersionChangesSectionSummary,
   generalUpdate: strings.ReportVersionChangesSectionGeneralUpdate,
   objectives: strings.ReportVersionChangesSectionObjectives,
+  successes: strings.ReportVersionChangesSectionSuccesses,
   measures: strings.ReportVersionChangesSectionMeasures,
   benefits: strings.ReportVersionChangesSectionBenefits,
   staffSatisfaction: strings.ReportVersionChangesSectionStaffSatisfaction,

@@ -401,9 +401,10 @@ function Summary(props: { model: ReportModel; classes: Classes }): JSX.Element {
   );
 }
 
-/** Best practice shared between the councils and lessons learned (the annual review's own sections). */
+/** The year's successes, best practice shared between the councils and lessons learned (the annual review's own sections). */
 function AnnualReview(props: { model: ReportModel; classes: Classes }): JSX.Element {
   const { model, classes } = props;
+  const successes = model.services.flatMap((s) => (s.successes ?? []).map((x) => ({ ...x, serviceName: s.name })));
   const practice = model.bestPractice ?? [];
   const lessons = model.lessonsLearned ?? [];
   const budget = model.budget;
@@ -432,6 +433,28 @@ function AnnualReview(props: { model: ReportModel; classes: Classes }): JSX.Elem
               ]}
             />
           </>
+        )}
+      </section>
+      <section aria-label={strings.ReportSuccessesHeading} className={classes.section}>
+        <Text block={true} variant="large" as="h3">
+          {strings.ReportSuccessesHeading}
+        </Text>
+        {successes.length === 0 ? (
+          <Text block={true} as="p" className={classes.muted}>
+            {strings.ReportNoSuccesses}
+          </Text>
+        ) : (
+          successes.map((x, i) => (
+            <div key={i} className={classes.sub}>
+              <Text block={true} variant="mediumPlus" as="h4">
+                {x.title}
+              </Text>
+              <Text block={true} as="p" variant="small" className={classes.muted}>
+                {[x.serviceName, x.category, x.councils.length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils, formatDate(x.achievedOn)].filter(Boolean).join(' · ')}
+              </Text>
+              <RichText html={x.achievement} className={classes.rich} />
+            </div>
+          ))
         )}
       </section>
       <section aria-label={strings.BestPracticeHeading} className={classes.section}>

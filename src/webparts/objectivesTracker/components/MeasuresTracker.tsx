@@ -51,7 +51,11 @@ const TREND_LABELS: Record<NonNullable<MeasureTrack['trend']>, string> = {
   new: strings.ReportTrendNew
 };
 
-const classes = mergeStyleSets({ cell: { whiteSpace: 'normal', lineHeight: '1.4' }, subtle: { display: 'block', opacity: 0.8 } });
+const classes = mergeStyleSets({
+  cell: { whiteSpace: 'normal', lineHeight: '1.4' },
+  subtle: { display: 'block', opacity: 0.8 },
+  correct: { display: 'block', height: 24, padding: 0 }
+});
 
 /** The measure actual deep link of the reminder emails (`?measure=<id>`), if the page was opened with one. */
 function deepLinkedMeasure(): number | undefined {
@@ -77,7 +81,9 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'measures', 'measureActuals'], ['measureActuals', 'measures']), [repositories]);
   const [actuals, setActuals] = React.useState<MeasureActual[]>([]);
   const [serviceId, setServiceId] = React.useState<number | undefined>(undefined);
-  const [entering, setEntering] = React.useState<Measure | undefined>(undefined);
+  // The measure and quarter whose actual is being entered: the current quarter, or an earlier
+  // one being corrected.
+  const [entering, setEntering] = React.useState<{ measure: Measure; periodId: string } | undefined>(undefined);
   const [defining, setDefining] = React.useState<Measure | 'new' | undefined>(undefined);
   const [measures, setMeasures] = React.useState<Measure[]>([]);
   const [linkProblem, setLinkProblem] = React.useState<string | undefined>(undefined);
@@ -117,7 +123,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
     const measure = data.measures.find((m) => m.id === id);
     if (!measure) setLinkProblem(strings.MeasureLinkNotFound);
     else if (!mayEnterActual(measure, data.services, access)) setLinkProblem(strings.MeasureLinkReadOnly);
-    else setEntering(measure);
+    else setEntering({ measure, periodId });
   }, [data, access]);
 
   const quarterLabel = (id: string): string => shortPeriodLabel(periodById(id, calendar));
@@ -160,13 +166,32 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
           isMultiline: true,
           onRender: (r: IMeasureRow) => {
             const quarter = r.track.quarters[i];
-            if (quarter.value === undefined || !quarter.rag) return <span>{strings.ReportNotReported}</span>;
+            // An earlier quarter's actual can be corrected by whoever may enter the measure's actuals.
+            const correct =
+              quarter.periodId !== periodId && mayEnterActual(r.measure, services, access) ? (
+                <ActionButton
+                  className={classes.correct}
+                  iconProps={{ iconName: 'Edit' }}
+                  text={quarter.value === undefined ? strings.AddEarlierActual : strings.CorrectActual}
+                  ariaLabel={formatString(strings.CorrectActualLabel, r.measure.title, quarterLabel(quarter.periodId))}
+                  onClick={() => setEntering({ measure: r.measure, periodId: quarter.periodId })}
+                />
+              ) : null;
+            if (quarter.value === undefined || !quarter.rag) {
+              return (
+                <span className={classes.cell}>
+                  {strings.ReportNotReported}
+                  {correct}
+                </span>
+              );
+            }
             return (
               <span className={classes.cell}>
                 {formatString(strings.MeasureValue, quarter.value, r.measure.unit)}
                 <span className={classes.subtle}>
                   <RagBadge rag={quarter.rag} />
                 </span>
+                {correct}
               </span>
             );
           }
@@ -199,17 +224,17 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
         maxWidth: 140,
         onRender: (r: IMeasureRow) =>
           mayEnterActual(r.measure, services, access) ? (
-            <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EnterActual} ariaLabel={formatString(strings.EnterActualLabel, r.measure.title)} onClick={() => setEntering(r.measure)} />
+            <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EnterActual} ariaLabel={formatString(strings.EnterActualLabel, r.measure.title)} onClick={() => setEntering({ measure: r.measure, periodId })} />
           ) : null
       });
     }
     return withWrappingHeaders(cols);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, services, access, calendar]);
+  }, [rows, services, access, calendar, periodId]);
 
   if (load.loading && !load.value) return <Loading />;
   const serviceOptions: IDropdownOption[] = [{ key: ALL, text: strings.FilterAllServices }, ...services.map((s) => ({ key: s.id, text: s.name }))];
-  const existing = entering ? actuals.find((a) => a.measureId === entering.id && a.periodId === periodId) : undefined;
+  const existing = entering ? actuals.find((a) => a.measureId === entering.measure.id && a.periodId === entering.periodId) : undefined;
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
@@ -267,10 +292,10 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
       )}
       {entering && access && (
         <ActualForm
-          key={`${entering.id}|${periodId}`}
-          measure={entering}
-          periodLabel={quarterLabel(periodId)}
-          periodId={periodId}
+          key={`${entering.measure.id}|${entering.periodId}`}
+          measure={entering.measure}
+          periodLabel={quarterLabel(entering.periodId)}
+          periodId={entering.periodId}
           actual={existing}
           me={access.me}
           onSaved={(saved) => {

@@ -1,0 +1,30 @@
+/**
+ * What a report reads of the objective updates. Its statuses, changes and trends come from every
+ * update's status and RAG, but it shows the narrative (and author) of one update per objective
+ * only: its latest up to the period, among the updates that existed at the period's end. So a
+ * view can read the statuses of the whole history and the narratives of those updates alone, and
+ * build exactly the model it would build from every update read whole.
+ */
+import { comparePeriodIds, periodById } from '../calendar';
+import type { CalendarConfig } from '../calendar';
+import { latestUpdateByObjective } from '../progress';
+import type { ObjectiveUpdate } from '../types';
+import { existingOn } from './build';
+
+/**
+ * Ids of the updates whose narrative and author a report for `periodId` shows (any scope: every
+ * objective's), given every update with at least its status fields.
+ */
+export function shownUpdateIds(updates: readonly ObjectiveUpdate[], periodId: string, calendar?: Partial<CalendarConfig>): number[] {
+  const period = periodById(periodId, calendar);
+  const upTo = existingOn(updates, period.end).filter((u) => comparePeriodIds(u.periodId, period.id) <= 0);
+  const ids: number[] = [];
+  latestUpdateByObjective(upTo).forEach((u) => ids.push(u.id));
+  return ids.sort((a, b) => a - b);
+}
+
+/** The updates with those read whole (`full`, by id) in place of their status-only versions. */
+export function withFullUpdates(updates: readonly ObjectiveUpdate[], full: ReadonlyMap<number, ObjectiveUpdate>): ObjectiveUpdate[] {
+  if (full.size === 0) return [...updates];
+  return updates.map((u) => full.get(u.id) ?? u);
+}
