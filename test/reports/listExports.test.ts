@@ -14,7 +14,7 @@ import { buildRows } from '../../src/webparts/objectivesTracker/logic/rows';
 import { measureExportSheet, objectiveExportSheet, surveyExportSheet } from '../../src/webparts/objectivesTracker/exportObjectives';
 import { budgetExportSheet } from '../../src/webparts/benefitsTracker/exportBudget';
 import { filterSentences } from '../../src/components/exportSheet';
-import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet } from '../../src/webparts/benefitsTracker/exportAnnualReview';
+import { bestPracticeExportSheet, lessonsExportSheet, servicesExportSheet, successesExportSheet } from '../../src/webparts/benefitsTracker/exportAnnualReview';
 
 const SERVICES: Service[] = [{ id: 4, etag: '"1"', name: 'ICT', phase: 'Phase 2', partnerCouncils: ['Chorley Council', 'South Ribble Borough Council'] }];
 const SAM = { id: 7, displayName: 'Sam Officer', email: 'sam@example.gov.uk' };
@@ -145,6 +145,24 @@ describe('best practice, lessons learned and services exports', () => {
     expect(row[strings.FieldPartnerCouncils]).toBe('Chorley Council, South Ribble Borough Council');
     expect(row[strings.FieldServiceLead]).toBe('Sam Officer');
     expect((row[strings.FieldSharedSince] as Date).toISOString().slice(0, 10)).toBe('2019-04-01');
+  });
+});
+
+describe('successes export', () => {
+  it('names the filters and writes every partner council when none is named, and a UK date', async () => {
+    const ws = await sheetOf(
+      successesExportSheet(
+        [{ id: 1, etag: '"1"', title: 'Shared ICT service desk award', serviceId: 4, achievement: '<p>Won the award.</p>', councils: [], category: 'Recognition', achievedOn: '2026-10-01' }],
+        SERVICES,
+        { category: 'Recognition' }
+      )
+    );
+    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: Recognition`);
+    const row = rowByHeader(ws, 5);
+    expect(row[strings.FieldService]).toBe('ICT');
+    expect(row[strings.FieldCouncilsBenefiting]).toBe(strings.AllPartnerCouncils);
+    expect((row[strings.FieldAchievedOn] as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
+    expect(row[strings.FieldSuccessAchievement]).toBe('Won the award.');
   });
 });
 

@@ -5,8 +5,8 @@
  */
 import * as strings from 'SsmStrings';
 import { formatString } from '../../components/format';
-import type { AnnualReviewFilter } from '../../domain/annualReview';
-import type { BestPractice, LessonLearned, Service } from '../../domain/types';
+import type { AnnualReviewFilter, SuccessFilter } from '../../domain/annualReview';
+import type { BestPractice, LessonLearned, Service, Success } from '../../domain/types';
 import type { ExportSheet } from '../../reports/xlsx';
 import { richTextToPlain } from '../../components/sanitise';
 
@@ -14,7 +14,7 @@ const serviceName = (services: readonly Service[], id: number | undefined): stri
   id === undefined ? strings.ProgrammeWide : services.find((s) => s.id === id)?.name ?? strings.UnknownService;
 
 /** The filters of an annual review register as sentences, e.g. "Partner council: Chorley Council". */
-export function annualReviewFilterLines(filter: AnnualReviewFilter, services: readonly Service[]): string[] {
+export function annualReviewFilterLines(filter: Omit<AnnualReviewFilter, 'category'> & { category?: string }, services: readonly Service[]): string[] {
   const lines: string[] = [];
   if (filter.serviceId !== undefined) {
     lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)));
@@ -72,6 +72,22 @@ export function servicesExportSheet(services: readonly Service[]): ExportSheet<S
       { header: strings.FieldPartnerCouncils, value: (s) => s.partnerCouncils.join(', '), width: 50 },
       { header: strings.FieldServiceLead, value: (s) => s.serviceLead?.displayName || undefined, width: 24 },
       { header: strings.FieldSharedSince, value: (s) => s.sharedSince, kind: 'date', width: 18 }
+    ]
+  };
+}
+
+/** The sheet of the successes shown. */
+export function successesExportSheet(items: readonly Success[], services: readonly Service[], filter: SuccessFilter): ExportSheet<Success> {
+  return {
+    ...base(strings.SuccessesHeading, strings.RegisterTabSuccesses, annualReviewFilterLines(filter, services)),
+    rows: items,
+    columns: [
+      { header: strings.FieldSuccess, value: (x) => x.title, width: 40 },
+      { header: strings.FieldService, value: (x) => serviceName(services, x.serviceId), width: 30 },
+      { header: strings.FieldSuccessCategory, value: (x) => x.category, width: 20 },
+      { header: strings.FieldCouncilsBenefiting, value: (x) => ((x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils), width: 36 },
+      { header: strings.FieldAchievedOn, value: (x) => x.achievedOn, kind: 'date', width: 18 },
+      { header: strings.FieldSuccessAchievement, value: (x) => richTextToPlain(x.achievement), width: 60 }
     ]
   };
 }

@@ -291,6 +291,7 @@ export function LessonsRegister(): JSX.Element {
 /** Areas of success and achievements of the services, for the annual review. */
 export function SuccessesRegister(): JSX.Element {
   const { repositories, load, items, editing, setEditing, onSaved } = useRegister<Success>('successes', (r) => r.successes);
+  const today = useToday();
   const [filter, setFilter] = React.useState<SuccessFilter>({});
   const data = load.value;
   const services = React.useMemo(() => data?.services ?? [], [data]);
@@ -341,6 +342,7 @@ export function SuccessesRegister(): JSX.Element {
           >
             {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSuccess} onClick={() => setEditing('new')} />}
             {canEdit && <RegisterImportButton list="successes" onImported={load.reload} />}
+            <ExportButton onExport={() => exportRegister((m) => m.successesExportSheet(shown, services, filter), 'Successes', today)} />
           </Filters>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={strings.SuccessesHeading}>
