@@ -1,19 +1,25 @@
 /**
  * Runs every benchmark in turn (`npm run bench`). Benchmarks print figures; they assert
- * nothing, so a slow machine never fails a build.
+ * nothing, so a slow machine never fails a build. SSM_BENCH_BROWSER=compare,teams,save,large
+ * runs only those parts of the browser benchmark; SSM_BENCH_REPEATS (default 3) sets how many
+ * loads each browser figure is the median of.
  */
 import { runDataLoadBenchmark } from './data-load';
 import { runRemindersBenchmark } from './reminders';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runBrowserBenchmark } from './browser';
 import { runImportBenchmark } from './import';
+import { browserParts, repeatCount } from './report';
 
 async function main(): Promise<void> {
+  const parts = browserParts(process.env.SSM_BENCH_BROWSER);
+  const repeats = repeatCount(process.env.SSM_BENCH_REPEATS, 3);
   await runDataLoadBenchmark();
   await runRemindersBenchmark();
   await runImportBenchmark();
-  await runBundleSizeBenchmark();
-  await runBrowserBenchmark();
+  const bundles = await runBundleSizeBenchmark();
+  // The page's script total goes into the browser benchmark's targets summary.
+  await runBrowserBenchmark(process.cwd(), { pageScriptGzipBytes: bundles.pageTotal?.gzipBytes, parts, repeats });
 }
 
 main().catch((e: unknown) => {
