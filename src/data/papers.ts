@@ -47,6 +47,15 @@ export interface CommitteePapersRepository {
   integrity(paper: Pick<CommitteePaper, 'fileUrl' | 'fileHash'>): Promise<SnapshotIntegrity>;
 }
 
+/**
+ * What a snapshot records of its Word paper, rendered before publishing: the file name without
+ * the version (numbered on publishing) and the SHA-256 of the bytes.
+ */
+export interface PaperRecord {
+  fileName: string;
+  fileHash: string;
+}
+
 /** Files above this size are uploaded in chunks (PnPjs's own chunk size; SharePoint's simple upload is meant for small files). */
 export const CHUNKED_UPLOAD_BYTES = 10 * 1024 * 1024;
 

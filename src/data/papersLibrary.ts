@@ -15,7 +15,7 @@ import { body, headers } from '@pnp/queryable';
 import type { CommitteePaper, ReportSnapshot, SnapshotIntegrity } from '../domain/types';
 import type { PaperContent } from '../domain/vocabularies';
 import { BUILT_IN, SCHEMA } from './schema';
-import { fromItem, RawItem, selectFor, toItem } from './mapping';
+import { fromItem, RawItem, selectFields, selectFor, toItem } from './mapping';
 import { DataAccessError, toDataAccessError } from './errors';
 import { bytesHash, CHUNKED_UPLOAD_BYTES, CommitteePapersRepository, PaperFileVersion, PaperNotStoredError, versionedFileName } from './papers';
 
@@ -72,6 +72,21 @@ export class PnpPaperFiles {
     await spPostMerge(item, body(toItem(KEY, fields as Record<string, unknown>), headers({ 'IF-Match': '*' })));
   }
 
+  /**
+   * Writes a stored file's columns; false when SharePoint refuses (403): members hold "SSM Add
+   * only" on the library, and writing a file's columns after its upload is an edit (EditListItems).
+   */
+  public async describeIfAllowed(fileUrl: string, fields: Partial<PaperFields>): Promise<boolean> {
+    try {
+      await this.describe(fileUrl, fields);
+      return true;
+    } catch (e) {
+      const err = await toDataAccessError(e, { operation: 'add', list: KEY });
+      if (err.status === 403) return false;
+      throw err;
+    }
+  }
+
   /** A file's columns as stored. */
   public async read(fileUrl: string): Promise<CommitteePaper> {
     const { select, expand } = selectFor(KEY);
@@ -100,6 +115,11 @@ function paperOf(raw: RawItem): CommitteePaper {
     fileName: String(raw[BUILT_IN.fileLeafRef] ?? ''),
     fileUrl: String(raw[BUILT_IN.fileRef] ?? '')
   };
+}
+
+/** An undescribed file as the paper its snapshot recorded (the fingerprint is the snapshot's). */
+function recordedPaper(file: CommitteePaper, snapshot: Pick<ReportSnapshot, 'id' | 'periodId' | 'serviceId' | 'version' | 'paperHash'>): CommitteePaper {
+  return { ...file, content: 'Word paper', snapshotId: snapshot.id, periodId: snapshot.periodId, serviceId: snapshot.serviceId, version: snapshot.version, fileHash: snapshot.paperHash };
 }
 
 /** The library columns of a snapshot's file. */
@@ -148,10 +168,16 @@ export class PnpCommitteePapers implements CommitteePapersRepository {
         if (existing.snapshotId !== undefined && existing.snapshotId !== snapshot.id) {
           throw new PaperNotStoredError(snapshot.version, `a file named ${name} already holds the paper of another published report.`, context);
         }
+        // An earlier attempt by a member, whose columns could not be written: it is the paper
+        // when its bytes are those recorded with the snapshot (overwriting would be an edit).
+        if (existing.snapshotId === undefined && (await this.isRecordedPaper(snapshot, existing))) return recordedPaper(existing, snapshot);
         fileUrl = await this.files.upload(name, bytes, true);
       }
-      await this.files.describe(fileUrl, fields);
-      return await this.files.read(fileUrl);
+      const described = await this.files.describeIfAllowed(fileUrl, fields);
+      const stored = await this.files.read(fileUrl);
+      // Refused, or accepted without effect: the file is stored all the same, and is found and
+      // checked through what its snapshot recorded.
+      return described && stored.snapshotId === snapshot.id ? stored : { ...stored, ...fields };
     } catch (e) {
       if (e instanceof PaperNotStoredError) throw e;
       const err = e instanceof DataAccessError ? e : await toDataAccessError(e, context);
@@ -159,9 +185,17 @@ export class PnpCommitteePapers implements CommitteePapersRepository {
     }
   }
 
+  /** Whether an undescribed file is the paper recorded with the snapshot (its name and SHA-256). */
+  private async isRecordedPaper(snapshot: Pick<ReportSnapshot, 'paperFileName' | 'paperHash'>, file: CommitteePaper): Promise<boolean> {
+    if (snapshot.paperHash === undefined || snapshot.paperFileName !== file.fileName) return false;
+    return (await bytesHash(await this.files.bytes(file.fileUrl))) === snapshot.paperHash;
+  }
+
   public async papersBySnapshot(): Promise<ReadonlyMap<number, CommitteePaper>> {
     const { select, expand } = selectFor(KEY);
     const out = new Map<number, CommitteePaper>();
+    // Files without the product's columns (stored by a member, who may not write them), by name.
+    const undescribed = new Map<string, CommitteePaper>();
     try {
       let query = this.sp.web.lists.getByTitle(SCHEMA[KEY].title).items.select(...select, BUILT_IN.fileRef, BUILT_IN.fileLeafRef).top(5000);
       if (expand.length > 0) query = query.expand(...expand);
@@ -170,12 +204,38 @@ export class PnpCommitteePapers implements CommitteePapersRepository {
           const paper = paperOf(raw);
           // The newest file wins should two ever name one snapshot (a hand-made copy).
           if (paper.content === 'Word paper' && paper.snapshotId !== undefined && (out.get(paper.snapshotId)?.id ?? 0) < paper.id) out.set(paper.snapshotId, paper);
+          else if (!paper.content && paper.snapshotId === undefined) undescribed.set(paper.fileName, paper);
         }
       }
     } catch (e) {
       throw await toDataAccessError(e, { operation: 'read', list: KEY });
     }
+    if (undescribed.size === 0) return out;
+    // Only then the snapshots' own record of their papers is read (a few short columns).
+    for (const snapshot of await this.recordedPapers()) {
+      const file = snapshot.paperFileName !== undefined ? undescribed.get(snapshot.paperFileName) : undefined;
+      if (file && !out.has(snapshot.id)) out.set(snapshot.id, recordedPaper(file, snapshot));
+    }
     return out;
+  }
+
+  /** The snapshots that recorded a Word paper: id, version, period, scope, file name and SHA-256. */
+  private async recordedPapers(): Promise<ReportSnapshot[]> {
+    const { select, expand } = selectFields('snapshots', ['periodId', 'serviceId', 'version', 'paperFileName', 'paperHash']);
+    const found: ReportSnapshot[] = [];
+    try {
+      let query = this.sp.web.lists.getByTitle(SCHEMA.snapshots.title).items.select(...select).top(5000);
+      if (expand.length > 0) query = query.expand(...expand);
+      for await (const page of query) {
+        for (const raw of page as RawItem[]) {
+          const snapshot = fromItem<ReportSnapshot>('snapshots', raw);
+          if (snapshot.paperFileName) found.push(snapshot);
+        }
+      }
+    } catch (e) {
+      throw await toDataAccessError(e, { operation: 'read', list: 'snapshots' });
+    }
+    return found;
   }
 
   public async read(fileUrl: string): Promise<Uint8Array> {

@@ -56,6 +56,7 @@ import {
 } from './errors';
 import { contentHash, packModel, unpackModel } from './snapshotCodec';
 import { PnpCommitteePapers } from './papersLibrary';
+import { PaperRecord, versionedFileName } from './papers';
 import { storeOversizeModel, storedModelText } from './snapshotFiles';
 import { aloneRetryMs, BatchPart, batchSleep, executeMixedRound, PartResult, RoundPart, runBatch, RunBatchOptions, throttlingDecision } from './batch';
 
@@ -586,7 +587,7 @@ function followUpParts(reads: FollowUpReads | undefined, updatesLastId: number |
 /** Issues one InitialPart on the batched SPFI. */
 function issueInitialPart(batched: SPFI, part: InitialPart, statusOnlyUpdates: boolean): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
-  if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+  if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(editPermissionOf(part.list));
   if (part.kind === 'lastId') return lastIdOn(batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title));
   if (part.kind === 'versions') return versionsOf(batched, part.list, part.id);
   if (part.kind === 'latestPeriod') {
@@ -901,7 +902,7 @@ class PnpSnapshotRepository implements SnapshotRepository {
     return found.sort((a, b) => b.version - a.version || b.id - a.id);
   }
 
-  public async publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot> {
+  public async publish(model: ReportModel, publishedBy?: Person, paper?: PaperRecord): Promise<ReportSnapshot> {
     const by = publishedBy ?? (await readCurrentUser(this.sp));
     // The next version is one more than the highest stored for the same period and scope,
     // unreadable versions included, so a number is never reused.
@@ -915,7 +916,8 @@ class PnpSnapshotRepository implements SnapshotRepository {
     // One too large for the column is stored as a file of the papers library and the column
     // points to it; the fingerprint covers the packed report either way.
     const column = JSON.stringify(packed).length > NOTE_MAX_LENGTH ? await storeOversizeModel(this.sp, item, packed) : packed;
-    const stored = { ...item, model: column as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)) };
+    const recorded = paper ? { paperFileName: versionedFileName(paper.fileName, item.version), paperHash: paper.fileHash } : {};
+    const stored = { ...item, model: column as unknown as ReportModel, contentHash: await contentHash(snapshotContent(item, packed)), ...recorded };
     const read = await readStoredSnapshot(await this.list.add(stored as NewItem<ReportSnapshot>), this.sp);
     if (!read.ok) throw new SnapshotUnreadableError(read.unreadable.reason, { operation: 'add', list: 'snapshots' });
     return read.snapshot;
@@ -925,6 +927,15 @@ class PnpSnapshotRepository implements SnapshotRepository {
     const { readable, unreadable } = await readableSnapshots(await this.list.getAll(), this.sp);
     return publishedPeriods(readable, unreadable);
   }
+}
+
+/**
+ * The permission `canEdit` asks of a list: AddListItems on an add-only list (what its work needs:
+ * publishing adds a snapshot and a paper, and members hold "SSM Add only" there, never
+ * EditListItems), EditListItems on every other.
+ */
+export function editPermissionOf(list: EditableListKey): PermissionKind {
+  return SCHEMA[list].permissions === 'addOnly' ? PermissionKind.AddListItems : PermissionKind.EditListItems;
 }
 
 /** The repository of one declared list, by its repository kind. */
@@ -971,7 +982,7 @@ export function createPnpRepositories(sp: SPFI, options: PnpRepositoriesOptions 
     },
     async canEdit(list): Promise<boolean> {
       try {
-        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(PermissionKind.EditListItems);
+        return await sp.web.lists.getByTitle(SCHEMA[list].title).currentUserHasPermissions(editPermissionOf(list));
       } catch (e) {
         throw await toDataAccessError(e, { operation: 'permissions', list });
       }

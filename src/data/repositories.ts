@@ -10,7 +10,7 @@ import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf }
 import type { ReportModel } from '../domain/report/model';
 import type { PublishedPeriod } from '../domain/report/snapshot';
 import type { ItemHistoryRepository } from './itemHistory';
-import type { CommitteePapersRepository } from './papers';
+import type { CommitteePapersRepository, PaperRecord } from './papers';
 
 /** A new item: everything but the server-assigned identity and audit fields. */
 export type NewItem<T> = Omit<T, 'id' | 'etag' | 'created' | 'modified'>;
@@ -102,9 +102,10 @@ export interface SnapshotRepository {
   getForPeriod(periodId: string): Promise<ReportSnapshot[]>;
   /**
    * Publishes a report model as the next version of its period and scope; `publishedBy`
-   * defaults to the signed-in user. Returns the snapshot as stored.
+   * defaults to the signed-in user. `paper`, the Word paper rendered beforehand, is recorded
+   * with it (`paperFileName`, its name with the version; `paperHash`). Returns the snapshot as stored.
    */
-  publish(model: ReportModel, publishedBy?: Person): Promise<ReportSnapshot>;
+  publish(model: ReportModel, publishedBy?: Person, paper?: PaperRecord): Promise<ReportSnapshot>;
   /** The published reports, grouped by period and scope, newest period first. */
   publishedPeriods(): Promise<PublishedPeriod[]>;
 }
@@ -145,7 +146,11 @@ export function emptyInitialData(): InitialData {
   return out as InitialData;
 }
 
-/** Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). */
+/**
+ * Lists whose items a user may or may not be allowed to edit (the targets of `canEdit`). On a list
+ * declared `permissions: 'addOnly'` (snapshots, committee papers) "edit" means add: the check asks
+ * AddListItems, which members hold there, since nobody edits those items.
+ */
 export type EditableListKey = keyof Omit<Repositories, 'loadInitial' | 'currentUser' | 'ensureUser' | 'canEdit' | 'canManage' | 'history'>;
 
 /** Options of `loadInitial`. Without any, every item of every named list is read. */
@@ -185,7 +190,7 @@ export interface LoadInitialOptions {
   include?: {
     /** Also read the signed-in user (`InitialLoad.currentUser`). */
     currentUser?: boolean;
-    /** Also check EditListItems on these lists (`InitialLoad.canEdit`). */
+    /** Also check EditListItems on these lists, AddListItems on an add-only one (`InitialLoad.canEdit`). */
     canEdit?: readonly EditableListKey[];
     /** Also read every published report snapshot (`InitialLoad.snapshots`). */
     snapshots?: boolean;
@@ -250,7 +255,11 @@ export interface Repositories extends ListRepositories {
   currentUser(): Promise<Person>;
   /** Resolves an email or login to a site user, adding them to the site if needed. */
   ensureUser(emailOrLogin: string): Promise<Person>;
-  /** Whether the current user may edit items of the given list (EditListItems). */
+  /**
+   * Whether the current user may edit items of the given list (EditListItems); on a list declared
+   * add-only (snapshots, committee papers), whether they may add items (AddListItems), which is
+   * what publishing needs and what members hold there.
+   */
   canEdit(list: EditableListKey): Promise<boolean>;
   /**
    * Whether the current user may manage the given list (ManageLists: SharePoint's Edit level,

@@ -353,6 +353,14 @@ export interface ReportSnapshot extends Stored {
   contentHash?: string;
   /** The result of that check on reading (absent on a snapshot not yet stored). */
   integrity?: SnapshotIntegrity;
+  /**
+   * File name of its Word paper in the committee papers library ("…-v2.docx") and the SHA-256
+   * of its bytes, recorded when the snapshot is added (members may add a file there but not
+   * write its columns). Absent when the paper was not rendered before publishing.
+   */
+  paperFileName?: string;
+  /** See `paperFileName`. */
+  paperHash?: string;
 }
 
 /**

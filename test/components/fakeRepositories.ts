@@ -82,8 +82,11 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     getAll: snapshotList.getAll,
     getById: snapshotList.getById,
     getForPeriod: async (periodId) => snapshotItems.filter((s) => s.periodId === periodId).sort((a, b) => b.version - a.version),
-    publish: async (model, publishedBy) =>
-      snapshotList.add(newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString()) as NewItem<ReportSnapshot>),
+    publish: async (model, publishedBy, paper) => {
+      const item = newSnapshot(model, versionsOf(snapshotItems, model.period.id, model.scope.serviceId), publishedBy ?? me, new Date().toISOString());
+      const recorded = paper ? { paperFileName: versionedFileName(paper.fileName, item.version), paperHash: paper.fileHash } : {};
+      return snapshotList.add({ ...item, ...recorded } as NewItem<ReportSnapshot>);
+    },
     publishedPeriods: async () => publishedPeriods(snapshotItems)
   };
   // The papers library: a stored paper is kept by snapshot id, as the PnPjs repository links it.

@@ -240,3 +240,69 @@ describe('a data file from before the library', () => {
     }
   });
 });
+
+/**
+ * A member holding "SSM Add only" on the library: SharePoint lets them add the file but refuses
+ * the write of its columns (an edit, EditListItems) with 403, or, as some report, takes it and
+ * changes nothing. The host's other answers are its own.
+ */
+function memberFetch(refusal: 'forbidden' | 'ignored'): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.headers ? new Headers(init.headers).get('X-HTTP-Method') : null) ?? init?.method ?? 'GET';
+    if (/listItemAllFields/i.test(url) && method.toUpperCase() === 'MERGE') {
+      if (refusal === 'ignored') return new Response(null, { status: 204 });
+      return new Response(JSON.stringify({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied.' } } }), {
+        status: 403,
+        headers: { 'Content-Type': 'application/json;odata=minimalmetadata' }
+      });
+    }
+    return fetch(input, init);
+  };
+}
+
+describe.each(['forbidden', 'ignored'] as const)('a member whose write of the paper’s columns is %s', (refusal) => {
+  const periods = { forbidden: '2020-21-Q4', ignored: '2020-21-Q3' };
+
+  it('still stores the paper, which is found through its snapshot and verified', async () => {
+    const member = createPnpRepositories(getSPForUrl(web, { retry: { fetch: memberFetch(refusal) } }));
+    const docx = noise(20_000, refusal === 'forbidden' ? 21 : 22);
+    const name = `Member-paper-${refusal}.docx`;
+    // Rendered before publishing: the snapshot records the file's name and fingerprint.
+    const snapshot = await member.snapshots.publish(model(periods[refusal]), editor, { fileName: name, fileHash: await bytesHash(docx) });
+    expect(snapshot.paperFileName).toBe(`Member-paper-${refusal}-v${snapshot.version}.docx`);
+
+    const paper = await member.committeePapers.storePaper(snapshot, docx, name);
+    expect(paper).toMatchObject({ fileName: snapshot.paperFileName, content: 'Word paper', snapshotId: snapshot.id, version: snapshot.version, fileHash: snapshot.paperHash });
+    // The file has none of the product's columns, as SharePoint would leave it.
+    expect((await new PnpPaperFiles(getSPForUrl(web)).read(paper.fileUrl)).snapshotId).toBeUndefined();
+
+    const found = (await member.committeePapers.papersBySnapshot()).get(snapshot.id);
+    expect(found).toMatchObject({ fileUrl: paper.fileUrl, snapshotId: snapshot.id, version: snapshot.version, fileHash: snapshot.paperHash });
+    expect(await member.committeePapers.integrity(found!)).toBe('verified');
+
+    // Storing it again (a retry after an interruption) keeps the file as stored: overwriting is an edit.
+    const again = await member.committeePapers.storePaper(snapshot, noise(20_000, 99), name);
+    expect(again.fileUrl).toBe(paper.fileUrl);
+    expect(await member.committeePapers.read(paper.fileUrl)).toEqual(docx);
+    // No earlier version: the file is as uploaded, neither described nor replaced.
+    expect(await member.committeePapers.versions(paper.fileUrl)).toEqual([]);
+
+    // Changed afterwards by an owner: its bytes no longer match what the snapshot recorded.
+    const put = await rest('POST', `web/getFileByServerRelativePath(decodedUrl='${encodeURIComponent(paper.fileUrl)}')/$value`, { body: noise(100, 12), headers: { 'X-HTTP-Method': 'PUT' } });
+    expect(put.status).toBe(204);
+    expect(await member.committeePapers.integrity(found!)).toBe('altered');
+  });
+});
+
+describe('a member publishing a report too large for the snapshot column', () => {
+  it('publishes it although the data file’s columns cannot be written', async () => {
+    const member = createPnpRepositories(getSPForUrl(web, { retry: { fetch: memberFetch('forbidden') } }));
+    const base = model('2020-21-Q2');
+    const words = Array.from(noise(150_000, 31), (b) => String.fromCharCode(97 + (b % 26))).join('');
+    const huge: ReportModel = { ...base, narrative: { ...base.narrative, purpose: `<p>${words}</p>` } };
+    const snapshot = await member.snapshots.publish(huge, editor);
+    expect(snapshot.integrity).toBe('verified');
+    expect((await member.snapshots.getById(snapshot.id))?.model.narrative?.purpose).toBe(huge.narrative?.purpose);
+  });
+});

@@ -33,6 +33,25 @@ export const snapshotsList = declareList<ReportSnapshot>()({
       type: 'Text',
       maxLength: 80,
       description: 'SHA-256 of the report as published, checked on every read; written by the product only.'
+    }),
+    // Members hold "SSM Add only" on the papers library and may not write a file's columns
+    // (an edit), so the paper's name and fingerprint are also kept here, written when the
+    // snapshot is added: a paper stored without its columns is still found and checked.
+    field({
+      key: 'paperFileName',
+      internalName: 'PaperFileName',
+      displayName: 'Word paper',
+      type: 'Text',
+      maxLength: 255,
+      description: 'File name of the Word paper in Committee papers; written by the product only.'
+    }),
+    field({
+      key: 'paperHash',
+      internalName: 'PaperHash',
+      displayName: 'Word paper fingerprint',
+      type: 'Text',
+      maxLength: 80,
+      description: 'SHA-256 of the Word paper as stored; written by the product only.'
     })
   ],
   permissions: 'addOnly',

@@ -41,7 +41,7 @@ import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds, reportFollowUp } from '../reportOptions';
 import { downloadReport } from '../download';
-import { storeWordPaper } from '../papers';
+import { preparePaper, storeWordPaper } from '../papers';
 import { ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
@@ -302,19 +302,25 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       setConfirming(false);
       setOutcome(result);
     };
-    repositories.snapshots.publish(m).then(
-      (snapshot) => {
-        setGeneration((g) => g + 1);
-        // The committee's Word file goes to the papers library with it; should that fail, the
-        // snapshot stands and the error says how to store the paper again.
-        storeWordPaper(repositories.committeePapers, snapshot).then(
-          (paper) => {
-            finish({ kind: 'done', text: formatString(strings.ReportPublishedPaperDone, snapshot.version, m.title, paper.fileName) });
+    // The paper is rendered first so the snapshot records its name and fingerprint (members
+    // may add the file but not write its columns).
+    preparePaper(m).then(
+      (prepared) =>
+        repositories.snapshots.publish(m, undefined, prepared?.record).then(
+          (snapshot) => {
             setGeneration((g) => g + 1);
+            // The committee's Word file goes to the papers library with it; should that fail, the
+            // snapshot stands and the error says how to store the paper again.
+            storeWordPaper(repositories.committeePapers, snapshot, prepared).then(
+              (paper) => {
+                finish({ kind: 'done', text: formatString(strings.ReportPublishedPaperDone, snapshot.version, m.title, paper.fileName) });
+                setGeneration((g) => g + 1);
+              },
+              (error: unknown) => finish({ kind: 'failed', error })
+            );
           },
           (error: unknown) => finish({ kind: 'failed', error })
-        );
-      },
+        ),
       (error: unknown) => finish({ kind: 'failed', error })
     );
   };
