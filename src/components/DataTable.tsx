@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import { ScrollBox } from './ScrollBox';
+import { usePrinting } from './responsive';
 
 /** One column of a `DataTable`. */
 export interface IDataTableColumn<T> {
@@ -37,16 +38,17 @@ const STEP_ROWS = 500;
 /**
  * How many of `total` rows to render: all of a short table; of a long one (a report of thousands
  * of objectives) the first rows at once and the rest over the next few tasks, so the page shows
- * the report straight away and stays responsive while the rest is added.
+ * the report straight away and stays responsive while the rest is added. `all`: every row at
+ * once (the page is being printed).
  */
-export function useRowsShown(total: number): number {
+export function useRowsShown(total: number, all = false): number {
   const [shown, setShown] = React.useState(() => Math.min(total, FIRST_ROWS));
   React.useEffect(() => {
-    if (shown >= total) return undefined;
+    if (all || shown >= total) return undefined;
     const timer = window.setTimeout(() => setShown((n) => n + STEP_ROWS), 0);
     return () => window.clearTimeout(timer);
-  }, [shown, total]);
-  return Math.min(shown, total);
+  }, [shown, total, all]);
+  return all ? total : Math.min(shown, total);
 }
 
 interface IRowProps<T> {
@@ -73,7 +75,9 @@ const Row = React.memo(RowOf) as typeof RowOf;
 /** Renders items as a table with one header row. */
 export function DataTable<T>(props: IDataTableProps<T>): JSX.Element {
   const theme = useTheme();
-  const shown = useRowsShown(props.items.length);
+  // A page printed before every step has run still prints every row.
+  const printing = usePrinting();
+  const shown = useRowsShown(props.items.length, printing);
   const classes = React.useMemo(
     () =>
       mergeStyleSets({

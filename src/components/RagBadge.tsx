@@ -1,6 +1,6 @@
 /** A RAG rating shown as a coloured dot plus its word (colour is never the only cue). */
 import * as React from 'react';
-import { mergeStyles } from '@fluentui/react';
+import { memoizeFunction, mergeStyles } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { Rag } from '../domain/vocabularies';
 import { formatString } from './format';
@@ -14,18 +14,27 @@ export interface IRagBadgeProps {
   rag: Rag;
 }
 
+/**
+ * The dot's class of a rating, made once (a report shows thousands of badges); Fluent's memoiser
+ * starts again when its stylesheet is reset, so a class never outlives its rule.
+ */
+const dotClass = memoizeFunction(
+  (rag: Rag): string =>
+    mergeStyles({
+      display: 'inline-block',
+      width: 10,
+      height: 10,
+      borderRadius: '50%',
+      marginRight: 6,
+      boxSizing: 'border-box',
+      backgroundColor: RAG_COLOURS[rag] ?? 'transparent',
+      border: rag === 'Not rated' ? '1px solid #8a8886' : undefined
+    })
+);
+
 /** Coloured dot and the rating's word. */
 export function RagBadge(props: IRagBadgeProps): JSX.Element {
-  const dot = mergeStyles({
-    display: 'inline-block',
-    width: 10,
-    height: 10,
-    borderRadius: '50%',
-    marginRight: 6,
-    boxSizing: 'border-box',
-    backgroundColor: RAG_COLOURS[props.rag] ?? 'transparent',
-    border: props.rag === 'Not rated' ? '1px solid #8a8886' : undefined
-  });
+  const dot = dotClass(props.rag);
   return (
     <span title={formatString(strings.RagLabel, props.rag)}>
       <span className={dot} aria-hidden="true" />

@@ -1,11 +1,12 @@
 /**
  * Shows rich text written in the product's editors (and imported from the councils' reports).
- * The HTML is sanitised on every render, because anyone with edit rights on the list can put
+ * The HTML is sanitised on every render (unless it is plain text or attribute-free formatting,
+ * which cannot carry anything to sanitise), because anyone with edit rights on the list can put
  * arbitrary HTML in the column through SharePoint itself. It uses the product's one allowed set
  * (sanitise.ts): DOMPurify's general HTML profile would keep forms and inline styles.
  */
 import * as React from 'react';
-import { sanitiseRichText } from './sanitise';
+import { isSimpleRichText, sanitiseRichText } from './sanitise';
 
 /** Props of `RichText`. */
 export interface IRichTextProps {
@@ -17,6 +18,8 @@ export interface IRichTextProps {
 
 /** Renders sanitised HTML inside a div. */
 export function RichText(props: IRichTextProps): JSX.Element {
-  const clean = React.useMemo(() => sanitiseRichText(props.html), [props.html]);
+  // Text that is plain or has only attribute-free formatting tags cannot carry script, so the
+  // report's thousands of narratives skip DOMPurify; anything else goes through it.
+  const clean = React.useMemo(() => (isSimpleRichText(props.html) ? props.html : sanitiseRichText(props.html)), [props.html]);
   return <div className={props.className} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -107,6 +107,20 @@ export function createRichTextSanitiser(window?: WindowLike): RichTextSanitiser 
   };
 }
 
+// Text without angle brackets, and those tags with no attributes at all (one character or one
+// tag per step, so a long value is checked in linear time). Formatting tags are harmless without
+// attributes wherever the browser puts them; links (their address is checked) and tables (which
+// the parser can rearrange) are left to DOMPurify.
+const SIMPLE_RICH_TEXT = /^(?:[^<>]|<\/?(?:p|div|br|ul|ol|li|strong|b|em|i|u|s|sup|sub|h[1-6]|blockquote)\s*\/?>)*$/i;
+
+/**
+ * Whether rich text is plain text or has only attribute-free tags of the allow-list, so nothing
+ * in it can run script or load anything: shown as it is, it renders what the sanitiser would keep.
+ */
+export function isSimpleRichText(html: string | undefined): boolean {
+  return !html || SIMPLE_RICH_TEXT.test(html);
+}
+
 let pageSanitiser: RichTextSanitiser | undefined;
 
 /**

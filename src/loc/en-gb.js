@@ -524,6 +524,8 @@ define([], function () {
     ReportObjectivesHeading: 'Objectives',
     ReportObjectivesCaption: 'Objectives of {0}, with status and latest update',
     ReportNoObjectives: 'This service has no objectives.',
+    ReportShowAllObjectives: 'Show all {0} objectives',
+    ReportShowAllChanges: 'Show all {0} changes',
     ReportColumnObjective: 'Objective',
     ReportColumnStatus: 'Status',
     ReportColumnUpdate: 'Latest update',

@@ -514,6 +514,8 @@ declare interface ISsmStrings {
   ReportObjectivesHeading: string;
   ReportObjectivesCaption: string;
   ReportNoObjectives: string;
+  ReportShowAllObjectives: string;
+  ReportShowAllChanges: string;
   ReportColumnObjective: string;
   ReportColumnStatus: string;
   ReportColumnUpdate: string;

@@ -4,15 +4,16 @@
  * nothing but the model (a published report must show the data as it was).
  */
 import * as React from 'react';
-import { Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { DefaultButton, Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
 import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_RATINGS } from '../../../domain/vocabularies';
-import { DataTable, IDataTableColumn } from '../../../components/DataTable';
+import { DataTable, IDataTableColumn, IDataTableProps } from '../../../components/DataTable';
 import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
 import { formatDate, formatPounds, formatString } from '../../../components/format';
+import { usePrinting } from '../../../components/responsive';
 
 
 /** How "realised this period" was decided, said beside the benefits (a new basis fails to compile until it has its text). */
@@ -31,7 +32,7 @@ export interface IReportViewProps {
 
 type Classes = ReturnType<typeof useClasses>;
 
-function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' | 'muted' | 'rich' | 'state' | 'counts' | 'countTable']: string } {
+function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' | 'muted' | 'rich' | 'state' | 'counts' | 'countTable' | 'updateLine']: string } {
   const theme = useTheme();
   return React.useMemo(
     () =>
@@ -48,7 +49,12 @@ function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' |
         state: { whiteSpace: 'nowrap' },
         // Status and RAG counts side by side where there is room, one above the other on a phone.
         counts: { display: 'flex', flexWrap: 'wrap', gap: compact ? 12 : 24, alignItems: 'flex-start' },
-        countTable: { flex: '1 1 240px', minWidth: 0, maxWidth: 420 }
+        countTable: { flex: '1 1 240px', minWidth: 0, maxWidth: 420 },
+        // What a small muted Text looks like, as one class: every objective's row has this line.
+        updateLine: [
+          theme.fonts.small,
+          { display: 'block', color: theme.palette.neutralSecondary, WebkitFontSmoothing: theme.fonts.small.WebkitFontSmoothing, MozOsxFontSmoothing: theme.fonts.small.MozOsxFontSmoothing }
+        ]
       }),
     [theme, compact]
   );
@@ -57,6 +63,31 @@ function useClasses(compact: boolean): { [key in 'section' | 'service' | 'sub' |
 /** "2 March 2022", falling back to the raw value rather than hiding a malformed date. */
 function date(iso: string | undefined): string {
   return (iso && formatDate(iso)) || iso || strings.NotSet;
+}
+
+/**
+ * Rows of a service's objectives or changes shown before "Show all": a screenful. A report of
+ * thousands of objectives otherwise renders (and lays out) every row before anyone sees the first.
+ */
+export const REPORT_FIRST_ROWS = 20;
+
+/**
+ * A table of a long list that shows its first rows and a button naming how many there are in all.
+ * Printing shows every row (the print stylesheet prints the screen); the Word paper is built from
+ * the model, so it never depended on what the screen shows.
+ */
+function LongTable<T>(props: IDataTableProps<T> & { showAllText: string }): JSX.Element {
+  const { items, showAllText, ...table } = props;
+  const [all, setAll] = React.useState(false);
+  const printing = usePrinting();
+  const whole = all || printing || items.length <= REPORT_FIRST_ROWS;
+  const shown = React.useMemo(() => (whole ? items : items.slice(0, REPORT_FIRST_ROWS)), [whole, items]);
+  return (
+    <>
+      <DataTable<T> {...table} items={shown} />
+      {!whole && <DefaultButton styles={{ root: { marginTop: 8 } }} text={formatString(showAllText, items.length)} onClick={() => setAll(true)} />}
+    </>
+  );
 }
 
 function State(props: { state: ReportedStateRow; classes: Classes }): JSX.Element {
@@ -103,7 +134,8 @@ function riskColumns(withService: boolean): IDataTableColumn<RiskRow>[] {
 function ChangesTable(props: { rows: readonly StatusChangeRow[]; caption: string; classes: Classes }): JSX.Element {
   if (props.rows.length === 0) return <Text block={true} as="p">{strings.ReportNoChanges}</Text>;
   return (
-    <DataTable<StatusChangeRow>
+    <LongTable<StatusChangeRow>
+      showAllText={strings.ReportShowAllChanges}
       caption={props.caption}
       items={props.rows}
       getKey={(c) => c.objectiveId}
@@ -135,7 +167,7 @@ function ChangesTable(props: { rows: readonly StatusChangeRow[]; caption: string
   );
 }
 
-function ServiceView(props: { model: ReportModel; section: ServiceSection; classes: Classes }): JSX.Element {
+function ServiceViewOf(props: { model: ReportModel; section: ServiceSection; classes: Classes }): JSX.Element {
   const { model, section: s, classes } = props;
   const periodLabel = shortPeriodLabel(model.period);
   const realised = s.benefits.filter((b) => s.realisedThisPeriod.indexOf(b.id) >= 0);
@@ -180,7 +212,8 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
         {s.objectives.length === 0 ? (
           <Text block={true} as="p">{strings.ReportNoObjectives}</Text>
         ) : (
-          <DataTable
+          <LongTable
+            showAllText={strings.ReportShowAllObjectives}
             caption={formatString(strings.ReportObjectivesCaption, s.name)}
             items={s.objectives}
             getKey={(o) => o.id}
@@ -201,12 +234,12 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
                     strings.ReportNoUpdate
                   ) : (
                     <>
-                      <Text block={true} as="p" variant="small" className={classes.muted}>
+                      <p className={classes.updateLine}>
                         {o.update.author
                           ? formatString(strings.ReportUpdateBy, o.update.periodLabel, o.update.author)
                           : formatString(strings.ReportUpdateOf, o.update.periodLabel)}
                         {o.updatedThisPeriod ? '' : ` \u2013 ${strings.ReportNotUpdatedThisPeriod}`}
-                      </Text>
+                      </p>
                       <RichText className={classes.rich} html={o.update.narrative} />
                     </>
                   )
@@ -317,6 +350,9 @@ function ServiceView(props: { model: ReportModel; section: ServiceSection; class
     </section>
   );
 }
+
+// A service's section is not rendered again when something else on the page changes (a message, a button's state).
+const ServiceView = React.memo(ServiceViewOf);
 
 /**
  * Objectives of the report by RAG rating: the same objectives the status counts count. The model
