@@ -309,9 +309,25 @@ function highlightFor(highlights: readonly Highlight[], serviceId: number, perio
   return h ? { meetingDate: h.meetingDate, keyPoints: h.keyPoints ?? '', activityOverview: h.activityOverview ?? '' } : undefined;
 }
 
+/** Labels made so far, per calendar setting (the default calendar's apart): a report labels thousands of rows among a few periods. */
+const DEFAULT_CALENDAR_LABELS = new Map<string, string>();
+const CALENDAR_LABELS = new WeakMap<Partial<CalendarConfig>, Map<string, string>>();
+const LABELS_LIMIT = 1000;
+
 /** Short label of a period id, e.g. "Q3 2021/22". */
 function labelOf(periodId: string, calendar?: Partial<CalendarConfig>): string {
-  return shortPeriodLabel(periodById(periodId, calendar));
+  let labels = calendar ? CALENDAR_LABELS.get(calendar) : DEFAULT_CALENDAR_LABELS;
+  if (!labels) {
+    labels = new Map();
+    if (calendar) CALENDAR_LABELS.set(calendar, labels);
+  }
+  let label = labels.get(periodId);
+  if (label === undefined) {
+    // An id that is not a period throws here, as before, and is never kept.
+    label = shortPeriodLabel(periodById(periodId, calendar));
+    if (labels.size < LABELS_LIMIT) labels.set(periodId, label);
+  }
+  return label;
 }
 
 function changeRows(
