@@ -3,7 +3,6 @@ import * as React from 'react';
 import { act, fireEvent, render, waitFor, within } from '@testing-library/react';
 import { setIconOptions } from '@fluentui/react';
 import * as strings from 'SsmStrings';
-import { AppShell } from '../../src/components/AppShell';
 import { formatString } from '../../src/components/format';
 import { isSimpleRichText } from '../../src/components/sanitise';
 import type { ReportData, ReportModel } from '../../src/domain/report';
@@ -47,11 +46,7 @@ describe('the report view of a long report', () => {
 
   it('shows the first rows of each service\'s objectives and changes, and a button that shows the rest, none dropped', async () => {
     expect(model.services.length).toBeGreaterThan(1);
-    const { container } = render(
-      <AppShell>
-        <ReportView model={model} />
-      </AppShell>
-    );
+    const { container } = render(<ReportView model={model} />);
     for (const s of model.services) {
       const section = within(container).getByRole('region', { name: s.name });
       const objectives = formatString(strings.ReportObjectivesCaption, s.name);
@@ -79,11 +74,7 @@ describe('the report view of a long report', () => {
   }, 60_000);
 
   it('shows every row, at once, when the page is printed', () => {
-    const { container } = render(
-      <AppShell>
-        <ReportView model={model} />
-      </AppShell>
-    );
+    const { container } = render(<ReportView model={model} />);
     act(() => {
       window.dispatchEvent(new Event('beforeprint'));
     });
