@@ -7,7 +7,6 @@
  * its label, the service filter named. (Node export conditions, so exceljs loads its Node build.)
  */
 import * as React from 'react';
-import { Workbook } from 'exceljs';
 import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';

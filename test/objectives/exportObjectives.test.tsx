@@ -8,7 +8,6 @@
  * export conditions, so exceljs loads its Node build under jsdom.)
  */
 import * as React from 'react';
-import { Workbook } from 'exceljs';
 import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
