@@ -161,9 +161,75 @@ function Filters<F extends IRegisterFilter>(props: {
   );
 }
 
+/** What a register screen shows around its list: heading, filters and actions, the list, and the edit form. */
+interface IRegisterScreenProps<T extends Stored, F extends IRegisterFilter> {
+  list: 'bestPractice' | 'lessonsLearned' | 'successes';
+  register: IRegisterState<T>;
+  heading: string;
+  intro: string;
+  filtersLabel: string;
+  newLabel: string;
+  noneText: string;
+  services: readonly Service[];
+  councils: readonly string[];
+  filter: F;
+  setFilter: React.Dispatch<React.SetStateAction<F>>;
+  categories: readonly string[];
+  programmeWide?: boolean;
+  shown: T[];
+  columns: IColumn[];
+  onExport: () => Promise<string>;
+  /** The add or edit form for `item` (undefined: a new one). */
+  renderForm: (item: T | undefined, me: Person, onDismiss: () => void) => JSX.Element;
+}
+
+/** The layout every annual review register shares, so each register only says what differs. */
+function RegisterScreen<T extends Stored, F extends IRegisterFilter>(props: IRegisterScreenProps<T, F>): JSX.Element {
+  const { load, items, editing, setEditing } = props.register;
+  const data = load.value;
+  const canEdit = data?.canEdit === true;
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {props.heading}
+      </Text>
+      <Text as="p">{props.intro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !data && <Loading />}
+      {data && (
+        <>
+          <Filters
+            label={props.filtersLabel}
+            services={props.services}
+            councils={props.councils}
+            filter={props.filter}
+            setFilter={props.setFilter}
+            categories={props.categories}
+            programmeWide={props.programmeWide}
+          >
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={props.newLabel} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list={props.list} onImported={load.reload} />}
+            <ExportButton onExport={props.onExport} />
+          </Filters>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={props.heading}>
+            {props.shown.length === 0 ? (
+              <Text as="p">{items.length === 0 ? props.noneText : strings.RegisterNoMatch}</Text>
+            ) : (
+              <RegisterList items={props.shown} columns={props.columns} setKey={props.list} ariaLabel={props.heading} />
+            )}
+          </section>
+          {editing !== undefined && <OnDemand>{props.renderForm(editing === 'new' ? undefined : editing, data.me, () => setEditing(undefined))}</OnDemand>}
+        </>
+      )}
+    </Stack>
+  );
+}
+
 /** Best practice one partner council passed to another. */
 export function BestPracticeRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const register = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
@@ -185,50 +251,33 @@ export function BestPracticeRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.BestPracticeHeading}
-      </Text>
-      <Text as="p">{strings.BestPracticeIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters label={strings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={BEST_PRACTICE_CATEGORIES}>
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBestPractice} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="bestPractice" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.BestPracticeHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? strings.BestPracticeNone : strings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="bestPractice" ariaLabel={strings.BestPracticeHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <BestPracticeForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                councils={councils}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
+    <RegisterScreen
+      list="bestPractice"
+      register={register}
+      heading={strings.BestPracticeHeading}
+      intro={strings.BestPracticeIntro}
+      filtersLabel={strings.BestPracticeFiltersLabel}
+      newLabel={strings.NewBestPractice}
+      noneText={strings.BestPracticeNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={BEST_PRACTICE_CATEGORIES}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)}
+      renderForm={(item, me, onDismiss) => (
+        <BestPracticeForm repositories={repositories} item={item} userId={me.id} services={services} councils={councils} onSaved={onSaved} onDismiss={onDismiss} />
       )}
-    </Stack>
+    />
   );
 }
 
 /** Lessons learned from sharing services. */
 export function LessonsRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const register = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
@@ -248,49 +297,31 @@ export function LessonsRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.LessonsHeading}
-      </Text>
-      <Text as="p">{strings.LessonsIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters label={strings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={LESSON_CATEGORIES}>
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewLesson} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="lessonsLearned" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.LessonsHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? strings.LessonsNone : strings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="lessonsLearned" ariaLabel={strings.LessonsHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <LessonForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
-      )}
-    </Stack>
+    <RegisterScreen
+      list="lessonsLearned"
+      register={register}
+      heading={strings.LessonsHeading}
+      intro={strings.LessonsIntro}
+      filtersLabel={strings.LessonsFiltersLabel}
+      newLabel={strings.NewLesson}
+      noneText={strings.LessonsNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={LESSON_CATEGORIES}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)}
+      renderForm={(item, me, onDismiss) => <LessonForm repositories={repositories} item={item} userId={me.id} services={services} onSaved={onSaved} onDismiss={onDismiss} />}
+    />
   );
 }
 
 /** Areas of success and achievements of the services, for the annual review. */
 export function SuccessesRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<Success>('successes', (r) => r.successes);
+  const register = useRegister<Success>('successes', (r) => r.successes);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<SuccessFilter>({});
   const data = load.value;
@@ -322,52 +353,27 @@ export function SuccessesRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.SuccessesHeading}
-      </Text>
-      <Text as="p">{strings.SuccessesIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters
-            label={strings.SuccessesFiltersLabel}
-            services={services}
-            councils={councils}
-            filter={filter}
-            setFilter={setFilter}
-            categories={SUCCESS_CATEGORIES}
-            programmeWide={false}
-          >
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSuccess} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="successes" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.successesExportSheet(shown, services, filter), 'Successes', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.SuccessesHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? strings.SuccessesNone : strings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="successes" ariaLabel={strings.SuccessesHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <SuccessForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                councils={councils}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
+    <RegisterScreen
+      list="successes"
+      register={register}
+      heading={strings.SuccessesHeading}
+      intro={strings.SuccessesIntro}
+      filtersLabel={strings.SuccessesFiltersLabel}
+      newLabel={strings.NewSuccess}
+      noneText={strings.SuccessesNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={SUCCESS_CATEGORIES}
+      programmeWide={false}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.successesExportSheet(shown, services, filter), 'Successes', today)}
+      renderForm={(item, me, onDismiss) => (
+        <SuccessForm repositories={repositories} item={item} userId={me.id} services={services} councils={councils} onSaved={onSaved} onDismiss={onDismiss} />
       )}
-    </Stack>
+    />
   );
 }
 
