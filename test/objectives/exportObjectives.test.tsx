@@ -11,6 +11,7 @@ import * as React from 'react';
 import { Workbook } from 'exceljs';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ObjectivesTracker } from '../../src/webparts/objectivesTracker/components/ObjectivesTracker';
@@ -52,7 +53,7 @@ it('exports the objectives the search leaves, naming the search', async () => {
     const wb = new Workbook();
     await wb.xlsx.load(data);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.ObjectivesSearchLabel}: digital`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.ObjectivesSearchLabel}: digital`);
     expect(ws.getRow(5).getCell(1).value).toBe('Transformation and Partnerships');
     expect(ws.getRow(5).getCell(2).value).toBe('Develop a shared digital strategy');
     expect(ws.getRow(5).getCell(7).value).toBe(periodById('2021-22-Q3').label);

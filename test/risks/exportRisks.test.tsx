@@ -11,6 +11,7 @@ import * as React from 'react';
 import { Workbook } from 'exceljs';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { formatString } from '../../src/components/format';
@@ -73,7 +74,7 @@ it('exports the risks listed to Excel with display values and the filters applie
     const wb = new Workbook();
     await wb.xlsx.load(data);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterRiskStatusLabel}: Open`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterRiskStatusLabel}: Open`);
     // The rows in the order listed, with the words shown on screen.
     const titles = [5, 6].map((r) => ws.getRow(r).getCell(1).value);
     // A title that would run as a formula stays text.

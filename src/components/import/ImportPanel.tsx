@@ -131,10 +131,10 @@ async function dryRun(
 const periodLabel = (id: string): string => periodById(id).label;
 
 const ACTION_TEXT: { readonly [A in PreviewAction]: string } = {
-  create: strings.ImportActionCreate,
+  create: lazyStrings.ImportActionCreate,
   update: lazyStrings.ImportActionUpdate,
   unchanged: lazyStrings.ImportActionUnchanged,
-  reject: strings.ImportActionReject
+  reject: lazyStrings.ImportActionReject
 };
 
 const PREVIEW_COLUMNS: ReadonlyArray<IDataTableColumn<ImportPreviewRow>> = [
@@ -207,7 +207,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const fileInputId = `ssm-import-file-${list}`;
   const fileHintId = `${fileInputId}-hint`;
   const yearOptions: IDropdownOption[] = React.useMemo(
-    () => [{ key: '', text: strings.ImportPeriodFromHeadings }, ...financialYears(today).map((y) => ({ key: String(y), text: quartersOf(y)[0].label.replace(/^Q1 (\S+).*$/, '$1') }))],
+    () => [{ key: '', text: lazyStrings.ImportPeriodFromHeadings }, ...financialYears(today).map((y) => ({ key: String(y), text: quartersOf(y)[0].label.replace(/^Q1 (\S+).*$/, '$1') }))],
     [today]
   );
   const quarterOptions: IDropdownOption[] = React.useMemo(() => (year === undefined ? [] : quartersOf(year).map((p) => ({ key: p.id, text: p.label }))), [year]);
@@ -346,15 +346,15 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const footer = (): JSX.Element => (
     <Stack horizontal tokens={{ childrenGap: 8 }}>
       {stage.kind === 'planned' && (
-        <PrimaryButton text={strings.ImportApplyButton} onClick={() => setConfirming(true)} disabled={stale || !canApply(stage.plan) || !writable(stage.plan)} />
+        <PrimaryButton text={lazyStrings.ImportApplyButton} onClick={() => setConfirming(true)} disabled={stale || !canApply(stage.plan) || !writable(stage.plan)} />
       )}
-      {stage.kind === 'applied' && <PrimaryButton text={strings.ImportAnotherFile} onClick={startAgain} />}
+      {stage.kind === 'applied' && <PrimaryButton text={lazyStrings.ImportAnotherFile} onClick={startAgain} />}
       <DefaultButton text={lazyStrings.ImportClose} onClick={close} disabled={stage.kind === 'applying'} />
     </Stack>
   );
 
   const mapOptions: IDropdownOption[] = React.useMemo(
-    () => [{ key: IGNORE_COLUMN, text: strings.ImportUnmappedIgnore }, ...IMPORT_COLUMNS[list].map((c) => ({ key: c.key, text: formatString(lazyStrings.ImportUnmappedMapTo, c.label) }))],
+    () => [{ key: IGNORE_COLUMN, text: lazyStrings.ImportUnmappedIgnore }, ...IMPORT_COLUMNS[list].map((c) => ({ key: c.key, text: formatString(lazyStrings.ImportUnmappedMapTo, c.label) }))],
     [list]
   );
   const phaseOptions: IDropdownOption[] = SERVICE_PHASES.map((p) => ({ key: p, text: p }));
@@ -382,7 +382,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {stage.kind !== 'applied' && (
           <Stack tokens={{ childrenGap: 12 }}>
             <div>
-              <Label htmlFor={fileInputId}>{strings.ImportFileLabel}</Label>
+              <Label htmlFor={fileInputId}>{lazyStrings.ImportFileLabel}</Label>
               <input
                 key={inputKey}
                 id={fileInputId}
@@ -434,7 +434,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             )}
             {showsOfficer && (
               <TextField
-                label={strings.ImportDefaultOfficerLabel}
+                label={lazyStrings.ImportDefaultOfficerLabel}
                 description={lazyStrings.ImportDefaultOfficerHint}
                 type="email"
                 value={defaultOfficer}
@@ -447,7 +447,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
               />
             )}
             <div>
-              <DefaultButton text={strings.ImportCheckButton} onClick={check} disabled={!file || busy || !!officerError} iconProps={{ iconName: 'DocumentSearch' }} />
+              <DefaultButton text={lazyStrings.ImportCheckButton} onClick={check} disabled={!file || busy || !!officerError} iconProps={{ iconName: 'DocumentSearch' }} />
             </div>
           </Stack>
         )}
@@ -457,7 +457,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {plan && (
           <section aria-labelledby="ssm-import-summary">
             <Text as="h3" variant="large" id="ssm-import-summary" block>
-              {stage.kind === 'applied' ? strings.ImportAppliedHeading : strings.ImportDryRunHeading}
+              {stage.kind === 'applied' ? lazyStrings.ImportAppliedHeading : lazyStrings.ImportDryRunHeading}
             </Text>
             {stage.kind === 'planned' && (
               <Text as="p" block>
@@ -481,23 +481,23 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             )}
             {(stage.kind === 'planned' || stage.kind === 'applying') && stage.sheet && (
               <Text as="p" block>
-                {formatString(strings.ImportSheet, stage.sheet)}
+                {formatString(lazyStrings.ImportSheet, stage.sheet)}
               </Text>
             )}
             {plan.periodIds.length > 0 && stage.kind !== 'applied' && (
               <Text as="p" block>
-                {formatString(strings.ImportPeriodsUsed, plan.periodIds.map(periodLabel).join('; '))}
+                {formatString(lazyStrings.ImportPeriodsUsed, plan.periodIds.map(periodLabel).join('; '))}
               </Text>
             )}
           </section>
         )}
 
-        {stage.kind === 'planned' && stale && <MessageBar messageBarType={MessageBarType.warning}>{strings.ImportChoicesChanged}</MessageBar>}
+        {stage.kind === 'planned' && stale && <MessageBar messageBarType={MessageBarType.warning}>{lazyStrings.ImportChoicesChanged}</MessageBar>}
 
         {stage.kind === 'planned' && stage.plan.unmapped.length > 0 && (
           <section aria-labelledby="ssm-import-unmapped">
             <Text as="h3" variant="mediumPlus" id="ssm-import-unmapped" block>
-              {strings.ImportUnmappedHeading}
+              {lazyStrings.ImportUnmappedHeading}
             </Text>
             <MessageBar messageBarType={MessageBarType.blocked} isMultiline={true}>
               {lazyStrings.ImportUnmappedIntro}
@@ -507,7 +507,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 <Dropdown
                   key={u.choiceKey}
                   label={formatString(u.filledRows === 1 ? lazyStrings.ImportUnmappedColumnOne : lazyStrings.ImportUnmappedColumnMany, u.heading, u.filledRows, u.firstRow)}
-                  placeholder={strings.ImportUnmappedChoose}
+                  placeholder={lazyStrings.ImportUnmappedChoose}
                   options={mapOptions}
                   selectedKey={columnChoices[u.choiceKey] ?? null}
                   onChange={(_e, option) => {
@@ -558,7 +558,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         )}
 
         {stage.kind === 'planned' && writable(stage.plan) === false && (
-          <MessageBar messageBarType={MessageBarType.info}>{strings.ImportNothingToWrite}</MessageBar>
+          <MessageBar messageBarType={MessageBarType.info}>{lazyStrings.ImportNothingToWrite}</MessageBar>
         )}
 
         {stage.kind === 'applying' && (
@@ -571,8 +571,8 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
 
         {stage.kind === 'applied' && (
           <MessageBar messageBarType={MessageBarType.success} isMultiline={true}>
-            {formatString(strings.ImportDone, stage.result.created, stage.result.updated, stage.result.updatesCreated, stage.result.updatesChanged)}
-            {rejectedRowCount(stage.plan) > 0 && ` ${formatString(strings.ImportSkipped, rejectedRowCount(stage.plan))}`}
+            {formatString(lazyStrings.ImportDone, stage.result.created, stage.result.updated, stage.result.updatesCreated, stage.result.updatesChanged)}
+            {rejectedRowCount(stage.plan) > 0 && ` ${formatString(lazyStrings.ImportSkipped, rejectedRowCount(stage.plan))}`}
           </MessageBar>
         )}
 
@@ -600,7 +600,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
               </Link>
             )}
             <DataTable
-              caption={strings.ImportRejectedCaption}
+              caption={lazyStrings.ImportRejectedCaption}
               columns={REJECT_COLUMNS}
               items={plan.reject.map((r, index) => ({ ...r, index }))}
               getKey={(r) => r.index}
@@ -613,7 +613,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             <Text as="h3" variant="mediumPlus" id="ssm-import-preview" block>
               {lazyStrings.ImportPreviewHeading}
             </Text>
-            <DataTable caption={strings.ImportPreviewCaption} columns={PREVIEW_COLUMNS} items={plan.preview} getKey={(r) => r.row} />
+            <DataTable caption={lazyStrings.ImportPreviewCaption} columns={PREVIEW_COLUMNS} items={plan.preview} getKey={(r) => r.row} />
           </section>
         )}
       </Stack>
@@ -625,14 +625,14 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
           onDismiss={() => setConfirming(false)}
           dialogContentProps={{
             type: DialogType.normal,
-            title: strings.ImportConfirmTitle,
+            title: lazyStrings.ImportConfirmTitle,
             subText: formatString(lazyStrings.ImportConfirmText, stage.plan.create.length, stage.plan.update.length, listName(list), rejectedRowCount(stage.plan))
           }}
           modalProps={{ isBlocking: true }}
         >
           <DialogFooter>
-            <PrimaryButton text={strings.ImportConfirmApply} onClick={apply} />
-            <DefaultButton text={strings.ImportConfirmCancel} onClick={() => setConfirming(false)} />
+            <PrimaryButton text={lazyStrings.ImportConfirmApply} onClick={apply} />
+            <DefaultButton text={lazyStrings.ImportConfirmCancel} onClick={() => setConfirming(false)} />
           </DialogFooter>
         </Dialog>
       )}

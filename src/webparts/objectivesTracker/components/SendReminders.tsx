@@ -136,7 +136,7 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
   let footer: JSX.Element;
   if (stage.kind === 'planning' || stage.kind === 'sending') {
     body = <Spinner label={stage.kind === 'planning' ? lazyStrings.RemindersPlanning : lazyStrings.RemindersSending} ariaLive="polite" />;
-    footer = <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={stage.kind === 'sending'} />;
+    footer = <DefaultButton text={lazyStrings.FormCancel} onClick={onDismiss} disabled={stage.kind === 'sending'} />;
   } else if (stage.kind === 'failed') {
     body = <ErrorBar error={stage.error} />;
     footer = <DefaultButton text={strings.FormClose} onClick={onDismiss} />;
@@ -153,25 +153,25 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
           <Text>{lazyStrings.RemindersNoRound}</Text>
         ) : (
           <>
-            <Text>{formatString(round.escalation ? lazyStrings.RemindersRoundEscalation : strings.RemindersRound, round.round)}</Text>
-            <Text>{formatString(strings.RemindersToSend, formatCount(s.toSend, strings.CountOfficersOne, strings.CountOfficers), formatCount(s.items, strings.CountItemsOne, strings.CountItems))}</Text>
-            {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, lazyStrings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
+            <Text>{formatString(round.escalation ? lazyStrings.RemindersRoundEscalation : lazyStrings.RemindersRound, round.round)}</Text>
+            <Text>{formatString(lazyStrings.RemindersToSend, formatCount(s.toSend, lazyStrings.CountOfficersOne, lazyStrings.CountOfficers), formatCount(s.items, lazyStrings.CountItemsOne, lazyStrings.CountItems))}</Text>
+            {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, lazyStrings.RemindersAlreadySentOne, lazyStrings.RemindersAlreadySent)}</Text>}
             {s.inProgress > 0 && <Text>{formatCount(s.inProgress, lazyStrings.RemindersInProgressOne, lazyStrings.RemindersInProgress)}</Text>}
-            {recipients.length === 0 ? <Text>{strings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
+            {recipients.length === 0 ? <Text>{lazyStrings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
           </>
         )}
         {s.unassigned > 0 && <Text>{formatCount(s.unassigned, lazyStrings.RemindersUnassignedOne, lazyStrings.RemindersUnassigned)}</Text>}
         {!stage.mayManage && (
           <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
-            {strings.RemindersNotAllowed}
+            {lazyStrings.RemindersNotAllowed}
           </MessageBar>
         )}
       </Stack>
     );
     footer = (
       <>
-        <PrimaryButton text={strings.RemindersSendConfirm} disabled={!canSend} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
-        <DefaultButton text={strings.FormCancel} onClick={onDismiss} />
+        <PrimaryButton text={lazyStrings.RemindersSendConfirm} disabled={!canSend} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
+        <DefaultButton text={lazyStrings.FormCancel} onClick={onDismiss} />
       </>
     );
   } else {
@@ -179,8 +179,8 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     body = (
       <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-result">
         {stage.error !== undefined && <ErrorBar error={stage.error} />}
-        <Text>{formatCount(r.sent.length, lazyStrings.RemindersSentOne, strings.RemindersSent)}</Text>
-        {r.alreadySent.length > 0 && <Text>{formatCount(r.alreadySent.length, lazyStrings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
+        <Text>{formatCount(r.sent.length, lazyStrings.RemindersSentOne, lazyStrings.RemindersSent)}</Text>
+        {r.alreadySent.length > 0 && <Text>{formatCount(r.alreadySent.length, lazyStrings.RemindersAlreadySentOne, lazyStrings.RemindersAlreadySent)}</Text>}
         {r.inProgress.length > 0 && <Text>{formatCount(r.inProgress.length, lazyStrings.RemindersInProgressOne, lazyStrings.RemindersInProgress)}</Text>}
         {r.failed.length > 0 && (
           <>
