@@ -4,7 +4,7 @@
  * message says so and how to retry, and the published version offers "Store the Word paper",
  * after which it links the stored file. Auditors see the link but no store button.
  */
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../src/loc/lazy';
 import { TextDecoder, TextEncoder } from 'util';
@@ -64,7 +64,8 @@ describe('a stored Word paper changed afterwards', () => {
     fireEvent.click(screen.getByRole('tab', { name: strings.ReportTabPublished }));
     const list = await screen.findByRole('table', { name: lazyStrings.ReportPublishedCaption });
     fireEvent.click(within(list).getByRole('button', { name: /^Version 1, / }));
-    expect((await screen.findByTestId('paper-altered')).textContent).toBe(lazyStrings.ReportPaperAltered);
+    // Fluent's MessageBar renders its text a moment after the bar itself.
+    await waitFor(() => expect(screen.getByTestId('paper-altered').textContent).toBe(lazyStrings.ReportPaperAltered));
     expect(screen.getByRole('link', { name: lazyStrings.ReportPaperOpenChanged }).getAttribute('href')).toBe(paper?.fileUrl);
     expect(screen.queryByRole('link', { name: lazyStrings.ReportPaperOpen })).toBeNull();
   });

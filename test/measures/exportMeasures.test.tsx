@@ -7,7 +7,7 @@
  * its label, the service filter named. (Node export conditions, so exceljs loads its Node build.)
  */
 import * as React from 'react';
-import { Workbook } from 'exceljs';
+import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../src/loc/lazy';
@@ -56,14 +56,7 @@ it('exports the measures of the service chosen, naming the filter and each quart
       fireEvent.click(screen.getByText(strings.ExportExcel));
     });
     await screen.findByText(`Downloaded Shared-Services-Measures-${TODAY}.xlsx.`, undefined, { timeout: 20000 });
-    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(blobs[0]);
-    });
-    const wb = new Workbook();
-    await wb.xlsx.load(data);
+    const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: Customer Services`);
     const headers: string[] = [];

@@ -8,7 +8,7 @@
  * export conditions, so exceljs loads its Node build under jsdom.)
  */
 import * as React from 'react';
-import { Workbook } from 'exceljs';
+import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../src/loc/lazy';
@@ -44,14 +44,7 @@ it('exports the objectives the search leaves, naming the search', async () => {
       fireEvent.click(screen.getByText(strings.ExportExcel));
     });
     await screen.findByText(`Downloaded Shared-Services-Objectives-${TODAY}.xlsx.`, undefined, { timeout: 20000 });
-    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(blobs[0]);
-    });
-    const wb = new Workbook();
-    await wb.xlsx.load(data);
+    const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.ObjectivesSearchLabel}: digital`);
     expect(ws.getRow(5).getCell(1).value).toBe('Transformation and Partnerships');

@@ -8,7 +8,7 @@
  * loads its Node build under jsdom.)
  */
 import * as React from 'react';
-import { Workbook } from 'exceljs';
+import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../src/loc/lazy';
@@ -65,14 +65,7 @@ it('exports the risks listed to Excel with display values and the filters applie
     });
     await screen.findByText(`Downloaded Shared-Services-Risk-Register-${TODAY}.xlsx.`, undefined, { timeout: 20000 });
     expect(clicked.map((a) => a.download)).toEqual([`Shared-Services-Risk-Register-${TODAY}.xlsx`]);
-    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(blobs[0]);
-    });
-    const wb = new Workbook();
-    await wb.xlsx.load(data);
+    const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterRiskStatusLabel}: Open`);
     // The rows in the order listed, with the words shown on screen.

@@ -162,9 +162,75 @@ function Filters<F extends IRegisterFilter>(props: {
   );
 }
 
+/** What a register screen shows around its list: heading, filters and actions, the list, and the edit form. */
+interface IRegisterScreenProps<T extends Stored, F extends IRegisterFilter> {
+  list: 'bestPractice' | 'lessonsLearned' | 'successes';
+  register: IRegisterState<T>;
+  heading: string;
+  intro: string;
+  filtersLabel: string;
+  newLabel: string;
+  noneText: string;
+  services: readonly Service[];
+  councils: readonly string[];
+  filter: F;
+  setFilter: React.Dispatch<React.SetStateAction<F>>;
+  categories: readonly string[];
+  programmeWide?: boolean;
+  shown: T[];
+  columns: IColumn[];
+  onExport: () => Promise<string>;
+  /** The add or edit form for `item` (undefined: a new one). */
+  renderForm: (item: T | undefined, me: Person, onDismiss: () => void) => JSX.Element;
+}
+
+/** The layout every annual review register shares, so each register only says what differs. */
+function RegisterScreen<T extends Stored, F extends IRegisterFilter>(props: IRegisterScreenProps<T, F>): JSX.Element {
+  const { load, items, editing, setEditing } = props.register;
+  const data = load.value;
+  const canEdit = data?.canEdit === true;
+  return (
+    <Stack tokens={{ childrenGap: 16 }}>
+      <Text variant="xLarge" as="h2">
+        {props.heading}
+      </Text>
+      <Text as="p">{props.intro}</Text>
+      <ErrorBar error={load.error} onRetry={load.reload} />
+      {load.loading && !data && <Loading />}
+      {data && (
+        <>
+          <Filters
+            label={props.filtersLabel}
+            services={props.services}
+            councils={props.councils}
+            filter={props.filter}
+            setFilter={props.setFilter}
+            categories={props.categories}
+            programmeWide={props.programmeWide}
+          >
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={props.newLabel} onClick={() => setEditing('new')} />}
+            {canEdit && <RegisterImportButton list={props.list} onImported={load.reload} />}
+            <ExportButton onExport={props.onExport} />
+          </Filters>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
+          <section aria-label={props.heading}>
+            {props.shown.length === 0 ? (
+              <Text as="p">{items.length === 0 ? props.noneText : lazyStrings.RegisterNoMatch}</Text>
+            ) : (
+              <RegisterList items={props.shown} columns={props.columns} setKey={props.list} ariaLabel={props.heading} />
+            )}
+          </section>
+          {editing !== undefined && <OnDemand>{props.renderForm(editing === 'new' ? undefined : editing, data.me, () => setEditing(undefined))}</OnDemand>}
+        </>
+      )}
+    </Stack>
+  );
+}
+
 /** Best practice one partner council passed to another. */
 export function BestPracticeRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const register = useRegister<BestPractice>('bestPractice', (r) => r.bestPractice);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
@@ -186,50 +252,33 @@ export function BestPracticeRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.BestPracticeHeading}
-      </Text>
-      <Text as="p">{lazyStrings.BestPracticeIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters label={lazyStrings.BestPracticeFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={BEST_PRACTICE_CATEGORIES}>
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewBestPractice} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="bestPractice" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.BestPracticeHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? lazyStrings.BestPracticeNone : lazyStrings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="bestPractice" ariaLabel={strings.BestPracticeHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <BestPracticeForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                councils={councils}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
+    <RegisterScreen
+      list="bestPractice"
+      register={register}
+      heading={strings.BestPracticeHeading}
+      intro={lazyStrings.BestPracticeIntro}
+      filtersLabel={lazyStrings.BestPracticeFiltersLabel}
+      newLabel={lazyStrings.NewBestPractice}
+      noneText={lazyStrings.BestPracticeNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={BEST_PRACTICE_CATEGORIES}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.bestPracticeExportSheet(shown, services, filter), 'Best-Practice', today)}
+      renderForm={(item, me, onDismiss) => (
+        <BestPracticeForm repositories={repositories} item={item} userId={me.id} services={services} councils={councils} onSaved={onSaved} onDismiss={onDismiss} />
       )}
-    </Stack>
+    />
   );
 }
 
 /** Lessons learned from sharing services. */
 export function LessonsRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const register = useRegister<LessonLearned>('lessonsLearned', (r) => r.lessonsLearned);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<AnnualReviewFilter>({});
   const data = load.value;
@@ -249,49 +298,31 @@ export function LessonsRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {strings.LessonsHeading}
-      </Text>
-      <Text as="p">{lazyStrings.LessonsIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters label={lazyStrings.LessonsFiltersLabel} services={services} councils={councils} filter={filter} setFilter={setFilter} categories={LESSON_CATEGORIES}>
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewLesson} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="lessonsLearned" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.LessonsHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? lazyStrings.LessonsNone : lazyStrings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="lessonsLearned" ariaLabel={strings.LessonsHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <LessonForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
-      )}
-    </Stack>
+    <RegisterScreen
+      list="lessonsLearned"
+      register={register}
+      heading={strings.LessonsHeading}
+      intro={lazyStrings.LessonsIntro}
+      filtersLabel={lazyStrings.LessonsFiltersLabel}
+      newLabel={lazyStrings.NewLesson}
+      noneText={lazyStrings.LessonsNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={LESSON_CATEGORIES}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.lessonsExportSheet(shown, services, filter), 'Lessons-Learned', today)}
+      renderForm={(item, me, onDismiss) => <LessonForm repositories={repositories} item={item} userId={me.id} services={services} onSaved={onSaved} onDismiss={onDismiss} />}
+    />
   );
 }
 
 /** Areas of success and achievements of the services, for the annual review. */
 export function SuccessesRegister(): JSX.Element {
-  const { repositories, load, items, editing, setEditing, onSaved } = useRegister<Success>('successes', (r) => r.successes);
+  const register = useRegister<Success>('successes', (r) => r.successes);
+  const { repositories, load, items, setEditing, onSaved } = register;
   const today = useToday();
   const [filter, setFilter] = React.useState<SuccessFilter>({});
   const data = load.value;
@@ -323,52 +354,27 @@ export function SuccessesRegister(): JSX.Element {
   }, [services, canEdit, setEditing]);
 
   return (
-    <Stack tokens={{ childrenGap: 16 }}>
-      <Text variant="xLarge" as="h2">
-        {lazyStrings.SuccessesHeading}
-      </Text>
-      <Text as="p">{lazyStrings.SuccessesIntro}</Text>
-      <ErrorBar error={load.error} onRetry={load.reload} />
-      {load.loading && !data && <Loading />}
-      {data && (
-        <>
-          <Filters
-            label={lazyStrings.SuccessesFiltersLabel}
-            services={services}
-            councils={councils}
-            filter={filter}
-            setFilter={setFilter}
-            categories={SUCCESS_CATEGORIES}
-            programmeWide={false}
-          >
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewSuccess} onClick={() => setEditing('new')} />}
-            {canEdit && <RegisterImportButton list="successes" onImported={load.reload} />}
-            <ExportButton onExport={() => exportRegister((m) => m.successesExportSheet(shown, services, filter), 'Successes', today)} />
-          </Filters>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={lazyStrings.SuccessesHeading}>
-            {shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? lazyStrings.SuccessesNone : lazyStrings.RegisterNoMatch}</Text>
-            ) : (
-              <RegisterList items={shown} columns={columns} setKey="successes" ariaLabel={lazyStrings.SuccessesHeading} />
-            )}
-          </section>
-          {editing !== undefined && (
-            <OnDemand>
-              <SuccessForm
-                repositories={repositories}
-                item={editing === 'new' ? undefined : editing}
-                userId={data.me.id}
-                services={services}
-                councils={councils}
-                onSaved={onSaved}
-                onDismiss={() => setEditing(undefined)}
-              />
-            </OnDemand>
-          )}
-        </>
+    <RegisterScreen
+      list="successes"
+      register={register}
+      heading={lazyStrings.SuccessesHeading}
+      intro={lazyStrings.SuccessesIntro}
+      filtersLabel={lazyStrings.SuccessesFiltersLabel}
+      newLabel={lazyStrings.NewSuccess}
+      noneText={lazyStrings.SuccessesNone}
+      services={services}
+      councils={councils}
+      filter={filter}
+      setFilter={setFilter}
+      categories={SUCCESS_CATEGORIES}
+      programmeWide={false}
+      shown={shown}
+      columns={columns}
+      onExport={() => exportRegister((m) => m.successesExportSheet(shown, services, filter), 'Successes', today)}
+      renderForm={(item, me, onDismiss) => (
+        <SuccessForm repositories={repositories} item={item} userId={me.id} services={services} councils={councils} onSaved={onSaved} onDismiss={onDismiss} />
       )}
-    </Stack>
+    />
   );
 }
 
