@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { DefaultButton, Panel, PanelType, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import type { StoredVersion } from '../data/itemHistory';
 import { HistoryEntry, HistoryField, historyEntries } from './changeHistory';
 import { ErrorBar } from './ErrorBar';
@@ -54,7 +55,7 @@ export function ChangeHistoryPanel<T>(props: IChangeHistoryPanelProps<T>): JSX.E
     <Panel
       isOpen={true}
       type={PanelType.medium}
-      headerText={formatString(strings.ChangeHistoryTitle, itemTitle)}
+      headerText={formatString(lazyStrings.ChangeHistoryTitle, itemTitle)}
       closeButtonAriaLabel={strings.FormClose}
       onDismiss={onDismiss}
       isFooterAtBottom={true}
@@ -62,12 +63,12 @@ export function ChangeHistoryPanel<T>(props: IChangeHistoryPanelProps<T>): JSX.E
       isLightDismiss={true}
     >
       <Stack tokens={{ childrenGap: 12 }} data-testid="change-history">
-        <Text as="p">{strings.ChangeHistoryIntro}</Text>
+        <Text as="p">{lazyStrings.ChangeHistoryIntro}</Text>
         <ErrorBar error={loaded.error} onRetry={loaded.reload} />
         {loaded.loading && <Loading />}
-        {entries && entries.length === 0 && <Text as="p">{strings.ChangeHistoryNone}</Text>}
+        {entries && entries.length === 0 && <Text as="p">{lazyStrings.ChangeHistoryNone}</Text>}
         {entries && entries.length > 0 && (
-          <ol className={classes.list} aria-label={formatString(strings.ChangeHistoryListLabel, itemTitle)}>
+          <ol className={classes.list} aria-label={formatString(lazyStrings.ChangeHistoryListLabel, itemTitle)}>
             {entries.map((e) => (
               <li key={`${e.label}|${e.on}`} className={classes.entry} data-version={e.label}>
                 <Entry entry={e} classes={classes} />
@@ -85,31 +86,31 @@ const LONG_CHANGE = 80;
 
 function Entry(props: { entry: HistoryEntry; classes: Record<'meta' | 'changes' | 'change' | 'field' | 'long', string> }): JSX.Element {
   const { entry: e, classes } = props;
-  const when = formatDateTime(e.on, strings.ChangeHistoryAt) ?? e.on;
-  const heading = e.kind === 'created' ? strings.ChangeHistoryCreated : e.kind === 'earliest' ? strings.ChangeHistoryEarliest : strings.ChangeHistoryChanged;
+  const when = formatDateTime(e.on, lazyStrings.ChangeHistoryAt) ?? e.on;
+  const heading = e.kind === 'created' ? lazyStrings.ChangeHistoryCreated : e.kind === 'earliest' ? lazyStrings.ChangeHistoryEarliest : lazyStrings.ChangeHistoryChanged;
   return (
     <Stack tokens={{ childrenGap: 2 }}>
       <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0 } }}>
         {formatString(heading, e.label)}
       </Text>
-      <Text className={classes.meta}>{formatString(strings.ChangeHistoryMeta, when, e.by || strings.ChangeHistoryUnknownUser)}</Text>
+      <Text className={classes.meta}>{formatString(lazyStrings.ChangeHistoryMeta, when, e.by || lazyStrings.ChangeHistoryUnknownUser)}</Text>
       {e.changes.length === 0 ? (
-        <Text>{strings.ChangeHistoryNoChange}</Text>
+        <Text>{lazyStrings.ChangeHistoryNoChange}</Text>
       ) : (
         <ul className={classes.changes}>
           {e.changes.map((c) => (
             <li key={c.label} className={classes.change}>
-              <span className={classes.field}>{/[?:]$/.test(c.label) ? c.label : formatString(strings.ChangeHistoryField, c.label)}</span>{' '}
+              <span className={classes.field}>{/[?:]$/.test(c.label) ? c.label : formatString(lazyStrings.ChangeHistoryField, c.label)}</span>{' '}
               {c.before === undefined ? (
                 c.after || strings.NotSet
               ) : c.before.length + c.after.length > LONG_CHANGE ? (
                 // Long texts (controls, narratives) read better one above the other than joined by an arrow.
                 <>
-                  <span className={classes.long}>{formatString(strings.ChangeHistoryBefore, c.before || strings.NotSet)}</span>
-                  <span className={classes.long}>{formatString(strings.ChangeHistoryAfter, c.after || strings.NotSet)}</span>
+                  <span className={classes.long}>{formatString(lazyStrings.ChangeHistoryBefore, c.before || strings.NotSet)}</span>
+                  <span className={classes.long}>{formatString(lazyStrings.ChangeHistoryAfter, c.after || strings.NotSet)}</span>
                 </>
               ) : (
-                formatString(strings.ChangeHistoryChange, c.before || strings.NotSet, c.after || strings.NotSet)
+                formatString(lazyStrings.ChangeHistoryChange, c.before || strings.NotSet, c.after || strings.NotSet)
               )}
             </li>
           ))}

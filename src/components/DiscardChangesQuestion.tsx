@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 
 /** Props of `DiscardChangesDialog`. */
 export interface IDiscardChangesDialogProps {
@@ -23,12 +23,12 @@ export function DiscardChangesDialog(props: IDiscardChangesDialogProps): JSX.Ele
     <Dialog
       hidden={!props.open}
       onDismiss={props.onKeepEditing}
-      dialogContentProps={{ type: DialogType.normal, title: strings.FormDiscardChangesTitle, subText: strings.FormDiscardChangesText }}
+      dialogContentProps={{ type: DialogType.normal, title: lazyStrings.FormDiscardChangesTitle, subText: lazyStrings.FormDiscardChangesText }}
       modalProps={{ isBlocking: true }}
     >
       <DialogFooter>
-        <PrimaryButton text={strings.FormKeepEditing} onClick={props.onKeepEditing} />
-        <DefaultButton text={strings.FormDiscardChanges} onClick={props.onDiscard} />
+        <PrimaryButton text={lazyStrings.FormKeepEditing} onClick={props.onKeepEditing} />
+        <DefaultButton text={lazyStrings.FormDiscardChanges} onClick={props.onDiscard} />
       </DialogFooter>
     </Dialog>
   );

@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatDate, formatString } from './format';
 import { changeOf, FieldChange, IFieldChanges } from './fieldMerge';
 
@@ -65,34 +65,34 @@ export function ItemConflict(props: IItemConflictProps): JSX.Element {
   const rank = (r: IConflictRow): number => (change(r) === 'both' ? 0 : r.differs ? 1 : 2);
   const ordered = rows.slice().sort((a, b) => rank(a) - rank(b));
   const outcome: { readonly [C in FieldChange]: string } = {
-    both: strings.ItemConflictOutcomeBoth,
-    mine: strings.ItemConflictOutcomeMine,
-    theirs: strings.ItemConflictOutcomeTheirs,
-    none: strings.ItemConflictOutcomeNone
+    both: lazyStrings.ItemConflictOutcomeBoth,
+    mine: lazyStrings.ItemConflictOutcomeMine,
+    theirs: lazyStrings.ItemConflictOutcomeTheirs,
+    none: lazyStrings.ItemConflictOutcomeNone
   };
   return (
     <Stack tokens={{ childrenGap: 8 }} data-testid="item-conflict">
       <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
-        <strong>{strings.ItemConflictHeading}</strong> {strings.ItemConflictIntro}
+        <strong>{lazyStrings.ItemConflictHeading}</strong> {lazyStrings.ItemConflictIntro}
       </MessageBar>
       <table className={classes.table}>
         <caption style={{ textAlign: 'left' }}>
-          <Text variant="mediumPlus">{strings.ItemConflictHeading}</Text>
+          <Text variant="mediumPlus">{lazyStrings.ItemConflictHeading}</Text>
         </caption>
         <thead>
           <tr>
             <th scope="col" className={classes.th}>
-              {strings.ItemConflictField}
+              {lazyStrings.ItemConflictField}
             </th>
             <th scope="col" className={classes.th}>
-              {strings.ItemConflictYours}
+              {lazyStrings.ItemConflictYours}
             </th>
             <th scope="col" className={classes.th}>
-              {when ? formatString(strings.ItemConflictTheirsSaved, when) : strings.ItemConflictTheirs}
+              {when ? formatString(lazyStrings.ItemConflictTheirsSaved, when) : lazyStrings.ItemConflictTheirs}
             </th>
             {changes && (
               <th scope="col" className={classes.th}>
-                {strings.ItemConflictOutcome}
+                {lazyStrings.ItemConflictOutcome}
               </th>
             )}
           </tr>
@@ -114,8 +114,8 @@ export function ItemConflict(props: IItemConflictProps): JSX.Element {
         </tbody>
       </table>
       <Stack horizontal tokens={{ childrenGap: 8 }}>
-        <PrimaryButton text={strings.ItemConflictKeepMine} onClick={onKeepMine} disabled={busy} />
-        <DefaultButton text={strings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy || !canTakeTheirs} />
+        <PrimaryButton text={lazyStrings.ItemConflictKeepMine} onClick={onKeepMine} disabled={busy} />
+        <DefaultButton text={lazyStrings.ItemConflictTakeTheirs} onClick={onTakeTheirs} disabled={busy || !canTakeTheirs} />
       </Stack>
     </Stack>
   );

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Stack } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import type { Stored } from '../domain/types';
 import { useDiscardPrompt } from './DiscardChangesDialog';
 import { ErrorBar } from './ErrorBar';
@@ -42,12 +43,12 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
   const footer = (): JSX.Element => (
     <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
       <PrimaryButton
-        text={editor.saving ? strings.FormSaving : props.saveText ?? strings.FormSave}
+        text={editor.saving ? lazyStrings.FormSaving : props.saveText ?? lazyStrings.FormSave}
         onClick={() => editor.save()}
         disabled={editor.saving || !!props.busy || !!editor.conflict}
       />
       {props.actions}
-      <DefaultButton text={strings.FormCancel} onClick={() => requestClose()} disabled={editor.saving} />
+      <DefaultButton text={lazyStrings.FormCancel} onClick={() => requestClose()} disabled={editor.saving} />
     </Stack>
   );
   return (
@@ -64,9 +65,9 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
         {editor.draftRestoredOn !== undefined && (
           <MessageBar
             messageBarType={MessageBarType.info}
-            actions={<DefaultButton text={strings.FormDiscardDraft} onClick={editor.discardDraft} />}
+            actions={<DefaultButton text={lazyStrings.FormDiscardDraft} onClick={editor.discardDraft} />}
           >
-            {formatString(strings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
+            {formatString(lazyStrings.FormDraftRestored, formatDate(editor.draftRestoredOn) ?? editor.draftRestoredOn)}
           </MessageBar>
         )}
         <ErrorBar error={editor.error} />
@@ -76,12 +77,12 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
             isMultiline={true}
             actions={
               <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-                <PrimaryButton text={strings.FormSaveAnyway} onClick={editor.confirmSave} disabled={editor.saving} />
-                <DefaultButton text={strings.FormGoBack} onClick={editor.dismissWarnings} disabled={editor.saving} />
+                <PrimaryButton text={lazyStrings.FormSaveAnyway} onClick={editor.confirmSave} disabled={editor.saving} />
+                <DefaultButton text={lazyStrings.FormGoBack} onClick={editor.dismissWarnings} disabled={editor.saving} />
               </Stack>
             }
           >
-            <strong>{strings.FormCheckBeforeSaving}</strong>
+            <strong>{lazyStrings.FormCheckBeforeSaving}</strong>
             {editor.warnings.map((w) => (
               <p key={`${w.field}|${w.code}`} data-warning={w.code}>
                 {w.message}
@@ -89,7 +90,7 @@ export function ItemEditorPanel<V, T extends Stored>(props: IItemEditorPanelProp
             ))}
           </MessageBar>
         )}
-        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{strings.FormDraftKept}</MessageBar>}
+        {editor.draftKept && <MessageBar messageBarType={MessageBarType.info}>{lazyStrings.FormDraftKept}</MessageBar>}
         {editor.conflict && (
           <ItemConflict
             rows={props.conflictRows(editor.conflict)}

@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { ComboBox, IComboBox, IComboBoxOption } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import type { Repositories } from '../data/repositories';
 import type { Person } from '../domain/types';
 import { describeError } from './ErrorBar';
@@ -72,7 +72,7 @@ export function PersonPicker(props: IPersonPickerProps): JSX.Element {
       required={required}
       allowFreeform={true}
       autoComplete="on"
-      placeholder={strings.FieldOwnerPlaceholder}
+      placeholder={lazyStrings.FieldOwnerPlaceholder}
       options={options}
       selectedKey={value?.id ?? ''}
       onChange={onPick}

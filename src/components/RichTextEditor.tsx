@@ -8,7 +8,7 @@
  */
 import * as React from 'react';
 import { DefaultButton, FocusZone, FocusZoneDirection, IconButton, Label, PrimaryButton, Stack, TextField, mergeStyleSets, useTheme } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { sanitiseRichText } from './sanitise';
 import { safeHref } from '../domain/links';
 
@@ -108,7 +108,7 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
     const url = linkUrl.trim();
     // The same check as every link shown from stored data: https, http or mailto after parsing.
     if (!safeHref(url)) {
-      setLinkError(strings.EditorLinkInvalid);
+      setLinkError(lazyStrings.EditorLinkInvalid);
       return;
     }
     areaRef.current?.focus();
@@ -131,12 +131,12 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
   };
 
   const tools: Array<{ key: string; text: string; iconName: string; onClick: () => void }> = [
-    { key: 'bold', text: strings.EditorBold, iconName: 'Bold', onClick: () => apply('bold') },
-    { key: 'italic', text: strings.EditorItalic, iconName: 'Italic', onClick: () => apply('italic') },
-    { key: 'bullets', text: strings.EditorBulletList, iconName: 'BulletedList', onClick: () => apply('insertUnorderedList') },
-    { key: 'numbers', text: strings.EditorNumberedList, iconName: 'NumberedList', onClick: () => apply('insertOrderedList') },
-    { key: 'link', text: strings.EditorLink, iconName: 'Link', onClick: openLink },
-    { key: 'unlink', text: strings.EditorRemoveLink, iconName: 'RemoveLink', onClick: () => apply('unlink') }
+    { key: 'bold', text: lazyStrings.EditorBold, iconName: 'Bold', onClick: () => apply('bold') },
+    { key: 'italic', text: lazyStrings.EditorItalic, iconName: 'Italic', onClick: () => apply('italic') },
+    { key: 'bullets', text: lazyStrings.EditorBulletList, iconName: 'BulletedList', onClick: () => apply('insertUnorderedList') },
+    { key: 'numbers', text: lazyStrings.EditorNumberedList, iconName: 'NumberedList', onClick: () => apply('insertOrderedList') },
+    { key: 'link', text: lazyStrings.EditorLink, iconName: 'Link', onClick: openLink },
+    { key: 'unlink', text: lazyStrings.EditorRemoveLink, iconName: 'RemoveLink', onClick: () => apply('unlink') }
   ];
 
   const labelId = `${id}-label`;
@@ -147,7 +147,7 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
         {label}
       </Label>
       {!readOnly && (
-        <FocusZone direction={FocusZoneDirection.horizontal} role="toolbar" aria-label={`${strings.EditorToolbar}: ${label}`}>
+        <FocusZone direction={FocusZoneDirection.horizontal} role="toolbar" aria-label={`${lazyStrings.EditorToolbar}: ${label}`}>
           {tools.map((t) => (
             <IconButton
               key={t.key}
@@ -164,7 +164,7 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
       {linkOpen && (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="end" styles={{ root: { marginBottom: 8 } }}>
           <TextField
-            label={strings.EditorLinkAddress}
+            label={lazyStrings.EditorLinkAddress}
             placeholder="https://"
             value={linkUrl}
             onChange={(_e, v) => setLinkUrl(v ?? '')}
@@ -177,8 +177,8 @@ export function RichTextEditor(props: IRichTextEditorProps): JSX.Element {
               }
             }}
           />
-          <PrimaryButton text={strings.EditorLinkInsert} onClick={insertLink} />
-          <DefaultButton text={strings.FormCancel} onClick={() => setLinkOpen(false)} />
+          <PrimaryButton text={lazyStrings.EditorLinkInsert} onClick={insertLink} />
+          <DefaultButton text={lazyStrings.FormCancel} onClick={() => setLinkOpen(false)} />
         </Stack>
       )}
       <div

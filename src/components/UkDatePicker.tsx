@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import { DatePicker, DayOfWeek, IDatePickerStrings, defaultDatePickerStrings } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { isIsoDate } from '../domain/calendar';
 import { formatDate } from './format';
 import { fromIsoDate, toIsoDate } from './pickedDates';
@@ -49,8 +49,8 @@ export function UkDatePicker(props: IUkDatePickerProps): JSX.Element {
     (): IDatePickerStrings => ({
       ...defaultDatePickerStrings,
       // Shown when typed text is not a date; it quotes the text, so what was typed is not lost.
-      invalidInputErrorMessage: strings.FormDateNotRecognised,
-      isResetStatusMessage: strings.FormDateNotRecognised
+      invalidInputErrorMessage: lazyStrings.FormDateNotRecognised,
+      isResetStatusMessage: lazyStrings.FormDateNotRecognised
     }),
     []
   );
@@ -59,7 +59,7 @@ export function UkDatePicker(props: IUkDatePickerProps): JSX.Element {
       label={label}
       ariaLabel={label}
       isRequired={required}
-      placeholder={strings.FormDatePlaceholder}
+      placeholder={lazyStrings.FormDatePlaceholder}
       firstDayOfWeek={DayOfWeek.Monday}
       allowTextInput={true}
       value={fromIsoDate(value)}

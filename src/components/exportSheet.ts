@@ -2,7 +2,7 @@
  * Saving a list view's Excel export: the filters applied as sentences, and the workbook built
  * (exceljs, loaded on the first export only) and saved under a name with today's date.
  */
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import type { ExportSheet } from '../reports/xlsx';
 import { formatString } from './format';
 import { saveBlob } from '../webparts/highlightReport/download';
@@ -14,7 +14,7 @@ export type FilterLine = readonly [string, string] | readonly [string];
 
 /** The filters applied, as the sheet writes them. */
 export function filterSentences(filters: readonly FilterLine[]): string[] {
-  return filters.map((f) => (f.length === 2 ? formatString(strings.ExportFiltersLine, f[0], f[1]) : f[0]));
+  return filters.map((f) => (f.length === 2 ? formatString(lazyStrings.ExportFiltersLine, f[0], f[1]) : f[0]));
 }
 
 /** Builds the workbook of a sheet and saves it as `Shared-Services-<name>-<today>.xlsx`; resolves to the file name. */

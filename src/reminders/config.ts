@@ -7,7 +7,7 @@ import { DEFAULT_REMINDER_SCHEDULE, ReminderSchedule } from '../domain/reminders
 import { DEFAULT_LINK_TEMPLATES, ReminderLinks } from './email';
 import { ReminderConfigError } from './errors';
 import type { PendingPolicy } from './run';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatString } from '../components/format';
 
 /** Every setting of the reminder job. */
@@ -47,14 +47,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 function required(env: Env, name: string): string {
   const v = env[name]?.trim();
-  if (!v) throw new ReminderConfigError(name, formatString(strings.ReminderConfigRequired, name));
+  if (!v) throw new ReminderConfigError(name, formatString(lazyStrings.ReminderConfigRequired, name));
   return v;
 }
 
 function wholeNumber(env: Env, name: string, fallback: number | undefined, min: number): number | undefined {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ReminderConfigError(name, formatString(strings.ReminderConfigWholeNumber, name, min, raw));
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ReminderConfigError(name, formatString(lazyStrings.ReminderConfigWholeNumber, name, min, raw));
   return Number(raw);
 }
 
@@ -63,11 +63,11 @@ export function reminderSettingsFromEnv(env: Env, defaults: Partial<Record<keyof
   const merged: Record<string, string | undefined> = {};
   for (const k of Object.keys(REMINDER_ENV) as Array<keyof typeof REMINDER_ENV>) merged[REMINDER_ENV[k]] = env[REMINDER_ENV[k]] ?? defaults[k];
   const siteUrl = required(merged, REMINDER_ENV.siteUrl).replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(siteUrl)) throw new ReminderConfigError(REMINDER_ENV.siteUrl, formatString(strings.ReminderConfigNotAddress, REMINDER_ENV.siteUrl, siteUrl));
+  if (!/^https?:\/\//i.test(siteUrl)) throw new ReminderConfigError(REMINDER_ENV.siteUrl, formatString(lazyStrings.ReminderConfigNotAddress, REMINDER_ENV.siteUrl, siteUrl));
   const mailbox = required(merged, REMINDER_ENV.mailbox);
-  if (!/^[^@\s]+@[^@\s]+$/.test(mailbox)) throw new ReminderConfigError(REMINDER_ENV.mailbox, formatString(strings.ReminderConfigNotEmail, REMINDER_ENV.mailbox, mailbox));
+  if (!/^[^@\s]+@[^@\s]+$/.test(mailbox)) throw new ReminderConfigError(REMINDER_ENV.mailbox, formatString(lazyStrings.ReminderConfigNotEmail, REMINDER_ENV.mailbox, mailbox));
   const policy = (merged[REMINDER_ENV.pendingPolicy] ?? 'resend').trim();
-  if (policy !== 'resend' && policy !== 'hold') throw new ReminderConfigError(REMINDER_ENV.pendingPolicy, formatString(strings.ReminderConfigPendingPolicy, REMINDER_ENV.pendingPolicy, policy));
+  if (policy !== 'resend' && policy !== 'hold') throw new ReminderConfigError(REMINDER_ENV.pendingPolicy, formatString(lazyStrings.ReminderConfigPendingPolicy, REMINDER_ENV.pendingPolicy, policy));
   const calendar: { fyStartMonth?: number; deadlineDay?: number } = {};
   const fy = wholeNumber(merged, REMINDER_ENV.fyStartMonth, undefined, 1);
   const day = wholeNumber(merged, REMINDER_ENV.deadlineDay, undefined, 1);

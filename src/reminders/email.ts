@@ -6,7 +6,7 @@
  */
 import type { OfficerReminder, ReminderPlan } from '../domain/reminders';
 import { safeHref } from '../domain/links';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatCount, formatString } from '../components/format';
 
 /** Where the reminder links point. `{siteUrl}` and `{id}` are replaced. */
@@ -85,47 +85,47 @@ export function renderReminderEmail(
   const deadline = formatUkDate(period.deadline);
   const subject = oneLine(
     overdue
-      ? formatString(strings.MailSubjectOverdue, period.label, deadline)
-      : formatString(strings.MailSubjectReminder, period.label, deadline)
+      ? formatString(lazyStrings.MailSubjectOverdue, period.label, deadline)
+      : formatString(lazyStrings.MailSubjectReminder, period.label, deadline)
   );
   const siteUrl = links.siteUrl;
   const item = (title: string, href: string, extra: string): string =>
-    `<li><a href="${escapeHtml(href)}">${escapeHtml(title || strings.MailUntitled)}</a>${extra}</li>`;
+    `<li><a href="${escapeHtml(href)}">${escapeHtml(title || lazyStrings.MailUntitled)}</a>${extra}</li>`;
   const service = (id: number | undefined): string => {
     const name = serviceName(id);
-    return name ? ` <span style="color:#605e5c">${htmlOf(strings.MailServiceName, escapeHtml(name))}</span>` : '';
+    return name ? ` <span style="color:#605e5c">${htmlOf(lazyStrings.MailServiceName, escapeHtml(name))}</span>` : '';
   };
 
   const parts: string[] = [];
   const strong = (value: string): string => `<strong>${escapeHtml(value)}</strong>`;
-  parts.push(`<p>${htmlOf(strings.MailGreeting, escapeHtml(officer.displayName || officer.email))}</p>`);
-  parts.push(`<p>${htmlOf(overdue ? strings.MailIntroOverdue : strings.MailIntro, strong(period.label), strong(deadline))}</p>`);
+  parts.push(`<p>${htmlOf(lazyStrings.MailGreeting, escapeHtml(officer.displayName || officer.email))}</p>`);
+  parts.push(`<p>${htmlOf(overdue ? lazyStrings.MailIntroOverdue : lazyStrings.MailIntro, strong(period.label), strong(deadline))}</p>`);
   if (officer.objectives.length > 0) {
-    parts.push(`<h3>${htmlOf(strings.MailObjectivesHeading, officer.objectives.length)}</h3><ul>`);
+    parts.push(`<h3>${htmlOf(lazyStrings.MailObjectivesHeading, officer.objectives.length)}</h3><ul>`);
     for (const o of officer.objectives) parts.push(item(o.title, linkFor(links.objective ?? DEFAULT_LINK_TEMPLATES.objective, siteUrl, o.id), service(o.serviceId)));
     parts.push('</ul>');
   }
   if (officer.risks.length > 0) {
-    parts.push(`<h3>${htmlOf(strings.MailRisksHeading, officer.risks.length)}</h3><ul>`);
+    parts.push(`<h3>${htmlOf(lazyStrings.MailRisksHeading, officer.risks.length)}</h3><ul>`);
     for (const r of officer.risks) {
-      parts.push(item(r.title, linkFor(links.risk ?? DEFAULT_LINK_TEMPLATES.risk, siteUrl, r.id), `${service(r.serviceId)} &ndash; ${htmlOf(strings.MailRiskReviewDate, escapeHtml(formatUkDate(r.reviewDate)))}`));
+      parts.push(item(r.title, linkFor(links.risk ?? DEFAULT_LINK_TEMPLATES.risk, siteUrl, r.id), `${service(r.serviceId)} &ndash; ${htmlOf(lazyStrings.MailRiskReviewDate, escapeHtml(formatUkDate(r.reviewDate)))}`));
     }
     parts.push('</ul>');
   }
   if (officer.measures.length > 0) {
-    parts.push(`<h3>${htmlOf(strings.MailMeasuresHeading, officer.measures.length)}</h3><ul>`);
+    parts.push(`<h3>${htmlOf(lazyStrings.MailMeasuresHeading, officer.measures.length)}</h3><ul>`);
     for (const m of officer.measures) parts.push(item(m.title, linkFor(links.measure ?? DEFAULT_LINK_TEMPLATES.measure, siteUrl, m.id), service(m.serviceId)));
     parts.push('</ul>');
   }
   const surveys = officer.surveys ?? [];
   if (surveys.length > 0) {
-    parts.push(`<h3>${htmlOf(strings.MailSurveysHeading, surveys.length)}</h3><ul>`);
-    for (const v of surveys) parts.push(`<li>${escapeHtml(v.title || strings.MailUntitled)}</li>`);
+    parts.push(`<h3>${htmlOf(lazyStrings.MailSurveysHeading, surveys.length)}</h3><ul>`);
+    for (const v of surveys) parts.push(`<li>${escapeHtml(v.title || lazyStrings.MailUntitled)}</li>`);
     parts.push('</ul>');
   }
   const total = officer.objectives.length + officer.risks.length + officer.measures.length + surveys.length;
-  parts.push(`<p>${escapeHtml(formatCount(total, strings.MailItemsOne, strings.MailItemsMany, round ? round.round : 1))}</p>`);
-  parts.push(`<p>${escapeHtml(strings.MailSignature)}</p>`);
+  parts.push(`<p>${escapeHtml(formatCount(total, lazyStrings.MailItemsOne, lazyStrings.MailItemsMany, round ? round.round : 1))}</p>`);
+  parts.push(`<p>${escapeHtml(lazyStrings.MailSignature)}</p>`);
   const html = `<div style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">${parts.join('')}</div>`;
   return { subject, html: sanitise(html) };
 }

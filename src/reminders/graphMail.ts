@@ -6,7 +6,7 @@
  */
 import { BatchRequestContent, GraphError } from '@microsoft/microsoft-graph-client';
 import type { BatchRequestStep, Client } from '@microsoft/microsoft-graph-client';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatCount, formatString } from '../components/format';
 
 /** Graph's maximum number of requests in one JSON batch. */
@@ -105,10 +105,10 @@ export class GraphMailer {
   public constructor(private readonly client: GraphApi, private readonly options: GraphMailerOptions) {
     this.batchSize = options.batchSize ?? GRAPH_BATCH_LIMIT;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > GRAPH_BATCH_LIMIT) {
-      throw new RangeError(formatString(strings.GraphMailBatchSize, GRAPH_BATCH_LIMIT, String(options.batchSize)));
+      throw new RangeError(formatString(lazyStrings.GraphMailBatchSize, GRAPH_BATCH_LIMIT, String(options.batchSize)));
     }
     if (options.sender.kind === 'mailbox' && !options.sender.address.trim()) {
-      throw new RangeError(strings.GraphMailNoMailbox);
+      throw new RangeError(lazyStrings.GraphMailNoMailbox);
     }
   }
 
@@ -130,7 +130,7 @@ export class GraphMailer {
    * Outcomes are in input order.
    */
   public async sendBatch(mails: readonly OutgoingMail[]): Promise<MailOutcome[]> {
-    if (mails.length > this.batchSize) throw new RangeError(formatString(strings.GraphMailTooMany, this.batchSize, mails.length));
+    if (mails.length > this.batchSize) throw new RangeError(formatString(lazyStrings.GraphMailTooMany, this.batchSize, mails.length));
     const outcomes = new Map<string, MailOutcome>();
     const maxRetries = this.options.maxRetries ?? 5;
     const maxWait = this.options.maxWaitSeconds ?? 120;
@@ -142,9 +142,9 @@ export class GraphMailer {
       if (attempt >= maxRetries || waitSeconds > maxWait) {
         const why =
           attempt >= maxRetries
-            ? formatCount(maxRetries, strings.GraphMailStillThrottledOne, strings.GraphMailStillThrottledMany)
-            : formatCount(waitSeconds, strings.GraphMailWaitTooLongOne, strings.GraphMailWaitTooLongMany, maxWait);
-        for (const t of throttled) outcomes.set(t.mail.key, { key: t.mail.key, status: 'failed', httpStatus: t.status, detail: formatString(strings.GraphMailBusy, why) });
+            ? formatCount(maxRetries, lazyStrings.GraphMailStillThrottledOne, lazyStrings.GraphMailStillThrottledMany)
+            : formatCount(waitSeconds, lazyStrings.GraphMailWaitTooLongOne, lazyStrings.GraphMailWaitTooLongMany, maxWait);
+        for (const t of throttled) outcomes.set(t.mail.key, { key: t.mail.key, status: 'failed', httpStatus: t.status, detail: formatString(lazyStrings.GraphMailBusy, why) });
         break;
       }
       await (this.options.sleep ?? defaultSleep)(waitSeconds * 1000);
@@ -203,13 +203,13 @@ export class GraphMailer {
         return mails.map((mail) => ({ mail, status, retryAfter: after }));
       }
       if (status > 0) {
-        const detail = formatString(strings.GraphMailBatchRefused, status, (e as Error).message);
+        const detail = formatString(lazyStrings.GraphMailBatchRefused, status, (e as Error).message);
         for (const mail of mails) outcomes.set(mail.key, { key: mail.key, status: 'failed', httpStatus: status, detail });
         return [];
       }
       // No HTTP answer: the request may or may not have reached Graph, so these are neither
       // sent nor failed; the caller must not resend them blindly.
-      const detail = formatString(strings.GraphMailNoAnswer, e instanceof Error ? e.message : String(e));
+      const detail = formatString(lazyStrings.GraphMailNoAnswer, e instanceof Error ? e.message : String(e));
       for (const mail of mails) outcomes.set(mail.key, { key: mail.key, status: 'unknown', detail });
       return [];
     }
@@ -220,7 +220,7 @@ export class GraphMailer {
       const r = byId.get(String(i + 1));
       if (!r) {
         // Graph answered the batch but not this item: we cannot tell whether it was sent.
-        outcomes.set(mail.key, { key: mail.key, status: 'unknown', detail: strings.GraphMailNoItemAnswer });
+        outcomes.set(mail.key, { key: mail.key, status: 'unknown', detail: lazyStrings.GraphMailNoItemAnswer });
         return;
       }
       if (r.status >= 200 && r.status < 300) {
@@ -228,7 +228,7 @@ export class GraphMailer {
       } else if (RETRYABLE.indexOf(r.status) >= 0) {
         throttled.push({ mail, status: r.status, retryAfter: retryAfterSeconds(header(r.headers, 'Retry-After')) });
       } else {
-        outcomes.set(mail.key, { key: mail.key, status: 'failed', httpStatus: r.status, detail: formatString(strings.GraphMailRefused, r.status, errorText(r.body)) });
+        outcomes.set(mail.key, { key: mail.key, status: 'failed', httpStatus: r.status, detail: formatString(lazyStrings.GraphMailRefused, r.status, errorText(r.body)) });
       }
     });
     return throttled;

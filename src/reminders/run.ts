@@ -35,7 +35,7 @@ import type { ListWrite, Repositories, WriteOutcome } from '../data/repositories
 import { ReminderLinks, renderReminderEmail } from './email';
 import { GraphMailer, MailOutcome, OutgoingMail } from './graphMail';
 import { ReminderRunError } from './errors';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatCount, formatString } from '../components/format';
 
 /** What to do with a `Pending` entry older than the stale limit (see the file comment). */
@@ -164,7 +164,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const policy = options.pendingPolicy ?? 'resend';
   const runId = options.runId ?? newRunId();
   const decisions = result.decisions as Array<{ key: string; officer: OfficerReminder; decision: OfficerDecision }>;
-  const heldDetail = (entry: ReminderLogEntry | undefined): string => formatString(strings.ReminderLogPossiblySent, entry?.attemptedOn ?? strings.ReminderLogUnknownDate);
+  const heldDetail = (entry: ReminderLogEntry | undefined): string => formatString(lazyStrings.ReminderLogPossiblySent, entry?.attemptedOn ?? lazyStrings.ReminderLogUnknownDate);
   /** Files a key under a decision that sends nothing; false when it is to be sent. */
   const file = (key: string, decision: OfficerDecision, entry: ReminderLogEntry | undefined): boolean => {
     if (decision === 'alreadySent') result.alreadySent.push(key);
@@ -224,12 +224,12 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
         // Left Pending on purpose: it may have been sent (see the file comment).
         result.unconfirmed.push({ key: c.key, detail: outcome.detail });
         lost++;
-        settles.push({ update: { id: entry.id, etag: entry.etag, detail: formatString(strings.ReminderLogUnconfirmed, outcome.detail) } });
+        settles.push({ update: { id: entry.id, etag: entry.etag, detail: formatString(lazyStrings.ReminderLogUnconfirmed, outcome.detail) } });
         continue;
       }
       const settled =
         outcome.status === 'sent'
-          ? { status: 'Sent' as const, detail: outcome.requestId ? formatString(strings.ReminderLogGraphRequestId, outcome.requestId) : strings.ReminderLogAccepted }
+          ? { status: 'Sent' as const, detail: outcome.requestId ? formatString(lazyStrings.ReminderLogGraphRequestId, outcome.requestId) : lazyStrings.ReminderLogAccepted }
           : { status: 'Failed' as const, detail: outcome.detail };
       if (outcome.status === 'sent') result.sent.push(c.key);
       else result.failed.push({ key: c.key, detail: outcome.detail });
@@ -246,9 +246,9 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const final: ReminderRunResult = { ...result, batchRequests: mailer.batchRequests - batchesBefore };
   if (lost > 0 || logErrors.length > 0) {
     const reasons: string[] = [];
-    if (lost > 0) reasons.push(formatCount(lost, strings.ReminderRunLostOne, strings.ReminderRunLostMany));
-    if (logErrors.length > 0) reasons.push(formatCount(logErrors.length, strings.ReminderRunNotRecordedOne, strings.ReminderRunNotRecordedMany));
-    throw new ReminderRunError<ReminderRunResult>(formatString(strings.ReminderRunNotClean, reasons.join('; ')), final, logErrors);
+    if (lost > 0) reasons.push(formatCount(lost, lazyStrings.ReminderRunLostOne, lazyStrings.ReminderRunLostMany));
+    if (logErrors.length > 0) reasons.push(formatCount(logErrors.length, lazyStrings.ReminderRunNotRecordedOne, lazyStrings.ReminderRunNotRecordedMany));
+    throw new ReminderRunError<ReminderRunResult>(formatString(lazyStrings.ReminderRunNotClean, reasons.join('; ')), final, logErrors);
   }
   return final;
 
@@ -284,7 +284,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
         }
         const decision = decide(entry, now().getTime(), staleMs, policy);
         if (file(c.key, decision, entry)) continue;
-        const fields = { status: 'Pending' as const, attemptedOn: now().toISOString(), detail: strings.ReminderLogSending, runId };
+        const fields = { status: 'Pending' as const, attemptedOn: now().toISOString(), detail: lazyStrings.ReminderLogSending, runId };
         writes.push(
           entry
             ? { update: { id: entry.id, etag: entry.etag, ...fields } }
@@ -312,7 +312,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       });
       open = retry;
     }
-    for (const c of open) result.failed.push({ key: c.key, detail: formatString(strings.ReminderLogNotWritten, lastError[c.key] ?? strings.ReminderLogNoAnswer) });
+    for (const c of open) result.failed.push({ key: c.key, detail: formatString(lazyStrings.ReminderLogNotWritten, lastError[c.key] ?? lazyStrings.ReminderLogNoAnswer) });
     return claimed;
   }
 }

@@ -42,7 +42,7 @@ import type {
 import { BENEFIT_CATEGORIES, OBJECTIVE_STATUSES, ObjectiveRag, RAG_RATINGS } from '../domain/vocabularies';
 import { completeSettings } from '../domain/report/settings';
 import type { ReportSettings } from '../domain/report/settings';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatCount, formatString } from '../components/format';
 import { andList, longDate, measureValue, monthYear, pounds } from './format';
 import { RICH_TEXT_NUMBERING, RichTextBlock, RichTextConverter } from './richText';
@@ -51,7 +51,7 @@ import { AccessibleTable } from './accessibleTable';
 import type { Figure, FigureImages } from './figures';
 
 /** What an empty section says, the same everywhere. */
-const NOTHING = strings.PaperNothingRecorded;
+const NOTHING = lazyStrings.PaperNothingRecorded;
 
 /** What the renderer needs besides the model. */
 export interface RenderOptions {
@@ -195,7 +195,7 @@ export function columnWidths(headers: readonly string[], rows: readonly CellSpec
  */
 function table(headers: readonly string[], rows: readonly CellSpec[][], hints: readonly number[], textWidth: number, caption: string): Table {
   const widths = columnWidths(headers, rows, hints, textWidth);
-  const alt = { title: caption, description: formatString(strings.PaperTableDescription, caption, andList(headers)) };
+  const alt = { title: caption, description: formatString(lazyStrings.PaperTableDescription, caption, andList(headers)) };
   return new AccessibleTable({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -237,23 +237,23 @@ interface Ctx {
 const periodShort = (m: ReportModel): string => shortPeriodLabel(m.period);
 
 function statusText(o: Pick<ObjectiveRow, 'status' | 'rag'>): string {
-  return formatString(strings.PaperObjectiveStatus, o.status, o.rag);
+  return formatString(lazyStrings.PaperObjectiveStatus, o.status, o.rag);
 }
 
 function purpose(ctx: Ctx): Block[] {
   const m = ctx.model;
   const councils = andList(m.partnerCouncils);
-  const services = m.scope.serviceId === undefined ? strings.PaperScopeAll : formatString(strings.PaperScopeService, m.scope.serviceName);
-  const scope = councils ? formatString(strings.PaperScopeBetween, services, councils) : services;
+  const services = m.scope.serviceId === undefined ? lazyStrings.PaperScopeAll : formatString(lazyStrings.PaperScopeService, m.scope.serviceName);
+  const scope = councils ? formatString(lazyStrings.PaperScopeBetween, services, councils) : services;
   const sentences: Record<ReportModel['kind'], string> = {
-    highlight: formatString(m.services.length > 1 ? strings.PaperPurposeHighlightServices : strings.PaperPurposeHighlight, scope, periodShort(m)),
-    quarterly: formatString(strings.PaperPurposeQuarterly, scope, periodShort(m)),
-    annual: formatString(strings.PaperPurposeAnnual, scope, financialYearLabel(m.period))
+    highlight: formatString(m.services.length > 1 ? lazyStrings.PaperPurposeHighlightServices : lazyStrings.PaperPurposeHighlight, scope, periodShort(m)),
+    quarterly: formatString(lazyStrings.PaperPurposeQuarterly, scope, periodShort(m)),
+    annual: formatString(lazyStrings.PaperPurposeAnnual, scope, financialYearLabel(m.period))
   };
   const recommendation: Record<ReportModel['kind'], string> = {
-    highlight: strings.PaperRecommendationHighlight,
-    quarterly: strings.PaperRecommendationQuarterly,
-    annual: strings.PaperRecommendationAnnual
+    highlight: lazyStrings.PaperRecommendationHighlight,
+    quarterly: lazyStrings.PaperRecommendationQuarterly,
+    annual: lazyStrings.PaperRecommendationAnnual
   };
   const n = m.narrative ?? {};
   // The clerk's text, when written, replaces the text the report writes itself.
@@ -262,14 +262,14 @@ function purpose(ctx: Ctx): Block[] {
     return paras.length > 0 ? paras : [numbered(fallback)];
   };
   return [
-    heading(strings.PaperHeadingPurpose, 1),
+    heading(lazyStrings.PaperHeadingPurpose, 1),
     ...own(n.purpose, sentences[m.kind]),
-    heading(strings.PaperHeadingRecommendations, 1),
+    heading(lazyStrings.PaperHeadingRecommendations, 1),
     ...own(n.recommendations, recommendation[m.kind]),
-    heading(strings.PaperHeadingReasons, 1),
-    ...own(n.reasons, formatString(strings.PaperReasonsDefault, ctx.settings.committeeName)),
-    heading(strings.PaperHeadingBackground, 1),
-    ...own(ctx.settings.background, strings.PaperBackgroundDefault)
+    heading(lazyStrings.PaperHeadingReasons, 1),
+    ...own(n.reasons, formatString(lazyStrings.PaperReasonsDefault, ctx.settings.committeeName)),
+    heading(lazyStrings.PaperHeadingBackground, 1),
+    ...own(ctx.settings.background, lazyStrings.PaperBackgroundDefault)
   ];
 }
 
@@ -298,15 +298,15 @@ function figureBlock(ctx: Ctx, key: string): Block[] {
 /** A standard section of every paper: its heading and the settings' paragraphs, numbered. */
 function standardSection(ctx: Ctx, title: string, html: string): Block[] {
   const paras = ctx.numberedRich(html);
-  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered(strings.PaperNothingToReport)])];
+  return [heading(title, 1), ...(paras.length > 0 ? paras : [numbered(lazyStrings.PaperNothingToReport)])];
 }
 
 /** The appendices of a kind, in order: letter and title. */
 function appendicesOf(m: ReportModel): Array<{ letter: string; title: string }> {
   const titles: Record<ReportModel['kind'], string[]> = {
-    highlight: [strings.PaperAppendixServiceUpdates],
-    quarterly: [strings.PaperAppendixServicePerformance, strings.PaperAppendixBenefitsTracker],
-    annual: [strings.PaperAppendixServicePerformanceYear, strings.PaperAppendixBenefitsTracker, strings.PaperAppendixBestPractice]
+    highlight: [lazyStrings.PaperAppendixServiceUpdates],
+    quarterly: [lazyStrings.PaperAppendixServicePerformance, lazyStrings.PaperAppendixBenefitsTracker],
+    annual: [lazyStrings.PaperAppendixServicePerformanceYear, lazyStrings.PaperAppendixBenefitsTracker, lazyStrings.PaperAppendixBestPractice]
   };
   return titles[m.kind].map((title, i) => ({ letter: String.fromCharCode(65 + i), title }));
 }
@@ -315,12 +315,12 @@ function closingSections(ctx: Ctx): Block[] {
   const s = ctx.settings;
   const appendices = appendicesOf(ctx.model);
   return [
-    ...standardSection(ctx, strings.PaperHeadingClimate, s.climateChange),
-    ...standardSection(ctx, strings.PaperHeadingRisk, s.risk),
-    ...standardSection(ctx, strings.PaperHeadingFinanceOfficer, s.financeOfficerComments),
-    ...standardSection(ctx, strings.PaperHeadingMonitoringOfficer, s.monitoringOfficerComments),
-    heading(strings.PaperHeadingAppendices, 1),
-    ...appendices.map((a) => para(formatString(strings.PaperAppendixLine, a.letter, a.title)))
+    ...standardSection(ctx, lazyStrings.PaperHeadingClimate, s.climateChange),
+    ...standardSection(ctx, lazyStrings.PaperHeadingRisk, s.risk),
+    ...standardSection(ctx, lazyStrings.PaperHeadingFinanceOfficer, s.financeOfficerComments),
+    ...standardSection(ctx, lazyStrings.PaperHeadingMonitoringOfficer, s.monitoringOfficerComments),
+    heading(lazyStrings.PaperHeadingAppendices, 1),
+    ...appendices.map((a) => para(formatString(lazyStrings.PaperAppendixLine, a.letter, a.title)))
   ];
 }
 
@@ -328,18 +328,18 @@ function closingSections(ctx: Ctx): Block[] {
 function realisedBasisText(m: ReportModel): string {
   switch (m.realisedBasis) {
     case 'history':
-      return formatString(strings.PaperRealisedBasisHistory, longDate(m.period.start), longDate(m.period.end));
+      return formatString(lazyStrings.PaperRealisedBasisHistory, longDate(m.period.start), longDate(m.period.end));
     case 'snapshot':
-      return strings.PaperRealisedBasisSnapshot;
+      return lazyStrings.PaperRealisedBasisSnapshot;
     case 'modified':
-      return strings.PaperRealisedBasisModified;
+      return lazyStrings.PaperRealisedBasisModified;
   }
 }
 
-function savingsTable(totals: SavingsTotals, textWidth: number, caption: string = strings.PaperSavingsCaption): Table {
+function savingsTable(totals: SavingsTotals, textWidth: number, caption: string = lazyStrings.PaperSavingsCaption): Table {
   const rows = totals.byCouncil.map((c) => [cell(c.council), cell(pounds(c.planned)), cell(pounds(c.realised))]);
-  rows.push([cell(strings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(totals.planned), { fill: TOTAL_FILL }), cell(pounds(totals.realised), { fill: TOTAL_FILL })]);
-  return table([strings.PaperColumnCouncil, strings.PaperColumnSavingsPlanned, strings.PaperColumnSavingsRealised], rows, [3, 2, 2], textWidth, caption);
+  rows.push([cell(lazyStrings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(totals.planned), { fill: TOTAL_FILL }), cell(pounds(totals.realised), { fill: TOTAL_FILL })]);
+  return table([lazyStrings.PaperColumnCouncil, lazyStrings.PaperColumnSavingsPlanned, lazyStrings.PaperColumnSavingsRealised], rows, [3, 2, 2], textWidth, caption);
 }
 
 function summary(ctx: Ctx): Block[] {
@@ -347,19 +347,19 @@ function summary(ctx: Ctx): Block[] {
   const objectives = m.services.reduce((n, s) => n + s.objectives.length, 0);
   const counts = Object.entries(m.objectiveStatusCounts)
     .filter(([, n]) => n > 0)
-    .map(([status, n]) => formatString(strings.PaperStatusCount, n, status.toLowerCase()));
+    .map(([status, n]) => formatString(lazyStrings.PaperStatusCount, n, status.toLowerCase()));
   const changes = m.services.reduce((n, s) => n + s.statusChanges.length, 0);
   const realised = m.services.reduce((n, s) => n + s.realisedThisPeriod.length, 0);
-  const blocks: Block[] = [heading(strings.PaperHeadingSummary, 1)];
+  const blocks: Block[] = [heading(lazyStrings.PaperHeadingSummary, 1)];
   if (m.narrative?.summaryRemarks) blocks.push(...ctx.numberedRich(m.narrative.summaryRemarks));
   blocks.push(
     numbered(
       objectives === 0
-        ? strings.PaperSummaryNoObjectives
+        ? lazyStrings.PaperSummaryNoObjectives
         : formatString(
-            objectives === 1 ? strings.PaperSummaryObjectivesOne : strings.PaperSummaryObjectivesMany,
-            formatCount(objectives, strings.PaperObjectiveCountOne, strings.PaperObjectiveCountMany),
-            formatCount(m.services.length, strings.PaperServiceCountOne, strings.PaperServiceCountMany),
+            objectives === 1 ? lazyStrings.PaperSummaryObjectivesOne : lazyStrings.PaperSummaryObjectivesMany,
+            formatCount(objectives, lazyStrings.PaperObjectiveCountOne, lazyStrings.PaperObjectiveCountMany),
+            formatCount(m.services.length, lazyStrings.PaperServiceCountOne, lazyStrings.PaperServiceCountMany),
             andList(counts)
           )
     )
@@ -367,11 +367,11 @@ function summary(ctx: Ctx): Block[] {
   blocks.push(
     numbered(
       changes === 0
-        ? formatString(strings.PaperNoStatusChanges, shortPeriodLabel(m.previousPeriod))
+        ? formatString(lazyStrings.PaperNoStatusChanges, shortPeriodLabel(m.previousPeriod))
         : formatCount(
             changes,
-            strings.PaperSummaryChangesOne,
-            m.services.length > 1 ? strings.PaperSummaryChangesManyServices : strings.PaperSummaryChangesMany,
+            lazyStrings.PaperSummaryChangesOne,
+            m.services.length > 1 ? lazyStrings.PaperSummaryChangesManyServices : lazyStrings.PaperSummaryChangesMany,
             shortPeriodLabel(m.previousPeriod)
           )
     )
@@ -382,8 +382,8 @@ function summary(ctx: Ctx): Block[] {
     blocks.push(
       numbered(
         [
-          formatString(strings.PaperSummarySavings, pounds(m.savings.realised), pounds(m.savings.planned)),
-          realised === 0 ? strings.PaperSummaryRealisedNone : formatCount(realised, strings.PaperSummaryRealisedOne, strings.PaperSummaryRealisedMany),
+          formatString(lazyStrings.PaperSummarySavings, pounds(m.savings.realised), pounds(m.savings.planned)),
+          realised === 0 ? lazyStrings.PaperSummaryRealisedNone : formatCount(realised, lazyStrings.PaperSummaryRealisedOne, lazyStrings.PaperSummaryRealisedMany),
           realisedBasisText(m)
         ].join(' ')
       )
@@ -403,8 +403,8 @@ function trendBlock(m: ReportModel): Block[] {
   const rows = m.trend ?? [];
   if (rows.length === 0) return [];
   const said = (counts: ReadonlyArray<readonly [string, number]>): string => {
-    const parts = counts.filter(([, n]) => n > 0).map(([label, n]) => formatString(strings.PaperStatusCount, n, label.toLowerCase()));
-    return parts.length > 0 ? andList(parts) : strings.PaperTrendNone;
+    const parts = counts.filter(([, n]) => n > 0).map(([label, n]) => formatString(lazyStrings.PaperStatusCount, n, label.toLowerCase()));
+    return parts.length > 0 ? andList(parts) : lazyStrings.PaperTrendNone;
   };
   const cells = rows.map((r) => [
     cell(shortPeriodLabel(r.period)),
@@ -412,34 +412,34 @@ function trendBlock(m: ReportModel): Block[] {
     cell(said(OBJECTIVE_STATUSES.map((status) => [status, r.statusCounts[status] ?? 0] as const))),
     cell(String(r.notReported))
   ]);
-  const headers = [strings.PaperColumnQuarter, strings.PaperColumnRagRating, strings.PaperColumnStatus, strings.PaperColumnNotReported];
-  return [para(strings.PaperTrendIntro, { keepNext: true }), table(headers, cells, [1.4, 3.4, 4, 1.2], PORTRAIT_WIDTH, strings.PaperTrendCaption)];
+  const headers = [lazyStrings.PaperColumnQuarter, lazyStrings.PaperColumnRagRating, lazyStrings.PaperColumnStatus, lazyStrings.PaperColumnNotReported];
+  return [para(lazyStrings.PaperTrendIntro, { keepNext: true }), table(headers, cells, [1.4, 3.4, 4, 1.2], PORTRAIT_WIDTH, lazyStrings.PaperTrendCaption)];
 }
 
 function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
-  if (s.objectives.length === 0) return [para(strings.PaperServiceNoObjectives)];
+  if (s.objectives.length === 0) return [para(lazyStrings.PaperServiceNoObjectives)];
   const rows = s.objectives.map((o) => {
     const progress: RichTextBlock[] = o.update ? ctx.richCell(o.update.narrative, o.title) : [];
     if (!o.update) {
-      progress.push(new Paragraph({ children: [text(strings.PaperNoProgressUpdate, { italics: true, size: CELL_SIZE })] }));
+      progress.push(new Paragraph({ children: [text(lazyStrings.PaperNoProgressUpdate, { italics: true, size: CELL_SIZE })] }));
     } else if (!o.updatedThisPeriod) {
       progress.unshift(
-        new Paragraph({ children: [text(formatString(strings.PaperLatestUpdateShown, periodShort(m), o.update.periodLabel), { italics: true, size: CELL_SIZE })] })
+        new Paragraph({ children: [text(formatString(lazyStrings.PaperLatestUpdateShown, periodShort(m), o.update.periodLabel), { italics: true, size: CELL_SIZE })] })
       );
     }
     if (o.actions && o.actions.length > 0) {
       // The action plan follows the narrative, one line per action, as the councils' papers list them.
-      progress.push(new Paragraph({ children: [text(strings.PaperActionPlan, { bold: true, size: CELL_SIZE })] }));
+      progress.push(new Paragraph({ children: [text(lazyStrings.PaperActionPlan, { bold: true, size: CELL_SIZE })] }));
       for (const a of o.actions) {
         const details = [a.timescale, a.owner, a.status].filter((d): d is string => !!d).join(', ');
-        progress.push(new Paragraph({ children: [text(details ? formatString(strings.PaperActionLine, a.title, details) : a.title, { size: CELL_SIZE })] }));
+        progress.push(new Paragraph({ children: [text(details ? formatString(lazyStrings.PaperActionLine, a.title, details) : a.title, { size: CELL_SIZE })] }));
       }
     }
     const titleParas = [new Paragraph({ children: [text(o.title, { bold: true, size: CELL_SIZE })] })];
-    if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(formatString(strings.PaperResponsibleOfficer, o.responsibleOfficer), { size: CELL_SIZE })] }));
-    if (o.targetDate) titleParas.push(new Paragraph({ children: [text(formatString(strings.PaperTargetDate, longDate(o.targetDate)), { size: CELL_SIZE })] }));
-    const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} ${strings.PaperNoProgressUpdate}`;
+    if (o.responsibleOfficer) titleParas.push(new Paragraph({ children: [text(formatString(lazyStrings.PaperResponsibleOfficer, o.responsibleOfficer), { size: CELL_SIZE })] }));
+    if (o.targetDate) titleParas.push(new Paragraph({ children: [text(formatString(lazyStrings.PaperTargetDate, longDate(o.targetDate)), { size: CELL_SIZE })] }));
+    const progressText = `${o.update ? plainOf(o.update.narrative) : ''} ${o.update?.periodLabel ?? ''} ${lazyStrings.PaperNoProgressUpdate}`;
     return [
       cell(titleParas, { measure: `${o.title} ${o.responsibleOfficer ?? ''} ${o.targetDate ? longDate(o.targetDate) : ''}`, bold: true }),
       cell(ctx.richCell(o.aim, o.title), { measure: plainOf(o.aim) }),
@@ -449,34 +449,34 @@ function objectivesTable(ctx: Ctx, s: ServiceSection): Block[] {
   });
   return [
     table(
-      [strings.PaperColumnObjectiveDescription, strings.PaperColumnObjectiveAim, formatString(strings.PaperColumnProgressUpdate, periodShort(m)), strings.PaperColumnStatus],
+      [lazyStrings.PaperColumnObjectiveDescription, lazyStrings.PaperColumnObjectiveAim, formatString(lazyStrings.PaperColumnProgressUpdate, periodShort(m)), lazyStrings.PaperColumnStatus],
       rows,
       [2.2, 3, 3.8, 1.3],
       PORTRAIT_WIDTH,
-      formatString(strings.PaperObjectivesCaption, s.name)
+      formatString(lazyStrings.PaperObjectivesCaption, s.name)
     )
   ];
 }
 
 function stateText(state: StatusChangeRow['from'], since: string): string {
-  if (!state) return strings.PaperNotReportedBefore;
+  if (!state) return lazyStrings.PaperNotReportedBefore;
   // An objective not updated in the previous quarter keeps the state of its latest update.
   return state.periodLabel !== since
-    ? formatString(strings.PaperReportedStateLast, state.status, state.rag, state.periodLabel)
-    : formatString(strings.PaperReportedState, state.status, state.rag);
+    ? formatString(lazyStrings.PaperReportedStateLast, state.status, state.rag, state.periodLabel)
+    : formatString(lazyStrings.PaperReportedState, state.status, state.rag);
 }
 
 function changesBlock(ctx: Ctx, s: ServiceSection, since: string, none: string): Block[] {
   const changes = s.statusChanges;
   if (changes.length === 0) return [para(none)];
-  const rows = changes.map((c) => [cell(c.title), cell(stateText(c.from, since)), cell(formatString(strings.PaperReportedState, c.to.status, c.to.rag), { fill: RAG_FILL[c.to.rag] })]);
+  const rows = changes.map((c) => [cell(c.title), cell(stateText(c.from, since)), cell(formatString(lazyStrings.PaperReportedState, c.to.status, c.to.rag), { fill: RAG_FILL[c.to.rag] })]);
   return [
     table(
-      [strings.PaperColumnObjective, formatString(strings.PaperColumnReportedAt, since), formatString(strings.PaperColumnReportedAt, periodShort(ctx.model))],
+      [lazyStrings.PaperColumnObjective, formatString(lazyStrings.PaperColumnReportedAt, since), formatString(lazyStrings.PaperColumnReportedAt, periodShort(ctx.model))],
       rows,
       [4, 2.5, 2.5],
       PORTRAIT_WIDTH,
-      formatString(strings.PaperChangesCaption, s.name)
+      formatString(lazyStrings.PaperChangesCaption, s.name)
     )
   ];
 }
@@ -485,12 +485,12 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
   const m = ctx.model;
   if (s.measures.length === 0) return [para(NOTHING)];
   const against = (r: MeasureRow): string => {
-    if (r.onTarget === undefined) return strings.PaperMeasureNoActual;
-    if (r.trend === 'improved') return r.onTarget ? strings.PaperMeasureOnTargetImproved : strings.PaperMeasureBelowTargetImproved;
-    if (r.trend === 'worsened') return r.onTarget ? strings.PaperMeasureOnTargetWorsened : strings.PaperMeasureBelowTargetWorsened;
-    return r.onTarget ? strings.PaperMeasureOnTarget : strings.PaperMeasureBelowTarget;
+    if (r.onTarget === undefined) return lazyStrings.PaperMeasureNoActual;
+    if (r.trend === 'improved') return r.onTarget ? lazyStrings.PaperMeasureOnTargetImproved : lazyStrings.PaperMeasureBelowTargetImproved;
+    if (r.trend === 'worsened') return r.onTarget ? lazyStrings.PaperMeasureOnTargetWorsened : lazyStrings.PaperMeasureBelowTargetWorsened;
+    return r.onTarget ? lazyStrings.PaperMeasureOnTarget : lazyStrings.PaperMeasureBelowTarget;
   };
-  const caption = formatString(strings.PaperMeasuresCaption, s.name);
+  const caption = formatString(lazyStrings.PaperMeasuresCaption, s.name);
   const fill = (r: MeasureRow): string | undefined => (r.onTarget === undefined ? undefined : r.onTarget ? RAG_FILL.Green : RAG_FILL.Amber);
   if (m.kind === 'annual') {
     const quarters = s.measures[0].year.map((y) => y.periodId.replace(/^.*-(Q\d)$/, '$1'));
@@ -500,7 +500,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
       ...r.year.map((y) => cell(measureValue(y.actual, r.unit))),
       cell(against(r), { fill: fill(r) })
     ]);
-    const headers = [strings.PaperColumnMeasure, strings.PaperColumnTarget, ...quarters, formatString(strings.PaperColumnAgainstTargetAt, periodShort(m))];
+    const headers = [lazyStrings.PaperColumnMeasure, lazyStrings.PaperColumnTarget, ...quarters, formatString(lazyStrings.PaperColumnAgainstTargetAt, periodShort(m))];
     return [table(headers, rows, [3.4, 1.3, ...quarters.map(() => 1.1), 1.8], PORTRAIT_WIDTH, caption), ...measureComments(ctx, s)];
   }
   const rows = s.measures.map((r) => [
@@ -510,7 +510,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
     cell(measureValue(r.previous, r.unit)),
     cell(against(r), { fill: fill(r) })
   ]);
-  const headers = [strings.PaperColumnMeasure, strings.PaperColumnTarget, periodShort(m), shortPeriodLabel(m.previousPeriod), strings.PaperColumnAgainstTarget];
+  const headers = [lazyStrings.PaperColumnMeasure, lazyStrings.PaperColumnTarget, periodShort(m), shortPeriodLabel(m.previousPeriod), lazyStrings.PaperColumnAgainstTarget];
   return [table(headers, rows, [4, 1.5, 1.5, 1.5, 2], PORTRAIT_WIDTH, caption), ...measureComments(ctx, s)];
 }
 
@@ -518,7 +518,7 @@ function measuresBlock(ctx: Ctx, s: ServiceSection): Block[] {
 function measureComments(ctx: Ctx, s: ServiceSection): Block[] {
   const withComment = s.measures.filter((r) => r.comment && ctx.rich(r.comment).length > 0);
   if (withComment.length === 0) return [];
-  const blocks: Block[] = [para(formatString(strings.PaperMeasureComments, periodShort(ctx.model)), { keepNext: true })];
+  const blocks: Block[] = [para(formatString(lazyStrings.PaperMeasureComments, periodShort(ctx.model)), { keepNext: true })];
   for (const r of withComment) blocks.push(para(r.title, { bold: true, keepNext: true }), ...ctx.rich(r.comment ?? ''));
   return blocks;
 }
@@ -528,61 +528,61 @@ function staffSatisfaction(ctx: Ctx, s: ServiceSection): Block[] {
   const v = s.staffSurvey;
   if (!v) return [para(NOTHING)];
   const blocks: Block[] = [];
-  if (!v.thisPeriod) blocks.push(para(formatString(strings.PaperSurveyNotThisPeriod, v.periodLabel)));
+  if (!v.thisPeriod) blocks.push(para(formatString(lazyStrings.PaperSurveyNotThisPeriod, v.periodLabel)));
   const trend =
     v.previousSatisfiedPercent === undefined
-      ? strings.PaperSurveyFirst
+      ? lazyStrings.PaperSurveyFirst
       : v.satisfiedPercent > v.previousSatisfiedPercent
-        ? formatString(strings.PaperSurveyUp, v.previousSatisfiedPercent)
+        ? formatString(lazyStrings.PaperSurveyUp, v.previousSatisfiedPercent)
         : v.satisfiedPercent < v.previousSatisfiedPercent
-          ? formatString(strings.PaperSurveyDown, v.previousSatisfiedPercent)
-          : strings.PaperSurveyNoChange;
-  const percent = (n: number): string => formatString(strings.PaperPercent, n);
+          ? formatString(lazyStrings.PaperSurveyDown, v.previousSatisfiedPercent)
+          : lazyStrings.PaperSurveyNoChange;
+  const percent = (n: number): string => formatString(lazyStrings.PaperPercent, n);
   blocks.push(
     table(
-      [strings.PaperColumnSurvey, strings.PaperColumnSurveyed, strings.PaperColumnResponses, strings.PaperColumnResponseRate, strings.PaperColumnSatisfied, strings.PaperColumnSinceSurvey],
+      [lazyStrings.PaperColumnSurvey, lazyStrings.PaperColumnSurveyed, lazyStrings.PaperColumnResponses, lazyStrings.PaperColumnResponseRate, lazyStrings.PaperColumnSatisfied, lazyStrings.PaperColumnSinceSurvey],
       [
         [
           cell(v.periodLabel),
           cell(String(v.surveyed)),
           cell(String(v.responses)),
-          cell(v.responseRate === undefined ? strings.PaperSurveyNotKnown : percent(v.responseRate)),
+          cell(v.responseRate === undefined ? lazyStrings.PaperSurveyNotKnown : percent(v.responseRate)),
           cell(percent(v.satisfiedPercent)),
           cell(trend)
         ]
       ],
       [1.6, 1.2, 1.2, 1.3, 1.2, 2],
       PORTRAIT_WIDTH,
-      formatString(strings.PaperSurveyCaption, s.name)
+      formatString(lazyStrings.PaperSurveyCaption, s.name)
     )
   );
   const themes = ctx.rich(v.themes);
-  if (themes.length > 0) blocks.push(para(strings.PaperThemesRaised, { keepNext: true }), ...themes);
+  if (themes.length > 0) blocks.push(para(lazyStrings.PaperThemesRaised, { keepNext: true }), ...themes);
   return blocks;
 }
 
 function risksTable(risks: readonly RiskRow[], withService: boolean, caption: string): Table {
-  const change: Record<RiskRow['change'], string> = { up: strings.PaperRiskIncreased, down: strings.PaperRiskDecreased, same: strings.PaperRiskNoChange, new: strings.PaperRiskNew };
+  const change: Record<RiskRow['change'], string> = { up: lazyStrings.PaperRiskIncreased, down: lazyStrings.PaperRiskDecreased, same: lazyStrings.PaperRiskNoChange, new: lazyStrings.PaperRiskNew };
   const rows = risks.map((r) => {
     const first = [cell(r.title)];
-    if (withService) first.push(cell(r.serviceName ?? strings.PaperRiskAllServices));
+    if (withService) first.push(cell(r.serviceName ?? lazyStrings.PaperRiskAllServices));
     return [
       ...first,
-      cell(r.owner ?? strings.PaperRiskNoOwner),
+      cell(r.owner ?? lazyStrings.PaperRiskNoOwner),
       cell(String(r.inherentScore)),
-      cell(formatString(strings.PaperRiskScore, r.residualScore, r.band), { fill: r.band === 'Very high' ? RAG_FILL.Red : r.band === 'High' ? RAG_FILL.Amber : undefined }),
+      cell(formatString(lazyStrings.PaperRiskScore, r.residualScore, r.band), { fill: r.band === 'Very high' ? RAG_FILL.Red : r.band === 'High' ? RAG_FILL.Amber : undefined }),
       cell(change[r.change]),
-      cell(r.reviewDate ? longDate(r.reviewDate) : strings.PaperRiskNoReviewDate)
+      cell(r.reviewDate ? longDate(r.reviewDate) : lazyStrings.PaperRiskNoReviewDate)
     ];
   });
   const headers = [
-    strings.PaperColumnRisk,
-    ...(withService ? [strings.PaperColumnService] : []),
-    strings.PaperColumnOwner,
-    strings.PaperColumnInherentScore,
-    strings.PaperColumnResidualScore,
-    strings.PaperColumnSinceReview,
-    strings.PaperColumnNextReview
+    lazyStrings.PaperColumnRisk,
+    ...(withService ? [lazyStrings.PaperColumnService] : []),
+    lazyStrings.PaperColumnOwner,
+    lazyStrings.PaperColumnInherentScore,
+    lazyStrings.PaperColumnResidualScore,
+    lazyStrings.PaperColumnSinceReview,
+    lazyStrings.PaperColumnNextReview
   ];
   const widths = [2.6, ...(withService ? [1.7] : []), 1.5, 1.3, 1.5, 1.5, 1.5];
   return table(headers, rows, widths, PORTRAIT_WIDTH, caption);
@@ -596,18 +596,18 @@ function benefitsOverview(ctx: Ctx, s: ServiceSection): Block[] {
   blocks.push(
     para(
       s.benefits.length === 0
-        ? strings.PaperServiceNoBenefits
-        : formatCount(s.benefits.length, strings.PaperBenefitsInTrackerOne, strings.PaperBenefitsInTrackerMany, achieved, s.benefits.length - achieved) +
-            (hasSavings ? ` ${formatString(strings.PaperServiceSavings, pounds(s.savings.realised), pounds(s.savings.planned))}` : '')
+        ? lazyStrings.PaperServiceNoBenefits
+        : formatCount(s.benefits.length, lazyStrings.PaperBenefitsInTrackerOne, lazyStrings.PaperBenefitsInTrackerMany, achieved, s.benefits.length - achieved) +
+            (hasSavings ? ` ${formatString(lazyStrings.PaperServiceSavings, pounds(s.savings.realised), pounds(s.savings.planned))}` : '')
     )
   );
   if (realised.length === 0) {
-    blocks.push(para(ctx.model.realisedBasis === 'snapshot' ? strings.PaperNoRealisedSinceReport : strings.PaperNoRealisedThisPeriod));
+    blocks.push(para(ctx.model.realisedBasis === 'snapshot' ? lazyStrings.PaperNoRealisedSinceReport : lazyStrings.PaperNoRealisedThisPeriod));
   } else {
-    blocks.push(para(strings.PaperRealisedThisPeriod, { keepNext: true }));
-    for (const b of realised) blocks.push(new Paragraph({ children: [text(formatString(strings.PaperBenefitWithCategory, b.title, b.category.toLowerCase()))], bullet: { level: 0 } }));
+    blocks.push(para(lazyStrings.PaperRealisedThisPeriod, { keepNext: true }));
+    for (const b of realised) blocks.push(new Paragraph({ children: [text(formatString(lazyStrings.PaperBenefitWithCategory, b.title, b.category.toLowerCase()))], bullet: { level: 0 } }));
   }
-  if (hasSavings) blocks.push(savingsTable(s.savings, PORTRAIT_WIDTH, formatString(strings.PaperServiceSavingsCaption, s.name)));
+  if (hasSavings) blocks.push(savingsTable(s.savings, PORTRAIT_WIDTH, formatString(lazyStrings.PaperServiceSavingsCaption, s.name)));
   return blocks;
 }
 
@@ -616,52 +616,52 @@ function serviceSection(ctx: Ctx, s: ServiceSection): Block[] {
   // Services flow one after another: a page break before each left half-empty pages.
   const blocks: Block[] = [new Paragraph({ text: s.name, heading: HeadingLevel.HEADING_2, keepNext: true })];
   const facts = s.serviceLead
-    ? formatString(strings.PaperServiceFactsLead, andList(s.partnerCouncils), s.phase, s.serviceLead)
-    : formatString(strings.PaperServiceFacts, andList(s.partnerCouncils), s.phase);
+    ? formatString(lazyStrings.PaperServiceFactsLead, andList(s.partnerCouncils), s.phase, s.serviceLead)
+    : formatString(lazyStrings.PaperServiceFacts, andList(s.partnerCouncils), s.phase);
   blocks.push(para(facts, { italics: true }));
 
-  blocks.push(heading(strings.PaperHeadingGeneralUpdate, 3));
+  blocks.push(heading(lazyStrings.PaperHeadingGeneralUpdate, 3));
   if (s.highlight) {
-    blocks.push(heading(strings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, strings.PaperNoKeyPoints));
-    blocks.push(heading(strings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, strings.PaperNoActivityOverview));
+    blocks.push(heading(lazyStrings.PaperHeadingKeyPoints, 4), ...ctx.richBody(s.highlight.keyPoints, lazyStrings.PaperNoKeyPoints));
+    blocks.push(heading(lazyStrings.PaperHeadingActivityOverview, 4), ...ctx.richBody(s.highlight.activityOverview, lazyStrings.PaperNoActivityOverview));
   } else {
-    blocks.push(para(formatString(strings.PaperNoGeneralUpdate, periodShort(m))));
+    blocks.push(para(formatString(lazyStrings.PaperNoGeneralUpdate, periodShort(m))));
   }
 
-  blocks.push(heading(strings.PaperHeadingObjectives, 3), ...objectivesTable(ctx, s));
+  blocks.push(heading(lazyStrings.PaperHeadingObjectives, 3), ...objectivesTable(ctx, s));
   const since = shortPeriodLabel(m.previousPeriod);
-  blocks.push(heading(formatString(strings.PaperHeadingChangesSince, since), 3));
-  blocks.push(...changesBlock(ctx, s, since, formatString(strings.PaperNoStatusChanges, since)));
+  blocks.push(heading(formatString(lazyStrings.PaperHeadingChangesSince, since), 3));
+  blocks.push(...changesBlock(ctx, s, since, formatString(lazyStrings.PaperNoStatusChanges, since)));
   if (m.kind === 'annual') {
     const completed = s.yearChanges.filter((c) => c.statusChanged && c.to.status === 'Complete');
     const achieved = s.benefits.filter((b) => b.deliveryStatus === 'Achieved');
     const year = financialYearLabel(m.period);
-    blocks.push(heading(strings.PaperHeadingSuccesses, 3));
+    blocks.push(heading(lazyStrings.PaperHeadingSuccesses, 3));
     if (completed.length === 0) {
-      blocks.push(para(formatString(strings.PaperNoObjectiveCompleted, year)));
+      blocks.push(para(formatString(lazyStrings.PaperNoObjectiveCompleted, year)));
     } else {
-      blocks.push(para(formatString(strings.PaperObjectivesCompleted, year), { keepNext: true }));
+      blocks.push(para(formatString(lazyStrings.PaperObjectivesCompleted, year), { keepNext: true }));
       for (const c of completed) blocks.push(new Paragraph({ children: [text(c.title)], bullet: { level: 0 } }));
     }
     if (achieved.length === 0) {
-      blocks.push(para(strings.PaperNoBenefitAchieved));
+      blocks.push(para(lazyStrings.PaperNoBenefitAchieved));
     } else {
-      blocks.push(para(strings.PaperBenefitsAchieved, { keepNext: true }));
+      blocks.push(para(lazyStrings.PaperBenefitsAchieved, { keepNext: true }));
       for (const b of achieved) blocks.push(new Paragraph({ children: [text(b.title)], bullet: { level: 0 } }));
     }
     const successes = s.successes ?? [];
-    blocks.push(para(formatString(successes.length === 0 ? strings.PaperNoSuccessesRecorded : strings.PaperSuccessesRecorded, year), { keepNext: successes.length > 0 }));
+    blocks.push(para(formatString(successes.length === 0 ? lazyStrings.PaperNoSuccessesRecorded : lazyStrings.PaperSuccessesRecorded, year), { keepNext: successes.length > 0 }));
     for (const x of successes) {
-      blocks.push(new Paragraph({ children: [text(x.councils.length > 0 ? formatString(strings.PaperSuccessFor, x.title, andList(x.councils)) : x.title, { bold: true })], bullet: { level: 0 }, keepNext: true }));
+      blocks.push(new Paragraph({ children: [text(x.councils.length > 0 ? formatString(lazyStrings.PaperSuccessFor, x.title, andList(x.councils)) : x.title, { bold: true })], bullet: { level: 0 }, keepNext: true }));
       blocks.push(...ctx.richBody(x.achievement, ''));
     }
   }
   if (m.kind !== 'highlight') {
-    blocks.push(heading(strings.PaperHeadingMeasures, 3), ...measuresBlock(ctx, s));
-    blocks.push(heading(strings.PaperHeadingBenefitsOverview, 3), ...benefitsOverview(ctx, s));
-    blocks.push(heading(strings.PaperHeadingStaffSatisfaction, 3), ...staffSatisfaction(ctx, s));
-    blocks.push(heading(strings.PaperHeadingRiskRegister, 3));
-    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false, formatString(strings.PaperRisksCaption, s.name)));
+    blocks.push(heading(lazyStrings.PaperHeadingMeasures, 3), ...measuresBlock(ctx, s));
+    blocks.push(heading(lazyStrings.PaperHeadingBenefitsOverview, 3), ...benefitsOverview(ctx, s));
+    blocks.push(heading(lazyStrings.PaperHeadingStaffSatisfaction, 3), ...staffSatisfaction(ctx, s));
+    blocks.push(heading(lazyStrings.PaperHeadingRiskRegister, 3));
+    blocks.push(s.risks.length === 0 ? para(NOTHING) : risksTable(s.risks, false, formatString(lazyStrings.PaperRisksCaption, s.name)));
   }
   return blocks;
 }
@@ -672,16 +672,16 @@ function benefitTracker(ctx: Ctx): Block[] {
   for (const s of m.services) for (const b of s.benefits) all.push({ ...b, serviceName: s.name });
   const blocks: Block[] = [
     appendixHeading(m, 1, false),
-    para(strings.PaperTrackerIntro)
+    para(lazyStrings.PaperTrackerIntro)
   ];
-  if (all.length === 0) return [...blocks, para(strings.PaperTrackerEmpty)];
+  if (all.length === 0) return [...blocks, para(lazyStrings.PaperTrackerEmpty)];
   for (const category of BENEFIT_CATEGORIES) {
     const rows = all.filter((b) => b.category === category);
     if (rows.length === 0) continue;
     blocks.push(heading(category, 2));
     blocks.push(
       table(
-        [strings.PaperColumnBenefit, strings.PaperColumnOriginalPosition, strings.PaperColumnBenefitAchieve, strings.PaperColumnBenefitWhen, strings.PaperColumnBenefitsRealised],
+        [lazyStrings.PaperColumnBenefit, lazyStrings.PaperColumnOriginalPosition, lazyStrings.PaperColumnBenefitAchieve, lazyStrings.PaperColumnBenefitWhen, lazyStrings.PaperColumnBenefitsRealised],
         rows.map((b) => {
           const first = [new Paragraph({ children: [text(b.title, { bold: true, size: CELL_SIZE })] })];
           if (m.services.length > 1) first.push(new Paragraph({ children: [text(b.serviceName, { italics: true, size: CELL_SIZE })] }));
@@ -691,7 +691,7 @@ function benefitTracker(ctx: Ctx): Block[] {
             realised.push(
               new Paragraph({
                 children: [
-                  text(formatString(strings.PaperTrackerSavings, saved.map((x) => formatString(strings.PaperTrackerSavingsCouncil, x.council, pounds(x.realised), pounds(x.planned))).join('; ')), {
+                  text(formatString(lazyStrings.PaperTrackerSavings, saved.map((x) => formatString(lazyStrings.PaperTrackerSavingsCouncil, x.council, pounds(x.realised), pounds(x.planned))).join('; ')), {
                     size: CELL_SIZE
                   })
                 ]
@@ -699,10 +699,10 @@ function benefitTracker(ctx: Ctx): Block[] {
             );
           }
           if (b.fteBefore !== undefined && b.fteAfter !== undefined) {
-            realised.push(new Paragraph({ children: [text(formatString(strings.PaperTrackerCapacity, b.fteBefore, b.fteAfter), { size: CELL_SIZE })] }));
+            realised.push(new Paragraph({ children: [text(formatString(lazyStrings.PaperTrackerCapacity, b.fteBefore, b.fteAfter), { size: CELL_SIZE })] }));
           }
           const statusSaid = !!b.whenDelivered && b.whenDelivered.toLowerCase().indexOf(b.deliveryStatus.toLowerCase()) >= 0;
-          const when = `${b.whenDelivered || strings.PaperTrackerNotStated}${statusSaid ? '' : `\n${formatString(strings.PaperTrackerDeliveryStatus, b.deliveryStatus)}`}`;
+          const when = `${b.whenDelivered || lazyStrings.PaperTrackerNotStated}${statusSaid ? '' : `\n${formatString(lazyStrings.PaperTrackerDeliveryStatus, b.deliveryStatus)}`}`;
           const savedText = saved.map((x) => `${x.council} ${pounds(x.realised)} ${pounds(x.planned)}`).join(' ');
           return [
             cell(first, { measure: `${b.title} ${b.serviceName}`, bold: true }),
@@ -714,7 +714,7 @@ function benefitTracker(ctx: Ctx): Block[] {
         }),
         [2.4, 2.6, 3, 1.6, 3.6],
         LANDSCAPE_WIDTH,
-        formatString(strings.PaperTrackerCaption, category)
+        formatString(lazyStrings.PaperTrackerCaption, category)
       )
     );
   }
@@ -723,15 +723,15 @@ function benefitTracker(ctx: Ctx): Block[] {
 
 function financialBenefits(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading(strings.PaperHeadingFinancialBenefits, 1)];
-  blocks.push(para(formatString(strings.PaperSavingsByCouncilIntro, shortPeriodLabel(m.period)), { keepNext: true }));
+  const blocks: Block[] = [heading(lazyStrings.PaperHeadingFinancialBenefits, 1)];
+  blocks.push(para(formatString(lazyStrings.PaperSavingsByCouncilIntro, shortPeriodLabel(m.period)), { keepNext: true }));
   blocks.push(savingsTable(m.savings, PORTRAIT_WIDTH));
   if (m.savings.byService.length > 1) {
-    blocks.push(para(strings.PaperSavingsByServiceIntro, { keepNext: true }));
+    blocks.push(para(lazyStrings.PaperSavingsByServiceIntro, { keepNext: true }));
     const rows = m.savings.byService.map((s) => [cell(s.serviceName), cell(pounds(s.planned)), cell(pounds(s.realised))]);
-    rows.push([cell(strings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(m.savings.planned), { fill: TOTAL_FILL }), cell(pounds(m.savings.realised), { fill: TOTAL_FILL })]);
-    const headers = [strings.PaperColumnService, strings.PaperColumnSavingsPlanned, strings.PaperColumnSavingsRealised];
-    blocks.push(table(headers, rows, [3, 2, 2], PORTRAIT_WIDTH, strings.PaperSavingsByServiceCaption));
+    rows.push([cell(lazyStrings.PaperTotal, { fill: TOTAL_FILL }), cell(pounds(m.savings.planned), { fill: TOTAL_FILL }), cell(pounds(m.savings.realised), { fill: TOTAL_FILL })]);
+    const headers = [lazyStrings.PaperColumnService, lazyStrings.PaperColumnSavingsPlanned, lazyStrings.PaperColumnSavingsRealised];
+    blocks.push(table(headers, rows, [3, 2, 2], PORTRAIT_WIDTH, lazyStrings.PaperSavingsByServiceCaption));
   }
   blocks.push(...budgetBlock(ctx));
   return blocks;
@@ -740,37 +740,37 @@ function financialBenefits(ctx: Ctx): Block[] {
 /** The shared budgets of the year, their split between the councils, savings approved, totals per council. */
 function budgetBlock(ctx: Ctx): Block[] {
   const b = ctx.model.budget;
-  const blocks: Block[] = [heading(formatString(strings.PaperHeadingBudget, b ? b.financialYearLabel : financialYearLabel(ctx.model.period)), 2)];
+  const blocks: Block[] = [heading(formatString(lazyStrings.PaperHeadingBudget, b ? b.financialYearLabel : financialYearLabel(ctx.model.period)), 2)];
   if (!b || b.lines.length === 0) return [...blocks, para(NOTHING)];
   // The split goes in one cell, one council a line: five council columns do not fit a portrait page.
-  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => formatString(strings.PaperBudgetSplitLine, x.council, pounds(x.amount))).join('\n');
+  const split = (l: BudgetRow): string => l.split.filter((x) => x.amount !== 0).map((x) => formatString(lazyStrings.PaperBudgetSplitLine, x.council, pounds(x.amount))).join('\n');
   const rows = b.lines.map((l) => [cell(l.serviceName), cell(pounds(l.sharedBudget)), cell(split(l)), cell(pounds(l.savingsApproved))]);
   const total = { fill: TOTAL_FILL };
-  rows.push([cell(strings.PaperTotal, total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
-  blocks.push(para(formatString(strings.PaperBudgetIntro, b.financialYearLabel), { keepNext: true }));
-  const headers = [strings.PaperColumnService, strings.PaperColumnSharedBudget, strings.PaperColumnBudgetSplit, strings.PaperColumnSavingsApproved];
-  blocks.push(table(headers, rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH, formatString(strings.PaperBudgetCaption, b.financialYearLabel)));
-  blocks.push(para(formatString(strings.PaperBudgetByCouncilIntro, b.financialYearLabel), { keepNext: true }));
+  rows.push([cell(lazyStrings.PaperTotal, total), cell(pounds(b.sharedBudget), total), cell('', total), cell(pounds(b.savingsApproved), total)]);
+  blocks.push(para(formatString(lazyStrings.PaperBudgetIntro, b.financialYearLabel), { keepNext: true }));
+  const headers = [lazyStrings.PaperColumnService, lazyStrings.PaperColumnSharedBudget, lazyStrings.PaperColumnBudgetSplit, lazyStrings.PaperColumnSavingsApproved];
+  blocks.push(table(headers, rows, [2.6, 1.5, 3.6, 1.5], PORTRAIT_WIDTH, formatString(lazyStrings.PaperBudgetCaption, b.financialYearLabel)));
+  blocks.push(para(formatString(lazyStrings.PaperBudgetByCouncilIntro, b.financialYearLabel), { keepNext: true }));
   const councilRows = b.byCouncil.map((c) => [cell(c.council), cell(pounds(c.share))]);
-  councilRows.push([cell(strings.PaperTotal, total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
-  const councilHeaders = [strings.PaperColumnCouncil, strings.PaperColumnBudgetShare];
-  blocks.push(table(councilHeaders, councilRows, [3, 2], PORTRAIT_WIDTH, formatString(strings.PaperBudgetByCouncilCaption, b.financialYearLabel)));
+  councilRows.push([cell(lazyStrings.PaperTotal, total), cell(pounds(b.byCouncil.reduce((n, c) => n + c.share, 0)), total)]);
+  const councilHeaders = [lazyStrings.PaperColumnCouncil, lazyStrings.PaperColumnBudgetShare];
+  blocks.push(table(councilHeaders, councilRows, [3, 2], PORTRAIT_WIDTH, formatString(lazyStrings.PaperBudgetByCouncilCaption, b.financialYearLabel)));
   return blocks;
 }
 
 function riskSummary(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [heading(strings.PaperHeadingRiskSummary, 1)];
-  if (m.topRisks.length === 0) return [...blocks, para(strings.PaperNoOpenRisks)];
+  const blocks: Block[] = [heading(lazyStrings.PaperHeadingRiskSummary, 1)];
+  if (m.topRisks.length === 0) return [...blocks, para(lazyStrings.PaperNoOpenRisks)];
   blocks.push(...figureBlock(ctx, 'riskHeatMap'));
-  blocks.push(para(strings.PaperTopRisksIntro, { keepNext: true }));
-  blocks.push(risksTable(m.topRisks, m.scope.serviceId === undefined, strings.PaperTopRisksCaption));
+  blocks.push(para(lazyStrings.PaperTopRisksIntro, { keepNext: true }));
+  blocks.push(risksTable(m.topRisks, m.scope.serviceId === undefined, lazyStrings.PaperTopRisksCaption));
   return blocks;
 }
 
 /** The footer: the loc template with Word's page number fields where it has {1} and {2}. */
 function footer(title: string): Footer {
-  const children = strings.PaperFooter.split(/(\{[0-2]\})/)
+  const children = lazyStrings.PaperFooter.split(/(\{[0-2]\})/)
     .filter((part) => part !== '')
     .map((part) =>
       part === '{1}'
@@ -795,18 +795,18 @@ function meetingDate(m: ReportModel): string | undefined {
  */
 function appendixHeading(m: ReportModel, index: number, newPage = true): Paragraph {
   const a = appendicesOf(m)[index];
-  return new Paragraph({ text: formatString(strings.PaperAppendixLine, a.letter, a.title), heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
+  return new Paragraph({ text: formatString(lazyStrings.PaperAppendixLine, a.letter, a.title), heading: HeadingLevel.HEADING_1, keepNext: true, pageBreakBefore: newPage });
 }
 
 function bestPracticeAppendix(ctx: Ctx): Block[] {
   const m = ctx.model;
-  const blocks: Block[] = [appendixHeading(m, 2, false), heading(strings.PaperHeadingBestPractice, 2)];
+  const blocks: Block[] = [appendixHeading(m, 2, false), heading(lazyStrings.PaperHeadingBestPractice, 2)];
   const practice = m.bestPractice ?? [];
-  if (practice.length === 0) blocks.push(para(strings.PaperNoBestPractice));
+  if (practice.length === 0) blocks.push(para(lazyStrings.PaperNoBestPractice));
   else
     blocks.push(
       table(
-        [strings.PaperColumnPractice, strings.PaperColumnSharedFrom, strings.PaperColumnAdoptedBy, strings.PaperColumnPracticeDescription],
+        [lazyStrings.PaperColumnPractice, lazyStrings.PaperColumnSharedFrom, lazyStrings.PaperColumnAdoptedBy, lazyStrings.PaperColumnPracticeDescription],
         practice.map((b) => [
           cell(b.serviceName ? `${b.title}\n${b.serviceName}` : b.title, { bold: true }),
           cell(b.fromCouncil),
@@ -815,20 +815,20 @@ function bestPracticeAppendix(ctx: Ctx): Block[] {
         ]),
         [2.5, 1.6, 1.6, 4.5],
         PORTRAIT_WIDTH,
-        strings.PaperBestPracticeCaption
+        lazyStrings.PaperBestPracticeCaption
       )
     );
-  blocks.push(heading(strings.PaperHeadingLessonsLearned, 2));
+  blocks.push(heading(lazyStrings.PaperHeadingLessonsLearned, 2));
   const lessons = m.lessonsLearned ?? [];
-  if (lessons.length === 0) blocks.push(para(strings.PaperNoLessons));
+  if (lessons.length === 0) blocks.push(para(lazyStrings.PaperNoLessons));
   else
     blocks.push(
       table(
-        [strings.PaperColumnLesson, strings.PaperColumnCategory, strings.PaperColumnLessonLearned],
+        [lazyStrings.PaperColumnLesson, lazyStrings.PaperColumnCategory, lazyStrings.PaperColumnLessonLearned],
         lessons.map((l) => [cell(l.serviceName ? `${l.title}\n${l.serviceName}` : l.title, { bold: true }), cell(l.category), cell(ctx.richCell(l.lesson, l.title), { measure: plainOf(l.lesson) })]),
         [2.8, 1.4, 5],
         PORTRAIT_WIDTH,
-        strings.PaperLessonsCaption
+        lazyStrings.PaperLessonsCaption
       )
     );
   return blocks;
@@ -848,7 +848,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
     rich,
     settings,
     figures,
-    richCell: (html, about) => rich(html, { size: CELL_SIZE, tableTitle: formatString(strings.PaperRichTextTableAbout, about) }),
+    richCell: (html, about) => rich(html, { size: CELL_SIZE, tableTitle: formatString(lazyStrings.PaperRichTextTableAbout, about) }),
     numberedRich: (html) => rich(html, { paragraphNumbering: PARAGRAPH_NUMBERING }),
     richBody: (html, empty) => {
       const paras = rich(html);
@@ -859,15 +859,15 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const asOf = model.asOf && model.asOf < model.generatedOn.slice(0, 10) ? model.asOf : undefined;
   const front: Block[] = [
     new Paragraph({ text: model.title, heading: HeadingLevel.TITLE }),
-    para(meeting ? formatString(strings.PaperReportToOn, settings.committeeName, longDate(meeting)) : formatString(strings.PaperReportTo, settings.committeeName), { bold: true }),
-    ...(model.meeting ? [para(formatString(strings.PaperMeeting, model.meeting.title))] : []),
-    para(formatString(strings.PaperReportOf, settings.author)),
-    para(formatString(strings.PaperContact, settings.contact)),
-    para(formatString(strings.PaperReportingPeriod, model.period.label)),
+    para(meeting ? formatString(lazyStrings.PaperReportToOn, settings.committeeName, longDate(meeting)) : formatString(lazyStrings.PaperReportTo, settings.committeeName), { bold: true }),
+    ...(model.meeting ? [para(formatString(lazyStrings.PaperMeeting, model.meeting.title))] : []),
+    para(formatString(lazyStrings.PaperReportOf, settings.author)),
+    para(formatString(lazyStrings.PaperContact, settings.contact)),
+    para(formatString(lazyStrings.PaperReportingPeriod, model.period.label)),
     para(
       asOf
-        ? formatString(strings.PaperPreparedAsOf, longDate(model.generatedOn), longDate(asOf))
-        : formatString(strings.PaperPrepared, longDate(model.generatedOn)),
+        ? formatString(lazyStrings.PaperPreparedAsOf, longDate(model.generatedOn), longDate(asOf))
+        : formatString(lazyStrings.PaperPrepared, longDate(model.generatedOn)),
       { italics: true }
     )
   ];
@@ -875,7 +875,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   const body: Block[] = [...summary(ctx), ...(model.kind === 'annual' ? financialBenefits(ctx) : []), ...riskSummary(ctx)];
   const paper: Block[] = [...front, ...purpose(ctx), ...body, ...closingSections(ctx)];
   const services: Block[] = [appendixHeading(model, 0)];
-  if (model.services.length === 0) services.push(para(strings.PaperNoServices));
+  if (model.services.length === 0) services.push(para(lazyStrings.PaperNoServices));
   for (const s of model.services) services.push(...serviceSection(ctx, s));
 
   const page = (orientation: 'portrait' | 'landscape'): ISectionOptions['properties'] => ({
@@ -896,7 +896,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
   return new Document({
     creator: options.creator ?? settings.author,
     title: model.title,
-    description: formatString(strings.PaperDocumentDescription, model.title, model.period.label),
+    description: formatString(lazyStrings.PaperDocumentDescription, model.title, model.period.label),
     subject: settings.committeeName,
     styles: {
       default: {
@@ -932,7 +932,7 @@ export function buildReportDocument(model: ReportModel, options: RenderOptions):
 
 /** A file name for the report, e.g. "Shared-Services-Quarterly-Performance-Report-Q3-2021-22.docx" (the period as people say it). */
 export function reportFileName(model: ReportModel): string {
-  const kind = { highlight: strings.PaperFileNameHighlight, quarterly: strings.PaperFileNameQuarterly, annual: strings.PaperFileNameAnnual }[model.kind];
+  const kind = { highlight: lazyStrings.PaperFileNameHighlight, quarterly: lazyStrings.PaperFileNameQuarterly, annual: lazyStrings.PaperFileNameAnnual }[model.kind];
   const scope = model.scope.serviceId === undefined ? '' : `-${model.scope.serviceName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
   const period = shortPeriodLabel(model.period).replace(/[^A-Za-z0-9]+/g, '-');
   return `${kind}-${period}${scope}.docx`;

@@ -8,7 +8,7 @@
 import type { ReportModel } from '../domain/report/model';
 import { riskBand } from '../domain/scoring';
 import { OBJECTIVE_STATUSES, RAG_RATINGS } from '../domain/vocabularies';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatCount, formatString } from '../components/format';
 import { andList } from './format';
 
@@ -48,7 +48,7 @@ function statusFigure(m: ReportModel): Figure | undefined {
   const statuses = OBJECTIVE_STATUSES.map((s) => ({ label: s, n: m.objectiveStatusCounts[s] ?? 0, fill: STATUS_FILL }));
   const total = statuses.reduce((a, b) => a + b.n, 0);
   if (total === 0) return undefined;
-  const rags = m.objectiveRagCounts ? RAG_RATINGS.map((r) => ({ label: formatString(strings.PaperFigureRagLabel, r), rag: r as string, n: m.objectiveRagCounts?.[r] ?? 0, fill: RAG_FILLS[r] })) : [];
+  const rags = m.objectiveRagCounts ? RAG_RATINGS.map((r) => ({ label: formatString(lazyStrings.PaperFigureRagLabel, r), rag: r as string, n: m.objectiveRagCounts?.[r] ?? 0, fill: RAG_FILLS[r] })) : [];
   const rows = [...statuses, ...rags];
   const max = Math.max(1, ...rows.map((r) => r.n));
   const width = 600;
@@ -60,7 +60,7 @@ function statusFigure(m: ReportModel): Figure | undefined {
   const barW = width - labelW - 60;
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="#FFFFFF"/>`,
-    `<text x="0" y="20" ${FONT} font-size="15" font-weight="bold" fill="#1F3864">${esc(formatString(strings.PaperFigureStatusHeading, total))}</text>`
+    `<text x="0" y="20" ${FONT} font-size="15" font-weight="bold" fill="#1F3864">${esc(formatString(lazyStrings.PaperFigureStatusHeading, total))}</text>`
   ];
   rows.forEach((r, i) => {
     const y = top + i * rowH + (i >= statuses.length ? gap : 0);
@@ -70,17 +70,17 @@ function statusFigure(m: ReportModel): Figure | undefined {
     parts.push(`<text x="${labelW + w + 6}" y="${y + 17}" ${FONT} font-size="13" fill="#000000">${r.n}</text>`);
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
-  const said = statuses.filter((s) => s.n > 0).map((s) => formatString(strings.PaperStatusCount, s.n, s.label.toLowerCase()));
-  const ragSaid = rags.filter((r) => r.n > 0).map((r) => formatString(strings.PaperStatusCount, r.n, r.rag.toLowerCase()));
+  const said = statuses.filter((s) => s.n > 0).map((s) => formatString(lazyStrings.PaperStatusCount, s.n, s.label.toLowerCase()));
+  const ragSaid = rags.filter((r) => r.n > 0).map((r) => formatString(lazyStrings.PaperStatusCount, r.n, r.rag.toLowerCase()));
   return {
     key: 'objectiveStatus',
     svg,
     width,
     height,
-    title: strings.PaperFigureStatusTitle,
+    title: lazyStrings.PaperFigureStatusTitle,
     description:
-      formatString(strings.PaperFigureStatusDescription, formatCount(total, strings.PaperObjectiveCountOne, strings.PaperObjectiveCountMany), andList(said)) +
-      (ragSaid.length > 0 ? ` ${formatString(strings.PaperFigureRagDescription, andList(ragSaid))}` : '')
+      formatString(lazyStrings.PaperFigureStatusDescription, formatCount(total, lazyStrings.PaperObjectiveCountOne, lazyStrings.PaperObjectiveCountMany), andList(said)) +
+      (ragSaid.length > 0 ? ` ${formatString(lazyStrings.PaperFigureRagDescription, andList(ragSaid))}` : '')
   };
 }
 
@@ -97,7 +97,7 @@ function heatMapFigure(m: ReportModel): Figure | undefined {
   const height = top + 5 * cellH + 50;
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="#FFFFFF"/>`,
-    `<text x="0" y="20" ${FONT} font-size="15" font-weight="bold" fill="#1F3864">${esc(formatString(strings.PaperFigureHeatMapHeading, total))}</text>`
+    `<text x="0" y="20" ${FONT} font-size="15" font-weight="bold" fill="#1F3864">${esc(formatString(lazyStrings.PaperFigureHeatMapHeading, total))}</text>`
   ];
   for (let l = 5; l >= 1; l--) {
     const y = top + (5 - l) * cellH;
@@ -112,23 +112,23 @@ function heatMapFigure(m: ReportModel): Figure | undefined {
   for (let i = 1; i <= 5; i++) {
     parts.push(`<text x="${left + (i - 0.5) * cellW}" y="${top + 5 * cellH + 18}" ${FONT} font-size="13" text-anchor="middle" fill="#000000">${i}</text>`);
   }
-  parts.push(`<text x="${left + 2.5 * cellW}" y="${top + 5 * cellH + 40}" ${FONT} font-size="13" text-anchor="middle" fill="#000000">${esc(strings.PaperFigureImpact)}</text>`);
+  parts.push(`<text x="${left + 2.5 * cellW}" y="${top + 5 * cellH + 40}" ${FONT} font-size="13" text-anchor="middle" fill="#000000">${esc(lazyStrings.PaperFigureImpact)}</text>`);
   parts.push(
-    `<text x="14" y="${top + 2.5 * cellH}" ${FONT} font-size="13" text-anchor="middle" fill="#000000" transform="rotate(-90 14 ${top + 2.5 * cellH})">${esc(strings.PaperFigureLikelihood)}</text>`
+    `<text x="14" y="${top + 2.5 * cellH}" ${FONT} font-size="13" text-anchor="middle" fill="#000000" transform="rotate(-90 14 ${top + 2.5 * cellH})">${esc(lazyStrings.PaperFigureLikelihood)}</text>`
   );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
   const cells: string[] = [];
   for (let l = 5; l >= 1; l--) for (let i = 5; i >= 1; i--) {
     const n = map[l - 1]?.[i - 1] ?? 0;
-    if (n > 0) cells.push(formatString(strings.PaperFigureHeatMapCell, n, l, i, riskBand(l * i).toLowerCase()));
+    if (n > 0) cells.push(formatString(lazyStrings.PaperFigureHeatMapCell, n, l, i, riskBand(l * i).toLowerCase()));
   }
   return {
     key: 'riskHeatMap',
     svg,
     width,
     height,
-    title: strings.PaperFigureHeatMapTitle,
-    description: formatString(strings.PaperFigureHeatMapDescription, formatCount(total, strings.PaperOpenRiskCountOne, strings.PaperOpenRiskCountMany), andList(cells))
+    title: lazyStrings.PaperFigureHeatMapTitle,
+    description: formatString(lazyStrings.PaperFigureHeatMapDescription, formatCount(total, lazyStrings.PaperOpenRiskCountOne, lazyStrings.PaperOpenRiskCountMany), andList(cells))
   };
 }
 

@@ -2,7 +2,7 @@
  * UK English formatting for committee papers: dates, money, lists of names, scores.
  * Works on date-only strings so a date cannot move with the time zone.
  */
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatString } from '../components/format';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -36,7 +36,7 @@ export function pounds(amount: number): string {
 
 /** A measure value with its unit: "83%", "2.1 days", "£1,200", "3,900 visitors". */
 export function measureValue(value: number | undefined, unit: string): string {
-  if (value === undefined) return strings.PaperNotRecorded;
+  if (value === undefined) return lazyStrings.PaperNotRecorded;
   const n = NUMBER.format(value);
   const u = unit.trim();
   if (u === '%') return `${n}%`;
@@ -47,5 +47,5 @@ export function measureValue(value: number | undefined, unit: string): string {
 /** "A", "A and B", "A, B and C". */
 export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return formatString(strings.PaperListAnd, items.slice(0, -1).join(', '), items[items.length - 1]);
+  return formatString(lazyStrings.PaperListAnd, items.slice(0, -1).join(', '), items[items.length - 1]);
 }

@@ -7,7 +7,7 @@
  */
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatString } from '../components/format';
 
 /** Turns a .docx into PDF bytes. */
@@ -61,7 +61,7 @@ export async function graphStoredPaperPdf(client: Client, ref: StoredPaperRef): 
     const pdf = (await client.api(storedPaperContentPath(ref)).query({ format: 'pdf' }).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
     return new Uint8Array(pdf);
   } catch (e) {
-    throw new PdfConversionError(formatString(strings.PaperPdfStoredConvertFailed, ref.itemId, e instanceof Error ? e.message : String(e)), e);
+    throw new PdfConversionError(formatString(lazyStrings.PaperPdfStoredConvertFailed, ref.itemId, e instanceof Error ? e.message : String(e)), e);
   }
 }
 
@@ -83,11 +83,11 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .api(`/drives/${encodeURIComponent(target.driveId)}/root:/${path}:/content`)
           .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .put(docx)) as { id?: string };
-        if (!item || typeof item.id !== 'string') throw new PdfConversionError(formatString(strings.PaperPdfNoItemId, fileName));
+        if (!item || typeof item.id !== 'string') throw new PdfConversionError(formatString(lazyStrings.PaperPdfNoItemId, fileName));
         itemId = item.id;
       } catch (e) {
         if (e instanceof PdfConversionError) throw e;
-        throw new PdfConversionError(formatString(strings.PaperPdfUploadFailed, e instanceof Error ? e.message : String(e)), e);
+        throw new PdfConversionError(formatString(lazyStrings.PaperPdfUploadFailed, e instanceof Error ? e.message : String(e)), e);
       }
       try {
         const pdf = (await client
@@ -97,7 +97,7 @@ export function graphPdfConverter(client: Client, target: GraphPdfTarget): PdfCo
           .get()) as ArrayBuffer;
         return new Uint8Array(pdf);
       } catch (e) {
-        throw new PdfConversionError(formatString(strings.PaperPdfConvertFailed, fileName, e instanceof Error ? e.message : String(e)), e);
+        throw new PdfConversionError(formatString(lazyStrings.PaperPdfConvertFailed, fileName, e instanceof Error ? e.message : String(e)), e);
       }
     }
   };

@@ -10,7 +10,7 @@
  */
 import type { WindowLike } from 'dompurify';
 import { AlignmentType, BorderStyle, ExternalHyperlink, Paragraph, ParagraphChild, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { createRichTextSanitiser } from '../components/sanitise';
 import { formatString } from '../components/format';
 import { AccessibleTable } from './accessibleTable';
@@ -88,9 +88,9 @@ export function createRichTextConverter(window: RichTextWindow): RichTextConvert
     const allHeaders = (tr: Element): boolean => cellsOf(tr).length > 0 && cellsOf(tr).every((c) => c.tagName.toUpperCase() === 'TH');
     let headerRows = 1;
     while (headerRows < rows.length && allHeaders(rows[headerRows - 1]) && allHeaders(rows[headerRows])) headerRows++;
-    const title = options.tableTitle ?? strings.PaperRichTextTable;
+    const title = options.tableTitle ?? lazyStrings.PaperRichTextTable;
     const columns = rows.length > 0 ? cellsOf(rows[0]).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((t) => t !== '') : [];
-    const alt = { title, description: columns.length > 0 ? formatString(strings.PaperTableDescription, title, andList(columns)) : title };
+    const alt = { title, description: columns.length > 0 ? formatString(lazyStrings.PaperTableDescription, title, andList(columns)) : title };
     return new AccessibleTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER },

@@ -5,7 +5,7 @@
  * Pure apart from exceljs; loaded on demand by the web parts, as the Word export is.
  */
 import { Workbook } from 'exceljs';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../loc/lazy';
 import { formatString } from '../components/format';
 
 /** How a column's values are written. */
@@ -69,9 +69,9 @@ function cellValue(kind: ExportKind, value: string | number | undefined): string
 /** Builds the .xlsx of a list view. */
 export async function buildXlsx<T>(sheet: ExportSheet<T>): Promise<Uint8Array> {
   const workbook = new Workbook();
-  const ws = workbook.addWorksheet(sheet.sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || strings.ExportSheetFallback);
+  const ws = workbook.addWorksheet(sheet.sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || lazyStrings.ExportSheetFallback);
   ws.addRow([neutraliseFormula(sheet.title)]).font = { bold: true, size: 14 };
-  ws.addRow([formatString(strings.ExportFiltersLine, sheet.filtersLabel, sheet.filters.length ? sheet.filters.map(neutraliseFormula).join('; ') : sheet.noFilters)]);
+  ws.addRow([formatString(lazyStrings.ExportFiltersLine, sheet.filtersLabel, sheet.filters.length ? sheet.filters.map(neutraliseFormula).join('; ') : sheet.noFilters)]);
   ws.addRow([]);
   const header = ws.addRow(sheet.columns.map((c) => neutraliseFormula(c.header)));
   header.font = { bold: true };

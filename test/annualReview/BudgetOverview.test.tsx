@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { BudgetLine, Service } from '../../src/domain/types';
@@ -39,7 +40,7 @@ function renderIt(configure?: (repos: FakeRepositories) => void): FakeRepositori
 describe('BudgetOverview', () => {
   it('totals the year per council and adds a line whose split must add up', async () => {
     const repositories = renderIt();
-    const totals = (await screen.findByRole('region', { name: strings.BudgetTotalsHeading })) as HTMLElement;
+    const totals = (await screen.findByRole('region', { name: lazyStrings.BudgetTotalsHeading })) as HTMLElement;
     expect(within(totals).getByText('Totals for 2021/22')).toBeTruthy();
     expect(within(totals).getByText('Shared budgets £1,002,000; savings approved £119,000.')).toBeTruthy();
     // One row per council, with its heading cells, in a real table.
@@ -51,24 +52,24 @@ describe('BudgetOverview', () => {
     ]);
 
     const add = jest.spyOn(repositories.budgetLines, 'add');
-    fireEvent.click(screen.getByText(strings.NewBudgetLine).closest('button') as HTMLElement);
-    const panel = (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
-    const label = within(panel).getByText(strings.FieldService, { selector: 'label' });
+    fireEvent.click(screen.getByText(lazyStrings.NewBudgetLine).closest('button') as HTMLElement);
+    const panel = (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+    const label = within(panel).getByText(lazyStrings.FieldService, { selector: 'label' });
     fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
     fireEvent.click((await screen.findByText('Governance', { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
-    fireEvent.change(within(panel).getByLabelText(strings.FieldFinancialYearStart), { target: { value: '2022' } });
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSharedBudget), { target: { value: '120,000' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldFinancialYearStart), { target: { value: '2022' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSharedBudget), { target: { value: '120,000' } });
     fireEvent.change(within(panel).getByLabelText(CHORLEY), { target: { value: '60000' } });
     fireEvent.change(within(panel).getByLabelText(SOUTH_RIBBLE), { target: { value: '50000' } });
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     expect((await within(panel).findAllByText('Split between councils adds up to 110000.00, not the shared budget.')).length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Savings approved is required.').length).toBeGreaterThan(0);
     fireEvent.change(within(panel).getByLabelText(SOUTH_RIBBLE), { target: { value: '60000' } });
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSavingsApproved), { target: { value: '5000' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSavingsApproved), { target: { value: '5000' } });
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({
       serviceId: 3,
       financialYear: 2022,
@@ -88,6 +89,6 @@ describe('BudgetOverview', () => {
       repos.canEdit = async () => false;
     });
     expect(await screen.findByText(strings.RegisterReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.NewBudgetLine)).toBeNull();
+    expect(screen.queryByText(lazyStrings.NewBudgetLine)).toBeNull();
   });
 });

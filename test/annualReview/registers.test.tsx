@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { BestPractice, LessonLearned, Service } from '../../src/domain/types';
@@ -85,11 +86,11 @@ async function choose(label: string, option: string, container: HTMLElement = do
   const text = await screen.findByText(option, { selector: '.ms-Dropdown-optionText' });
   fireEvent.click(text.closest('button') as HTMLElement);
 }
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
 const save = async (panel: HTMLElement): Promise<void> => {
   await act(async () => {
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
   });
 };
 
@@ -139,26 +140,26 @@ describe('Best practice register', () => {
     await waitFor(() => expect(titles(list)).toEqual(['OD Programme']));
 
     const add = jest.spyOn(repositories.bestPractice, 'add');
-    fireEvent.click(screen.getByText(strings.NewBestPractice).closest('button') as HTMLElement);
+    fireEvent.click(screen.getByText(lazyStrings.NewBestPractice).closest('button') as HTMLElement);
     const panel = await panelOf();
     await save(panel);
     expect(within(panel).getAllByText('Best practice is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('From council is required.').length).toBeGreaterThan(0);
     expect(add).not.toHaveBeenCalled();
 
-    fireEvent.change(within(panel).getByLabelText(strings.FieldBestPractice), { target: { value: 'Improving Attendance Policy' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldBestPractice), { target: { value: 'Improving Attendance Policy' } });
     for (const [label, council] of [
-      [strings.FieldFromCouncil, SOUTH_RIBBLE],
-      [strings.FieldToCouncil, CHORLEY]
+      [lazyStrings.FieldFromCouncil, SOUTH_RIBBLE],
+      [lazyStrings.FieldToCouncil, CHORLEY]
     ]) {
       const input = within(panel).getByRole('combobox', { name: label }) as HTMLInputElement;
       fireEvent.focus(input);
       fireEvent.input(input, { target: { value: council } });
       fireEvent.keyDown(input, { key: 'Enter', keyCode: 13, which: 13 });
     }
-    await choose(strings.FieldService, 'Transformation and Partnerships', panel);
+    await choose(lazyStrings.FieldService, 'Transformation and Partnerships', panel);
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({
       title: 'Improving Attendance Policy',
       fromCouncil: SOUTH_RIBBLE,
@@ -174,7 +175,7 @@ describe('Best practice register', () => {
     });
     await region(strings.BestPracticeHeading);
     expect(await screen.findByText(strings.RegisterReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.NewBestPractice)).toBeNull();
+    expect(screen.queryByText(lazyStrings.NewBestPractice)).toBeNull();
     expect(screen.queryAllByText(strings.EditItem)).toEqual([]);
   });
 });
@@ -200,7 +201,7 @@ describe('Lessons learned register', () => {
     editor.innerHTML = '<p>Agree the systems first<img src=x onerror="alert(1)"></p>';
     fireEvent.input(editor);
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(update.mock.calls[0][0]).toMatchObject({ id: 1, etag: '"1"', lesson: '<p>Agree the systems first</p>', category: 'IT' });
   });
 });
@@ -208,19 +209,19 @@ describe('Lessons learned register', () => {
 describe('Services screen', () => {
   it('adds a programme-wide group whose partner councils are picked from those known', async () => {
     const repositories = renderTab(strings.RegisterTabServices);
-    const list = await region(strings.ServicesHeading);
+    const list = await region(lazyStrings.ServicesHeading);
     await waitFor(() => expect(titles(list)).toEqual(['Governance', 'Revenues and Benefits', 'Transformation and Partnerships']));
     const add = jest.spyOn(repositories.services, 'add');
-    fireEvent.click(screen.getByText(strings.NewService).closest('button') as HTMLElement);
+    fireEvent.click(screen.getByText(lazyStrings.NewService).closest('button') as HTMLElement);
     const panel = await panelOf();
-    fireEvent.change(within(panel).getByLabelText(strings.FieldServiceName), { target: { value: 'All shared services' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldServiceName), { target: { value: 'All shared services' } });
     await save(panel);
     expect(within(panel).getAllByText('Phase is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Partner councils must include at least two different councils.').length).toBeGreaterThan(0);
 
-    await choose(strings.FieldPhase, 'Established', panel);
+    await choose(lazyStrings.FieldPhase, 'Established', panel);
     // The councils offered are the ones already known.
-    const label = within(panel).getByText(strings.FieldPartnerCouncils, { selector: 'label' });
+    const label = within(panel).getByText(lazyStrings.FieldPartnerCouncils, { selector: 'label' });
     fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
     await screen.findAllByRole('option');
     const offered = Array.from(document.querySelectorAll('.ms-Dropdown-item .ms-Dropdown-optionText')).map((e) => e.textContent);
@@ -230,7 +231,7 @@ describe('Services screen', () => {
       fireEvent.click(option.querySelector('input') as HTMLElement);
     }
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({ name: 'All shared services', phase: 'Established', partnerCouncils: [CHORLEY, SOUTH_RIBBLE] });
     expect(titles(list)).toContain('All shared services');
   });
@@ -239,9 +240,9 @@ describe('Services screen', () => {
     renderTab(strings.RegisterTabServices, (repos) => {
       repos.canEdit = async (l) => l !== 'services';
     });
-    await region(strings.ServicesHeading);
-    expect(await screen.findByText(strings.ServicesReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.NewService)).toBeNull();
+    await region(lazyStrings.ServicesHeading);
+    expect(await screen.findByText(lazyStrings.ServicesReadOnlyNotice)).toBeTruthy();
+    expect(screen.queryByText(lazyStrings.NewService)).toBeNull();
     expect(screen.getByText('1 April 2020')).toBeTruthy();
   });
 });

@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ConflictError } from '../../src/data/errors';
@@ -58,8 +59,8 @@ function renderTab(configure?: (repos: FakeRepositories) => void): FakeRepositor
 
 const titles = (region: HTMLElement): string[] => Array.from(region.querySelectorAll('[role="row"] strong')).map((e) => e.textContent ?? '');
 const region = async (): Promise<HTMLElement> => {
-  await screen.findByRole('heading', { name: strings.SuccessesHeading, level: 2 }, { timeout: 8000 });
-  return document.querySelector(`section[aria-label="${strings.SuccessesHeading}"]`) as HTMLElement;
+  await screen.findByRole('heading', { name: lazyStrings.SuccessesHeading, level: 2 }, { timeout: 8000 });
+  return document.querySelector(`section[aria-label="${lazyStrings.SuccessesHeading}"]`) as HTMLElement;
 };
 async function choose(label: string, option: string, container: HTMLElement = document.body): Promise<void> {
   const l = within(container).getAllByText(label, { selector: 'label' })[0];
@@ -67,10 +68,10 @@ async function choose(label: string, option: string, container: HTMLElement = do
   const text = await screen.findByText(option, { selector: '.ms-Dropdown-optionText' });
   fireEvent.click(text.closest('button') as HTMLElement);
 }
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
 const save = async (panel: HTMLElement): Promise<void> => {
   await act(async () => {
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
   });
 };
 
@@ -124,17 +125,17 @@ describe('Successes register', () => {
     expect(screen.queryByText(strings.ProgrammeWide, { selector: '.ms-Dropdown-title' })).toBeNull();
 
     const add = jest.spyOn(repositories.successes, 'add');
-    fireEvent.click(screen.getByText(strings.NewSuccess).closest('button') as HTMLElement);
+    fireEvent.click(screen.getByText(lazyStrings.NewSuccess).closest('button') as HTMLElement);
     const panel = await panelOf();
     await save(panel);
     expect(within(panel).getAllByText('Success is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Service is required.').length).toBeGreaterThan(0);
     expect(add).not.toHaveBeenCalled();
 
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSuccess), { target: { value: 'Shared HR policies adopted' } });
-    await choose(strings.FieldService, 'Transformation and Partnerships', panel);
-    await choose(strings.FieldSuccessCategory, 'Service improvement', panel);
-    const label = within(panel).getByText(strings.FieldCouncilsBenefiting, { selector: 'label' });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSuccess), { target: { value: 'Shared HR policies adopted' } });
+    await choose(lazyStrings.FieldService, 'Transformation and Partnerships', panel);
+    await choose(lazyStrings.FieldSuccessCategory, 'Service improvement', panel);
+    const label = within(panel).getByText(lazyStrings.FieldCouncilsBenefiting, { selector: 'label' });
     fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
     await screen.findAllByRole('option');
     // The service's partner councils are offered.
@@ -145,7 +146,7 @@ describe('Successes register', () => {
     editor.innerHTML = '<p>One parental leave policy<script>alert(1)</script></p>';
     fireEvent.input(editor);
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({
       title: 'Shared HR policies adopted',
       serviceId: 1,
@@ -171,12 +172,12 @@ describe('Successes register', () => {
     await waitFor(() => expect(titles(list)).toHaveLength(4));
     fireEvent.click(screen.getByLabelText('Edit Campaigns planner introduced'));
     const panel = await panelOf();
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSuccess), { target: { value: 'Campaigns planner adopted' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSuccess), { target: { value: 'Campaigns planner adopted' } });
     await save(panel);
     const conflict = await within(panel).findByTestId('item-conflict');
-    const row = within(conflict).getByText(strings.FieldSuccess).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['Campaigns planner adopted', 'Campaigns planner in use', strings.ItemConflictOutcomeBoth]);
-    expect((within(panel).getByLabelText(strings.FieldSuccess) as HTMLInputElement).value).toBe('Campaigns planner adopted');
+    const row = within(conflict).getByText(lazyStrings.FieldSuccess).closest('tr') as HTMLElement;
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['Campaigns planner adopted', 'Campaigns planner in use', lazyStrings.ItemConflictOutcomeBoth]);
+    expect((within(panel).getByLabelText(lazyStrings.FieldSuccess) as HTMLInputElement).value).toBe('Campaigns planner adopted');
   });
 
   it('is read only for an auditor', async () => {
@@ -185,7 +186,7 @@ describe('Successes register', () => {
     });
     await region();
     expect(await screen.findByText(strings.RegisterReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.NewSuccess)).toBeNull();
+    expect(screen.queryByText(lazyStrings.NewSuccess)).toBeNull();
     expect(screen.queryByText(strings.ImportButton)).toBeNull();
     expect(screen.queryAllByText(strings.EditItem)).toEqual([]);
   });

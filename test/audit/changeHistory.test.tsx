@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { historyEntries, richTextAsLine } from '../../src/components/changeHistory';
@@ -67,20 +68,20 @@ describe('historyEntries', () => {
       ['2.0', 'changed'],
       ['1.0', 'created']
     ]);
-    expect(entries[0].changes).toEqual([{ label: strings.FieldRiskStatus, before: 'Open', after: 'Closed' }]);
+    expect(entries[0].changes).toEqual([{ label: lazyStrings.FieldRiskStatus, before: 'Open', after: 'Closed' }]);
     expect(entries[1].changes).toEqual([
-      { label: strings.FieldOwner, before: 'Craig Holden', after: 'Anna Lee' },
-      { label: strings.FieldCauseEffect, before: 'Supplier & staff', after: LONG },
-      { label: strings.FieldResidualLikelihood, before: '4 Likely', after: '2 Unlikely' },
-      { label: strings.FieldControls, before: 'Monthly board', after: 'Weekly board' },
-      { label: strings.FieldReviewDate, before: '15 January 2027', after: '15 April 2027' }
+      { label: lazyStrings.FieldOwner, before: 'Craig Holden', after: 'Anna Lee' },
+      { label: lazyStrings.FieldCauseEffect, before: 'Supplier & staff', after: LONG },
+      { label: lazyStrings.FieldResidualLikelihood, before: '4 Likely', after: '2 Unlikely' },
+      { label: lazyStrings.FieldControls, before: 'Monthly board', after: 'Weekly board' },
+      { label: lazyStrings.FieldReviewDate, before: '15 January 2027', after: '15 April 2027' }
     ]);
     // The first version lists what it was created with: names, not ids; text, not HTML.
     const created = new Map(entries[2].changes.map((c) => [c.label, c]));
-    expect(created.get(strings.FieldRiskService)).toEqual({ label: strings.FieldRiskService, after: 'ICT' });
-    expect(created.get(strings.FieldCauseEffect)?.after).toBe('Supplier & staff');
-    expect(created.get(strings.FieldInherentImpact)?.after).toBe('4 Major');
-    expect(created.has(strings.ChangeHistoryPreviousScore)).toBe(false);
+    expect(created.get(lazyStrings.FieldRiskService)).toEqual({ label: lazyStrings.FieldRiskService, after: 'ICT' });
+    expect(created.get(lazyStrings.FieldCauseEffect)?.after).toBe('Supplier & staff');
+    expect(created.get(lazyStrings.FieldInherentImpact)?.after).toBe('4 Major');
+    expect(created.has(lazyStrings.ChangeHistoryPreviousScore)).toBe(false);
   });
 
   it('calls the oldest version the earliest kept when SharePoint has trimmed older ones', () => {
@@ -110,9 +111,9 @@ describe('historyEntries', () => {
       benefitHistoryFields(SERVICES)
     );
     expect(entries[0].changes).toEqual([
-      { label: strings.FieldService, before: 'ICT', after: 'Legal Services' },
-      { label: strings.FieldDeliveryStatus, before: 'In progress', after: 'Achieved' },
-      { label: strings.FieldSavingsHeading, before: 'Chorley Council: £4,000.50 planned, £0 realised', after: 'Chorley Council: £4,000.50 planned, £1,200 realised' }
+      { label: lazyStrings.FieldService, before: 'ICT', after: 'Legal Services' },
+      { label: lazyStrings.FieldDeliveryStatus, before: 'In progress', after: 'Achieved' },
+      { label: lazyStrings.FieldSavingsHeading, before: 'Chorley Council: £4,000.50 planned, £0 realised', after: 'Chorley Council: £4,000.50 planned, £1,200 realised' }
     ]);
   });
 });
@@ -169,12 +170,12 @@ describe('the History action', () => {
     expect(versions).toEqual(['3.0', '2.0', '1.0']);
     const middle = list.querySelector('[data-version="2.0"]') as HTMLElement;
     expect(within(middle).getByText('2 November 2026 at 10:15, by Anna Lee')).toBeTruthy();
-    expect(middle.textContent).toContain(`${strings.FieldResidualLikelihood}: 4 Likely → 2 Unlikely`);
-    expect(middle.textContent).toContain(`${strings.FieldOwner}: Craig Holden → Anna Lee`);
+    expect(middle.textContent).toContain(`${lazyStrings.FieldResidualLikelihood}: 4 Likely → 2 Unlikely`);
+    expect(middle.textContent).toContain(`${lazyStrings.FieldOwner}: Craig Holden → Anna Lee`);
     // A long change is shown as before and after lines.
-    expect(middle.textContent).toContain(`${strings.FieldCauseEffect}: Before: Supplier & staffAfter: ${LONG}`);
+    expect(middle.textContent).toContain(`${lazyStrings.FieldCauseEffect}: Before: Supplier & staffAfter: ${LONG}`);
     const newest = list.querySelector('[data-version="3.0"]') as HTMLElement;
-    expect(newest.textContent).toContain(strings.ChangeHistoryUnknownUser);
+    expect(newest.textContent).toContain(lazyStrings.ChangeHistoryUnknownUser);
     fireEvent.click(screen.getAllByRole('button', { name: strings.FormClose })[0]);
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Versions of Delays to ICT system migration' })).toBeNull());
   });
@@ -218,10 +219,10 @@ describe('the History action', () => {
     const list = await screen.findByRole('list', { name: 'Versions of Shared licence' }, { timeout: 5000 });
     expect(calls).toEqual([['benefits', 7]]);
     expect(list.textContent).toContain(formatDateTimeText('2026-10-01T09:00:00Z', 'Anna Lee'));
-    expect(list.textContent).toContain(`${strings.FieldDeliveryStatus}: In progress`);
+    expect(list.textContent).toContain(`${lazyStrings.FieldDeliveryStatus}: In progress`);
   });
 });
 
 function formatDateTimeText(iso: string, by: string): string {
-  return `${formatDateTime(iso, strings.ChangeHistoryAt)}, by ${by}`;
+  return `${formatDateTime(iso, lazyStrings.ChangeHistoryAt)}, by ${by}`;
 }

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ConflictError, DataAccessError } from '../../src/data/errors';
@@ -97,7 +98,7 @@ async function choose(dropdownName: string, option: string, container: HTMLEleme
 
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
 const field = (container: HTMLElement, label: string): HTMLInputElement => within(container).getByLabelText(label) as HTMLInputElement;
-const dialog = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+const dialog = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
 
 beforeEach(() => window.localStorage.clear());
 
@@ -195,9 +196,9 @@ describe('BenefitsTracker', () => {
     const add = jest.spyOn(repositories.benefits, 'add');
     fireEvent.click((await screen.findByText(strings.NewBenefit)).closest('button') as HTMLElement);
     const panel = await dialog();
-    await choose(strings.FieldService, 'Governance', panel);
-    fireEvent.change(field(panel, strings.FieldPlannedFor.replace('{0}', CHORLEY)), { target: { value: '-5' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    await choose(lazyStrings.FieldService, 'Governance', panel);
+    fireEvent.change(field(panel, lazyStrings.FieldPlannedFor.replace('{0}', CHORLEY)), { target: { value: '-5' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
 
     expect(await within(panel).findByText(strings.ErrorValidationTitle)).toBeTruthy();
     // Each message once next to its field, once in the summary.
@@ -212,14 +213,14 @@ describe('BenefitsTracker', () => {
     const add = jest.spyOn(repositories.benefits, 'add');
     fireEvent.click((await screen.findByText(strings.NewBenefit)).closest('button') as HTMLElement);
     const panel = await dialog();
-    fireEvent.change(field(panel, strings.FieldBenefit), { target: { value: 'Single payroll contract' } });
-    await choose(strings.FieldService, 'Revenues and Benefits', panel);
-    await choose(strings.FieldCategory, 'Financial savings', panel);
-    await choose(strings.FieldDeliveryStatus, 'Planned', panel);
-    fireEvent.change(field(panel, strings.FieldPlannedFor.replace('{0}', 'Melton Borough Council')), { target: { value: '£12,500' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.change(field(panel, lazyStrings.FieldBenefit), { target: { value: 'Single payroll contract' } });
+    await choose(lazyStrings.FieldService, 'Revenues and Benefits', panel);
+    await choose(lazyStrings.FieldCategory, 'Financial savings', panel);
+    await choose(lazyStrings.FieldDeliveryStatus, 'Planned', panel);
+    fireEvent.change(field(panel, lazyStrings.FieldPlannedFor.replace('{0}', 'Melton Borough Council')), { target: { value: '£12,500' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
 
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add).toHaveBeenCalledTimes(1);
     expect(add.mock.calls[0][0]).toMatchObject({
       title: 'Single payroll contract',
@@ -240,16 +241,16 @@ describe('BenefitsTracker', () => {
     });
     fireEvent.click(await screen.findByLabelText('Edit Increased capacity for HR'));
     let panel = await dialog();
-    fireEvent.change(field(panel, strings.FieldBenefit), { target: { value: 'More capacity for HR' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.change(field(panel, lazyStrings.FieldBenefit), { target: { value: 'More capacity for HR' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect(await within(panel).findByText(/the network is down/)).toBeTruthy();
-    expect(within(panel).getByText(strings.FormDraftKept)).toBeTruthy();
+    expect(within(panel).getByText(lazyStrings.FormDraftKept)).toBeTruthy();
 
-    fireEvent.click(button(panel, strings.FormCancel));
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    fireEvent.click(button(panel, lazyStrings.FormCancel));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     fireEvent.click(screen.getByLabelText('Edit Increased capacity for HR'));
     panel = await dialog();
-    expect((field(panel, strings.FieldBenefit) as HTMLInputElement).value).toBe('More capacity for HR');
+    expect((field(panel, lazyStrings.FieldBenefit) as HTMLInputElement).value).toBe('More capacity for HR');
     expect(within(panel).getByText(/Your unsaved changes from .* have been restored\./)).toBeTruthy();
   });
 
@@ -265,19 +266,19 @@ describe('BenefitsTracker', () => {
     });
     fireEvent.click(await screen.findByLabelText('Edit Increased capacity for HR'));
     const panel = await dialog();
-    fireEvent.change(field(panel, strings.FieldBenefit), { target: { value: 'My wording' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.change(field(panel, lazyStrings.FieldBenefit), { target: { value: 'My wording' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
 
     const conflict = await within(panel).findByTestId('item-conflict');
-    const titleRow = within(conflict).getByRole('rowheader', { name: strings.FieldBenefit }).closest('tr') as HTMLElement;
-    expect(within(titleRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My wording', 'Increased HR capacity (their wording)', strings.ItemConflictOutcomeBoth]);
+    const titleRow = within(conflict).getByRole('rowheader', { name: lazyStrings.FieldBenefit }).closest('tr') as HTMLElement;
+    expect(within(titleRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My wording', 'Increased HR capacity (their wording)', lazyStrings.ItemConflictOutcomeBoth]);
     expect(titleRow.getAttribute('data-differs')).toBe('true');
-    expect(within(conflict).getByText(strings.ItemConflictTheirsSaved.replace('{0}', '30 March 2022'))).toBeTruthy();
+    expect(within(conflict).getByText(lazyStrings.ItemConflictTheirsSaved.replace('{0}', '30 March 2022'))).toBeTruthy();
 
     await act(async () => {
-      fireEvent.click(button(conflict, strings.ItemConflictKeepMine));
+      fireEvent.click(button(conflict, lazyStrings.ItemConflictKeepMine));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(calls.map((c) => [c.etag, c.title])).toEqual([
       ['"4"', 'My wording'],
       ['"9"', 'My wording']
@@ -299,22 +300,22 @@ describe('BenefitsTracker', () => {
     });
     fireEvent.click(await screen.findByLabelText('Edit Increased capacity for HR'));
     const panel = await dialog();
-    fireEvent.change(field(panel, strings.FieldBenefit), { target: { value: 'My title' } });
-    fireEvent.change(field(panel, strings.FieldWhenDelivered), { target: { value: 'By March 2023' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.change(field(panel, lazyStrings.FieldBenefit), { target: { value: 'My title' } });
+    fireEvent.change(field(panel, lazyStrings.FieldWhenDelivered), { target: { value: 'By March 2023' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
 
     const conflict = await within(panel).findByTestId('item-conflict');
     const rowOf = (label: string): HTMLElement => within(conflict).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
-    expect(rowOf(strings.FieldBenefit).getAttribute('data-change')).toBe('both');
-    expect(within(rowOf(strings.FieldBenefit)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My title', 'Their title', strings.ItemConflictOutcomeBoth]);
-    expect(rowOf(strings.FieldAchievement).getAttribute('data-change')).toBe('theirs');
-    expect(rowOf(strings.FieldWhenDelivered).getAttribute('data-change')).toBe('mine');
-    expect(rowOf(strings.FieldCategory).getAttribute('data-change')).toBe('none');
+    expect(rowOf(lazyStrings.FieldBenefit).getAttribute('data-change')).toBe('both');
+    expect(within(rowOf(lazyStrings.FieldBenefit)).getAllByRole('cell').map((c) => c.textContent)).toEqual(['My title', 'Their title', lazyStrings.ItemConflictOutcomeBoth]);
+    expect(rowOf(lazyStrings.FieldAchievement).getAttribute('data-change')).toBe('theirs');
+    expect(rowOf(lazyStrings.FieldWhenDelivered).getAttribute('data-change')).toBe('mine');
+    expect(rowOf(lazyStrings.FieldCategory).getAttribute('data-change')).toBe('none');
     // The field both changed comes first.
-    expect(within(conflict).getAllByRole('rowheader')[0].textContent).toBe(strings.FieldBenefit);
+    expect(within(conflict).getAllByRole('rowheader')[0].textContent).toBe(lazyStrings.FieldBenefit);
 
     await act(async () => {
-      fireEvent.click(button(conflict, strings.ItemConflictKeepMine));
+      fireEvent.click(button(conflict, lazyStrings.ItemConflictKeepMine));
     });
     await waitFor(() => expect(calls).toHaveLength(2));
     // Only my two fields, over their version's etag: their achievement is not written back.

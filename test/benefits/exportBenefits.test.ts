@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import type { Benefit, Service } from '../../src/domain/types';
 import { buildXlsx } from '../../src/reports/xlsx';
 import { benefitExportSheet } from '../../src/webparts/benefitsTracker/exportBenefits';
@@ -31,17 +32,17 @@ describe('Excel export of the benefits tracker', () => {
     const wb = new Workbook();
     await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: Governance; ${strings.FilterCategoryLabel}: Financial savings`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: Governance; ${strings.FilterCategoryLabel}: Financial savings`);
     const header = ws.getRow(4).values as unknown[];
     const col = (name: string): number => header.indexOf(name);
     const row = ws.getRow(5);
     expect(row.getCell(col(strings.ColumnBenefit)).value).toBe("'+Corporate support restructure");
     expect(row.getCell(col(strings.ColumnService)).value).toBe('Governance');
     expect(row.getCell(col(strings.ColumnOriginalPosition)).value).toBe('Two teams.');
-    expect(row.getCell(col(strings.ColumnSavingsPlanned)).value).toBe(21000.5);
-    expect(row.getCell(col(strings.ColumnSavingsByCouncil)).value).toBe(
+    expect(row.getCell(col(lazyStrings.ColumnSavingsPlanned)).value).toBe(21000.5);
+    expect(row.getCell(col(lazyStrings.ColumnSavingsByCouncil)).value).toBe(
       'Chorley Council: £4,000.50 planned, £4,000.50 realised\nSouth Ribble Borough Council: £17,000 planned, £0 realised'
     );
-    expect(row.getCell(col(strings.FieldFteAfter)).value).toBe(11.4);
+    expect(row.getCell(col(lazyStrings.FieldFteAfter)).value).toBe(11.4);
   });
 });

@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { DuplicateTitle } from '../../src/components/DuplicateTitle';
@@ -99,10 +100,10 @@ describe('duplicate titles', () => {
   });
 
   it('are warned about under the title, and not for the item itself', async () => {
-    const { rerender } = render(<DuplicateTitle title="Shared legal team" items={[EXISTING]} template={strings.BenefitDuplicateTitle} />);
+    const { rerender } = render(<DuplicateTitle title="Shared legal team" items={[EXISTING]} template={lazyStrings.BenefitDuplicateTitle} />);
     // Fluent's MessageBar renders its text a moment later, for screen readers to announce it.
-    await waitFor(() => expect(screen.getByTestId('duplicate-title').textContent).toBe(strings.BenefitDuplicateTitle.replace('{0}', 'Shared legal team')));
-    rerender(<DuplicateTitle title="Shared legal team" items={[EXISTING]} ownId={1} template={strings.BenefitDuplicateTitle} />);
+    await waitFor(() => expect(screen.getByTestId('duplicate-title').textContent).toBe(lazyStrings.BenefitDuplicateTitle.replace('{0}', 'Shared legal team')));
+    rerender(<DuplicateTitle title="Shared legal team" items={[EXISTING]} ownId={1} template={lazyStrings.BenefitDuplicateTitle} />);
     expect(screen.queryByTestId('duplicate-title')).toBeNull();
   });
 
@@ -115,14 +116,14 @@ describe('duplicate titles', () => {
       </AppShell>
     );
     fireEvent.click((await screen.findByText(strings.NewBenefit)).closest('button') as HTMLElement);
-    const panel = (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
-    const title = within(panel).getByLabelText(strings.FieldBenefit) as HTMLInputElement;
+    const panel = (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+    const title = within(panel).getByLabelText(lazyStrings.FieldBenefit) as HTMLInputElement;
     fireEvent.change(title, { target: { value: 'shared legal TEAM' } });
     await waitFor(() => expect(within(panel).getByTestId('duplicate-title').textContent).toContain('Shared legal team'));
 
     fireEvent.change(title, { target: { value: ZERO_WIDTH } });
     expect(within(panel).queryByTestId('duplicate-title')).toBeNull();
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     expect((await within(panel).findAllByText('Benefit holds only invisible characters (such as zero-width spaces): enter visible text.')).length).toBeGreaterThan(0);
     expect(add).not.toHaveBeenCalled();
   });

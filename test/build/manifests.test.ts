@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { lazyStringsFor } from '../../src/loc/lazy';
 
 const ROOT = path.join(__dirname, '..', '..');
 const WEB_PARTS = ['objectivesTracker', 'benefitsTracker', 'riskRegister', 'highlightReport'];
@@ -90,6 +91,22 @@ describe('strings', () => {
     const texts = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : Object.values(value as Record<string, unknown>).flatMap(texts);
     for (const text of texts(strings)) expect(text.trim().length).toBeGreaterThan(0);
+  });
+
+  it('keeps the on-demand strings (src/loc/lazy) in the same keys for both languages, each key once across the two sets', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const resource = require('../support/locStub') as Record<string, unknown>;
+    const gb = lazyStringsFor('en-GB');
+    const us = lazyStringsFor('en-US');
+    expect(Object.keys(us).sort()).toEqual(Object.keys(gb).sort());
+    // UK English everywhere, as en-us.js is en-gb.js.
+    expect(us).toEqual(gb);
+    expect(Object.keys(gb).length).toBeGreaterThan(0);
+    // User-visible text exists once: no key is in both the resource and the on-demand set.
+    expect(Object.keys(gb).filter((key) => key in resource)).toEqual([]);
+    for (const text of [...Object.values(gb), ...Object.values(us)]) expect(text.trim().length).toBeGreaterThan(0);
+    // A locale the product has no text for falls back to UK English, as SPFx falls back for SsmStrings.
+    expect(lazyStringsFor('fr-FR')).toBe(gb);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { TextField, setIconOptions } from '@fluentui/react';
 import { ItemEditorPanel } from '../../src/components/ItemEditorPanel';
 import { useItemEditor } from '../../src/components/useItemEditor';
@@ -75,32 +75,32 @@ function setup(failUpdates = false): { onDismiss: jest.Mock; storage: ReturnType
 describe('closing an edit panel', () => {
   it('closes at once when nothing was changed', () => {
     const { onDismiss, panel } = setup();
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
     expect(onDismiss).toHaveBeenCalledTimes(1);
-    expect(screen.queryByText(strings.FormDiscardChangesTitle)).toBeNull();
+    expect(screen.queryByText(lazyStrings.FormDiscardChangesTitle)).toBeNull();
   });
 
   it('asks "Discard changes?" on Cancel and on Esc, and "Keep editing" keeps what was typed', async () => {
     const { onDismiss, panel, title } = setup();
     fireEvent.change(title, { target: { value: 'Half-typed title' } });
 
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    expect(await screen.findByText(strings.FormDiscardChangesTitle)).toBeTruthy();
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    expect(await screen.findByText(lazyStrings.FormDiscardChangesTitle)).toBeTruthy();
     expect(onDismiss).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByText(strings.FormKeepEditing));
-    await waitFor(() => expect(screen.queryByText(strings.FormDiscardChangesTitle)).toBeNull());
+    fireEvent.click(screen.getByText(lazyStrings.FormKeepEditing));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormDiscardChangesTitle)).toBeNull());
     expect(title.value).toBe('Half-typed title');
 
     fireEvent.keyDown(title, { key: 'Escape', code: 'Escape', keyCode: 27, which: 27 });
-    expect(await screen.findByText(strings.FormDiscardChangesTitle)).toBeTruthy();
+    expect(await screen.findByText(lazyStrings.FormDiscardChangesTitle)).toBeTruthy();
     expect(onDismiss).not.toHaveBeenCalled();
   });
 
   it('"Discard changes" closes and drops the edits and their draft', async () => {
     const { onDismiss, panel, title, storage } = setup();
     fireEvent.change(title, { target: { value: 'Unwanted' } });
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    fireEvent.click(await screen.findByText(strings.FormDiscardChanges));
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    fireEvent.click(await screen.findByText(lazyStrings.FormDiscardChanges));
     expect(onDismiss).toHaveBeenCalledTimes(1);
     expect(storage.keys()).toEqual([]);
   });
@@ -109,18 +109,18 @@ describe('closing an edit panel', () => {
     const { onDismiss, panel, title, storage } = setup(true);
     fireEvent.change(title, { target: { value: 'Kept in a draft' } });
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSave));
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSave));
     });
-    expect(await within(panel).findByText(strings.FormDraftKept)).toBeTruthy();
+    expect(await within(panel).findByText(lazyStrings.FormDraftKept)).toBeTruthy();
     expect(storage.keys()).toHaveLength(1);
 
     fireEvent.change(title, { target: { value: 'Kept in a draft, and more' } });
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    expect(await screen.findByText(strings.FormDiscardChangesTitle)).toBeTruthy();
-    fireEvent.click(screen.getByText(strings.FormKeepEditing));
-    await waitFor(() => expect(screen.queryByText(strings.FormDiscardChangesTitle)).toBeNull());
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    expect(await screen.findByText(lazyStrings.FormDiscardChangesTitle)).toBeTruthy();
+    fireEvent.click(screen.getByText(lazyStrings.FormKeepEditing));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormDiscardChangesTitle)).toBeNull());
     fireEvent.change(title, { target: { value: 'Kept in a draft' } });
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
     expect(onDismiss).toHaveBeenCalledTimes(1);
     expect(storage.keys()).toHaveLength(1);
   });

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { createPnpRepositories } from '../../src/data/pnpRepositories';
 import { getSPForUrl } from '../../src/data/sp';
 import { sampleData } from '../../local/sample-data';
@@ -34,9 +34,9 @@ describe('import from a Word paper in the browser', () => {
     fs.writeFileSync(file, docx.data);
 
     const { page } = await env.open('/?webpart=objectivesTracker&import=objectives', { persona: 'priya.hartley@chorley.example.gov.uk' });
-    await page.getByLabel(strings.ImportFileLabel).setInputFiles(file);
-    await page.getByRole('button', { name: strings.ImportCheckButton }).click();
-    const preview = page.getByRole('table', { name: strings.ImportPreviewCaption });
+    await page.getByLabel(lazyStrings.ImportFileLabel).setInputFiles(file);
+    await page.getByRole('button', { name: lazyStrings.ImportCheckButton }).click();
+    const preview = page.getByRole('table', { name: lazyStrings.ImportPreviewCaption });
     await preview.waitFor({ timeout: 30_000 });
     const rows = await preview.locator('tbody tr').allInnerTexts();
     expect(rows).toHaveLength(8);
@@ -44,9 +44,9 @@ describe('import from a Word paper in the browser', () => {
     expect(rows[0]).toContain('Q4 2021/22');
     await env.screenshot(page, 'import-preview');
 
-    await page.getByRole('button', { name: strings.ImportApplyButton }).click();
-    await page.getByRole('button', { name: strings.ImportConfirmApply, exact: true }).click();
-    await page.getByText(strings.ImportAppliedHeading).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: lazyStrings.ImportApplyButton }).click();
+    await page.getByRole('button', { name: lazyStrings.ImportConfirmApply, exact: true }).click();
+    await page.getByText(lazyStrings.ImportAppliedHeading).waitFor({ timeout: 30_000 });
 
     const repos = createPnpRepositories(getSPForUrl(`${env.baseUrl}/sites/ssm`));
     const objectives = await repos.objectives.getAll();

@@ -6,6 +6,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import type { CommitteeMeeting } from '../../src/domain/types';
 import { renderReport, seed } from './fixtures';
 import { fakeRepositories } from '../components/fakeRepositories';
@@ -17,7 +18,7 @@ const MEETINGS = (): CommitteeMeeting[] => [
   meeting(3, 'Joint Committee, March 2023', '2023-03-14', ['highlight', 'annual'])
 ];
 
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
 
 beforeEach(() => window.localStorage.clear());
 
@@ -33,15 +34,15 @@ describe('Forward plan', () => {
     );
     expect(within(section).getByText(`${strings.ReportKindHighlight}, ${strings.ReportKindAnnual}`)).toBeTruthy();
 
-    fireEvent.click(screen.getByText(strings.NewMeeting).closest('button') as HTMLElement);
+    fireEvent.click(screen.getByText(lazyStrings.NewMeeting).closest('button') as HTMLElement);
     const panel = await panelOf();
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     expect((await within(panel).findAllByText('Meeting is required.')).length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Meeting date is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Reports received is required.').length).toBeGreaterThan(0);
-    fireEvent.change(within(panel).getByLabelText(strings.FieldMeetingTitle), { target: { value: 'Joint Committee, March 2022 (extra)' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldMeetingTitle), { target: { value: 'Joint Committee, March 2022 (extra)' } });
     // Typed as people in the UK write it (the date field also offers a calendar).
-    const date = within(panel).getByRole('combobox', { name: strings.FieldMeetingDate });
+    const date = within(panel).getByRole('combobox', { name: lazyStrings.FieldMeetingDate });
     fireEvent.change(date, { target: { value: '29/03/2022' } });
     fireEvent.blur(date);
     await waitFor(() => expect((date as HTMLInputElement).value).toBe('29 March 2022'));
@@ -49,9 +50,9 @@ describe('Forward plan', () => {
     expect((within(panel).getByLabelText(strings.ReportKindHighlight) as HTMLInputElement).checked).toBe(true);
     expect((within(panel).getByLabelText(strings.ReportKindQuarterly) as HTMLInputElement).checked).toBe(false);
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({ title: 'Joint Committee, March 2022 (extra)', meetingDate: '2022-03-29', reports: ['highlight', 'annual'] });
   });
 
@@ -61,7 +62,7 @@ describe('Forward plan', () => {
     renderReport({ repositories });
     fireEvent.click((await screen.findByText(strings.ReportTabForwardPlan, { selector: '.ms-Pivot-text' })).closest('button') as HTMLElement);
     expect(await screen.findByText(strings.RegisterReadOnlyNotice, undefined, { timeout: 8000 })).toBeTruthy();
-    expect(screen.queryByText(strings.NewMeeting)).toBeNull();
+    expect(screen.queryByText(lazyStrings.NewMeeting)).toBeNull();
   });
 
   it('writes a general update for one of the plan’s meetings', async () => {
@@ -77,16 +78,16 @@ describe('Forward plan', () => {
       fireEvent.click(document.getElementById(l.id.replace(/-label$/, '')) as HTMLElement);
       fireEvent.click((await screen.findByText(option, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     };
-    await choose(strings.FieldGeneralUpdateService, 'Governance');
-    await choose(strings.FieldMeetingDate, 'Joint Committee, March 2023 (14 March 2023)');
+    await choose(lazyStrings.FieldGeneralUpdateService, 'Governance');
+    await choose(lazyStrings.FieldMeetingDate, 'Joint Committee, March 2023 (14 March 2023)');
     const editor = panel.querySelectorAll('[contenteditable="true"]')[0] as HTMLElement;
     editor.innerHTML = '<p>Annual review prepared</p>';
     fireEvent.input(editor);
     expect(within(panel).getByText('This update appears in the Q4 2022/23 report.')).toBeTruthy();
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({ serviceId: 2, meetingDate: '2023-03-14', periodId: '2022-23-Q4', keyPoints: '<p>Annual review prepared</p>' });
   });
 });

@@ -7,6 +7,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { ConflictError } from '../../src/data/errors';
 import type { ItemChanges } from '../../src/data/repositories';
 import type { Highlight, Person } from '../../src/domain/types';
@@ -31,7 +32,7 @@ function asLead(): FakeRepositories {
   return repositories;
 }
 
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
 // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
 const editorOf = (panel: HTMLElement, label: string): HTMLElement => within(panel).getByRole('textbox', { name: new RegExp(label) });
@@ -43,7 +44,7 @@ const type = (editor: HTMLElement, html: string): void => {
 /** Picks a day of the month the meeting date picker opens on (March 2022 in these tests). */
 async function pickDay(panel: HTMLElement, day: number): Promise<void> {
   // Typed as people in the UK write it (the date field also offers a calendar).
-  const date = within(panel).getByRole('combobox', { name: strings.FieldMeetingDate });
+  const date = within(panel).getByRole('combobox', { name: lazyStrings.FieldMeetingDate });
   fireEvent.change(date, { target: { value: `${day}/03/2022` } });
   fireEvent.blur(date);
   await waitFor(() => expect((date as HTMLInputElement).value).toBe(`${day} March 2022`));
@@ -109,15 +110,15 @@ describe('HighlightReport: writing the general update', () => {
     fireEvent.click((await screen.findByText(strings.GeneralUpdateWrite)).closest('button') as HTMLElement);
     fireEvent.click(await screen.findByText('Edit Transformation and Partnerships, meeting of 15 March 2022'));
     const panel = await panelOf();
-    expect(within(panel).getByText(strings.GeneralUpdateEditTitle)).toBeTruthy();
+    expect(within(panel).getByText(lazyStrings.GeneralUpdateEditTitle)).toBeTruthy();
     expect(within(panel).getByText('This update appears in the Q4 2021/22 report.')).toBeTruthy();
     // The stored text is shown sanitised: the image's handler is gone.
     expect(panel.querySelector('[onerror]')).toBeNull();
-    type(editorOf(panel, strings.FieldKeyPoints), '<ul><li>Digital strategy adopted</li></ul><script>alert(1)</script>');
+    type(editorOf(panel, lazyStrings.FieldKeyPoints), '<ul><li>Digital strategy adopted</li></ul><script>alert(1)</script>');
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ id: 61, etag: '"1"', serviceId: 1, meetingDate: '2022-03-15', periodId: PERIOD });
     expect(calls[0].keyPoints).toBe('<ul><li>Digital strategy adopted</li></ul>');
@@ -135,20 +136,20 @@ describe('HighlightReport: writing the general update', () => {
     fireEvent.click(await screen.findByText(strings.GeneralUpdateMenuNew));
     const panel = await panelOf();
     // The lead may only write for their own service.
-    const serviceLabel = within(panel).getByText(strings.FieldGeneralUpdateService, { selector: 'label' });
+    const serviceLabel = within(panel).getByText(lazyStrings.FieldGeneralUpdateService, { selector: 'label' });
     fireEvent.click(document.getElementById(serviceLabel.id.replace(/-label$/, '')) as HTMLElement);
     const options = Array.from(document.querySelectorAll('.ms-Dropdown-optionText')).map((o) => o.textContent);
     expect(options).toEqual(['Transformation and Partnerships']);
     fireEvent.click(document.querySelector('.ms-Dropdown-optionText')?.closest('button') as HTMLElement);
 
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect(await within(panel).findByText(strings.ErrorValidationTitle)).toBeTruthy();
     expect(within(panel).getAllByText('Meeting date is required.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Enter the key points of action or an overview of activity.').length).toBeGreaterThan(0);
 
     await pickDay(panel, 15);
-    type(editorOf(panel, strings.FieldActivityOverview), '<p>Second try</p>');
-    fireEvent.click(button(panel, strings.FormSave));
+    type(editorOf(panel, lazyStrings.FieldActivityOverview), '<p>Second try</p>');
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect(
       (await within(panel).findAllByText('Meeting date: this service already has a general update for that meeting. Edit that one instead.')).length
     ).toBeGreaterThan(0);
@@ -156,9 +157,9 @@ describe('HighlightReport: writing the general update', () => {
 
     await pickDay(panel, 29);
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({
       serviceId: 1,
       meetingDate: '2022-03-29',
@@ -181,16 +182,16 @@ describe('HighlightReport: writing the general update', () => {
     await openWrite();
     fireEvent.click(await screen.findByText('Edit Transformation and Partnerships, meeting of 15 March 2022'));
     const panel = await panelOf();
-    type(editorOf(panel, strings.FieldKeyPoints), '<p>My key points</p>');
-    fireEvent.click(button(panel, strings.FormSave));
+    type(editorOf(panel, lazyStrings.FieldKeyPoints), '<p>My key points</p>');
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
-    const row = within(conflict).getByText(strings.FieldKeyPoints).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['My key points', 'Their key points', strings.ItemConflictOutcomeBoth]);
-    expect(within(panel).getByText(strings.FormDraftKept)).toBeTruthy();
+    const row = within(conflict).getByText(lazyStrings.FieldKeyPoints).closest('tr') as HTMLElement;
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['My key points', 'Their key points', lazyStrings.ItemConflictOutcomeBoth]);
+    expect(within(panel).getByText(lazyStrings.FormDraftKept)).toBeTruthy();
     await act(async () => {
-      fireEvent.click(button(conflict, strings.ItemConflictKeepMine));
+      fireEvent.click(button(conflict, lazyStrings.ItemConflictKeepMine));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(calls.map((c) => [c.etag, c.keyPoints])).toEqual([
       ['"1"', '<p>My key points</p>'],
       ['"9"', '<p>My key points</p>']

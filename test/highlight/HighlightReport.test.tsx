@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { renderReport, seed } from './fixtures';
 import { fakeRepositories } from '../components/fakeRepositories';
 import { TextDecoder, TextEncoder } from 'util';
@@ -141,7 +142,7 @@ describe('HighlightReport', () => {
 
     fireEvent.click(screen.getByRole('button', { name: strings.ReportPublish }));
     const dialog = await screen.findByRole('alertdialog');
-    expect(within(dialog).getByText(strings.ReportPublishFirst)).toBeTruthy();
+    expect(within(dialog).getByText(lazyStrings.ReportPublishFirst)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 1' }));
     await screen.findByText(/^Published version 1 of "Shared Services Highlight Report, Q4 2021\/22"\. Its Word paper, as the committee receives it, is kept in Committee papers as Shared-Services-Highlight-Report-Q4-2021-22-v1\.docx\.$/);
 
@@ -168,7 +169,7 @@ describe('HighlightReport', () => {
     await repositories.highlights.update({ id: h.id, etag: h.etag, keyPoints: '<p>Today’s text</p>' });
 
     fireEvent.click(screen.getByRole('tab', { name: strings.ReportTabPublished }));
-    const list = await screen.findByRole('table', { name: strings.ReportPublishedCaption });
+    const list = await screen.findByRole('table', { name: lazyStrings.ReportPublishedCaption });
     expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
       expect.stringMatching(/^Version 2, /),
       expect.stringMatching(/^Version 1, /)
@@ -183,7 +184,7 @@ describe('HighlightReport', () => {
 
     const banner = await screen.findByTestId('published-banner');
     expect(banner.textContent).toMatch(/^Published version 1 on \d{1,2} [A-Z][a-z]+ \d{4} by Test Officer$/);
-    expect((await screen.findByRole('link', { name: strings.ReportPaperOpen })).getAttribute('href')).toBe(
+    expect((await screen.findByRole('link', { name: lazyStrings.ReportPaperOpen })).getAttribute('href')).toBe(
       '/sites/ssm/SSMCommitteePapers/Shared-Services-Highlight-Report-Q4-2021-22-v1.docx'
     );
     const governance = screen.getByRole('region', { name: 'Governance' });
@@ -192,7 +193,7 @@ describe('HighlightReport', () => {
     // The first version has nothing before it to compare with.
     expect(screen.queryByTestId('report-changes')).toBeNull();
 
-    fireEvent.click(screen.getByRole('button', { name: strings.ReportPublishedBack }));
+    fireEvent.click(screen.getByRole('button', { name: lazyStrings.ReportPublishedBack }));
     fireEvent.click(await screen.findByRole('button', { name: /^Version 2, / }));
     await waitFor(() => expect(screen.getByTestId('published-banner').textContent).toMatch(/^Published version 2 /));
     const v2 = screen.getByRole('region', { name: 'Governance' });
@@ -200,9 +201,9 @@ describe('HighlightReport', () => {
     expect(within(v2).queryByText('Today’s text')).toBeNull();
     // Version 2 says what changed since version 1: the rewritten key points, before and after.
     const changes = await screen.findByRole('table', { name: 'Changes since version 1' });
-    const row = within(changes).getByText(strings.ReportVersionChangesItemKeyPoints).closest('tr') as HTMLElement;
+    const row = within(changes).getByText(lazyStrings.ReportVersionChangesItemKeyPoints).closest('tr') as HTMLElement;
     expect(within(row).getByText('Governance')).toBeTruthy();
-    expect(within(row).getByText(strings.ReportVersionChangesChanged)).toBeTruthy();
+    expect(within(row).getByText(lazyStrings.ReportVersionChangesChanged)).toBeTruthy();
     expect(within(row).getByText('Governance key points')).toBeTruthy();
     expect(within(row).getByText('Rewritten after the meeting')).toBeTruthy();
   });

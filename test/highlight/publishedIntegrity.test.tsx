@@ -7,6 +7,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { publishedPeriods } from '../../src/domain/report/snapshot';
 import { fakeRepositories } from '../components/fakeRepositories';
 import { renderReport, seed, TODAY } from './fixtures';
@@ -27,20 +28,20 @@ describe('published reports with an altered and an unreadable snapshot', () => {
 
     renderReport({ repositories });
     fireEvent.click(await screen.findByRole('tab', { name: strings.ReportTabPublished }));
-    const list = await screen.findByRole('table', { name: strings.ReportPublishedCaption });
+    const list = await screen.findByRole('table', { name: lazyStrings.ReportPublishedCaption });
     const row = within(list).getAllByRole('row')[1];
     await waitFor(() => expect(within(row).getByTestId('unreadable-version').textContent).toContain('Version 3 of'));
     expect(within(row).getByTestId('unreadable-version').textContent).toContain('could not be decompressed');
     expect(within(row).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      strings.ReportVersionAltered.replace('{0}', '2'),
+      lazyStrings.ReportVersionAltered.replace('{0}', '2'),
       expect.stringMatching(/^Version 1, /)
     ]);
 
-    fireEvent.click(within(row).getByRole('button', { name: strings.ReportVersionAltered.replace('{0}', '2') }));
+    fireEvent.click(within(row).getByRole('button', { name: lazyStrings.ReportVersionAltered.replace('{0}', '2') }));
     await screen.findByTestId('altered-banner');
-    expect(screen.queryByText(strings.ReportPublishedNote, { exact: false })).toBeNull();
+    expect(screen.queryByText(lazyStrings.ReportPublishedNote, { exact: false })).toBeNull();
 
-    fireEvent.click(screen.getByRole('button', { name: strings.ReportPublishedBack }));
+    fireEvent.click(screen.getByRole('button', { name: lazyStrings.ReportPublishedBack }));
     fireEvent.click(await screen.findByRole('button', { name: /^Version 1, / }));
     await waitFor(() => expect(screen.getByTestId('published-banner').textContent).toMatch(/^Published version 1 /));
     expect(screen.queryByTestId('altered-banner')).toBeNull();

@@ -6,6 +6,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { TextDecoder, TextEncoder } from 'util';
 import { renderReport, seed } from './fixtures';
 import { fakeRepositories } from '../components/fakeRepositories';
@@ -34,16 +35,16 @@ describe('the Word paper of a published report', () => {
     expect(snapshot.version).toBe(1);
 
     fireEvent.click(screen.getByRole('tab', { name: strings.ReportTabPublished }));
-    const list = await screen.findByRole('table', { name: strings.ReportPublishedCaption });
+    const list = await screen.findByRole('table', { name: lazyStrings.ReportPublishedCaption });
     expect(within(list).queryByTestId('paper-link')).toBeNull();
     fireEvent.click(within(list).getByRole('button', { name: /^Version 1, / }));
-    expect(await screen.findByText(strings.ReportPaperMissing)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: strings.ReportPaperStore }));
+    expect(await screen.findByText(lazyStrings.ReportPaperMissing)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: lazyStrings.ReportPaperStore }));
 
     expect(await screen.findByText('The Word paper of version 1 is kept in Committee papers as Shared-Services-Highlight-Report-Q4-2021-22-v1.docx.')).toBeTruthy();
-    const link = await screen.findByRole('link', { name: strings.ReportPaperOpen });
+    const link = await screen.findByRole('link', { name: lazyStrings.ReportPaperOpen });
     expect(link.getAttribute('href')).toBe('/sites/ssm/SSMCommitteePapers/Shared-Services-Highlight-Report-Q4-2021-22-v1.docx');
-    expect(screen.queryByText(strings.ReportPaperMissing)).toBeNull();
+    expect(screen.queryByText(lazyStrings.ReportPaperMissing)).toBeNull();
     expect((await repositories.committeePapers.papersBySnapshot()).get(snapshot.id)?.version).toBe(1);
   });
 });
@@ -61,11 +62,11 @@ describe('a stored Word paper changed afterwards', () => {
     repositories.alteredPapers.add(paper?.fileUrl ?? '');
 
     fireEvent.click(screen.getByRole('tab', { name: strings.ReportTabPublished }));
-    const list = await screen.findByRole('table', { name: strings.ReportPublishedCaption });
+    const list = await screen.findByRole('table', { name: lazyStrings.ReportPublishedCaption });
     fireEvent.click(within(list).getByRole('button', { name: /^Version 1, / }));
     // Fluent's MessageBar renders its text a moment after the bar itself.
-    await waitFor(() => expect(screen.getByTestId('paper-altered').textContent).toBe(strings.ReportPaperAltered));
-    expect(screen.getByRole('link', { name: strings.ReportPaperOpenChanged }).getAttribute('href')).toBe(paper?.fileUrl);
-    expect(screen.queryByRole('link', { name: strings.ReportPaperOpen })).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('paper-altered').textContent).toBe(lazyStrings.ReportPaperAltered));
+    expect(screen.getByRole('link', { name: lazyStrings.ReportPaperOpenChanged }).getAttribute('href')).toBe(paper?.fileUrl);
+    expect(screen.queryByRole('link', { name: lazyStrings.ReportPaperOpen })).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import * as React from 'react';
 import { TextDecoder } from 'util';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ImportPanel } from '../../src/components/import/ImportPanel';
@@ -71,14 +72,14 @@ function renderPanel(list: ImportListKind, today: string = TODAY): Rendered {
 }
 
 function chooseFile(file: File): void {
-  fireEvent.change(screen.getByLabelText(strings.ImportFileLabel), { target: { files: [file] } });
+  fireEvent.change(screen.getByLabelText(lazyStrings.ImportFileLabel), { target: { files: [file] } });
 }
 
 /** Runs the dry run and waits for its counts. */
 async function dryRun(file: File): Promise<void> {
   chooseFile(file);
-  fireEvent.click(screen.getByText(strings.ImportCheckButton));
-  await screen.findByText(strings.ImportDryRunHeading, undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByText(lazyStrings.ImportCheckButton));
+  await screen.findByText(lazyStrings.ImportDryRunHeading, undefined, { timeout: 20000 });
 }
 
 /** The number shown for one outcome (create, update, unchanged, reject). */
@@ -95,18 +96,18 @@ function tableRows(caption: string): string[][] {
 }
 
 function rejectedRows(): string[][] {
-  return tableRows(strings.ImportRejectedCaption);
+  return tableRows(lazyStrings.ImportRejectedCaption);
 }
 
 /** Presses "Apply the import", confirms, and waits for the result. */
 async function applyAndConfirm(): Promise<void> {
-  fireEvent.click(screen.getByText(strings.ImportApplyButton));
-  fireEvent.click(await screen.findByText(strings.ImportConfirmApply));
-  await screen.findByText(strings.ImportAppliedHeading, undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByText(lazyStrings.ImportApplyButton));
+  fireEvent.click(await screen.findByText(lazyStrings.ImportConfirmApply));
+  await screen.findByText(lazyStrings.ImportAppliedHeading, undefined, { timeout: 20000 });
 }
 
 function applyButton(): HTMLButtonElement {
-  const button = screen.getByText(strings.ImportApplyButton).closest('button');
+  const button = screen.getByText(lazyStrings.ImportApplyButton).closest('button');
   if (!button) throw new Error('No apply button');
   return button;
 }
@@ -128,13 +129,13 @@ describe('ImportPanel', () => {
     expect(column).toBe('RAG');
     expect(reason).toContain('"Purple"');
     // The period is read from the heading "Progress update February 2022", and shown by its label.
-    expect(screen.getByText(formatString(strings.ImportPeriodsUsed, periodById('2021-22-Q4').label))).toBeTruthy();
+    expect(screen.getByText(formatString(lazyStrings.ImportPeriodsUsed, periodById('2021-22-Q4').label))).toBeTruthy();
     // Every row previewed: row, service, title, status, RAG, period, officer, action.
-    const preview = tableRows(strings.ImportPreviewCaption);
+    const preview = tableRows(lazyStrings.ImportPreviewCaption);
     expect(preview).toEqual([
-      ['2', 'Transformation and Partnerships', 'Deliver a shared HR model', 'Ongoing', 'Green', periodById('2021-22-Q4').label, 'hr.lead@chorley.example.gov.uk', strings.ImportActionCreate],
-      ['3', 'Governance', 'Merge the communications teams', 'Ongoing', '', periodById('2021-22-Q4').label, 'comms@chorley.example.gov.uk', strings.ImportActionReject],
-      ['4', 'Governance', 'Single committee calendar', 'In progress', 'Amber', periodById('2021-22-Q4').label, 'clerk@chorley.example.gov.uk', strings.ImportActionCreate]
+      ['2', 'Transformation and Partnerships', 'Deliver a shared HR model', 'Ongoing', 'Green', periodById('2021-22-Q4').label, 'hr.lead@chorley.example.gov.uk', lazyStrings.ImportActionCreate],
+      ['3', 'Governance', 'Merge the communications teams', 'Ongoing', '', periodById('2021-22-Q4').label, 'comms@chorley.example.gov.uk', lazyStrings.ImportActionReject],
+      ['4', 'Governance', 'Single committee calendar', 'In progress', 'Amber', periodById('2021-22-Q4').label, 'clerk@chorley.example.gov.uk', lazyStrings.ImportActionCreate]
     ]);
     expect(repos.writes).toEqual([]);
   });
@@ -144,8 +145,8 @@ describe('ImportPanel', () => {
     await dryRun(csvFile(OBJECTIVES_CSV));
     await applyAndConfirm();
 
-    expect(document.body.textContent).toContain(formatString(strings.ImportDone, 2, 0, 2, 0));
-    expect(document.body.textContent).toContain(formatString(strings.ImportSkipped, 1));
+    expect(document.body.textContent).toContain(formatString(lazyStrings.ImportDone, 2, 0, 2, 0));
+    expect(document.body.textContent).toContain(formatString(lazyStrings.ImportSkipped, 1));
     const objectives = await repos.objectives.getAll();
     expect(objectives.map((o) => o.title).sort()).toEqual(['Deliver a shared HR model', 'Single committee calendar']);
     expect(objectives.find((o) => o.title === 'Deliver a shared HR model')?.responsibleOfficer?.email).toBe('hr.lead@chorley.example.gov.uk');
@@ -156,12 +157,12 @@ describe('ImportPanel', () => {
     expect(onImported).toHaveBeenCalledTimes(1);
 
     // The same file again: everything is unchanged, so there is nothing to apply.
-    fireEvent.click(screen.getByText(strings.ImportAnotherFile));
+    fireEvent.click(screen.getByText(lazyStrings.ImportAnotherFile));
     await dryRun(csvFile(OBJECTIVES_CSV));
     expect(count('create')).toBe(0);
     expect(count('unchanged')).toBe(2);
     expect(applyButton().disabled).toBe(true);
-    expect(screen.getByText(strings.ImportNothingToWrite)).toBeTruthy();
+    expect(screen.getByText(lazyStrings.ImportNothingToWrite)).toBeTruthy();
 
     // One status changed in the spreadsheet: the second apply updates it and creates nothing.
     const writesBefore = repos.writes.length;
@@ -169,7 +170,7 @@ describe('ImportPanel', () => {
     expect(count('create')).toBe(0);
     expect(count('update')).toBe(1);
     await applyAndConfirm();
-    expect(document.body.textContent).toContain(formatString(strings.ImportDone, 0, 1, 0, 1));
+    expect(document.body.textContent).toContain(formatString(lazyStrings.ImportDone, 0, 1, 0, 1));
     expect(repos.writes.slice(writesBefore).some((w) => w.endsWith(':add'))).toBe(false);
     expect((await repos.objectives.getAll()).find((o) => o.title === 'Single committee calendar')?.status).toBe('Complete');
     expect(await repos.objectives.getAll()).toHaveLength(2);
@@ -187,15 +188,15 @@ describe('ImportPanel', () => {
     expect(count('create')).toBe(2);
     expect(count('reject')).toBe(1);
     expect(rejectedRows()[0].slice(0, 2)).toEqual(['3', 'RAG']);
-    expect(screen.getByText(formatString(strings.ImportSheet, 'Tracker'))).toBeTruthy();
+    expect(screen.getByText(formatString(lazyStrings.ImportSheet, 'Tracker'))).toBeTruthy();
   });
 
   it('cancelling the confirmation writes nothing', async () => {
     const { repos } = renderPanel('objectives');
     await dryRun(csvFile(OBJECTIVES_CSV));
     fireEvent.click(applyButton());
-    fireEvent.click(await screen.findByText(strings.ImportConfirmCancel));
-    await waitFor(() => expect(screen.queryByText(strings.ImportConfirmTitle)).toBeNull());
+    fireEvent.click(await screen.findByText(lazyStrings.ImportConfirmCancel));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.ImportConfirmTitle)).toBeNull());
     expect(repos.writes).toEqual([]);
     expect(applyButton().disabled).toBe(false);
   });
@@ -205,12 +206,12 @@ describe('ImportPanel', () => {
     const junk = new Uint8Array(4096);
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 37 + 11) % 256;
     chooseFile(new File([junk], 'benefits.csv'));
-    fireEvent.click(screen.getByText(strings.ImportCheckButton));
+    fireEvent.click(screen.getByText(lazyStrings.ImportCheckButton));
 
     expect(await screen.findByText(strings.ErrorImportFileTitle, undefined, { timeout: 20000 })).toBeTruthy();
     await waitFor(() => expect(document.body.textContent).toContain('its content is binary'));
-    expect(screen.queryByText(strings.ImportDryRunHeading)).toBeNull();
-    expect(screen.queryByText(strings.ImportApplyButton)).toBeNull();
+    expect(screen.queryByText(lazyStrings.ImportDryRunHeading)).toBeNull();
+    expect(screen.queryByText(lazyStrings.ImportApplyButton)).toBeNull();
     expect(repos.writes).toEqual([]);
     expect(onImported).not.toHaveBeenCalled();
   });
@@ -225,7 +226,7 @@ describe('ImportPanel', () => {
     Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
 
     renderPanel('risks');
-    const link = screen.getByText(strings.ImportTemplateLink).closest('a');
+    const link = screen.getByText(lazyStrings.ImportTemplateLink).closest('a');
     if (!link) throw new Error('No template link');
     await waitFor(() => expect(link.getAttribute('href')).toBe('blob:template-1'));
     expect(link.getAttribute('download')).toBe('risks-import-template.csv');
@@ -252,13 +253,13 @@ describe('ImportPanel', () => {
     expect(rejectedRows()[0][2]).toContain('names no period: choose the period');
 
     // A quarter six years back.
-    fireEvent.click(screen.getByText(strings.ImportPeriodFromHeadings));
+    fireEvent.click(screen.getByText(lazyStrings.ImportPeriodFromHeadings));
     fireEvent.click(await screen.findByText('2016/17'));
     fireEvent.click(screen.getByText(periodById('2016-17-Q1').label));
     fireEvent.click(await screen.findByText(periodById('2016-17-Q3').label));
-    fireEvent.click(screen.getByText(strings.ImportCheckButton));
+    fireEvent.click(screen.getByText(lazyStrings.ImportCheckButton));
     await waitFor(() => expect(count('create')).toBe(1));
-    expect(screen.getByText(formatString(strings.ImportPeriodsUsed, periodById('2016-17-Q3').label))).toBeTruthy();
+    expect(screen.getByText(formatString(lazyStrings.ImportPeriodsUsed, periodById('2016-17-Q3').label))).toBeTruthy();
     await applyAndConfirm();
     const updates = await repos.objectiveUpdates.getAll();
     expect(updates.map((u) => [u.periodId, u.updatedOn.slice(0, 10)])).toEqual([['2016-17-Q3', '2016-12-31']]);
@@ -266,7 +267,7 @@ describe('ImportPanel', () => {
 
   it('assigns the default officer to new rows without one', async () => {
     const { repos } = renderPanel('objectives');
-    fireEvent.change(screen.getByLabelText(strings.ImportDefaultOfficerLabel), { target: { value: 'lead@chorley.example.gov.uk' } });
+    fireEvent.change(screen.getByLabelText(lazyStrings.ImportDefaultOfficerLabel), { target: { value: 'lead@chorley.example.gov.uk' } });
     const csv = OBJECTIVES_CSV.split('\r\n')
       .map((line) => line.split(',').filter((_c, i) => i !== 5).join(','))
       .join('\r\n');
@@ -287,16 +288,16 @@ describe('ImportPanel', () => {
       .map((line, i) => `${line},${i === 0 ? 'Budget code' : `B-${i}`}`)
       .join('\r\n');
     await dryRun(csvFile(csv));
-    expect(screen.getByText(strings.ImportUnmappedHeading)).toBeTruthy();
+    expect(screen.getByText(lazyStrings.ImportUnmappedHeading)).toBeTruthy();
     expect(applyButton().disabled).toBe(true);
 
-    fireEvent.click(screen.getByText(strings.ImportUnmappedChoose));
-    fireEvent.click(await screen.findByText(strings.ImportUnmappedIgnore));
-    expect(await screen.findByText(strings.ImportChoicesChanged)).toBeTruthy();
+    fireEvent.click(screen.getByText(lazyStrings.ImportUnmappedChoose));
+    fireEvent.click(await screen.findByText(lazyStrings.ImportUnmappedIgnore));
+    expect(await screen.findByText(lazyStrings.ImportChoicesChanged)).toBeTruthy();
     expect(applyButton().disabled).toBe(true);
-    fireEvent.click(screen.getByText(strings.ImportCheckButton));
-    await screen.findByText(strings.ImportApplyButton, undefined, { timeout: 20000 });
-    expect(screen.queryByText(strings.ImportUnmappedHeading)).toBeNull();
+    fireEvent.click(screen.getByText(lazyStrings.ImportCheckButton));
+    await screen.findByText(lazyStrings.ImportApplyButton, undefined, { timeout: 20000 });
+    expect(screen.queryByText(lazyStrings.ImportUnmappedHeading)).toBeNull();
     expect(applyButton().disabled).toBe(false);
     await applyAndConfirm();
     expect(await repos.objectives.getAll()).toHaveLength(2);

@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { Measure, MeasureActual, Person, Service } from '../../src/domain/types';
@@ -57,7 +58,7 @@ function renderAt(search: string, configure?: (repos: FakeRepositories) => void)
 }
 
 const rowOf = (text: string): HTMLElement => screen.getByText(text).closest('[role="row"]') as HTMLElement;
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
 
 afterEach(() => window.history.pushState({}, '', '/'));
@@ -104,7 +105,7 @@ describe('MeasuresTracker', () => {
 
     const value = within(panel).getByLabelText(/^Actual/);
     fireEvent.change(value, { target: { value: 'eighty' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect((await within(panel).findAllByText('Actual must be a number.')).length).toBeGreaterThan(0);
     // What was typed is still there.
     expect((value as HTMLInputElement).value).toBe('eighty');
@@ -113,9 +114,9 @@ describe('MeasuresTracker', () => {
     comment.innerHTML = '<p>Two agents joined in May</p>';
     fireEvent.input(comment);
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({ measureId: 1, periodId: '2022-23-Q1', value: 81.5, comment: '<p>Two agents joined in May</p>', enteredBy: ME });
     // The new quarter shows on target and improved.
     await waitFor(() => expect(rowOf('Calls answered within 60 seconds').textContent).toContain('81.5 %'));
@@ -124,9 +125,9 @@ describe('MeasuresTracker', () => {
 
   it('offers entry only for the officer’s own measures and says so when the link is not theirs', async () => {
     renderAt('?measure=2');
-    expect(await screen.findByText(strings.MeasureLinkReadOnly)).toBeTruthy();
-    expect(within(rowOf('Calls answered within 60 seconds')).getByText(strings.EnterActual)).toBeTruthy();
-    expect(within(rowOf('Availability of core systems')).queryByText(strings.EnterActual)).toBeNull();
+    expect(await screen.findByText(lazyStrings.MeasureLinkReadOnly)).toBeTruthy();
+    expect(within(rowOf('Calls answered within 60 seconds')).getByText(lazyStrings.EnterActual)).toBeTruthy();
+    expect(within(rowOf('Availability of core systems')).queryByText(lazyStrings.EnterActual)).toBeNull();
   });
 
   it('lets an editor define a measure, naming each field at fault', async () => {
@@ -134,28 +135,28 @@ describe('MeasuresTracker', () => {
       repos.canEdit = async () => true;
     });
     const add = jest.spyOn(repositories.measures, 'add');
-    fireEvent.click((await screen.findByText(strings.NewMeasure)).closest('button') as HTMLElement);
+    fireEvent.click((await screen.findByText(lazyStrings.NewMeasure)).closest('button') as HTMLElement);
     const panel = await panelOf();
-    fireEvent.change(within(panel).getByLabelText(strings.ColumnTarget), { target: { value: 'ninety' } });
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.ColumnTarget), { target: { value: 'ninety' } });
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect((await within(panel).findAllByText('Measure is required.')).length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Target must be a number.').length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Direction is required.').length).toBeGreaterThan(0);
-    fireEvent.change(within(panel).getByLabelText(strings.ColumnMeasure), { target: { value: 'Complaints answered within 10 days' } });
-    fireEvent.change(within(panel).getByLabelText(strings.ColumnTarget), { target: { value: '90' } });
-    fireEvent.change(within(panel).getByLabelText(strings.FieldUnit), { target: { value: '%' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.ColumnMeasure), { target: { value: 'Complaints answered within 10 days' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.ColumnTarget), { target: { value: '90' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldUnit), { target: { value: '%' } });
     for (const [label, option] of [
-      [strings.FieldService, 'ICT'],
-      [strings.FieldDirection, 'Higher is better']
+      [lazyStrings.FieldService, 'ICT'],
+      [lazyStrings.FieldDirection, 'Higher is better']
     ]) {
       const l = within(panel).getByText(label, { selector: 'label' });
       fireEvent.click(document.getElementById(l.id.replace(/-label$/, '')) as HTMLElement);
       fireEvent.click((await screen.findByText(option, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     }
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({ title: 'Complaints answered within 10 days', serviceId: 2, unit: '%', target: 90, direction: 'Higher is better', frequency: 'Quarterly' });
     expect(await screen.findByText('Complaints answered within 10 days')).toBeTruthy();
   });
@@ -165,6 +166,6 @@ describe('MeasuresTracker', () => {
       repos.canEdit = async () => false;
     });
     expect(await screen.findByText(strings.RegisterReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.EnterActual)).toBeNull();
+    expect(screen.queryByText(lazyStrings.EnterActual)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { Person, Service, StaffSurvey } from '../../src/domain/types';
@@ -55,26 +56,26 @@ describe('StaffSatisfaction', () => {
     expect(governance.textContent).toContain(strings.ReportTrendImproved);
     // Surveyed in Q4 2021/22: next due two quarters on, in Q2 2022/23 (being reported now).
     expect(governance.textContent).toContain('Due now (Q2 2022/23)');
-    expect(rowOf('ICT').textContent).toContain(strings.SurveyNone);
+    expect(rowOf('ICT').textContent).toContain(lazyStrings.SurveyNone);
   });
 
   it('lets the lead enter a result for their service, naming each field at fault', async () => {
     const repositories = renderIt();
     const add = jest.spyOn(repositories.staffSurveys, 'add');
-    fireEvent.click((await screen.findByText(strings.NewSurvey)).closest('button') as HTMLElement);
-    const panel = (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSurveyed), { target: { value: '40' } });
-    fireEvent.change(within(panel).getByLabelText(strings.FieldResponses), { target: { value: '44' } });
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click((await screen.findByText(lazyStrings.NewSurvey)).closest('button') as HTMLElement);
+    const panel = (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSurveyed), { target: { value: '40' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldResponses), { target: { value: '44' } });
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     expect((await within(panel).findAllByText('Responses cannot be more than the people surveyed.')).length).toBeGreaterThan(0);
     expect(within(panel).getAllByText('Satisfied (%) is required.').length).toBeGreaterThan(0);
-    fireEvent.change(within(panel).getByLabelText(strings.FieldResponses), { target: { value: '28' } });
-    fireEvent.change(within(panel).getByLabelText(strings.FieldSatisfiedPercent), { target: { value: '74' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldResponses), { target: { value: '28' } });
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldSatisfiedPercent), { target: { value: '74' } });
     expect(within(panel).getByText('Response rate: 70%')).toBeTruthy();
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toEqual({ serviceId: 1, periodId: '2022-23-Q2', surveyed: 40, responses: 28, satisfiedPercent: 74, themes: '' });
     await waitFor(() => expect(rowOf('Governance').textContent).toContain('74% satisfied'));
   });
@@ -84,6 +85,6 @@ describe('StaffSatisfaction', () => {
       repos.canEdit = async () => false;
     });
     expect(await screen.findByText(strings.RegisterReadOnlyNotice)).toBeTruthy();
-    expect(screen.queryByText(strings.NewSurvey)).toBeNull();
+    expect(screen.queryByText(lazyStrings.NewSurvey)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ConflictError } from '../../src/data/errors';
@@ -57,10 +57,10 @@ function renderTracker(configure?: (repos: FakeRepositories) => void): FakeRepos
   return repositories;
 }
 
-const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
+const panelOf = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave, undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
 const save = async (panel: HTMLElement): Promise<void> => {
   await act(async () => {
-    fireEvent.click(within(panel).getByText(strings.FormSave).closest('button') as HTMLElement);
+    fireEvent.click(within(panel).getByText(lazyStrings.FormSave).closest('button') as HTMLElement);
   });
 };
 const correct = (title: string, quarter: string): HTMLElement => screen.getByLabelText(`Correct the actual for ${title} in ${quarter}`);
@@ -79,7 +79,7 @@ describe('correcting an earlier quarter', () => {
     expect(value.value).toBe('72');
     fireEvent.change(value, { target: { value: '75' } });
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(update.mock.calls[0][0]).toMatchObject({ id: 1, etag: '"1"', value: 75 });
     await waitFor(() => expect((screen.getByText('Calls answered within 60 seconds').closest('[role="row"]') as HTMLElement).textContent).toContain('75 %'));
   });
@@ -92,7 +92,7 @@ describe('correcting an earlier quarter', () => {
     const panel = await panelOf();
     fireEvent.change(within(panel).getByLabelText(/^Actual/), { target: { value: '71' } });
     await save(panel);
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({ measureId: 1, periodId: '2021-22-Q3', value: 71 });
   });
 
@@ -110,8 +110,8 @@ describe('correcting an earlier quarter', () => {
     fireEvent.change(value, { target: { value: '76' } });
     await save(panel);
     const conflict = await within(panel).findByTestId('item-conflict');
-    const row = within(conflict).getByText(strings.FieldActual).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['76', '74', strings.ItemConflictOutcomeBoth]);
+    const row = within(conflict).getByText(lazyStrings.FieldActual).closest('tr') as HTMLElement;
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['76', '74', lazyStrings.ItemConflictOutcomeBoth]);
     expect(value.value).toBe('76');
   });
 
@@ -127,8 +127,8 @@ describe('correcting an earlier quarter', () => {
       repos.canEdit = async () => false;
     });
     await screen.findByText('Calls answered within 60 seconds');
-    expect(screen.queryAllByText(strings.CorrectActual)).toEqual([]);
-    expect(screen.queryAllByText(strings.AddEarlierActual)).toEqual([]);
-    expect(screen.queryAllByText(strings.EnterActual)).toEqual([]);
+    expect(screen.queryAllByText(lazyStrings.CorrectActual)).toEqual([]);
+    expect(screen.queryAllByText(lazyStrings.AddEarlierActual)).toEqual([]);
+    expect(screen.queryAllByText(lazyStrings.EnterActual)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import * as React from 'react';
 import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { Measure, Service } from '../../src/domain/types';
@@ -57,7 +58,7 @@ it('exports the measures of the service chosen, naming the filter and each quart
     await screen.findByText(`Downloaded Shared-Services-Measures-${TODAY}.xlsx.`, undefined, { timeout: 20000 });
     const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: Customer Services`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: Customer Services`);
     const headers: string[] = [];
     ws.getRow(4).eachCell((c) => headers.push(String(c.value)));
     expect(headers).toContain('Q4 2021/22');

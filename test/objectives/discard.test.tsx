@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ObjectivesTracker, IObjectivesTrackerProps } from '../../src/webparts/objectivesTracker/components/ObjectivesTracker';
@@ -40,7 +41,7 @@ async function typeFirstUpdate(html: string): Promise<HTMLElement> {
   const panel = await screen.findByRole('dialog');
   const section = within(panel).getAllByRole('region')[0];
   // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-  const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
+  const editor = within(section).getByRole('textbox', { name: new RegExp(lazyStrings.ObjectiveFieldNarrative) });
   editor.innerHTML = html;
   fireEvent.input(editor);
   return panel;
@@ -50,24 +51,24 @@ describe('closing the tracker panels', () => {
   it('closes the update panel without asking when the typing is kept as a draft', async () => {
     renderTracker(memoryStorage());
     const panel = await typeFirstUpdate('<p>Kept as I type</p>');
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    await waitFor(() => expect(screen.queryByText(strings.UpdateSaveAll)).toBeNull());
-    expect(screen.queryByText(strings.FormDiscardChangesTitle)).toBeNull();
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.UpdateSaveAll)).toBeNull());
+    expect(screen.queryByText(lazyStrings.FormDiscardChangesTitle)).toBeNull();
   });
 
   it('asks "Discard changes?" before closing the update panel when no draft could be kept', async () => {
     renderTracker(fullStorage());
     const panel = await typeFirstUpdate('<p>Nowhere to keep this</p>');
-    expect(await within(panel).findByText(strings.UpdateDraftNotSaved)).toBeTruthy();
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    expect(await screen.findByText(strings.FormDiscardChangesTitle)).toBeTruthy();
-    fireEvent.click(screen.getByText(strings.FormKeepEditing));
-    await waitFor(() => expect(screen.queryByText(strings.FormDiscardChangesTitle)).toBeNull());
-    expect(screen.getByText(strings.UpdateSaveAll)).toBeTruthy();
+    expect(await within(panel).findByText(lazyStrings.UpdateDraftNotSaved)).toBeTruthy();
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    expect(await screen.findByText(lazyStrings.FormDiscardChangesTitle)).toBeTruthy();
+    fireEvent.click(screen.getByText(lazyStrings.FormKeepEditing));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormDiscardChangesTitle)).toBeNull());
+    expect(screen.getByText(lazyStrings.UpdateSaveAll)).toBeTruthy();
 
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    fireEvent.click(await screen.findByText(strings.FormDiscardChanges));
-    await waitFor(() => expect(screen.queryByText(strings.UpdateSaveAll)).toBeNull());
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    fireEvent.click(await screen.findByText(lazyStrings.FormDiscardChanges));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.UpdateSaveAll)).toBeNull());
   });
 
   it('asks "Discard changes?" before closing a new objective with something typed', async () => {
@@ -75,9 +76,9 @@ describe('closing the tracker panels', () => {
     fireEvent.click(await screen.findByText(strings.ObjectiveNew));
     const panel = await screen.findByRole('dialog');
     fireEvent.change(within(panel).getByLabelText(strings.ColumnObjective), { target: { value: 'A new shared objective' } });
-    fireEvent.click(within(panel).getByText(strings.FormCancel));
-    expect(await screen.findByText(strings.FormDiscardChangesTitle)).toBeTruthy();
-    fireEvent.click(screen.getByText(strings.FormDiscardChanges));
-    await waitFor(() => expect(screen.queryByText(strings.ObjectiveCreate)).toBeNull());
+    fireEvent.click(within(panel).getByText(lazyStrings.FormCancel));
+    expect(await screen.findByText(lazyStrings.FormDiscardChangesTitle)).toBeTruthy();
+    fireEvent.click(screen.getByText(lazyStrings.FormDiscardChanges));
+    await waitFor(() => expect(screen.queryByText(lazyStrings.ObjectiveCreate)).toBeNull());
   });
 });

@@ -11,6 +11,7 @@ import * as React from 'react';
 import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ObjectivesTracker } from '../../src/webparts/objectivesTracker/components/ObjectivesTracker';
@@ -45,7 +46,7 @@ it('exports the objectives the search leaves, naming the search', async () => {
     await screen.findByText(`Downloaded Shared-Services-Objectives-${TODAY}.xlsx.`, undefined, { timeout: 20000 });
     const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.ObjectivesSearchLabel}: digital`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.ObjectivesSearchLabel}: digital`);
     expect(ws.getRow(5).getCell(1).value).toBe('Transformation and Partnerships');
     expect(ws.getRow(5).getCell(2).value).toBe('Develop a shared digital strategy');
     expect(ws.getRow(5).getCell(7).value).toBe(periodById('2021-22-Q3').label);

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { fireEvent, render, RenderResult, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ThrottledError } from '../../src/data/errors';
@@ -129,10 +130,10 @@ describe('history on demand', () => {
     const panel = await screen.findByRole('dialog');
     expect(getForObjective).toHaveBeenCalledWith(10);
     expect(within(panel).getByText(strings.Loading)).toBeTruthy();
-    expect(within(panel).queryByText(strings.HistoryNone)).toBeNull();
+    expect(within(panel).queryByText(lazyStrings.HistoryNone)).toBeNull();
 
     pending.resolve(await original(10));
-    const list = await within(panel).findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const list = await within(panel).findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     await waitFor(() => expect(within(panel).queryByText(strings.Loading)).toBeNull());
     // Q2 was not part of the first load: it came with the history.
     expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Q3 2021/22 (October to December 2021)', 'Q2 2021/22 (July to September 2021)']);
@@ -149,9 +150,9 @@ describe('history on demand', () => {
     await screen.findByRole('grid');
     fireEvent.click(screen.getByText('Develop a shared digital strategy'));
     const panel = await screen.findByRole('dialog');
-    const list = within(panel).getByRole('list', { name: format(strings.ActionPlanListLabel, 'Develop a shared digital strategy') });
+    const list = within(panel).getByRole('list', { name: format(lazyStrings.ActionPlanListLabel, 'Develop a shared digital strategy') });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      `Agree the digital principles${format(strings.ActionPlanMeta, 'April 2022', ME.displayName, 'Complete')}`
+      `Agree the digital principles${format(lazyStrings.ActionPlanMeta, 'April 2022', ME.displayName, 'Complete')}`
     ]);
   });
 
@@ -164,7 +165,7 @@ describe('history on demand', () => {
     const panel = await screen.findByRole('dialog');
     await within(panel).findByText(strings.ErrorThrottledTitle);
     fireEvent.click(within(panel).getByText(strings.TryAgain));
-    const list = await within(panel).findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const list = await within(panel).findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     expect(within(panel).queryByText(strings.ErrorThrottledTitle)).toBeNull();
   });
@@ -178,25 +179,25 @@ describe('history on demand', () => {
     await screen.findByRole('grid');
     fireEvent.click(screen.getByText('Develop a shared digital strategy'));
     const panel = await screen.findByRole('dialog');
-    const list = await within(panel).findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const list = await within(panel).findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     expect(getForObjective).toHaveBeenCalledTimes(1);
 
-    fireEvent.click(within(list).getAllByText(strings.HistoryEdit)[0]);
+    fireEvent.click(within(list).getAllByText(lazyStrings.HistoryEdit)[0]);
     // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-    const editor = await within(panel).findByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
+    const editor = await within(panel).findByRole('textbox', { name: new RegExp(lazyStrings.ObjectiveFieldNarrative) });
     // The correction edits the stored Q4 update (found in what the history read), not a new one.
     expect(editor.innerHTML).toBe('<p>First draft of Q4</p>');
     editor.innerHTML = '<p>Corrected Q4 text</p>';
     fireEvent.input(editor);
     const updateSpy = jest.spyOn(repos.objectiveUpdates, 'update');
     const addMany = jest.spyOn(repos.objectiveUpdates, 'addMany');
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
 
     await waitFor(() => expect(getForObjective).toHaveBeenCalledTimes(2));
     expect(updateSpy).toHaveBeenCalledWith(expect.objectContaining({ id: 150 }));
     expect(addMany).not.toHaveBeenCalled();
-    const refreshed = await within(panel).findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const refreshed = await within(panel).findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     await within(refreshed).findByText('Corrected Q4 text');
   });
 });

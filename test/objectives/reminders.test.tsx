@@ -7,6 +7,7 @@ import 'whatwg-fetch';
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { GraphApi } from '../../src/reminders/graphMail';
@@ -57,8 +58,8 @@ describe('Send reminders now', () => {
     fireEvent.click(await screen.findByText(strings.RemindersCommand));
     const dialog = await screen.findByRole('dialog');
     const plan = await within(dialog).findByTestId('reminder-plan');
-    expect(within(plan).getByText(format(strings.RemindersRound, 1))).toBeTruthy();
-    expect(within(plan).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 2), format(strings.CountItems, 3)))).toBeTruthy();
+    expect(within(plan).getByText(format(lazyStrings.RemindersRound, 1))).toBeTruthy();
+    expect(within(plan).getByText(format(lazyStrings.RemindersToSend, format(lazyStrings.CountOfficers, 2), format(lazyStrings.CountItems, 3)))).toBeTruthy();
     // Each recipient is listed with what they will be reminded of, and the count is what is sent.
     const recipients = within(plan).getByTestId('reminder-recipients').querySelectorAll('li[data-recipient]');
     expect(recipients).toHaveLength(2);
@@ -72,8 +73,8 @@ describe('Send reminders now', () => {
     // Nothing is sent before confirmation.
     expect(getGraphClient).not.toHaveBeenCalled();
 
-    fireEvent.click(within(dialog).getByText(strings.RemindersSendConfirm));
-    await within(dialog).findByText(format(strings.RemindersSent, 2));
+    fireEvent.click(within(dialog).getByText(lazyStrings.RemindersSendConfirm));
+    await within(dialog).findByText(format(lazyStrings.RemindersSent, 2));
     expect(graph.batches).toHaveLength(1);
     expect(graph.batches[0].requests.map((r) => r.body.message.toRecipients[0].emailAddress.address).sort()).toEqual(listed.map((r) => r.who).sort());
     expect(graph.batches[0].requests.map((r) => r.url)).toEqual(['/me/sendMail', '/me/sendMail']);
@@ -84,11 +85,11 @@ describe('Send reminders now', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     fireEvent.click(screen.getByText(strings.RemindersCommand));
     const again = await screen.findByTestId('reminder-plan');
-    expect(within(again).getByText(format(strings.RemindersAlreadySent, 2))).toBeTruthy();
-    expect(within(again).getByText(format(strings.RemindersToSend, format(strings.CountOfficers, 0), format(strings.CountItems, 0)))).toBeTruthy();
-    expect(within(again).getByText(strings.RemindersNobody)).toBeTruthy();
+    expect(within(again).getByText(format(lazyStrings.RemindersAlreadySent, 2))).toBeTruthy();
+    expect(within(again).getByText(format(lazyStrings.RemindersToSend, format(lazyStrings.CountOfficers, 0), format(lazyStrings.CountItems, 0)))).toBeTruthy();
+    expect(within(again).getByText(lazyStrings.RemindersNobody)).toBeTruthy();
     expect(within(again).queryByTestId('reminder-recipients')).toBeNull();
-    expect((within(screen.getByRole('dialog')).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement).disabled).toBe(true);
+    expect((within(screen.getByRole('dialog')).getByText(lazyStrings.RemindersSendConfirm).closest('button') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('is not offered to read-only users', async () => {
@@ -104,9 +105,9 @@ describe('Send reminders now', () => {
     // The plan and the permission check run first; generous waits keep this steady on a busy machine.
     const plan = await within(dialog).findByTestId('reminder-plan', undefined, { timeout: 10000 });
     // Fluent renders a MessageBar's text a moment later (so screen readers announce it): wait for it.
-    expect(await within(plan).findByText(strings.RemindersNotAllowed)).toBeTruthy();
+    expect(await within(plan).findByText(lazyStrings.RemindersNotAllowed)).toBeTruthy();
     expect(within(plan).getByTestId('reminder-recipients')).toBeTruthy();
-    const sendButton = within(dialog).getByText(strings.RemindersSendConfirm).closest('button') as HTMLButtonElement;
+    const sendButton = within(dialog).getByText(lazyStrings.RemindersSendConfirm).closest('button') as HTMLButtonElement;
     expect(sendButton.disabled).toBe(true);
     fireEvent.click(sendButton);
     expect(getGraphClient).not.toHaveBeenCalled();

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, RenderResult, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ConflictError } from '../../src/data/errors';
@@ -33,7 +34,7 @@ function renderTracker(repos = repositoriesFor(seed()), extra: Partial<IObjectiv
 /** The rich text editor of a section (contentEditable): type by setting HTML and firing input. */
 function typeNarrative(section: HTMLElement, html: string): void {
   // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-  const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
+  const editor = within(section).getByRole('textbox', { name: new RegExp(lazyStrings.ObjectiveFieldNarrative) });
   editor.innerHTML = html;
   fireEvent.input(editor);
 }
@@ -104,7 +105,7 @@ describe('Update my objectives', () => {
 
     typeNarrative(sections[0], '<p>Strategy <strong>approved</strong> by both councils.</p>');
     typeNarrative(sections[1], '<ul><li>Training booked</li></ul>');
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
     await screen.findByText(format(strings.UpdateSaved, 2));
 
     expect(addMany).toHaveBeenCalledTimes(1);
@@ -117,7 +118,7 @@ describe('Update my objectives', () => {
     await waitFor(() => expect(within(row).getByText('Q4 2021/22')).toBeTruthy());
 
     fireEvent.click(within(row).getByText('Develop a shared digital strategy'));
-    const details = await screen.findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const details = await screen.findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     const items = within(details).getAllByRole('listitem');
     expect(items.map((i) => within(i).getByRole('heading').textContent)).toEqual([
       'Q4 2021/22 (January to March 2022), annual review',
@@ -126,9 +127,9 @@ describe('Update my objectives', () => {
     ]);
     expect(within(items[0]).getByText('approved').tagName).toBe('STRONG');
     // This period's update is editable until 10 March; Q2's deadline has passed.
-    expect(within(items[0]).getByText(strings.HistoryEdit)).toBeTruthy();
-    expect(within(items[2]).queryByText(strings.HistoryEdit)).toBeNull();
-    expect(within(items[2]).getByText(strings.HistoryLocked)).toBeTruthy();
+    expect(within(items[0]).getByText(lazyStrings.HistoryEdit)).toBeTruthy();
+    expect(within(items[2]).queryByText(lazyStrings.HistoryEdit)).toBeNull();
+    expect(within(items[2]).getByText(lazyStrings.HistoryLocked)).toBeTruthy();
   });
 
   it('names the field in validation messages next to it and in the error bar, and saves nothing', async () => {
@@ -137,7 +138,7 @@ describe('Update my objectives', () => {
     const panel = await openUpdatePanel(2);
     const [first] = within(panel).getAllByRole('region');
     typeNarrative(first, '<p><br></p>');
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
     const message = 'Progress update is required: the text is empty.';
     expect(await within(first).findByRole('alert')).toHaveProperty('textContent', message);
     expect(within(panel).getByText(strings.ErrorValidationTitle)).toBeTruthy();
@@ -161,9 +162,9 @@ describe('Update my objectives', () => {
     panel = await openUpdatePanel(2);
     const section = within(panel).getAllByRole('region')[0];
     // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-    const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
+    const editor = within(section).getByRole('textbox', { name: new RegExp(lazyStrings.ObjectiveFieldNarrative) });
     await waitFor(() => expect(editor.innerHTML).toBe('<p>Half-written thoughts</p>'));
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
     await within(panel).findByText(/Network down/);
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toContain('Half-written thoughts');
   });
@@ -184,16 +185,16 @@ describe('Update my objectives', () => {
     const panel = await openUpdatePanel(2);
     const section = within(panel).getAllByRole('region')[0];
     typeNarrative(section, '<p>My better version</p>');
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
 
-    const narrative = await conflictCells(panel, strings.ObjectiveFieldNarrative);
+    const narrative = await conflictCells(panel, lazyStrings.ObjectiveFieldNarrative);
     expect(within(narrative.theirs).getByText('Their correction')).toBeTruthy();
     expect(within(narrative.mine).getByText('My better version')).toBeTruthy();
     expect(within(panel).getByText(/Sam Colleague/)).toBeTruthy();
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toContain('My better version');
 
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.ItemConflictKeepMine));
+      fireEvent.click(within(panel).getByText(lazyStrings.ItemConflictKeepMine));
     });
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1].etag).toBe('"2"');
@@ -214,10 +215,10 @@ describe('Update my objectives', () => {
     const panel = await openUpdatePanel(2);
     const section = within(panel).getAllByRole('region')[0];
     typeNarrative(section, '<p>Mine</p>');
-    fireEvent.click(within(panel).getByText(strings.UpdateSaveAll));
-    fireEvent.click(await within(panel).findByText(strings.ItemConflictTakeTheirs));
+    fireEvent.click(within(panel).getByText(lazyStrings.UpdateSaveAll));
+    fireEvent.click(await within(panel).findByText(lazyStrings.ItemConflictTakeTheirs));
     // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
-    const editor = within(section).getByRole('textbox', { name: new RegExp(strings.ObjectiveFieldNarrative) });
+    const editor = within(section).getByRole('textbox', { name: new RegExp(lazyStrings.ObjectiveFieldNarrative) });
     await waitFor(() => expect(editor.innerHTML).toBe('<p>Their correction</p>'));
     expect(storage.getItem(draftKey('update', ME.id, 10, PERIOD))).toBeNull();
   });
@@ -233,7 +234,7 @@ describe('create objectives', () => {
     const target = within(panel).getByRole('combobox', { name: strings.ColumnTargetDate });
     fireEvent.change(target, { target: { value: '01/01/2021' } });
     fireEvent.blur(target);
-    fireEvent.click(within(panel).getByText(strings.ObjectiveCreate));
+    fireEvent.click(within(panel).getByText(lazyStrings.ObjectiveCreate));
     for (const message of [
       'Description of the objective is required.',
       'Service is required.',
@@ -256,10 +257,10 @@ describe('auditors', () => {
     expect(screen.queryByText(strings.ObjectiveNew)).toBeNull();
     expect(screen.queryByText(strings.RemindersCommand)).toBeNull();
     fireEvent.click(screen.getByText('Develop a shared digital strategy'));
-    const history = await screen.findByRole('list', { name: format(strings.HistoryListLabel, 'Develop a shared digital strategy') });
+    const history = await screen.findByRole('list', { name: format(lazyStrings.HistoryListLabel, 'Develop a shared digital strategy') });
     expect(within(history).getAllByRole('listitem')).toHaveLength(2);
-    expect(screen.queryByText(strings.ObjectiveEdit)).toBeNull();
-    expect(screen.queryByText(strings.HistoryEdit)).toBeNull();
+    expect(screen.queryByText(lazyStrings.ObjectiveEdit)).toBeNull();
+    expect(screen.queryByText(lazyStrings.HistoryEdit)).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  * written in the code.
  */
 // Before the imports (jest hoists it anyway), so the renderers read the wrapped strings.
+// The words only the on-demand paper and email use live in src/loc/lazy: they are wrapped too.
 jest.mock('SsmStrings', () => {
   const real = jest.requireActual('SsmStrings') as Record<string, unknown>;
   const wrap = (value: unknown): unknown =>
@@ -15,6 +16,11 @@ jest.mock('SsmStrings', () => {
         ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, wrap(v)]))
         : value;
   return wrap(real);
+});
+jest.mock('../../src/loc/lazy', () => {
+  const real = jest.requireActual('../../src/loc/lazy') as typeof import('../../src/loc/lazy');
+  const wrapped = Object.fromEntries(Object.entries(real.lazyStrings).map(([k, v]) => [k, `⟦${v}⟧`]));
+  return { ...real, lazyStrings: wrapped, lazyStringsFor: () => wrapped };
 });
 
 import JSZip from 'jszip';

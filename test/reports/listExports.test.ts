@@ -5,6 +5,7 @@
  */
 import { Workbook, Worksheet } from 'exceljs';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { buildXlsx, ExportSheet } from '../../src/reports/xlsx';
 import { periodById } from '../../src/domain/calendar';
 import { shortPeriodLabel } from '../../src/domain/report';
@@ -50,13 +51,13 @@ describe('objectives export', () => {
     const rows = buildRows(SERVICES, objectives, updates, '2026-27-Q3');
     const ws = await sheetOf(objectiveExportSheet(rows, [[strings.ObjectivesFilterStatus, 'In progress, Not started'], [strings.ObjectivesFilterNeedsUpdate.replace('{0}', 'Q3 2026/27')]]));
     expect(ws.getCell('A1').value).toBe(strings.ObjectivesHeading);
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.ObjectivesFilterStatus}: In progress, Not started; ${strings.ObjectivesFilterNeedsUpdate.replace('{0}', 'Q3 2026/27')}`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.ObjectivesFilterStatus}: In progress, Not started; ${strings.ObjectivesFilterNeedsUpdate.replace('{0}', 'Q3 2026/27')}`);
     const first = rowByHeader(ws, 5);
     expect(first[strings.ColumnService]).toBe('ICT');
     expect(first[strings.ColumnAim]).toBe('One strategy');
     expect(first[strings.ColumnOfficer]).toBe('Sam Officer');
-    expect(first[strings.ColumnLatestUpdateFor]).toBe(periodById('2026-27-Q2').label);
-    expect(String(first[strings.ColumnLatestUpdateFor])).not.toContain('2026-27-Q2');
+    expect(first[lazyStrings.ColumnLatestUpdateFor]).toBe(periodById('2026-27-Q2').label);
+    expect(String(first[lazyStrings.ColumnLatestUpdateFor])).not.toContain('2026-27-Q2');
     expect(first[strings.ColumnLatestUpdate]).toBe('Draft agreed.');
     expect((first[strings.ColumnTargetDate] as Date).toISOString().slice(0, 10)).toBe('2027-03-31');
     const second = rowByHeader(ws, 6);
@@ -67,7 +68,7 @@ describe('objectives export', () => {
 
   it('says when no filter is applied', async () => {
     const ws = await sheetOf(objectiveExportSheet(buildRows(SERVICES, objectives, [], '2026-27-Q3'), []));
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.ExportNoFilters}`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${lazyStrings.ExportNoFilters}`);
   });
 });
 
@@ -77,12 +78,12 @@ describe('measures export', () => {
     const track = trackMeasure(measure, [{ periodId: '2026-27-Q1', value: 85 }, { periodId: '2026-27-Q2', value: 92 }], '2026-27-Q2');
     const label = (id: string): string => shortPeriodLabel(periodById(id));
     const ws = await sheetOf(measureExportSheet([{ measure, track }], SERVICES, label, [[strings.FilterServiceLabel, 'ICT']]));
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: ICT`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: ICT`);
     const row = rowByHeader(ws, 5);
-    expect(row[strings.ColumnMeasure]).toBe('Calls answered in 60 seconds');
-    expect(row[strings.FieldService]).toBe('ICT');
-    expect(row[strings.FieldResponsibleOfficer]).toBe('Sam Officer');
-    expect(row[strings.ColumnTarget]).toBe('90 %');
+    expect(row[lazyStrings.ColumnMeasure]).toBe('Calls answered in 60 seconds');
+    expect(row[lazyStrings.FieldService]).toBe('ICT');
+    expect(row[lazyStrings.FieldResponsibleOfficer]).toBe('Sam Officer');
+    expect(row[lazyStrings.ColumnTarget]).toBe('90 %');
     expect(row[label('2026-27-Q2')]).toBe(`92 % (${track.latest.rag})`);
     expect(row[label('2026-27-Q1')]).toMatch(/^85 % \(/);
     expect(row[strings.ReportColumnTrend]).toBe(strings.ReportTrendImproved);
@@ -100,12 +101,12 @@ describe('staff satisfaction export', () => {
     const label = (id: string): string => shortPeriodLabel(periodById(id));
     const ws = await sheetOf(surveyExportSheet([{ service: SERVICES[0], surveys }], label, () => label('2026-27-Q4')));
     const row = rowByHeader(ws, 5);
-    expect(row[strings.FieldService]).toBe('ICT');
-    expect(row[strings.FieldSurveyPeriod]).toBe(label('2026-27-Q2'));
-    expect(row[strings.FieldSatisfiedPercent]).toBe(75);
-    expect(row[strings.ColumnSinceLastSurvey]).toBe(strings.ReportTrendImproved);
-    expect(row[strings.ColumnNextSurvey]).toBe(label('2026-27-Q4'));
-    expect(row[strings.FieldSurveyThemes]).toBe('Workload');
+    expect(row[lazyStrings.FieldService]).toBe('ICT');
+    expect(row[lazyStrings.FieldSurveyPeriod]).toBe(label('2026-27-Q2'));
+    expect(row[lazyStrings.FieldSatisfiedPercent]).toBe(75);
+    expect(row[lazyStrings.ColumnSinceLastSurvey]).toBe(strings.ReportTrendImproved);
+    expect(row[lazyStrings.ColumnNextSurvey]).toBe(label('2026-27-Q4'));
+    expect(row[lazyStrings.FieldSurveyThemes]).toBe('Workload');
   });
 });
 
@@ -113,12 +114,12 @@ describe('budget export', () => {
   it('writes pounds and pence as numbers, the split in words and the year chosen', async () => {
     const line: BudgetLine = { id: 1, etag: '"1"', serviceId: 4, financialYear: 2026, sharedBudget: 120000.5, split: [{ council: 'Chorley Council', amount: 60000.25 }, { council: 'South Ribble Borough Council', amount: 60000.25 }], savingsApproved: 4000 };
     const ws = await sheetOf(budgetExportSheet([line], SERVICES, '2026/27'));
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FieldFinancialYear}: 2026/27`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${lazyStrings.FieldFinancialYear}: 2026/27`);
     const row = rowByHeader(ws, 5);
-    expect(row[strings.FieldService]).toBe('ICT');
-    expect(row[strings.FieldSharedBudget]).toBe(120000.5);
+    expect(row[lazyStrings.FieldService]).toBe('ICT');
+    expect(row[lazyStrings.FieldSharedBudget]).toBe(120000.5);
     expect(ws.getRow(5).getCell(2).numFmt).toContain('0.00');
-    expect(row[strings.FieldBudgetSplit]).toBe('Chorley Council: £60,000.25\nSouth Ribble Borough Council: £60,000.25');
+    expect(row[lazyStrings.FieldBudgetSplit]).toBe('Chorley Council: £60,000.25\nSouth Ribble Borough Council: £60,000.25');
     noFormulas(ws);
   });
 });
@@ -132,19 +133,19 @@ describe('best practice, lessons learned and services exports', () => {
         { serviceId: 'programme', council: 'Chorley Council' }
       )
     );
-    expect(practice.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: ${strings.ProgrammeWide}; ${strings.FilterCouncilLabel}: Chorley Council`);
-    expect(rowByHeader(practice, 5)).toMatchObject({ [strings.ColumnBestPractice]: "'@Shared rota", [strings.FieldService]: strings.ProgrammeWide, [strings.FieldDescription]: 'One rota' });
+    expect(practice.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterServiceLabel}: ${strings.ProgrammeWide}; ${strings.FilterCouncilLabel}: Chorley Council`);
+    expect(rowByHeader(practice, 5)).toMatchObject({ [lazyStrings.ColumnBestPractice]: "'@Shared rota", [lazyStrings.FieldService]: strings.ProgrammeWide, [lazyStrings.FieldDescription]: 'One rota' });
     noFormulas(practice);
 
     const lessons = await sheetOf(lessonsExportSheet([{ id: 2, etag: '"1"', title: 'Agree roles early', serviceId: 4, lesson: '<p>Before the move.</p>', category: 'HR' }], SERVICES, { category: 'HR' }));
-    expect(lessons.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: HR`);
-    expect(rowByHeader(lessons, 5)).toMatchObject({ [strings.FieldService]: 'ICT', [strings.FieldLesson]: 'Before the move.' });
+    expect(lessons.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: HR`);
+    expect(rowByHeader(lessons, 5)).toMatchObject({ [lazyStrings.FieldService]: 'ICT', [lazyStrings.FieldLesson]: 'Before the move.' });
 
     const services = await sheetOf(servicesExportSheet([{ ...SERVICES[0], serviceLead: SAM, sharedSince: '2019-04-01' }]));
     const row = rowByHeader(services, 5);
-    expect(row[strings.FieldPartnerCouncils]).toBe('Chorley Council, South Ribble Borough Council');
-    expect(row[strings.FieldServiceLead]).toBe('Sam Officer');
-    expect((row[strings.FieldSharedSince] as Date).toISOString().slice(0, 10)).toBe('2019-04-01');
+    expect(row[lazyStrings.FieldPartnerCouncils]).toBe('Chorley Council, South Ribble Borough Council');
+    expect(row[lazyStrings.FieldServiceLead]).toBe('Sam Officer');
+    expect((row[lazyStrings.FieldSharedSince] as Date).toISOString().slice(0, 10)).toBe('2019-04-01');
   });
 });
 
@@ -157,12 +158,12 @@ describe('successes export', () => {
         { category: 'Recognition' }
       )
     );
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: Recognition`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterCategoryLabel}: Recognition`);
     const row = rowByHeader(ws, 5);
-    expect(row[strings.FieldService]).toBe('ICT');
-    expect(row[strings.FieldCouncilsBenefiting]).toBe(strings.AllPartnerCouncils);
-    expect((row[strings.FieldAchievedOn] as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
-    expect(row[strings.FieldSuccessAchievement]).toBe('Won the award.');
+    expect(row[lazyStrings.FieldService]).toBe('ICT');
+    expect(row[lazyStrings.FieldCouncilsBenefiting]).toBe(strings.AllPartnerCouncils);
+    expect((row[lazyStrings.FieldAchievedOn] as Date).toISOString().slice(0, 10)).toBe('2026-10-01');
+    expect(row[lazyStrings.FieldSuccessAchievement]).toBe('Won the award.');
   });
 });
 

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { ConflictError } from '../../src/data/errors';
@@ -61,7 +62,7 @@ const listed = (): string[] =>
   Array.from(document.querySelectorAll('[role="row"] strong')).map((e) => e.textContent ?? '');
 const rowOf = (title: string): HTMLElement => screen.getByText(title).closest('[role="row"]') as HTMLElement;
 const button = (container: HTMLElement, text: string): HTMLElement => within(container).getByText(text).closest('button') as HTMLElement;
-const dialog = async (): Promise<HTMLElement> => (await screen.findByText(strings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
+const dialog = async (): Promise<HTMLElement> => (await screen.findByText(lazyStrings.FormSave)).closest('.ms-Panel-main') as HTMLElement;
 
 
 /** A heat-map cell by its sentence, e.g. 'Likelihood 4 Likely, impact 3 Moderate: 2 risks' (the band follows). */
@@ -148,7 +149,7 @@ describe('RiskRegister', () => {
     const add = jest.spyOn(repositories.risks, 'add');
     fireEvent.click((await screen.findByText(strings.NewRisk)).closest('button') as HTMLElement);
     const panel = await dialog();
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect(await within(panel).findByText(strings.ErrorValidationTitle)).toBeTruthy();
     for (const message of ['Risk is required.', 'Risk owner is required.', 'Inherent likelihood is required.', 'Residual impact is required.']) {
       expect(within(panel).getAllByText(message)).toHaveLength(2);
@@ -167,27 +168,27 @@ describe('RiskRegister', () => {
     const add = jest.spyOn(repositories.risks, 'add');
     fireEvent.click((await screen.findByText(strings.NewRisk)).closest('button') as HTMLElement);
     const panel = await dialog();
-    fireEvent.change(within(panel).getByLabelText(strings.FieldRisk), { target: { value: 'Payroll contract ends' } });
-    const owner = within(panel).getByPlaceholderText(strings.FieldOwnerPlaceholder);
+    fireEvent.change(within(panel).getByLabelText(lazyStrings.FieldRisk), { target: { value: 'Payroll contract ends' } });
+    const owner = within(panel).getByPlaceholderText(lazyStrings.FieldOwnerPlaceholder);
     // Type the address and press Enter, as a user would in the ComboBox.
     fireEvent.focus(owner);
     fireEvent.input(owner, { target: { value: newcomer.email } });
     fireEvent.keyDown(owner, { key: 'Enter', keyCode: 13, which: 13 });
     await waitFor(() => expect((owner as HTMLInputElement).value).toBe('Nia Newcomer'));
     for (const [name, value] of [
-      [strings.FieldInherentLikelihood, '3 Possible'],
-      [strings.FieldInherentImpact, '4 Major'],
-      [strings.FieldResidualLikelihood, '2 Unlikely'],
-      [strings.FieldResidualImpact, '4 Major']
+      [lazyStrings.FieldInherentLikelihood, '3 Possible'],
+      [lazyStrings.FieldInherentImpact, '4 Major'],
+      [lazyStrings.FieldResidualLikelihood, '2 Unlikely'],
+      [lazyStrings.FieldResidualImpact, '4 Major']
     ]) {
       const label = within(panel).getByText(name, { selector: 'label' });
       fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
       fireEvent.click((await screen.findByText(value, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     }
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(add.mock.calls[0][0]).toMatchObject({
       title: 'Payroll contract ends',
       owner: newcomer,
@@ -214,25 +215,25 @@ describe('RiskRegister', () => {
     });
     fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
     const panel = await dialog();
-    const label = within(panel).getByText(strings.FieldResidualLikelihood, { selector: 'label' });
+    const label = within(panel).getByText(lazyStrings.FieldResidualLikelihood, { selector: 'label' });
     fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
     fireEvent.click((await screen.findByText('5 Almost certain', { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     expect(within(panel).getByText('Inherent score 16 (Very high); residual score 15 (High)')).toBeTruthy();
     expect(within(panel).getByText("Residual score at last quarter's review: 12")).toBeTruthy();
 
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     const conflict = await within(panel).findByTestId('item-conflict');
-    const row = within(conflict).getByText(strings.FieldResidualLikelihood).closest('tr') as HTMLElement;
-    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5 Almost certain', '2 Unlikely', strings.ItemConflictOutcomeBoth]);
+    const row = within(conflict).getByText(lazyStrings.FieldResidualLikelihood).closest('tr') as HTMLElement;
+    expect(Array.from(row.querySelectorAll('td')).map((c) => c.textContent)).toEqual(['5 Almost certain', '2 Unlikely', lazyStrings.ItemConflictOutcomeBoth]);
 
     // Take theirs: the form shows their value and nothing is saved.
-    fireEvent.click(button(conflict, strings.ItemConflictTakeTheirs));
+    fireEvent.click(button(conflict, lazyStrings.ItemConflictTakeTheirs));
     expect(within(panel).queryByTestId('item-conflict')).toBeNull();
     expect(within(panel).getByText('Inherent score 16 (Very high); residual score 6 (Medium)')).toBeTruthy();
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(calls.map((c) => [c.etag, c.residualLikelihood])).toEqual([
       ['"2"', 5],
       ['"7"', 2]
@@ -250,23 +251,23 @@ describe('RiskRegister', () => {
     const panel = await dialog();
     // Inherent 4 x 4 = 16; residual 5 x 4 = 20.
     for (const [name, value] of [
-      [strings.FieldResidualLikelihood, '5 Almost certain'],
-      [strings.FieldResidualImpact, '4 Major']
+      [lazyStrings.FieldResidualLikelihood, '5 Almost certain'],
+      [lazyStrings.FieldResidualImpact, '4 Major']
     ]) {
       const label = within(panel).getByText(name, { selector: 'label' });
       fireEvent.click(document.getElementById(label.id.replace(/-label$/, '')) as HTMLElement);
       fireEvent.click((await screen.findByText(value, { selector: '.ms-Dropdown-optionText' })).closest('button') as HTMLElement);
     }
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     const warning = await within(panel).findByText(/The residual score \(20\) is higher than the inherent score \(16\)/);
     expect(warning.closest('[data-warning]')?.getAttribute('data-warning')).toBe('residualAboveInherent');
     expect(calls).toHaveLength(0);
     // Going back saves nothing; saving anyway saves the scores as chosen.
-    fireEvent.click(button(panel, strings.FormGoBack));
-    expect(within(panel).queryByText(strings.FormSaveAnyway)).toBeNull();
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormGoBack));
+    expect(within(panel).queryByText(lazyStrings.FormSaveAnyway)).toBeNull();
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     await act(async () => {
-      fireEvent.click(await within(panel).findByText(strings.FormSaveAnyway));
+      fireEvent.click(await within(panel).findByText(lazyStrings.FormSaveAnyway));
     });
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]).toMatchObject({ residualLikelihood: 5, residualImpact: 4 });
@@ -282,15 +283,15 @@ describe('RiskRegister', () => {
     });
     fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
     const panel = await dialog();
-    const date = within(panel).getByRole('combobox', { name: strings.FieldReviewDate });
+    const date = within(panel).getByRole('combobox', { name: lazyStrings.FieldReviewDate });
     fireEvent.change(date, { target: { value: '15/03/2022' } });
     fireEvent.blur(date);
     await waitFor(() => expect((date as HTMLInputElement).value).toBe('15 March 2022'));
-    fireEvent.click(button(panel, strings.FormSave));
+    fireEvent.click(button(panel, lazyStrings.FormSave));
     expect(await within(panel).findByText(/Review date 15 March 2022 has already passed/)).toBeTruthy();
     expect(calls).toHaveLength(0);
     await act(async () => {
-      fireEvent.click(within(panel).getByText(strings.FormSaveAnyway));
+      fireEvent.click(within(panel).getByText(lazyStrings.FormSaveAnyway));
     });
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0].reviewDate).toBe('2022-03-15');
@@ -300,7 +301,7 @@ describe('RiskRegister', () => {
     renderRegister();
     fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
     const panel = await dialog();
-    const date = within(panel).getByRole('combobox', { name: strings.FieldReviewDate });
+    const date = within(panel).getByRole('combobox', { name: lazyStrings.FieldReviewDate });
     fireEvent.change(date, { target: { value: '31/02/2023' } });
     fireEvent.blur(date);
     expect(await within(panel).findByText(/"31\/02\/2023" is not a date, so it was not taken/)).toBeTruthy();

@@ -11,6 +11,7 @@ import * as React from 'react';
 import { readWorkbook } from '../support/workbookDownload';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import { formatString } from '../../src/components/format';
@@ -66,7 +67,7 @@ it('exports the risks listed to Excel with display values and the filters applie
     expect(clicked.map((a) => a.download)).toEqual([`Shared-Services-Risk-Register-${TODAY}.xlsx`]);
     const wb = await readWorkbook(blobs[0]);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A2').value).toBe(`${strings.ExportFiltersLabel}: ${strings.FilterRiskStatusLabel}: Open`);
+    expect(ws.getCell('A2').value).toBe(`${lazyStrings.ExportFiltersLabel}: ${strings.FilterRiskStatusLabel}: Open`);
     // The rows in the order listed, with the words shown on screen.
     const titles = [5, 6].map((r) => ws.getRow(r).getCell(1).value);
     // A title that would run as a formula stays text.

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../src/loc/lazy';
 import { setIconOptions } from '@fluentui/react';
 import { AppShell } from '../../src/components/AppShell';
 import type { Risk } from '../../src/domain/types';
@@ -61,16 +62,16 @@ describe('risk review link', () => {
     const repositories = renderAt('?review=2');
     const update = jest.spyOn(repositories.risks, 'update');
     const panel = (await screen.findByText('Review risk: Loss of key staff', undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
-    expect(within(panel).getByText(strings.RiskReviewIntro)).toBeTruthy();
+    expect(within(panel).getByText(lazyStrings.RiskReviewIntro)).toBeTruthy();
     expect(within(panel).getByText("Residual score at last quarter's review: 9")).toBeTruthy();
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
-    await waitFor(() => expect(screen.queryByText(strings.FormSave)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(lazyStrings.FormSave)).toBeNull());
     expect(update.mock.calls[0][0]).toMatchObject({ id: 2, etag: '"2"', previousResidualScore: 9 });
     // Opened again by hand, the form is a plain edit.
     fireEvent.click(await screen.findByLabelText('Edit Loss of key staff'));
-    expect(await screen.findByText(strings.RiskFormEditTitle)).toBeTruthy();
+    expect(await screen.findByText(lazyStrings.RiskFormEditTitle)).toBeTruthy();
   });
 
   it('records the score before the review when it changes', async () => {
@@ -79,7 +80,7 @@ describe('risk review link', () => {
     const panel = (await screen.findByText('Review risk: Delays to ICT system migration', undefined, { timeout: 8000 })).closest('.ms-Panel-main') as HTMLElement;
     expect(within(panel).getByText("Residual score at last quarter's review: 12")).toBeTruthy();
     await act(async () => {
-      fireEvent.click(button(panel, strings.FormSave));
+      fireEvent.click(button(panel, lazyStrings.FormSave));
     });
     await waitFor(() => expect(update).toHaveBeenCalled());
     expect(update.mock.calls[0][0]).toMatchObject({ id: 1, previousResidualScore: 12 });
@@ -88,7 +89,7 @@ describe('risk review link', () => {
   it('says so when the linked risk is gone, or when the user may only read', async () => {
     renderAt('?review=77');
     expect(await screen.findByText(strings.RiskReviewLinkNotFound)).toBeTruthy();
-    expect(screen.queryByText(strings.FormSave)).toBeNull();
+    expect(screen.queryByText(lazyStrings.FormSave)).toBeNull();
   });
 
   it('does not open a review for a reader', async () => {
@@ -96,6 +97,6 @@ describe('risk review link', () => {
       repos.canEdit = async () => false;
     });
     expect(await screen.findByText(strings.RiskReviewLinkReadOnly)).toBeTruthy();
-    expect(screen.queryByText(strings.FormSave)).toBeNull();
+    expect(screen.queryByText(lazyStrings.FormSave)).toBeNull();
   });
 });

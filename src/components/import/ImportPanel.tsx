@@ -32,6 +32,7 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import { IGNORE_COLUMN, IMPORT_COLUMNS, ImportListKind } from '../../domain/import/columns';
 import { canApply } from '../../domain/import/plan';
 import type { ImportPlan, ImportPreviewRow, NewServiceChoice, PreviewAction } from '../../domain/import/plan';
@@ -76,12 +77,12 @@ type Stage =
 /** The panel title of each list. */
 function listName(list: ImportListKind): string {
   const names: { readonly [K in ImportListKind]: string } = {
-    objectives: strings.ImportListObjectives,
-    benefits: strings.ImportListBenefits,
-    risks: strings.ImportListRisks,
-    bestPractice: strings.ImportListBestPractice,
-    lessonsLearned: strings.ImportListLessons,
-    successes: strings.ImportListSuccesses
+    objectives: lazyStrings.ImportListObjectives,
+    benefits: lazyStrings.ImportListBenefits,
+    risks: lazyStrings.ImportListRisks,
+    bestPractice: lazyStrings.ImportListBestPractice,
+    lessonsLearned: lazyStrings.ImportListLessons,
+    successes: lazyStrings.ImportListSuccesses
   };
   return names[list];
 }
@@ -130,48 +131,48 @@ async function dryRun(
 const periodLabel = (id: string): string => periodById(id).label;
 
 const ACTION_TEXT: { readonly [A in PreviewAction]: string } = {
-  create: strings.ImportActionCreate,
-  update: strings.ImportActionUpdate,
-  unchanged: strings.ImportActionUnchanged,
-  reject: strings.ImportActionReject
+  create: lazyStrings.ImportActionCreate,
+  update: lazyStrings.ImportActionUpdate,
+  unchanged: lazyStrings.ImportActionUnchanged,
+  reject: lazyStrings.ImportActionReject
 };
 
 const PREVIEW_COLUMNS: ReadonlyArray<IDataTableColumn<ImportPreviewRow>> = [
-  { key: 'row', header: strings.ImportColumnRow, render: (r) => r.row },
-  { key: 'service', header: strings.ImportColumnService, render: (r) => r.service || strings.ProgrammeWide },
+  { key: 'row', header: lazyStrings.ImportColumnRow, render: (r) => r.row },
+  { key: 'service', header: lazyStrings.ImportColumnService, render: (r) => r.service || strings.ProgrammeWide },
   {
     key: 'title',
-    header: strings.ImportColumnTitle,
+    header: lazyStrings.ImportColumnTitle,
     render: (r) => (
       <>
         {r.title}
         {r.actions !== undefined && r.actions > 0 && (
           <Text variant="small" block>
-            {r.actions === 1 ? strings.ImportActionsOne : formatString(strings.ImportActionsMany, r.actions)}
+            {r.actions === 1 ? lazyStrings.ImportActionsOne : formatString(lazyStrings.ImportActionsMany, r.actions)}
           </Text>
         )}
         {r.formulaColumns.length > 0 && (
           <Text variant="small" block>
-            {formatString(strings.ImportFormulaFlag, r.formulaColumns.join(', '))}
+            {formatString(lazyStrings.ImportFormulaFlag, r.formulaColumns.join(', '))}
           </Text>
         )}
       </>
     )
   },
-  { key: 'status', header: strings.ImportColumnStatus, render: (r) => r.status ?? '' },
-  { key: 'rag', header: strings.ImportColumnRag, render: (r) => r.rag ?? '' },
-  { key: 'period', header: strings.ImportColumnPeriod, render: (r) => r.periodIds.map(periodLabel).join('; ') },
-  { key: 'officer', header: strings.ImportColumnOfficer, render: (r) => r.officer ?? '' },
-  { key: 'action', header: strings.ImportColumnAction, render: (r) => <span data-action={r.action}>{ACTION_TEXT[r.action]}</span> }
+  { key: 'status', header: lazyStrings.ImportColumnStatus, render: (r) => r.status ?? '' },
+  { key: 'rag', header: lazyStrings.ImportColumnRag, render: (r) => r.rag ?? '' },
+  { key: 'period', header: lazyStrings.ImportColumnPeriod, render: (r) => r.periodIds.map(periodLabel).join('; ') },
+  { key: 'officer', header: lazyStrings.ImportColumnOfficer, render: (r) => r.officer ?? '' },
+  { key: 'action', header: lazyStrings.ImportColumnAction, render: (r) => <span data-action={r.action}>{ACTION_TEXT[r.action]}</span> }
 ];
 
 /** A rejection with its position, so identical problems still get distinct keys. */
 type NumberedRejection = ImportPlan['reject'][number] & { index: number };
 
 const REJECT_COLUMNS: ReadonlyArray<IDataTableColumn<NumberedRejection>> = [
-  { key: 'row', header: strings.ImportColumnRow, render: (r) => r.row },
-  { key: 'column', header: strings.ImportColumnColumn, render: (r) => r.column },
-  { key: 'reason', header: strings.ImportColumnReason, render: (r) => r.reason }
+  { key: 'row', header: lazyStrings.ImportColumnRow, render: (r) => r.row },
+  { key: 'column', header: lazyStrings.ImportColumnColumn, render: (r) => r.column },
+  { key: 'reason', header: lazyStrings.ImportColumnReason, render: (r) => r.reason }
 ];
 
 /** The import panel; rendered by the web part base class beside the web part's root. */
@@ -206,11 +207,11 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const fileInputId = `ssm-import-file-${list}`;
   const fileHintId = `${fileInputId}-hint`;
   const yearOptions: IDropdownOption[] = React.useMemo(
-    () => [{ key: '', text: strings.ImportPeriodFromHeadings }, ...financialYears(today).map((y) => ({ key: String(y), text: quartersOf(y)[0].label.replace(/^Q1 (\S+).*$/, '$1') }))],
+    () => [{ key: '', text: lazyStrings.ImportPeriodFromHeadings }, ...financialYears(today).map((y) => ({ key: String(y), text: quartersOf(y)[0].label.replace(/^Q1 (\S+).*$/, '$1') }))],
     [today]
   );
   const quarterOptions: IDropdownOption[] = React.useMemo(() => (year === undefined ? [] : quartersOf(year).map((p) => ({ key: p.id, text: p.label }))), [year]);
-  const officerError = defaultOfficer.trim() !== '' && !emailOf(defaultOfficer) ? formatString(strings.ImportDefaultOfficerInvalid, defaultOfficer.trim()) : undefined;
+  const officerError = defaultOfficer.trim() !== '' && !emailOf(defaultOfficer) ? formatString(lazyStrings.ImportDefaultOfficerInvalid, defaultOfficer.trim()) : undefined;
   const classes = React.useMemo(
     () =>
       mergeStyleSets({
@@ -345,15 +346,15 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
   const footer = (): JSX.Element => (
     <Stack horizontal tokens={{ childrenGap: 8 }}>
       {stage.kind === 'planned' && (
-        <PrimaryButton text={strings.ImportApplyButton} onClick={() => setConfirming(true)} disabled={stale || !canApply(stage.plan) || !writable(stage.plan)} />
+        <PrimaryButton text={lazyStrings.ImportApplyButton} onClick={() => setConfirming(true)} disabled={stale || !canApply(stage.plan) || !writable(stage.plan)} />
       )}
-      {stage.kind === 'applied' && <PrimaryButton text={strings.ImportAnotherFile} onClick={startAgain} />}
-      <DefaultButton text={strings.ImportClose} onClick={close} disabled={stage.kind === 'applying'} />
+      {stage.kind === 'applied' && <PrimaryButton text={lazyStrings.ImportAnotherFile} onClick={startAgain} />}
+      <DefaultButton text={lazyStrings.ImportClose} onClick={close} disabled={stage.kind === 'applying'} />
     </Stack>
   );
 
   const mapOptions: IDropdownOption[] = React.useMemo(
-    () => [{ key: IGNORE_COLUMN, text: strings.ImportUnmappedIgnore }, ...IMPORT_COLUMNS[list].map((c) => ({ key: c.key, text: formatString(strings.ImportUnmappedMapTo, c.label) }))],
+    () => [{ key: IGNORE_COLUMN, text: lazyStrings.ImportUnmappedIgnore }, ...IMPORT_COLUMNS[list].map((c) => ({ key: c.key, text: formatString(lazyStrings.ImportUnmappedMapTo, c.label) }))],
     [list]
   );
   const phaseOptions: IDropdownOption[] = SERVICE_PHASES.map((p) => ({ key: p, text: p }));
@@ -363,8 +364,8 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     <Panel
       isOpen={isOpen}
       type={PanelType.large}
-      headerText={formatString(strings.ImportPanelTitle, listName(list))}
-      closeButtonAriaLabel={strings.ImportClose}
+      headerText={formatString(lazyStrings.ImportPanelTitle, listName(list))}
+      closeButtonAriaLabel={lazyStrings.ImportClose}
       // Closing while items are being written would hide the progress, not stop the writes.
       hasCloseButton={stage.kind !== 'applying'}
       onDismiss={close}
@@ -373,7 +374,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
     >
       <Stack tokens={{ childrenGap: 16 }}>
         <Text as="p" block>
-          {formatString(strings.ImportIntro, formatBytes(IMPORT_LIMITS.maxBytes))} {formatString(strings.ImportRowsLimit, formatBytes(IMPORT_LIMITS.maxBytes), IMPORT_LIMITS.maxRows.toLocaleString('en-GB'))}
+          {formatString(lazyStrings.ImportIntro, formatBytes(IMPORT_LIMITS.maxBytes))} {formatString(lazyStrings.ImportRowsLimit, formatBytes(IMPORT_LIMITS.maxBytes), IMPORT_LIMITS.maxRows.toLocaleString('en-GB'))}
         </Text>
         <TemplateLink list={list} />
         <ErrorBar error={error} onDismiss={() => setError(undefined)} onRetry={file && !busy ? check : undefined} />
@@ -381,7 +382,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {stage.kind !== 'applied' && (
           <Stack tokens={{ childrenGap: 12 }}>
             <div>
-              <Label htmlFor={fileInputId}>{strings.ImportFileLabel}</Label>
+              <Label htmlFor={fileInputId}>{lazyStrings.ImportFileLabel}</Label>
               <input
                 key={inputKey}
                 id={fileInputId}
@@ -393,13 +394,13 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 disabled={busy}
               />
               <Text id={fileHintId} variant="small" className={classes.hint} block>
-                {file ? formatString(strings.ImportFileChosen, file.name, formatBytes(file.size)) : formatString(strings.ImportFileHint, formatBytes(IMPORT_LIMITS.maxBytes))}
+                {file ? formatString(lazyStrings.ImportFileChosen, file.name, formatBytes(file.size)) : formatString(lazyStrings.ImportFileHint, formatBytes(IMPORT_LIMITS.maxBytes))}
               </Text>
             </div>
             {list === 'objectives' && (
               <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
                 <Dropdown
-                  label={strings.ImportPeriodYearLabel}
+                  label={lazyStrings.ImportPeriodYearLabel}
                   options={yearOptions}
                   selectedKey={year === undefined ? '' : String(year)}
                   disabled={busy}
@@ -413,7 +414,7 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 />
                 {year !== undefined && (
                   <Dropdown
-                    label={strings.ImportPeriodQuarterLabel}
+                    label={lazyStrings.ImportPeriodQuarterLabel}
                     options={quarterOptions}
                     selectedKey={quarter}
                     disabled={busy}
@@ -428,13 +429,13 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             )}
             {list === 'objectives' && (
               <Text variant="small" className={classes.hint} block>
-                {strings.ImportPeriodHeadingsNote}
+                {lazyStrings.ImportPeriodHeadingsNote}
               </Text>
             )}
             {showsOfficer && (
               <TextField
-                label={strings.ImportDefaultOfficerLabel}
-                description={strings.ImportDefaultOfficerHint}
+                label={lazyStrings.ImportDefaultOfficerLabel}
+                description={lazyStrings.ImportDefaultOfficerHint}
                 type="email"
                 value={defaultOfficer}
                 disabled={busy}
@@ -446,30 +447,30 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
               />
             )}
             <div>
-              <DefaultButton text={strings.ImportCheckButton} onClick={check} disabled={!file || busy || !!officerError} iconProps={{ iconName: 'DocumentSearch' }} />
+              <DefaultButton text={lazyStrings.ImportCheckButton} onClick={check} disabled={!file || busy || !!officerError} iconProps={{ iconName: 'DocumentSearch' }} />
             </div>
           </Stack>
         )}
 
-        {stage.kind === 'checking' && <Spinner size={SpinnerSize.medium} label={strings.ImportChecking} ariaLive="polite" />}
+        {stage.kind === 'checking' && <Spinner size={SpinnerSize.medium} label={lazyStrings.ImportChecking} ariaLive="polite" />}
 
         {plan && (
           <section aria-labelledby="ssm-import-summary">
             <Text as="h3" variant="large" id="ssm-import-summary" block>
-              {stage.kind === 'applied' ? strings.ImportAppliedHeading : strings.ImportDryRunHeading}
+              {stage.kind === 'applied' ? lazyStrings.ImportAppliedHeading : lazyStrings.ImportDryRunHeading}
             </Text>
             {stage.kind === 'planned' && (
               <Text as="p" block>
-                {strings.ImportDryRunNote}
+                {lazyStrings.ImportDryRunNote}
               </Text>
             )}
             {stage.kind !== 'applied' && (
-              <ul className={classes.counts} aria-label={strings.ImportCountsLabel}>
+              <ul className={classes.counts} aria-label={lazyStrings.ImportCountsLabel}>
                 {[
-                  { key: 'create', label: strings.ImportCountCreate, value: plan.create.length },
-                  { key: 'update', label: strings.ImportCountUpdate, value: plan.update.length },
-                  { key: 'unchanged', label: strings.ImportCountUnchanged, value: plan.unchanged.length },
-                  { key: 'reject', label: strings.ImportCountReject, value: rejectedRowCount(plan) }
+                  { key: 'create', label: lazyStrings.ImportCountCreate, value: plan.create.length },
+                  { key: 'update', label: lazyStrings.ImportCountUpdate, value: plan.update.length },
+                  { key: 'unchanged', label: lazyStrings.ImportCountUnchanged, value: plan.unchanged.length },
+                  { key: 'reject', label: lazyStrings.ImportCountReject, value: rejectedRowCount(plan) }
                 ].map((c) => (
                   <li key={c.key} className={classes.count} data-count={c.key}>
                     <span className={classes.countValue}>{c.value}</span>
@@ -480,33 +481,33 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
             )}
             {(stage.kind === 'planned' || stage.kind === 'applying') && stage.sheet && (
               <Text as="p" block>
-                {formatString(strings.ImportSheet, stage.sheet)}
+                {formatString(lazyStrings.ImportSheet, stage.sheet)}
               </Text>
             )}
             {plan.periodIds.length > 0 && stage.kind !== 'applied' && (
               <Text as="p" block>
-                {formatString(strings.ImportPeriodsUsed, plan.periodIds.map(periodLabel).join('; '))}
+                {formatString(lazyStrings.ImportPeriodsUsed, plan.periodIds.map(periodLabel).join('; '))}
               </Text>
             )}
           </section>
         )}
 
-        {stage.kind === 'planned' && stale && <MessageBar messageBarType={MessageBarType.warning}>{strings.ImportChoicesChanged}</MessageBar>}
+        {stage.kind === 'planned' && stale && <MessageBar messageBarType={MessageBarType.warning}>{lazyStrings.ImportChoicesChanged}</MessageBar>}
 
         {stage.kind === 'planned' && stage.plan.unmapped.length > 0 && (
           <section aria-labelledby="ssm-import-unmapped">
             <Text as="h3" variant="mediumPlus" id="ssm-import-unmapped" block>
-              {strings.ImportUnmappedHeading}
+              {lazyStrings.ImportUnmappedHeading}
             </Text>
             <MessageBar messageBarType={MessageBarType.blocked} isMultiline={true}>
-              {strings.ImportUnmappedIntro}
+              {lazyStrings.ImportUnmappedIntro}
             </MessageBar>
             <Stack tokens={{ childrenGap: 8 }}>
               {stage.plan.unmapped.map((u) => (
                 <Dropdown
                   key={u.choiceKey}
-                  label={formatString(u.filledRows === 1 ? strings.ImportUnmappedColumnOne : strings.ImportUnmappedColumnMany, u.heading, u.filledRows, u.firstRow)}
-                  placeholder={strings.ImportUnmappedChoose}
+                  label={formatString(u.filledRows === 1 ? lazyStrings.ImportUnmappedColumnOne : lazyStrings.ImportUnmappedColumnMany, u.heading, u.filledRows, u.firstRow)}
+                  placeholder={lazyStrings.ImportUnmappedChoose}
                   options={mapOptions}
                   selectedKey={columnChoices[u.choiceKey] ?? null}
                   onChange={(_e, option) => {
@@ -523,10 +524,10 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {stage.kind === 'planned' && stage.plan.newServices.length > 0 && (
           <section aria-labelledby="ssm-import-services">
             <Text as="h3" variant="mediumPlus" id="ssm-import-services" block>
-              {strings.ImportNewServicesHeading}
+              {lazyStrings.ImportNewServicesHeading}
             </Text>
             <Text as="p" block>
-              {strings.ImportNewServicesIntro}
+              {lazyStrings.ImportNewServicesIntro}
             </Text>
             <Stack tokens={{ childrenGap: 8 }}>
               {stage.plan.newServices.map((s) => {
@@ -537,16 +538,16 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
                 };
                 return (
                   <Stack key={s.name} tokens={{ childrenGap: 4 }}>
-                    <Checkbox label={formatString(strings.ImportNewServiceCreate, s.name, s.rows.join(', '))} checked={chosen.create} onChange={(_e, v) => set({ create: !!v })} />
+                    <Checkbox label={formatString(lazyStrings.ImportNewServiceCreate, s.name, s.rows.join(', '))} checked={chosen.create} onChange={(_e, v) => set({ create: !!v })} />
                     {chosen.create && (
                       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
                         <Dropdown
-                          label={formatString(strings.ImportNewServicePhase, s.name)}
+                          label={formatString(lazyStrings.ImportNewServicePhase, s.name)}
                           options={phaseOptions}
                           selectedKey={chosen.phase}
                           onChange={(_e, o) => o && set({ phase: o.key as ServicePhase })}
                         />
-                        <TextField label={formatString(strings.ImportNewServiceCouncils, s.name)} value={chosen.councils} onChange={(_e, v) => set({ councils: v ?? '' })} />
+                        <TextField label={formatString(lazyStrings.ImportNewServiceCouncils, s.name)} value={chosen.councils} onChange={(_e, v) => set({ councils: v ?? '' })} />
                       </Stack>
                     )}
                   </Stack>
@@ -557,32 +558,32 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         )}
 
         {stage.kind === 'planned' && writable(stage.plan) === false && (
-          <MessageBar messageBarType={MessageBarType.info}>{strings.ImportNothingToWrite}</MessageBar>
+          <MessageBar messageBarType={MessageBarType.info}>{lazyStrings.ImportNothingToWrite}</MessageBar>
         )}
 
         {stage.kind === 'applying' && (
           <ProgressIndicator
-            label={strings.ImportApplying}
-            description={formatString(strings.ImportApplyingProgress, stage.done, stage.total)}
+            label={lazyStrings.ImportApplying}
+            description={formatString(lazyStrings.ImportApplyingProgress, stage.done, stage.total)}
             percentComplete={stage.total > 0 ? stage.done / stage.total : undefined}
           />
         )}
 
         {stage.kind === 'applied' && (
           <MessageBar messageBarType={MessageBarType.success} isMultiline={true}>
-            {formatString(strings.ImportDone, stage.result.created, stage.result.updated, stage.result.updatesCreated, stage.result.updatesChanged)}
-            {rejectedRowCount(stage.plan) > 0 && ` ${formatString(strings.ImportSkipped, rejectedRowCount(stage.plan))}`}
+            {formatString(lazyStrings.ImportDone, stage.result.created, stage.result.updated, stage.result.updatesCreated, stage.result.updatesChanged)}
+            {rejectedRowCount(stage.plan) > 0 && ` ${formatString(lazyStrings.ImportSkipped, rejectedRowCount(stage.plan))}`}
           </MessageBar>
         )}
 
         {plan && plan.warnings.length > 0 && stage.kind !== 'applied' && (
           <section aria-labelledby="ssm-import-warnings">
             <Text as="h3" variant="mediumPlus" id="ssm-import-warnings" block>
-              {strings.ImportWarningsHeading}
+              {lazyStrings.ImportWarningsHeading}
             </Text>
             <ul>
               {plan.warnings.map((w, i) => (
-                <li key={i}>{w.row !== undefined ? formatString(strings.ImportWarningRow, w.row, w.message) : w.message}</li>
+                <li key={i}>{w.row !== undefined ? formatString(lazyStrings.ImportWarningRow, w.row, w.message) : w.message}</li>
               ))}
             </ul>
           </section>
@@ -591,15 +592,15 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {plan && plan.reject.length > 0 && (
           <section aria-labelledby="ssm-import-rejected">
             <Text as="h3" variant="mediumPlus" id="ssm-import-rejected" block>
-              {stage.kind === 'applied' ? strings.ImportRejectedAfterHeading : strings.ImportRejectedHeading}
+              {stage.kind === 'applied' ? lazyStrings.ImportRejectedAfterHeading : lazyStrings.ImportRejectedHeading}
             </Text>
             {stage.kind === 'applied' && rejectedUrl && (
               <Link href={rejectedUrl} download={`${list}-rejected-rows.xlsx`} data-testid="import-rejected-download">
-                {strings.ImportDownloadRejected}
+                {lazyStrings.ImportDownloadRejected}
               </Link>
             )}
             <DataTable
-              caption={strings.ImportRejectedCaption}
+              caption={lazyStrings.ImportRejectedCaption}
               columns={REJECT_COLUMNS}
               items={plan.reject.map((r, index) => ({ ...r, index }))}
               getKey={(r) => r.index}
@@ -610,9 +611,9 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
         {plan && plan.preview.length > 0 && stage.kind !== 'applied' && (
           <section aria-labelledby="ssm-import-preview">
             <Text as="h3" variant="mediumPlus" id="ssm-import-preview" block>
-              {strings.ImportPreviewHeading}
+              {lazyStrings.ImportPreviewHeading}
             </Text>
-            <DataTable caption={strings.ImportPreviewCaption} columns={PREVIEW_COLUMNS} items={plan.preview} getKey={(r) => r.row} />
+            <DataTable caption={lazyStrings.ImportPreviewCaption} columns={PREVIEW_COLUMNS} items={plan.preview} getKey={(r) => r.row} />
           </section>
         )}
       </Stack>
@@ -624,14 +625,14 @@ export function ImportPanel(props: IImportPanelProps): JSX.Element {
           onDismiss={() => setConfirming(false)}
           dialogContentProps={{
             type: DialogType.normal,
-            title: strings.ImportConfirmTitle,
-            subText: formatString(strings.ImportConfirmText, stage.plan.create.length, stage.plan.update.length, listName(list), rejectedRowCount(stage.plan))
+            title: lazyStrings.ImportConfirmTitle,
+            subText: formatString(lazyStrings.ImportConfirmText, stage.plan.create.length, stage.plan.update.length, listName(list), rejectedRowCount(stage.plan))
           }}
           modalProps={{ isBlocking: true }}
         >
           <DialogFooter>
-            <PrimaryButton text={strings.ImportConfirmApply} onClick={apply} />
-            <DefaultButton text={strings.ImportConfirmCancel} onClick={() => setConfirming(false)} />
+            <PrimaryButton text={lazyStrings.ImportConfirmApply} onClick={apply} />
+            <DefaultButton text={lazyStrings.ImportConfirmCancel} onClick={() => setConfirming(false)} />
           </DialogFooter>
         </Dialog>
       )}

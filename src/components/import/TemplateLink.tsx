@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Link } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import type { ImportListKind } from '../../domain/import/columns';
 import { templateCsv } from '../../domain/import/template';
 
@@ -35,7 +35,7 @@ export function TemplateLink(props: ITemplateLinkProps): JSX.Element {
   }, [list]);
   return (
     <Link href={url} download={templateFileName(list)} data-testid="import-template-link">
-      {strings.ImportTemplateLink}
+      {lazyStrings.ImportTemplateLink}
     </Link>
   );
 }

@@ -2,7 +2,7 @@
  * Reads a file the user chose into bytes. FileReader rather than `Blob.arrayBuffer()`: it is
  * available in every browser SharePoint supports and in the tests' jsdom.
  */
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import { ImportFileError } from '../../domain/import/errors';
 import { formatString } from '../format';
 
@@ -13,7 +13,7 @@ import { formatString } from '../format';
 export function readFileBytes(file: File): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
     const reader = new FileReader();
-    const fail = (): void => reject(new ImportFileError('unreadable', formatString(strings.ImportFileUnreadable, file.name)));
+    const fail = (): void => reject(new ImportFileError('unreadable', formatString(lazyStrings.ImportFileUnreadable, file.name)));
     reader.onload = () => {
       const result = reader.result;
       // Not `instanceof ArrayBuffer`: the buffer may come from another realm (an iframe, jsdom).

@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import type { Benefit, Service } from '../../domain/types';
 import type { ItemHistoryRepository } from '../../data/itemHistory';
 import { HistoryField, richTextAsLine } from '../../components/changeHistory';
@@ -15,21 +16,21 @@ import { formatPounds, formatString } from '../../components/format';
 export function benefitHistoryFields(services: readonly Service[]): Array<HistoryField<Benefit>> {
   const number = (v: number | undefined): string => (typeof v === 'number' ? String(v) : '');
   return [
-    { label: strings.FieldBenefit, text: (b) => b.title },
-    { label: strings.FieldService, text: (b) => services.find((s) => s.id === b.serviceId)?.name ?? strings.UnknownService },
-    { label: strings.FieldCategory, text: (b) => b.category ?? '' },
-    { label: strings.FieldOriginalPosition, text: (b) => richTextAsLine(b.originalPosition) },
-    { label: strings.FieldAchievement, text: (b) => richTextAsLine(b.achievement) },
-    { label: strings.FieldWhenDelivered, text: (b) => b.whenDelivered ?? '' },
-    { label: strings.FieldDeliveryStatus, text: (b) => b.deliveryStatus ?? '' },
-    { label: strings.FieldBenefitsRealised, text: (b) => richTextAsLine(b.realised) },
+    { label: lazyStrings.FieldBenefit, text: (b) => b.title },
+    { label: lazyStrings.FieldService, text: (b) => services.find((s) => s.id === b.serviceId)?.name ?? strings.UnknownService },
+    { label: lazyStrings.FieldCategory, text: (b) => b.category ?? '' },
+    { label: lazyStrings.FieldOriginalPosition, text: (b) => richTextAsLine(b.originalPosition) },
+    { label: lazyStrings.FieldAchievement, text: (b) => richTextAsLine(b.achievement) },
+    { label: lazyStrings.FieldWhenDelivered, text: (b) => b.whenDelivered ?? '' },
+    { label: lazyStrings.FieldDeliveryStatus, text: (b) => b.deliveryStatus ?? '' },
+    { label: lazyStrings.FieldBenefitsRealised, text: (b) => richTextAsLine(b.realised) },
     {
-      label: strings.FieldSavingsHeading,
+      label: lazyStrings.FieldSavingsHeading,
       text: (b) => (b.savings ?? []).map((s) => formatString(strings.SavingsCouncilLine, s.council, formatPounds(s.planned), formatPounds(s.realised))).join('; ')
     },
-    { label: strings.FieldFteBefore, text: (b) => number(b.fteBefore) },
-    { label: strings.FieldFteAfter, text: (b) => number(b.fteAfter) },
-    { label: strings.FieldEvidenceUrl, text: (b) => b.evidenceUrl ?? '' }
+    { label: lazyStrings.FieldFteBefore, text: (b) => number(b.fteBefore) },
+    { label: lazyStrings.FieldFteAfter, text: (b) => number(b.fteAfter) },
+    { label: lazyStrings.FieldEvidenceUrl, text: (b) => b.evidenceUrl ?? '' }
   ];
 }
 

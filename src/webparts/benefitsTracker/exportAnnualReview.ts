@@ -4,6 +4,7 @@
  * as plain text, and the filters applied.
  */
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import { formatString } from '../../components/format';
 import type { AnnualReviewFilter, SuccessFilter } from '../../domain/annualReview';
 import type { BestPractice, LessonLearned, Service, Success } from '../../domain/types';
@@ -17,10 +18,10 @@ const serviceName = (services: readonly Service[], id: number | undefined): stri
 export function annualReviewFilterLines(filter: Omit<AnnualReviewFilter, 'category'> & { category?: string }, services: readonly Service[]): string[] {
   const lines: string[] = [];
   if (filter.serviceId !== undefined) {
-    lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)));
+    lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterServiceLabel, filter.serviceId === 'programme' ? strings.ProgrammeWide : serviceName(services, filter.serviceId)));
   }
-  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
-  if (filter.category !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
+  if (filter.council !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.category !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
   return lines;
 }
 
@@ -28,8 +29,8 @@ const base = (title: string, sheetName: string, filters: string[]): Pick<ExportS
   title,
   sheetName,
   filters,
-  filtersLabel: strings.ExportFiltersLabel,
-  noFilters: strings.ExportNoFilters
+  filtersLabel: lazyStrings.ExportFiltersLabel,
+  noFilters: lazyStrings.ExportNoFilters
 });
 
 /** The sheet of the best practice shown. */
@@ -38,11 +39,11 @@ export function bestPracticeExportSheet(items: readonly BestPractice[], services
     ...base(strings.BestPracticeHeading, strings.RegisterTabBestPractice, annualReviewFilterLines(filter, services)),
     rows: items,
     columns: [
-      { header: strings.ColumnBestPractice, value: (p) => p.title, width: 40 },
-      { header: strings.FieldFromCouncil, value: (p) => p.fromCouncil, width: 26 },
-      { header: strings.FieldToCouncil, value: (p) => p.toCouncil, width: 26 },
-      { header: strings.FieldService, value: (p) => serviceName(services, p.serviceId), width: 30 },
-      { header: strings.FieldDescription, value: (p) => richTextToPlain(p.description), width: 60 }
+      { header: lazyStrings.ColumnBestPractice, value: (p) => p.title, width: 40 },
+      { header: lazyStrings.FieldFromCouncil, value: (p) => p.fromCouncil, width: 26 },
+      { header: lazyStrings.FieldToCouncil, value: (p) => p.toCouncil, width: 26 },
+      { header: lazyStrings.FieldService, value: (p) => serviceName(services, p.serviceId), width: 30 },
+      { header: lazyStrings.FieldDescription, value: (p) => richTextToPlain(p.description), width: 60 }
     ]
   };
 }
@@ -53,10 +54,10 @@ export function lessonsExportSheet(items: readonly LessonLearned[], services: re
     ...base(strings.LessonsHeading, strings.RegisterTabLessons, annualReviewFilterLines(filter, services)),
     rows: items,
     columns: [
-      { header: strings.FieldLessonSummary, value: (l) => l.title, width: 40 },
-      { header: strings.FieldService, value: (l) => serviceName(services, l.serviceId), width: 30 },
-      { header: strings.FieldLessonCategory, value: (l) => l.category, width: 18 },
-      { header: strings.FieldLesson, value: (l) => richTextToPlain(l.lesson), width: 60 }
+      { header: lazyStrings.FieldLessonSummary, value: (l) => l.title, width: 40 },
+      { header: lazyStrings.FieldService, value: (l) => serviceName(services, l.serviceId), width: 30 },
+      { header: lazyStrings.FieldLessonCategory, value: (l) => l.category, width: 18 },
+      { header: lazyStrings.FieldLesson, value: (l) => richTextToPlain(l.lesson), width: 60 }
     ]
   };
 }
@@ -64,14 +65,14 @@ export function lessonsExportSheet(items: readonly LessonLearned[], services: re
 /** The sheet of the shared services. */
 export function servicesExportSheet(services: readonly Service[]): ExportSheet<Service> {
   return {
-    ...base(strings.ServicesHeading, strings.RegisterTabServices, []),
+    ...base(lazyStrings.ServicesHeading, strings.RegisterTabServices, []),
     rows: services,
     columns: [
-      { header: strings.FieldServiceName, value: (s) => s.name, width: 36 },
-      { header: strings.FieldPhase, value: (s) => s.phase, width: 14 },
-      { header: strings.FieldPartnerCouncils, value: (s) => s.partnerCouncils.join(', '), width: 50 },
-      { header: strings.FieldServiceLead, value: (s) => s.serviceLead?.displayName || undefined, width: 24 },
-      { header: strings.FieldSharedSince, value: (s) => s.sharedSince, kind: 'date', width: 18 }
+      { header: lazyStrings.FieldServiceName, value: (s) => s.name, width: 36 },
+      { header: lazyStrings.FieldPhase, value: (s) => s.phase, width: 14 },
+      { header: lazyStrings.FieldPartnerCouncils, value: (s) => s.partnerCouncils.join(', '), width: 50 },
+      { header: lazyStrings.FieldServiceLead, value: (s) => s.serviceLead?.displayName || undefined, width: 24 },
+      { header: lazyStrings.FieldSharedSince, value: (s) => s.sharedSince, kind: 'date', width: 18 }
     ]
   };
 }
@@ -79,15 +80,15 @@ export function servicesExportSheet(services: readonly Service[]): ExportSheet<S
 /** The sheet of the successes shown. */
 export function successesExportSheet(items: readonly Success[], services: readonly Service[], filter: SuccessFilter): ExportSheet<Success> {
   return {
-    ...base(strings.SuccessesHeading, strings.RegisterTabSuccesses, annualReviewFilterLines(filter, services)),
+    ...base(lazyStrings.SuccessesHeading, strings.RegisterTabSuccesses, annualReviewFilterLines(filter, services)),
     rows: items,
     columns: [
-      { header: strings.FieldSuccess, value: (x) => x.title, width: 40 },
-      { header: strings.FieldService, value: (x) => serviceName(services, x.serviceId), width: 30 },
-      { header: strings.FieldSuccessCategory, value: (x) => x.category, width: 20 },
-      { header: strings.FieldCouncilsBenefiting, value: (x) => ((x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils), width: 36 },
-      { header: strings.FieldAchievedOn, value: (x) => x.achievedOn, kind: 'date', width: 18 },
-      { header: strings.FieldSuccessAchievement, value: (x) => richTextToPlain(x.achievement), width: 60 }
+      { header: lazyStrings.FieldSuccess, value: (x) => x.title, width: 40 },
+      { header: lazyStrings.FieldService, value: (x) => serviceName(services, x.serviceId), width: 30 },
+      { header: lazyStrings.FieldSuccessCategory, value: (x) => x.category, width: 20 },
+      { header: lazyStrings.FieldCouncilsBenefiting, value: (x) => ((x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils), width: 36 },
+      { header: lazyStrings.FieldAchievedOn, value: (x) => x.achievedOn, kind: 'date', width: 18 },
+      { header: lazyStrings.FieldSuccessAchievement, value: (x) => richTextToPlain(x.achievement), width: 60 }
     ]
   };
 }

@@ -4,6 +4,7 @@
  * The spreadsheet writer (exceljs) is loaded on the first export only.
  */
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import { benefitSavings, BenefitFilter } from '../../domain/benefits';
 import type { Benefit, Service } from '../../domain/types';
 import { formatPounds, formatString } from '../../components/format';
@@ -14,11 +15,11 @@ import { downloadSheet } from '../../components/exportSheet';
 /** The filters as sentences for the sheet, e.g. "Category: Financial savings". */
 export function benefitFilterLines(filter: BenefitFilter, services: readonly Service[]): string[] {
   const lines: string[] = [];
-  if (filter.search) lines.push(formatString(strings.ExportFiltersLine, strings.BenefitsSearchLabel, filter.search));
-  if (filter.serviceId !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService));
-  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
-  if (filter.category !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
-  if (filter.deliveryStatus !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterDeliveryStatusLabel, filter.deliveryStatus));
+  if (filter.search) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.BenefitsSearchLabel, filter.search));
+  if (filter.serviceId !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterServiceLabel, services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService));
+  if (filter.council !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.category !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterCategoryLabel, filter.category));
+  if (filter.deliveryStatus !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterDeliveryStatusLabel, filter.deliveryStatus));
   return lines;
 }
 
@@ -27,8 +28,8 @@ export function benefitExportSheet(benefits: readonly Benefit[], services: reado
   return {
     sheetName: strings.BenefitsHeading,
     title: strings.BenefitsHeading,
-    filtersLabel: strings.ExportFiltersLabel,
-    noFilters: strings.ExportNoFilters,
+    filtersLabel: lazyStrings.ExportFiltersLabel,
+    noFilters: lazyStrings.ExportNoFilters,
     filters: benefitFilterLines(filter, services),
     rows: benefits,
     columns: [
@@ -38,18 +39,18 @@ export function benefitExportSheet(benefits: readonly Benefit[], services: reado
       { header: strings.ColumnOriginalPosition, value: (b) => richTextToPlain(b.originalPosition), width: 45 },
       { header: strings.ColumnAchievement, value: (b) => richTextToPlain(b.achievement), width: 45 },
       { header: strings.ColumnWhenDelivered, value: (b) => b.whenDelivered, width: 24 },
-      { header: strings.ColumnDeliveryStatus, value: (b) => b.deliveryStatus },
+      { header: lazyStrings.ColumnDeliveryStatus, value: (b) => b.deliveryStatus },
       { header: strings.ColumnBenefitsRealised, value: (b) => richTextToPlain(b.realised), width: 45 },
-      { header: strings.ColumnSavingsPlanned, value: (b) => (b.savings.length ? benefitSavings(b).planned : undefined), kind: 'pounds', width: 16 },
-      { header: strings.ColumnSavingsRealised, value: (b) => (b.savings.length ? benefitSavings(b).realised : undefined), kind: 'pounds', width: 16 },
+      { header: lazyStrings.ColumnSavingsPlanned, value: (b) => (b.savings.length ? benefitSavings(b).planned : undefined), kind: 'pounds', width: 16 },
+      { header: lazyStrings.ColumnSavingsRealised, value: (b) => (b.savings.length ? benefitSavings(b).realised : undefined), kind: 'pounds', width: 16 },
       {
-        header: strings.ColumnSavingsByCouncil,
+        header: lazyStrings.ColumnSavingsByCouncil,
         value: (b) => b.savings.map((s) => formatString(strings.SavingsCouncilLine, s.council, formatPounds(s.planned), formatPounds(s.realised))).join('\n'),
         width: 50
       },
-      { header: strings.FieldFteBefore, value: (b) => b.fteBefore, kind: 'number' },
-      { header: strings.FieldFteAfter, value: (b) => b.fteAfter, kind: 'number' },
-      { header: strings.FieldEvidenceUrl, value: (b) => b.evidenceUrl, width: 40 }
+      { header: lazyStrings.FieldFteBefore, value: (b) => b.fteBefore, kind: 'number' },
+      { header: lazyStrings.FieldFteAfter, value: (b) => b.fteAfter, kind: 'number' },
+      { header: lazyStrings.FieldEvidenceUrl, value: (b) => b.evidenceUrl, width: 40 }
     ]
   };
 }

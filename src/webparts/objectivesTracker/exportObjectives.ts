@@ -5,6 +5,7 @@
  * writer (exceljs) is loaded on the first export only.
  */
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import type { ExportColumn, ExportSheet } from '../../reports/xlsx';
 import type { MeasureTrack } from '../../domain/measures';
 import type { Measure, Service, StaffSurvey } from '../../domain/types';
@@ -19,8 +20,8 @@ export function objectiveExportSheet(rows: readonly IObjectiveRow[], filters: re
   return {
     sheetName: strings.TrackerTabObjectives,
     title: strings.ObjectivesHeading,
-    filtersLabel: strings.ExportFiltersLabel,
-    noFilters: strings.ExportNoFilters,
+    filtersLabel: lazyStrings.ExportFiltersLabel,
+    noFilters: lazyStrings.ExportNoFilters,
     filters: filterSentences(filters),
     rows,
     columns: [
@@ -31,10 +32,10 @@ export function objectiveExportSheet(rows: readonly IObjectiveRow[], filters: re
       { header: strings.ColumnRag, value: (r) => r.objective.rag },
       { header: strings.ColumnOfficer, value: (r) => r.objective.responsibleOfficer?.displayName || undefined, width: 24 },
       // The quarter by its label ("Q4 2021/22 (January to March 2022)"), never its id.
-      { header: strings.ColumnLatestUpdateFor, value: (r) => (r.latestPeriodId ? periodLabel(r.latestPeriodId) : undefined), width: 30 },
+      { header: lazyStrings.ColumnLatestUpdateFor, value: (r) => (r.latestPeriodId ? periodLabel(r.latestPeriodId) : undefined), width: 30 },
       { header: strings.ColumnLatestUpdate, value: (r) => (r.latest ? richTextToPlain(r.latest.narrative) : undefined), width: 60 },
       { header: strings.ColumnTargetDate, value: (r) => r.objective.targetDate, kind: 'date', width: 18 },
-      { header: strings.ObjectiveFieldNextUpdateDue, value: (r) => r.objective.nextUpdateDue, kind: 'date', width: 18 }
+      { header: lazyStrings.ObjectiveFieldNextUpdateDue, value: (r) => r.objective.nextUpdateDue, kind: 'date', width: 18 }
     ]
   };
 }
@@ -75,24 +76,24 @@ export function measureExportSheet(
       value: (r) => {
         const quarter = r.track.quarters[i];
         if (!quarter || quarter.value === undefined || !quarter.rag) return strings.ReportNotReported;
-        return `${formatString(strings.MeasureValue, quarter.value, r.measure.unit)} (${quarter.rag})`;
+        return `${formatString(lazyStrings.MeasureValue, quarter.value, r.measure.unit)} (${quarter.rag})`;
       },
       width: 18
     })
   );
   return {
     sheetName: strings.TrackerTabMeasures,
-    title: strings.MeasuresHeading,
-    filtersLabel: strings.ExportFiltersLabel,
-    noFilters: strings.ExportNoFilters,
+    title: lazyStrings.MeasuresHeading,
+    filtersLabel: lazyStrings.ExportFiltersLabel,
+    noFilters: lazyStrings.ExportNoFilters,
     filters: filterSentences(filters),
     rows,
     columns: [
-      { header: strings.ColumnMeasure, value: (r) => r.measure.title, width: 40 },
-      { header: strings.FieldService, value: (r) => services.find((s) => s.id === r.measure.serviceId)?.name ?? strings.UnknownService, width: 30 },
-      { header: strings.FieldResponsibleOfficer, value: (r) => r.measure.responsibleOfficer?.displayName || undefined, width: 24 },
-      { header: strings.ColumnTarget, value: (r) => formatString(strings.MeasureValue, r.measure.target, r.measure.unit), width: 16 },
-      { header: strings.FieldDirection, value: (r) => r.measure.direction, width: 18 },
+      { header: lazyStrings.ColumnMeasure, value: (r) => r.measure.title, width: 40 },
+      { header: lazyStrings.FieldService, value: (r) => services.find((s) => s.id === r.measure.serviceId)?.name ?? strings.UnknownService, width: 30 },
+      { header: lazyStrings.FieldResponsibleOfficer, value: (r) => r.measure.responsibleOfficer?.displayName || undefined, width: 24 },
+      { header: lazyStrings.ColumnTarget, value: (r) => formatString(lazyStrings.MeasureValue, r.measure.target, r.measure.unit), width: 16 },
+      { header: lazyStrings.FieldDirection, value: (r) => r.measure.direction, width: 18 },
       ...quarterColumns,
       { header: strings.ReportColumnTrend, value: (r) => trendText(r.track.trend), width: 16 }
     ]
@@ -120,20 +121,20 @@ export function surveyExportSheet(
   };
   return {
     sheetName: strings.TrackerTabStaff,
-    title: strings.StaffSatisfactionHeading,
-    filtersLabel: strings.ExportFiltersLabel,
-    noFilters: strings.ExportNoFilters,
+    title: lazyStrings.StaffSatisfactionHeading,
+    filtersLabel: lazyStrings.ExportFiltersLabel,
+    noFilters: lazyStrings.ExportNoFilters,
     filters: [],
     rows,
     columns: [
-      { header: strings.FieldService, value: (r) => r.service.name, width: 30 },
-      { header: strings.FieldSurveyPeriod, value: (r) => (r.surveys[0] ? quarterLabel(r.surveys[0].periodId) : strings.SurveyNone), width: 20 },
-      { header: strings.FieldSatisfiedPercent, value: (r) => r.surveys[0]?.satisfiedPercent, kind: 'number', width: 14 },
-      { header: strings.FieldResponses, value: (r) => r.surveys[0]?.responses, kind: 'number', width: 12 },
-      { header: strings.FieldSurveyed, value: (r) => r.surveys[0]?.surveyed, kind: 'number', width: 12 },
-      { header: strings.ColumnSinceLastSurvey, value: since, width: 16 },
-      { header: strings.ColumnNextSurvey, value: nextDue, width: 22 },
-      { header: strings.FieldSurveyThemes, value: (r) => (r.surveys[0] ? richTextToPlain(r.surveys[0].themes) : undefined), width: 60 }
+      { header: lazyStrings.FieldService, value: (r) => r.service.name, width: 30 },
+      { header: lazyStrings.FieldSurveyPeriod, value: (r) => (r.surveys[0] ? quarterLabel(r.surveys[0].periodId) : lazyStrings.SurveyNone), width: 20 },
+      { header: lazyStrings.FieldSatisfiedPercent, value: (r) => r.surveys[0]?.satisfiedPercent, kind: 'number', width: 14 },
+      { header: lazyStrings.FieldResponses, value: (r) => r.surveys[0]?.responses, kind: 'number', width: 12 },
+      { header: lazyStrings.FieldSurveyed, value: (r) => r.surveys[0]?.surveyed, kind: 'number', width: 12 },
+      { header: lazyStrings.ColumnSinceLastSurvey, value: since, width: 16 },
+      { header: lazyStrings.ColumnNextSurvey, value: nextDue, width: 22 },
+      { header: lazyStrings.FieldSurveyThemes, value: (r) => (r.surveys[0] ? richTextToPlain(r.surveys[0].themes) : undefined), width: 60 }
     ]
   };
 }

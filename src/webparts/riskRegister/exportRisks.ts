@@ -4,6 +4,7 @@
  * filters applied. The spreadsheet writer (exceljs) is loaded on the first export only.
  */
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import type { Risk, Service } from '../../domain/types';
 import { riskBand, riskScore } from '../../domain/scoring';
 import { formatString } from '../../components/format';
@@ -27,13 +28,13 @@ function scoreText(likelihood: number, impact: number): string {
 /** The filters as sentences for the sheet, e.g. "Status: Open". */
 export function riskFilterLines(filter: RiskFilter, services: readonly Service[]): string[] {
   const lines: string[] = [];
-  if (filter.search) lines.push(formatString(strings.ExportFiltersLine, strings.RisksSearchLabel, filter.search));
+  if (filter.search) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.RisksSearchLabel, filter.search));
   if (filter.serviceId !== undefined) {
     const name = filter.serviceId === PROGRAMME_WIDE ? strings.ProgrammeWide : services.find((s) => s.id === filter.serviceId)?.name ?? strings.UnknownService;
-    lines.push(formatString(strings.ExportFiltersLine, strings.FilterServiceLabel, name));
+    lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterServiceLabel, name));
   }
-  if (filter.council !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
-  if (filter.status !== undefined) lines.push(formatString(strings.ExportFiltersLine, strings.FilterRiskStatusLabel, filter.status));
+  if (filter.council !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterCouncilLabel, filter.council));
+  if (filter.status !== undefined) lines.push(formatString(lazyStrings.ExportFiltersLine, strings.FilterRiskStatusLabel, filter.status));
   if (filter.overdueOnly) lines.push(strings.FilterOverdueOnly);
   if (filter.cell) {
     lines.push(
@@ -55,23 +56,23 @@ export function riskExportSheet(risks: readonly Risk[], services: readonly Servi
   return {
     sheetName: strings.RisksHeading,
     title: strings.RisksHeading,
-    filtersLabel: strings.ExportFiltersLabel,
-    noFilters: strings.ExportNoFilters,
+    filtersLabel: lazyStrings.ExportFiltersLabel,
+    noFilters: lazyStrings.ExportNoFilters,
     filters: riskFilterLines(filter, services),
     rows: risks,
     columns: [
       { header: strings.ColumnRisk, value: (r) => r.title, width: 40 },
-      { header: strings.FieldRiskService, value: serviceName, width: 30 },
+      { header: lazyStrings.FieldRiskService, value: serviceName, width: 30 },
       { header: strings.ColumnOwner, value: (r) => r.owner?.displayName, width: 22 },
-      { header: strings.FieldInherentLikelihood, value: (r) => scaleText('likelihood', r.inherentLikelihood) },
-      { header: strings.FieldInherentImpact, value: (r) => scaleText('impact', r.inherentImpact) },
+      { header: lazyStrings.FieldInherentLikelihood, value: (r) => scaleText('likelihood', r.inherentLikelihood) },
+      { header: lazyStrings.FieldInherentImpact, value: (r) => scaleText('impact', r.inherentImpact) },
       { header: strings.ColumnInherentScore, value: (r) => scoreText(r.inherentLikelihood, r.inherentImpact) },
-      { header: strings.FieldResidualLikelihood, value: (r) => scaleText('likelihood', r.residualLikelihood) },
-      { header: strings.FieldResidualImpact, value: (r) => scaleText('impact', r.residualImpact) },
+      { header: lazyStrings.FieldResidualLikelihood, value: (r) => scaleText('likelihood', r.residualLikelihood) },
+      { header: lazyStrings.FieldResidualImpact, value: (r) => scaleText('impact', r.residualImpact) },
       { header: strings.ColumnResidualScore, value: (r) => scoreText(r.residualLikelihood, r.residualImpact) },
       { header: strings.ColumnReviewDate, value: (r) => r.reviewDate, kind: 'date', width: 18 },
       { header: strings.ColumnRiskStatus, value: (r) => r.status },
-      { header: strings.FieldCauseEffect, value: (r) => richTextToPlain(r.causeEffect), width: 50 },
+      { header: lazyStrings.FieldCauseEffect, value: (r) => richTextToPlain(r.causeEffect), width: 50 },
       { header: strings.ColumnControls, value: (r) => richTextToPlain(r.controls), width: 50 }
     ]
   };

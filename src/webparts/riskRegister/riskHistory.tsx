@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../loc/lazy';
 import type { Person, Risk, Service } from '../../domain/types';
 import type { ItemHistoryRepository, StoredVersion } from '../../data/itemHistory';
 import { HistoryField, richTextAsLine } from '../../components/changeHistory';
@@ -18,21 +19,21 @@ export function riskHistoryFields(services: readonly Service[], people: readonly
     r.serviceId === undefined ? strings.ProgrammeWide : services.find((s) => s.id === r.serviceId)?.name ?? strings.UnknownService;
   // A version may name the person by id only: the register's people give the name.
   const personName = (p: Person | undefined): string =>
-    p ? p.displayName || people.find((x) => x.id === p.id)?.displayName || formatString(strings.ChangeHistoryUnknownPerson, p.id) : '';
+    p ? p.displayName || people.find((x) => x.id === p.id)?.displayName || formatString(lazyStrings.ChangeHistoryUnknownPerson, p.id) : '';
   const scale = (axis: 'likelihood' | 'impact', v: number | undefined): string => (typeof v === 'number' ? scaleText(axis, v) : '');
   return [
-    { label: strings.FieldRisk, text: (r) => r.title },
-    { label: strings.FieldRiskService, text: serviceName },
-    { label: strings.FieldOwner, text: (r) => personName(r.owner) },
-    { label: strings.FieldCauseEffect, text: (r) => richTextAsLine(r.causeEffect) },
-    { label: strings.FieldInherentLikelihood, text: (r) => scale('likelihood', r.inherentLikelihood) },
-    { label: strings.FieldInherentImpact, text: (r) => scale('impact', r.inherentImpact) },
-    { label: strings.FieldResidualLikelihood, text: (r) => scale('likelihood', r.residualLikelihood) },
-    { label: strings.FieldResidualImpact, text: (r) => scale('impact', r.residualImpact) },
-    { label: strings.FieldControls, text: (r) => richTextAsLine(r.controls) },
-    { label: strings.FieldReviewDate, text: (r) => formatDate(r.reviewDate) ?? '' },
-    { label: strings.ChangeHistoryPreviousScore, text: (r) => (r.previousResidualScore === undefined ? '' : String(r.previousResidualScore)) },
-    { label: strings.FieldRiskStatus, text: (r) => r.status ?? '' }
+    { label: lazyStrings.FieldRisk, text: (r) => r.title },
+    { label: lazyStrings.FieldRiskService, text: serviceName },
+    { label: lazyStrings.FieldOwner, text: (r) => personName(r.owner) },
+    { label: lazyStrings.FieldCauseEffect, text: (r) => richTextAsLine(r.causeEffect) },
+    { label: lazyStrings.FieldInherentLikelihood, text: (r) => scale('likelihood', r.inherentLikelihood) },
+    { label: lazyStrings.FieldInherentImpact, text: (r) => scale('impact', r.inherentImpact) },
+    { label: lazyStrings.FieldResidualLikelihood, text: (r) => scale('likelihood', r.residualLikelihood) },
+    { label: lazyStrings.FieldResidualImpact, text: (r) => scale('impact', r.residualImpact) },
+    { label: lazyStrings.FieldControls, text: (r) => richTextAsLine(r.controls) },
+    { label: lazyStrings.FieldReviewDate, text: (r) => formatDate(r.reviewDate) ?? '' },
+    { label: lazyStrings.ChangeHistoryPreviousScore, text: (r) => (r.previousResidualScore === undefined ? '' : String(r.previousResidualScore)) },
+    { label: lazyStrings.FieldRiskStatus, text: (r) => r.status ?? '' }
   ];
 }
 

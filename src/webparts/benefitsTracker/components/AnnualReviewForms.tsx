@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { ComboBox, DefaultButton, Dropdown, IDropdownOption, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { Repositories } from '../../../data/repositories';
 import type { BestPractice, LessonLearned, Person, Service, Success } from '../../../domain/types';
 import { BEST_PRACTICE_CATEGORIES, BestPracticeCategory, LESSON_CATEGORIES, LessonCategory, SERVICE_PHASES, ServicePhase, SUCCESS_CATEGORIES, SuccessCategory } from '../../../domain/vocabularies';
@@ -98,38 +99,38 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
     />
   );
   const conflictRows = (theirs: BestPractice): IConflictRow[] => [
-    row('title', strings.FieldBestPractice, values.title, theirs.title),
-    row('from', strings.FieldFromCouncil, values.fromCouncil, theirs.fromCouncil),
-    row('to', strings.FieldToCouncil, values.toCouncil, theirs.toCouncil),
-    row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-    row('category', strings.FieldBestPracticeCategory, values.category ?? '', theirs.category ?? ''),
-    row('description', strings.FieldDescription, richTextToPlain(values.description), richTextToPlain(theirs.description))
+    row('title', lazyStrings.FieldBestPractice, values.title, theirs.title),
+    row('from', lazyStrings.FieldFromCouncil, values.fromCouncil, theirs.fromCouncil),
+    row('to', lazyStrings.FieldToCouncil, values.toCouncil, theirs.toCouncil),
+    row('service', lazyStrings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', lazyStrings.FieldBestPracticeCategory, values.category ?? '', theirs.category ?? ''),
+    row('description', lazyStrings.FieldDescription, richTextToPlain(values.description), richTextToPlain(theirs.description))
   ];
   return (
     <ItemEditorPanel
-      title={item ? strings.BestPracticeFormEditTitle : strings.BestPracticeFormNewTitle}
+      title={item ? lazyStrings.BestPracticeFormEditTitle : lazyStrings.BestPracticeFormNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
     >
-      <TextField label={strings.FieldBestPractice} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
-      {councilField('fromCouncil', strings.FieldFromCouncil)}
-      {councilField('toCouncil', strings.FieldToCouncil)}
+      <TextField label={lazyStrings.FieldBestPractice} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      {councilField('fromCouncil', lazyStrings.FieldFromCouncil)}
+      {councilField('toCouncil', lazyStrings.FieldToCouncil)}
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         options={serviceOptions(services)}
         selectedKey={values.serviceId ?? PROGRAMME}
         onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
         errorMessage={fieldErrors.serviceId}
       />
       <Dropdown
-        label={strings.FieldBestPracticeCategory}
+        label={lazyStrings.FieldBestPracticeCategory}
         options={[{ key: NO_CATEGORY, text: strings.NotSet }, ...BEST_PRACTICE_CATEGORIES.map((c) => ({ key: c, text: c }))]}
         selectedKey={values.category ?? NO_CATEGORY}
         onChange={(e, o) => set({ category: o?.key === NO_CATEGORY ? undefined : (o?.key as BestPracticeCategory) })}
         errorMessage={fieldErrors.category}
       />
-      <RichTextEditor label={strings.FieldDescription} value={values.description} onChange={(html) => set({ description: html })} />
+      <RichTextEditor label={lazyStrings.FieldDescription} value={values.description} onChange={(html) => set({ description: html })} />
     </ItemEditorPanel>
   );
 }
@@ -156,23 +157,23 @@ export function LessonForm(props: ILessonFormProps): JSX.Element {
   const set = (patch: Partial<ILessonValues>): void => setValues((v) => ({ ...v, ...patch }));
   const serviceName = serviceNameOf(services);
   const conflictRows = (theirs: LessonLearned): IConflictRow[] => [
-    row('title', strings.FieldLessonSummary, values.title, theirs.title),
-    row('service', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-    row('category', strings.FieldLessonCategory, values.category ?? '', theirs.category),
-    row('lesson', strings.FieldLesson, richTextToPlain(values.lesson), richTextToPlain(theirs.lesson))
+    row('title', lazyStrings.FieldLessonSummary, values.title, theirs.title),
+    row('service', lazyStrings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', lazyStrings.FieldLessonCategory, values.category ?? '', theirs.category),
+    row('lesson', lazyStrings.FieldLesson, richTextToPlain(values.lesson), richTextToPlain(theirs.lesson))
   ];
   return (
-    <ItemEditorPanel title={item ? strings.LessonFormEditTitle : strings.LessonFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
-      <TextField label={strings.FieldLessonSummary} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+    <ItemEditorPanel title={item ? lazyStrings.LessonFormEditTitle : lazyStrings.LessonFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
+      <TextField label={lazyStrings.FieldLessonSummary} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         options={serviceOptions(services)}
         selectedKey={values.serviceId ?? PROGRAMME}
         onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
         errorMessage={fieldErrors.serviceId}
       />
       <Dropdown
-        label={strings.FieldLessonCategory}
+        label={lazyStrings.FieldLessonCategory}
         required={true}
         options={LESSON_CATEGORIES.map((c) => ({ key: c, text: c }))}
         selectedKey={values.category ?? null}
@@ -180,7 +181,7 @@ export function LessonForm(props: ILessonFormProps): JSX.Element {
         errorMessage={fieldErrors.category}
       />
       <RichTextEditor
-        label={strings.FieldLesson}
+        label={lazyStrings.FieldLesson}
         required={true}
         value={values.lesson}
         onChange={(html) => set({ lesson: html })}
@@ -224,18 +225,18 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
   }, [services, values.serviceId, values.councils, props.councils]);
   const councilsText = (list: readonly string[]): string => (list.length > 0 ? list.join(', ') : strings.AllPartnerCouncils);
   const conflictRows = (theirs: Success): IConflictRow[] => [
-    row('title', strings.FieldSuccess, values.title, theirs.title),
-    row('service', strings.FieldService, values.serviceId === undefined ? '' : serviceName(values.serviceId), serviceName(theirs.serviceId)),
-    row('category', strings.FieldSuccessCategory, values.category ?? '', theirs.category),
-    row('councils', strings.FieldCouncilsBenefiting, councilsText(values.councils), councilsText(theirs.councils ?? [])),
-    row('achievedOn', strings.FieldAchievedOn, formatDate(values.achievedOn) ?? '', formatDate(theirs.achievedOn) ?? ''),
-    row('achievement', strings.FieldSuccessAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement))
+    row('title', lazyStrings.FieldSuccess, values.title, theirs.title),
+    row('service', lazyStrings.FieldService, values.serviceId === undefined ? '' : serviceName(values.serviceId), serviceName(theirs.serviceId)),
+    row('category', lazyStrings.FieldSuccessCategory, values.category ?? '', theirs.category),
+    row('councils', lazyStrings.FieldCouncilsBenefiting, councilsText(values.councils), councilsText(theirs.councils ?? [])),
+    row('achievedOn', lazyStrings.FieldAchievedOn, formatDate(values.achievedOn) ?? '', formatDate(theirs.achievedOn) ?? ''),
+    row('achievement', lazyStrings.FieldSuccessAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement))
   ];
   return (
-    <ItemEditorPanel title={item ? strings.SuccessFormEditTitle : strings.SuccessFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
-      <TextField label={strings.FieldSuccess} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+    <ItemEditorPanel title={item ? lazyStrings.SuccessFormEditTitle : lazyStrings.SuccessFormNewTitle} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
+      <TextField label={lazyStrings.FieldSuccess} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         required={true}
         options={services.map((s) => ({ key: s.id, text: s.name }))}
         selectedKey={values.serviceId ?? null}
@@ -243,7 +244,7 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
         errorMessage={fieldErrors.serviceId}
       />
       <Dropdown
-        label={strings.FieldSuccessCategory}
+        label={lazyStrings.FieldSuccessCategory}
         required={true}
         options={SUCCESS_CATEGORIES.map((c) => ({ key: c, text: c }))}
         selectedKey={values.category ?? null}
@@ -251,7 +252,7 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
         errorMessage={fieldErrors.category}
       />
       <Dropdown
-        label={strings.FieldCouncilsBenefiting}
+        label={lazyStrings.FieldCouncilsBenefiting}
         multiSelect={true}
         placeholder={strings.AllPartnerCouncils}
         options={councils.map((c) => ({ key: c, text: c }))}
@@ -262,11 +263,11 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
         errorMessage={fieldErrors.councils}
       />
       <Text as="p" variant="small">
-        {strings.CouncilsBenefitingHint}
+        {lazyStrings.CouncilsBenefitingHint}
       </Text>
-      <UkDatePicker label={strings.FieldAchievedOn} required={true} value={values.achievedOn} onChange={(achievedOn) => set({ achievedOn })} errorMessage={fieldErrors.achievedOn} />
+      <UkDatePicker label={lazyStrings.FieldAchievedOn} required={true} value={values.achievedOn} onChange={(achievedOn) => set({ achievedOn })} errorMessage={fieldErrors.achievedOn} />
       <RichTextEditor
-        label={strings.FieldSuccessAchievement}
+        label={lazyStrings.FieldSuccessAchievement}
         required={true}
         value={values.achievement}
         onChange={(html) => set({ achievement: html })}
@@ -319,26 +320,26 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
     setNewCouncil('');
   };
   const conflictRows = (theirs: Service): IConflictRow[] => [
-    row('name', strings.FieldServiceName, values.name, theirs.name),
-    row('phase', strings.FieldPhase, values.phase ?? '', theirs.phase),
-    row('councils', strings.FieldPartnerCouncils, values.partnerCouncils.join(', '), theirs.partnerCouncils.join(', ')),
-    row('lead', strings.FieldServiceLead, values.serviceLead?.displayName ?? '', theirs.serviceLead?.displayName ?? ''),
-    row('since', strings.FieldSharedSince, formatDate(values.sharedSince) ?? '', formatDate(theirs.sharedSince) ?? '')
+    row('name', lazyStrings.FieldServiceName, values.name, theirs.name),
+    row('phase', lazyStrings.FieldPhase, values.phase ?? '', theirs.phase),
+    row('councils', lazyStrings.FieldPartnerCouncils, values.partnerCouncils.join(', '), theirs.partnerCouncils.join(', ')),
+    row('lead', lazyStrings.FieldServiceLead, values.serviceLead?.displayName ?? '', theirs.serviceLead?.displayName ?? ''),
+    row('since', lazyStrings.FieldSharedSince, formatDate(values.sharedSince) ?? '', formatDate(theirs.sharedSince) ?? '')
   ];
   return (
     <ItemEditorPanel
-      title={item ? strings.ServiceFormEditTitle : strings.ServiceFormNewTitle}
+      title={item ? lazyStrings.ServiceFormEditTitle : lazyStrings.ServiceFormNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
       busy={resolving}
     >
-      <TextField label={strings.FieldServiceName} required={true} value={values.name} onChange={(e, v) => set({ name: v ?? '' })} errorMessage={fieldErrors.name} />
+      <TextField label={lazyStrings.FieldServiceName} required={true} value={values.name} onChange={(e, v) => set({ name: v ?? '' })} errorMessage={fieldErrors.name} />
       <Text as="p" variant="small">
-        {strings.ServiceProgrammeHint}
+        {lazyStrings.ServiceProgrammeHint}
       </Text>
       <Dropdown
-        label={strings.FieldPhase}
+        label={lazyStrings.FieldPhase}
         required={true}
         options={SERVICE_PHASES.map((p) => ({ key: p, text: p }))}
         selectedKey={values.phase ?? null}
@@ -346,7 +347,7 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
         errorMessage={fieldErrors.phase}
       />
       <Dropdown
-        label={strings.FieldPartnerCouncils}
+        label={lazyStrings.FieldPartnerCouncils}
         required={true}
         multiSelect={true}
         options={councils.map((c) => ({ key: c, text: c }))}
@@ -356,7 +357,7 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
       />
       <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
         <TextField
-          label={strings.FieldAddCouncil}
+          label={lazyStrings.FieldAddCouncil}
           value={newCouncil}
           onChange={(e, v) => setNewCouncil(v ?? '')}
           onKeyDown={(e) => {
@@ -367,10 +368,10 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
           }}
           styles={{ root: { flexGrow: 1 } }}
         />
-        <DefaultButton text={strings.AddCouncilButton} onClick={addCouncil} disabled={newCouncil.trim() === ''} />
+        <DefaultButton text={lazyStrings.AddCouncilButton} onClick={addCouncil} disabled={newCouncil.trim() === ''} />
       </Stack>
       <PersonPicker
-        label={strings.FieldServiceLead}
+        label={lazyStrings.FieldServiceLead}
         people={people}
         value={values.serviceLead}
         onChange={(serviceLead) => set({ serviceLead })}
@@ -378,7 +379,7 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
         onResolving={setResolving}
         errorMessage={fieldErrors.serviceLead}
       />
-      <UkDatePicker label={strings.FieldSharedSince} value={values.sharedSince} onChange={(sharedSince) => set({ sharedSince })} errorMessage={fieldErrors.sharedSince} />
+      <UkDatePicker label={lazyStrings.FieldSharedSince} value={values.sharedSince} onChange={(sharedSince) => set({ sharedSince })} errorMessage={fieldErrors.sharedSince} />
     </ItemEditorPanel>
   );
 }

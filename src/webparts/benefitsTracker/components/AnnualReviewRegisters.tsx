@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { EditableListKey, ListRepository, Repositories } from '../../../data/repositories';
 import type { ImportListKind } from '../../../domain/import/columns';
 import type { BestPractice, LessonLearned, Person, Service, Stored, Success } from '../../../domain/types';
@@ -214,7 +215,7 @@ function RegisterScreen<T extends Stored, F extends IRegisterFilter>(props: IReg
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
           <section aria-label={props.heading}>
             {props.shown.length === 0 ? (
-              <Text as="p">{items.length === 0 ? props.noneText : strings.RegisterNoMatch}</Text>
+              <Text as="p">{items.length === 0 ? props.noneText : lazyStrings.RegisterNoMatch}</Text>
             ) : (
               <RegisterList items={props.shown} columns={props.columns} setKey={props.list} ariaLabel={props.heading} />
             )}
@@ -239,12 +240,12 @@ export function BestPracticeRegister(): JSX.Element {
   const canEdit = data?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'title', name: strings.ColumnBestPractice, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (p: BestPractice) => <strong className={classes.cell}>{p.title}</strong> },
-      { key: 'from', name: strings.FieldFromCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.fromCouncil}</span> },
-      { key: 'to', name: strings.FieldToCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.toCouncil}</span> },
-      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{serviceName(services, p.serviceId)}</span> },
-      { key: 'category', name: strings.FieldBestPracticeCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.category ?? strings.NotSet}</span> },
-      { key: 'description', name: strings.FieldDescription, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (p: BestPractice) => <RichText html={p.description} className={classes.rich} /> }
+      { key: 'title', name: lazyStrings.ColumnBestPractice, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (p: BestPractice) => <strong className={classes.cell}>{p.title}</strong> },
+      { key: 'from', name: lazyStrings.FieldFromCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.fromCouncil}</span> },
+      { key: 'to', name: lazyStrings.FieldToCouncil, minWidth: 130, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.toCouncil}</span> },
+      { key: 'service', name: lazyStrings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{serviceName(services, p.serviceId)}</span> },
+      { key: 'category', name: lazyStrings.FieldBestPracticeCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (p: BestPractice) => <span className={classes.cell}>{p.category ?? strings.NotSet}</span> },
+      { key: 'description', name: lazyStrings.FieldDescription, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (p: BestPractice) => <RichText html={p.description} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<BestPractice>(setEditing));
     return withWrappingHeaders(cols);
@@ -255,10 +256,10 @@ export function BestPracticeRegister(): JSX.Element {
       list="bestPractice"
       register={register}
       heading={strings.BestPracticeHeading}
-      intro={strings.BestPracticeIntro}
-      filtersLabel={strings.BestPracticeFiltersLabel}
-      newLabel={strings.NewBestPractice}
-      noneText={strings.BestPracticeNone}
+      intro={lazyStrings.BestPracticeIntro}
+      filtersLabel={lazyStrings.BestPracticeFiltersLabel}
+      newLabel={lazyStrings.NewBestPractice}
+      noneText={lazyStrings.BestPracticeNone}
       services={services}
       councils={councils}
       filter={filter}
@@ -287,10 +288,10 @@ export function LessonsRegister(): JSX.Element {
   const canEdit = data?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'title', name: strings.FieldLessonSummary, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (l: LessonLearned) => <strong className={classes.cell}>{l.title}</strong> },
-      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (l: LessonLearned) => <span className={classes.cell}>{serviceName(services, l.serviceId)}</span> },
-      { key: 'category', name: strings.FieldLessonCategory, minWidth: 90, maxWidth: 120, onRender: (l: LessonLearned) => l.category },
-      { key: 'lesson', name: strings.FieldLesson, minWidth: 240, maxWidth: 480, isMultiline: true, onRender: (l: LessonLearned) => <RichText html={l.lesson} className={classes.rich} /> }
+      { key: 'title', name: lazyStrings.FieldLessonSummary, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (l: LessonLearned) => <strong className={classes.cell}>{l.title}</strong> },
+      { key: 'service', name: lazyStrings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (l: LessonLearned) => <span className={classes.cell}>{serviceName(services, l.serviceId)}</span> },
+      { key: 'category', name: lazyStrings.FieldLessonCategory, minWidth: 90, maxWidth: 120, onRender: (l: LessonLearned) => l.category },
+      { key: 'lesson', name: lazyStrings.FieldLesson, minWidth: 240, maxWidth: 480, isMultiline: true, onRender: (l: LessonLearned) => <RichText html={l.lesson} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<LessonLearned>(setEditing));
     return withWrappingHeaders(cols);
@@ -301,10 +302,10 @@ export function LessonsRegister(): JSX.Element {
       list="lessonsLearned"
       register={register}
       heading={strings.LessonsHeading}
-      intro={strings.LessonsIntro}
-      filtersLabel={strings.LessonsFiltersLabel}
-      newLabel={strings.NewLesson}
-      noneText={strings.LessonsNone}
+      intro={lazyStrings.LessonsIntro}
+      filtersLabel={lazyStrings.LessonsFiltersLabel}
+      newLabel={lazyStrings.NewLesson}
+      noneText={lazyStrings.LessonsNone}
       services={services}
       councils={councils}
       filter={filter}
@@ -334,19 +335,19 @@ export function SuccessesRegister(): JSX.Element {
   const canEdit = data?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'title', name: strings.FieldSuccess, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (x: Success) => <strong className={classes.cell}>{x.title}</strong> },
-      { key: 'service', name: strings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{serviceName(services, x.serviceId)}</span> },
-      { key: 'category', name: strings.FieldSuccessCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{x.category}</span> },
+      { key: 'title', name: lazyStrings.FieldSuccess, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (x: Success) => <strong className={classes.cell}>{x.title}</strong> },
+      { key: 'service', name: lazyStrings.FieldService, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{serviceName(services, x.serviceId)}</span> },
+      { key: 'category', name: lazyStrings.FieldSuccessCategory, minWidth: 100, maxWidth: 140, isMultiline: true, onRender: (x: Success) => <span className={classes.cell}>{x.category}</span> },
       {
         key: 'councils',
-        name: strings.FieldCouncilsBenefiting,
+        name: lazyStrings.FieldCouncilsBenefiting,
         minWidth: 130,
         maxWidth: 200,
         isMultiline: true,
         onRender: (x: Success) => <span className={classes.cell}>{(x.councils ?? []).length > 0 ? x.councils.join(', ') : strings.AllPartnerCouncils}</span>
       },
-      { key: 'achievedOn', name: strings.FieldAchievedOn, minWidth: 90, maxWidth: 110, onRender: (x: Success) => formatDate(x.achievedOn) ?? strings.NotSet },
-      { key: 'achievement', name: strings.FieldSuccessAchievement, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (x: Success) => <RichText html={x.achievement} className={classes.rich} /> }
+      { key: 'achievedOn', name: lazyStrings.FieldAchievedOn, minWidth: 90, maxWidth: 110, onRender: (x: Success) => formatDate(x.achievedOn) ?? strings.NotSet },
+      { key: 'achievement', name: lazyStrings.FieldSuccessAchievement, minWidth: 220, maxWidth: 420, isMultiline: true, onRender: (x: Success) => <RichText html={x.achievement} className={classes.rich} /> }
     ];
     if (canEdit) cols.push(editColumn<Success>(setEditing));
     return withWrappingHeaders(cols);
@@ -356,11 +357,11 @@ export function SuccessesRegister(): JSX.Element {
     <RegisterScreen
       list="successes"
       register={register}
-      heading={strings.SuccessesHeading}
-      intro={strings.SuccessesIntro}
-      filtersLabel={strings.SuccessesFiltersLabel}
-      newLabel={strings.NewSuccess}
-      noneText={strings.SuccessesNone}
+      heading={lazyStrings.SuccessesHeading}
+      intro={lazyStrings.SuccessesIntro}
+      filtersLabel={lazyStrings.SuccessesFiltersLabel}
+      newLabel={lazyStrings.NewSuccess}
+      noneText={lazyStrings.SuccessesNone}
       services={services}
       councils={councils}
       filter={filter}
@@ -394,18 +395,18 @@ export function ServicesRegister(): JSX.Element {
   const canEdit = load.value?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'name', name: strings.FieldServiceName, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (s: Service) => <strong className={classes.cell}>{s.name}</strong> },
-      { key: 'phase', name: strings.FieldPhase, minWidth: 80, maxWidth: 100, onRender: (s: Service) => s.phase },
+      { key: 'name', name: lazyStrings.FieldServiceName, minWidth: 180, maxWidth: 260, isMultiline: true, onRender: (s: Service) => <strong className={classes.cell}>{s.name}</strong> },
+      { key: 'phase', name: lazyStrings.FieldPhase, minWidth: 80, maxWidth: 100, onRender: (s: Service) => s.phase },
       {
         key: 'councils',
-        name: strings.FieldPartnerCouncils,
+        name: lazyStrings.FieldPartnerCouncils,
         minWidth: 200,
         maxWidth: 360,
         isMultiline: true,
         onRender: (s: Service) => <span className={classes.cell}>{s.partnerCouncils.join(', ')}</span>
       },
-      { key: 'lead', name: strings.FieldServiceLead, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (s: Service) => <span className={classes.cell}>{s.serviceLead?.displayName || strings.NotSet}</span> },
-      { key: 'since', name: strings.FieldSharedSince, minWidth: 110, maxWidth: 140, onRender: (s: Service) => formatDate(s.sharedSince) ?? strings.NotSet }
+      { key: 'lead', name: lazyStrings.FieldServiceLead, minWidth: 120, maxWidth: 180, isMultiline: true, onRender: (s: Service) => <span className={classes.cell}>{s.serviceLead?.displayName || strings.NotSet}</span> },
+      { key: 'since', name: lazyStrings.FieldSharedSince, minWidth: 110, maxWidth: 140, onRender: (s: Service) => formatDate(s.sharedSince) ?? strings.NotSet }
     ];
     if (canEdit) {
       cols.push({
@@ -424,23 +425,23 @@ export function ServicesRegister(): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
-        {strings.ServicesHeading}
+        {lazyStrings.ServicesHeading}
       </Text>
-      <Text as="p">{strings.ServicesIntro}</Text>
+      <Text as="p">{lazyStrings.ServicesIntro}</Text>
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.loading && !load.value && <Loading />}
       {load.value && (
         <>
           <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewService} onClick={() => setEditing('new')} />}
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewService} onClick={() => setEditing('new')} />}
             <ExportButton onExport={() => exportRegister((m) => m.servicesExportSheet(sorted), 'Services', today)} />
           </Stack>
-          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.ServicesReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.ServicesHeading}>
+          {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{lazyStrings.ServicesReadOnlyNotice}</MessageBar>}
+          <section aria-label={lazyStrings.ServicesHeading}>
             {sorted.length === 0 ? (
-              <Text as="p">{strings.ServicesNone}</Text>
+              <Text as="p">{lazyStrings.ServicesNone}</Text>
             ) : (
-              <RegisterList items={sorted} columns={columns} setKey="services" ariaLabel={strings.ServicesHeading} />
+              <RegisterList items={sorted} columns={columns} setKey="services" ariaLabel={lazyStrings.ServicesHeading} />
             )}
           </section>
           {editing !== undefined && (

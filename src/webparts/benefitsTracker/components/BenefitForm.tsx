@@ -13,6 +13,7 @@ import {
   TextField
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { Repositories } from '../../../data/repositories';
 import type { Benefit, Service } from '../../../domain/types';
 import { BENEFIT_CATEGORIES, BENEFIT_DELIVERY_STATUSES, BenefitCategory, BenefitDeliveryStatus } from '../../../domain/vocabularies';
@@ -93,38 +94,38 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
     const row = (key: keyof Benefit, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
     const theirValues = toValues(theirs);
     return [
-      row('title', strings.FieldBenefit, values.title, theirs.title),
-      row('serviceId', strings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-      row('category', strings.FieldCategory, values.category ?? '', theirs.category),
-      row('deliveryStatus', strings.FieldDeliveryStatus, values.deliveryStatus ?? '', theirs.deliveryStatus),
-      row('whenDelivered', strings.FieldWhenDelivered, values.whenDelivered, theirs.whenDelivered),
-      row('originalPosition', strings.FieldOriginalPosition, richTextToPlain(values.originalPosition), richTextToPlain(theirs.originalPosition)),
-      row('achievement', strings.FieldAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement)),
-      row('realised', strings.FieldBenefitsRealised, richTextToPlain(values.realised), richTextToPlain(theirs.realised)),
-      row('savings', strings.FieldSavingsHeading, savingsText(values), savingsText(theirValues)),
-      row('fteBefore', strings.FieldFteBefore, values.fteBefore, theirValues.fteBefore),
-      row('fteAfter', strings.FieldFteAfter, values.fteAfter, theirValues.fteAfter),
-      row('evidenceUrl', strings.FieldEvidenceUrl, values.evidenceUrl, theirs.evidenceUrl ?? '')
+      row('title', lazyStrings.FieldBenefit, values.title, theirs.title),
+      row('serviceId', lazyStrings.FieldService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('category', lazyStrings.FieldCategory, values.category ?? '', theirs.category),
+      row('deliveryStatus', lazyStrings.FieldDeliveryStatus, values.deliveryStatus ?? '', theirs.deliveryStatus),
+      row('whenDelivered', lazyStrings.FieldWhenDelivered, values.whenDelivered, theirs.whenDelivered),
+      row('originalPosition', lazyStrings.FieldOriginalPosition, richTextToPlain(values.originalPosition), richTextToPlain(theirs.originalPosition)),
+      row('achievement', lazyStrings.FieldAchievement, richTextToPlain(values.achievement), richTextToPlain(theirs.achievement)),
+      row('realised', lazyStrings.FieldBenefitsRealised, richTextToPlain(values.realised), richTextToPlain(theirs.realised)),
+      row('savings', lazyStrings.FieldSavingsHeading, savingsText(values), savingsText(theirValues)),
+      row('fteBefore', lazyStrings.FieldFteBefore, values.fteBefore, theirValues.fteBefore),
+      row('fteAfter', lazyStrings.FieldFteAfter, values.fteAfter, theirValues.fteAfter),
+      row('evidenceUrl', lazyStrings.FieldEvidenceUrl, values.evidenceUrl, theirs.evidenceUrl ?? '')
     ];
   };
 
   return (
     <ItemEditorPanel
-      title={benefit ? strings.BenefitFormEditTitle : strings.BenefitFormNewTitle}
+      title={benefit ? lazyStrings.BenefitFormEditTitle : lazyStrings.BenefitFormNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
     >
       <TextField
-        label={strings.FieldBenefit}
+        label={lazyStrings.FieldBenefit}
         required={true}
         value={values.title}
         onChange={(e, v) => set({ title: v ?? '' })}
         errorMessage={fieldErrors.title}
       />
-      <DuplicateTitle title={values.title} items={props.benefits} ownId={benefit?.id} template={strings.BenefitDuplicateTitle} />
+      <DuplicateTitle title={values.title} items={props.benefits} ownId={benefit?.id} template={lazyStrings.BenefitDuplicateTitle} />
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         required={true}
         options={serviceOptions}
         selectedKey={values.serviceId ?? ''}
@@ -135,7 +136,7 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
         errorMessage={fieldErrors.serviceId}
       />
       <Dropdown
-        label={strings.FieldCategory}
+        label={lazyStrings.FieldCategory}
         required={true}
         options={categoryOptions}
         selectedKey={values.category ?? ''}
@@ -143,37 +144,37 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
         errorMessage={fieldErrors.category}
       />
       <RichTextEditor
-        label={strings.FieldOriginalPosition}
+        label={lazyStrings.FieldOriginalPosition}
         value={values.originalPosition}
         onChange={(html) => set({ originalPosition: html })}
       />
-      <RichTextEditor label={strings.FieldAchievement} value={values.achievement} onChange={(html) => set({ achievement: html })} />
+      <RichTextEditor label={lazyStrings.FieldAchievement} value={values.achievement} onChange={(html) => set({ achievement: html })} />
       <TextField
-        label={strings.FieldWhenDelivered}
-        placeholder={strings.FieldWhenDeliveredPlaceholder}
+        label={lazyStrings.FieldWhenDelivered}
+        placeholder={lazyStrings.FieldWhenDeliveredPlaceholder}
         value={values.whenDelivered}
         onChange={(e, v) => set({ whenDelivered: v ?? '' })}
         errorMessage={fieldErrors.whenDelivered}
       />
       <Dropdown
-        label={strings.FieldDeliveryStatus}
+        label={lazyStrings.FieldDeliveryStatus}
         required={true}
         options={statusOptions}
         selectedKey={values.deliveryStatus ?? ''}
         onChange={(e, o) => set({ deliveryStatus: o?.key as BenefitDeliveryStatus })}
         errorMessage={fieldErrors.deliveryStatus}
       />
-      <RichTextEditor label={strings.FieldBenefitsRealised} value={values.realised} onChange={(html) => set({ realised: html })} />
+      <RichTextEditor label={lazyStrings.FieldBenefitsRealised} value={values.realised} onChange={(html) => set({ realised: html })} />
       <fieldset style={{ border: 0, padding: 0, margin: '8px 0 0' }}>
-        <legend style={{ fontWeight: 600, padding: '5px 0' }}>{strings.FieldSavingsHeading}</legend>
+        <legend style={{ fontWeight: 600, padding: '5px 0' }}>{lazyStrings.FieldSavingsHeading}</legend>
         {values.savings.length === 0 ? (
-          <Text as="p">{strings.FieldSavingsChooseService}</Text>
+          <Text as="p">{lazyStrings.FieldSavingsChooseService}</Text>
         ) : (
           <Stack tokens={{ childrenGap: 8 }}>
             {values.savings.map((s, i) => (
               <div key={s.council} style={PAIR} data-council={s.council}>
                 <TextField
-                  label={formatString(strings.FieldPlannedFor, s.council)}
+                  label={formatString(lazyStrings.FieldPlannedFor, s.council)}
                   prefix="£"
                   inputMode="decimal"
                   value={s.planned}
@@ -183,7 +184,7 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
                   errorMessage={fieldErrors[`savings[${i}].planned`] ?? fieldErrors[`savings[${i}].council`]}
                 />
                 <TextField
-                  label={formatString(strings.FieldRealisedFor, s.council)}
+                  label={formatString(lazyStrings.FieldRealisedFor, s.council)}
                   prefix="£"
                   inputMode="decimal"
                   value={s.realised}
@@ -203,14 +204,14 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
       {showFte && (
         <div style={PAIR}>
           <TextField
-            label={strings.FieldFteBefore}
+            label={lazyStrings.FieldFteBefore}
             inputMode="decimal"
             value={values.fteBefore}
             onChange={(e, v) => set({ fteBefore: v ?? '' })}
             errorMessage={fieldErrors.fteBefore}
           />
           <TextField
-            label={strings.FieldFteAfter}
+            label={lazyStrings.FieldFteAfter}
             inputMode="decimal"
             value={values.fteAfter}
             onChange={(e, v) => set({ fteAfter: v ?? '' })}
@@ -219,8 +220,8 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
         </div>
       )}
       <TextField
-        label={strings.FieldEvidenceUrl}
-        description={strings.FieldEvidenceUrlDescription}
+        label={lazyStrings.FieldEvidenceUrl}
+        description={lazyStrings.FieldEvidenceUrlDescription}
         type="url"
         value={values.evidenceUrl}
         onChange={(e, v) => set({ evidenceUrl: v ?? '' })}

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { ActionButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { budgetTotals } from '../../../domain/cycle';
 import type { BudgetLine, Service } from '../../../domain/types';
 import { validateBudgetLine, ValidationError } from '../../../domain/validation';
@@ -54,19 +55,19 @@ export function BudgetOverview(): JSX.Element {
   const canEdit = load.value?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'service', name: strings.FieldService, minWidth: 160, maxWidth: 240, isMultiline: true, onRender: (l: BudgetLine) => <strong>{names.get(l.serviceId) ?? strings.UnknownService}</strong> },
-      { key: 'budget', name: strings.FieldSharedBudget, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.sharedBudget) },
+      { key: 'service', name: lazyStrings.FieldService, minWidth: 160, maxWidth: 240, isMultiline: true, onRender: (l: BudgetLine) => <strong>{names.get(l.serviceId) ?? strings.UnknownService}</strong> },
+      { key: 'budget', name: lazyStrings.FieldSharedBudget, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.sharedBudget) },
       {
         key: 'split',
-        name: strings.FieldBudgetSplit,
+        name: lazyStrings.FieldBudgetSplit,
         minWidth: 220,
         maxWidth: 380,
         isMultiline: true,
         onRender: (l: BudgetLine) => (
-          <span style={{ whiteSpace: 'normal' }}>{l.split.map((s) => formatString(strings.BudgetShareLine, s.council, formatPounds(s.amount))).join('; ')}</span>
+          <span style={{ whiteSpace: 'normal' }}>{l.split.map((s) => formatString(lazyStrings.BudgetShareLine, s.council, formatPounds(s.amount))).join('; ')}</span>
         )
       },
-      { key: 'savings', name: strings.FieldSavingsApproved, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.savingsApproved) }
+      { key: 'savings', name: lazyStrings.FieldSavingsApproved, minWidth: 110, maxWidth: 140, onRender: (l: BudgetLine) => formatPounds(l.savingsApproved) }
     ];
     if (canEdit) {
       cols.push({
@@ -86,21 +87,21 @@ export function BudgetOverview(): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
-        {strings.BudgetHeading}
+        {lazyStrings.BudgetHeading}
       </Text>
-      <Text as="p">{strings.BudgetIntro}</Text>
+      <Text as="p">{lazyStrings.BudgetIntro}</Text>
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.value && (
         <>
           <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 12 }}>
             <Dropdown
-              label={strings.FieldFinancialYear}
+              label={lazyStrings.FieldFinancialYear}
               options={years.map((y): IDropdownOption => ({ key: y, text: financialYearText(y) }))}
               selectedKey={shownYear ?? null}
               onChange={(e, o) => setYear(o?.key as number)}
               styles={{ root: { minWidth: 140 } }}
             />
-            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewBudgetLine} onClick={() => setEditing('new')} />}
+            {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewBudgetLine} onClick={() => setEditing('new')} />}
             <ExportButton
               onExport={async () => {
                 const [sheets, files] = await exportOf();
@@ -109,15 +110,15 @@ export function BudgetOverview(): JSX.Element {
             />
           </Stack>
           {!canEdit && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.BudgetHeading}>
-            {shown.length === 0 ? <Text as="p">{strings.BudgetNone}</Text> : <RegisterList items={shown} columns={columns} setKey="budget" ariaLabel={strings.BudgetHeading} />}
+          <section aria-label={lazyStrings.BudgetHeading}>
+            {shown.length === 0 ? <Text as="p">{lazyStrings.BudgetNone}</Text> : <RegisterList items={shown} columns={columns} setKey="budget" ariaLabel={lazyStrings.BudgetHeading} />}
           </section>
           {totals && shownYear !== undefined && shown.length > 0 && (
-            <section aria-label={strings.BudgetTotalsHeading}>
+            <section aria-label={lazyStrings.BudgetTotalsHeading}>
               <Text variant="large" as="h3">
-                {formatString(strings.BudgetTotalsFor, financialYearText(shownYear))}
+                {formatString(lazyStrings.BudgetTotalsFor, financialYearText(shownYear))}
               </Text>
-              <Text as="p">{formatString(strings.BudgetTotalsLine, formatPounds(totals.sharedBudget), formatPounds(totals.savingsApproved))}</Text>
+              <Text as="p">{formatString(lazyStrings.BudgetTotalsLine, formatPounds(totals.sharedBudget), formatPounds(totals.savingsApproved))}</Text>
               {/* The same table as the annual review's budget by council on screen. */}
               <DataTable
                 caption={strings.ReportBudgetByCouncil}
@@ -196,16 +197,16 @@ function BudgetForm(props: { line: BudgetLine | undefined; services: readonly Se
   );
   return (
     <ItemEditorPanel
-      title={line ? strings.BudgetFormEditTitle : strings.BudgetFormNewTitle}
+      title={line ? lazyStrings.BudgetFormEditTitle : lazyStrings.BudgetFormNewTitle}
       editor={editor}
       onDismiss={onDismiss}
       conflictRows={(theirs) => [
-        { key: 'budget', label: strings.FieldSharedBudget, mine: values.sharedBudget, theirs: String(theirs.sharedBudget), differs: values.sharedBudget !== String(theirs.sharedBudget) },
-        { key: 'savings', label: strings.FieldSavingsApproved, mine: values.savingsApproved, theirs: String(theirs.savingsApproved), differs: values.savingsApproved !== String(theirs.savingsApproved) }
+        { key: 'budget', label: lazyStrings.FieldSharedBudget, mine: values.sharedBudget, theirs: String(theirs.sharedBudget), differs: values.sharedBudget !== String(theirs.sharedBudget) },
+        { key: 'savings', label: lazyStrings.FieldSavingsApproved, mine: values.savingsApproved, theirs: String(theirs.savingsApproved), differs: values.savingsApproved !== String(theirs.savingsApproved) }
       ]}
     >
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         required={true}
         options={services.map((s): IDropdownOption => ({ key: s.id, text: s.name }))}
         selectedKey={values.serviceId ?? null}
@@ -213,17 +214,17 @@ function BudgetForm(props: { line: BudgetLine | undefined; services: readonly Se
         errorMessage={fieldErrors.serviceId}
       />
       <TextField
-        label={strings.FieldFinancialYearStart}
+        label={lazyStrings.FieldFinancialYearStart}
         required={true}
         inputMode="numeric"
         value={values.financialYear}
         onChange={(e, v) => set({ financialYear: v ?? '' })}
         errorMessage={fieldErrors.financialYear}
       />
-      {money('sharedBudget', strings.FieldSharedBudget)}
+      {money('sharedBudget', lazyStrings.FieldSharedBudget)}
       {service && (
-        <Stack tokens={{ childrenGap: 6 }} role="group" aria-label={strings.FieldBudgetSplit}>
-          <Text style={{ fontWeight: 600 }}>{strings.FieldBudgetSplit}</Text>
+        <Stack tokens={{ childrenGap: 6 }} role="group" aria-label={lazyStrings.FieldBudgetSplit}>
+          <Text style={{ fontWeight: 600 }}>{lazyStrings.FieldBudgetSplit}</Text>
           {service.partnerCouncils.map((council, i) => (
             <TextField
               key={council}
@@ -238,7 +239,7 @@ function BudgetForm(props: { line: BudgetLine | undefined; services: readonly Se
           {fieldErrors.split && <Text role="alert">{fieldErrors.split}</Text>}
         </Stack>
       )}
-      {money('savingsApproved', strings.FieldSavingsApproved)}
+      {money('savingsApproved', lazyStrings.FieldSavingsApproved)}
     </ItemEditorPanel>
   );
 }

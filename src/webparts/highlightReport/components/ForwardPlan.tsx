@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { Checkbox, IColumn, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { defaultReportsFor } from '../../../domain/cycle';
 import { REPORT_KINDS, ReportKind } from '../../../domain/report';
 import type { CommitteeMeeting } from '../../../domain/types';
@@ -55,11 +56,11 @@ export function ForwardPlan(props: IForwardPlanProps): JSX.Element {
   const canEdit = load.value?.canEdit === true;
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'date', name: strings.FieldMeetingDate, minWidth: 120, maxWidth: 150, onRender: (m: CommitteeMeeting) => <strong>{formatDate(m.meetingDate) ?? m.meetingDate}</strong> },
-      { key: 'title', name: strings.FieldMeetingTitle, minWidth: 200, maxWidth: 320, isMultiline: true, onRender: (m: CommitteeMeeting) => m.title },
+      { key: 'date', name: lazyStrings.FieldMeetingDate, minWidth: 120, maxWidth: 150, onRender: (m: CommitteeMeeting) => <strong>{formatDate(m.meetingDate) ?? m.meetingDate}</strong> },
+      { key: 'title', name: lazyStrings.FieldMeetingTitle, minWidth: 200, maxWidth: 320, isMultiline: true, onRender: (m: CommitteeMeeting) => m.title },
       {
         key: 'reports',
-        name: strings.FieldReportsReceived,
+        name: lazyStrings.FieldReportsReceived,
         minWidth: 200,
         maxWidth: 360,
         isMultiline: true,
@@ -73,19 +74,19 @@ export function ForwardPlan(props: IForwardPlanProps): JSX.Element {
   if (load.loading && !load.value) return <Loading />;
   return (
     <Stack tokens={{ childrenGap: 12 }}>
-      <Text as="p">{strings.ForwardPlanIntro}</Text>
+      <Text as="p">{lazyStrings.ForwardPlanIntro}</Text>
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.value && (
         <>
           {canEdit ? (
             <Stack horizontal>
-              <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewMeeting} onClick={() => setEditing('new')} />
+              <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewMeeting} onClick={() => setEditing('new')} />
             </Stack>
           ) : (
             <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>
           )}
           <section aria-label={strings.ReportTabForwardPlan}>
-            {sorted.length === 0 ? <Text as="p">{strings.ForwardPlanNone}</Text> : <RegisterList items={sorted} columns={columns} setKey="meetings" ariaLabel={strings.ReportTabForwardPlan} />}
+            {sorted.length === 0 ? <Text as="p">{lazyStrings.ForwardPlanNone}</Text> : <RegisterList items={sorted} columns={columns} setKey="meetings" ariaLabel={strings.ReportTabForwardPlan} />}
           </section>
           {editing !== undefined && (
             <MeetingForm
@@ -134,18 +135,18 @@ function MeetingForm(props: {
   const kinds = (r: readonly ReportKind[]): string => r.map((k) => REPORT_KIND_LABELS[k]).join(', ');
   return (
     <ItemEditorPanel
-      title={meeting ? strings.MeetingFormEditTitle : strings.MeetingFormNewTitle}
+      title={meeting ? lazyStrings.MeetingFormEditTitle : lazyStrings.MeetingFormNewTitle}
       editor={editor}
       onDismiss={onDismiss}
       conflictRows={(theirs) => [
-        { key: 'title', label: strings.FieldMeetingTitle, mine: values.title, theirs: theirs.title, differs: values.title !== theirs.title },
-        { key: 'date', label: strings.FieldMeetingDate, mine: formatDate(values.meetingDate) ?? '', theirs: formatDate(theirs.meetingDate) ?? '', differs: values.meetingDate !== theirs.meetingDate },
-        { key: 'reports', label: strings.FieldReportsReceived, mine: kinds(values.reports), theirs: kinds(theirs.reports), differs: kinds(values.reports) !== kinds(theirs.reports) }
+        { key: 'title', label: lazyStrings.FieldMeetingTitle, mine: values.title, theirs: theirs.title, differs: values.title !== theirs.title },
+        { key: 'date', label: lazyStrings.FieldMeetingDate, mine: formatDate(values.meetingDate) ?? '', theirs: formatDate(theirs.meetingDate) ?? '', differs: values.meetingDate !== theirs.meetingDate },
+        { key: 'reports', label: lazyStrings.FieldReportsReceived, mine: kinds(values.reports), theirs: kinds(theirs.reports), differs: kinds(values.reports) !== kinds(theirs.reports) }
       ]}
     >
-      <TextField label={strings.FieldMeetingTitle} required={true} value={values.title} onChange={(e, v) => setValues((o) => ({ ...o, title: v ?? '' }))} errorMessage={fieldErrors.title} />
+      <TextField label={lazyStrings.FieldMeetingTitle} required={true} value={values.title} onChange={(e, v) => setValues((o) => ({ ...o, title: v ?? '' }))} errorMessage={fieldErrors.title} />
       <UkDatePicker
-        label={strings.FieldMeetingDate}
+        label={lazyStrings.FieldMeetingDate}
         required={true}
         value={values.meetingDate}
         initialPickerDate={props.today}
@@ -155,9 +156,9 @@ function MeetingForm(props: {
         }
         errorMessage={fieldErrors.meetingDate}
       />
-      <Stack tokens={{ childrenGap: 6 }} role="group" aria-label={strings.FieldReportsReceived}>
+      <Stack tokens={{ childrenGap: 6 }} role="group" aria-label={lazyStrings.FieldReportsReceived}>
         <Text variant="medium" style={{ fontWeight: 600 }}>
-          {strings.FieldReportsReceived}
+          {lazyStrings.FieldReportsReceived}
         </Text>
         {REPORT_KINDS.map((k) => (
           <Checkbox

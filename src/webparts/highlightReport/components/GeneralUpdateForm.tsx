@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { Dropdown, IDropdownOption, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { ListRepository } from '../../../data/repositories';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
 import { shortPeriodLabel } from '../../../domain/report';
@@ -73,7 +74,7 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
   // The meetings offered: every meeting of the forward plan, and the update's own date if it is not one.
   const meetingOptions: IDropdownOption[] = React.useMemo(() => {
     const list = (props.meetings ?? []).slice().sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
-    const options = list.map((m) => ({ key: m.meetingDate, text: formatString(strings.MeetingOption, m.title, formatDate(m.meetingDate) ?? m.meetingDate) }));
+    const options = list.map((m) => ({ key: m.meetingDate, text: formatString(lazyStrings.MeetingOption, m.title, formatDate(m.meetingDate) ?? m.meetingDate) }));
     const own = highlight?.meetingDate;
     if (own && !options.some((o) => o.key === own)) options.push({ key: own, text: formatDate(own) ?? own });
     return options;
@@ -82,23 +83,23 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
   const conflictRows = (theirs: Highlight): IConflictRow[] => {
     const row = (key: string, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
     return [
-      row('service', strings.FieldGeneralUpdateService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-      row('meeting', strings.FieldMeetingDate, formatDate(values.meetingDate) ?? '', formatDate(theirs.meetingDate) ?? ''),
-      row('keyPoints', strings.FieldKeyPoints, richTextToPlain(values.keyPoints), richTextToPlain(theirs.keyPoints)),
-      row('overview', strings.FieldActivityOverview, richTextToPlain(values.activityOverview), richTextToPlain(theirs.activityOverview))
+      row('service', lazyStrings.FieldGeneralUpdateService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('meeting', lazyStrings.FieldMeetingDate, formatDate(values.meetingDate) ?? '', formatDate(theirs.meetingDate) ?? ''),
+      row('keyPoints', lazyStrings.FieldKeyPoints, richTextToPlain(values.keyPoints), richTextToPlain(theirs.keyPoints)),
+      row('overview', lazyStrings.FieldActivityOverview, richTextToPlain(values.activityOverview), richTextToPlain(theirs.activityOverview))
     ];
   };
 
   return (
     <ItemEditorPanel
-      title={highlight ? strings.GeneralUpdateEditTitle : strings.GeneralUpdateNewTitle}
+      title={highlight ? lazyStrings.GeneralUpdateEditTitle : lazyStrings.GeneralUpdateNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
     >
-      <Text as="p">{strings.GeneralUpdateIntro}</Text>
+      <Text as="p">{lazyStrings.GeneralUpdateIntro}</Text>
       <Dropdown
-        label={strings.FieldGeneralUpdateService}
+        label={lazyStrings.FieldGeneralUpdateService}
         required={true}
         options={serviceOptions}
         selectedKey={values.serviceId ?? null}
@@ -107,7 +108,7 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
       />
       {(props.meetings ?? []).length > 0 ? (
         <Dropdown
-          label={strings.FieldMeetingDate}
+          label={lazyStrings.FieldMeetingDate}
           required={true}
           options={meetingOptions}
           selectedKey={values.meetingDate ?? null}
@@ -116,7 +117,7 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
         />
       ) : (
         <UkDatePicker
-          label={strings.FieldMeetingDate}
+          label={lazyStrings.FieldMeetingDate}
           required={true}
           value={values.meetingDate}
           initialPickerDate={today}
@@ -126,17 +127,17 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
       )}
       {periodId && (
         <Text as="p" aria-live="polite">
-          {formatString(strings.GeneralUpdatePeriod, shortPeriodLabel(periodById(periodId, calendar)))}
+          {formatString(lazyStrings.GeneralUpdatePeriod, shortPeriodLabel(periodById(periodId, calendar)))}
         </Text>
       )}
       <RichTextEditor
-        label={strings.FieldKeyPoints}
+        label={lazyStrings.FieldKeyPoints}
         value={values.keyPoints}
         onChange={(html) => set({ keyPoints: html })}
         errorMessage={fieldErrors.keyPoints}
       />
       <RichTextEditor
-        label={strings.FieldActivityOverview}
+        label={lazyStrings.FieldActivityOverview}
         value={values.activityOverview}
         onChange={(html) => set({ activityOverview: html })}
         errorMessage={fieldErrors.activityOverview}

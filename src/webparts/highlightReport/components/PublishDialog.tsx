@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Text } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { ReportSnapshot } from '../../../domain/types';
 import { formatDate, formatString } from '../../../components/format';
 
@@ -34,22 +34,22 @@ export function PublishDialog(props: IPublishDialogProps): JSX.Element {
       onDismiss={() => !publishing && props.onCancel()}
       dialogContentProps={{
         type: DialogType.normal,
-        title: strings.ReportPublishTitle,
-        subText: formatString(strings.ReportPublishText, title, version, version + 1)
+        title: lazyStrings.ReportPublishTitle,
+        subText: formatString(lazyStrings.ReportPublishText, title, version, version + 1)
       }}
       modalProps={{ isBlocking: true }}
     >
       <Text block={true} as="p">
         {latest
-          ? formatString(strings.ReportPublishLatest, latest.version, formatDate(latest.publishedOn) ?? latest.publishedOn)
-          : strings.ReportPublishFirst}
+          ? formatString(lazyStrings.ReportPublishLatest, latest.version, formatDate(latest.publishedOn) ?? latest.publishedOn)
+          : lazyStrings.ReportPublishFirst}
       </Text>
       <DialogFooter>
         <PrimaryButton disabled={publishing} onClick={props.onPublish}>
-          {formatString(strings.ReportPublishConfirm, version)}
+          {formatString(lazyStrings.ReportPublishConfirm, version)}
         </PrimaryButton>
         <DefaultButton disabled={publishing} onClick={props.onCancel}>
-          {strings.ReportCancel}
+          {lazyStrings.ReportCancel}
         </DefaultButton>
       </DialogFooter>
     </Dialog>

@@ -5,6 +5,7 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, Link, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { noPrint } from '../../../components/print';
 import { readSnapshotModel } from '../../../domain/report/snapshot';
 import type { PublishedPeriod } from '../../../domain/report/snapshot';
@@ -27,8 +28,8 @@ export function publishedLabel(snapshot: Pick<ReportSnapshot, 'version' | 'publi
   const on = formatDate(snapshot.publishedOn) ?? snapshot.publishedOn;
   const by = snapshot.publishedBy?.displayName;
   return by
-    ? formatString(strings.ReportPublishedBanner, snapshot.version, on, by)
-    : formatString(strings.ReportPublishedBannerNoName, snapshot.version, on);
+    ? formatString(lazyStrings.ReportPublishedBanner, snapshot.version, on, by)
+    : formatString(lazyStrings.ReportPublishedBannerNoName, snapshot.version, on);
 }
 
 /** Short label of a period id, or the id itself when it is malformed (old data stays visible). */
@@ -110,7 +111,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
     setStoring({ busy: true });
     storeWordPaper(repositories.committeePapers, snapshot).then(
       (paper) => {
-        setStoring({ busy: false, done: formatString(strings.ReportPaperStored, snapshot.version, paper.fileName) });
+        setStoring({ busy: false, done: formatString(lazyStrings.ReportPaperStored, snapshot.version, paper.fileName) });
         setPaperGeneration((g) => g + 1);
       },
       (error: unknown) => setStoring({ busy: false, error })
@@ -121,7 +122,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
     return (
       <Stack tokens={{ childrenGap: 8 }}>
         <ActionButton className={noPrint} iconProps={{ iconName: 'Back' }} onClick={() => setOpenId(undefined)} elementRef={backRef}>
-          {strings.ReportPublishedBack}
+          {lazyStrings.ReportPublishedBack}
         </ActionButton>
         <ErrorBar error={opened.error} onRetry={opened.reload} />
         {opened.loading && !opened.value ? (
@@ -132,22 +133,22 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
               // Never "as it was published": the stored content no longer matches its fingerprint.
               <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
                 <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong>{' '}
-                <strong data-testid="altered-banner">{strings.ReportAlteredTitle}</strong> {strings.ReportAlteredDetail}
+                <strong data-testid="altered-banner">{lazyStrings.ReportAlteredTitle}</strong> {lazyStrings.ReportAlteredDetail}
               </MessageBar>
             ) : (
               <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
-                <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {strings.ReportPublishedNote}
+                <strong data-testid="published-banner">{publishedLabel(opened.value.snapshot)}</strong> {lazyStrings.ReportPublishedNote}
               </MessageBar>
             )}
             <Stack horizontal={true} wrap={true} verticalAlign="center" tokens={{ childrenGap: 12 }}>
               {props.renderActions(opened.value.model)}
-              {paperLink(opened.value.snapshot.id, paperAltered ? strings.ReportPaperOpenChanged : strings.ReportPaperOpen)}
+              {paperLink(opened.value.snapshot.id, paperAltered ? lazyStrings.ReportPaperOpenChanged : lazyStrings.ReportPaperOpen)}
               {!papers.loading && !papers.error && !papers.value?.get(opened.value.snapshot.id) && (
                 <>
-                  <Text>{strings.ReportPaperMissing}</Text>
+                  <Text>{lazyStrings.ReportPaperMissing}</Text>
                   {props.canStorePapers && (
                     <DefaultButton className={noPrint} iconProps={{ iconName: 'CloudUpload' }} disabled={storing.busy} onClick={() => storePaper(opened.value?.snapshot)}>
-                      {strings.ReportPaperStore}
+                      {lazyStrings.ReportPaperStore}
                     </DefaultButton>
                   )}
                 </>
@@ -155,11 +156,11 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
             </Stack>
             {paperAltered && (
               <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true} data-testid="paper-altered">
-                {strings.ReportPaperAltered}
+                {lazyStrings.ReportPaperAltered}
               </MessageBar>
             )}
             <ErrorBar error={paperCheck.error} onRetry={paperCheck.reload} />
-            {storing.busy && <Spinner size={SpinnerSize.small} label={strings.ReportPaperStoring} ariaLive="polite" labelPosition="right" />}
+            {storing.busy && <Spinner size={SpinnerSize.small} label={lazyStrings.ReportPaperStoring} ariaLive="polite" labelPosition="right" />}
             {storing.done && <MessageBar messageBarType={MessageBarType.success}>{storing.done}</MessageBar>}
             <ErrorBar error={storing.error ?? papers.error} onRetry={storing.error ? undefined : papers.reload} />
             {opened.value.older && <ReportChanges older={opened.value.older.model} olderVersion={opened.value.older.version} newer={opened.value.model} />}
@@ -180,21 +181,21 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
       {list.loading && !list.value ? (
         <Loading />
       ) : periods.length === 0 ? (
-        !list.error && <Text block={true} as="p">{strings.ReportPublishedNone}</Text>
+        !list.error && <Text block={true} as="p">{lazyStrings.ReportPublishedNone}</Text>
       ) : (
         <DataTable
-          caption={strings.ReportPublishedCaption}
+          caption={lazyStrings.ReportPublishedCaption}
           items={periods}
           getKey={(p) => `${p.periodId}|${p.serviceId ?? 0}|${p.kind}`}
           columns={[
-            { key: 'kind', header: strings.ReportColumnKind, render: (p) => KIND_LABELS[p.kind] ?? p.kind },
-            { key: 'scope', header: strings.ReportColumnScope, render: (p) => p.scopeName ?? p.title },
-            { key: 'meeting', header: strings.ReportColumnMeeting, render: (p) => (p.meetingDate ? formatDate(p.meetingDate) ?? p.meetingDate : strings.ReportMeetingNotSet) },
-            { key: 'period', header: strings.ReportColumnPeriod, render: (p) => periodLabel(p.periodId) },
-            { key: 'report', header: strings.ReportColumnReport, render: (p) => p.reportTitle ?? p.title },
+            { key: 'kind', header: lazyStrings.ReportColumnKind, render: (p) => KIND_LABELS[p.kind] ?? p.kind },
+            { key: 'scope', header: lazyStrings.ReportColumnScope, render: (p) => p.scopeName ?? p.title },
+            { key: 'meeting', header: lazyStrings.ReportColumnMeeting, render: (p) => (p.meetingDate ? formatDate(p.meetingDate) ?? p.meetingDate : lazyStrings.ReportMeetingNotSet) },
+            { key: 'period', header: lazyStrings.ReportColumnPeriod, render: (p) => periodLabel(p.periodId) },
+            { key: 'report', header: lazyStrings.ReportColumnReport, render: (p) => p.reportTitle ?? p.title },
             {
               key: 'versions',
-              header: strings.ReportColumnVersions,
+              header: lazyStrings.ReportColumnVersions,
               render: (p) => (
                 <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 4 }}>
                   {p.versions.map((v) => {
@@ -203,7 +204,7 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                       // Its own row's entry, with the reason; the other versions stay usable.
                       return (
                         <MessageBar key={v.id} messageBarType={MessageBarType.warning} isMultiline={true} data-testid="unreadable-version">
-                          {formatString(strings.ReportVersionUnreadable, v.version, on, v.unreadable)}
+                          {formatString(lazyStrings.ReportVersionUnreadable, v.version, on, v.unreadable)}
                         </MessageBar>
                       );
                     }
@@ -211,12 +212,12 @@ export function PublishedReports(props: IPublishedReportsProps): JSX.Element {
                       <Stack key={v.id} tokens={{ childrenGap: 2 }}>
                         <DefaultButton onClick={() => setOpenId(v.id)} data-integrity={v.integrity}>
                           {v.integrity === 'altered'
-                            ? formatString(strings.ReportVersionAltered, v.version)
+                            ? formatString(lazyStrings.ReportVersionAltered, v.version)
                             : v.publishedBy
-                              ? formatString(strings.ReportVersionButtonBy, v.version, on, v.publishedBy)
-                              : formatString(strings.ReportVersionButton, v.version, on)}
+                              ? formatString(lazyStrings.ReportVersionButtonBy, v.version, on, v.publishedBy)
+                              : formatString(lazyStrings.ReportVersionButton, v.version, on)}
                         </DefaultButton>
-                        {paperLink(v.id, formatString(strings.ReportPaperOpenVersion, v.version))}
+                        {paperLink(v.id, formatString(lazyStrings.ReportPaperOpenVersion, v.version))}
                       </Stack>
                     );
                   })}

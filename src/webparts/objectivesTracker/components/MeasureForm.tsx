@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Dropdown, IDropdownOption, TextField } from '@fluentui/react';
-import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { NewItem } from '../../../data/repositories';
 import type { Measure, Person, Service } from '../../../domain/types';
 import { validateMeasure, ValidationError } from '../../../domain/validation';
@@ -78,31 +78,31 @@ export function MeasureForm(props: IMeasureFormProps): JSX.Element {
   const row = (key: string, label: string, mine: string, theirs: string): { key: string; label: string; mine: string; theirs: string; differs: boolean } => ({ key, label, mine, theirs, differs: mine !== theirs });
   return (
     <ItemEditorPanel
-      title={measure ? strings.MeasureFormEditTitle : strings.MeasureFormNewTitle}
+      title={measure ? lazyStrings.MeasureFormEditTitle : lazyStrings.MeasureFormNewTitle}
       editor={editor}
       onDismiss={onDismiss}
       busy={resolving}
       conflictRows={(theirs) => [
-        row('title', strings.ColumnMeasure, values.title, theirs.title),
-        row('unit', strings.FieldUnit, values.unit, theirs.unit),
-        row('target', strings.ColumnTarget, values.target, String(theirs.target)),
-        row('direction', strings.FieldDirection, values.direction ?? '', theirs.direction),
-        row('officer', strings.FieldResponsibleOfficer, values.responsibleOfficer?.displayName ?? '', theirs.responsibleOfficer?.displayName ?? '')
+        row('title', lazyStrings.ColumnMeasure, values.title, theirs.title),
+        row('unit', lazyStrings.FieldUnit, values.unit, theirs.unit),
+        row('target', lazyStrings.ColumnTarget, values.target, String(theirs.target)),
+        row('direction', lazyStrings.FieldDirection, values.direction ?? '', theirs.direction),
+        row('officer', lazyStrings.FieldResponsibleOfficer, values.responsibleOfficer?.displayName ?? '', theirs.responsibleOfficer?.displayName ?? '')
       ]}
     >
-      <TextField label={strings.ColumnMeasure} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <TextField label={lazyStrings.ColumnMeasure} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         required={true}
         options={services.map((s) => ({ key: s.id, text: s.name }))}
         selectedKey={values.serviceId ?? null}
         onChange={(e, o) => set({ serviceId: o?.key as number })}
         errorMessage={fieldErrors.serviceId}
       />
-      <TextField label={strings.FieldUnit} value={values.unit} onChange={(e, v) => set({ unit: v ?? '' })} errorMessage={fieldErrors.unit} />
-      <TextField label={strings.ColumnTarget} required={true} inputMode="decimal" value={values.target} onChange={(e, v) => set({ target: v ?? '' })} errorMessage={fieldErrors.target} />
+      <TextField label={lazyStrings.FieldUnit} value={values.unit} onChange={(e, v) => set({ unit: v ?? '' })} errorMessage={fieldErrors.unit} />
+      <TextField label={lazyStrings.ColumnTarget} required={true} inputMode="decimal" value={values.target} onChange={(e, v) => set({ target: v ?? '' })} errorMessage={fieldErrors.target} />
       <Dropdown
-        label={strings.FieldDirection}
+        label={lazyStrings.FieldDirection}
         required={true}
         options={options(MEASURE_DIRECTIONS)}
         selectedKey={values.direction ?? null}
@@ -110,14 +110,14 @@ export function MeasureForm(props: IMeasureFormProps): JSX.Element {
         errorMessage={fieldErrors.direction}
       />
       <Dropdown
-        label={strings.FieldFrequency}
+        label={lazyStrings.FieldFrequency}
         options={options(MEASURE_FREQUENCIES)}
         selectedKey={values.frequency ?? null}
         onChange={(e, o) => set({ frequency: o?.key as MeasureFrequency })}
         errorMessage={fieldErrors.frequency}
       />
       <PersonPicker
-        label={strings.FieldResponsibleOfficer}
+        label={lazyStrings.FieldResponsibleOfficer}
         people={people}
         value={values.responsibleOfficer}
         onChange={(responsibleOfficer) => set({ responsibleOfficer })}

@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { CalendarConfig, isoDateOf, nextDeadline, periodById } from '../../../domain/calendar';
 import { MeasureTrack, trackMeasure } from '../../../domain/measures';
 import { shortPeriodLabel } from '../../../domain/report';
@@ -121,8 +122,8 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
     if (id === undefined || !data || !access) return;
     linked.current = undefined;
     const measure = data.measures.find((m) => m.id === id);
-    if (!measure) setLinkProblem(strings.MeasureLinkNotFound);
-    else if (!mayEnterActual(measure, data.services, access)) setLinkProblem(strings.MeasureLinkReadOnly);
+    if (!measure) setLinkProblem(lazyStrings.MeasureLinkNotFound);
+    else if (!mayEnterActual(measure, data.services, access)) setLinkProblem(lazyStrings.MeasureLinkReadOnly);
     else setEntering({ measure, periodId });
   }, [data, access]);
 
@@ -133,7 +134,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
     const cols: IColumn[] = [
       {
         key: 'measure',
-        name: strings.ColumnMeasure,
+        name: lazyStrings.ColumnMeasure,
         minWidth: 200,
         maxWidth: 300,
         isMultiline: true,
@@ -146,13 +147,13 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
       },
       {
         key: 'target',
-        name: strings.ColumnTarget,
+        name: lazyStrings.ColumnTarget,
         minWidth: 90,
         maxWidth: 130,
         isMultiline: true,
         onRender: (r: IMeasureRow) => (
           <span className={classes.cell}>
-            {formatString(strings.MeasureValue, r.measure.target, r.measure.unit)}
+            {formatString(lazyStrings.MeasureValue, r.measure.target, r.measure.unit)}
             <span className={classes.subtle}>{r.measure.direction}</span>
           </span>
         )
@@ -172,8 +173,8 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
                 <ActionButton
                   className={classes.correct}
                   iconProps={{ iconName: 'Edit' }}
-                  text={quarter.value === undefined ? strings.AddEarlierActual : strings.CorrectActual}
-                  ariaLabel={formatString(strings.CorrectActualLabel, r.measure.title, quarterLabel(quarter.periodId))}
+                  text={quarter.value === undefined ? lazyStrings.AddEarlierActual : lazyStrings.CorrectActual}
+                  ariaLabel={formatString(lazyStrings.CorrectActualLabel, r.measure.title, quarterLabel(quarter.periodId))}
                   onClick={() => setEntering({ measure: r.measure, periodId: quarter.periodId })}
                 />
               ) : null;
@@ -187,7 +188,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
             }
             return (
               <span className={classes.cell}>
-                {formatString(strings.MeasureValue, quarter.value, r.measure.unit)}
+                {formatString(lazyStrings.MeasureValue, quarter.value, r.measure.unit)}
                 <span className={classes.subtle}>
                   <RagBadge rag={quarter.rag} />
                 </span>
@@ -208,7 +209,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
     if (access?.isEditor) {
       cols.push({
         key: 'define',
-        name: strings.ColumnDefinition,
+        name: lazyStrings.ColumnDefinition,
         minWidth: 90,
         maxWidth: 110,
         onRender: (r: IMeasureRow) => (
@@ -224,7 +225,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
         maxWidth: 140,
         onRender: (r: IMeasureRow) =>
           mayEnterActual(r.measure, services, access) ? (
-            <ActionButton iconProps={{ iconName: 'Edit' }} text={strings.EnterActual} ariaLabel={formatString(strings.EnterActualLabel, r.measure.title)} onClick={() => setEntering({ measure: r.measure, periodId })} />
+            <ActionButton iconProps={{ iconName: 'Edit' }} text={lazyStrings.EnterActual} ariaLabel={formatString(lazyStrings.EnterActualLabel, r.measure.title)} onClick={() => setEntering({ measure: r.measure, periodId })} />
           ) : null
       });
     }
@@ -239,9 +240,9 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
-        {strings.MeasuresHeading}
+        {lazyStrings.MeasuresHeading}
       </Text>
-      <Text as="p">{formatString(strings.MeasuresIntro, quarterLabel(periodId))}</Text>
+      <Text as="p">{formatString(lazyStrings.MeasuresIntro, quarterLabel(periodId))}</Text>
       <ErrorBar error={load.error} onRetry={load.reload} />
       {linkProblem && (
         <MessageBar messageBarType={MessageBarType.warning} onDismiss={() => setLinkProblem(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
@@ -250,7 +251,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
       )}
       {data && (
         <>
-          <Stack horizontal wrap tokens={{ childrenGap: 12 }} role="group" aria-label={strings.MeasuresFiltersLabel}>
+          <Stack horizontal wrap tokens={{ childrenGap: 12 }} role="group" aria-label={lazyStrings.MeasuresFiltersLabel}>
             <Dropdown
               label={strings.FilterServiceLabel}
               options={serviceOptions}
@@ -258,7 +259,7 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
               onChange={(e, o) => setServiceId(o?.key === ALL ? undefined : (o?.key as number))}
               styles={{ root: { minWidth: 220 } }}
             />
-            {access?.isEditor && <DefaultButton iconProps={{ iconName: 'Add' }} text={strings.NewMeasure} onClick={() => setDefining('new')} styles={{ root: { alignSelf: 'flex-end' } }} />}
+            {access?.isEditor && <DefaultButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewMeasure} onClick={() => setDefining('new')} styles={{ root: { alignSelf: 'flex-end' } }} />}
             <Stack.Item align="end">
               <ExportButton
                 onExport={async () => {
@@ -270,8 +271,8 @@ export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
             </Stack.Item>
           </Stack>
           {access && !access.canEditActuals && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.MeasuresHeading}>
-            {rows.length === 0 ? <Text as="p">{strings.MeasuresNone}</Text> : <RegisterList items={rows} columns={columns} setKey="measures" ariaLabel={strings.MeasuresHeading} />}
+          <section aria-label={lazyStrings.MeasuresHeading}>
+            {rows.length === 0 ? <Text as="p">{lazyStrings.MeasuresNone}</Text> : <RegisterList items={rows} columns={columns} setKey="measures" ariaLabel={lazyStrings.MeasuresHeading} />}
           </section>
         </>
       )}
@@ -344,21 +345,21 @@ function ActualForm(props: IActualFormProps): JSX.Element {
   });
   const { values, setValues, fieldErrors } = editor;
   const conflictRows = (theirs: MeasureActual): IConflictRow[] => [
-    { key: 'value', label: strings.FieldActual, mine: values.value, theirs: String(theirs.value), differs: values.value.trim() !== String(theirs.value) },
-    { key: 'comment', label: strings.FieldActualComment, mine: richTextToPlain(values.comment), theirs: richTextToPlain(theirs.comment), differs: richTextToPlain(values.comment) !== richTextToPlain(theirs.comment) }
+    { key: 'value', label: lazyStrings.FieldActual, mine: values.value, theirs: String(theirs.value), differs: values.value.trim() !== String(theirs.value) },
+    { key: 'comment', label: lazyStrings.FieldActualComment, mine: richTextToPlain(values.comment), theirs: richTextToPlain(theirs.comment), differs: richTextToPlain(values.comment) !== richTextToPlain(theirs.comment) }
   ];
   return (
-    <ItemEditorPanel title={formatString(strings.ActualFormTitle, measure.title, periodLabel)} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
-      <Text as="p">{formatString(strings.ActualFormTarget, formatString(strings.MeasureValue, measure.target, measure.unit), measure.direction)}</Text>
+    <ItemEditorPanel title={formatString(lazyStrings.ActualFormTitle, measure.title, periodLabel)} editor={editor} conflictRows={conflictRows} onDismiss={onDismiss}>
+      <Text as="p">{formatString(lazyStrings.ActualFormTarget, formatString(lazyStrings.MeasureValue, measure.target, measure.unit), measure.direction)}</Text>
       <TextField
-        label={formatString(strings.FieldActualWithUnit, measure.unit || '–')}
+        label={formatString(lazyStrings.FieldActualWithUnit, measure.unit || '–')}
         required={true}
         value={values.value}
         inputMode="decimal"
         onChange={(e, v) => setValues((old) => ({ ...old, value: v ?? '' }))}
         errorMessage={fieldErrors.value}
       />
-      <RichTextEditor label={strings.FieldActualComment} value={values.comment} onChange={(html) => setValues((old) => ({ ...old, comment: html }))} />
+      <RichTextEditor label={lazyStrings.FieldActualComment} value={values.comment} onChange={(html) => setValues((old) => ({ ...old, comment: html }))} />
     </ItemEditorPanel>
   );
 }

@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { ActionButton, DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { isEditable, periodById } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { RagBadge } from '../../../components/RagBadge';
@@ -102,37 +103,37 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
         {row(strings.ColumnRag, <RagBadge rag={objective.rag} />)}
         {row(strings.ColumnOfficer, objective.responsibleOfficer?.displayName || strings.NotSet)}
         {row(strings.ColumnTargetDate, formatDate(objective.targetDate) ?? strings.NotSet)}
-        {row(strings.ObjectiveFieldNextUpdateDue, formatDate(objective.nextUpdateDue) ?? strings.NotSet)}
+        {row(lazyStrings.ObjectiveFieldNextUpdateDue, formatDate(objective.nextUpdateDue) ?? strings.NotSet)}
       </Stack>
       {canEdit && (
         <Stack horizontal tokens={{ childrenGap: 8 }}>
-          <DefaultButton text={strings.ObjectiveEdit} iconProps={{ iconName: 'Edit' }} onClick={onEdit} />
+          <DefaultButton text={lazyStrings.ObjectiveEdit} iconProps={{ iconName: 'Edit' }} onClick={onEdit} />
         </Stack>
       )}
       <Text as="h3" variant="large">
-        {strings.ActionPlanHeading}
+        {lazyStrings.ActionPlanHeading}
       </Text>
       {actions.length === 0 ? (
-        <Text>{strings.ActionPlanNone}</Text>
+        <Text>{lazyStrings.ActionPlanNone}</Text>
       ) : (
-        <ul aria-label={formatString(strings.ActionPlanListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <ul aria-label={formatString(lazyStrings.ActionPlanListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {actions.map((a) => (
             <li key={a.id} className={classes.item} data-action-id={a.id}>
               <Text block>{a.title}</Text>
               <Text className={classes.meta} block>
-                {formatString(strings.ActionPlanMeta, a.timescale || strings.NotSet, a.owner?.displayName || strings.NotSet, a.status)}
+                {formatString(lazyStrings.ActionPlanMeta, a.timescale || strings.NotSet, a.owner?.displayName || strings.NotSet, a.status)}
               </Text>
             </li>
           ))}
         </ul>
       )}
       <Text as="h3" variant="large">
-        {strings.HistoryHeading}
+        {lazyStrings.HistoryHeading}
       </Text>
       <ErrorBar error={loaded.error} onRetry={reload} />
       {loaded.loading && <Loading />}
-      {!loaded.loading && loaded.value && history.length === 0 && <Text>{strings.HistoryNone}</Text>}
-      <ol aria-label={formatString(strings.HistoryListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {!loaded.loading && loaded.value && history.length === 0 && <Text>{lazyStrings.HistoryNone}</Text>}
+      <ol aria-label={formatString(lazyStrings.HistoryListLabel, objective.title)} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {history.map((u) => (
           <li key={u.id} className={classes.item} data-update-id={u.id}>
             <Stack tokens={{ childrenGap: 4 }}>
@@ -140,7 +141,7 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
                 {periodLabel(u.periodId)}
               </Text>
               <Text className={classes.meta}>
-                {formatString(strings.HistoryMeta, u.author?.displayName || strings.NotSet, formatDate(u.updatedOn) ?? strings.NotSet)}
+                {formatString(lazyStrings.HistoryMeta, u.author?.displayName || strings.NotSet, formatDate(u.updatedOn) ?? strings.NotSet)}
               </Text>
               <Text>
                 {u.status} · <RagBadge rag={u.rag} />
@@ -149,13 +150,13 @@ export function ObjectiveDetails(props: IObjectiveDetailsProps): JSX.Element {
               {canEdit && canStillEdit(u, today) ? (
                 <ActionButton
                   iconProps={{ iconName: 'Edit' }}
-                  text={strings.HistoryEdit}
-                  ariaLabel={formatString(strings.HistoryEditLabel, periodLabel(u.periodId))}
+                  text={lazyStrings.HistoryEdit}
+                  ariaLabel={formatString(lazyStrings.HistoryEditLabel, periodLabel(u.periodId))}
                   styles={{ root: { alignSelf: 'flex-start', paddingLeft: 0 } }}
                   onClick={() => setEditing(u)}
                 />
               ) : (
-                canEdit && <Text className={classes.meta}>{strings.HistoryLocked}</Text>
+                canEdit && <Text className={classes.meta}>{lazyStrings.HistoryLocked}</Text>
               )}
             </Stack>
           </li>

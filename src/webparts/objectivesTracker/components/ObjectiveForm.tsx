@@ -7,6 +7,7 @@
 import * as React from 'react';
 import { ComboBox, DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, IComboBox, IComboBoxOption, IDropdownOption, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { Objective, Person } from '../../../domain/types';
 import { validateObjective } from '../../../domain/validation';
 import { NOT_RATED, OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus } from '../../../domain/vocabularies';
@@ -164,15 +165,15 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
 
   return (
     <ItemEditorPanel
-      title={objective ? strings.ObjectiveEditTitle : strings.ObjectiveNewTitle}
+      title={objective ? lazyStrings.ObjectiveEditTitle : lazyStrings.ObjectiveNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onCancel}
       busy={resolving}
-      saveText={isNew ? strings.ObjectiveCreate : undefined}
+      saveText={isNew ? lazyStrings.ObjectiveCreate : undefined}
       actions={
         objective && objective.status !== 'Complete' ? (
-          <DefaultButton text={strings.ObjectiveClose} disabled={editor.saving || resolving} onClick={() => setConfirmClose(true)} />
+          <DefaultButton text={lazyStrings.ObjectiveClose} disabled={editor.saving || resolving} onClick={() => setConfirmClose(true)} />
         ) : undefined
       }
     >
@@ -202,7 +203,7 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
         allowFreeform={true}
         autoComplete="on"
         required={true}
-        placeholder={strings.ObjectiveOfficerPlaceholder}
+        placeholder={lazyStrings.ObjectiveOfficerPlaceholder}
         errorMessage={officerError ?? fieldErrors.responsibleOfficer}
         onChange={onOfficerChange}
       />
@@ -217,7 +218,7 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
           styles={{ root: { minWidth: 180 } }}
         />
         <Dropdown
-          label={strings.ObjectiveFieldRag}
+          label={lazyStrings.ObjectiveFieldRag}
           options={RAG_OPTIONS}
           selectedKey={values.rag}
           required={true}
@@ -235,18 +236,18 @@ export function ObjectiveForm(props: IObjectiveFormProps): JSX.Element {
       <Dialog
         hidden={!confirmClose}
         onDismiss={() => setConfirmClose(false)}
-        dialogContentProps={{ type: DialogType.normal, title: strings.ObjectiveCloseTitle, subText: strings.ObjectiveCloseText }}
+        dialogContentProps={{ type: DialogType.normal, title: lazyStrings.ObjectiveCloseTitle, subText: lazyStrings.ObjectiveCloseText }}
       >
         <Text>{values.title}</Text>
         <DialogFooter>
           <PrimaryButton
-            text={strings.ObjectiveClose}
+            text={lazyStrings.ObjectiveClose}
             onClick={() => {
               setConfirmClose(false);
               editor.saveValues({ ...values, status: 'Complete' });
             }}
           />
-          <DefaultButton text={strings.FormCancel} onClick={() => setConfirmClose(false)} />
+          <DefaultButton text={lazyStrings.FormCancel} onClick={() => setConfirmClose(false)} />
         </DialogFooter>
       </Dialog>
     </ItemEditorPanel>

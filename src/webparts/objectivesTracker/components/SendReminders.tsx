@@ -10,6 +10,7 @@
 import * as React from 'react';
 import { DefaultButton, Dialog, DialogFooter, DialogType, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { formatCount, formatDate, formatString } from '../../../components/format';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { ErrorBar } from '../../../components/ErrorBar';
@@ -65,27 +66,27 @@ interface IRecipientListProps {
 function RecipientList(props: IRecipientListProps): JSX.Element {
   return (
     // A box that scrolls must take the focus, so keyboard users can scroll the list too.
-    <section aria-label={strings.RemindersRecipientsHeading} data-testid="reminder-recipients" tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
+    <section aria-label={lazyStrings.RemindersRecipientsHeading} data-testid="reminder-recipients" tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
       <Text as="h3" variant="mediumPlus" block>
-        {strings.RemindersRecipientsHeading}
+        {lazyStrings.RemindersRecipientsHeading}
       </Text>
       <ul style={{ margin: 0, paddingLeft: 20 }}>
         {props.recipients.map(({ key, officer, decision }) => (
           <li key={key} data-recipient={officer.email}>
-            <Text>{formatString(strings.RemindersRecipient, officer.displayName || officer.email, officer.email)}</Text>
+            <Text>{formatString(lazyStrings.RemindersRecipient, officer.displayName || officer.email, officer.email)}</Text>
             <ul>
               {officer.objectives.map((o) => (
-                <li key={`o${o.id}`}>{formatString(strings.RemindersItemObjective, o.title)}</li>
+                <li key={`o${o.id}`}>{formatString(lazyStrings.RemindersItemObjective, o.title)}</li>
               ))}
               {officer.risks.map((r) => (
-                <li key={`r${r.id}`}>{formatString(strings.RemindersItemRisk, r.title, formatDate(r.reviewDate) ?? r.reviewDate)}</li>
+                <li key={`r${r.id}`}>{formatString(lazyStrings.RemindersItemRisk, r.title, formatDate(r.reviewDate) ?? r.reviewDate)}</li>
               ))}
               {officer.measures.map((m) => (
-                <li key={`m${m.id}`}>{formatString(strings.RemindersItemMeasure, m.title)}</li>
+                <li key={`m${m.id}`}>{formatString(lazyStrings.RemindersItemMeasure, m.title)}</li>
               ))}
             </ul>
-            {officer.cc.length > 0 && <Text block>{formatString(strings.RemindersCopied, officer.cc.join(', '))}</Text>}
-            {decision === 'resend' && <Text block>{strings.RemindersResendNote}</Text>}
+            {officer.cc.length > 0 && <Text block>{formatString(lazyStrings.RemindersCopied, officer.cc.join(', '))}</Text>}
+            {decision === 'resend' && <Text block>{lazyStrings.RemindersResendNote}</Text>}
           </li>
         ))}
       </ul>
@@ -134,8 +135,8 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
   let body: JSX.Element;
   let footer: JSX.Element;
   if (stage.kind === 'planning' || stage.kind === 'sending') {
-    body = <Spinner label={stage.kind === 'planning' ? strings.RemindersPlanning : strings.RemindersSending} ariaLive="polite" />;
-    footer = <DefaultButton text={strings.FormCancel} onClick={onDismiss} disabled={stage.kind === 'sending'} />;
+    body = <Spinner label={stage.kind === 'planning' ? lazyStrings.RemindersPlanning : lazyStrings.RemindersSending} ariaLive="polite" />;
+    footer = <DefaultButton text={lazyStrings.FormCancel} onClick={onDismiss} disabled={stage.kind === 'sending'} />;
   } else if (stage.kind === 'failed') {
     body = <ErrorBar error={stage.error} />;
     footer = <DefaultButton text={strings.FormClose} onClick={onDismiss} />;
@@ -147,30 +148,30 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     const canSend = !!round && s.toSend > 0 && stage.mayManage;
     body = (
       <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-plan">
-        <Text>{formatString(strings.RemindersPeriod, plan.period.label, formatDate(plan.period.deadline) ?? plan.period.deadline)}</Text>
+        <Text>{formatString(lazyStrings.RemindersPeriod, plan.period.label, formatDate(plan.period.deadline) ?? plan.period.deadline)}</Text>
         {!round ? (
-          <Text>{strings.RemindersNoRound}</Text>
+          <Text>{lazyStrings.RemindersNoRound}</Text>
         ) : (
           <>
-            <Text>{formatString(round.escalation ? strings.RemindersRoundEscalation : strings.RemindersRound, round.round)}</Text>
-            <Text>{formatString(strings.RemindersToSend, formatCount(s.toSend, strings.CountOfficersOne, strings.CountOfficers), formatCount(s.items, strings.CountItemsOne, strings.CountItems))}</Text>
-            {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, strings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
-            {s.inProgress > 0 && <Text>{formatCount(s.inProgress, strings.RemindersInProgressOne, strings.RemindersInProgress)}</Text>}
-            {recipients.length === 0 ? <Text>{strings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
+            <Text>{formatString(round.escalation ? lazyStrings.RemindersRoundEscalation : lazyStrings.RemindersRound, round.round)}</Text>
+            <Text>{formatString(lazyStrings.RemindersToSend, formatCount(s.toSend, lazyStrings.CountOfficersOne, lazyStrings.CountOfficers), formatCount(s.items, lazyStrings.CountItemsOne, lazyStrings.CountItems))}</Text>
+            {s.alreadySent > 0 && <Text>{formatCount(s.alreadySent, lazyStrings.RemindersAlreadySentOne, lazyStrings.RemindersAlreadySent)}</Text>}
+            {s.inProgress > 0 && <Text>{formatCount(s.inProgress, lazyStrings.RemindersInProgressOne, lazyStrings.RemindersInProgress)}</Text>}
+            {recipients.length === 0 ? <Text>{lazyStrings.RemindersNobody}</Text> : <RecipientList recipients={recipients} />}
           </>
         )}
-        {s.unassigned > 0 && <Text>{formatCount(s.unassigned, strings.RemindersUnassignedOne, strings.RemindersUnassigned)}</Text>}
+        {s.unassigned > 0 && <Text>{formatCount(s.unassigned, lazyStrings.RemindersUnassignedOne, lazyStrings.RemindersUnassigned)}</Text>}
         {!stage.mayManage && (
           <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
-            {strings.RemindersNotAllowed}
+            {lazyStrings.RemindersNotAllowed}
           </MessageBar>
         )}
       </Stack>
     );
     footer = (
       <>
-        <PrimaryButton text={strings.RemindersSendConfirm} disabled={!canSend} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
-        <DefaultButton text={strings.FormCancel} onClick={onDismiss} />
+        <PrimaryButton text={lazyStrings.RemindersSendConfirm} disabled={!canSend} onClick={() => send(stage.plan).catch((error: unknown) => setStage({ kind: 'failed', error }))} />
+        <DefaultButton text={lazyStrings.FormCancel} onClick={onDismiss} />
       </>
     );
   } else {
@@ -178,12 +179,12 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     body = (
       <Stack tokens={{ childrenGap: 8 }} data-testid="reminder-result">
         {stage.error !== undefined && <ErrorBar error={stage.error} />}
-        <Text>{formatCount(r.sent.length, strings.RemindersSentOne, strings.RemindersSent)}</Text>
-        {r.alreadySent.length > 0 && <Text>{formatCount(r.alreadySent.length, strings.RemindersAlreadySentOne, strings.RemindersAlreadySent)}</Text>}
-        {r.inProgress.length > 0 && <Text>{formatCount(r.inProgress.length, strings.RemindersInProgressOne, strings.RemindersInProgress)}</Text>}
+        <Text>{formatCount(r.sent.length, lazyStrings.RemindersSentOne, lazyStrings.RemindersSent)}</Text>
+        {r.alreadySent.length > 0 && <Text>{formatCount(r.alreadySent.length, lazyStrings.RemindersAlreadySentOne, lazyStrings.RemindersAlreadySent)}</Text>}
+        {r.inProgress.length > 0 && <Text>{formatCount(r.inProgress.length, lazyStrings.RemindersInProgressOne, lazyStrings.RemindersInProgress)}</Text>}
         {r.failed.length > 0 && (
           <>
-            <Text>{formatCount(r.failed.length, strings.RemindersFailedOne, strings.RemindersFailed)}</Text>
+            <Text>{formatCount(r.failed.length, lazyStrings.RemindersFailedOne, lazyStrings.RemindersFailed)}</Text>
             <ul>
               {r.failed.map((f) => (
                 <li key={f.key}>{f.detail}</li>
@@ -192,7 +193,7 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
           </>
         )}
         {r.unconfirmed.length > 0 && (
-          <Text>{formatCount(r.unconfirmed.length, strings.RemindersUnconfirmedOne, strings.RemindersUnconfirmed)}</Text>
+          <Text>{formatCount(r.unconfirmed.length, lazyStrings.RemindersUnconfirmedOne, lazyStrings.RemindersUnconfirmed)}</Text>
         )}
       </Stack>
     );
@@ -203,7 +204,7 @@ export function SendRemindersDialog(props: ISendRemindersDialogProps): JSX.Eleme
     <Dialog
       hidden={false}
       onDismiss={stage.kind === 'sending' ? undefined : onDismiss}
-      dialogContentProps={{ type: DialogType.normal, title: strings.RemindersTitle }}
+      dialogContentProps={{ type: DialogType.normal, title: lazyStrings.RemindersTitle }}
       modalProps={{ isBlocking: stage.kind === 'sending' }}
       minWidth={420}
     >

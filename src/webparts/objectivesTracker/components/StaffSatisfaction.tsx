@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { CalendarConfig, comparePeriodIds, isoDateOf, nextDeadline, periodById } from '../../../domain/calendar';
 import { isSurveyDue, nextSurveyDue, responseRate } from '../../../domain/cycle';
 import { lastQuarters } from '../../../domain/measures';
@@ -86,23 +87,23 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
 
   const columns = React.useMemo(() => {
     const cols: IColumn[] = [
-      { key: 'service', name: strings.FieldService, minWidth: 160, maxWidth: 240, isMultiline: true, onRender: (r: IServiceRow) => <strong className={classes.cell}>{r.service.name}</strong> },
+      { key: 'service', name: lazyStrings.FieldService, minWidth: 160, maxWidth: 240, isMultiline: true, onRender: (r: IServiceRow) => <strong className={classes.cell}>{r.service.name}</strong> },
       {
         key: 'latest',
-        name: strings.ColumnLatestSurvey,
+        name: lazyStrings.ColumnLatestSurvey,
         minWidth: 170,
         maxWidth: 240,
         isMultiline: true,
         onRender: (r: IServiceRow) => {
           const latest = r.surveys[0];
-          if (!latest) return <span>{strings.SurveyNone}</span>;
+          if (!latest) return <span>{lazyStrings.SurveyNone}</span>;
           const rate = responseRate(latest);
           return (
             <span className={classes.cell}>
-              {formatString(strings.SurveySatisfied, latest.satisfiedPercent)}
+              {formatString(lazyStrings.SurveySatisfied, latest.satisfiedPercent)}
               <span className={classes.subtle}>
                 {label(latest.periodId)}
-                {rate !== undefined ? `, ${formatString(strings.SurveyResponseRate, latest.responses, latest.surveyed, rate)}` : ''}
+                {rate !== undefined ? `, ${formatString(lazyStrings.SurveyResponseRate, latest.responses, latest.surveyed, rate)}` : ''}
               </span>
             </span>
           );
@@ -110,7 +111,7 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
       },
       {
         key: 'trend',
-        name: strings.ColumnSinceLastSurvey,
+        name: lazyStrings.ColumnSinceLastSurvey,
         minWidth: 110,
         maxWidth: 140,
         onRender: (r: IServiceRow) => {
@@ -123,18 +124,18 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
       },
       {
         key: 'due',
-        name: strings.ColumnNextSurvey,
+        name: lazyStrings.ColumnNextSurvey,
         minWidth: 120,
         maxWidth: 150,
         isMultiline: true,
         onRender: (r: IServiceRow) =>
           isSurveyDue(r.surveys, periodId, calendar) ? (
-            <span className={classes.due}>{formatString(strings.SurveyDueNow, label(periodId))}</span>
+            <span className={classes.due}>{formatString(lazyStrings.SurveyDueNow, label(periodId))}</span>
           ) : (
             <span>{label(nextSurveyDue(r.surveys, periodId, calendar))}</span>
           )
       },
-      { key: 'themes', name: strings.FieldSurveyThemes, minWidth: 220, maxWidth: 400, isMultiline: true, onRender: (r: IServiceRow) => (r.surveys[0] ? <RichText html={r.surveys[0].themes} /> : null) }
+      { key: 'themes', name: lazyStrings.FieldSurveyThemes, minWidth: 220, maxWidth: 400, isMultiline: true, onRender: (r: IServiceRow) => (r.surveys[0] ? <RichText html={r.surveys[0].themes} /> : null) }
     ];
     return withWrappingHeaders(cols);
   }, [periodId, calendar, label]);
@@ -143,26 +144,26 @@ export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
   return (
     <Stack tokens={{ childrenGap: 16 }}>
       <Text variant="xLarge" as="h2">
-        {strings.StaffSatisfactionHeading}
+        {lazyStrings.StaffSatisfactionHeading}
       </Text>
-      <Text as="p">{strings.StaffSatisfactionIntro}</Text>
+      <Text as="p">{lazyStrings.StaffSatisfactionIntro}</Text>
       <ErrorBar error={load.error} onRetry={load.reload} />
       {load.value && (
         <>
           <Stack horizontal wrap verticalAlign="start" tokens={{ childrenGap: 12 }} className={noPrint}>
-            {writable.length > 0 && <PrimaryButton iconProps={{ iconName: 'Add' }} text={strings.NewSurvey} onClick={() => setEntering({})} />}
+            {writable.length > 0 && <PrimaryButton iconProps={{ iconName: 'Add' }} text={lazyStrings.NewSurvey} onClick={() => setEntering({})} />}
             <ExportButton
               onExport={async () => {
                 const [sheets, files] = await exportOf();
                 const nextDue = (r: { surveys: readonly StaffSurvey[] }): string =>
-                  isSurveyDue(r.surveys, periodId, calendar) ? formatString(strings.SurveyDueNow, label(periodId)) : label(nextSurveyDue(r.surveys, periodId, calendar));
+                  isSurveyDue(r.surveys, periodId, calendar) ? formatString(lazyStrings.SurveyDueNow, label(periodId)) : label(nextSurveyDue(r.surveys, periodId, calendar));
                 return files.downloadSheet(sheets.surveyExportSheet(rows, label, nextDue), 'Staff-Satisfaction', today);
               }}
             />
           </Stack>
           {writable.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.RegisterReadOnlyNotice}</MessageBar>}
-          <section aria-label={strings.StaffSatisfactionHeading}>
-            <RegisterList items={rows} columns={columns} setKey="staffSurveys" ariaLabel={strings.StaffSatisfactionHeading} />
+          <section aria-label={lazyStrings.StaffSatisfactionHeading}>
+            <RegisterList items={rows} columns={columns} setKey="staffSurveys" ariaLabel={lazyStrings.StaffSatisfactionHeading} />
           </section>
         </>
       )}
@@ -223,7 +224,7 @@ function SurveyForm(props: {
       const errors = validateStaffSurvey(model);
       // One result per service and survey period.
       if (surveys.some((s) => s.serviceId === v.serviceId && v.periodId !== undefined && comparePeriodIds(s.periodId, v.periodId) === 0)) {
-        errors.push({ field: 'periodId', code: 'duplicateValue', label: strings.FieldSurveyPeriod, message: formatString(strings.SurveyAlreadyEntered, v.periodId ? periodLabel(v.periodId) : '') });
+        errors.push({ field: 'periodId', code: 'duplicateValue', label: lazyStrings.FieldSurveyPeriod, message: formatString(lazyStrings.SurveyAlreadyEntered, v.periodId ? periodLabel(v.periodId) : '') });
       }
       return { model: model as NewItem<StaffSurvey>, errors };
     },
@@ -240,13 +241,13 @@ function SurveyForm(props: {
   );
   return (
     <ItemEditorPanel
-      title={strings.SurveyFormTitle}
+      title={lazyStrings.SurveyFormTitle}
       editor={editor}
       onDismiss={onDismiss}
-      conflictRows={(theirs) => [{ key: 'themes', label: strings.FieldSurveyThemes, mine: richTextToPlain(values.themes), theirs: richTextToPlain(theirs.themes), differs: true }]}
+      conflictRows={(theirs) => [{ key: 'themes', label: lazyStrings.FieldSurveyThemes, mine: richTextToPlain(values.themes), theirs: richTextToPlain(theirs.themes), differs: true }]}
     >
       <Dropdown
-        label={strings.FieldService}
+        label={lazyStrings.FieldService}
         required={true}
         options={services.map((s): IDropdownOption => ({ key: s.id, text: s.name }))}
         selectedKey={values.serviceId ?? null}
@@ -254,18 +255,18 @@ function SurveyForm(props: {
         errorMessage={fieldErrors.serviceId}
       />
       <Dropdown
-        label={strings.FieldSurveyPeriod}
+        label={lazyStrings.FieldSurveyPeriod}
         required={true}
         options={periods.map((p): IDropdownOption => ({ key: p, text: periodLabel(p) }))}
         selectedKey={values.periodId ?? null}
         onChange={(e, o) => set({ periodId: o ? String(o.key) : undefined })}
         errorMessage={fieldErrors.periodId}
       />
-      {number('surveyed', strings.FieldSurveyed)}
-      {number('responses', strings.FieldResponses)}
-      {rate !== undefined && <Text as="p" aria-live="polite">{formatString(strings.SurveyRatePreview, rate)}</Text>}
-      {number('satisfiedPercent', strings.FieldSatisfiedPercent)}
-      <RichTextEditor label={strings.FieldSurveyThemes} value={values.themes} onChange={(html) => set({ themes: html })} />
+      {number('surveyed', lazyStrings.FieldSurveyed)}
+      {number('responses', lazyStrings.FieldResponses)}
+      {rate !== undefined && <Text as="p" aria-live="polite">{formatString(lazyStrings.SurveyRatePreview, rate)}</Text>}
+      {number('satisfiedPercent', lazyStrings.FieldSatisfiedPercent)}
+      <RichTextEditor label={lazyStrings.FieldSurveyThemes} value={values.themes} onChange={(html) => set({ themes: html })} />
     </ItemEditorPanel>
   );
 }

@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, DefaultButton, Stack, Text, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import { ReportingPeriod, isEditable, isPeriodId, periodShortLabel } from '../../../domain/calendar';
 import type { Objective, ObjectiveUpdate } from '../../../domain/types';
 import { ValidationError } from '../../../domain/validation';
@@ -115,7 +116,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
       const kept = writeDraft<IEntryValue>(storage, keyOf(objectiveId), { narrative: next.narrative, status: next.status, rag: next.rag });
       markDrafted(objectiveId, kept);
       // A full storage only loses the draft, never the typing: say so once.
-      if (storage && !kept) setNotice(strings.UpdateDraftNotSaved);
+      if (storage && !kept) setNotice(lazyStrings.UpdateDraftNotSaved);
       return { ...current, [objectiveId]: next };
     });
   };
@@ -154,7 +155,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     setError(undefined);
     const toSave = objectives.filter((o) => entries[o.id]?.dirty);
     if (toSave.length === 0) {
-      setNotice(strings.UpdateNothingToSave);
+      setNotice(lazyStrings.UpdateNothingToSave);
       return;
     }
     const list = toSave.map((o) => entryFor(o, entries[o.id], updateFor(updates, o.id, period.id)));
@@ -215,7 +216,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     key,
     label,
     mine: show(mine),
-    theirs: theirs === undefined ? strings.ObjectiveConflictDeleted : show(theirs),
+    theirs: theirs === undefined ? lazyStrings.ObjectiveConflictDeleted : show(theirs),
     differs: theirs === undefined || mine !== theirs
   });
 
@@ -223,21 +224,21 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
     const rows: IConflictRow[] =
       c.kind === 'update'
         ? [
-            compared('narrative', strings.ObjectiveFieldNarrative, c.mine.narrative, c.theirs?.narrative, (html) => <RichText html={html} />),
+            compared('narrative', lazyStrings.ObjectiveFieldNarrative, c.mine.narrative, c.theirs?.narrative, (html) => <RichText html={html} />),
             compared('status', strings.ColumnStatus, c.mine.status, c.theirs?.status, (v) => v),
             compared('rag', strings.ColumnRag, c.mine.rag, c.theirs?.rag, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet))
           ]
         : [
             compared('status', strings.ColumnStatus, c.mine.status, c.theirs ? c.theirs.status : undefined, (v) => v ?? strings.NotSet),
             compared('rag', strings.ColumnRag, c.mine.rag, c.theirs ? c.theirs.rag : undefined, (v) => (v ? <RagBadge rag={v} /> : strings.NotSet)),
-            compared('period', strings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => (v ? periodText(v) : strings.NotSet))
+            compared('period', lazyStrings.ObjectiveFieldLastUpdatePeriod, c.mine.lastUpdatePeriodId, c.theirs ? c.theirs.lastUpdatePeriodId : undefined, (v) => (v ? periodText(v) : strings.NotSet))
           ];
     const savedBy =
       c.kind === 'update' && c.theirs
-        ? formatString(strings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '')
+        ? formatString(lazyStrings.ObjectiveConflictSavedBy, c.theirs.author?.displayName || strings.NotSet, formatDate(c.theirs.updatedOn) ?? '')
         : undefined;
     return (
-      <Stack key={`${c.kind}${c.objectiveId}`} tokens={{ childrenGap: 4 }} role="group" aria-label={`${strings.ObjectiveConflictHeading}: ${o.title}`}>
+      <Stack key={`${c.kind}${c.objectiveId}`} tokens={{ childrenGap: 4 }} role="group" aria-label={`${lazyStrings.ObjectiveConflictHeading}: ${o.title}`}>
         {savedBy && <Text>{savedBy}</Text>}
         <ItemConflict
           rows={rows}
@@ -253,14 +254,14 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
 
   return (
     <Stack tokens={{ childrenGap: 16 }}>
-      <Text as="p">{formatString(editable ? strings.UpdateIntro : strings.UpdateReadOnlyIntro, period.label, formatDate(period.deadline) ?? period.deadline)}</Text>
+      <Text as="p">{formatString(editable ? lazyStrings.UpdateIntro : lazyStrings.UpdateReadOnlyIntro, period.label, formatDate(period.deadline) ?? period.deadline)}</Text>
       <ErrorBar error={error} onDismiss={() => setError(undefined)} />
       {notice && (
         <MessageBar messageBarType={MessageBarType.info} onDismiss={() => setNotice(undefined)} dismissButtonAriaLabel={strings.Dismiss}>
           {notice}
         </MessageBar>
       )}
-      {objectives.length === 0 && <Text>{strings.UpdateNoObjectives}</Text>}
+      {objectives.length === 0 && <Text>{lazyStrings.UpdateNoObjectives}</Text>}
       {objectives.map((o) => {
         const e = entries[o.id];
         if (!e) return undefined;
@@ -273,12 +274,12 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
               <Text as="h3" variant="large">
                 {o.title}
               </Text>
-              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(strings.UpdateLastReported, periodText(o.lastUpdatePeriodId))}</Text>}
-              {e.dirty && editable && <Text className={classes.meta}>{strings.UpdateDraftKept}</Text>}
+              {o.lastUpdatePeriodId && <Text className={classes.meta}>{formatString(lazyStrings.UpdateLastReported, periodText(o.lastUpdatePeriodId))}</Text>}
+              {e.dirty && editable && <Text className={classes.meta}>{lazyStrings.UpdateDraftKept}</Text>}
               {editable ? (
                 <>
                   <RichTextEditor
-                    label={strings.ObjectiveFieldNarrative}
+                    label={lazyStrings.ObjectiveFieldNarrative}
                     value={e.narrative}
                     required={true}
                     errorMessage={messageFor('narrative')}
@@ -295,7 +296,7 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
                       styles={{ root: { minWidth: 180 } }}
                     />
                     <Dropdown
-                      label={strings.ObjectiveFieldRag}
+                      label={lazyStrings.ObjectiveFieldRag}
                       options={RAG_OPTIONS}
                       selectedKey={e.rag ?? null}
                       required={true}
@@ -319,8 +320,8 @@ export function UpdateForm(props: IUpdateFormProps): JSX.Element {
         );
       })}
       <Stack horizontal tokens={{ childrenGap: 8 }}>
-        {editable && objectives.length > 0 && <PrimaryButton text={busy ? strings.FormSaving : strings.UpdateSaveAll} onClick={() => save().catch(setError)} disabled={busy} />}
-        <DefaultButton text={editable ? strings.FormCancel : strings.FormClose} onClick={onCancel} />
+        {editable && objectives.length > 0 && <PrimaryButton text={busy ? lazyStrings.FormSaving : lazyStrings.UpdateSaveAll} onClick={() => save().catch(setError)} disabled={busy} />}
+        <DefaultButton text={editable ? lazyStrings.FormCancel : strings.FormClose} onClick={onCancel} />
       </Stack>
     </Stack>
   );

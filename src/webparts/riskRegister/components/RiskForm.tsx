@@ -16,6 +16,7 @@ import {
   TextField
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
+import { lazyStrings } from '../../../loc/lazy';
 import type { Repositories } from '../../../data/repositories';
 import type { Person, Risk, Service } from '../../../domain/types';
 import { riskBand, riskScore, RiskScoreError } from '../../../domain/scoring';
@@ -139,17 +140,17 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     const row = (key: keyof Risk, label: string, mine: string, other: string): IConflictRow => ({ key, label, mine, theirs: other, differs: mine !== other });
     const num = (axis: RiskAxis, n: number | undefined): string => (n === undefined ? '' : scaleText(axis, n));
     return [
-      row('title', strings.FieldRisk, values.title, theirs.title),
-      row('serviceId', strings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
-      row('causeEffect', strings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
-      row('owner', strings.FieldOwner, values.owner?.displayName ?? '', theirs.owner?.displayName ?? ''),
-      row('inherentLikelihood', strings.FieldInherentLikelihood, num('likelihood', values.inherentLikelihood), num('likelihood', theirs.inherentLikelihood)),
-      row('inherentImpact', strings.FieldInherentImpact, num('impact', values.inherentImpact), num('impact', theirs.inherentImpact)),
-      row('residualLikelihood', strings.FieldResidualLikelihood, num('likelihood', values.residualLikelihood), num('likelihood', theirs.residualLikelihood)),
-      row('residualImpact', strings.FieldResidualImpact, num('impact', values.residualImpact), num('impact', theirs.residualImpact)),
-      row('controls', strings.FieldControls, richTextToPlain(values.controls), richTextToPlain(theirs.controls)),
-      row('reviewDate', strings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
-      row('status', strings.FieldRiskStatus, values.status ?? '', theirs.status)
+      row('title', lazyStrings.FieldRisk, values.title, theirs.title),
+      row('serviceId', lazyStrings.FieldRiskService, serviceName(values.serviceId), serviceName(theirs.serviceId)),
+      row('causeEffect', lazyStrings.FieldCauseEffect, richTextToPlain(values.causeEffect), richTextToPlain(theirs.causeEffect)),
+      row('owner', lazyStrings.FieldOwner, values.owner?.displayName ?? '', theirs.owner?.displayName ?? ''),
+      row('inherentLikelihood', lazyStrings.FieldInherentLikelihood, num('likelihood', values.inherentLikelihood), num('likelihood', theirs.inherentLikelihood)),
+      row('inherentImpact', lazyStrings.FieldInherentImpact, num('impact', values.inherentImpact), num('impact', theirs.inherentImpact)),
+      row('residualLikelihood', lazyStrings.FieldResidualLikelihood, num('likelihood', values.residualLikelihood), num('likelihood', theirs.residualLikelihood)),
+      row('residualImpact', lazyStrings.FieldResidualImpact, num('impact', values.residualImpact), num('impact', theirs.residualImpact)),
+      row('controls', lazyStrings.FieldControls, richTextToPlain(values.controls), richTextToPlain(theirs.controls)),
+      row('reviewDate', lazyStrings.FieldReviewDate, formatDate(values.reviewDate) ?? '', formatDate(theirs.reviewDate) ?? ''),
+      row('status', lazyStrings.FieldRiskStatus, values.status ?? '', theirs.status)
     ];
   };
 
@@ -167,54 +168,54 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
 
   return (
     <ItemEditorPanel
-      title={risk ? (review ? formatString(strings.RiskFormReviewTitle, risk.title) : strings.RiskFormEditTitle) : strings.RiskFormNewTitle}
+      title={risk ? (review ? formatString(lazyStrings.RiskFormReviewTitle, risk.title) : lazyStrings.RiskFormEditTitle) : lazyStrings.RiskFormNewTitle}
       editor={editor}
       conflictRows={conflictRows}
       onDismiss={onDismiss}
       busy={resolving}
     >
-      {review && <Text as="p">{strings.RiskReviewIntro}</Text>}
-      <TextField label={strings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
-      <DuplicateTitle title={values.title} items={props.risks} ownId={risk?.id} template={strings.RiskDuplicateTitle} />
+      {review && <Text as="p">{lazyStrings.RiskReviewIntro}</Text>}
+      <TextField label={lazyStrings.FieldRisk} required={true} value={values.title} onChange={(e, v) => set({ title: v ?? '' })} errorMessage={fieldErrors.title} />
+      <DuplicateTitle title={values.title} items={props.risks} ownId={risk?.id} template={lazyStrings.RiskDuplicateTitle} />
       <Dropdown
-        label={strings.FieldRiskService}
+        label={lazyStrings.FieldRiskService}
         options={serviceOptions}
         selectedKey={values.serviceId ?? PROGRAMME}
         onChange={(e, o) => set({ serviceId: o?.key === PROGRAMME ? undefined : (o?.key as number) })}
       />
-      <RichTextEditor label={strings.FieldCauseEffect} value={values.causeEffect} onChange={(html) => set({ causeEffect: html })} />
+      <RichTextEditor label={lazyStrings.FieldCauseEffect} value={values.causeEffect} onChange={(html) => set({ causeEffect: html })} />
       <ComboBox
-        label={strings.FieldOwner}
+        label={lazyStrings.FieldOwner}
         required={true}
         allowFreeform={true}
         autoComplete="on"
-        placeholder={strings.FieldOwnerPlaceholder}
+        placeholder={lazyStrings.FieldOwnerPlaceholder}
         options={ownerOptions}
         selectedKey={values.owner?.id ?? ''}
         onChange={onOwnerChange}
         errorMessage={ownerError ?? fieldErrors.owner}
       />
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        {scoreField('inherentLikelihood', strings.FieldInherentLikelihood)}
-        {scoreField('inherentImpact', strings.FieldInherentImpact)}
+        {scoreField('inherentLikelihood', lazyStrings.FieldInherentLikelihood)}
+        {scoreField('inherentImpact', lazyStrings.FieldInherentImpact)}
       </Stack>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        {scoreField('residualLikelihood', strings.FieldResidualLikelihood)}
-        {scoreField('residualImpact', strings.FieldResidualImpact)}
+        {scoreField('residualLikelihood', lazyStrings.FieldResidualLikelihood)}
+        {scoreField('residualImpact', lazyStrings.FieldResidualImpact)}
       </Stack>
       <Text as="p" aria-live="polite">
-        {formatString(strings.FieldScorePreview, preview(values.inherentLikelihood, values.inherentImpact), preview(values.residualLikelihood, values.residualImpact))}
+        {formatString(lazyStrings.FieldScorePreview, preview(values.inherentLikelihood, values.inherentImpact), preview(values.residualLikelihood, values.residualImpact))}
       </Text>
-      {values.previousResidualScore !== undefined && <Text as="p">{formatString(strings.FieldPreviousScore, values.previousResidualScore)}</Text>}
-      <RichTextEditor label={strings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
+      {values.previousResidualScore !== undefined && <Text as="p">{formatString(lazyStrings.FieldPreviousScore, values.previousResidualScore)}</Text>}
+      <RichTextEditor label={lazyStrings.FieldControls} value={values.controls} onChange={(html) => set({ controls: html })} />
       <UkDatePicker
-        label={strings.FieldReviewDate}
+        label={lazyStrings.FieldReviewDate}
         value={values.reviewDate}
         onChange={(reviewDate) => set({ reviewDate })}
         errorMessage={fieldErrors.reviewDate}
       />
       <Dropdown
-        label={strings.FieldRiskStatus}
+        label={lazyStrings.FieldRiskStatus}
         required={true}
         options={statusOptions}
         selectedKey={values.status ?? ''}
