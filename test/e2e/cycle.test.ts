@@ -9,10 +9,21 @@
  * content on screen, publishes it, and the published snapshot is read back and checked the
  * same way.
  *
- * The lead's general update and the editor's success are written through the screen; the
- * other registers' entries go straight to the host's SharePoint REST API as each persona (their
+ * Through the screen, each quarter: the officer persona (the responsible officer of the sample
+ * workbench, who also leads her service), signed in by the host's `ssm-user` cookie, with the
+ * workbench's clock (`?today=`) and the host's a week before the meeting or on the quarter's
+ * update deadline if that is earlier, opens the objectives tracker's
+ * "Update my objectives" panel, writes the progress update of her service's first objective,
+ * picks its status and RAG, saves and sees the "update saved" confirmation; then, on the
+ * tracker's Measures tab, she enters the quarter's actual of her service's first measure with a
+ * comment and sees it in the measure's row. The lead writes the general update in the highlight
+ * report, and the editor adds the year's success on the benefits tracker. The other officers'
+ * objective updates and measure actuals (every other service's, and her service's other
+ * measures), the staff surveys, the other services' general updates, the budget line, best
+ * practice and the lesson go straight to the host's SharePoint REST API as each persona (their
  * screens have component tests of their own), built by the product's own field mapping so the
- * rows are what the repositories would write.
+ * rows are what the repositories would write. The quarterly report's checks include the
+ * officer's screen-entered update and actual by their words and value.
  */
 import type { Config } from '@jest/types';
 import type { Locator, Page } from 'playwright-core';
@@ -21,7 +32,7 @@ import { BUILT_IN, restName, SCHEMA } from '../../src/data/schema';
 import { fromItem, toItem } from '../../src/data/mapping';
 import { unpackModel } from '../../src/data/snapshotCodec';
 import type { ListKey } from '../../src/data/lists';
-import { periodFor } from '../../src/domain/calendar';
+import { periodFor, type ReportingPeriod } from '../../src/domain/calendar';
 import type { ReportKind, ReportModel } from '../../src/domain/report';
 import type { CommitteePaper } from '../../src/domain/types';
 import { useE2e } from './support/harness';
@@ -34,6 +45,14 @@ const MEETINGS = sampleData.committeeMeetings.filter((m) => m.meetingDate >= '20
 
 const editor = sampleData.users.find((u) => u.id === personas.find((p) => p.role === 'editor')?.userId);
 const lead = sampleData.users.find((u) => u.id === personas.find((p) => p.role === 'serviceLead')?.userId);
+/** The workbench's responsible officer persona, who updates her objective and measure on screen. */
+const officer = sampleData.users.find((u) => u.id === personas.find((p) => p.role === 'officer')?.userId);
+/** Her first open objective, updated on screen each quarter (in place of its REST update). */
+const officerObjective = sampleData.objectives.find((o) => o.responsibleOfficer?.id === officer?.id && o.status !== 'Complete');
+/** The service of that objective; she leads it, so she may enter its measures' actuals. */
+const officerService = sampleData.services.find((s) => s.id === officerObjective?.serviceId);
+/** The first measure of her service, whose actual she enters on screen each quarter. */
+const officerMeasure = sampleData.measures.find((m) => m.serviceId === officerService?.id);
 /** The service the lead persona leads. */
 const leadService = sampleData.services.find((s) => s.serviceLead?.id === lead?.id);
 
@@ -107,7 +126,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
  * Asserts that every section the framework names for `kind` has content in `model`, for every
  * service (`lead`'s content, typed in this test, checked by its words).
  */
-function expectSections(model: ReportModel, kind: ReportKind, periodId: string, typed: { keyPoints: string; bestPractice: string; lesson: string; success: string }): void {
+function expectSections(model: ReportModel, kind: ReportKind, periodId: string, typed: Typed): void {
   expect(model.kind).toBe(kind);
   expect(model.period.id).toBe(periodId);
   expect(model.services.length).toBe(sampleData.services.length);
@@ -130,6 +149,18 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
           staff: true
         });
       }
+      // The officer's update and actual, entered on screen, by their words and value.
+      {
+        const own = model.services.find((s) => s.id === officerService?.id);
+        const objective = own?.objectives.find((o) => o.id === officerObjective?.id);
+        expect({ updated: objective?.updatedThisPeriod, rag: objective?.rag, author: objective?.update?.author, narrative: plain(objective?.update?.narrative ?? '').includes(typed.narrative) }).toEqual({
+          updated: true,
+          rag: typed.rag,
+          author: officer?.displayName,
+          narrative: true
+        });
+        expect(own?.measures.find((m) => m.id === officerMeasure?.id)?.actual).toBe(typed.actual);
+      }
       expect(model.services.filter((s) => s.benefits.length > 0).length).toBeGreaterThan(0);
       expect(model.savings.byService.length).toBeGreaterThan(0);
       expect(model.topRisks.length).toBeGreaterThan(0);
@@ -149,6 +180,20 @@ function expectSections(model: ReportModel, kind: ReportKind, periodId: string, 
       expect((model.services.find((s) => s.id === leadService?.id)?.successes ?? []).map((x) => x.title)).toContain(typed.success);
       return;
   }
+}
+
+/** What the test typed on screen, checked in the published reports. */
+interface Typed {
+  keyPoints: string;
+  bestPractice: string;
+  lesson: string;
+  success: string;
+  /** The officer's progress update of the quarter (plain text). */
+  narrative: string;
+  /** The RAG she picked. */
+  rag: 'Green' | 'Amber';
+  /** The actual she entered for her measure. */
+  actual: number;
 }
 
 /** Every timer function jest could fake but Date: the host and playwright keep their real timers. */
@@ -177,6 +222,9 @@ describe('one year of the monitoring cycle', () => {
 
   it('runs the four meetings of 2022-23: updates entered, each meeting’s reports generated, checked and published', async () => {
     if (!editor || !lead || !leadService) throw new Error('The sample data has no editor, no service lead persona or no service for the lead.');
+    if (!officer || !officerObjective || !officerService || !officerMeasure || officerService.serviceLead?.id !== officer.id) {
+      throw new Error('The sample data has no officer persona with an open objective in a service she leads, or that service has no measure.');
+    }
     expect(MEETINGS.map((m) => m.reports)).toEqual([
       ['highlight', 'quarterly'],
       ['highlight', 'quarterly'],
@@ -189,22 +237,33 @@ describe('one year of the monitoring cycle', () => {
       keyPoints: '',
       bestPractice: 'Joint procurement of the telephony contract',
       lesson: 'Agree the data-sharing agreement before the go-live date',
-      success: 'One telephony contract for both councils'
+      success: 'One telephony contract for both councils',
+      narrative: '',
+      rag: 'Green' as Typed['rag'],
+      actual: 0
     };
 
     for (const [index, meeting] of MEETINGS.entries()) {
       const period = periodFor(meeting.meetingDate);
+      const officerOf = (serviceId: number): string => sampleData.objectives.find((o) => o.serviceId === serviceId && o.responsibleOfficer)?.responsibleOfficer?.email ?? editor.email;
+
+      // The officer persona, on screen, a week before the meeting or on the quarter's update
+      // deadline if that is earlier (the host's clock and the workbench's both): her quarterly
+      // update, then her measure's actual.
+      const officerDay = weekBefore(meeting.meetingDate) < period.deadline ? weekBefore(meeting.meetingDate) : period.deadline;
+      await officerUpdates(period, officerDay, index, typed);
       // The host runs in this process: its clock is moved to the week before the meeting, so
       // what is entered now is dated inside the meeting's quarter, as it would have been.
       setHostClock(weekBefore(meeting.meetingDate));
-      const officerOf = (serviceId: number): string => sampleData.objectives.find((o) => o.serviceId === serviceId && o.responsibleOfficer)?.responsibleOfficer?.email ?? editor.email;
 
-      // Officers: an update on each service's first objective and the quarter's actual of each measure.
+      // The other officers: an update on each service's first objective and the quarter's actual of each measure.
       for (const service of sampleData.services) {
         const objective = sampleData.objectives.find((o) => o.serviceId === service.id);
         if (!objective) throw new Error(`The sample data has no objective for ${service.name}.`);
-        await addItem('objectiveUpdates', { objectiveId: objective.id, periodId: period.id, narrative: `<p>Progress in ${period.label}.</p>`, status: 'In progress', rag: 'Green', updatedOn: meeting.meetingDate }, officerOf(service.id));
-        for (const measure of sampleData.measures.filter((m) => m.serviceId === service.id)) {
+        if (service.id !== officerService.id) {
+          await addItem('objectiveUpdates', { objectiveId: objective.id, periodId: period.id, narrative: `<p>Progress in ${period.label}.</p>`, status: 'In progress', rag: 'Green', updatedOn: meeting.meetingDate }, officerOf(service.id));
+        }
+        for (const measure of sampleData.measures.filter((m) => m.serviceId === service.id && m.id !== officerMeasure.id)) {
           await addItem('measureActuals', { measureId: measure.id, periodId: period.id, value: measure.target, comment: `Reported for ${period.label}.` }, officerOf(service.id));
         }
         // Staff are surveyed every other quarter.
@@ -302,8 +361,63 @@ describe('one year of the monitoring cycle', () => {
       }
       await e2e().screenshot(editorPage, `meeting-${index + 1}`);
     }
-  }, 240_000);
+  }, 360_000);
 });
+
+/**
+ * The officer persona's quarter on screen, on `day` (on or before `period`'s update deadline,
+ * the last day the tracker takes the update, and inside the quarter): "Update my objectives" for her objective
+ * (progress update, status, RAG, Save, the saved confirmation), then the Measures tab's entry of
+ * her measure's actual (value, comment, Save, the value in the measure's row). Records what was
+ * typed in `typed`.
+ */
+async function officerUpdates(period: ReportingPeriod, day: string, index: number, typed: Typed): Promise<void> {
+  if (!officer || !officerObjective || !officerMeasure) throw new Error('The sample data has no officer persona, objective or measure.');
+  setHostClock(day);
+  typed.narrative = `The shared team met its milestones in ${period.label}.`;
+  typed.rag = index % 2 === 0 ? 'Green' : 'Amber';
+  // A value the target column does not show, so the row shows the one typed.
+  typed.actual = officerMeasure.target + index + 1;
+  const page = (await e2e().open(`/?webpart=objectivesTracker&today=${day}`, { persona: officer.email })).page;
+  const tracker = page.locator('[data-webpart="objectivesTracker"]');
+  const failed = async (error: unknown, what: string): Promise<never> => {
+    await e2e().screenshot(page, `meeting-${index + 1}-${what}`);
+    throw error;
+  };
+
+  await tracker.getByRole('menuitem', { name: /^Update my objectives \([1-9]\d*\)$/ }).click();
+  const panel = page.getByRole('dialog');
+  await panel.getByRole('heading', { name: /^Update my objectives/ }).first().waitFor({ timeout: 20_000 });
+  const card = panel.getByRole('region', { name: officerObjective.title, exact: true });
+  await card.getByRole('textbox', { name: /^Progress update/ }).fill(typed.narrative);
+  await pick(page, card, 'Status', 'In progress');
+  await pick(page, card, 'RAG rating', typed.rag);
+  await panel.getByRole('button', { name: 'Save all updates', exact: true }).click();
+  await page
+    .getByText(/^1 update saved\.$/)
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (error: unknown) => failed(error, 'objective-update'));
+
+  await tracker.getByRole('tab', { name: 'Measures' }).click();
+  await tracker.getByRole('button', { name: `Enter the actual for ${officerMeasure.title}`, exact: true }).click();
+  const form = page.getByRole('dialog');
+  const save = form.getByRole('button', { name: 'Save', exact: true });
+  await save.waitFor({ timeout: 20_000 });
+  await form.getByRole('textbox', { name: /^Actual/ }).fill(String(typed.actual));
+  await form.getByRole('textbox', { name: /^Comment/ }).fill(`Reported on screen for ${period.label}.`);
+  await save.click();
+  // Fluent's panel root is a zero-size dialog: its Save button going away is the panel closing.
+  await save.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async (error: unknown) => failed(error, 'measure-actual'));
+  await tracker
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
+    .getByRole('row', { name: new RegExp(escape(officerMeasure.title)) })
+    // eslint-disable-next-line @rushstack/security/no-unsafe-regexp -- built from the test's own fixtures and loc strings, never from input.
+    .getByText(new RegExp(`^${escape(`${typed.actual} ${officerMeasure.unit}`)}`))
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (error: unknown) => failed(error, 'measure-row'));
+}
 
 /** Escapes `text` for a regular expression. */
 function escape(text: string): string {

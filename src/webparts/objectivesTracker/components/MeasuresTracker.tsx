@@ -8,12 +8,13 @@ import * as React from 'react';
 import { ActionButton, DefaultButton, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../../loc/lazy';
-import { CalendarConfig, isoDateOf, nextDeadline, periodById } from '../../../domain/calendar';
+import { CalendarConfig, nextDeadline, periodById } from '../../../domain/calendar';
 import { MeasureTrack, trackMeasure } from '../../../domain/measures';
 import { shortPeriodLabel } from '../../../domain/report';
 import type { Measure, MeasureActual, Person, Service } from '../../../domain/types';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
+import { useToday } from '../../../components/clock';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
@@ -76,7 +77,8 @@ interface IMeasureRow {
 export function MeasuresTracker(props: IMeasuresTrackerProps): JSX.Element {
   const { calendar } = props;
   const repositories = useRepositories();
-  const today = props.today ?? isoDateOf(new Date());
+  // The tree's clock: the browser's in SharePoint, the workbench's day when `?today=` moves it.
+  const today = useToday(props.today);
   // The quarter officers are reporting on: the first whose deadline has not passed.
   const periodId = React.useMemo(() => nextDeadline(today, calendar).id, [today, calendar]);
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'measures', 'measureActuals'], ['measureActuals', 'measures']), [repositories]);

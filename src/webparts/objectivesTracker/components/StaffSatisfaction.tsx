@@ -7,7 +7,7 @@ import * as React from 'react';
 import { Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { lazyStrings } from '../../../loc/lazy';
-import { CalendarConfig, comparePeriodIds, isoDateOf, nextDeadline, periodById } from '../../../domain/calendar';
+import { CalendarConfig, comparePeriodIds, nextDeadline, periodById } from '../../../domain/calendar';
 import { isSurveyDue, nextSurveyDue, responseRate } from '../../../domain/cycle';
 import { lastQuarters } from '../../../domain/measures';
 import { shortPeriodLabel } from '../../../domain/report';
@@ -16,6 +16,7 @@ import { validateStaffSurvey, ValidationError } from '../../../domain/validation
 import type { NewItem } from '../../../data/repositories';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useAsync } from '../../../components/useAsync';
+import { useToday } from '../../../components/clock';
 import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
@@ -61,7 +62,8 @@ function mayEnter(service: Service, meId: number, canEditSurveys: boolean, isEdi
 export function StaffSatisfaction(props: IStaffSatisfactionProps): JSX.Element {
   const { calendar } = props;
   const repositories = useRepositories();
-  const today = props.today ?? isoDateOf(new Date());
+  // The tree's clock: the browser's in SharePoint, the workbench's day when `?today=` moves it.
+  const today = useToday(props.today);
   const periodId = React.useMemo(() => nextDeadline(today, calendar).id, [today, calendar]);
   const load = useAsync(() => loadWithAccess(repositories, ['services', 'staffSurveys'], ['staffSurveys', 'services']), [repositories]);
   const [surveys, setSurveys] = React.useState<StaffSurvey[]>([]);
