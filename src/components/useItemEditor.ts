@@ -58,6 +58,8 @@ export interface IItemEditor<V, T> {
   values: V;
   /** Replaces form values (merge with the previous ones yourself). */
   setValues: React.Dispatch<React.SetStateAction<V>>;
+  /** Merges some fields into the form values (what every form's field handlers do). */
+  patchValues: (patch: Partial<V>) => void;
   /** Validation messages by field path (e.g. `title`, `savings[1].planned`). */
   fieldErrors: Readonly<Record<string, string>>;
   /** The last failure (validation or data access), for the ErrorBar. */
@@ -235,12 +237,15 @@ export function useItemEditor<V, T extends Stored>(options: IItemEditorOptions<V
     setConflict(undefined);
   }, [storage, key, toValues, item]);
 
+  const patchValues = React.useCallback((patch: Partial<V>): void => setValues((v) => ({ ...v, ...patch })), []);
+
   const current = JSON.stringify(values);
   const unsaved = current !== baseline && current !== kept;
 
   return {
     values,
     setValues,
+    patchValues,
     fieldErrors,
     error,
     conflict,

@@ -82,8 +82,8 @@ export function BestPracticeForm(props: IBestPracticeFormProps): JSX.Element {
     convert: convertBestPractice,
     onSaved
   });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IBestPracticeValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
   const serviceName = serviceNameOf(services);
   const councilOptions = councils.map((c) => ({ key: c, text: c }));
   const councilField = (field: 'fromCouncil' | 'toCouncil', label: string): JSX.Element => (
@@ -153,8 +153,8 @@ export function LessonForm(props: ILessonFormProps): JSX.Element {
     convert: convertLesson,
     onSaved
   });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<ILessonValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
   const serviceName = serviceNameOf(services);
   const conflictRows = (theirs: LessonLearned): IConflictRow[] => [
     row('title', lazyStrings.FieldLessonSummary, values.title, theirs.title),
@@ -214,7 +214,7 @@ export function SuccessForm(props: ISuccessFormProps): JSX.Element {
     onSaved
   });
   const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<ISuccessValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const set = editor.patchValues;
   const serviceName = serviceNameOf(services);
   // The service's partner councils first; any other council the item already names stays offered.
   const councils = React.useMemo(() => {
@@ -298,7 +298,7 @@ export function ServiceForm(props: IServiceFormProps): JSX.Element {
     onSaved
   });
   const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IServiceValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const set = editor.patchValues;
   const [resolving, setResolving] = React.useState(false);
   const [newCouncil, setNewCouncil] = React.useState('');
   // Councils offered: those known, plus any this service names (or the user has added).

@@ -74,7 +74,7 @@ export function BenefitForm(props: IBenefitFormProps): JSX.Element {
     onSaved
   });
   const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IBenefitValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const set = editor.patchValues;
 
   const serviceOptions: IDropdownOption[] = services.map((s) => ({ key: s.id, text: s.name }));
   const categoryOptions: IDropdownOption[] = BENEFIT_CATEGORIES.map((c) => ({ key: c, text: c }));

@@ -190,7 +190,7 @@ function BudgetForm(props: { line: BudgetLine | undefined; services: readonly Se
   );
   const editor = useItemEditor<IBudgetValues, BudgetLine>({ list: 'budgetLines', repository: repositories.budgetLines, userId, item: line, toValues, convert, onSaved });
   const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IBudgetValues>): void => setValues((o) => ({ ...o, ...patch }));
+  const set = editor.patchValues;
   const service = services.find((s) => s.id === values.serviceId);
   const money = (key: 'sharedBudget' | 'savingsApproved', label: string): JSX.Element => (
     <TextField label={label} required={true} prefix="£" inputMode="decimal" value={values[key]} onChange={(e, v) => set({ [key]: v ?? '' })} errorMessage={fieldErrors[key]} />

@@ -64,8 +64,8 @@ export function GeneralUpdateForm(props: IGeneralUpdateFormProps): JSX.Element {
     convert,
     onSaved
   });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IGeneralUpdateValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
 
   const serviceOptions: IDropdownOption[] = services.map((s) => ({ key: s.id, text: s.name }));
   const serviceName = (id: number | undefined): string =>

@@ -71,8 +71,8 @@ export function MeasureForm(props: IMeasureFormProps): JSX.Element {
   const { measure, services, people, userId, onSaved, onDismiss } = props;
   const repositories = useRepositories();
   const editor = useItemEditor<IMeasureValues, Measure>({ list: 'measures', repository: repositories.measures, userId, item: measure, toValues: measureValues, convert: convertMeasure, onSaved });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IMeasureValues>): void => setValues((o) => ({ ...o, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
   const [resolving, setResolving] = React.useState(false);
   const options = (list: readonly string[]): IDropdownOption[] => list.map((k) => ({ key: k, text: k }));
   const row = (key: string, label: string, mine: string, theirs: string): { key: string; label: string; mine: string; theirs: string; differs: boolean } => ({ key, label, mine, theirs, differs: mine !== theirs });

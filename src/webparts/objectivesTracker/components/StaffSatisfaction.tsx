@@ -233,8 +233,8 @@ function SurveyForm(props: {
     [surveys, periodLabel]
   );
   const editor = useItemEditor<ISurveyValues, StaffSurvey>({ list: 'staffSurveys', repository: repositories.staffSurveys, userId, item: undefined, toValues, convert, onSaved });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<ISurveyValues>): void => setValues((o) => ({ ...o, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
   const surveyed = parseTypedNumber(values.surveyed);
   const responses = parseTypedNumber(values.responses);
   const rate = surveyed !== undefined && responses !== undefined && !isNaN(surveyed) && !isNaN(responses) ? responseRate({ surveyed, responses }) : undefined;

@@ -94,8 +94,8 @@ export function RiskForm(props: IRiskFormProps): JSX.Element {
     convert,
     onSaved
   });
-  const { values, setValues, fieldErrors } = editor;
-  const set = (patch: Partial<IRiskValues>): void => setValues((v) => ({ ...v, ...patch }));
+  const { values, fieldErrors } = editor;
+  const set = editor.patchValues;
   const [people, setPeople] = React.useState<Person[]>(() => props.people.slice());
   const [ownerError, setOwnerError] = React.useState<string | undefined>(undefined);
   const [resolving, setResolving] = React.useState(false);
