@@ -13,12 +13,16 @@ export type RawItem = Record<string, unknown>;
 /** Sub-properties read from an expanded User field. */
 export const USER_PROPS = { id: 'Id', displayName: 'Title', email: 'EMail' } as const;
 
-/** `$select` and `$expand` for a list: exactly the schema's fields, never `*`. */
-export function selectFor(list: ListKey): { select: string[]; expand: string[] } {
+/**
+ * `$select` and `$expand` for a list: exactly the schema's fields, never `*`; of the fields read
+ * on demand (FieldDef.onDemand), those named in `onDemand` only.
+ */
+export function selectFor(list: ListKey, onDemand: readonly string[] = []): { select: string[]; expand: string[] } {
   const def = SCHEMA[list];
   const select: string[] = [BUILT_IN.id, BUILT_IN.title, BUILT_IN.created, BUILT_IN.modified];
   const expand: string[] = [];
   for (const f of def.fields) {
+    if (f.onDemand && onDemand.indexOf(f.key) < 0) continue;
     select.push(restName(f));
     if (f.type === 'User') {
       expand.push(f.internalName);

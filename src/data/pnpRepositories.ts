@@ -18,6 +18,8 @@ import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/q
 import { TimelinePipe } from '@pnp/core';
 import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSettingsItem, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
+import { updatesFromHistories } from '../domain/statusHistory';
+import type { UpdateListStats } from '../domain/statusHistory';
 import type { ItemVersion } from '../domain/report/build';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel, snapshotContent, UnreadableSnapshot } from '../domain/report/snapshot';
 import { emptyInitialData } from './repositories';
@@ -156,6 +158,22 @@ type PageKey = keyof InitialData | 'snapshots' | 'reportSettings' | 'periodUpdat
 
 /** The InitialData keys (the lists' `initial` keys). */
 const INITIAL_KEYS_BY_DATA: Readonly<Record<string, true>> = Object.fromEntries(Object.values(INITIAL_KEYS).map((k) => [k, true]));
+
+/** The update list's statistics the status histories are checked against. */
+const LIST_STATS_SELECT = ['ItemCount', 'LastItemModifiedDate'] as const;
+
+/** The objectives' column read on demand with `updateFields: 'history'`. */
+const OBJECTIVE_HISTORY_FIELDS = ['statusHistory'] as const;
+
+/** A list's ItemCount and LastItemModifiedDate as read. */
+function listStats(value: unknown): UpdateListStats {
+  const raw = (value ?? {}) as { ItemCount?: unknown; LastItemModifiedDate?: unknown };
+  return {
+    // An answer without a count accounts for nothing: the list is read.
+    itemCount: typeof raw.ItemCount === 'number' ? raw.ItemCount : -1,
+    lastItemModified: typeof raw.LastItemModifiedDate === 'string' ? raw.LastItemModifiedDate : undefined
+  };
+}
 
 /** What statuses, changes and trends are computed from (`updateFields: 'status'`): no narrative, no author. */
 const UPDATE_STATUS_FIELDS = ['objectiveId', 'periodId', 'status', 'rag', 'updatedOn'] as const;
@@ -439,6 +457,24 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
     return out.sort((a, b) => a.id - b.id);
   }
 
+  public async statusesOf(objectiveIds: readonly number[]): Promise<ObjectiveUpdate[]> {
+    const unique = objectiveIds.filter((id, i) => objectiveIds.indexOf(id) === i);
+    if (unique.length === 0) return [];
+    const { select } = selectFields(this.key, UPDATE_STATUS_FIELDS);
+    // One read an objective on the indexed Objective column (served on a list of any size), all in one $batch.
+    const results = await runBatch(
+      this.sp,
+      unique.map((id) => (b: SPFI) => this.listOn(b).items.select(...select, BUILT_IN.modified).filter(indexedEq(this.key, 'objectiveId', id)).top(PAGE_SIZE)() as Promise<RawItem[]>),
+      { maxRequests: BATCH_PARTS, ...this.options.batch, operation: 'read', list: this.key }
+    ).catch((e: unknown) => this.fail(e, { operation: 'read' }));
+    const out: ObjectiveUpdate[] = [];
+    for (const r of results) {
+      if (!r.ok) await this.fail(r.error, { operation: 'read' });
+      else for (const raw of r.value) out.push(fromItem<ObjectiveUpdate>(this.key, raw));
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
   public async addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]> {
     if (items.length === 0) return [];
     const models = items as unknown as Record<string, unknown>[];
@@ -503,6 +539,7 @@ type InitialPart =
       bounded?: { filter: string; coveredTo: number };
     } & Retries)
   | ({ kind: 'lastId'; key: PageKey } & Retries)
+  | ({ kind: 'listStats'; key: PageKey } & Retries)
   | ({ kind: 'latestPeriod' } & Retries)
   | ({ kind: 'versions'; list: HistoryList; id: number } & Retries)
   | ({ kind: 'user' } & Retries)
@@ -515,12 +552,23 @@ interface Retries {
   alone?: boolean;
 }
 
+/** Whether the updates' statuses are to come from the objectives' status histories. */
+function historyMode(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): boolean {
+  return options.updateFields === 'history' && options.updatesForPeriods === undefined && lists.indexOf('objectives') >= 0 && lists.indexOf('updates') >= 0;
+}
+
 /** The first-round parts of every list (one per period when the updates are narrowed to periods). */
 function firstPageParts(lists: ReadonlyArray<keyof InitialData>, options: LoadInitialOptions): InitialPart[] {
   const parts: InitialPart[] = [];
   const readOnly = options.readOnly === true;
   for (const key of lists.filter((k, i) => lists.indexOf(k) === i)) {
     const periods = key === 'updates' ? options.updatesForPeriods : undefined;
+    if (key === 'updates' && periods === undefined && historyMode(lists, options)) {
+      // The updates' statuses come from the objectives' histories, checked against the list's
+      // item count and last change; the list itself is read only when they do not account for it.
+      parts.push({ kind: 'listStats', key, throttled: 0 }, { kind: 'lastId', key, throttled: 0 });
+      continue;
+    }
     if (periods === undefined) {
       // The highest id rides along, so a list of more than one page is read in one more round,
       // or in this one when an earlier load left a hint that the list is that long.
@@ -584,9 +632,18 @@ function followUpParts(reads: FollowUpReads | undefined, updatesLastId: number |
   return parts;
 }
 
+/** How loadInitial reads the updates and objectives (LoadInitialOptions.updateFields). */
+interface UpdateReads {
+  /** Updates with their status fields only. */
+  statusOnly: boolean;
+  /** Objectives with their status histories. */
+  histories: boolean;
+}
+
 /** Issues one InitialPart on the batched SPFI. */
-function issueInitialPart(batched: SPFI, part: InitialPart, statusOnlyUpdates: boolean): Promise<unknown> {
+function issueInitialPart(batched: SPFI, part: InitialPart, reads: UpdateReads): Promise<unknown> {
   if (part.kind === 'user') return batched.web.currentUser.select(...CURRENT_USER_SELECT)();
+  if (part.kind === 'listStats') return batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title).select(...LIST_STATS_SELECT)();
   if (part.kind === 'canEdit') return batched.web.lists.getByTitle(SCHEMA[part.list].title).currentUserHasPermissions(editPermissionOf(part.list));
   if (part.kind === 'lastId') return lastIdOn(batched.web.lists.getByTitle(SCHEMA[INITIAL_LISTS[part.key]].title));
   if (part.kind === 'versions') return versionsOf(batched, part.list, part.id);
@@ -598,7 +655,10 @@ function issueInitialPart(batched: SPFI, part: InitialPart, statusOnlyUpdates: b
   const metadata = part.readOnly ? [InjectHeaders({ Accept: NO_METADATA })] : [];
   if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(...metadata, PageParse())();
   const listKey = INITIAL_LISTS[part.key];
-  const { select, expand } = part.key === 'updates' && statusOnlyUpdates ? selectFields(listKey, UPDATE_STATUS_FIELDS) : selectFor(listKey);
+  const { select, expand } =
+    part.key === 'updates' && reads.statusOnly
+      ? selectFields(listKey, UPDATE_STATUS_FIELDS)
+      : selectFor(listKey, part.key === 'objectives' && reads.histories ? OBJECTIVE_HISTORY_FIELDS : []);
   let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).orderBy(ID, true).top(PAGE_SIZE);
   if (part.filter) items = items.filter(part.filter);
   // PnPjs's skip() writes SharePoint's own paging token, $skiptoken=Paged=TRUE&p_ID=N.
@@ -613,6 +673,7 @@ function initialPartContext(part: InitialPart): ErrorContext {
   if (part.kind === 'canEdit') return { operation: 'permissions', list: part.list };
   if (part.kind === 'versions') return { operation: 'read', list: part.list, itemId: part.id };
   if (part.kind === 'latestPeriod') return { operation: 'read', list: 'objectiveUpdates' };
+  if (part.kind === 'listStats') return { operation: 'read', list: INITIAL_LISTS[part.key] };
   return { operation: 'read', list: INITIAL_LISTS[part.key] };
 }
 
@@ -667,8 +728,14 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   const data: InitialLoad = emptyInitialData();
   if (first.some((p) => p.kind === 'page' && p.key === 'snapshots')) data.snapshots = [];
   if (first.some((p) => p.kind === 'page' && p.key === 'reportSettings')) data.reportSettings = [];
-  const statusOnly = loadOptions.updateFields === 'status' && first.some((p) => p.kind === 'page' && p.key === 'updates');
-  if (statusOnly) data.updatesStatusOnly = true;
+  // Waiting for the update list's statistics and every objective, to take the updates from the histories.
+  let awaitingHistories = first.some((p) => p.kind === 'listStats' && p.key === 'updates');
+  let updateStats: UpdateListStats | undefined;
+  const reads: UpdateReads = {
+    statusOnly: awaitingHistories || (loadOptions.updateFields === 'status' && first.some((p) => p.kind === 'page' && p.key === 'updates')),
+    histories: awaitingHistories
+  };
+  if (reads.statusOnly) data.updatesStatusOnly = true;
   let round = 0;
   // Up to 100 parts a request, SharePoint's limit for a REST $batch (PnPjs's own default is 20, so a
   // first load of many lists would go as several requests one after another).
@@ -682,7 +749,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   let unplanned: Array<{ key: PageKey; filter: string; coveredTo: number; readOnly?: boolean }> = [];
   while (pending.length > 0) {
     round += 1;
-    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part, statusOnly), alone: part.alone }));
+    const parts: RoundPart<unknown>[] = pending.map((part) => ({ part: (batched) => issueInitialPart(batched, part, reads), alone: part.alone }));
     let results;
     try {
       results = await executeMixedRound(sp, parts, batchOptions);
@@ -721,6 +788,8 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         data.canEdit = { ...data.canEdit, [entry.list]: r.value === true };
       } else if (entry.kind === 'lastId') {
         lastIds.set(entry.key, highestId(r.value));
+      } else if (entry.kind === 'listStats') {
+        updateStats = listStats(r.value);
       } else if (entry.kind === 'latestPeriod') {
         const newest = (r.value as RawItem[] | undefined)?.[0];
         const period = newest?.[restName(fieldDef('objectiveUpdates', 'periodId'))];
@@ -774,6 +843,22 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       next.push(...boundedWindowParts(u.key, u.filter, u.coveredTo, lastId, u.readOnly));
       return false;
     });
+    // Once every objective is in, the updates come from their histories, or are read in the next round.
+    if (awaitingHistories && updateStats && !next.some((p) => p.kind === 'page' && p.key === 'objectives')) {
+      awaitingHistories = false;
+      const fromHistories = updatesFromHistories(data.objectives, updateStats);
+      // The histories are read for this only: the objectives are kept without them.
+      for (const o of data.objectives) delete o.statusHistory;
+      if (fromHistories) {
+        data.updates = fromHistories.sort((a, b) => a.id - b.id);
+        data.updatesFromHistories = true;
+      } else {
+        data.updatesFromHistories = false;
+        wholeLists.add('updates');
+        const lastId = lastIds.get('updates') ?? 0;
+        next.push(...(lastId > 0 ? idRangeParts('updates', 0, lastId) : [{ kind: 'page' as const, key: 'updates' as const, whole: true, throttled: 0 }]).map((p) => ({ ...p, readOnly: loadOptions.readOnly === true })));
+      }
+    }
     // Once the first round is in, the caller's further reads go with the second.
     if (round === 1 && loadOptions.followUp) {
       const unfinished = new Set<keyof InitialData>();

@@ -87,6 +87,11 @@ export interface ObjectiveUpdateRepository extends PeriodListRepository<Objectiv
   getByIds(ids: readonly number[]): Promise<ObjectiveUpdate[]>;
   /** Adds several updates in one $batch request; all or each fails with its own error. */
   addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]>;
+  /**
+   * Every update of these objectives with its status fields and times only (no narrative or
+   * author), in id order: what their status histories are built from.
+   */
+  statusesOf(objectiveIds: readonly number[]): Promise<ObjectiveUpdate[]>;
 }
 
 /**
@@ -178,8 +183,11 @@ export interface LoadInitialOptions {
    * period, status, RAG, when written, when created), without narrative or author, about a third of
    * the download. For views that show the narratives of a few updates only: they read those with
    * `followUp` or `objectiveUpdates.getByIds`. `InitialLoad.updatesStatusOnly` says it was done.
+   * `history`: the same updates, taken from the objectives' status histories when those account
+   * for the update list as it stands (its item count and last change, read with the first round);
+   * otherwise read as with `status`, in the next round. Needs `objectives` among the lists read.
    */
-  updateFields?: 'all' | 'status';
+  updateFields?: 'all' | 'status' | 'history';
   /**
    * Reads planned from what the first round returned (`unfinished`: the lists with more items to
    * come), sent with the second round (which a list over 5,000 items needs anyway), so they
@@ -224,8 +232,10 @@ export interface InitialLoad extends InitialData {
   snapshots?: ReportSnapshot[];
   /** The highest id of each list read whole, to pass as `idHints` next time. */
   lastIds?: Partial<Record<keyof InitialData, number>>;
-  /** Set when `updates` were read with `updateFields: 'status'` (no narratives or authors). */
+  /** Set when `updates` were read with `updateFields: 'status'` or `'history'` (no narratives or authors). */
   updatesStatusOnly?: boolean;
+  /** With `updateFields: 'history'`: whether the updates came from the objectives' status histories (else from the list). */
+  updatesFromHistories?: boolean;
   /** The paper settings list's items, when `include.reportSettings` was set (none when the site lacks the list). */
   reportSettings?: ReportSettingsItem[];
   /** The latest period any update is for (`include.latestUpdatePeriod`); undefined when there is no update. */

@@ -25,7 +25,7 @@ const BY_MODIFIED_DESC = `<OrderBy><FieldRef Name="${BUILT_IN.modified}" Ascendi
 function withViews(list: Omit<ListDef, 'views'>, extra: readonly ViewDef[] = []): ListDef {
   // A library's views lead with the file (icon and linked name), which is what auditors open.
   const lead = list.template === 'library' ? [BUILT_IN.docIcon, BUILT_IN.linkFilename, BUILT_IN.title] : [BUILT_IN.title];
-  const columns = [...lead, ...list.fields.filter((f) => f.type !== 'Json').map((f) => f.internalName)];
+  const columns = [...lead, ...list.fields.filter((f) => f.type !== 'Json' && !f.onDemand).map((f) => f.internalName)];
   const serviceField = list.fields.find((f) => f.lookupList === 'services');
   const views: ViewDef[] = [
     { title: 'All Items', fields: columns, query: '', rowLimit: 30, isDefault: true },

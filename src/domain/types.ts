@@ -95,6 +95,11 @@ export interface Objective extends Stored {
   lastUpdatePeriodId?: string;
   /** Deadline of the next update due (ISO date); drives the "Overdue updates" view. */
   nextUpdateDue?: string;
+  /**
+   * Its updates' periods, statuses and RAGs (src/domain/statusHistory.ts), kept by the product;
+   * read by the report only.
+   */
+  statusHistory?: string;
 }
 
 /** One quarterly progress update of an objective; the audit history. */

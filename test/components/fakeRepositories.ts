@@ -70,6 +70,7 @@ export function fakeRepositories(seed: FakeSeed, failWith?: () => unknown): Fake
     getForObjective: async (id) => data.updates.filter((u) => u.objectiveId === id),
     getForPeriod: async (period) => data.updates.filter((u) => u.periodId === period),
     getByIds: async (ids) => data.updates.filter((u) => ids.indexOf(u.id) >= 0),
+    statusesOf: async (ids) => data.updates.filter((u) => ids.indexOf(u.objectiveId) >= 0).sort((a, b) => a.id - b.id),
     addMany: async (items) => Promise.all(items.map((i) => updates.add(i)))
   };
   const me: Person = { id: 1, displayName: 'Test Officer', email: 'officer@council.example.gov.uk' };

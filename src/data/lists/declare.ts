@@ -68,6 +68,11 @@ export interface FieldDef<Key extends string = string> {
    * them are written; never typed by anyone and never read back into the model.
    */
   readonly derivedFrom?: readonly string[];
+  /**
+   * Left out of the list's usual reads and its views: a copy the product keeps for one view and
+   * reads only there (an objective's status history, for the report).
+   */
+  readonly onDemand?: boolean;
 }
 
 /**

@@ -21,7 +21,17 @@ export const objectivesList = declareList<Objective>()({
     field({ key: 'responsibleOfficer', internalName: 'ResponsibleOfficer', displayName: 'Responsible officer', type: 'User', required: true, indexed: true }),
     field({ key: 'targetDate', internalName: 'TargetDate', displayName: 'Target date', type: 'DateOnly' }),
     field({ key: 'lastUpdatePeriodId', internalName: 'LastUpdatePeriod', displayName: 'Last update period', type: 'Text', maxLength: 20 }),
-    field({ key: 'nextUpdateDue', internalName: 'NextUpdateDue', displayName: 'Next update due', type: 'DateOnly', indexed: true })
+    field({ key: 'nextUpdateDue', internalName: 'NextUpdateDue', displayName: 'Next update due', type: 'DateOnly', indexed: true }),
+    // A copy of the updates' statuses, kept by the update save and the import, so a report reads
+    // the objectives and one period's updates rather than every update ever written.
+    field({
+      key: 'statusHistory',
+      internalName: 'StatusHistory',
+      displayName: 'Status history',
+      type: 'Note',
+      onDemand: true,
+      description: 'Set by the product: the period, status and RAG of each update, for reports.'
+    })
   ],
   views: (fieldOf) => [
     {

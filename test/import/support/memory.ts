@@ -64,6 +64,7 @@ export function memoryRepositories(services: Service[]): MemoryRepositories {
     getForObjective: async (id) => data.updates.filter((u) => u.objectiveId === id),
     getForPeriod: async (period) => data.updates.filter((u) => u.periodId === period),
     getByIds: async (ids) => data.updates.filter((u) => ids.indexOf(u.id) >= 0),
+    statusesOf: async (ids) => data.updates.filter((u) => ids.indexOf(u.objectiveId) >= 0).sort((a, b) => a.id - b.id),
     addMany: async (items) => {
       writes.push('objectiveUpdates:addMany');
       const out: ObjectiveUpdate[] = [];

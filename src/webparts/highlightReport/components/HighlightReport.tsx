@@ -121,9 +121,10 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     // Publishing needs edit rights on the snapshots; writing a general update on the highlights;
     // editing the services list marks an editor, who may write any service's update.
     // Of the other updates only the statuses are read: the trend and the changes need no narrative.
+    // They come from the objectives' status histories when those account for the update list.
     const loaded = await loadWithAccess(repositories, REPORT_LISTS, ['snapshots', 'highlights', 'services'], {
       readOnly: true,
-      updateFields: 'status',
+      updateFields: 'history',
       include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
       followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history)
     });
