@@ -7,6 +7,7 @@ import { LISTS, FieldDef, ListDef, ListKey } from '../../src/data/schema';
 import { LIST_TEMPLATE_TYPE } from '../../src/data/siteScript';
 import { toItem } from '../../src/data/mapping';
 import { SAMPLE_LISTS } from '../../src/data/lists';
+import { historyOf } from '../../src/domain/statusHistory';
 import type { Persona, SampleData } from '../sample-data/types';
 import { encodeXml } from './fieldXml';
 import { HostField, HostFieldType, HostList, Store, toSpDate } from './store';
@@ -134,6 +135,20 @@ export function addMissingSchemaFields(store: Store): string[] {
   return added;
 }
 
+/**
+ * The data with each objective's status history as the product's update save keeps it, built
+ * from the updates as they are stored (an update without a date of its own is dated `now`).
+ */
+function withStatusHistories(data: SampleData, now: string): SampleData {
+  const updates = data.objectiveUpdates.map((u) => (u.created ? u : { ...u, created: now, modified: u.modified ?? now }));
+  const stored = updates.map((u) => ({ ...u, created: toSpDate(new Date(u.created as string)), modified: toSpDate(new Date(u.modified ?? (u.created as string))) }));
+  return {
+    ...data,
+    objectiveUpdates: updates,
+    objectives: data.objectives.map((o) => ({ ...o, statusHistory: historyOf(o.id, stored) }))
+  };
+}
+
 /** Seeds users (with persona permissions) and every list's items with their explicit ids. */
 export function seedStore(store: Store, data: SampleData, personas: readonly Persona[]): void {
   store.transaction(() => {
@@ -152,12 +167,13 @@ export function seedStore(store: Store, data: SampleData, personas: readonly Per
     for (const p of data.directory ?? []) store.addDirectoryPerson({ title: p.displayName, email: p.email });
     const lists = createSchemaLists(store);
     const editor = personas.find((p) => p.role === 'editor')?.userId ?? data.users[0]?.id ?? 1;
+    const seeded = withStatusHistories(data, toSpDate(new Date()));
     // Every list declared with sample data, in provisioning order (lookup targets first).
     for (const key of SAMPLE_LISTS) {
       const list = lists.get(key);
       if (!list) throw new Error(`List ${key} was not created`);
       // Lists declared with `sample: 'optional'` may be left out of a data set.
-      for (const model of (data[key] ?? []) as unknown as Array<Record<string, unknown>>) {
+      for (const model of (seeded[key] ?? []) as unknown as Array<Record<string, unknown>>) {
         const values = store.normaliseValues(list, toItem(key, model));
         const created = typeof model.created === 'string' && model.created ? toSpDate(new Date(model.created)) : undefined;
         const modified = typeof model.modified === 'string' && model.modified ? toSpDate(new Date(model.modified)) : undefined;
