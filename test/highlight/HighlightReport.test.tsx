@@ -250,7 +250,7 @@ describe('HighlightReport', () => {
       canEdit: ['snapshots', 'highlights', 'services']
     });
     // Of the updates only the statuses: the narratives shown come with the second round or by id.
-    expect(repositories.loadInitialOptions[0]?.updateFields).toBe('status');
+    expect(repositories.loadInitialOptions[0]?.updateFields).toBe('history');
     expect(repositories.loadInitialOptions[0]?.readOnly).toBe(true);
     // The fake answers include.snapshots through getAll, once, inside loadInitial.
     expect(separately).toHaveBeenCalledTimes(1);

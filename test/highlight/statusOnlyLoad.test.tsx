@@ -4,22 +4,34 @@
  * do): it shows exactly the report it shows from every update read whole, with the narratives
  * read in the first load's second round or, for those that missed it, by id before it renders.
  */
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import * as strings from 'SsmStrings';
+import { formatString } from '../../src/components/format';
+import { REPORT_FIRST_ROWS } from '../../src/webparts/highlightReport/components/ReportView';
+import { generateLargeData } from '../../local/sample-data/generate';
 import type { InitialLoad } from '../../src/data/repositories';
 import type { ObjectiveUpdate } from '../../src/domain/types';
 import { renderReport, seed } from './fixtures';
 import { FakeRepositories, FakeSeed, fakeRepositories } from '../components/fakeRepositories';
 
-/** Repositories that answer `updateFields: 'status'` and, if `followUps`, a follow-up, as the PnPjs ones do. */
-function statusOnly(followUps: boolean, lastPeriods = true): { repositories: FakeRepositories; getByIds: jest.SpyInstance } {
-  const s = lastPeriods ? withLastUpdatePeriods(seed()) : seed();
-  const repositories = fakeRepositories(s);
+/**
+ * Repositories that answer `updateFields: 'status'` or `'history'` with the updates' statuses
+ * only (as the PnPjs ones do, from the status histories when `fromHistories`) and, if
+ * `followUps`, a follow-up.
+ */
+function statusOnly(followUps: boolean, lastPeriods = true, fromHistories = false, s: FakeSeed = seed()): { repositories: FakeRepositories; getByIds: jest.SpyInstance } {
+  const repositories = fakeRepositories(lastPeriods ? withLastUpdatePeriods(s) : s);
   const whole = repositories.loadInitial;
   repositories.loadInitial = async (lists, options) => {
     const read: InitialLoad = await whole(lists, options);
-    if (options?.updateFields !== 'status') return read;
+    if (options?.updateFields !== 'status' && options?.updateFields !== 'history') return read;
     const all = read.updates;
-    const out: InitialLoad = { ...read, updatesStatusOnly: true, updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' })) };
+    const out: InitialLoad = {
+      ...read,
+      updatesStatusOnly: true,
+      updatesFromHistories: options.updateFields === 'history' ? fromHistories : undefined,
+      updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' }))
+    };
     const reads = followUps ? options.followUp?.(out, new Set()) : undefined;
     if (reads) {
       const byKey = (u: ObjectiveUpdate): boolean => (reads.updatesOf ?? []).some((k) => k.objectiveId === u.objectiveId && k.periodId === u.periodId);
@@ -70,6 +82,13 @@ describe('HighlightReport reading the statuses of the updates only', () => {
     expect(getByIds.mock.calls[0][0]).toEqual([102]);
   });
 
+  it('reads by key the exact narratives shown when the statuses came from the histories, and nothing by id', async () => {
+    const expected = await reportText(fakeRepositories(seed()));
+    const { repositories, getByIds } = statusOnly(true, false, true);
+    expect(await reportText(repositories)).toBe(expected);
+    expect(getByIds).not.toHaveBeenCalled();
+  });
+
   it('reads by id the narratives the second round did not bring, and shows the same report', async () => {
     const expected = await reportText(fakeRepositories(seed()));
     const { repositories, getByIds } = statusOnly(false);
@@ -83,4 +102,41 @@ describe('HighlightReport reading the statuses of the updates only', () => {
     expect(asked.length).toBeLessThan(updates.length);
     for (const id of asked) expect(updates.some((u) => u.id === id)).toBe(true);
   });
+
+  it("shows a long report once each table's first rows have their narratives, and offers the rest, the download and printing only once they are read", async () => {
+    // The generator copies the sample lists with structuredClone, which jest's jsdom lacks.
+    if (typeof globalThis.structuredClone === 'undefined') Object.assign(globalThis, { structuredClone: (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown });
+    const g = generateLargeData({ objectives: 240, updatesPerObjective: 2, seed: 5 });
+    const long: FakeSeed = { services: g.services, objectives: g.objectives, updates: g.objectiveUpdates, benefits: g.benefits, risks: g.risks, measures: g.measures, highlights: g.highlights };
+    const expected = await reportText(fakeRepositories(long));
+
+    const { repositories, getByIds } = statusOnly(true, true, true, long);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const byId = new Map((g.objectiveUpdates as ObjectiveUpdate[]).map((u) => [u.id, u]));
+    getByIds.mockImplementation(async (ids: readonly number[]) => {
+      await gate;
+      return ids.map((id) => byId.get(id)).filter((u): u is ObjectiveUpdate => !!u);
+    });
+    const { container, unmount } = renderReport({ repositories });
+    const service = g.services.find((sv) => g.objectives.filter((o) => o.serviceId === sv.id).length > REPORT_FIRST_ROWS);
+    expect(service).toBeDefined();
+    const section = await screen.findByRole('region', { name: service?.name });
+    const count = g.objectives.filter((o) => o.serviceId === service?.id).length;
+    // The first rows are there with their narratives; the rest is being read: no "Show all", no download yet.
+    expect(within(section).getByText(formatString(strings.ReportRestLoading, count - REPORT_FIRST_ROWS))).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: formatString(strings.ReportShowAllObjectives, count) })).toBeNull();
+    expect(screen.getByRole('button', { name: strings.ReportDownload }).hasAttribute('disabled') || screen.getByRole('button', { name: strings.ReportDownload }).getAttribute('aria-disabled') === 'true').toBe(true);
+    expect(getByIds).toHaveBeenCalledTimes(1);
+    // Asked for the rest only: none of the first rows' narratives, which came with the second round.
+    const asked = getByIds.mock.calls[0][0] as number[];
+    expect(asked.length).toBeGreaterThan(0);
+
+    release();
+    await waitFor(() => expect(within(screen.getByRole('region', { name: service?.name })).getByRole('button', { name: formatString(strings.ReportShowAllObjectives, count) })).toBeTruthy());
+    const download = screen.getByRole('button', { name: strings.ReportDownload });
+    expect(download.hasAttribute('disabled') || download.getAttribute('aria-disabled') === 'true').toBe(false);
+    expect(container.textContent).toBe(expected);
+    unmount();
+  }, 60_000);
 });
