@@ -7,42 +7,14 @@
  */
 import { periodById } from '../../src/domain/calendar';
 import { historyOf, readHistory } from '../../src/domain/statusHistory';
-import { ConflictError, DataAccessError } from '../../src/data/errors';
-import type { ItemChanges } from '../../src/data/repositories';
-import type { Objective, ObjectiveUpdate } from '../../src/domain/types';
+import { DataAccessError } from '../../src/data/errors';
+import type { Objective } from '../../src/domain/types';
 import { IUpdateEntry, keepMyObjectiveChanges, saveUpdates } from '../../src/webparts/objectivesTracker/logic/saveUpdates';
 import { ME, PERIOD, repositoriesFor, seed, update } from './fixtures';
+import { Repos, withEtags } from './etagged';
 
 const period = periodById(PERIOD);
 const NOW = new Date('2022-03-01T12:00:00Z');
-
-type Repos = ReturnType<typeof repositoriesFor>;
-
-/**
- * The fake with SharePoint's etags on objectives: a write with another etag than the stored one
- * (and not `*`) is a 412 carrying the stored version; every write moves the etag on and stamps
- * Modified, and updates get Created too, as SharePoint gives them.
- */
-function withEtags(repos: Repos): Repos {
-  let clock = Date.parse('2022-03-01T12:00:00Z');
-  const stamp = (): string => new Date((clock += 1000)).toISOString();
-  const objectives = { ...repos.objectives };
-  repos.objectives.update = async (changes: ItemChanges<Objective>) => {
-    const current = await objectives.getById(changes.id);
-    if (!current) throw new Error(`No objective ${changes.id}`);
-    if (changes.etag !== '*' && changes.etag !== current.etag) {
-      throw new ConflictError<Objective>({ ...current }, changes, { operation: 'update', list: 'objectives', itemId: changes.id });
-    }
-    return { ...(await objectives.update({ ...changes, etag: `"${Number(current.etag.replace(/"/g, '')) + 1}"`, modified: stamp() } as ItemChanges<Objective>)) };
-  };
-  const updates = { ...repos.objectiveUpdates };
-  repos.objectiveUpdates.addMany = async (items) => {
-    const at = stamp();
-    return updates.addMany(items.map((i) => ({ ...i, created: at, modified: at })));
-  };
-  repos.objectiveUpdates.update = async (changes) => updates.update({ ...changes, modified: stamp() } as ItemChanges<ObjectiveUpdate>);
-  return repos;
-}
 
 function objectiveOf(repos: Repos, id: number): Promise<Objective> {
   return repos.objectives.getById(id).then((o) => {
