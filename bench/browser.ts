@@ -119,6 +119,8 @@ export interface BrowserBenchmarkOptions {
   repeats?: number;
   /** Which parts to run; default all. */
   parts?: readonly BrowserPart[];
+  /** Which web parts the comparison and the larger run measure; default all four. */
+  webParts?: readonly BenchWebPart[];
 }
 
 /**
@@ -471,6 +473,7 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
   const conditions: NetworkCondition[] = ['loopback', 'emulated'];
   const repeats = options.repeats ?? 3;
   const runs = (part: BrowserPart): boolean => !options.parts || options.parts.indexOf(part) >= 0;
+  const measured = BENCH_WEB_PARTS.filter((w) => !options.webParts || options.webParts.indexOf(w) >= 0);
   try {
     if (runs('compare') || runs('teams')) {
       const seed = generateLargeData({ objectives: 5000, updatesPerObjective: 4 });
@@ -479,7 +482,7 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
         console.log(`  seeded ${seed.objectives.length.toLocaleString('en-GB')} objectives and ${seed.objectiveUpdates.length.toLocaleString('en-GB')} updates`);
         // Warm-up load so one-off costs (JIT, the host's first queries) do not land on the first web part measured.
         await attempt('warm-up', () => measureLoad(browser, site, 'loopback', '/?webpart=objectivesTracker'));
-        for (const webPart of runs('compare') ? BENCH_WEB_PARTS : []) {
+        for (const webPart of runs('compare') ? measured : []) {
           for (const condition of conditions) {
             const compared = await attempt(`${webPart}, ${condition}`, async (): Promise<ComparedFigure> => {
               const loads: Array<{ ours: LoadFigure; floor: LoadFigure; plain: LoadFigure }> = [];
@@ -539,7 +542,7 @@ export async function runBrowserBenchmark(root = process.cwd(), options: Browser
       try {
         console.log(`  seeded ${largeSeed.objectives.length.toLocaleString('en-GB')} objectives and ${largeSeed.objectiveUpdates.length.toLocaleString('en-GB')} updates for the larger run`);
         await attempt('warm-up at 20,000 objectives', () => measureLoad(browser, large, 'loopback', '/?webpart=objectivesTracker'));
-        for (const webPart of BENCH_WEB_PARTS) {
+        for (const webPart of measured) {
           const ours = await attempt(`${webPart}, ${largeObjectives.toLocaleString('en-GB')} objectives`, () => measureLoad(browser, large, 'loopback', `/?webpart=${webPart}`));
           if (!ours) continue;
           result.large.push({ webPart, ours });

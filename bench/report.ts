@@ -32,6 +32,19 @@ export function browserParts(value: string | undefined): BrowserPart[] | undefin
   return names as BrowserPart[];
 }
 
+/** The web parts named in SSM_BENCH_WEBPARTS (comma-separated); undefined (all) when unset. */
+export function benchWebParts(value: string | undefined): BenchWebPart[] | undefined {
+  if (!value || value.trim() === '') return undefined;
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const n of names) {
+    if ((BENCH_WEB_PARTS as readonly string[]).indexOf(n) < 0) throw new Error(`SSM_BENCH_WEBPARTS: "${n}" is not one of ${BENCH_WEB_PARTS.join(', ')}.`);
+  }
+  return names as BenchWebPart[];
+}
+
 /** The two network conditions every web part is measured under. */
 export type NetworkCondition = 'loopback' | 'emulated';
 

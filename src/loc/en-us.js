@@ -264,6 +264,8 @@ define([], function () {
     ReportObjectivesCaption: 'Objectives of {0}, with status and latest update',
     ReportNoObjectives: 'This service has no objectives.',
     ReportShowAllObjectives: 'Show all {0} objectives',
+    ReportRestLoading: 'Reading the progress updates of the other {0} objectives…',
+    ReportRestLoadingOne: 'Reading the progress update of the other objective…',
     ReportShowAllChanges: 'Show all {0} changes',
     ReportColumnObjective: 'Objective',
     ReportColumnStatus: 'Status',

@@ -254,6 +254,10 @@ declare interface ISsmStrings {
   ReportObjectivesCaption: string;
   ReportNoObjectives: string;
   ReportShowAllObjectives: string;
+  /** Shown instead of "Show all" (and printed) while the other objectives' updates are still being read; {0}: how many. */
+  ReportRestLoading: string;
+  /** ReportRestLoading for one objective. */
+  ReportRestLoadingOne: string;
   ReportShowAllChanges: string;
   ReportColumnObjective: string;
   ReportColumnStatus: string;

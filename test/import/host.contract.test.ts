@@ -46,7 +46,7 @@ it('imports the objectives from XLSX with their progress updates, and a rerun wr
   const file = await toXlsx('objectives.xlsx', OBJECTIVE_ROWS);
   const plan = await planImport(repos, 'objectives', await readImportFile(file, 'objectives'), { sanitiser, now: NOW });
   expect(plan.reject).toEqual([]);
-  expect(await applyImportPlan(repos, plan, { now: NOW, batchSize: 5 })).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
+  expect(await applyImportPlan(repos, plan, { now: NOW, batchSize: 5 })).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0, historiesWritten: 8 });
 
   const objectives = await repos.objectives.getAll();
   expect(countBy(objectives, (o) => names.get(o.serviceId) ?? '?')).toEqual(OBJECTIVE_COUNTS);

@@ -54,7 +54,7 @@ describe.each(FORMATS)('February 2022 report from %s', (_format, write) => {
     expect(plan.warnings.some((w) => /no RAG column/.test(w.message))).toBe(true);
 
     const result = await applyImportPlan(repos, plan, { now: NOW });
-    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
+    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0, historiesWritten: 8 });
 
     const objectives = await repos.objectives.getAll();
     expect(countBy(objectives, (o) => serviceName(repos, o.serviceId))).toEqual(OBJECTIVE_COUNTS);
@@ -85,7 +85,7 @@ describe.each(FORMATS)('February 2022 report from %s', (_format, write) => {
     expect(rerun.create).toEqual([]);
     expect(rerun.update).toEqual([]);
     expect(rerun.unchanged).toHaveLength(8);
-    expect(await applyImportPlan(repos, rerun, { now: NOW })).toEqual({ created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
+    expect(await applyImportPlan(repos, rerun, { now: NOW })).toEqual({ created: 0, updated: 0, updatesCreated: 0, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0, historiesWritten: 0 });
     expect(repos.writes).toHaveLength(writes);
   });
 

@@ -56,7 +56,7 @@ describe('February 2022 report from the Word paper', () => {
     expect(repos.writes).toEqual([]);
 
     const result = await applyImportPlan(repos, plan, { now: NOW });
-    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0 });
+    expect(result).toEqual({ created: 8, updated: 0, updatesCreated: 8, updatesChanged: 0, servicesCreated: 0, actionsWritten: 0, historiesWritten: 8 });
     const objectives = await repos.objectives.getAll();
     // Nobody rated them in the paper: nothing is made up.
     expect(objectives.every((o) => o.rag === 'Not rated')).toBe(true);

@@ -3,12 +3,14 @@
  * shows only (shownUpdateIds). The model it builds so must be exactly the one built from every
  * update read whole: on the sample data and on generated data of several seeds and sizes, with
  * objectives without updates, objectives created mid-year, updates saved after their period
- * ended and periods before any update.
+ * ended and periods before any update. And the same again with the statuses taken from the
+ * objectives' status histories instead of the update list.
  */
 import { buildReportModel, REPORT_KINDS, shownUpdateIds, withFullUpdates } from '../../src/domain/report';
 import type { ReportData, ReportKind } from '../../src/domain/report';
 import { periodById, previousPeriod } from '../../src/domain/calendar';
 import type { ObjectiveUpdate } from '../../src/domain/types';
+import { historyOf, updatesFromHistories } from '../../src/domain/statusHistory';
 import { reportedPeriodIds } from '../../src/webparts/highlightReport/reportOptions';
 import { datedSampleData, REFERENCE_TODAY, sampleData } from '../../local/sample-data';
 import { generateLargeData, prng } from '../../local/sample-data/generate';
@@ -67,6 +69,15 @@ function periodsOf(data: ReportData): string[] {
   return reported.length === 0 ? [] : [previousPeriod(reported[0]).id, ...reported];
 }
 
+/** The updates as the report takes them from status histories kept of `data`'s updates. */
+function fromHistories(data: ReportData): ObjectiveUpdate[] {
+  const objectives = data.objectives.map((o) => ({ id: o.id, statusHistory: historyOf(o.id, data.updates) }));
+  const newest = Math.max(0, ...data.updates.map((u) => Date.parse(u.modified ?? u.created ?? '')).filter((t) => !isNaN(t)));
+  const updates = updatesFromHistories(objectives, { itemCount: data.updates.length, lastItemModified: new Date(newest).toISOString() });
+  expect(updates).toBeDefined();
+  return updates ?? [];
+}
+
 /** Builds the model both ways and expects them equal; returns how many updates were read whole. */
 function compare(data: ReportData, periodId: string, kind: ReportKind, serviceId?: number): number {
   const options = { kind, periodId, serviceId, generatedOn: GENERATED_ON };
@@ -77,6 +88,10 @@ function compare(data: ReportData, periodId: string, kind: ReportKind, serviceId
   const full = new Map(shown.map((id) => [id, byId.get(id) as ObjectiveUpdate]));
   const next = buildReportModel({ ...data, updates: withFullUpdates(slim, full) }, options);
   expect(next).toEqual(old);
+  // The same from the objectives' status histories (to the second, as SharePoint stores times).
+  const copies = fromHistories(data);
+  expect(shownUpdateIds(copies, periodId)).toEqual(shown);
+  expect(buildReportModel({ ...data, updates: withFullUpdates(copies, full) }, options)).toEqual(old);
   return shown.length;
 }
 

@@ -8,7 +8,7 @@
 import { comparePeriodIds, periodById } from '../calendar';
 import type { CalendarConfig } from '../calendar';
 import { latestUpdateByObjective } from '../progress';
-import type { ObjectiveUpdate } from '../types';
+import type { Objective, ObjectiveUpdate } from '../types';
 import { existingOn } from './build';
 
 /**
@@ -27,4 +27,42 @@ export function shownUpdateIds(updates: readonly ObjectiveUpdate[], periodId: st
 export function withFullUpdates(updates: readonly ObjectiveUpdate[], full: ReadonlyMap<number, ObjectiveUpdate>): ObjectiveUpdate[] {
   if (full.size === 0) return [...updates];
   return updates.map((u) => full.get(u.id) ?? u);
+}
+
+/**
+ * The objectives a report shows before "Show all" in each service's table (services' objectives
+ * are listed by id): the first `rows` of each service's, among those that existed at the period's end.
+ */
+export function firstShownObjectives<T extends Pick<Objective, 'id' | 'serviceId' | 'created'>>(
+  objectives: readonly T[],
+  periodId: string,
+  rows: number,
+  calendar?: Partial<CalendarConfig>
+): T[] {
+  const period = periodById(periodId, calendar);
+  const byService = new Map<number, T[]>();
+  for (const o of existingOn(objectives as ReadonlyArray<T & { etag: string }>, period.end)) {
+    const own = byService.get(o.serviceId) ?? [];
+    own.push(o);
+    byService.set(o.serviceId, own);
+  }
+  const first: T[] = [];
+  byService.forEach((own) => first.push(...own.sort((a, b) => a.id - b.id).slice(0, rows)));
+  return first.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Of the updates a report shows (shownUpdateIds), those of the objectives in the first `rows` of
+ * their service's table: the narratives a first view needs before the rest arrive.
+ */
+export function firstShownUpdateIds(
+  updates: readonly ObjectiveUpdate[],
+  objectives: ReadonlyArray<Pick<Objective, 'id' | 'serviceId' | 'created'>>,
+  periodId: string,
+  rows: number,
+  calendar?: Partial<CalendarConfig>
+): number[] {
+  const first = new Set(firstShownObjectives(objectives, periodId, rows, calendar).map((o) => o.id));
+  const byId = new Map(updates.map((u) => [u.id, u]));
+  return shownUpdateIds(updates, periodId, calendar).filter((id) => first.has(byId.get(id)?.objectiveId ?? -1));
 }

@@ -4,10 +4,10 @@
  * are tested on their own and the component stays about rendering.
  */
 import { CalendarConfig, comparePeriodIds, isPeriodId, periodById, periodFor, periodsBetween, previousPeriod, ReportingPeriod } from '../../domain/calendar';
-import { buildReportModel, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
+import { buildReportModel, firstShownObjectives, firstShownUpdateIds, previousSnapshot, ReportKind, ReportModel } from '../../domain/report';
 import type { ReportData, ReportHistory } from '../../domain/report/build';
 import type { ReportNarrative, ReportSettings } from '../../domain/report/settings';
-import type { Highlight, Objective, ReportSnapshot } from '../../domain/types';
+import type { Highlight, Objective, ObjectiveUpdate, ReportSnapshot } from '../../domain/types';
 import { existingOn } from '../../domain/report/build';
 import type { FollowUpReads } from '../../data/repositories';
 
@@ -116,9 +116,25 @@ export interface ReportFirstRound {
   highlights: readonly Pick<Highlight, 'periodId'>[];
   snapshots?: readonly Pick<ReportSnapshot, 'periodId'>[];
   /** The objectives read so far (the oldest first: the rest of a list over 5,000 comes in the second round). */
-  objectives: readonly Pick<Objective, 'id' | 'created' | 'lastUpdatePeriodId'>[];
+  objectives: readonly Pick<Objective, 'id' | 'created' | 'lastUpdatePeriodId' | 'serviceId'>[];
+  /** Every update's status fields, when they came from the objectives' status histories in the first round. */
+  updates?: readonly ObjectiveUpdate[];
+  /** Whether `updates` came from the status histories (so they are every update). */
+  updatesFromHistories?: boolean;
   benefits: readonly { id: number }[];
   risks: readonly { id: number }[];
+}
+
+/** The objective and period of each update whose narrative the first rows show (see reportFollowUp). */
+function firstNarratives(first: ReportFirstRound, period: ReportingPeriod, rows: number, calendar?: Partial<CalendarConfig>): Array<{ objectiveId: number; periodId: string }> {
+  if (first.updatesFromHistories && first.updates) {
+    const ids = new Set(firstShownUpdateIds(first.updates, first.objectives, period.id, rows, calendar));
+    return first.updates.filter((u) => ids.has(u.id)).map((u) => ({ objectiveId: u.objectiveId, periodId: u.periodId }));
+  }
+  return firstShownObjectives(first.objectives, period.id, rows, calendar).map((o) => {
+    const last = o.lastUpdatePeriodId;
+    return { objectiveId: o.id, periodId: last && isPeriodId(last) && comparePeriodIds(last, period.id) <= 0 ? last : period.id };
+  });
 }
 
 /**
@@ -129,13 +145,19 @@ export interface ReportFirstRound {
  * while objectives are still to come, the whole period before. When that period is over, the
  * benefits' and risks' version histories too. Only a guess: whatever it misses is read by id
  * before the report is shown.
+ *
+ * With `firstRows`, only the narratives of each service's first `firstRows` objectives, which the
+ * report shows before "Show all": the exact updates when the statuses came from the histories,
+ * otherwise each objective's update of its last update period (or of the period, for a period
+ * before it). The rest are read once the report is on screen.
  */
 export function reportFollowUp(
   first: ReportFirstRound,
   unfinished: ReadonlySet<string>,
   today: string,
   calendar?: Partial<CalendarConfig>,
-  withHistory = true
+  withHistory = true,
+  firstRows?: number
 ): FollowUpReads {
   const reported = reportedPeriodIds(
     { updates: first.latestUpdatePeriod ? [{ periodId: first.latestUpdatePeriod }] : [], highlights: first.highlights },
@@ -147,6 +169,7 @@ export function reportFollowUp(
   // A report shows no narrative of objectives created after its period: none existed then, none to read.
   const existing = existingOn(first.objectives as Objective[], period.end);
   if (existing.length === 0) return { updatesForPeriods: [], history };
+  if (firstRows !== undefined) return { updatesOf: firstNarratives(first, period, firstRows, calendar), history };
   const more = unfinished.has('objectives');
   // The periods read whole: that period, and the one before while more objectives are to come.
   const whole = more ? [period.id, previousPeriod(period.id, calendar).id] : [period.id];

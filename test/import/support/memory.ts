@@ -1,6 +1,6 @@
 /**
  * In-memory `Repositories` for the import tests: lists are arrays, etags change on every
- * write (and a stale etag is refused), ensureUser hands out site users by email, and every
+ * write (and a stale etag is refused, "*" matches any), ensureUser hands out site users by email, and every
  * write is counted so tests can assert that a bad file wrote nothing.
  */
 import type { CommitteePapersRepository } from '../../../src/data/papers';
@@ -33,7 +33,8 @@ function list<T extends Stored>(name: string, items: T[], writes: string[]): Lis
       writes.push(`${name}:update`);
       const index = items.findIndex((i) => i.id === changes.id);
       if (index < 0) throw new Error(`No item ${changes.id}`);
-      if (items[index].etag !== changes.etag) throw new Error(`Stale etag for item ${changes.id}`);
+      // Etag "*" overwrites whatever version is stored, as SharePoint's If-Match: * does.
+      if (changes.etag !== '*' && items[index].etag !== changes.etag) throw new Error(`Stale etag for item ${changes.id}`);
       const merged = { ...items[index], ...changes, etag: `"${version++}"` } as Record<string, unknown>;
       // Clearing a value (undefined) removes it, as a null column reads back as absent.
       for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];

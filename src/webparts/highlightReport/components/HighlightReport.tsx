@@ -27,7 +27,7 @@ import {
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
-import { latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel, shownUpdateIds, withFullUpdates } from '../../../domain/report';
+import { firstShownUpdateIds, latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel, shownUpdateIds, withFullUpdates } from '../../../domain/report';
 import type { Benefit, Highlight, Measure, ObjectiveUpdate, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
@@ -42,7 +42,7 @@ import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds, reportFollowUp } from '../reportOptions';
 import { downloadReport } from '../download';
 import { preparePaper, storeWordPaper } from '../papers';
-import { ReportView } from './ReportView';
+import { REPORT_FIRST_ROWS, ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
@@ -105,6 +105,9 @@ interface IFetchedUpdates {
 
 const NOTHING_FETCHED: IFetchedUpdates = { updates: new Map(), asked: new Set() };
 
+/** Narratives still to read beyond which the period's are read whole, through the indexed Period column, rather than by id. */
+const MANY_NARRATIVES = 200;
+
 /** Choices, report, publishing and download for one service or all services and a period. */
 export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const { inTeams, calendar } = props;
@@ -126,7 +129,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       readOnly: true,
       updateFields: 'history',
       include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
-      followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history)
+      followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history, REPORT_FIRST_ROWS)
     });
     // A repository that does not read the snapshots with the lists (a test double) is asked separately.
     return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
@@ -224,35 +227,49 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     fetched.updates.forEach((u, id) => out.set(id, u));
     return out;
   }, [data.value, fetched]);
-  const missing = React.useMemo(() => {
-    if (!statusOnly || !data.value) return [];
+  // The narratives the report shows: those of each table's first rows are read before it is
+  // shown, the rest (a report of thousands of objectives) while the first rows are on screen.
+  const wanted = React.useMemo((): { first: number[]; rest: number[] } => {
+    if (!statusOnly || !data.value) return { first: [], rest: [] };
     try {
-      return shownUpdateIds(data.value.updates, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
+      const need = shownUpdateIds(data.value.updates, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
+      if (need.length === 0) return { first: [], rest: [] };
+      const first = new Set(firstShownUpdateIds(data.value.updates, data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar));
+      return { first: need.filter((id) => first.has(id)), rest: need.filter((id) => !first.has(id)) };
     } catch {
       // A period that cannot be reported on fails in the model below, with its own message.
-      return [];
+      return { first: [], rest: [] };
     }
   }, [statusOnly, data.value, periodId, calendar, full, fetched]);
+  // One read at a time: the first rows' narratives, then the rest.
+  const reading = wanted.first.length > 0 ? wanted.first : wanted.rest;
   const details = useAsync(async () => {
     const forLoad = data.value;
-    if (missing.length === 0 || !forLoad) return;
-    const read = await repositories.objectiveUpdates.getByIds(missing);
+    if (reading.length === 0 || !forLoad) return;
+    // Most of a long report's narratives are of the period shown: read through the indexed Period
+    // column, then the few of earlier periods by id.
+    const ofPeriod = reading.length > MANY_NARRATIVES ? await repositories.objectiveUpdates.getForPeriod(periodId) : [];
+    const got = new Set(ofPeriod.map((u) => u.id));
+    const read = [...ofPeriod, ...(await repositories.objectiveUpdates.getByIds(reading.filter((id) => !got.has(id))))];
     setFetched((f) => {
       const before = f.forLoad === forLoad ? f : NOTHING_FETCHED;
       const updates = new Map(before.updates);
       for (const u of read) updates.set(u.id, u);
       // An update deleted meanwhile is not asked for again.
-      return { forLoad, updates, asked: new Set([...Array.from(before.asked), ...missing]) };
+      return { forLoad, updates, asked: new Set([...Array.from(before.asked), ...reading]) };
     });
-  }, [repositories, missing]);
+  }, [repositories, reading]);
   const reportData = React.useMemo(
     () => (data.value && statusOnly ? { ...data.value, updates: withFullUpdates(data.value.updates, full) } : data.value),
     [data.value, statusOnly, full]
   );
 
-  // Wait for the snapshots (or their failure), the history, the settings and the narratives too:
-  // the previous published report and the history decide which benefits count as realised this period.
-  const ready = !!reportData && !snapshots.loading && !history.loading && !settings.loading && missing.length === 0 && !details.loading;
+  // Wait for the snapshots (or their failure), the history, the settings and the first rows'
+  // narratives too: the previous published report and the history decide which benefits count
+  // as realised this period.
+  const ready = !!reportData && !snapshots.loading && !history.loading && !settings.loading && wanted.first.length === 0 && !(details.loading && reading === wanted.first);
+  // Every narrative in: only then is the model downloaded, published or printed whole.
+  const complete = ready && wanted.rest.length === 0 && !details.loading;
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!reportData || !ready) return {};
     try {
@@ -265,7 +282,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       return { error };
     }
   }, [reportData, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
-  const model = built.model;
+  // Shown as soon as the first rows are complete; downloaded and published only whole.
+  const shownModel = built.model;
+  const model = complete ? built.model : undefined;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
     () => [
@@ -494,12 +513,12 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={details.error} onRetry={details.reload} />
       <ErrorBar error={built.error} />
-      {model ? (
+      {shownModel ? (
         <>
           <Text block={true} as="p" variant="small">
-            {formatString(strings.ReportLiveNote, formatDate(model.generatedOn) ?? model.generatedOn)}
+            {formatString(strings.ReportLiveNote, formatDate(shownModel.generatedOn) ?? shownModel.generatedOn)}
           </Text>
-          <ReportView model={model} compact={inTeams} />
+          <ReportView model={shownModel} compact={inTeams} restPending={!complete} />
         </>
       ) : (
         !built.error && <Loading />

@@ -4,7 +4,7 @@
  * nothing but the model (a published report must show the data as it was).
  */
 import * as React from 'react';
-import { DefaultButton, Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
+import { DefaultButton, Icon, mergeStyleSets, Spinner, SpinnerSize, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
@@ -12,7 +12,7 @@ import { OBJECTIVE_RAGS, OBJECTIVE_STATUSES, ObjectiveRag, ObjectiveStatus, RAG_
 import { DataTable, IDataTableColumn, IDataTableProps } from '../../../components/DataTable';
 import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
-import { formatDate, formatPounds, formatString } from '../../../components/format';
+import { formatCount, formatDate, formatPounds, formatString } from '../../../components/format';
 import { usePrinting } from '../../../components/responsive';
 
 
@@ -28,6 +28,11 @@ export interface IReportViewProps {
   model: ReportModel;
   /** Compact layout (Teams tab): tighter spacing and smaller headings. */
   compact?: boolean;
+  /**
+   * The progress updates of the objectives beyond each table's first rows are still being read:
+   * those rows are not shown (nor printed) until they are.
+   */
+  restPending?: boolean;
 }
 
 type Classes = ReturnType<typeof useClasses>;
@@ -76,16 +81,28 @@ export const REPORT_FIRST_ROWS = 20;
  * Printing shows every row (the print stylesheet prints the screen); the Word paper is built from
  * the model, so it never depended on what the screen shows.
  */
-function LongTable<T>(props: IDataTableProps<T> & { showAllText: string }): JSX.Element {
-  const { items, showAllText, ...table } = props;
+function LongTable<T>(props: IDataTableProps<T> & { showAllText: string; restPending?: boolean }): JSX.Element {
+  const { items, showAllText, restPending, ...table } = props;
   const [all, setAll] = React.useState(false);
   const printing = usePrinting();
-  const whole = all || printing || items.length <= REPORT_FIRST_ROWS;
+  const short = items.length <= REPORT_FIRST_ROWS;
+  const whole = short || (!restPending && (all || printing));
   const shown = React.useMemo(() => (whole ? items : items.slice(0, REPORT_FIRST_ROWS)), [whole, items]);
   return (
     <>
       <DataTable<T> {...table} items={shown} />
-      {!whole && <DefaultButton styles={{ root: { marginTop: 8 } }} text={formatString(showAllText, items.length)} onClick={() => setAll(true)} />}
+      {!whole &&
+        (restPending ? (
+          <Spinner
+            size={SpinnerSize.xSmall}
+            label={formatCount(items.length - REPORT_FIRST_ROWS, strings.ReportRestLoadingOne, strings.ReportRestLoading)}
+            labelPosition="right"
+            ariaLive="polite"
+            styles={{ root: { justifyContent: 'flex-start', marginTop: 8 } }}
+          />
+        ) : (
+          <DefaultButton styles={{ root: { marginTop: 8 } }} text={formatString(showAllText, items.length)} onClick={() => setAll(true)} />
+        ))}
     </>
   );
 }
@@ -167,8 +184,8 @@ function ChangesTable(props: { rows: readonly StatusChangeRow[]; caption: string
   );
 }
 
-function ServiceViewOf(props: { model: ReportModel; section: ServiceSection; classes: Classes }): JSX.Element {
-  const { model, section: s, classes } = props;
+function ServiceViewOf(props: { model: ReportModel; section: ServiceSection; classes: Classes; restPending?: boolean }): JSX.Element {
+  const { model, section: s, classes, restPending } = props;
   const periodLabel = shortPeriodLabel(model.period);
   const realised = s.benefits.filter((b) => s.realisedThisPeriod.indexOf(b.id) >= 0);
   const annual = model.kind === 'annual';
@@ -214,6 +231,7 @@ function ServiceViewOf(props: { model: ReportModel; section: ServiceSection; cla
         ) : (
           <LongTable
             showAllText={strings.ReportShowAllObjectives}
+            restPending={restPending}
             caption={formatString(strings.ReportObjectivesCaption, s.name)}
             items={s.objectives}
             getKey={(o) => o.id}
@@ -558,7 +576,7 @@ export function ReportView(props: IReportViewProps): JSX.Element {
       {model.services.length === 0 ? (
         <Text block={true} as="p">{strings.ReportNoServices}</Text>
       ) : (
-        model.services.map((s) => <ServiceView key={s.id} model={model} section={s} classes={classes} />)
+        model.services.map((s) => <ServiceView key={s.id} model={model} section={s} classes={classes} restPending={props.restPending} />)
       )}
       {model.kind === 'annual' && <AnnualReview model={model} classes={classes} />}
     </article>
