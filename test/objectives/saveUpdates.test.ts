@@ -5,6 +5,7 @@
  */
 import { periodById } from '../../src/domain/calendar';
 import { ValidationFailedError } from '../../src/domain/validation';
+import { historyOf } from '../../src/domain/statusHistory';
 import { BatchPartsError, ConflictError, DataAccessError } from '../../src/data/errors';
 import type { NewItem } from '../../src/data/repositories';
 import type { ObjectiveUpdate } from '../../src/domain/types';
@@ -38,7 +39,15 @@ describe('saveUpdates', () => {
     expect(result.savedUpdates).toHaveLength(2);
     expect(updateObjective).toHaveBeenCalledTimes(2);
     // Q1 2022/23's deadline is 10 June 2022.
-    expect(updateObjective.mock.calls[0][0]).toEqual({ id: 10, etag: '"1"', status: 'Ongoing', rag: 'Green', lastUpdatePeriodId: PERIOD, nextUpdateDue: '2022-06-10' });
+    expect(updateObjective.mock.calls[0][0]).toEqual({
+      id: 10,
+      etag: '"1"',
+      status: 'Ongoing',
+      rag: 'Green',
+      lastUpdatePeriodId: PERIOD,
+      nextUpdateDue: '2022-06-10',
+      statusHistory: historyOf(10, await repos.objectiveUpdates.getForObjective(10))
+    });
     expect(result.conflicts).toEqual([]);
     expect(result.failures).toEqual([]);
   });

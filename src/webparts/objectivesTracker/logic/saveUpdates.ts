@@ -1,7 +1,9 @@
 /**
  * Saving quarterly updates: validate and sanitise every entry, add the new ones in one $batch
  * (`objectiveUpdates.addMany`), save edits of existing ones with their etag, then bring each
- * objective's status, RAG, last update period and next update due in line. An objective has
+ * objective's status, RAG, last update period and next update due in line, and its status
+ * history (src/domain/statusHistory.ts) with its updates as stored after the writes, read for
+ * every objective saved in one $batch (`objectiveUpdates.statusesOf`). An objective has
  * one update per period: SharePoint refuses a second (a unique column), so when the same
  * quarter was saved meanwhile (another tab, another person) the new one becomes a conflict with
  * the stored update, both narratives shown, and nothing is stored twice. Nothing is thrown
@@ -15,6 +17,7 @@ import type { ObjectiveStatus, Rag } from '../../../domain/vocabularies';
 import { BatchPartsError, ConflictError, DuplicateValueError } from '../../../data/errors';
 import type { ItemChanges, NewItem, Repositories } from '../../../data/repositories';
 import { sanitiseRichText } from '../../../components/sanitise';
+import { historyOf } from '../../../domain/statusHistory';
 
 /** What the officer entered for one objective. */
 export interface IUpdateEntry {
@@ -38,7 +41,11 @@ export type SaveConflict =
 export interface ISaveUpdatesResult {
   /** Updates stored (added or changed), by objective id. */
   savedUpdates: ObjectiveUpdate[];
-  /** Objectives stored with their new status/RAG/period. */
+  /**
+   * Objectives as stored by this save's last write of each (its new etag, so the next edit does
+   * not meet a 412 from the history written here), without the status history, as the tracker
+   * holds them.
+   */
   savedObjectives: Objective[];
   /** Conflicts to resolve. */
   conflicts: SaveConflict[];
@@ -108,23 +115,98 @@ export function objectiveChangesFor(
   return { id: objective.id, etag: objective.etag, status: update.status, rag: update.rag, lastUpdatePeriodId: update.periodId, nextUpdateDue };
 }
 
+/** How often a write of the status history alone is tried while the objective keeps changing under it. */
+const HISTORY_ATTEMPTS = 3;
+
+/** The objective as the tracker holds it: the status history is read by the report only. */
+function withoutHistory(objective: Objective): Objective {
+  const copy = { ...objective };
+  delete copy.statusHistory;
+  return copy;
+}
+
+/**
+ * Writes the objective's status history alone, over the version with `etag`. When the objective
+ * changed meanwhile (a 412: perhaps another save of its updates), the history is rebuilt from the
+ * updates as they are then and written over the newer version: the column is derived from the
+ * update list, so there is nothing for anyone to choose, and writing with the etag rather than
+ * `*` never puts an older history over a newer one. `history` undefined: read it first.
+ * Returns the objective as stored, the history written and, when a 412 came first, the version
+ * it was written over.
+ */
+async function writeHistory(
+  repositories: ISaveUpdatesInput['repositories'],
+  objectiveId: number,
+  etag: string,
+  history: string | undefined
+): Promise<{ stored: Objective; statusHistory: string; over?: Objective }> {
+  let current: { etag: string; history: string | undefined; over?: Objective } = { etag, history };
+  for (let attempt = 1; ; attempt++) {
+    const statusHistory = current.history ?? historyOf(objectiveId, await repositories.objectiveUpdates.statusesOf([objectiveId]));
+    try {
+      const stored = await repositories.objectives.update({ id: objectiveId, etag: current.etag, statusHistory });
+      return { stored, statusHistory, over: current.over };
+    } catch (e) {
+      const theirs = e instanceof ConflictError ? (e.serverVersion as Objective | undefined) : undefined;
+      if (!theirs || attempt >= HISTORY_ATTEMPTS) throw e;
+      current = { etag: theirs.etag, history: undefined, over: theirs };
+    }
+  }
+}
+
+/**
+ * Brings one objective in line with its saved update: status, RAG and periods when the update
+ * moves them (with the objective's etag: a 412 is a conflict for the user), and always its
+ * status history, rebuilt from `statuses` (its updates as stored after this save's writes), or
+ * cleared when those could not be read (`readError`): a cleared history makes the report read
+ * the updates, where a stale one could mislead it.
+ */
 async function saveObjective(
   repositories: ISaveUpdatesInput['repositories'],
   objective: Objective,
   update: ObjectiveUpdate,
+  history: { statuses: readonly ObjectiveUpdate[] } | { readError: unknown },
   result: ISaveUpdatesResult,
   calendar?: Partial<CalendarConfig>
 ): Promise<void> {
+  const statusHistory = 'statuses' in history ? historyOf(objective.id, history.statuses) : '';
+  // Updates that could not be read leave the history cleared (below), and the read's error is this objective's failure.
+  if ('readError' in history) result.failures.push({ objectiveId: objective.id, error: history.readError });
   const changes = objectiveChangesFor(objective, update, calendar);
-  if (!changes) return;
-  try {
-    result.savedObjectives.push(await repositories.objectives.update(changes));
-  } catch (e) {
-    if (e instanceof ConflictError) {
-      result.conflicts.push({ kind: 'objective', objectiveId: objective.id, mine: changes, theirs: e.serverVersion as Objective | undefined, error: e as ConflictError<Objective> });
-    } else {
-      result.failures.push({ objectiveId: objective.id, error: e });
+  if (!changes) {
+    // An older quarter corrected (or nothing moved): the history alone.
+    try {
+      result.savedObjectives.push(withoutHistory((await writeHistory(repositories, objective.id, objective.etag, statusHistory)).stored));
+    } catch (e) {
+      if ('statuses' in history) result.failures.push({ objectiveId: objective.id, error: e });
     }
+    return;
+  }
+  let mine: ItemChanges<Objective> = { ...changes, statusHistory };
+  try {
+    result.savedObjectives.push(withoutHistory(await repositories.objectives.update(mine)));
+  } catch (e) {
+    if (!(e instanceof ConflictError)) {
+      result.failures.push({ objectiveId: objective.id, error: e });
+      return;
+    }
+    const server = e.serverVersion as Objective | undefined;
+    let theirs = server && withoutHistory(server);
+    if (theirs) {
+      // The update stands whichever version the user keeps, so its history is written now, over
+      // their version (rebuilt: the objective changed after the updates were read). Their
+      // version is shown as it was (or as it was when changed again meanwhile), with the etag of
+      // the history write, so "Keep mine" (which writes mine, this history included) and "Take
+      // theirs" go on from the objective as stored.
+      try {
+        const written = await writeHistory(repositories, objective.id, theirs.etag, undefined);
+        theirs = { ...withoutHistory(written.over ?? theirs), etag: written.stored.etag };
+        mine = { ...mine, statusHistory: written.statusHistory };
+      } catch (historyError) {
+        if ('statuses' in history) result.failures.push({ objectiveId: objective.id, error: historyError });
+      }
+    }
+    result.conflicts.push({ kind: 'objective', objectiveId: objective.id, mine, theirs, error: e as ConflictError<Objective> });
   }
 }
 
@@ -236,18 +318,33 @@ export async function saveUpdates(input: ISaveUpdatesInput): Promise<ISaveUpdate
     }
   }
 
-  for (const { entry, update } of saved) {
-    result.savedUpdates.push(update);
-    await saveObjective(repositories, entry.objective, update, result, calendar);
+  // Each objective once, with its last saved update; their histories from one read of all their updates.
+  const byObjective = new Map<number, { entry: IUpdateEntry; update: ObjectiveUpdate }>();
+  for (const s of saved) {
+    result.savedUpdates.push(s.update);
+    byObjective.set(s.entry.objective.id, s);
+  }
+  if (byObjective.size === 0) return result;
+  let history: { statuses: readonly ObjectiveUpdate[] } | { readError: unknown };
+  try {
+    history = { statuses: await repositories.objectiveUpdates.statusesOf(Array.from(byObjective.keys())) };
+  } catch (e) {
+    history = { readError: e };
+  }
+  for (const { entry, update } of Array.from(byObjective.values())) {
+    await saveObjective(repositories, entry.objective, update, history, result, calendar);
   }
   return result;
 }
 
-/** "Keep mine" for an objective conflict: the same changes again, over their version's etag. */
+/**
+ * "Keep mine" for an objective conflict: the same changes again (the status history with them),
+ * over their version's etag. Returns the objective as the tracker holds it.
+ */
 export async function keepMyObjectiveChanges(
   repositories: ISaveUpdatesInput['repositories'],
   conflict: Extract<SaveConflict, { kind: 'objective' }>
 ): Promise<Objective> {
   if (!conflict.theirs) throw conflict.error;
-  return repositories.objectives.update({ ...conflict.mine, etag: conflict.theirs.etag });
+  return withoutHistory(await repositories.objectives.update({ ...conflict.mine, etag: conflict.theirs.etag }));
 }
