@@ -852,6 +852,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
       if (fromHistories) {
         data.updates = fromHistories.sort((a, b) => a.id - b.id);
         data.updatesFromHistories = true;
+        // The list's length, for a later read of it (the report checks the histories against it) to take one round.
+        const lastId = lastIds.get('updates');
+        if (lastId !== undefined && lastId > 0) data.lastIds = { ...data.lastIds, updates: lastId };
       } else {
         data.updatesFromHistories = false;
         wholeLists.add('updates');

@@ -9,7 +9,10 @@
  * it stands: as many entries in all as the list has items, and no item changed after the newest
  * change the histories record (`historiesAccountFor`). An update added, edited or deleted in
  * SharePoint's own forms, or an objective whose history write failed, fails that check, and
- * the view reads the updates' statuses from the list as before.
+ * the view reads the updates' statuses from the list as before. The check is of the list as a
+ * whole, so a stale history can pass it (an update edited in SharePoint, then another saved in
+ * the product): a view shows the histories first, then compares them with the list
+ * (`sameStatuses`) before anything is downloaded, published or printed.
  */
 import { isPeriodId } from './calendar';
 import { compareUpdates } from './progress';
@@ -139,4 +142,33 @@ function historiesAccountFor(entries: number, newestMs: number, stats: UpdateLis
   if (entries === 0) return true;
   const last = Date.parse(stats.lastItemModified ?? '');
   return !isNaN(last) && last <= newestMs + STAMP_SLACK_MS;
+}
+
+/** A time to the second (what SharePoint keeps and a history records); NaN when it is not one. */
+function toSecond(iso: string | undefined): number {
+  const ms = Date.parse(iso ?? '');
+  return isNaN(ms) ? NaN : Math.floor(ms / 1000);
+}
+
+/**
+ * Whether two reads of the updates agree on everything a report takes from their statuses: the
+ * same updates, each of the same objective and period, with the same status and RAG, written
+ * and created at the same second. (The histories against the list itself.)
+ */
+export function sameStatuses(a: readonly ObjectiveUpdate[], b: readonly ObjectiveUpdate[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((u) => [u.id, u]));
+  return a.every((u) => {
+    const v = byId.get(u.id);
+    if (!v) return false;
+    const same = (x: number, y: number): boolean => x === y || (isNaN(x) && isNaN(y));
+    return (
+      u.objectiveId === v.objectiveId &&
+      u.periodId === v.periodId &&
+      u.status === v.status &&
+      u.rag === v.rag &&
+      same(toSecond(u.updatedOn), toSecond(v.updatedOn)) &&
+      same(toSecond(u.created), toSecond(v.created))
+    );
+  });
 }

@@ -258,6 +258,8 @@ declare interface ISsmStrings {
   ReportRestLoading: string;
   /** ReportRestLoading for one objective. */
   ReportRestLoadingOne: string;
+  /** The objectives' status histories disagreed with the update list: the report uses the list. */
+  ReportHistoriesDisagree: string;
   ReportShowAllChanges: string;
   ReportColumnObjective: string;
   ReportColumnStatus: string;

@@ -2,7 +2,7 @@
  * An objective's status history: what it records of each update, what it refuses to read, and
  * when a report may trust the histories instead of reading the update list.
  */
-import { historyEntry, historyOf, readHistory, updatesFromHistories, withHistoryEntry } from '../../src/domain/statusHistory';
+import { historyEntry, historyOf, readHistory, sameStatuses, updatesFromHistories, withHistoryEntry } from '../../src/domain/statusHistory';
 import type { HistoryUpdate } from '../../src/domain/statusHistory';
 
 const update = (id: number, objectiveId: number, periodId: string, over: Partial<HistoryUpdate> = {}): HistoryUpdate => ({
@@ -78,5 +78,28 @@ describe('updatesFromHistories', () => {
     expect(updatesFromHistories(objectives, { itemCount: 3, lastItemModified: '2021-11-01T10:00:05Z' })).toBeUndefined();
     expect(updatesFromHistories(objectives, { itemCount: 3 })).toBeUndefined();
     expect(updatesFromHistories([...objectives, { id: 4, statusHistory: 'garbled' }], { itemCount: 3, lastItemModified: '2021-11-01T10:00:00Z' })).toBeUndefined();
+  });
+});
+
+describe('sameStatuses', () => {
+  const listed = [update(3, 1, '2021-22-Q1', { updatedOn: '2021-07-20T10:15:30.750Z' }), update(5, 1, '2021-22-Q2')].map((u) => ({ ...u, etag: '', narrative: '' }));
+
+  it('agrees with the copies read back from the histories (times to the second)', () => {
+    expect(sameStatuses(readHistory(1, historyOf(1, listed)) ?? [], listed)).toBe(true);
+  });
+
+  it('disagrees on a status, a RAG, a period, an objective, a time or an update more or less', () => {
+    const copies = readHistory(1, historyOf(1, listed)) ?? [];
+    for (const changed of [
+      { ...listed[0], status: 'Complete' as const },
+      { ...listed[0], rag: 'Red' as const },
+      { ...listed[0], periodId: '2021-22-Q3' },
+      { ...listed[0], objectiveId: 2 },
+      { ...listed[0], created: '2021-07-21T10:15:30Z' },
+      { ...listed[0], id: 4 }
+    ]) {
+      expect(sameStatuses(copies, [changed, listed[1]])).toBe(false);
+    }
+    expect(sameStatuses(copies, listed.slice(0, 1))).toBe(false);
   });
 });

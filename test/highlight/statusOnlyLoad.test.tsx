@@ -19,7 +19,13 @@ import { FakeRepositories, FakeSeed, fakeRepositories } from '../components/fake
  * only (as the PnPjs ones do, from the status histories when `fromHistories`) and, if
  * `followUps`, a follow-up.
  */
-function statusOnly(followUps: boolean, lastPeriods = true, fromHistories = false, s: FakeSeed = seed()): { repositories: FakeRepositories; getByIds: jest.SpyInstance } {
+function statusOnly(
+  followUps: boolean,
+  lastPeriods = true,
+  fromHistories = false,
+  s: FakeSeed = seed(),
+  stale?: (u: ObjectiveUpdate) => ObjectiveUpdate
+): { repositories: FakeRepositories; getByIds: jest.SpyInstance } {
   const repositories = fakeRepositories(lastPeriods ? withLastUpdatePeriods(s) : s);
   const whole = repositories.loadInitial;
   repositories.loadInitial = async (lists, options) => {
@@ -30,7 +36,7 @@ function statusOnly(followUps: boolean, lastPeriods = true, fromHistories = fals
       ...read,
       updatesStatusOnly: true,
       updatesFromHistories: options.updateFields === 'history' ? fromHistories : undefined,
-      updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' }))
+      updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' })).map((u) => (options.updateFields === 'history' && stale ? stale(u) : u))
     };
     const reads = followUps ? options.followUp?.(out, new Set()) : undefined;
     if (reads) {
@@ -139,4 +145,32 @@ describe('HighlightReport reading the statuses of the updates only', () => {
     expect(container.textContent).toBe(expected);
     unmount();
   }, 60_000);
+
+  it('checks the histories against the list once the report is on screen, and builds it from the list where they disagree', async () => {
+    const expected = await reportText(fakeRepositories(seed()));
+    // A history that missed an edit made in SharePoint's own form: the update says Complete, its copy In progress.
+    const { repositories } = statusOnly(true, true, true, seed(), (u) => (u.status === 'Complete' ? { ...u, status: 'In progress' } : u));
+    const calls = jest.spyOn(repositories, 'loadInitial');
+    const { container, unmount } = renderReport({ repositories });
+    await screen.findByText(strings.ReportHistoriesDisagree);
+    // The first load, then the statuses read from the list.
+    expect(calls).toHaveBeenCalledTimes(2);
+    expect(calls.mock.calls[1][0]).toEqual(['updates']);
+    expect(calls.mock.calls[1][1]?.updateFields).toBe('status');
+    await waitFor(() => expect((container.textContent ?? '').replace(strings.ReportHistoriesDisagree, '')).toBe(expected));
+    unmount();
+  });
+
+  it('says nothing when the histories agree with the list', async () => {
+    const { repositories } = statusOnly(true, true, true);
+    const calls = jest.spyOn(repositories, 'loadInitial');
+    renderReport({ repositories });
+    await screen.findByRole('region', { name: 'Governance' });
+    await waitFor(() => expect(calls).toHaveBeenCalledTimes(2));
+    await waitFor(() => {
+      const download = screen.getByRole('button', { name: strings.ReportDownload });
+      expect(download.hasAttribute('disabled') || download.getAttribute('aria-disabled') === 'true').toBe(false);
+    });
+    expect(screen.queryByText(strings.ReportHistoriesDisagree)).toBeNull();
+  });
 });

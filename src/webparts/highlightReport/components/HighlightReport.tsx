@@ -46,6 +46,7 @@ import { REPORT_FIRST_ROWS, ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
+import { sameStatuses } from '../../../domain/statusHistory';
 import type { ReportNarrative } from '../../../domain/report/settings';
 import { listReportSettings, settingsFromItems } from '../../../data/reportSettings';
 import { IGeneralUpdateAccess, ownService, writableServices } from '../generalUpdateAccess';
@@ -218,6 +219,19 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // The updates whose narratives the report shows, when the lists came with the statuses only:
   // those read in the first load and any read since (another period chosen), by id.
   const statusOnly = data.value?.updatesStatusOnly === true;
+  // Statuses from the objectives' histories are a copy: once the report is on screen they are
+  // compared with the list itself, and the report is downloaded, published or printed only from
+  // statuses that agree with it (the list's, should they not).
+  const [onScreen, setOnScreen] = React.useState<unknown>(undefined);
+  const fromHistories = data.value?.updatesFromHistories === true;
+  const check = useAsync(async () => {
+    const lists = data.value;
+    if (!lists || !fromHistories || onScreen !== lists) return undefined;
+    const read = await repositories.loadInitial(['updates'], { readOnly: true, updateFields: 'status', idHints: lists.lastIds });
+    return { forLoad: lists, updates: read.updates, agree: sameStatuses(lists.updates, read.updates) };
+  }, [repositories, data.value, fromHistories, onScreen]);
+  const checked = check.value?.forLoad === data.value ? check.value : undefined;
+  const statuses = React.useMemo(() => (checked && !checked.agree ? checked.updates : data.value?.updates ?? []), [checked, data.value]);
   // Kept with the load they complete: a reload reads the narratives afresh.
   const [kept, setFetched] = React.useState<IFetchedUpdates>(() => ({ updates: new Map(), asked: new Set() }));
   const fetched = kept.forLoad === data.value ? kept : NOTHING_FETCHED;
@@ -232,15 +246,15 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const wanted = React.useMemo((): { first: number[]; rest: number[] } => {
     if (!statusOnly || !data.value) return { first: [], rest: [] };
     try {
-      const need = shownUpdateIds(data.value.updates, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
+      const need = shownUpdateIds(statuses, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
       if (need.length === 0) return { first: [], rest: [] };
-      const first = new Set(firstShownUpdateIds(data.value.updates, data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar));
+      const first = new Set(firstShownUpdateIds(statuses, data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar));
       return { first: need.filter((id) => first.has(id)), rest: need.filter((id) => !first.has(id)) };
     } catch {
       // A period that cannot be reported on fails in the model below, with its own message.
       return { first: [], rest: [] };
     }
-  }, [statusOnly, data.value, periodId, calendar, full, fetched]);
+  }, [statusOnly, data.value, statuses, periodId, calendar, full, fetched]);
   // One read at a time: the first rows' narratives, then the rest.
   const reading = wanted.first.length > 0 ? wanted.first : wanted.rest;
   const details = useAsync(async () => {
@@ -260,8 +274,8 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     });
   }, [repositories, reading]);
   const reportData = React.useMemo(
-    () => (data.value && statusOnly ? { ...data.value, updates: withFullUpdates(data.value.updates, full) } : data.value),
-    [data.value, statusOnly, full]
+    () => (data.value && statusOnly ? { ...data.value, updates: withFullUpdates(statuses, full) } : data.value),
+    [data.value, statusOnly, statuses, full]
   );
 
   // Wait for the snapshots (or their failure), the history, the settings and the first rows'
@@ -269,7 +283,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // as realised this period.
   const ready = !!reportData && !snapshots.loading && !history.loading && !settings.loading && wanted.first.length === 0 && !(details.loading && reading === wanted.first);
   // Every narrative in: only then is the model downloaded, published or printed whole.
-  const complete = ready && wanted.rest.length === 0 && !details.loading;
+  const complete = ready && wanted.rest.length === 0 && !details.loading && (!fromHistories || (checked !== undefined && !check.loading));
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!reportData || !ready) return {};
     try {
@@ -284,6 +298,9 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   }, [reportData, ready, allSnapshots, kind, periodId, serviceId, calendar, narrative, history.value, settings.value]);
   // Shown as soon as the first rows are complete; downloaded and published only whole.
   const shownModel = built.model;
+  React.useEffect(() => {
+    if (shownModel && data.value) setOnScreen(data.value);
+  }, [shownModel, data.value]);
   const model = complete ? built.model : undefined;
 
   const serviceOptions: IDropdownOption[] = React.useMemo(
@@ -512,6 +529,12 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       <ErrorBar error={history.error} onRetry={history.reload} />
       <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={details.error} onRetry={details.reload} />
+      <ErrorBar error={check.error} onRetry={check.reload} />
+      {checked && !checked.agree && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
+          {strings.ReportHistoriesDisagree}
+        </MessageBar>
+      )}
       <ErrorBar error={built.error} />
       {shownModel ? (
         <>
