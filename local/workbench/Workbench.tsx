@@ -11,6 +11,7 @@ import type { IWorkbenchManifest } from 'ssm-workbench-manifests';
 import type { Repositories } from '../../src/data/repositories';
 import { AppShell } from '../../src/components/AppShell';
 import type { IClock } from '../../src/components/clock';
+import { isoDateOf } from '../../src/domain/calendar';
 import { formatDate, formatString } from '../../src/components/format';
 import { resolveTheme, TeamsThemeName } from '../../src/components/themes';
 import { ImportPanel } from '../../src/components/import/ImportPanel';
@@ -110,6 +111,12 @@ function WebPart(props: {
   const list = canImport ? importListFor(manifest.alias) : undefined;
   const [importOpen, setImportOpen] = React.useState(() => list !== undefined && parseImportQuery(window.location.search) === list);
   const [generation, setGeneration] = React.useState(0);
+  // Once a mount, as a web part class renders its root after onInit (a remount after an import makes a new one).
+  const element = React.useMemo(
+    () => root(manifest.properties, { repositories, today: clock ? isoDateOf(clock.now()) : undefined }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- generation: a remount after an import starts afresh.
+    [root, manifest.properties, repositories, clock, generation]
+  );
   return (
     <div className="wb-webpart" data-webpart={manifest.name} data-webpart-id={manifest.id}>
       {list && (
@@ -119,7 +126,7 @@ function WebPart(props: {
         </div>
       )}
       <AppShell repositories={repositories} teamsTheme={teamsTheme} clock={clock}>
-        <React.Fragment key={generation}>{root(manifest.properties)}</React.Fragment>
+        <React.Fragment key={generation}>{element}</React.Fragment>
         {list && (
           <ImportPanel list={list} isOpen={importOpen} onDismiss={() => setImportOpen(false)} onImported={() => setGeneration((g) => g + 1)} />
         )}

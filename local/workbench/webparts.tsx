@@ -9,6 +9,8 @@ import { trackerSettings } from '../../src/webparts/objectivesTracker/trackerSet
 import type { IRemindersConnection } from '../../src/webparts/objectivesTracker/components/SendReminders';
 import { createGraphClient } from '../../src/reminders/graphClient';
 import { IPageContextInfo, siteUrl } from './connect';
+import type { Repositories } from '../../src/data/repositories';
+import { startReportLoad } from '../../src/webparts/highlightReport/earlyLoad';
 
 /**
  * "Send reminders now" in the workbench: the local host's Graph at `/v1.0` (the ssm-user cookie
@@ -27,8 +29,15 @@ function onDemand(element: React.ReactElement): React.ReactElement {
   return React.createElement(OnDemand, {}, element);
 }
 
-/** Creates a web part's root element from its (manifest default) properties. */
-export type RootFactory = (properties: Record<string, unknown>) => React.ReactElement;
+/** What a web part class has in hand when it renders: its repositories, and the day the page's clock says it is. */
+export interface IRootContext {
+  repositories: Repositories;
+  /** Today (YYYY-MM-DD) when the page pins a day (?today=); the browser's date otherwise. */
+  today?: string;
+}
+
+/** Creates a web part's root element from its (manifest default) properties, once a mount. */
+export type RootFactory = (properties: Record<string, unknown>, context: IRootContext) => React.ReactElement;
 
 // Each web part's code is its own file, loaded when the page shows it: in SharePoint every web
 // part is a separate bundle, so a page with one web part downloads only that one.
@@ -67,7 +76,13 @@ export const ROOTS: Readonly<Record<string, RootFactory>> = {
   objectivesTracker: (p) => onDemand(React.createElement(ObjectivesTracker, { ...trackerSettings(p), reminders: localReminders() })),
   benefitsTracker: () => onDemand(React.createElement(BenefitsTracker, {})),
   riskRegister: () => onDemand(React.createElement(RiskRegister, {})),
-  // As HighlightReportWebPart.renderRoot: the Teams tab view (?host=teams) gets the compact layout.
-  highlightReport: () =>
-    onDemand(React.createElement(HighlightReport, { inTeams: new URLSearchParams(window.location.search).get('host')?.toLowerCase() === 'teams' }))
+  // As HighlightReportWebPart (onInit and renderRoot): the first load starts before the UI's code
+  // has arrived; the Teams tab view (?host=teams) gets the compact layout.
+  highlightReport: (_p, { repositories, today }) =>
+    onDemand(
+      React.createElement(HighlightReport, {
+        inTeams: new URLSearchParams(window.location.search).get('host')?.toLowerCase() === 'teams',
+        earlyLoad: startReportLoad(repositories, today)
+      })
+    )
 };

@@ -14,6 +14,12 @@ import type { FollowUpReads } from '../../data/repositories';
 /** The lists the report reads, in `loadInitial` terms. */
 export const REPORT_LISTS = ['services', 'objectives', 'updates', 'actions', 'benefits', 'risks', 'measures', 'measureActuals', 'highlights', 'meetings', 'bestPractice', 'lessonsLearned', 'staffSurveys', 'budgetLines', 'successes'] as const;
 
+/**
+ * Rows of a service's objectives or changes shown before "Show all": a screenful. A report of
+ * thousands of objectives otherwise renders (and lays out) every row before anyone sees the first.
+ */
+export const REPORT_FIRST_ROWS = 20;
+
 /** Quarters always offered up to today's, reported or not (two years), so a new site can still pick one. */
 const RECENT_QUARTERS = 8;
 

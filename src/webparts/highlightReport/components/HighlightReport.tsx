@@ -34,15 +34,16 @@ import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { useRepositories } from '../../../components/RepositoriesContext';
 import { useClock, useToday } from '../../../components/clock';
 import { useAsync } from '../../../components/useAsync';
-import { loadWithAccess } from '../../../components/loadWithAccess';
 import { Loading } from '../../../components/Loading';
 import { ErrorBar } from '../../../components/ErrorBar';
 import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
-import { defaultPeriod, modelFor, periodOptions, REPORT_LISTS, reportedPeriodIds, reportFollowUp } from '../reportOptions';
+import { defaultPeriod, modelFor, periodOptions, REPORT_FIRST_ROWS, reportedPeriodIds } from '../reportOptions';
+import { loadReport } from '../firstLoad';
+import type { IEarlyReportLoad } from '../earlyLoad';
 import { downloadReport } from '../download';
 import { preparePaper, storeWordPaper } from '../papers';
-import { REPORT_FIRST_ROWS, ReportView } from './ReportView';
+import { ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
 import { sanitiseRichText } from '../../../components/sanitise';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
@@ -73,6 +74,8 @@ export interface IHighlightReportProps {
   today?: string;
   /** Reporting calendar; defaults to the councils' April year. */
   calendar?: Partial<CalendarConfig>;
+  /** The first load, started by the web part before this component's code arrived (`startReportLoad`). */
+  earlyLoad?: IEarlyReportLoad;
 }
 
 const KIND_LABELS: Record<ReportKind, string> = {
@@ -117,24 +120,10 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const clock = useClock();
   const today = useToday(props.today);
 
-  // The lists, the published snapshots, the paper settings and the publish permission in one
-  // $batch; the second brings the rest of a list over 5,000 items, the updates of the period the
-  // report opens on (their narratives are the ones shown) and, for a past period, the version histories.
-  const load = useAsync(async () => {
-    // Read only: the report saves nothing it reads, so the items come without etags (half the download).
-    // Publishing needs edit rights on the snapshots; writing a general update on the highlights;
-    // editing the services list marks an editor, who may write any service's update.
-    // Of the other updates only the statuses are read: the trend and the changes need no narrative.
-    // They come from the objectives' status histories when those account for the update list.
-    const loaded = await loadWithAccess(repositories, REPORT_LISTS, ['snapshots', 'highlights', 'services'], {
-      readOnly: true,
-      updateFields: 'history',
-      include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
-      followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history, REPORT_FIRST_ROWS)
-    });
-    // A repository that does not read the snapshots with the lists (a test double) is asked separately.
-    return { ...loaded, snapshots: loaded.data.snapshots ?? (await repositories.snapshots.getAll()) };
-  }, [repositories]);
+  // The lists, the snapshots, the settings and the permissions (firstLoad.ts): the load the web
+  // part started while this code downloaded, when there is one, otherwise read now.
+  const early = props.earlyLoad;
+  const load = useAsync(() => early?.take(repositories) ?? loadReport(repositories, today, calendar), [repositories]);
   const data = { value: load.value?.data, loading: load.loading, error: load.error, reload: load.reload };
   // After publishing, the snapshots are read again (the new version decides the next number).
   const [generation, setGeneration] = React.useState(0);

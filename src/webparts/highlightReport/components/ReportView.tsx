@@ -4,7 +4,7 @@
  * nothing but the model (a published report must show the data as it was).
  */
 import * as React from 'react';
-import { DefaultButton, Icon, mergeStyleSets, Spinner, SpinnerSize, Text, useTheme } from '@fluentui/react';
+import { DefaultButton, Icon, mergeStyleSets, Text, useTheme } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import type { MeasureRow, RealisedBasis, ReportModel, ReportedStateRow, RiskRow, ServiceSection, StatusChangeRow, TrendRow } from '../../../domain/report/model';
 import { shortPeriodLabel } from '../../../domain/report/build';
@@ -14,6 +14,7 @@ import { RagBadge } from '../../../components/RagBadge';
 import { RichText } from '../../../components/RichText';
 import { formatCount, formatDate, formatPounds, formatString } from '../../../components/format';
 import { usePrinting } from '../../../components/responsive';
+import { REPORT_FIRST_ROWS } from '../reportOptions';
 
 
 /** How "realised this period" was decided, said beside the benefits (a new basis fails to compile until it has its text). */
@@ -70,11 +71,7 @@ function date(iso: string | undefined): string {
   return (iso && formatDate(iso)) || iso || strings.NotSet;
 }
 
-/**
- * Rows of a service's objectives or changes shown before "Show all": a screenful. A report of
- * thousands of objectives otherwise renders (and lays out) every row before anyone sees the first.
- */
-export const REPORT_FIRST_ROWS = 20;
+export { REPORT_FIRST_ROWS };
 
 /**
  * A table of a long list that shows its first rows and a button naming how many there are in all.
@@ -93,13 +90,10 @@ function LongTable<T>(props: IDataTableProps<T> & { showAllText: string; restPen
       <DataTable<T> {...table} items={shown} />
       {!whole &&
         (restPending ? (
-          <Spinner
-            size={SpinnerSize.xSmall}
-            label={formatCount(items.length - REPORT_FIRST_ROWS, strings.ReportRestLoadingOne, strings.ReportRestLoading)}
-            labelPosition="right"
-            ariaLive="polite"
-            styles={{ root: { justifyContent: 'flex-start', marginTop: 8 } }}
-          />
+          // A line of text, not a spinner: the rows above are the report, complete; this says what is still on its way.
+          <Text block={true} as="p" variant="small" role="status" styles={{ root: { marginTop: 8 } }}>
+            {formatCount(items.length - REPORT_FIRST_ROWS, strings.ReportRestLoadingOne, strings.ReportRestLoading)}
+          </Text>
         ) : (
           <DefaultButton styles={{ root: { marginTop: 8 } }} text={formatString(showAllText, items.length)} onClick={() => setAll(true)} />
         ))}
