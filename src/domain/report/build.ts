@@ -452,13 +452,26 @@ const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/;
  */
 export function createdBy(iso: string | undefined, day: string): boolean {
   if (!iso) return true;
-  if (UTC_TIMESTAMP.test(iso) && !isNaN(Date.parse(iso))) {
+  if (isUtcTimestamp(iso)) {
     const utcDay = iso.slice(0, 10);
     if (utcDay < day) return true;
     if (utcDay > day) return false;
   }
   const created = londonDay(iso);
   return created === undefined || created <= day;
+}
+
+/** UTC timestamps found well formed, and how many to keep: a report checks the same tens of thousands again and again. */
+const UTC_TIMESTAMPS = new Set<string>();
+const UTC_TIMESTAMPS_LIMIT = 200_000;
+
+/** Whether `iso` is a UTC timestamp (UTC_TIMESTAMP) that is a date. */
+function isUtcTimestamp(iso: string): boolean {
+  if (UTC_TIMESTAMPS.has(iso)) return true;
+  if (!UTC_TIMESTAMP.test(iso) || isNaN(Date.parse(iso))) return false;
+  if (UTC_TIMESTAMPS.size >= UTC_TIMESTAMPS_LIMIT) UTC_TIMESTAMPS.clear();
+  UTC_TIMESTAMPS.add(iso);
+  return true;
 }
 
 /** Items that existed at the end of `day`: an item without a creation date is kept. */
