@@ -34,10 +34,10 @@ export function selectFor(list: ListKey, onDemand: readonly string[] = []): { se
 
 /**
  * `$select` and `$expand` for some fields of a list only (domain keys), with the item's id and
- * creation time: for reads that need a few columns of a long list.
+ * creation time (and its title, `withTitle`): for reads that need a few columns of a long list.
  */
-export function selectFields(list: ListKey, keys: readonly string[]): { select: string[]; expand: string[] } {
-  const select: string[] = [BUILT_IN.id, BUILT_IN.created];
+export function selectFields(list: ListKey, keys: readonly string[], withTitle = false): { select: string[]; expand: string[] } {
+  const select: string[] = withTitle ? [BUILT_IN.id, BUILT_IN.title, BUILT_IN.created] : [BUILT_IN.id, BUILT_IN.created];
   const expand: string[] = [];
   for (const f of SCHEMA[list].fields) {
     if (keys.indexOf(f.key) < 0) continue;

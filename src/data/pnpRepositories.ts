@@ -16,7 +16,7 @@ import type { IItems } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { TimelinePipe } from '@pnp/core';
-import type { ObjectiveUpdate, Person, ReminderLogEntry, ReportSettingsItem, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
+import type { Objective, ObjectiveUpdate, Person, ReminderLogEntry, ReportSettingsItem, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
 import { updatesFromHistories } from '../domain/statusHistory';
 import type { UpdateListStats } from '../domain/statusHistory';
@@ -154,13 +154,16 @@ function highestId(value: unknown): number {
  * What a page read of loadInitial fills: a list of InitialData, the snapshots of `include.snapshots`,
  * the settings of `include.reportSettings`, or the updates of the periods a `followUp` asked for.
  */
-type PageKey = keyof InitialData | 'snapshots' | 'reportSettings' | 'periodUpdates';
+type PageKey = keyof InitialData | 'snapshots' | 'reportSettings' | 'periodUpdates' | 'objectiveDetails';
 
 /** The InitialData keys (the lists' `initial` keys). */
 const INITIAL_KEYS_BY_DATA: Readonly<Record<string, true>> = Object.fromEntries(Object.values(INITIAL_KEYS).map((k) => [k, true]));
 
 /** The update list's statistics the status histories are checked against. */
 const LIST_STATS_SELECT = ['ItemCount', 'LastItemModifiedDate'] as const;
+
+/** What a report counts, orders and plans its reads by (`objectiveFields: 'summary'`; the title comes too). */
+const OBJECTIVE_SUMMARY_FIELDS = ['serviceId', 'status', 'rag', 'lastUpdatePeriodId'] as const;
 
 /** The objectives' column read on demand with `updateFields: 'history'`. */
 const OBJECTIVE_HISTORY_FIELDS = ['statusHistory'] as const;
@@ -183,7 +186,8 @@ const INITIAL_LISTS = {
   ...(Object.fromEntries(Object.entries(INITIAL_KEYS).map(([list, key]) => [key, list])) as { readonly [K in keyof InitialData]: ListKey }),
   snapshots: 'snapshots',
   reportSettings: 'reportSettings',
-  periodUpdates: 'objectiveUpdates'
+  periodUpdates: 'objectiveUpdates',
+  objectiveDetails: 'objectives'
 } as { readonly [K in PageKey]: ListKey };
 
 const userFields = (list: ListKey): FieldDef[] => SCHEMA[list].fields.filter((f) => f.type === 'User');
@@ -627,6 +631,11 @@ function followUpParts(reads: FollowUpReads | undefined, updatesLastId: number |
     const filter = unique.slice(i, i + IDS_PER_READ).map((k) => indexedEq('objectiveUpdates', 'objectivePeriodKey', k)).join(' or ');
     parts.push({ kind: 'page', key: 'periodUpdates', filter, readOnly, throttled: 0 });
   }
+  // Objectives by id: short `ID eq a or ID eq b` filters on the item id, served on a list of any size.
+  const objectives = (reads.objectives ?? []).filter((id, i, all) => all.indexOf(id) === i);
+  for (let i = 0; i < objectives.length; i += IDS_PER_READ) {
+    parts.push({ kind: 'page', key: 'objectiveDetails', filter: objectives.slice(i, i + IDS_PER_READ).map((id) => `${ID} eq ${id}`).join(' or '), readOnly, throttled: 0 });
+  }
   for (const id of reads.history?.benefits ?? []) parts.push({ kind: 'versions', list: 'benefits', id, throttled: 0 });
   for (const id of reads.history?.risks ?? []) parts.push({ kind: 'versions', list: 'risks', id, throttled: 0 });
   return parts;
@@ -638,6 +647,8 @@ interface UpdateReads {
   statusOnly: boolean;
   /** Objectives with their status histories. */
   histories: boolean;
+  /** Objectives with what a report counts and orders by only (`objectiveFields: 'summary'`). */
+  objectiveSummary: boolean;
 }
 
 /** Issues one InitialPart on the batched SPFI. */
@@ -655,10 +666,13 @@ function issueInitialPart(batched: SPFI, part: InitialPart, reads: UpdateReads):
   const metadata = part.readOnly ? [InjectHeaders({ Accept: NO_METADATA })] : [];
   if (part.nextLink) return SPCollection([batched.web, part.nextLink]).using(...metadata, PageParse())();
   const listKey = INITIAL_LISTS[part.key];
+  const history = part.key === 'objectives' && reads.histories ? OBJECTIVE_HISTORY_FIELDS : [];
   const { select, expand } =
     part.key === 'updates' && reads.statusOnly
       ? selectFields(listKey, UPDATE_STATUS_FIELDS)
-      : selectFor(listKey, part.key === 'objectives' && reads.histories ? OBJECTIVE_HISTORY_FIELDS : []);
+      : part.key === 'objectives' && reads.objectiveSummary
+        ? selectFields(listKey, [...OBJECTIVE_SUMMARY_FIELDS, ...history], true)
+        : selectFor(listKey, history);
   let items = batched.web.lists.getByTitle(SCHEMA[listKey].title).items.select(...select).orderBy(ID, true).top(PAGE_SIZE);
   if (part.filter) items = items.filter(part.filter);
   // PnPjs's skip() writes SharePoint's own paging token, $skiptoken=Paged=TRUE&p_ID=N.
@@ -733,9 +747,11 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   let updateStats: UpdateListStats | undefined;
   const reads: UpdateReads = {
     statusOnly: awaitingHistories || (loadOptions.updateFields === 'status' && first.some((p) => p.kind === 'page' && p.key === 'updates')),
-    histories: awaitingHistories
+    histories: awaitingHistories,
+    objectiveSummary: loadOptions.objectiveFields === 'summary' && first.some((p) => p.kind === 'page' && p.key === 'objectives')
   };
   if (reads.statusOnly) data.updatesStatusOnly = true;
+  if (reads.objectiveSummary) data.objectivesSummaryOnly = true;
   let round = 0;
   // Up to 100 parts a request, SharePoint's limit for a REST $batch (PnPjs's own default is 20, so a
   // first load of many lists would go as several requests one after another).
@@ -814,6 +830,9 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
         } else if (entry.key === 'periodUpdates') {
           const updates = (data.periodUpdates = data.periodUpdates ?? []);
           for (const raw of page.value) updates.push(fromItem<ObjectiveUpdate>(listKey, raw));
+        } else if (entry.key === 'objectiveDetails') {
+          const details = (data.objectiveDetails = data.objectiveDetails ?? []);
+          for (const raw of page.value) details.push(fromItem<Objective>(listKey, raw));
         } else {
           const target = data[entry.key] as unknown[];
           for (const raw of page.value) target.push(fromItem(listKey, raw));
@@ -877,7 +896,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   // A list read whole is returned in id order (ranges retried after throttling arrive out of
   // turn) and, but for the snapshots and settings, leaves its highest id as a hint for next time.
   for (const key of Array.from(wholeLists)) {
-    if (key === 'periodUpdates') continue;
+    if (key === 'periodUpdates' || key === 'objectiveDetails') continue;
     const items = (key === 'snapshots' ? data.snapshots : key === 'reportSettings' ? data.reportSettings : data[key]) as Stored[] | undefined;
     if (!items || items.length === 0) continue;
     items.sort((a, b) => a.id - b.id);
@@ -885,6 +904,7 @@ async function readInRounds(sp: SPFI, options: PnpRepositoriesOptions, first: In
   }
   // An update asked for both by its period and by its key is kept once.
   if (data.periodUpdates) data.periodUpdates = data.periodUpdates.sort((a, b) => a.id - b.id).filter((u, i, all) => i === 0 || all[i - 1].id !== u.id);
+  if (data.objectiveDetails) data.objectiveDetails = data.objectiveDetails.sort((a, b) => a.id - b.id).filter((o, i, all) => i === 0 || all[i - 1].id !== o.id);
   // An unreadable snapshot never stops the report: it is left out here and listed, with the
   // reason, among the published reports (publishedPeriods).
   if (data.snapshots) data.snapshots = (await readableSnapshots(data.snapshots, sp)).readable;

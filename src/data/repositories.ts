@@ -3,7 +3,7 @@
  * implementation (pnpRepositories.ts) talks to SharePoint or the local host; tests may
  * pass in-memory fakes. Components receive a `Repositories` through props or context.
  */
-import type { ObjectiveUpdate, Person, ReportSettingsItem, ReportSnapshot, ReminderLogEntry } from '../domain/types';
+import type { Objective, ObjectiveUpdate, Person, ReportSettingsItem, ReportSnapshot, ReminderLogEntry } from '../domain/types';
 import type { ReportHistory } from '../domain/report/build';
 import { INITIAL_KEYS } from './lists';
 import type { InitialKeyOf, InitialListKey, ListKey, ModelOf, RepositoryKindOf } from './lists';
@@ -189,6 +189,13 @@ export interface LoadInitialOptions {
    */
   updateFields?: 'all' | 'status' | 'history';
   /**
+   * `summary`: the objectives come with what a report counts, orders and plans by (title,
+   * service, status, RAG, last update period, when created), without their aim, officer or dates,
+   * under half the download; `InitialLoad.objectivesSummaryOnly` says it was done. A view reads
+   * every field of the objectives it shows with `followUp` (`objectives`) or a later load.
+   */
+  objectiveFields?: 'all' | 'summary';
+  /**
    * Reads planned from what the first round returned (`unfinished`: the lists with more items to
    * come), sent with the second round (which a list over 5,000 items needs anyway), so they
    * usually cost no request of their own.
@@ -220,6 +227,8 @@ export interface FollowUpReads {
   updatesOf?: ReadonlyArray<{ objectiveId: number; periodId: string }>;
   /** The version histories of these benefits and risks (`InitialLoad.history`). */
   history?: { benefits: readonly number[]; risks: readonly number[] };
+  /** Every field of these objectives (`InitialLoad.objectiveDetails`), by id. */
+  objectives?: readonly number[];
 }
 
 /** What `loadInitial` returns: the lists, plus the user and permissions when asked for in `include`. */
@@ -236,6 +245,10 @@ export interface InitialLoad extends InitialData {
   updatesStatusOnly?: boolean;
   /** With `updateFields: 'history'`: whether the updates came from the objectives' status histories (else from the list). */
   updatesFromHistories?: boolean;
+  /** Set when `objectives` were read with `objectiveFields: 'summary'`. */
+  objectivesSummaryOnly?: boolean;
+  /** Every field of the objectives a `followUp` asked for, in id order. */
+  objectiveDetails?: Objective[];
   /** The paper settings list's items, when `include.reportSettings` was set (none when the site lacks the list). */
   reportSettings?: ReportSettingsItem[];
   /** The latest period any update is for (`include.latestUpdatePeriod`); undefined when there is no update. */

@@ -64,6 +64,32 @@ it('takes the statuses from the histories in two $batch requests, equal to a sta
   expect(data.periodUpdates?.length).toBe(listed.updates.filter((u) => u.periodId === '2021-22-Q4').length);
 });
 
+it('reads the objectives as summaries, and every field of those the follow-up asks for, in the same two $batch requests', async () => {
+  const whole = await repos.loadInitial(['objectives'], { readOnly: true });
+  host.resetRequestLog();
+  const asked = [2, 7, 1499, 1501];
+  const data = await repos.loadInitial(LISTS, { readOnly: true, updateFields: 'history', objectiveFields: 'summary', followUp: () => ({ objectives: asked }) });
+  expect(host.requestLog()).toHaveLength(2);
+  expect(data.objectivesSummaryOnly).toBe(true);
+  expect(data.updatesFromHistories).toBe(true);
+  expect(data.objectives.map((o) => o.id)).toEqual(whole.objectives.map((o) => o.id));
+  const byId = new Map(whole.objectives.map((o) => [o.id, o]));
+  for (const o of data.objectives) {
+    const w = byId.get(o.id);
+    expect({ title: o.title, serviceId: o.serviceId, status: o.status, rag: o.rag, lastUpdatePeriodId: o.lastUpdatePeriodId, created: o.created }).toEqual({
+      title: w?.title,
+      serviceId: w?.serviceId,
+      status: w?.status,
+      rag: w?.rag,
+      lastUpdatePeriodId: w?.lastUpdatePeriodId,
+      created: w?.created
+    });
+    expect([o.aim ?? '', o.responsibleOfficer, o.targetDate]).toEqual(['', undefined, undefined]);
+  }
+  // The ids asked for come whole (1,501 does not exist and is left out).
+  expect(data.objectiveDetails).toEqual(whole.objectives.filter((o) => asked.indexOf(o.id) >= 0));
+});
+
 it('reads the list when an update was added outside the product', async () => {
   const before = await load('status');
   const objective = before.objectives.find((o) => !before.updates.some((u) => u.objectiveId === o.id && u.periodId === '2022-23-Q1'));

@@ -10,7 +10,7 @@ import { formatString } from '../../src/components/format';
 import { REPORT_FIRST_ROWS } from '../../src/webparts/highlightReport/components/ReportView';
 import { generateLargeData } from '../../local/sample-data/generate';
 import type { InitialLoad } from '../../src/data/repositories';
-import type { ObjectiveUpdate } from '../../src/domain/types';
+import type { Objective, ObjectiveUpdate } from '../../src/domain/types';
 import { renderReport, seed } from './fixtures';
 import { FakeRepositories, FakeSeed, fakeRepositories } from '../components/fakeRepositories';
 
@@ -32,16 +32,25 @@ function statusOnly(
     const read: InitialLoad = await whole(lists, options);
     if (options?.updateFields !== 'status' && options?.updateFields !== 'history') return read;
     const all = read.updates;
+    const summary = options.objectiveFields === 'summary';
     const out: InitialLoad = {
       ...read,
       updatesStatusOnly: true,
       updatesFromHistories: options.updateFields === 'history' ? fromHistories : undefined,
-      updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' })).map((u) => (options.updateFields === 'history' && stale ? stale(u) : u))
+      updates: all.map(({ author: _a, ...u }) => ({ ...u, narrative: '' })).map((u) => (options.updateFields === 'history' && stale ? stale(u) : u)),
+      // As `objectiveFields: 'summary'` reads them: no aim, officer or dates.
+      ...(summary
+        ? {
+            objectivesSummaryOnly: true,
+            objectives: read.objectives.map(({ aim: _aim, responsibleOfficer: _o, targetDate: _t, nextUpdateDue: _n, ...o }) => ({ ...o }) as Objective)
+          }
+        : {})
     };
     const reads = followUps ? options.followUp?.(out, new Set()) : undefined;
     if (reads) {
       const byKey = (u: ObjectiveUpdate): boolean => (reads.updatesOf ?? []).some((k) => k.objectiveId === u.objectiveId && k.periodId === u.periodId);
       out.periodUpdates = all.filter((u) => (reads.updatesForPeriods ?? []).indexOf(u.periodId) >= 0 || byKey(u));
+      if (reads.objectives) out.objectiveDetails = read.objectives.filter((o) => (reads.objectives ?? []).indexOf(o.id) >= 0);
     }
     return out;
   };
@@ -153,10 +162,10 @@ describe('HighlightReport reading the statuses of the updates only', () => {
     const calls = jest.spyOn(repositories, 'loadInitial');
     const { container, unmount } = renderReport({ repositories });
     await screen.findByText(strings.ReportHistoriesDisagree);
-    // The first load, then the statuses read from the list.
-    expect(calls).toHaveBeenCalledTimes(2);
-    expect(calls.mock.calls[1][0]).toEqual(['updates']);
-    expect(calls.mock.calls[1][1]?.updateFields).toBe('status');
+    // The first load, then with the report on screen the statuses read from the list (and every objective whole).
+    await waitFor(() => expect(calls).toHaveBeenCalledTimes(3));
+    const later = calls.mock.calls.slice(1).map(([lists, options]) => `${lists.join()} ${options?.updateFields ?? 'all'}`);
+    expect(later.sort()).toEqual(['objectives all', 'updates status']);
     await waitFor(() => expect((container.textContent ?? '').replace(strings.ReportHistoriesDisagree, '')).toBe(expected));
     unmount();
   });
@@ -166,7 +175,7 @@ describe('HighlightReport reading the statuses of the updates only', () => {
     const calls = jest.spyOn(repositories, 'loadInitial');
     renderReport({ repositories });
     await screen.findByRole('region', { name: 'Governance' });
-    await waitFor(() => expect(calls).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(calls).toHaveBeenCalledTimes(3));
     await waitFor(() => {
       const download = screen.getByRole('button', { name: strings.ReportDownload });
       expect(download.hasAttribute('disabled') || download.getAttribute('aria-disabled') === 'true').toBe(false);

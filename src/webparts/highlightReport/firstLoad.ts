@@ -29,6 +29,8 @@ export async function loadReport(repositories: Repositories, today: string, cale
   const loaded = await loadWithAccess(repositories, REPORT_LISTS, ['snapshots', 'highlights', 'services'], {
     readOnly: true,
     updateFields: 'history',
+    // The aim, officer and dates of the objectives each table shows first come with the second round; the rest's later.
+    objectiveFields: 'summary',
     include: { snapshots: true, reportSettings: true, latestUpdatePeriod: true },
     followUp: (first, unfinished) => reportFollowUp(first, unfinished, today, calendar, !!repositories.history, REPORT_FIRST_ROWS)
   });

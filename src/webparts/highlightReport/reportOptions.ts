@@ -127,6 +127,8 @@ export interface ReportFirstRound {
   updates?: readonly ObjectiveUpdate[];
   /** Whether `updates` came from the status histories (so they are every update). */
   updatesFromHistories?: boolean;
+  /** Whether the objectives came without their aim, officer and dates (`objectiveFields: 'summary'`). */
+  objectivesSummaryOnly?: boolean;
   benefits: readonly { id: number }[];
   risks: readonly { id: number }[];
 }
@@ -155,7 +157,8 @@ function firstNarratives(first: ReportFirstRound, period: ReportingPeriod, rows:
  * With `firstRows`, only the narratives of each service's first `firstRows` objectives, which the
  * report shows before "Show all": the exact updates when the statuses came from the histories,
  * otherwise each objective's update of its last update period (or of the period, for a period
- * before it). The rest are read once the report is on screen.
+ * before it); and, when the objectives came as summaries, every field of those objectives. The
+ * rest are read once the report is on screen.
  */
 export function reportFollowUp(
   first: ReportFirstRound,
@@ -175,7 +178,11 @@ export function reportFollowUp(
   // A report shows no narrative of objectives created after its period: none existed then, none to read.
   const existing = existingOn(first.objectives as Objective[], period.end);
   if (existing.length === 0) return { updatesForPeriods: [], history };
-  if (firstRows !== undefined) return { updatesOf: firstNarratives(first, period, firstRows, calendar), history };
+  if (firstRows !== undefined) {
+    // And every field of those objectives, when the first round brought their summaries only.
+    const objectives = first.objectivesSummaryOnly ? firstShownObjectives(first.objectives, period.id, firstRows, calendar).map((o) => o.id) : undefined;
+    return { updatesOf: firstNarratives(first, period, firstRows, calendar), history, ...(objectives ? { objectives } : {}) };
+  }
   const more = unfinished.has('objectives');
   // The periods read whole: that period, and the one before while more objectives are to come.
   const whole = more ? [period.id, previousPeriod(period.id, calendar).id] : [period.id];

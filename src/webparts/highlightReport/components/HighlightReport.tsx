@@ -27,7 +27,7 @@ import {
 } from '@fluentui/react';
 import * as strings from 'SsmStrings';
 import { CalendarConfig, periodById } from '../../../domain/calendar';
-import { firstShownUpdateIds, latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel, shownUpdateIds, withFullUpdates } from '../../../domain/report';
+import { firstShownObjectives, firstShownUpdateIds, latestSnapshot, nextVersion, REPORT_KINDS, ReportKind, ReportModel, shortPeriodLabel, shownUpdateIds, withFullUpdates } from '../../../domain/report';
 import type { Benefit, Highlight, Measure, ObjectiveUpdate, ReportSnapshot, Service } from '../../../domain/types';
 import { NotFoundError } from '../../../data/errors';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
@@ -262,17 +262,53 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       return { forLoad, updates, asked: new Set([...Array.from(before.asked), ...reading]) };
     });
   }, [repositories, reading]);
+  // The objectives' aim, officer and dates, when the lists came with their summaries only: those
+  // each table shows first come with the first load; every objective's are read once the report
+  // is on screen (at once, should some of the first rows' be missing: another period chosen).
+  const summaryOnly = data.value?.objectivesSummaryOnly === true;
+  const firstObjectives = React.useMemo(() => {
+    if (!summaryOnly || !data.value) return [];
+    try {
+      return firstShownObjectives(data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar).map((o) => o.id);
+    } catch {
+      // A period that cannot be reported on fails in the model below, with its own message.
+      return [];
+    }
+  }, [summaryOnly, data.value, periodId, calendar]);
+  const earlyDetails = React.useMemo(() => new Set((data.value?.objectiveDetails ?? []).map((o) => o.id)), [data.value]);
+  const firstDetailsMissing = firstObjectives.some((id) => !earlyDetails.has(id));
+  const objectiveRead = useAsync(async () => {
+    const lists = data.value;
+    if (!lists || !summaryOnly || (!firstDetailsMissing && onScreen !== lists)) return undefined;
+    const read = await repositories.loadInitial(['objectives'], { readOnly: true, idHints: lists.lastIds });
+    return { forLoad: lists, objectives: read.objectives };
+  }, [repositories, data.value, summaryOnly, firstDetailsMissing, onScreen]);
+  const wholeObjectives = objectiveRead.value?.forLoad === data.value ? objectiveRead.value?.objectives : undefined;
+  const objectives = React.useMemo(() => {
+    const lists = data.value;
+    if (!lists || !summaryOnly) return lists?.objectives ?? [];
+    const byId = new Map((wholeObjectives ?? lists.objectiveDetails ?? []).map((o) => [o.id, o]));
+    return lists.objectives.map((o) => byId.get(o.id) ?? o);
+  }, [data.value, summaryOnly, wholeObjectives]);
   const reportData = React.useMemo(
-    () => (data.value && statusOnly ? { ...data.value, updates: withFullUpdates(statuses, full) } : data.value),
-    [data.value, statusOnly, statuses, full]
+    () => (data.value && (statusOnly || summaryOnly) ? { ...data.value, objectives, updates: statusOnly ? withFullUpdates(statuses, full) : data.value.updates } : data.value),
+    [data.value, statusOnly, summaryOnly, objectives, statuses, full]
   );
 
   // Wait for the snapshots (or their failure), the history, the settings and the first rows'
   // narratives too: the previous published report and the history decide which benefits count
   // as realised this period.
-  const ready = !!reportData && !snapshots.loading && !history.loading && !settings.loading && wanted.first.length === 0 && !(details.loading && reading === wanted.first);
-  // Every narrative in: only then is the model downloaded, published or printed whole.
-  const complete = ready && wanted.rest.length === 0 && !details.loading && (!fromHistories || (checked !== undefined && !check.loading));
+  const ready =
+    !!reportData &&
+    !snapshots.loading &&
+    !history.loading &&
+    !settings.loading &&
+    wanted.first.length === 0 &&
+    !(details.loading && reading === wanted.first) &&
+    (!firstDetailsMissing || wholeObjectives !== undefined);
+  // Every narrative and objective in, the statuses checked: only then is the model downloaded, published or printed whole.
+  const complete =
+    ready && wanted.rest.length === 0 && !details.loading && (!fromHistories || (checked !== undefined && !check.loading)) && (!summaryOnly || wholeObjectives !== undefined);
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!reportData || !ready) return {};
     try {
@@ -519,6 +555,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={details.error} onRetry={details.reload} />
       <ErrorBar error={check.error} onRetry={check.reload} />
+      <ErrorBar error={objectiveRead.error} onRetry={objectiveRead.reload} />
       {checked && !checked.agree && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
           {strings.ReportHistoriesDisagree}
