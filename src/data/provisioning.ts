@@ -13,7 +13,8 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-groups/web';
 import type { IList } from '@pnp/sp/lists';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
-import { BUILT_IN, FieldDef, LISTS, ListDef, ListKey, ViewDef } from './schema';
+import { BUILT_IN, FieldDef, LISTS, ListDef, ListKey, SCHEMA, ViewDef } from './schema';
+import { rebuildStatusHistories } from './statusHistories';
 import { fieldSchemaXml, LIST_TEMPLATE_TYPE } from './siteScript';
 import { BatchPart, runBatch, RunBatchOptions } from './batch';
 import { DataAccessError, ListMissingError, toDataAccessError } from './errors';
@@ -432,5 +433,9 @@ export async function ensureLists(
       throw await toDataAccessError(e, { operation: 'provision', list: def.title });
     }
   }
+  // A site set up before the objectives carried status histories gets them now (and stale ones are put right).
+  onProgress?.({ list: 'objectives', index: LISTS.length, total: LISTS.length, message: "Bringing the objectives' status histories up to date" });
+  const written = await rebuildStatusHistories(sp, options.batch);
+  if (written > 0) p.report.updated.push(`${SCHEMA.objectives.title} / status history of ${written} ${written === 1 ? 'objective' : 'objectives'}`);
   return p.report;
 }

@@ -266,7 +266,7 @@ define([], function () {
     ReportShowAllObjectives: 'Show all {0} objectives',
     ReportRestLoading: 'Reading the progress updates of the other {0} objectives…',
     ReportRestLoadingOne: 'Reading the progress update of the other objective…',
-    ReportHistoriesDisagree: 'The status history kept on some objectives did not match their progress updates, so this report is built from the updates themselves. Saving an update of those objectives in the product brings their history up to date.',
+    ReportHistoriesDisagree: 'The status history kept on some objectives did not match their progress updates, so this report is built from the updates themselves. A site owner’s “Set up lists” (in the web part’s settings) brings the histories up to date.',
     ReportShowAllChanges: 'Show all {0} changes',
     ReportColumnObjective: 'Objective',
     ReportColumnStatus: 'Status',
