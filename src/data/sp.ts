@@ -30,7 +30,7 @@ export interface ThrottlingRetryOptions {
 export const RETRYABLE_STATUSES: readonly number[] = [429, 503];
 
 /** The product's version in the traffic tag (kept equal to package.json's version; a test checks). */
-export const PRODUCT_VERSION = '0.3.0';
+export const PRODUCT_VERSION = '0.4.0';
 
 /** Company named in the traffic tag unless the caller names its own. */
 export const DEFAULT_COMPANY = 'SharedServices';
