@@ -11,6 +11,7 @@ import { createGraphClient } from '../../src/reminders/graphClient';
 import { IPageContextInfo, siteUrl } from './connect';
 import type { Repositories } from '../../src/data/repositories';
 import { startReportLoad } from '../../src/webparts/highlightReport/earlyLoad';
+import { startTrackerLoad } from '../../src/webparts/objectivesTracker/earlyLoad';
 
 /**
  * "Send reminders now" in the workbench: the local host's Graph at `/v1.0` (the ssm-user cookie
@@ -72,8 +73,10 @@ export function preloadRoots(names: readonly string[]): void {
 
 /** Root components by web part folder name. */
 export const ROOTS: Readonly<Record<string, RootFactory>> = {
-  // As ObjectivesTrackerWebPart.renderRoot, with the same settings from the properties.
-  objectivesTracker: (p) => onDemand(React.createElement(ObjectivesTracker, { ...trackerSettings(p), reminders: localReminders() })),
+  // As ObjectivesTrackerWebPart (onInit and renderRoot): the first load starts before the UI's code
+  // has arrived, and the same settings come from the properties.
+  objectivesTracker: (p, { repositories, today }) =>
+    onDemand(React.createElement(ObjectivesTracker, { ...trackerSettings(p), reminders: localReminders(), earlyLoad: startTrackerLoad(repositories, today) })),
   benefitsTracker: () => onDemand(React.createElement(BenefitsTracker, {})),
   riskRegister: () => onDemand(React.createElement(RiskRegister, {})),
   // As HighlightReportWebPart (onInit and renderRoot): the first load starts before the UI's code

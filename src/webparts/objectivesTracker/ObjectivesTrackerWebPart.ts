@@ -12,6 +12,7 @@ import type { GraphApi } from '../../reminders/graphMail';
 import type { IRemindersConnection } from './components/SendReminders';
 import { lazyComponent, onDemand } from '../../components/onDemand';
 import { trackerSettings } from './trackerSettings';
+import { IEarlyTrackerLoad, startTrackerLoad } from './earlyLoad';
 
 // The UI is a chunk of its own, loaded when the web part renders: the bundle SharePoint loads
 // first stays small, and the Fluent UI and PnPjs code the UIs share sits in chunks that a page
@@ -34,9 +35,12 @@ export interface IObjectivesTrackerWebPartProps {
 /** The objectives tracker web part. */
 export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectivesTrackerWebPartProps> {
   private _reminders: IRemindersConnection | undefined;
+  private _early: IEarlyTrackerLoad | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    // The tracker's data starts loading now, while its UI's code downloads (the first tracker rendered takes it).
+    this._early = startTrackerLoad(this.repositories);
     // Delegated Mail.Send through MSGraphClientV3 (requested in package-solution.json).
     this._reminders = {
       siteUrl: this.context.pageContext.web.absoluteUrl,
@@ -49,7 +53,7 @@ export default class ObjectivesTrackerWebPart extends SsmWebPartBase<IObjectives
   }
 
   protected renderRoot(): React.ReactElement {
-    return onDemand(ObjectivesTracker, { ...trackerSettings(this.properties), reminders: this._reminders });
+    return onDemand(ObjectivesTracker, { ...trackerSettings(this.properties), reminders: this._reminders, earlyLoad: this._early });
   }
 
   protected propertyPaneGroups(): IPropertyPaneGroup[] {

@@ -40,7 +40,7 @@ import { ItemProblems } from '../../../components/ItemProblems';
 import { formatDate, formatString } from '../../../components/format';
 import { defaultPeriod, modelFor, periodOptions, REPORT_FIRST_ROWS, reportedPeriodIds } from '../reportOptions';
 import { loadReport } from '../firstLoad';
-import type { IEarlyReportLoad } from '../earlyLoad';
+import { IEarlyReportLoad, REPORT_LOAD_KEY } from '../earlyLoad';
 import { downloadReport } from '../download';
 import { preparePaper, storeWordPaper } from '../papers';
 import { ReportView } from './ReportView';
@@ -123,7 +123,10 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // The lists, the snapshots, the settings and the permissions (firstLoad.ts): the load the web
   // part started while this code downloaded, when there is one, otherwise read now.
   const early = props.earlyLoad;
-  const load = useAsync(() => early?.take(repositories) ?? loadReport(repositories, today, calendar), [repositories]);
+  const load = useAsync(() => {
+    const fresh = (): ReturnType<typeof loadReport> => loadReport(repositories, today, calendar);
+    return early ? early.takeOr(repositories, REPORT_LOAD_KEY, fresh) : fresh();
+  }, [repositories]);
   const data = { value: load.value?.data, loading: load.loading, error: load.error, reload: load.reload };
   // After publishing, the snapshots are read again (the new version decides the next number).
   const [generation, setGeneration] = React.useState(0);

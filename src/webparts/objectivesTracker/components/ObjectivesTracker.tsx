@@ -49,7 +49,8 @@ import { formatCount, formatDate, formatString } from '../../../components/forma
 import { richTextToPlain } from '../../../components/sanitise';
 import { DraftStorage, browserStorage } from '../logic/drafts';
 import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjectivesForPeriod, servicesMatching, sortRows } from '../logic/rows';
-import { loadTracker, trackerPeriods } from '../logic/loadTracker';
+import { ITrackerLoad, loadTracker, trackerLoadKey, trackerPeriodsOn } from '../logic/loadTracker';
+import type { IEarlyTrackerLoad } from '../earlyLoad';
 import { ITrackerData, initialTrackerState, trackerReducer } from '../logic/trackerState';
 import { ITrackerContext, TrackerContext, useTracker } from './TrackerContext';
 import { periodLabel } from './periodLabel';
@@ -95,6 +96,8 @@ export interface IObjectivesTrackerProps {
   today?: string;
   /** Reporting calendar settings. */
   calendar?: Partial<CalendarConfig>;
+  /** The first load, started by the web part before this component's code arrived (`startTrackerLoad`). */
+  earlyLoad?: IEarlyTrackerLoad;
   /** Draft storage; defaults to the browser's localStorage. */
   storage?: DraftStorage;
 }
@@ -137,8 +140,14 @@ export function ObjectivesTracker(props: IObjectivesTrackerProps): JSX.Element {
 function ObjectivesRegister(props: IObjectivesTrackerProps): JSX.Element {
   const repositories = useRepositories();
   const today = useToday(props.today);
-  const periodIds = trackerPeriods(nextDeadline(today, props.calendar), props.calendar);
-  const { loading, value, error, reload } = useAsync(() => loadTracker(repositories, periodIds), [repositories, periodIds.join('|')]);
+  const periodIds = trackerPeriodsOn(today, props.calendar);
+  const key = trackerLoadKey(periodIds);
+  // The load the web part started while this code downloaded, when it read these periods; otherwise read now.
+  const early = props.earlyLoad;
+  const { loading, value, error, reload } = useAsync(() => {
+    const fresh = (): Promise<ITrackerLoad> => loadTracker(repositories, periodIds);
+    return early ? early.takeOr(repositories, key, fresh) : fresh();
+  }, [repositories, key]);
   if (loading && !value) return <Loading />;
   if (!value) {
     return (

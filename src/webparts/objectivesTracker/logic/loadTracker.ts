@@ -4,7 +4,7 @@
  * signed-in user and their edit permission in the same `$batch`, so the whole first load is one
  * request for lists of up to 5,000 items.
  */
-import { CalendarConfig, ReportingPeriod, previousPeriod } from '../../../domain/calendar';
+import { CalendarConfig, isoDateOf, nextDeadline, ReportingPeriod, previousPeriod } from '../../../domain/calendar';
 import type { Person } from '../../../domain/types';
 import type { Repositories } from '../../../data/repositories';
 import { loadWithAccess } from '../../../components/loadWithAccess';
@@ -23,6 +23,21 @@ export const TRACKER_LISTS = ['services', 'objectives', 'updates', 'actions'] as
 /** Periods whose updates the first load reads: the one being reported and the one before. */
 export function trackerPeriods(period: ReportingPeriod, calendar?: Partial<CalendarConfig>): string[] {
   return [period.id, previousPeriod(period.id, calendar).id];
+}
+
+/** The periods of `today`: the one whose deadline is next, and the one before. */
+export function trackerPeriodsOn(today: string, calendar?: Partial<CalendarConfig>): string[] {
+  return trackerPeriods(nextDeadline(today, calendar), calendar);
+}
+
+/** What a load of these periods is known by, so an early load is used only for the periods the tracker shows. */
+export function trackerLoadKey(periodIds: readonly string[]): string {
+  return periodIds.join('|');
+}
+
+/** Today's date in the browser's time zone, as the tracker's clock gives it by default. */
+export function browserToday(): string {
+  return isoDateOf(new Date());
 }
 
 /** Loads the tracker's data, user and permission (see loadWithAccess). */
