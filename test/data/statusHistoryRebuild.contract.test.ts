@@ -32,7 +32,7 @@ it('rebuilds missing and stale histories, so the report takes its statuses from 
   await objectives.items.getById(1).update({ [column]: '' });
   await objectives.items.getById(2).update({ [column]: null });
   await objectives.items.getById(3).update({ [column]: 'not a history' });
-  const load = () => repos.loadInitial(['services', 'objectives', 'updates'], { readOnly: true, updateFields: 'history' });
+  const load = (): ReturnType<typeof repos.loadInitial> => repos.loadInitial(['services', 'objectives', 'updates'], { readOnly: true, updateFields: 'history' });
   expect((await load()).updatesFromHistories).toBe(false);
 
   const report = await ensureLists(sp);
