@@ -175,7 +175,7 @@ async function buildPages(root: string): Promise<string> {
  * in each web part on the page, its heading is there, its spinner is gone and some content (a
  * row, a region or a list item) is shown.
  */
-const FIRST_RENDER_PROBE = `
+export const FIRST_RENDER_PROBE = `
   (() => {
     const ready = (part) =>
       part.querySelector('h2') && !part.querySelector('.ms-Spinner') && part.querySelector('[role="row"], .ms-DetailsRow, tbody tr, section[aria-label], li');

@@ -16,6 +16,7 @@ import type { CDPSession } from 'playwright-core';
 import { startLocalHost } from '../local/host/server';
 import { generateLargeData } from '../local/sample-data/generate';
 import { BENCH_WEB_PARTS, BenchWebPart } from './report';
+import { FIRST_RENDER_PROBE } from './browser';
 
 /** A node of a Chromium CPU profile (Profiler.stop). */
 interface ProfileNode {
@@ -29,20 +30,6 @@ interface CpuProfile {
   samples: number[];
   timeDeltas: number[];
 }
-
-/** Marks the first data shown as the browser benchmark does (bench/browser.ts). */
-const FIRST_RENDER_PROBE = `
-  (() => {
-    const ready = (part) =>
-      part.querySelector('h2') && !part.querySelector('.ms-Spinner') && part.querySelector('[role="row"], .ms-DetailsRow, tbody tr, section[aria-label], li');
-    const check = () => {
-      if (window.__ssmFirstRender !== undefined) return;
-      const parts = Array.from(document.querySelectorAll('[data-webpart]'));
-      if (parts.length > 0 && parts.every(ready)) window.__ssmFirstRender = performance.now();
-    };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true });
-  })();
-`;
 
 function webPartOf(value: string | undefined): BenchWebPart {
   const name = value && value.trim() !== '' ? value.trim() : 'highlightReport';

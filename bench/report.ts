@@ -16,33 +16,27 @@ export const BROWSER_PARTS = ['compare', 'teams', 'save', 'large'] as const;
 /** One of {@link BROWSER_PARTS}. */
 export type BrowserPart = (typeof BROWSER_PARTS)[number];
 
-/**
- * The parts named by SSM_BENCH_BROWSER ("compare,teams,save,large"); undefined (all) when unset
- * or empty. An unknown name is refused, naming the known ones.
- */
-export function browserParts(value: string | undefined): BrowserPart[] | undefined {
+/** The names of `allowed` listed (comma-separated) in the variable `variable`; undefined (all) when unset or empty. An unknown name is refused, naming the known ones. */
+function namesIn<T extends string>(variable: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
   if (!value || value.trim() === '') return undefined;
   const names = value
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   for (const n of names) {
-    if ((BROWSER_PARTS as readonly string[]).indexOf(n) < 0) throw new Error(`SSM_BENCH_BROWSER: "${n}" is not one of ${BROWSER_PARTS.join(', ')}.`);
+    if ((allowed as readonly string[]).indexOf(n) < 0) throw new Error(`${variable}: "${n}" is not one of ${allowed.join(', ')}.`);
   }
-  return names as BrowserPart[];
+  return names as T[];
 }
 
-/** The web parts named in SSM_BENCH_WEBPARTS (comma-separated); undefined (all) when unset. */
+/** The parts named by SSM_BENCH_BROWSER ("compare,teams,save,large"); undefined (all) when unset or empty. */
+export function browserParts(value: string | undefined): BrowserPart[] | undefined {
+  return namesIn('SSM_BENCH_BROWSER', value, BROWSER_PARTS);
+}
+
+/** The web parts named in SSM_BENCH_WEBPARTS; undefined (all) when unset or empty. */
 export function benchWebParts(value: string | undefined): BenchWebPart[] | undefined {
-  if (!value || value.trim() === '') return undefined;
-  const names = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  for (const n of names) {
-    if ((BENCH_WEB_PARTS as readonly string[]).indexOf(n) < 0) throw new Error(`SSM_BENCH_WEBPARTS: "${n}" is not one of ${BENCH_WEB_PARTS.join(', ')}.`);
-  }
-  return names as BenchWebPart[];
+  return namesIn('SSM_BENCH_WEBPARTS', value, BENCH_WEB_PARTS);
 }
 
 /** The two network conditions every web part is measured under. */

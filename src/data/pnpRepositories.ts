@@ -448,11 +448,14 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
     // Short `ID eq a or ID eq b` filters on the item id (indexed, so served on a list of any size), all in one $batch.
     const chunks: number[][] = [];
     for (let i = 0; i < unique.length; i += IDS_PER_READ) chunks.push(unique.slice(i, i + IDS_PER_READ));
-    const results = await runBatch(
-      this.sp,
-      chunks.map((chunk) => (b: SPFI) => this.itemsOn(b).filter(chunk.map((id) => `${ID} eq ${id}`).join(' or ')).top(PAGE_SIZE)() as Promise<RawItem[]>),
-      { maxRequests: BATCH_PARTS, ...this.options.batch, operation: 'read', list: this.key }
-    ).catch((e: unknown) => this.fail(e, { operation: 'read' }));
+    return this.readParts(chunks.map((chunk) => (b: SPFI) => this.itemsOn(b).filter(chunk.map((id) => `${ID} eq ${id}`).join(' or ')).top(PAGE_SIZE)() as Promise<RawItem[]>));
+  }
+
+  /** Reads, each a page of items, in one `$batch`: every item of every part, in id order; the first failure thrown. */
+  private async readParts(parts: ReadonlyArray<(b: SPFI) => Promise<RawItem[]>>): Promise<ObjectiveUpdate[]> {
+    const results = await runBatch(this.sp, parts, { maxRequests: BATCH_PARTS, ...this.options.batch, operation: 'read', list: this.key }).catch((e: unknown) =>
+      this.fail(e, { operation: 'read' })
+    );
     const out: ObjectiveUpdate[] = [];
     for (const r of results) {
       if (!r.ok) await this.fail(r.error, { operation: 'read' });
@@ -466,17 +469,9 @@ class PnpObjectiveUpdateRepository extends PnpPeriodListRepository<ObjectiveUpda
     if (unique.length === 0) return [];
     const { select } = selectFields(this.key, UPDATE_STATUS_FIELDS);
     // One read an objective on the indexed Objective column (served on a list of any size), all in one $batch.
-    const results = await runBatch(
-      this.sp,
-      unique.map((id) => (b: SPFI) => this.listOn(b).items.select(...select, BUILT_IN.modified).filter(indexedEq(this.key, 'objectiveId', id)).top(PAGE_SIZE)() as Promise<RawItem[]>),
-      { maxRequests: BATCH_PARTS, ...this.options.batch, operation: 'read', list: this.key }
-    ).catch((e: unknown) => this.fail(e, { operation: 'read' }));
-    const out: ObjectiveUpdate[] = [];
-    for (const r of results) {
-      if (!r.ok) await this.fail(r.error, { operation: 'read' });
-      else for (const raw of r.value) out.push(fromItem<ObjectiveUpdate>(this.key, raw));
-    }
-    return out.sort((a, b) => a.id - b.id);
+    return this.readParts(
+      unique.map((id) => (b: SPFI) => this.listOn(b).items.select(...select, BUILT_IN.modified).filter(indexedEq(this.key, 'objectiveId', id)).top(PAGE_SIZE)() as Promise<RawItem[]>)
+    );
   }
 
   public async addMany(items: NewItem<ObjectiveUpdate>[]): Promise<ObjectiveUpdate[]> {
