@@ -257,6 +257,9 @@ export function fieldSchemaXml(list: Pick<ListDef, 'key'>, f: FieldDef): string 
     ['Indexed', f.indexed ? 'TRUE' : undefined],
     ['EnforceUniqueValues', f.unique ? 'TRUE' : undefined],
     ['Description', f.description],
+    // A copy the product keeps (an objective's status history) is not offered in SharePoint's own forms.
+    ['ShowInNewForm', f.onDemand ? 'FALSE' : undefined],
+    ['ShowInEditForm', f.onDemand ? 'FALSE' : undefined],
     ...attrs
   ]);
   return children ? `<Field ${head}>${children}</Field>` : `<Field ${head} />`;
