@@ -17,9 +17,10 @@ build.rig.getTasks = function () {
 // chunk group), from which `npm run bench` adds up what a web part downloads before its first
 // render: its bundle plus its UI chunk group. `SSM_BUNDLE_STATS=1 npm run build` also writes
 // temp/stats/bundle-stats.json, the modules in each chunk with their sizes, to see what is heavy.
-// The chunks a web part loads before its first render: the shared shell and each web part's UI
-// (named `ssm-<web part>-ui`, see the web part classes). bench/bundle-size.ts reads the same names.
-const isFirstRenderChunk = (chunk) => chunk.name === 'ssm-shell' || /^ssm-.+-ui$/.test(chunk.name || '');
+// The chunks a web part loads before its first render: the shared shell, each web part's UI
+// (named `ssm-<web part>-ui`, see the web part classes) and the first load some start in onInit
+// (`ssm-<web part>-first-load`). bench/bundle-size.ts reads the same names.
+const isFirstRenderChunk = (chunk) => chunk.name === 'ssm-shell' || /^ssm-.+-(ui|first-load)$/.test(chunk.name || '');
 
 // Of the copies of tslib in node_modules (PnPjs pins its own), the newest: tslib 2 only ever adds
 // helpers, so every package can share it and the page downloads it once.

@@ -18,8 +18,8 @@ import { InjectHeaders, parseBinderWithErrorCheck, parseODataJSON } from '@pnp/q
 import { TimelinePipe } from '@pnp/core';
 import type { Objective, ObjectiveUpdate, Person, ReminderLogEntry, ReportSettingsItem, ReportSnapshot, SnapshotIntegrity, Stored } from '../domain/types';
 import type { ReportModel } from '../domain/report/model';
-import { updatesFromHistories } from '../domain/statusHistory';
-import type { UpdateListStats } from '../domain/statusHistory';
+import { updatesFromHistories } from '../domain/statusHistoryRead';
+import type { UpdateListStats } from '../domain/statusHistoryRead';
 import type { ItemVersion } from '../domain/report/build';
 import { newSnapshot, publishedPeriods, PublishedPeriod, readSnapshotModel, snapshotContent, UnreadableSnapshot } from '../domain/report/snapshot';
 import { emptyInitialData } from './repositories';

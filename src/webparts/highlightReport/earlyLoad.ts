@@ -18,7 +18,7 @@ export const REPORT_LOAD_KEY = 'report';
 export function startReportLoad(repositories: Repositories, today?: string, calendar?: Partial<CalendarConfig>): IEarlyReportLoad {
   return earlyLoad(
     repositories,
-    import(/* webpackChunkName: 'ssm-report-first-load' */ './firstLoad').then(async (m) => ({
+    import(/* webpackChunkName: 'ssm-highlight-report-first-load' */ './firstLoad').then(async (m) => ({
       key: REPORT_LOAD_KEY,
       value: await m.loadReport(repositories, today ?? m.browserToday(), calendar)
     }))

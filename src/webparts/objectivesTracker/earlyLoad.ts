@@ -15,7 +15,7 @@ export type IEarlyTrackerLoad = IEarlyLoad<ITrackerLoad>;
 export function startTrackerLoad(repositories: Repositories, today?: string, calendar?: Partial<CalendarConfig>): IEarlyTrackerLoad {
   return earlyLoad(
     repositories,
-    import(/* webpackChunkName: 'ssm-tracker-first-load' */ './logic/loadTracker').then(async (m) => {
+    import(/* webpackChunkName: 'ssm-objectives-tracker-first-load' */ './logic/loadTracker').then(async (m) => {
       const periodIds = m.trackerPeriodsOn(today ?? m.browserToday(), calendar);
       return { key: m.trackerLoadKey(periodIds), value: await m.loadTracker(repositories, periodIds) };
     })
