@@ -6,7 +6,7 @@
  * (sanitise.ts): DOMPurify's general HTML profile would keep forms and inline styles.
  */
 import * as React from 'react';
-import { isSimpleRichText, sanitiseRichText } from './sanitise';
+import { isSimpleRichText, loadedSanitiser, loadSanitiser, richTextToPlain } from './richTextPlain';
 
 /** Props of `RichText`. */
 export interface IRichTextProps {
@@ -19,7 +19,26 @@ export interface IRichTextProps {
 /** Renders sanitised HTML inside a div. */
 export function RichText(props: IRichTextProps): JSX.Element {
   // Text that is plain or has only attribute-free formatting tags cannot carry script, so the
-  // report's thousands of narratives skip DOMPurify; anything else goes through it.
-  const clean = React.useMemo(() => (isSimpleRichText(props.html) ? props.html : sanitiseRichText(props.html)), [props.html]);
+  // report's thousands of narratives skip DOMPurify; anything else goes through it. DOMPurify is
+  // loaded the first time such text is shown; until then the text shows as plain text.
+  const simple = isSimpleRichText(props.html);
+  const [, setLoaded] = React.useState(0);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const sanitiser = simple ? undefined : loadedSanitiser();
+  React.useEffect(() => {
+    if (simple || sanitiser) return undefined;
+    let live = true;
+    loadSanitiser().then(
+      () => live && setLoaded((n) => n + 1),
+      (error: unknown) => live && setFailure(error)
+    );
+    return () => {
+      live = false;
+    };
+  }, [simple, sanitiser]);
+  const clean = React.useMemo(() => (simple ? props.html : sanitiser ? sanitiser(props.html) : undefined), [simple, sanitiser, props.html]);
+  // The sanitiser's code could not be loaded: the error boundary around the web part says so.
+  if (failure) throw failure;
+  if (clean === undefined) return <div className={props.className}>{richTextToPlain(props.html)}</div>;
   return <div className={props.className} dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -4,7 +4,7 @@
  * version before ("Status: Open → Closed"). The first version kept lists the values it held.
  */
 import type { StoredVersion } from '../data/itemHistory';
-import { richTextToPlain } from './sanitise';
+import { richTextToPlain } from './richTextPlain';
 
 /**
  * Rich text as one line of plain text, its paragraphs and list items kept apart by "; " (so a

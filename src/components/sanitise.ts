@@ -15,6 +15,9 @@
 import DOMPurify from 'dompurify';
 import type { DOMPurify as Purifier, WindowLike } from 'dompurify';
 import { safeHref } from '../domain/links';
+import { registerSanitiser } from './richTextPlain';
+
+export { isSimpleRichText, richTextToPlain } from './richTextPlain';
 
 /** Tags rich text may contain. `br` is kept because editors write line breaks inside paragraphs. */
 export const RICH_TEXT_TAGS: readonly string[] = [
@@ -107,20 +110,6 @@ export function createRichTextSanitiser(window?: WindowLike): RichTextSanitiser 
   };
 }
 
-// Text without angle brackets, and those tags with no attributes at all (one character or one
-// tag per step, so a long value is checked in linear time). Formatting tags are harmless without
-// attributes wherever the browser puts them; links (their address is checked) and tables (which
-// the parser can rearrange) are left to DOMPurify.
-const SIMPLE_RICH_TEXT = /^(?:[^<>]|<\/?(?:p|div|br|ul|ol|li|strong|b|em|i|u|s|sup|sub|h[1-6]|blockquote)\s*\/?>)*$/i;
-
-/**
- * Whether rich text is plain text or has only attribute-free tags of the allow-list, so nothing
- * in it can run script or load anything: shown as it is, it renders what the sanitiser would keep.
- */
-export function isSimpleRichText(html: string | undefined): boolean {
-  return !html || SIMPLE_RICH_TEXT.test(html);
-}
-
 let pageSanitiser: RichTextSanitiser | undefined;
 
 /**
@@ -134,17 +123,5 @@ export function sanitiseRichText(html: string | undefined): string {
   return pageSanitiser(html);
 }
 
-/** Plain text of rich text (for search): tags removed, entities decoded, whitespace collapsed. */
-export function richTextToPlain(html: string | undefined): string {
-  if (!html) return '';
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/&lt;/gi, '<')
-    .replace(/&gt;/gi, '>')
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;/gi, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+// The page's sanitiser, for the views that load it only when they meet HTML it is needed for.
+registerSanitiser(sanitiseRichText);

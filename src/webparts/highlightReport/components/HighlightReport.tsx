@@ -45,7 +45,7 @@ import { downloadReport } from '../download';
 import { preparePaper, storeWordPaper } from '../papers';
 import { ReportView } from './ReportView';
 import { noPrint } from '../../../components/print';
-import { sanitiseRichText } from '../../../components/sanitise';
+import { loadedSanitiser, plainAsHtml } from '../../../components/richTextPlain';
 import { cleanNarrative, NARRATIVE_FIELDS } from '../../../domain/report/settings';
 import { sameStatuses } from '../../../domain/statusHistory';
 import type { ReportNarrative } from '../../../domain/report/settings';
@@ -316,7 +316,8 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     if (!reportData || !ready) return {};
     try {
       // The clerk's text goes through the one rich-text sanitiser before it reaches the paper or a snapshot.
-      const clean = cleanNarrative(narrative, sanitiseRichText);
+      // (The editor the clerk types in loads the sanitiser; text from elsewhere stays plain until it is loaded.)
+      const clean = cleanNarrative(narrative, loadedSanitiser() ?? plainAsHtml);
       return {
         model: modelFor(reportData, allSnapshots, { kind, periodId, serviceId }, clock.now().toISOString(), calendar, { narrative: clean, history: history.value, settings: settings.value })
       };

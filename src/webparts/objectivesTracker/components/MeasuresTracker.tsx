@@ -26,7 +26,7 @@ import { ItemEditorPanel } from '../../../components/ItemEditorPanel';
 import { RichTextEditor } from '../../../components/RichTextEditor';
 import { useItemEditor } from '../../../components/useItemEditor';
 import type { IConflictRow } from '../../../components/ItemConflict';
-import { richTextToPlain } from '../../../components/sanitise';
+import { richTextToPlain } from '../../../components/richTextPlain';
 import { lazyComponent, OnDemand } from '../../../components/lazyComponent';
 import { ExportButton } from '../../../components/ExportButton';
 import { actualValues, convertActual, IActualsAccess, IActualValues, mayEnterActual } from '../measureActualForm';

@@ -46,7 +46,7 @@ import { useDiscardPrompt } from '../../../components/DiscardChangesDialog';
 import { GroupHeaderRow } from '../../../components/GroupHeaderRow';
 import { RagBadge } from '../../../components/RagBadge';
 import { formatCount, formatDate, formatString } from '../../../components/format';
-import { richTextToPlain } from '../../../components/sanitise';
+import { richTextToPlain } from '../../../components/richTextPlain';
 import { DraftStorage, browserStorage } from '../logic/drafts';
 import { IObjectiveRow, SortKey, buildRows, filterRows, groupSortedRows, myObjectivesForPeriod, servicesMatching, sortRows } from '../logic/rows';
 import { ITrackerLoad, loadTracker, trackerLoadKey, trackerPeriodsOn } from '../logic/loadTracker';
