@@ -7,7 +7,7 @@ import { LISTS, FieldDef, ListDef, ListKey } from '../../src/data/schema';
 import { LIST_TEMPLATE_TYPE } from '../../src/data/siteScript';
 import { toItem } from '../../src/data/mapping';
 import { SAMPLE_LISTS } from '../../src/data/lists';
-import { historyOf } from '../../src/domain/statusHistory';
+import { historiesOf } from '../../src/domain/statusHistory';
 import type { Persona, SampleData } from '../sample-data/types';
 import { encodeXml } from './fieldXml';
 import { HostField, HostFieldType, HostList, Store, toSpDate } from './store';
@@ -142,10 +142,11 @@ export function addMissingSchemaFields(store: Store): string[] {
 function withStatusHistories(data: SampleData, now: string): SampleData {
   const updates = data.objectiveUpdates.map((u) => (u.created ? u : { ...u, created: now, modified: u.modified ?? now }));
   const stored = updates.map((u) => ({ ...u, created: toSpDate(new Date(u.created as string)), modified: toSpDate(new Date(u.modified ?? (u.created as string))) }));
+  const histories = historiesOf(stored);
   return {
     ...data,
     objectiveUpdates: updates,
-    objectives: data.objectives.map((o) => ({ ...o, statusHistory: historyOf(o.id, stored) }))
+    objectives: data.objectives.map((o) => ({ ...o, statusHistory: histories.get(o.id) ?? '' }))
   };
 }
 

@@ -13,7 +13,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import type { IItems } from '@pnp/sp/items';
 import type { ObjectiveUpdate } from '../domain/types';
-import { historyOf } from '../domain/statusHistory';
+import { historiesOf } from '../domain/statusHistory';
 import { BUILT_IN, fieldDef, restName, SCHEMA } from './schema';
 import { fromItem, RawItem, selectFields } from './mapping';
 import { runBatch, RunBatchOptions } from './batch';
@@ -48,16 +48,11 @@ export async function rebuildStatusHistories(sp: SPFI, options: Omit<RunBatchOpt
   } catch (e) {
     throw await toDataAccessError(e, { operation: 'read', list: SCHEMA.objectiveUpdates.title });
   }
-  const byObjective = new Map<number, ObjectiveUpdate[]>();
-  for (const u of updates) {
-    const own = byObjective.get(u.objectiveId) ?? [];
-    own.push(u);
-    byObjective.set(u.objectiveId, own);
-  }
+  const histories = historiesOf(updates);
   const writes: Array<{ id: number; history: string }> = [];
   for (const o of objectives) {
     const id = o[BUILT_IN.id] as number;
-    const history = historyOf(id, byObjective.get(id) ?? []);
+    const history = histories.get(id) ?? '';
     const stored = typeof o[historyColumn] === 'string' ? (o[historyColumn] as string) : '';
     if (stored !== history) writes.push({ id, history });
   }

@@ -43,8 +43,28 @@ export function historyEntry(update: HistoryUpdate): string {
 
 /** An objective's history from its updates (others are left out), oldest first. */
 export function historyOf(objectiveId: number, updates: readonly HistoryUpdate[]): string {
-  return updates
-    .filter((u) => u.objectiveId === objectiveId)
+  return historyOfOwn(updates.filter((u) => u.objectiveId === objectiveId));
+}
+
+/**
+ * The history of every objective the updates are of, by objective id (an objective without
+ * updates has none here: its history is empty). One pass over the updates, for many objectives.
+ */
+export function historiesOf(updates: readonly HistoryUpdate[]): Map<number, string> {
+  const byObjective = new Map<number, HistoryUpdate[]>();
+  for (const u of updates) {
+    const own = byObjective.get(u.objectiveId);
+    if (own) own.push(u);
+    else byObjective.set(u.objectiveId, [u]);
+  }
+  const histories = new Map<number, string>();
+  byObjective.forEach((own, objectiveId) => histories.set(objectiveId, historyOfOwn(own)));
+  return histories;
+}
+
+/** The history of one objective's updates. */
+function historyOfOwn(own: readonly HistoryUpdate[]): string {
+  return [...own]
     .sort((a, b) => compareUpdates(a as ObjectiveUpdate, b as ObjectiveUpdate))
     .map(historyEntry)
     .join(ENTRY_SEPARATOR);

@@ -18,7 +18,7 @@ import type { ImportListKind } from '../domain/import/columns';
 import { ImportFileError } from '../domain/import/errors';
 import { canApply } from '../domain/import/plan';
 import type { ImportModels, ImportPlan, PlannedAction, PlannedProgress } from '../domain/import/plan';
-import { historyOf } from '../domain/statusHistory';
+import { historiesOf } from '../domain/statusHistory';
 import type { ObjectiveAction, ObjectiveUpdate, Person, Service } from '../domain/types';
 import type { ListRepository, NewItem, Repositories } from '../data/repositories';
 import { ImportApplyError } from './applyError';
@@ -273,9 +273,10 @@ async function writeHistories(
       for (const objectiveId of chunk) failed.push({ objectiveId, cause: e });
       continue;
     }
+    const histories = historiesOf(updates);
     for (const objectiveId of chunk) {
       try {
-        await repos.objectives.update({ id: objectiveId, etag: '*', statusHistory: historyOf(objectiveId, updates) });
+        await repos.objectives.update({ id: objectiveId, etag: '*', statusHistory: histories.get(objectiveId) ?? '' });
         counts.historiesWritten++;
       } catch (e) {
         failed.push({ objectiveId, cause: e });

@@ -2,7 +2,7 @@
  * An objective's status history: what it records of each update, what it refuses to read, and
  * when a report may trust the histories instead of reading the update list.
  */
-import { historyEntry, historyOf, readHistory, sameStatuses, updatesFromHistories, withHistoryEntry } from '../../src/domain/statusHistory';
+import { historiesOf, historyEntry, historyOf, readHistory, sameStatuses, updatesFromHistories, withHistoryEntry } from '../../src/domain/statusHistory';
 import type { HistoryUpdate } from '../../src/domain/statusHistory';
 
 const update = (id: number, objectiveId: number, periodId: string, over: Partial<HistoryUpdate> = {}): HistoryUpdate => ({
@@ -32,6 +32,13 @@ describe('historyOf and readHistory', () => {
     ]);
     // An entry is short: times as seconds in base 36, those equal to the creation time left empty.
     expect(historyEntry(update(3, 1, '2021-22-Q1')).length).toBeLessThan(45);
+  });
+
+  it('builds every objective\'s history in one pass, the same as one at a time', () => {
+    const updates = [update(7, 1, '2021-22-Q2'), update(3, 1, '2021-22-Q1'), update(4, 2, '2021-22-Q1'), update(9, 5, '2021-22-Q3')];
+    const all = historiesOf(updates);
+    expect(Array.from(all.keys()).sort()).toEqual([1, 2, 5]);
+    for (const id of [1, 2, 5]) expect(all.get(id)).toBe(historyOf(id, updates));
   });
 
   it('reads an empty history as no updates, and refuses one edited by hand', () => {
