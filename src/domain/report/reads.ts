@@ -52,17 +52,18 @@ export function firstShownObjectives<T extends Pick<Objective, 'id' | 'serviceId
 }
 
 /**
- * Of the updates a report shows (shownUpdateIds), those of the objectives in the first `rows` of
- * their service's table: the narratives a first view needs before the rest arrive.
+ * Of the updates a report shows (`shown`, shownUpdateIds when not given), those of the objectives
+ * in the first `rows` of their service's table: the narratives a first view needs before the rest arrive.
  */
 export function firstShownUpdateIds(
   updates: readonly ObjectiveUpdate[],
   objectives: ReadonlyArray<Pick<Objective, 'id' | 'serviceId' | 'created'>>,
   periodId: string,
   rows: number,
-  calendar?: Partial<CalendarConfig>
+  calendar?: Partial<CalendarConfig>,
+  shown: readonly number[] = shownUpdateIds(updates, periodId, calendar)
 ): number[] {
   const first = new Set(firstShownObjectives(objectives, periodId, rows, calendar).map((o) => o.id));
   const byId = new Map(updates.map((u) => [u.id, u]));
-  return shownUpdateIds(updates, periodId, calendar).filter((id) => first.has(byId.get(id)?.objectiveId ?? -1));
+  return shown.filter((id) => first.has(byId.get(id)?.objectiveId ?? -1));
 }

@@ -211,18 +211,44 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   // The updates whose narratives the report shows, when the lists came with the statuses only:
   // those read in the first load and any read since (another period chosen), by id.
   const statusOnly = data.value?.updatesStatusOnly === true;
+  // The objectives' aim, officer and dates, when the lists came with their summaries only: those
+  // each table shows first come with the first load; every objective's are read once the report
+  // is on screen (at once, should some of the first rows' be missing: another period chosen).
+  const summaryOnly = data.value?.objectivesSummaryOnly === true;
+  const firstObjectives = React.useMemo(() => {
+    if (!summaryOnly || !data.value) return [];
+    try {
+      return firstShownObjectives(data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar).map((o) => o.id);
+    } catch {
+      // A period that cannot be reported on fails in the model below, with its own message.
+      return [];
+    }
+  }, [summaryOnly, data.value, periodId, calendar]);
+  const earlyDetails = React.useMemo(() => new Set((data.value?.objectiveDetails ?? []).map((o) => o.id)), [data.value]);
+  const firstDetailsMissing = firstObjectives.some((id) => !earlyDetails.has(id));
   // Statuses from the objectives' histories are a copy: once the report is on screen they are
   // compared with the list itself, and the report is downloaded, published or printed only from
-  // statuses that agree with it (the list's, should they not).
+  // statuses that agree with it (the list's, should they not). Read in the same load as the
+  // objectives whole.
   const [onScreen, setOnScreen] = React.useState<unknown>(undefined);
   const fromHistories = data.value?.updatesFromHistories === true;
-  const check = useAsync(async () => {
+  const restRead = useAsync(async () => {
     const lists = data.value;
-    if (!lists || !fromHistories || onScreen !== lists) return undefined;
-    const read = await repositories.loadInitial(['updates'], { readOnly: true, updateFields: 'status', idHints: lists.lastIds });
-    return { forLoad: lists, updates: read.updates, agree: sameStatuses(lists.updates, read.updates) };
-  }, [repositories, data.value, fromHistories, onScreen]);
-  const checked = check.value?.forLoad === data.value ? check.value : undefined;
+    if (!lists || !(summaryOnly || fromHistories) || (!firstDetailsMissing && onScreen !== lists)) return undefined;
+    const read = await repositories.loadInitial([...(summaryOnly ? (['objectives'] as const) : []), ...(fromHistories ? (['updates'] as const) : [])], {
+      readOnly: true,
+      updateFields: 'status',
+      idHints: lists.lastIds
+    });
+    return {
+      forLoad: lists,
+      objectives: summaryOnly ? read.objectives : undefined,
+      check: fromHistories ? { updates: read.updates, agree: sameStatuses(lists.updates, read.updates) } : undefined
+    };
+  }, [repositories, data.value, summaryOnly, fromHistories, firstDetailsMissing, onScreen]);
+  const rest = restRead.value?.forLoad === data.value ? restRead.value : undefined;
+  const checked = rest?.check;
+  const wholeObjectives = rest?.objectives;
   const statuses = React.useMemo(() => (checked && !checked.agree ? checked.updates : data.value?.updates ?? []), [checked, data.value]);
   // Kept with the load they complete: a reload reads the narratives afresh.
   const [kept, setFetched] = React.useState<IFetchedUpdates>(() => ({ updates: new Map(), asked: new Set() }));
@@ -238,9 +264,10 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
   const wanted = React.useMemo((): { first: number[]; rest: number[] } => {
     if (!statusOnly || !data.value) return { first: [], rest: [] };
     try {
-      const need = shownUpdateIds(statuses, periodId, calendar).filter((id) => !full.has(id) && !fetched.asked.has(id));
+      const shown = shownUpdateIds(statuses, periodId, calendar);
+      const need = shown.filter((id) => !full.has(id) && !fetched.asked.has(id));
       if (need.length === 0) return { first: [], rest: [] };
-      const first = new Set(firstShownUpdateIds(statuses, data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar));
+      const first = new Set(firstShownUpdateIds(statuses, data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar, shown));
       return { first: need.filter((id) => first.has(id)), rest: need.filter((id) => !first.has(id)) };
     } catch {
       // A period that cannot be reported on fails in the model below, with its own message.
@@ -265,28 +292,6 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       return { forLoad, updates, asked: new Set([...Array.from(before.asked), ...reading]) };
     });
   }, [repositories, reading]);
-  // The objectives' aim, officer and dates, when the lists came with their summaries only: those
-  // each table shows first come with the first load; every objective's are read once the report
-  // is on screen (at once, should some of the first rows' be missing: another period chosen).
-  const summaryOnly = data.value?.objectivesSummaryOnly === true;
-  const firstObjectives = React.useMemo(() => {
-    if (!summaryOnly || !data.value) return [];
-    try {
-      return firstShownObjectives(data.value.objectives, periodId, REPORT_FIRST_ROWS, calendar).map((o) => o.id);
-    } catch {
-      // A period that cannot be reported on fails in the model below, with its own message.
-      return [];
-    }
-  }, [summaryOnly, data.value, periodId, calendar]);
-  const earlyDetails = React.useMemo(() => new Set((data.value?.objectiveDetails ?? []).map((o) => o.id)), [data.value]);
-  const firstDetailsMissing = firstObjectives.some((id) => !earlyDetails.has(id));
-  const objectiveRead = useAsync(async () => {
-    const lists = data.value;
-    if (!lists || !summaryOnly || (!firstDetailsMissing && onScreen !== lists)) return undefined;
-    const read = await repositories.loadInitial(['objectives'], { readOnly: true, idHints: lists.lastIds });
-    return { forLoad: lists, objectives: read.objectives };
-  }, [repositories, data.value, summaryOnly, firstDetailsMissing, onScreen]);
-  const wholeObjectives = objectiveRead.value?.forLoad === data.value ? objectiveRead.value?.objectives : undefined;
   const objectives = React.useMemo(() => {
     const lists = data.value;
     if (!lists || !summaryOnly) return lists?.objectives ?? [];
@@ -311,7 +316,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
     (!firstDetailsMissing || wholeObjectives !== undefined);
   // Every narrative and objective in, the statuses checked: only then is the model downloaded, published or printed whole.
   const complete =
-    ready && wanted.rest.length === 0 && !details.loading && (!fromHistories || (checked !== undefined && !check.loading)) && (!summaryOnly || wholeObjectives !== undefined);
+    ready && wanted.rest.length === 0 && !details.loading && !restRead.loading && (!fromHistories || checked !== undefined) && (!summaryOnly || wholeObjectives !== undefined);
   const built = React.useMemo((): { model?: ReportModel; error?: unknown } => {
     if (!reportData || !ready) return {};
     try {
@@ -558,8 +563,7 @@ export function HighlightReport(props: IHighlightReportProps): JSX.Element {
       <ErrorBar error={history.error} onRetry={history.reload} />
       <ErrorBar error={settings.error} onRetry={settings.reload} />
       <ErrorBar error={details.error} onRetry={details.reload} />
-      <ErrorBar error={check.error} onRetry={check.reload} />
-      <ErrorBar error={objectiveRead.error} onRetry={objectiveRead.reload} />
+      <ErrorBar error={restRead.error} onRetry={restRead.reload} />
       {checked && !checked.agree && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
           {strings.ReportHistoriesDisagree}
